@@ -1,0 +1,83 @@
+"""Casework: case management for the UN human rights mechanisms."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from config import DEFAULT_SECRET_KEY, config_from_env
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: object | None = None, **overrides: Any) -> Flask:
+    """Build the app: config → extensions → blueprints → CLI. Nothing runs migrations here."""
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_object(config or config_from_env())
+    app.config.update(overrides)
+    _complete_config(app)
+    _init_extensions(app)
+    _register_blueprints(app)
+    from casework import cli, web
+
+    cli.register(app)
+    web.register(app)
+    return app
+
+
+def _complete_config(app: Flask) -> None:
+    """Fill in the embedded defaults and refuse unsafe production settings."""
+    instance = Path(app.instance_path)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        instance.mkdir(parents=True, exist_ok=True)
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'casework.db'}"
+    if not app.config.get("UPLOAD_FOLDER"):
+        app.config["UPLOAD_FOLDER"] = str(instance / "uploads")
+    if app.config["ENV_NAME"] == "production":
+        if app.config["SECRET_KEY"] in (None, "", DEFAULT_SECRET_KEY):
+            raise RuntimeError("Refusing to start in production with the default SECRET_KEY; set SECRET_KEY.")
+        if app.config["JOB_QUEUE_MODE"] != "redis":
+            raise RuntimeError("Production needs CASEWORK_REDIS_URL: the in-process queue is single-process only.")
+        if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+            raise RuntimeError("Production needs CASEWORK_DATABASE_URL pointing to PostgreSQL.")
+
+
+def _init_extensions(app: Flask) -> None:
+    from casework.extensions import babel, csrf, db, login_manager, migrate
+    from casework.web import select_locale
+
+    import_models()
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+    from casework.auth import session as auth_session
+
+    auth_session.init_login_manager(login_manager)
+
+
+def import_models() -> None:
+    """Import every model module so that the metadata (and Alembic) sees all tables."""
+    from casework.auth import models as _auth  # noqa: F401
+    from casework.core import (  # noqa: F401
+        attachments, audit, cases, deadlines, jobs, persons, states, units, workflow,
+    )
+
+
+def _register_blueprints(app: Flask) -> None:
+    from casework.admin.views import bp as admin_bp
+    from casework.audit.views import bp as audit_bp
+    from casework.auth.views import bp as auth_bp
+    from casework.cases.views import bp as cases_bp
+    from casework.main.views import bp as main_bp
+    from casework.persons.views import bp as persons_bp
+
+    for blueprint in (main_bp, auth_bp, admin_bp, audit_bp, cases_bp, persons_bp):
+        app.register_blueprint(blueprint)

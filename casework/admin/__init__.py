@@ -1,0 +1,1 @@
+"""Administration: users, memberships, units and background jobs."""

@@ -1,0 +1,1 @@
+"""The audit log for auditors and administrators."""

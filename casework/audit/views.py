@@ -1,0 +1,74 @@
+"""Filterable audit log. Changes to confidential records the auditor is not assigned to are withheld."""
+from __future__ import annotations
+
+from datetime import datetime, time, timezone
+
+from flask import Blueprint, abort, render_template, request
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import DateField, SelectField, StringField
+from wtforms.validators import Optional
+
+from casework.auth.models import User
+from casework.core.audit import AuditAction, AuditEvent
+from casework.core.cases import Case
+from casework.core.pagination import paginate
+from casework.core.permissions import Permission, has_global, visible_case_ids
+from casework.extensions import db
+
+bp = Blueprint("audit", __name__, url_prefix="/audit")
+
+
+class AuditFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    actor = SelectField("User", coerce=int, validators=[Optional()])
+    action = SelectField("Action", choices=[("", "Any")] + [(a.value, a.value.replace("_", " ")) for a in AuditAction])
+    object_type = StringField("Record type", validators=[Optional()])
+    case_id = StringField("Case number", validators=[Optional()])
+    date_from = DateField("From", validators=[Optional()])
+    date_to = DateField("To", validators=[Optional()])
+
+
+def _filtered(form: AuditFilterForm):
+    stmt = select(AuditEvent)
+    if form.actor.data:
+        stmt = stmt.where(AuditEvent.actor_id == form.actor.data)
+    if form.action.data:
+        stmt = stmt.where(AuditEvent.action == form.action.data)
+    if form.object_type.data:
+        stmt = stmt.where(AuditEvent.object_type == form.object_type.data.strip())
+    if form.case_id.data and form.case_id.data.strip().isdigit():
+        stmt = stmt.where(AuditEvent.case_id == int(form.case_id.data))
+    if form.date_from.data:
+        stmt = stmt.where(AuditEvent.occurred_at >= datetime.combine(form.date_from.data, time.min, timezone.utc))
+    if form.date_to.data:
+        stmt = stmt.where(AuditEvent.occurred_at <= datetime.combine(form.date_to.data, time.max, timezone.utc))
+    return stmt
+
+
+def withheld_case_ids(event_case_ids: set[int]) -> set[int]:
+    """Cases among these that are confidential and not visible to the current user."""
+    if not event_case_ids or current_user.is_admin:
+        return set()
+    confidential = set(db.session.scalars(
+        select(Case.id).where(Case.id.in_(event_case_ids), Case.confidential)
+    ))
+    visible = set(db.session.scalars(visible_case_ids(current_user).where(Case.id.in_(confidential))))
+    return confidential - visible
+
+
+@bp.route("/")
+def index():
+    if not has_global(current_user, Permission.VIEW_AUDIT):
+        abort(403)
+    form = AuditFilterForm(request.args)
+    form.actor.choices = [(0, "Anyone")] + [
+        (u.id, u.name) for u in db.session.scalars(select(User).order_by(User.name))
+    ]
+    form.validate()
+    page = paginate(_filtered(form), sorts={"time": AuditEvent.id}, default_sort="time", default_direction="desc")
+    withheld = withheld_case_ids({e.case_id for e in page.items if e.case_id})
+    return render_template("audit/index.html", form=form, page=page, withheld=withheld)

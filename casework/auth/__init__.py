@@ -1,0 +1,1 @@
+"""Sign-in, sign-out, two-factor login and the account pages."""

@@ -1,0 +1,89 @@
+"""User accounts and their memberships of units."""
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from casework.core.audit import Audited
+from casework.core.db import StrEnumType, TimestampMixin, utcnow
+from casework.core.units import Unit
+from casework.extensions import db
+
+
+class Role(enum.StrEnum):
+    """The role a user holds in one unit."""
+
+    VIEWER = "viewer"
+    CASE_OFFICER = "case_officer"
+    SUPERVISOR = "supervisor"
+
+
+class User(UserMixin, Audited, TimestampMixin, db.Model):
+    """A person who signs in to Casework."""
+
+    __tablename__ = "users"
+    __audit_redacted__ = frozenset({"password_hash", "totp_secret"})
+    __audit_ignored__ = frozenset({"last_login_at", "failed_logins", "updated_at"})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(256))
+    is_admin: Mapped[bool] = mapped_column(default=False)
+    is_auditor: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=True)
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None]
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    last_login_at: Mapped[datetime | None]
+
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def set_password(self, password: str) -> None:
+        """Hash with scrypt, Werkzeug's memory-hard default."""
+        self.password_hash = generate_password_hash(password, method="scrypt")
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
+        return self.active
+
+    @property
+    def is_locked(self) -> bool:
+        return self.locked_until is not None and self.locked_until > utcnow()
+
+    @property
+    def has_totp(self) -> bool:
+        return bool(self.totp_secret)
+
+    @property
+    def needs_totp_enrolment(self) -> bool:
+        """Administrators must use two-factor login."""
+        return self.is_admin and not self.has_totp
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(Audited, db.Model):
+    """A user's role in one unit."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("user_id", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    role: Mapped[Role] = mapped_column(StrEnumType(Role))
+
+    user: Mapped[User] = relationship(back_populates="memberships")
+    unit: Mapped[Unit] = relationship(lazy="joined")

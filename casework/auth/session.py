@@ -1,0 +1,98 @@
+"""Signing in: password check, lockout after repeated failures, optional TOTP second step."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import pyotp
+from flask import current_app, session
+from flask_login import LoginManager, login_user
+from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from casework.auth.models import User
+from casework.core import audit
+from casework.core.db import utcnow
+from casework.extensions import db
+
+PENDING_KEY = "pending_totp_user"
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Checked against when the e-mail is unknown, so both paths take the same time."""
+    return generate_password_hash("no such user", method="scrypt")
+
+
+def init_login_manager(manager: LoginManager) -> None:
+    manager.login_view = "auth.login"
+    manager.login_message = "Please sign in to continue."
+    manager.login_message_category = "info"
+    manager.session_protection = "strong"
+
+    @manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        return db.session.get(User, int(user_id))
+
+
+@dataclass
+class SignInResult:
+    user: User | None
+    error: str | None = None
+    needs_totp: bool = False
+
+
+def find_user(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+def check_credentials(email: str, password: str) -> SignInResult:
+    """Verify e-mail and password, counting failures and locking the account after too many."""
+    user = find_user(email)
+    generic = "The e-mail address or password is not correct."
+    if user is None:
+        check_password_hash(_dummy_hash(), password)
+        audit.record(audit.AuditAction.LOGIN_FAILED, object_type="users", detail={"email": email[:254]})
+        return SignInResult(None, generic)
+    if user.is_locked:
+        audit.record(audit.AuditAction.LOGIN_FAILED, obj=user, actor_id=user.id, detail={"reason": "locked"})
+        return SignInResult(None, "This account is locked after repeated failed sign-ins. "
+                                  "Try again later or ask an administrator to unlock it.")
+    if not user.check_password(password) or not user.active:
+        count_failure(user)
+        return SignInResult(None, generic if user.active else "This account is disabled.")
+    return SignInResult(user, needs_totp=user.has_totp)
+
+
+def count_failure(user: User) -> None:
+    user.failed_logins += 1
+    audit.record(audit.AuditAction.LOGIN_FAILED, obj=user, actor_id=user.id)
+    if user.failed_logins >= current_app.config["LOGIN_MAX_FAILURES"]:
+        user.locked_until = utcnow() + current_app.config["LOGIN_LOCKOUT"]
+        user.failed_logins = 0
+        audit.record(audit.AuditAction.LOCKED_OUT, obj=user, actor_id=user.id)
+
+
+def verify_totp(user: User, code: str) -> bool:
+    """Accept the current code and the one either side of it (clock drift)."""
+    return bool(user.totp_secret) and pyotp.TOTP(user.totp_secret).verify(code.strip().replace(" ", ""), valid_window=1)
+
+
+def complete_sign_in(user: User) -> None:
+    """Start the session: reset the failure count and record the sign-in."""
+    session.clear()
+    login_user(user)
+    session.permanent = True
+    session["auth_at"] = utcnow().timestamp()
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = utcnow()
+    audit.record(audit.AuditAction.LOGIN, obj=user, actor_id=user.id)
+
+
+def new_totp_secret() -> str:
+    return pyotp.random_base32()
+
+
+def totp_uri(user: User, secret: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=current_app.config["TOTP_ISSUER"])

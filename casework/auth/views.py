@@ -1,0 +1,111 @@
+"""Sign-in, two-factor step, sign-out, two-factor enrolment and password change."""
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, logout_user
+
+from casework.auth import session as auth
+from casework.auth.forms import LoginForm, PasswordChangeForm, TotpForm
+from casework.auth.models import User
+from casework.core import audit
+from casework.extensions import db
+from casework.web import public
+
+bp = Blueprint("auth", __name__)
+
+
+def _safe_next() -> str:
+    target = request.args.get("next", "")
+    return target if target.startswith("/") and not target.startswith("//") else url_for("main.my_work")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@public
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.my_work"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        result = auth.check_credentials(form.email.data, form.password.data)
+        if result.error:
+            db.session.commit()  # keep the failure count and the audit entry
+            form.password.errors.append(result.error)
+        elif result.needs_totp:
+            session[auth.PENDING_KEY] = result.user.id
+            return redirect(url_for("auth.login_totp", next=request.args.get("next")))
+        else:
+            auth.complete_sign_in(result.user)
+            db.session.commit()
+            return redirect(_safe_next())
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/login/totp", methods=["GET", "POST"])
+@public
+def login_totp():
+    user_id = session.get(auth.PENDING_KEY)
+    user = db.session.get(User, user_id) if user_id else None
+    if user is None:
+        return redirect(url_for("auth.login"))
+    form = TotpForm()
+    if form.validate_on_submit():
+        if auth.verify_totp(user, form.code.data):
+            auth.complete_sign_in(user)
+            db.session.commit()
+            return redirect(_safe_next())
+        auth.count_failure(user)
+        db.session.commit()
+        if user.is_locked:
+            session.pop(auth.PENDING_KEY, None)
+            flash(_("Too many failed attempts: the account is locked for a while."), "danger")
+            return redirect(url_for("auth.login"))
+        form.code.errors.append(_("That code is not valid. Check your device's clock and try again."))
+    return render_template("auth/totp.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    audit.record(audit.AuditAction.LOGOUT, obj=current_user, actor_id=current_user.id)
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_("You have signed out."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/two-factor", methods=["GET", "POST"])
+@login_required
+def enrol_totp():
+    """Set up (or replace) the authenticator app for this account."""
+    secret = session.get("totp_enrolment") or auth.new_totp_secret()
+    session["totp_enrolment"] = secret
+    form = TotpForm()
+    if form.validate_on_submit():
+        candidate = User(totp_secret=secret)
+        if auth.verify_totp(candidate, form.code.data):
+            current_user.totp_secret = secret
+            session.pop("totp_enrolment", None)
+            db.session.commit()
+            flash(_("Two-factor sign-in is on for your account."), "success")
+            return redirect(url_for("main.my_work"))
+        form.code.errors.append(_("That code does not match. Scan the key again and enter the current code."))
+    return render_template(
+        "auth/enrol_totp.html", form=form, secret=secret, uri=auth.totp_uri(current_user, secret)
+    )
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        if not current_user.check_password(form.current_password.data):
+            form.current_password.errors.append(_("The current password is not correct."))
+        else:
+            current_user.set_password(form.new_password.data)
+            db.session.commit()
+            flash(_("Your password has been changed."), "success")
+            return redirect(url_for("main.my_work"))
+    return render_template("auth/password.html", form=form)

@@ -1,0 +1,39 @@
+"""Forms used on every case page."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from casework.core.persons import PersonRole
+
+
+class TransitionForm(FlaskForm):
+    """Fires one workflow action; carries the version the user saw (optimistic locking)."""
+
+    version = IntegerField(validators=[DataRequired()])
+    comment = TextAreaField(_l("Comment (optional)"), validators=[Optional(), Length(max=4000)])
+
+
+class AttachmentForm(FlaskForm):
+    file = FileField(_l("File"), validators=[FileRequired(_l("Choose a file to upload."))])
+    description = StringField(_l("Description"), validators=[Optional(), Length(max=300)])
+
+
+class AssignmentForm(FlaskForm):
+    user_id = SelectField(_l("Assign a colleague"), coerce=int, validators=[DataRequired()])
+
+
+class LinkPersonForm(FlaskForm):
+    person_id = IntegerField(_l("Person number"), validators=[DataRequired()])
+    role = SelectField(
+        _l("Role in this case"),
+        choices=[(r.value, r.value.replace("_", " ").capitalize()) for r in PersonRole],
+        validators=[DataRequired()],
+    )
+
+
+class ConfirmForm(FlaskForm):
+    """An empty form: just the CSRF token, for buttons that change something."""
+
+    next = HiddenField()

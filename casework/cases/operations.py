@@ -1,0 +1,56 @@
+"""Operations on any case. They flush and audit; the view commits."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from casework.core.cases import Case, CaseAssignment
+from casework.core.persons import CasePerson, Person, PersonRole, can_view_person
+from casework.core.workflow import CaseHistory, fire
+from casework.extensions import db
+
+
+class LinkRefused(ValueError):
+    """The person cannot be linked; the message says why."""
+
+
+def fire_transition(case: Case, event: str, actor, expected_version: int, comment: str | None) -> CaseHistory:
+    """Fire a workflow action as `actor`, refusing it if the case changed since they loaded it."""
+    return fire(case, event, actor, expected_version=expected_version, comment=comment)
+
+
+def assign_user(case: Case, user, assigned_by) -> CaseAssignment:
+    """Give `user` access to the case (the only way into a confidential one)."""
+    existing = db.session.scalar(
+        select(CaseAssignment).where(CaseAssignment.case_id == case.id, CaseAssignment.user_id == user.id)
+    )
+    if existing:
+        return existing
+    assignment = CaseAssignment(case_id=case.id, user_id=user.id, assigned_by_id=assigned_by.id)
+    db.session.add(assignment)
+    db.session.flush()
+    return assignment
+
+
+def unassign_user(case: Case, user_id: int) -> None:
+    assignment = db.session.scalar(
+        select(CaseAssignment).where(CaseAssignment.case_id == case.id, CaseAssignment.user_id == user_id)
+    )
+    if assignment:
+        db.session.delete(assignment)
+        db.session.flush()
+
+
+def link_person(case: Case, person_id: int, role: str, actor) -> CasePerson:
+    """Record a person's part in the case."""
+    person = db.session.get(Person, person_id)
+    if person is None or not can_view_person(actor, person):
+        raise LinkRefused(f"There is no person number {person_id} in the registry you can see.")
+    role = PersonRole(role)
+    if db.session.scalar(select(CasePerson).where(
+        CasePerson.case_id == case.id, CasePerson.person_id == person.id, CasePerson.role == role
+    )):
+        raise LinkRefused(f"{person} is already linked to this case as {role.value.replace('_', ' ')}.")
+    link = CasePerson(case_id=case.id, person_id=person.id, role=role)
+    db.session.add(link)
+    db.session.flush()
+    return link

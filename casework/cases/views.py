@@ -1,0 +1,147 @@
+"""The case page and the actions every kind of case shares.
+
+Each view follows one shape: load (with the permission check) → validate → one operation → commit
+→ redirect. Refusals re-render the case page with the reason and keep what the user typed.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, send_file
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from casework.auth.models import User
+from casework.cases import operations
+from casework.cases.access import load_case, record_confidential_view
+from casework.cases.forms import AssignmentForm, AttachmentForm, ConfirmForm, LinkPersonForm, TransitionForm
+from casework.core import audit
+from casework.core.attachments import Attachment, AttachmentRejected, attach_file
+from casework.core.audit import AuditEvent
+from casework.core.permissions import Permission
+from casework.core.workflow import EditConflict, TransitionRefused, history, workflow_for
+from casework.extensions import db
+
+bp = Blueprint("cases", __name__, url_prefix="/cases")
+
+
+def render_case(case, status: int = 200, **forms):
+    """The case page with its shared panels; modules add their own through `detail_template`."""
+    assign_form = forms.pop("assign_form", None) or AssignmentForm()
+    assign_form.user_id.choices = [
+        (u.id, f"{u.name} ({u.email})")
+        for u in db.session.scalars(select(User).where(User.active).order_by(User.name))
+    ]
+    timeline = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(AuditEvent.id.desc()).limit(200)
+    ).all()
+    context = {
+        "case": case,
+        "workflow": workflow_for(case),
+        "history": history(case),
+        "timeline": timeline,
+        "transition_form": forms.pop("transition_form", None) or TransitionForm(version=case.version),
+        "attachment_form": forms.pop("attachment_form", None) or AttachmentForm(),
+        "assign_form": assign_form,
+        "person_form": forms.pop("person_form", None) or LinkPersonForm(),
+        "confirm_form": ConfirmForm(),
+        "error": forms.pop("error", None),
+        "failed_event": forms.pop("failed_event", None),
+    }
+    return render_template(getattr(case, "detail_template", "cases/detail.html"), **context), status
+
+
+@bp.route("/<int:case_id>")
+def detail(case_id: int):
+    case = load_case(case_id)
+    record_confidential_view(case)
+    db.session.commit()
+    return render_case(case)
+
+
+@bp.route("/<int:case_id>/actions/<event>", methods=["POST"])
+def transition(case_id: int, event: str):
+    case = load_case(case_id)
+    form = TransitionForm()
+    if not form.validate_on_submit():
+        return render_case(case, 400, error=_("The form was incomplete; reload the page."), transition_form=form)
+    try:
+        operations.fire_transition(case, event, current_user, form.version.data, form.comment.data)
+        db.session.commit()
+    except (EditConflict, StaleDataError):
+        db.session.rollback()
+        return render_case(case, 409, error=str(EditConflict(case)), transition_form=form, failed_event=event)
+    except TransitionRefused as refusal:
+        db.session.rollback()
+        status = 403 if refusal.forbidden else 422
+        return render_case(case, status, error=str(refusal), transition_form=form, failed_event=event)
+    flash(_("Done: %(action)s.", action=workflow_for(case).transition(event).label), "success")
+    return redirect(case.url, 303)
+
+
+@bp.route("/<int:case_id>/attachments", methods=["POST"])
+def upload(case_id: int):
+    case = load_case(case_id, Permission.EDIT)
+    form = AttachmentForm()
+    if not form.validate_on_submit():
+        return render_case(case, 400, attachment_form=form)
+    try:
+        attach_file(case, form.file.data, current_user, form.description.data or "")
+    except AttachmentRejected as rejection:
+        db.session.rollback()
+        form.file.errors.append(str(rejection))
+        return render_case(case, 400, attachment_form=form)
+    db.session.commit()
+    flash(_("File attached."), "success")
+    return redirect(case.url, 303)
+
+
+@bp.route("/<int:case_id>/attachments/<int:attachment_id>")
+def download(case_id: int, attachment_id: int):
+    case = load_case(case_id)
+    attachment = db.session.get(Attachment, attachment_id)
+    if attachment is None or attachment.case_id != case.id:
+        return render_template("errors/error.html", code=404, title="Not found", message=""), 404
+    audit.record(audit.AuditAction.DOWNLOAD, obj=attachment)
+    db.session.commit()
+    return send_file(attachment.path, mimetype=attachment.content_type, as_attachment=True,
+                     download_name=attachment.filename)
+
+
+@bp.route("/<int:case_id>/assignments", methods=["POST"])
+def assign(case_id: int):
+    case = load_case(case_id, Permission.ASSIGN)
+    form = AssignmentForm()
+    form.user_id.choices = [(u.id, u.name) for u in db.session.scalars(select(User).where(User.active))]
+    if not form.validate_on_submit():
+        return render_case(case, 400, assign_form=form)
+    operations.assign_user(case, db.session.get(User, form.user_id.data), current_user)
+    db.session.commit()
+    flash(_("Assignment saved."), "success")
+    return redirect(case.url, 303)
+
+
+@bp.route("/<int:case_id>/assignments/<int:user_id>/remove", methods=["POST"])
+def unassign(case_id: int, user_id: int):
+    case = load_case(case_id, Permission.ASSIGN)
+    if ConfirmForm().validate_on_submit():
+        operations.unassign_user(case, user_id)
+        db.session.commit()
+        flash(_("Assignment removed."), "success")
+    return redirect(case.url, 303)
+
+
+@bp.route("/<int:case_id>/persons", methods=["POST"])
+def link_person(case_id: int):
+    case = load_case(case_id, Permission.EDIT)
+    form = LinkPersonForm()
+    if form.validate_on_submit():
+        try:
+            operations.link_person(case, form.person_id.data, form.role.data, current_user)
+        except operations.LinkRefused as refusal:
+            form.person_id.errors.append(str(refusal))
+        else:
+            db.session.commit()
+            flash(_("Person linked to the case."), "success")
+            return redirect(case.url, 303)
+    return render_case(case, 400, person_form=form)

@@ -1,0 +1,75 @@
+"""`flask` commands: reference data, demo data, administrators."""
+from __future__ import annotations
+
+import click
+import pyotp
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from casework.admin.operations import AdminError, save_user
+from casework.auth.session import find_user, new_totp_secret
+from casework.core.reference import load_reference_data
+from casework.extensions import db
+
+seed = AppGroup("seed", help="Load reference or demonstration data.")
+users = AppGroup("users", help="Manage accounts from the command line.")
+
+
+@seed.command("reference")
+def seed_reference() -> None:
+    """Load the UN Member and observer States and the standing units (idempotent)."""
+    states, units = load_reference_data()
+    db.session.commit()
+    click.echo(f"Reference data ready: {states} States added or updated, {units} standing units.")
+
+
+@seed.command("demo")
+def seed_demo() -> None:
+    """Load demonstration accounts (and cases) and print the logins. Not for production."""
+    if current_app.config["ENV_NAME"] == "production":
+        raise click.ClickException("Demo data is never loaded in production.")
+    from casework.demo import DEMO_PASSWORD, load_demo
+
+    load_reference_data()
+    accounts = load_demo()
+    db.session.commit()
+    click.echo("\nDemo accounts (password for all: %s)" % DEMO_PASSWORD)
+    for email, description in accounts:
+        click.echo(f"  {email:<36} {description}")
+    click.echo("The administrator signs in with a two-factor code: `flask users totp-code admin@casework.test`.")
+
+
+@users.command("create-admin")
+@click.option("--email", prompt=True)
+@click.option("--name", prompt=True)
+@click.password_option()
+def create_admin(email: str, name: str, password: str) -> None:
+    """Create an administrator; they set up two-factor sign-in at first login."""
+    if len(password) < 12:
+        raise click.ClickException("Use a password of at least 12 characters.")
+    try:
+        save_user(None, name, email, password, is_admin=True, is_auditor=False, active=True)
+    except AdminError as error:
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"Administrator {email} created. They will be asked to set up two-factor sign-in.")
+
+
+@users.command("totp-code")
+@click.argument("email")
+def totp_code(email: str) -> None:
+    """Print the current two-factor code of a demo account (development only)."""
+    if current_app.config["ENV_NAME"] != "development":
+        raise click.ClickException("Only available in development.")
+    user = find_user(email)
+    if user is None or not user.totp_secret:
+        raise click.ClickException(f"{email} has no two-factor key.")
+    click.echo(pyotp.TOTP(user.totp_secret).now())
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(seed)
+    app.cli.add_command(users)
+
+
+__all__ = ["register", "new_totp_secret"]

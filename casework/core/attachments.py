@@ -1,0 +1,124 @@
+"""Files attached to cases: stored outside the web root, named by their SHA-256."""
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from flask import current_app
+from sqlalchemy import BigInteger, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.utils import secure_filename
+
+from casework.core.audit import Audited
+from casework.core.db import utcnow
+from casework.extensions import db
+
+# Files whose first bytes must match their extension; others are checked by extension only.
+MAGIC_NUMBERS = {
+    "pdf": (b"%PDF-",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "docx": (b"PK\x03\x04",),
+    "odt": (b"PK\x03\x04",),
+    "doc": (b"\xd0\xcf\x11\xe0",),
+    "tif": (b"II*\x00", b"MM\x00*"),
+    "tiff": (b"II*\x00", b"MM\x00*"),
+}
+
+
+class AttachmentRejected(ValueError):
+    """The file cannot be accepted; the message says why."""
+
+
+class Attachment(Audited, db.Model):
+    """A file attached to a case."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(120))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    description: Mapped[str] = mapped_column(String(300), default="")
+    uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    uploaded_by = relationship("User")
+    case = relationship("Case", backref=db.backref("attachments", cascade="all, delete-orphan"))
+
+    @property
+    def path(self) -> Path:
+        return storage_path(self.sha256)
+
+
+def upload_root() -> Path:
+    return Path(current_app.config["UPLOAD_FOLDER"])
+
+
+def storage_path(sha256: str) -> Path:
+    """Content-addressed location: identical files are stored once."""
+    return upload_root() / sha256[:2] / sha256
+
+
+def check_upload(filename: str, head: bytes) -> str:
+    """The safe file name, or AttachmentRejected saying what is wrong with the file."""
+    safe = secure_filename(filename)
+    extension = safe.rsplit(".", 1)[-1].lower() if "." in safe else ""
+    allowed = current_app.config["ALLOWED_UPLOAD_EXTENSIONS"]
+    if extension not in allowed:
+        raise AttachmentRejected(
+            f"Files of type “.{extension or '?'}” are not accepted. Accepted: {', '.join(sorted(allowed))}."
+        )
+    signatures = MAGIC_NUMBERS.get(extension)
+    if signatures and not head.startswith(signatures):
+        raise AttachmentRejected(f"“{filename}” does not look like a .{extension} file.")
+    return safe
+
+
+def store_file(stream: BinaryIO) -> tuple[str, int]:
+    """Copy the upload to storage while hashing it; returns (sha256, size)."""
+    root = upload_root()
+    root.mkdir(parents=True, exist_ok=True)
+    digest, size = hashlib.sha256(), 0
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    with tempfile.NamedTemporaryFile(dir=root, delete=False) as tmp:
+        try:
+            for chunk in iter(lambda: stream.read(1024 * 1024), b""):
+                size += len(chunk)
+                if limit and size > limit:
+                    raise AttachmentRejected(f"The file is larger than {limit // (1024 * 1024)} MB.")
+                digest.update(chunk)
+                tmp.write(chunk)
+        except BaseException:
+            os.unlink(tmp.name)
+            raise
+    sha = digest.hexdigest()
+    target = storage_path(sha)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(tmp.name, target)
+    return sha, size
+
+
+def attach_file(case, file_storage, uploader, description: str = "") -> Attachment:
+    """Check, store and record an uploaded file on a case. Flushes; the caller commits."""
+    head = file_storage.stream.read(16)
+    file_storage.stream.seek(0)
+    filename = check_upload(file_storage.filename or "", head)
+    sha, size = store_file(file_storage.stream)
+    if size == 0:
+        raise AttachmentRejected("The file is empty.")
+    attachment = Attachment(
+        case_id=case.id, filename=filename, size=size, sha256=sha, description=description,
+        content_type=mimetypes.guess_type(filename)[0] or "application/octet-stream", uploaded_by_id=uploader.id,
+    )
+    db.session.add(attachment)
+    db.session.flush()
+    return attachment

@@ -1,0 +1,243 @@
+"""Append-only audit trail: who did what, when, to which record, with before and after values.
+
+Changes to audited models are captured by a session hook, so no operation can forget them;
+views of confidential records and sign-ins are recorded explicitly with `record()`.
+"""
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import decimal
+import enum
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from flask import has_request_context, request
+from sqlalchemy import JSON, BigInteger, DDL, ForeignKey, Index, Integer, String, event, inspect, insert
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from casework.core.db import utcnow
+from casework.extensions import db
+
+_actor: contextvars.ContextVar[int | None] = contextvars.ContextVar("casework_actor", default=None)
+REDACTED = "[redacted]"
+
+
+class AuditAction(enum.StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    STATE_CHANGE = "state_change"
+    VIEW = "view"
+    DOWNLOAD = "download"
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOCKED_OUT = "locked_out"
+    LOGOUT = "logout"
+
+
+class Audited:
+    """Mixin for models whose every create, update and delete goes to the audit trail."""
+
+    __audit_redacted__: frozenset[str] = frozenset()  # recorded as changed, values withheld
+    __audit_ignored__: frozenset[str] = frozenset({"updated_at"})
+
+    @property
+    def audit_case_id(self) -> int | None:
+        """The case whose timeline shows this record's changes."""
+        return getattr(self, "case_id", None)
+
+
+class AuditEvent(db.Model):
+    """One entry of the audit trail. Never updated, never deleted."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (
+        Index("ix_audit_events_case_time", "case_id", "occurred_at"),
+        Index("ix_audit_events_actor_time", "actor_id", "occurred_at"),
+        Index("ix_audit_events_object", "object_type", "object_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    occurred_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    object_type: Mapped[str] = mapped_column(String(60))
+    object_id: Mapped[str | None] = mapped_column(String(40))
+    # No foreign key: the trail must outlive (and record) the deletion of what it describes.
+    case_id: Mapped[int | None] = mapped_column(Integer)
+    changes: Mapped[dict | None] = mapped_column(JSON)
+    detail: Mapped[dict | None] = mapped_column(JSON)
+    remote_addr: Mapped[str | None] = mapped_column(String(64))
+
+    actor = db.relationship("User", lazy="joined")
+
+
+# PostgreSQL enforces append-only in the database itself, whatever client writes to it.
+APPEND_ONLY_FUNCTION = DDL(
+    """
+    CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger AS $$
+    BEGIN
+        RAISE EXCEPTION 'audit_events is append-only';
+    END;
+    $$ LANGUAGE plpgsql
+    """
+)
+APPEND_ONLY_TRIGGER = DDL(
+    "CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events "
+    "FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()"
+)
+event.listen(AuditEvent.__table__, "after_create", APPEND_ONLY_FUNCTION.execute_if(dialect="postgresql"))
+event.listen(AuditEvent.__table__, "after_create", APPEND_ONLY_TRIGGER.execute_if(dialect="postgresql"))
+
+
+@contextmanager
+def acting_as(user_id: int | None) -> Iterator[None]:
+    """Attribute changes made outside a request (CLI, jobs) to this user."""
+    token = _actor.set(user_id)
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+def current_actor_id() -> int | None:
+    """The user to whom changes are attributed now."""
+    actor = _actor.get()
+    if actor is not None:
+        return actor
+    if has_request_context():
+        from flask_login import current_user
+
+        if current_user and current_user.is_authenticated:
+            return current_user.id
+    return None
+
+
+def _remote_addr() -> str | None:
+    return request.remote_addr if has_request_context() else None
+
+
+def jsonable(value: Any) -> Any:
+    """A value as it should appear in the trail: JSON types, dates as ISO strings."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value.value if isinstance(value, enum.Enum) else value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    return str(value)
+
+
+def annotate(obj: Audited, action: AuditAction, detail: dict[str, Any]) -> None:
+    """Give the next flushed change of `obj` a more precise action and detail (e.g. a transition)."""
+    notes = db.session.info.setdefault("audit_notes", {})
+    notes[id(obj)] = (action, detail)
+
+
+def record(
+    action: AuditAction,
+    *,
+    obj: Any = None,
+    object_type: str | None = None,
+    case_id: int | None = None,
+    detail: dict[str, Any] | None = None,
+    actor_id: int | None = None,
+) -> AuditEvent:
+    """Add an explicit audit event (a view, a download, a sign-in) to the current session."""
+    if obj is not None:
+        object_type = object_type or obj.__tablename__
+        case_id = case_id if case_id is not None else getattr(obj, "audit_case_id", None)
+    audit_event = AuditEvent(
+        action=action.value,
+        object_type=object_type or "system",
+        object_id=str(obj.id) if obj is not None else None,
+        case_id=case_id,
+        actor_id=actor_id if actor_id is not None else current_actor_id(),
+        detail=jsonable(detail) if detail else None,
+        remote_addr=_remote_addr(),
+    )
+    db.session.add(audit_event)
+    return audit_event
+
+
+def _values(obj: Audited) -> dict[str, Any]:
+    mapper = inspect(obj).mapper
+    values = {}
+    for attr in mapper.column_attrs:
+        if attr.key in obj.__audit_ignored__ or attr.key == "created_at":
+            continue
+        value = getattr(obj, attr.key)
+        values[attr.key] = REDACTED if attr.key in obj.__audit_redacted__ and value else jsonable(value)
+    return values
+
+
+def _changes(obj: Audited) -> dict[str, list[Any]]:
+    state = inspect(obj)
+    changes = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in obj.__audit_ignored__:
+            continue
+        history = state.attrs[attr.key].history
+        if not history.has_changes():
+            continue
+        before = history.deleted[0] if history.deleted else None
+        after = history.added[0] if history.added else None
+        if before == after:
+            continue
+        if attr.key in obj.__audit_redacted__:
+            changes[attr.key] = [REDACTED, REDACTED]
+        else:
+            changes[attr.key] = [jsonable(before), jsonable(after)]
+    return changes
+
+
+def _row(obj: Audited, action: AuditAction, changes: dict, notes: dict) -> dict[str, Any]:
+    action, detail = notes.pop(id(obj), (action, None))
+    return {
+        "occurred_at": utcnow(),
+        "actor_id": current_actor_id(),
+        "action": action.value,
+        "object_type": obj.__tablename__,
+        "object_id": str(inspect(obj).identity[0]) if inspect(obj).identity else None,
+        "case_id": obj.audit_case_id,
+        "changes": changes,
+        "detail": jsonable(detail) if detail else None,
+        "remote_addr": _remote_addr(),
+    }
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_audit_changes(session: Session, flush_context, instances) -> None:
+    for obj in list(session.dirty) + list(session.deleted):
+        if isinstance(obj, AuditEvent) and (obj in session.deleted or session.is_modified(obj)):
+            raise PermissionError("the audit trail is append-only")
+
+
+@event.listens_for(Session, "after_flush")
+def _audit_flushed_changes(session: Session, flush_context) -> None:
+    """Write one audit row per changed audited object, in the same transaction as the change."""
+    notes = session.info.get("audit_notes", {})
+    rows = []
+    for obj in session.new:
+        if isinstance(obj, Audited):
+            rows.append(_row(obj, AuditAction.CREATE, _values(obj), notes))
+    for obj in session.dirty:
+        if isinstance(obj, Audited) and session.is_modified(obj, include_collections=False):
+            changes = _changes(obj)
+            if changes:
+                rows.append(_row(obj, AuditAction.UPDATE, changes, notes))
+    for obj in session.deleted:
+        if isinstance(obj, Audited):
+            rows.append(_row(obj, AuditAction.DELETE, _values(obj), notes))
+    if rows:
+        session.connection().execute(insert(AuditEvent.__table__), rows)

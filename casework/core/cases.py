@@ -1,0 +1,80 @@
+"""The case record every procedure shares: unit, status, confidentiality, officer, version.
+
+Each domain module subclasses `Case` (joined-table inheritance), so permissions, the audit
+trail, deadlines, persons, attachments and "My work" work on every kind of case at once.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from casework.core.audit import Audited
+from casework.core.db import TimestampMixin, utcnow
+from casework.core.units import Unit
+from casework.extensions import db
+
+
+class Case(Audited, TimestampMixin, db.Model):
+    """A case record of any procedure."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_unit_status", "unit_id", "status"),
+        Index("ix_cases_type_updated", "case_type", "updated_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_type: Mapped[str] = mapped_column(String(40))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    reference: Mapped[str | None] = mapped_column(String(60), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(40))
+    confidential: Mapped[bool] = mapped_column(default=False)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    # Optimistic locking: SQLAlchemy refuses an UPDATE whose version no longer matches.
+    version: Mapped[int] = mapped_column(default=1)
+
+    unit: Mapped[Unit] = relationship(lazy="joined")
+    officer = relationship("User", foreign_keys=[officer_id])
+    assignments: Mapped[list[CaseAssignment]] = relationship(
+        back_populates="case", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"polymorphic_on": "case_type", "polymorphic_identity": "case", "version_id_col": version}
+
+    @property
+    def audit_case_id(self) -> int | None:
+        return self.id
+
+    @property
+    def type_label(self) -> str:
+        """The kind of case in the users' words; modules override."""
+        return "Case"
+
+    @property
+    def url(self) -> str:
+        """Where this case is shown; modules with their own page override."""
+        from flask import url_for
+
+        return url_for("cases.detail", case_id=self.id)
+
+    def __str__(self) -> str:
+        return f"{self.reference or '#' + str(self.id)} {self.title}"
+
+
+class CaseAssignment(Audited, db.Model):
+    """An explicit assignment of a user to a case; the only way to see a confidential one."""
+
+    __tablename__ = "case_assignments"
+    __table_args__ = (UniqueConstraint("case_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    assigned_at: Mapped[datetime] = mapped_column(default=utcnow)
+    assigned_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    case: Mapped[Case] = relationship(back_populates="assignments")
+    user = relationship("User", foreign_keys=[user_id])

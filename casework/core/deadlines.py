@@ -1,0 +1,68 @@
+"""Deadlines opened by workflow transitions: due dates, extensions and reminders."""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from casework.core.audit import Audited
+from casework.core.db import utcnow
+from casework.extensions import db
+
+
+def add_months(start: date, months: int) -> date:
+    """Calendar months later, clamped to the month's last day (31 Aug + 6 months = 28/29 Feb)."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Period:
+    """A length of time as the procedures state it: "6 months", "2 weeks", "180 days"."""
+
+    months: int = 0
+    days: int = 0
+
+    def after(self, start: date) -> date:
+        return add_months(start, self.months) + timedelta(days=self.days)
+
+    def __str__(self) -> str:
+        parts = []
+        if self.months:
+            parts.append(f"{self.months} month{'s' if self.months != 1 else ''}")
+        if self.days:
+            parts.append(f"{self.days} day{'s' if self.days != 1 else ''}")
+        return " ".join(parts) or "0 days"
+
+
+class Deadline(Audited, db.Model):
+    """A clock running on a case, e.g. "State observations due"."""
+
+    __tablename__ = "deadlines"
+    __table_args__ = (Index("ix_deadlines_open_due", "closed_at", "due_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(60))
+    label: Mapped[str] = mapped_column(String(200))
+    due_on: Mapped[date]
+    original_due_on: Mapped[date]
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+    opened_by_event: Mapped[str | None] = mapped_column(String(60))
+    closed_at: Mapped[datetime | None]
+    closed_by_event: Mapped[str | None] = mapped_column(String(60))
+    extended_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reminders_sent: Mapped[int] = mapped_column(default=0)
+
+    case = relationship("Case", backref=db.backref("deadlines", cascade="all, delete-orphan"))
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        return self.is_open and self.due_on < (today or date.today())

@@ -1,0 +1,217 @@
+"""Background jobs on RQ: queued after the commit, tracked in a row, retryable, idempotent.
+
+Three ways to run, same job code: "redis" (real Redis, separate `rq worker` processes),
+"thread" (the embedded default: fake Redis shared with a worker thread in this process) and
+"inline" (tests: the job runs as soon as the request commits).
+"""
+from __future__ import annotations
+
+import enum
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from flask import Flask, current_app, has_app_context
+from sqlalchemy import JSON, ForeignKey, String, Text, event, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from casework.core.db import StrEnumType, utcnow
+from casework.extensions import db
+
+log = logging.getLogger(__name__)
+_JOBS: dict[str, Callable[..., Any]] = {}
+_fake_server = None
+_fake_lock = threading.Lock()
+_worker_app: Flask | None = None
+
+
+class JobStatus(enum.StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class JobRecord(db.Model):
+    """What a background job is doing, visible to users: queued, running, done or failed."""
+
+    __tablename__ = "jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(120))
+    args: Mapped[list] = mapped_column(JSON, default=list)
+    status: Mapped[JobStatus] = mapped_column(StrEnumType(JobStatus), default=JobStatus.QUEUED, index=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[dict | None] = mapped_column(JSON)
+    subject_type: Mapped[str | None] = mapped_column(String(60))
+    subject_id: Mapped[int | None]
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+
+
+def job(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Register a function as a background job. It receives plain ids and must be idempotent."""
+    _JOBS[f"{fn.__module__}.{fn.__name__}"] = fn
+    return fn
+
+
+def enqueue(fn: Callable[..., Any], *args: Any, subject=None, requested_by=None) -> JobRecord:
+    """Record a job now and send it to the queue once the current transaction commits."""
+    kind = f"{fn.__module__}.{fn.__name__}"
+    if kind not in _JOBS:
+        raise ValueError(f"{kind} is not a registered job")
+    record = JobRecord(
+        kind=kind, args=list(args), requested_by_id=getattr(requested_by, "id", None),
+        subject_type=getattr(subject, "__tablename__", None), subject_id=getattr(subject, "id", None),
+    )
+    db.session.add(record)
+    db.session.flush()
+    db.session.info.setdefault("jobs_to_dispatch", []).append(record.id)
+    return record
+
+
+def retry(record: JobRecord) -> None:
+    """Queue a failed job again, after the current transaction commits."""
+    if record.status is not JobStatus.FAILED:
+        raise ValueError("only a failed job can be retried")
+    record.status, record.error = JobStatus.QUEUED, None
+    db.session.info.setdefault("jobs_to_dispatch", []).append(record.id)
+
+
+@event.listens_for(Session, "after_commit")
+def _dispatch_after_commit(session: Session) -> None:
+    ids = session.info.pop("jobs_to_dispatch", [])
+    if ids and has_app_context():
+        queue = get_queue()
+        for record_id in ids:
+            queue.enqueue(run_job, record_id, job_timeout=current_app.config["JOB_TIMEOUT_SECONDS"])
+        if current_app.config["JOB_QUEUE_MODE"] == "thread":
+            _EmbeddedWorker.wake(current_app._get_current_object())
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_on_rollback(session: Session) -> None:
+    # A rolled-back request sends nothing.
+    session.info.pop("jobs_to_dispatch", None)
+
+
+def _fake_connection():
+    import fakeredis
+
+    global _fake_server
+    with _fake_lock:
+        if _fake_server is None:
+            _fake_server = fakeredis.FakeServer()
+    return fakeredis.FakeRedis(server=_fake_server)
+
+
+def redis_connection():
+    """The Redis the queue lives in: real in production, an in-process fake otherwise."""
+    from redis import Redis
+
+    if current_app.config["JOB_QUEUE_MODE"] == "redis":
+        return Redis.from_url(current_app.config["REDIS_URL"])
+    return _fake_connection()
+
+
+def get_queue():
+    from rq import Queue
+
+    inline = current_app.config["JOB_QUEUE_MODE"] == "inline"
+    return Queue(current_app.config["JOB_QUEUE_NAME"], connection=redis_connection(), is_async=not inline)
+
+
+def _job_app() -> Flask:
+    """The app a job runs in: the embedded worker's, or one created once per worker process."""
+    global _worker_app
+    if has_app_context():
+        return current_app._get_current_object()
+    if _worker_app is None:
+        from casework import create_app
+
+        _worker_app = create_app()
+    return _worker_app
+
+
+def run_job(record_id: int) -> None:
+    """Entry point RQ calls: runs the registered job in its own app context and transaction."""
+    # A fresh app context gives a fresh session, even when run inline after a request's commit.
+    with _job_app().app_context():
+        record = db.session.get(JobRecord, record_id)
+        if record is None or record.status is JobStatus.DONE:
+            return  # safe to run twice
+        record.status, record.started_at = JobStatus.RUNNING, utcnow()
+        record.attempts += 1
+        db.session.commit()
+        try:
+            result = _JOBS[record.kind](*record.args)
+        except Exception as exc:  # the job failed: record why, keep it retryable
+            db.session.rollback()
+            log.exception("job %s (%s) failed", record_id, record.kind)
+            record = db.session.get(JobRecord, record_id)
+            record.status, record.finished_at = JobStatus.FAILED, utcnow()
+            record.error = f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}"
+            db.session.commit()
+            return
+        record.status, record.finished_at = JobStatus.DONE, utcnow()
+        record.result = result if isinstance(result, dict) else None
+        db.session.commit()
+
+
+def queue_health() -> dict[str, Any]:
+    """Whether the queue answers, for /healthz."""
+    try:
+        redis_connection().ping()
+    except Exception as exc:  # noqa: BLE001 — any failure means "down"
+        return {"status": "error", "mode": current_app.config["JOB_QUEUE_MODE"], "error": type(exc).__name__}
+    return {"status": "ok", "mode": current_app.config["JOB_QUEUE_MODE"]}
+
+
+def failed_count() -> int:
+    return db.session.scalar(select(func.count()).select_from(JobRecord).where(JobRecord.status == JobStatus.FAILED))
+
+
+class _EmbeddedWorker:
+    """An RQ worker in a daemon thread, for the single-process embedded default.
+
+    It runs in burst mode in a polling loop: a timer-based job timeout (SIGALRM works only in
+    the main thread), no signal handlers, and the scheduler runs in-thread with the fake server.
+    """
+
+    _thread: threading.Thread | None = None
+    _wakeup = threading.Event()
+    _lock = threading.Lock()
+
+    @classmethod
+    def wake(cls, app: Flask) -> None:
+        with cls._lock:
+            if cls._thread is None or not cls._thread.is_alive():
+                global _worker_app
+                _worker_app = app
+                cls._thread = threading.Thread(target=cls._loop, args=(app,), name="casework-jobs", daemon=True)
+                cls._thread.start()
+        cls._wakeup.set()
+
+    @classmethod
+    def _loop(cls, app: Flask) -> None:
+        from rq import SimpleWorker
+        from rq.timeouts import TimerDeathPenalty
+
+        class ThreadWorker(SimpleWorker):
+            death_penalty_class = TimerDeathPenalty
+
+            def _install_signal_handlers(self) -> None:
+                pass  # signals belong to the main thread; never SIGINT the host process
+
+        while True:
+            with app.app_context():
+                queue = get_queue()
+                ThreadWorker([queue], connection=queue.connection).work(burst=True, logging_level="WARNING")
+            cls._wakeup.wait(timeout=2)
+            cls._wakeup.clear()

@@ -1,0 +1,58 @@
+"""Paginated, sortable listings with a plain COUNT (not a count wrapped around the sorted query)."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app, request
+from sqlalchemy import ColumnElement, Select, func, select
+
+from casework.extensions import db
+
+
+@dataclass
+class Page:
+    items: list[Any]
+    page: int
+    per_page: int
+    total: int
+    sort: str
+    direction: str
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+def paginate(
+    stmt: Select,
+    sorts: dict[str, ColumnElement[Any]],
+    default_sort: str,
+    default_direction: str = "asc",
+    scalars: bool = True,
+) -> Page:
+    """Apply ?sort=, ?dir= and ?page= from the request; unknown sort keys fall back to the default."""
+    sort = request.args.get("sort", default_sort)
+    if sort not in sorts:
+        sort = default_sort
+    direction = request.args.get("dir", default_direction)
+    direction = direction if direction in ("asc", "desc") else default_direction
+    per_page = current_app.config["PAGE_SIZE"]
+    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    pages = max(1, math.ceil(total / per_page))
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    column = sorts[sort]
+    ordered = stmt.order_by(column.desc() if direction == "desc" else column.asc())
+    ordered = ordered.limit(per_page).offset((page - 1) * per_page)
+    result = db.session.execute(ordered)
+    items = list(result.scalars() if scalars else result.tuples())
+    return Page(items, page, per_page, total, sort, direction)

@@ -1,0 +1,143 @@
+"""The one permission policy of Casework.
+
+It is used in two forms: `can(user, permission, case)` for a single record, and
+`visible_cases(user)` / `filter_visible(stmt, user)` for every query that lists, searches,
+counts or exports case records. Deny by default: a permission not granted here is refused.
+"""
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ColumnElement, Select, false, or_, select, true
+
+from casework.auth.models import Membership, Role
+from casework.core.cases import Case, CaseAssignment
+from casework.core.units import Unit, UnitKind
+from casework.extensions import db
+
+if TYPE_CHECKING:
+    from casework.auth.models import User
+
+
+class Permission(enum.StrEnum):
+    VIEW = "case.view"
+    CREATE = "case.create"
+    EDIT = "case.edit"
+    APPROVE = "case.approve"  # supervisors: approve and sign off
+    ASSIGN = "case.assign"  # supervisors: assign people to (confidential) cases
+    VIEW_AUDIT = "audit.view"
+    MANAGE_USERS = "admin.users"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.VIEWER: frozenset({Permission.VIEW}),
+    Role.CASE_OFFICER: frozenset({Permission.VIEW, Permission.CREATE, Permission.EDIT}),
+    Role.SUPERVISOR: frozenset(
+        {Permission.VIEW, Permission.CREATE, Permission.EDIT, Permission.APPROVE, Permission.ASSIGN}
+    ),
+}
+AUDITOR_PERMISSIONS = frozenset({Permission.VIEW, Permission.VIEW_AUDIT})
+GLOBAL_PERMISSIONS = frozenset({Permission.VIEW_AUDIT, Permission.MANAGE_USERS})
+
+
+def _signed_in(user) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False) and user.is_active
+
+
+def unit_roles(user: User) -> tuple[dict[int, Role], Role | None]:
+    """The user's role per unit, and the role that applies everywhere (secretariat membership)."""
+    per_unit: dict[int, Role] = {}
+    everywhere: Role | None = None
+    for membership in user.memberships:
+        if membership.unit.kind is UnitKind.SECRETARIAT:
+            everywhere = membership.role
+        per_unit[membership.unit_id] = membership.role
+    return per_unit, everywhere
+
+
+def unit_permissions(user: User, unit_id: int) -> frozenset[Permission]:
+    """What the user may do with the (non-confidential) records of one unit."""
+    if not _signed_in(user):
+        return frozenset()
+    if user.is_admin:
+        return frozenset(Permission)
+    per_unit, everywhere = unit_roles(user)
+    granted: set[Permission] = set(AUDITOR_PERMISSIONS if user.is_auditor else ())
+    for role in (per_unit.get(unit_id), everywhere):
+        if role is not None:
+            granted |= ROLE_PERMISSIONS[role]
+    return frozenset(granted)
+
+
+def has_global(user: User, permission: Permission) -> bool:
+    """Permissions that are not about one record: the audit log, user administration."""
+    if not _signed_in(user):
+        return False
+    if user.is_admin:
+        return True
+    return permission is Permission.VIEW_AUDIT and user.is_auditor
+
+
+def is_assigned(user: User, case: Case) -> bool:
+    return any(a.user_id == user.id for a in case.assignments)
+
+
+def can(user: User, permission: Permission, case: Case) -> bool:
+    """May `user` do `permission` on this one case?"""
+    if not _signed_in(user):
+        return False
+    if user.is_admin:
+        return True
+    if case.confidential and not is_assigned(user, case):
+        return False
+    granted = unit_permissions(user, case.unit_id)
+    if case.confidential and not granted:
+        # Assigned but not a member of the unit: may read what they were given, nothing more.
+        granted = frozenset({Permission.VIEW})
+    return permission in granted
+
+
+def can_in_unit(user: User, permission: Permission, unit_id: int) -> bool:
+    """May `user` do `permission` in this unit (e.g. create a case there)?"""
+    return permission in unit_permissions(user, unit_id)
+
+
+def units_where(user: User, permission: Permission) -> list[Unit]:
+    """The units in which the user holds `permission`, for choosing where to create a case."""
+    if not _signed_in(user):
+        return []
+    units = db.session.scalars(select(Unit).where(Unit.active).order_by(Unit.code)).all()
+    return [unit for unit in units if permission in unit_permissions(user, unit.id)]
+
+
+def visibility_clause(user: User) -> ColumnElement[bool]:
+    """SQL condition on `Case` that is true exactly for the cases `user` may view."""
+    if not _signed_in(user):
+        return false()
+    if user.is_admin:
+        return true()
+    assigned = select(CaseAssignment.case_id).where(CaseAssignment.user_id == user.id)
+    per_unit, everywhere = unit_roles(user)
+    if everywhere is not None or user.is_auditor:
+        open_cases = true()
+    elif per_unit:
+        open_cases = Case.unit_id.in_(list(per_unit))
+    else:
+        open_cases = false()
+    return or_(Case.id.in_(assigned), (~Case.confidential) & open_cases)
+
+
+def filter_visible(stmt: Select, user: User) -> Select:
+    """Restrict a query that involves `Case` (or a subclass) to the cases `user` may view."""
+    return stmt.where(visibility_clause(user))
+
+
+def visible_cases(user: User, model: type[Case] = Case) -> Select:
+    """SELECT of the cases of one kind that `user` may view: the start of every listing."""
+    return select(model).where(visibility_clause(user))
+
+
+def visible_case_ids(user: User) -> Select:
+    """Ids of visible cases, for filtering records that hang off a case (deadlines, files)."""
+    return select(Case.id).where(visibility_clause(user))

@@ -1,0 +1,137 @@
+"""One registry of people, linked to cases with a role, across every procedure."""
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, or_, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from casework.core.audit import Audited
+from casework.core.cases import Case
+from casework.core.db import StrEnumType, TimestampMixin
+from casework.core.permissions import Permission, unit_permissions, visible_case_ids, visibility_clause
+from casework.core.states import State
+from casework.extensions import db
+
+
+class Sex(enum.StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+    UNKNOWN = "unknown"
+
+
+class PersonRole(enum.StrEnum):
+    AUTHOR = "author"
+    ALLEGED_VICTIM = "alleged_victim"
+    COUNSEL = "counsel"
+    DISAPPEARED_PERSON = "disappeared_person"
+    DETAINEE = "detainee"
+    FAMILY_MEMBER = "family_member"
+    SOURCE = "source"
+    WITNESS = "witness"
+    HUMAN_RIGHTS_DEFENDER = "human_rights_defender"
+
+
+class Person(Audited, TimestampMixin, db.Model):
+    """Someone who appears in one or more cases."""
+
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family_name: Mapped[str] = mapped_column(String(200), index=True)
+    given_names: Mapped[str] = mapped_column(String(200), default="")
+    sex: Mapped[Sex] = mapped_column(StrEnumType(Sex), default=Sex.UNKNOWN)
+    date_of_birth: Mapped[date | None]
+    nationality_id: Mapped[int | None] = mapped_column(ForeignKey("states.id"))
+    contact: Mapped[str] = mapped_column(Text, default="")
+    protected_identity: Mapped[bool] = mapped_column(default=False)
+    # The unit that registered the person can see them before they are linked to any case.
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+
+    nationality: Mapped[State | None] = relationship()
+    names: Mapped[list[PersonName]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PersonName.id"
+    )
+    case_links: Mapped[list[CasePerson]] = relationship(back_populates="person")
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.given_names, self.family_name.upper()) if part)
+
+    @property
+    def initials(self) -> str:
+        """What public output shows for a protected identity, e.g. "I.D.G."."""
+        words = f"{self.given_names} {self.family_name}".replace("-", " ").split()
+        return ".".join(word[0].upper() for word in words) + "." if words else "X."
+
+    @property
+    def public_name(self) -> str:
+        return self.initials if self.protected_identity else self.full_name
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class PersonName(Audited, db.Model):
+    """Another spelling of a person's name: a transliteration or the original script."""
+
+    __tablename__ = "person_names"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(400))
+    script: Mapped[str] = mapped_column(String(40), default="")  # e.g. "Arabic", "Latin (ALA-LC)"
+
+    person: Mapped[Person] = relationship(back_populates="names")
+
+
+class CasePerson(Audited, db.Model):
+    """A person's part in one case."""
+
+    __tablename__ = "case_persons"
+    __table_args__ = (UniqueConstraint("case_id", "person_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    role: Mapped[PersonRole] = mapped_column(StrEnumType(PersonRole))
+
+    case: Mapped[Case] = relationship(backref=db.backref("person_links", cascade="all, delete-orphan"))
+    person: Mapped[Person] = relationship(back_populates="case_links")
+
+
+def person_visibility_clause(user):
+    """Persons the user may see: linked to a case they can view, or registered by their unit."""
+    if user.is_admin:
+        return Person.id.is_not(None)
+    linked = select(CasePerson.person_id).where(CasePerson.case_id.in_(visible_case_ids(user)))
+    own_units = [m.unit_id for m in user.memberships]
+    return or_(Person.id.in_(linked), Person.unit_id.in_(own_units))
+
+
+def visible_persons(user):
+    """SELECT of the persons `user` may see."""
+    return select(Person).where(person_visibility_clause(user))
+
+
+def can_view_person(user, person: Person) -> bool:
+    return db.session.scalar(
+        select(Person.id).where(Person.id == person.id, person_visibility_clause(user))
+    ) is not None
+
+
+def can_edit_person(user, person: Person) -> bool:
+    return can_view_person(user, person) and Permission.EDIT in unit_permissions(user, person.unit_id)
+
+
+def cases_of(person: Person, user) -> list[tuple[CasePerson, Case]]:
+    """The person's cases in every procedure, limited to those the user may view."""
+    stmt = (
+        select(CasePerson, Case)
+        .join(Case, Case.id == CasePerson.case_id)
+        .where(CasePerson.person_id == person.id, visibility_clause(user))
+        .order_by(Case.created_at.desc())
+    )
+    return list(db.session.execute(stmt).tuples())

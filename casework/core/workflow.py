@@ -1,0 +1,223 @@
+"""Workflows declared as data, and the one engine that enforces them.
+
+A module declares its workflow as a table of `Transition`s and registers it for its case type.
+`fire()` is the only way a case changes state: it refuses invalid events with the reason,
+writes the history row and the audit event, and opens and closes deadlines.
+"""
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, String, Text, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from casework.core import audit
+from casework.core.cases import Case
+from casework.core.db import utcnow
+from casework.core.deadlines import Deadline, Period
+from casework.core.permissions import Permission, can
+from casework.extensions import db
+
+
+class TransitionRefused(Exception):
+    """The transition cannot be fired; the message says why, in the user's words.
+
+    `forbidden` is true when the user's role is the reason (as opposed to the case's state).
+    """
+
+    def __init__(self, reason: str, forbidden: bool = False):
+        super().__init__(reason)
+        self.forbidden = forbidden
+
+
+class EditConflict(Exception):
+    """Someone else changed the record since this user loaded it."""
+
+    def __init__(self, case: Case):
+        super().__init__(
+            f"{case} was changed by someone else while you were working on it. "
+            "Reload the page to see the current version, then try again."
+        )
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    """A deadline a transition opens: what is due, and how long after the transition."""
+
+    kind: str
+    label: str
+    period: Period
+
+    def due_after(self, start: date) -> date:
+        return self.period.after(start)
+
+
+Guard = Callable[[Case], str | None]  # returns the reason for refusing, or None
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One event of a workflow: from which states, to which state, who may fire it, its effects."""
+
+    event: str
+    label: str
+    sources: frozenset[str]
+    target: str
+    permission: Permission = Permission.EDIT
+    required: tuple[str, ...] = ()  # attributes of the case that must be filled in first
+    opens: tuple[DeadlineRule, ...] = ()
+    closes: tuple[str, ...] = ()  # kinds of deadline this event satisfies
+    guard: Guard | None = None
+
+
+@dataclass(frozen=True)
+class Workflow:
+    """The states and transitions of one case type."""
+
+    case_type: str
+    states: type[enum.StrEnum]
+    initial: str
+    transitions: tuple[Transition, ...]
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        known = {s.value for s in self.states}
+        for t in self.transitions:
+            unknown = (set(t.sources) | {t.target}) - known
+            if unknown:
+                raise ValueError(f"{self.case_type}.{t.event}: unknown states {sorted(unknown)}")
+        events = [t.event for t in self.transitions]
+        if len(events) != len(set(events)):
+            raise ValueError(f"{self.case_type}: duplicate event names")
+
+    def transition(self, event: str) -> Transition:
+        for t in self.transitions:
+            if t.event == event:
+                return t
+        raise TransitionRefused(f"“{event}” is not an action of this kind of case.")
+
+    def state_label(self, state: str) -> str:
+        return self.labels.get(state, state.replace("_", " ").capitalize())
+
+
+_WORKFLOWS: dict[str, Workflow] = {}
+
+
+def register_workflow(workflow: Workflow) -> Workflow:
+    """Make a workflow the one that governs its case type."""
+    _WORKFLOWS[workflow.case_type] = workflow
+    return workflow
+
+
+def workflow_for(case: Case) -> Workflow:
+    try:
+        return _WORKFLOWS[case.case_type]
+    except KeyError:
+        raise TransitionRefused("This kind of case has no workflow.") from None
+
+
+class CaseHistory(db.Model):
+    """One fired transition, for the case's history."""
+
+    __tablename__ = "case_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    event: Mapped[str] = mapped_column(String(60))
+    from_status: Mapped[str] = mapped_column(String(40))
+    to_status: Mapped[str] = mapped_column(String(40))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    occurred_at: Mapped[datetime] = mapped_column(default=utcnow)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+    actor = relationship("User")
+
+
+def _missing_fields(case: Case, transition: Transition) -> list[str]:
+    return [name for name in transition.required if getattr(case, name, None) in (None, "", [])]
+
+
+def refusal_reason(case: Case, transition: Transition, user) -> str | None:
+    """Why `user` may not fire `transition` on `case` now, or None if they may."""
+    workflow = workflow_for(case)
+    if case.status not in transition.sources:
+        return (
+            f"“{transition.label}” is not possible while the case is "
+            f"{workflow.state_label(case.status).lower()}."
+        )
+    if not can(user, transition.permission, case):
+        return f"Your role does not allow “{transition.label}” on this case."
+    missing = _missing_fields(case, transition)
+    if missing:
+        names = ", ".join(name.replace("_", " ") for name in missing)
+        return f"Fill in {names} before “{transition.label}”."
+    if transition.guard is not None:
+        return transition.guard(case)
+    return None
+
+
+def available(case: Case, user) -> list[tuple[Transition, str | None]]:
+    """The actions the user's role allows from the current state, each with a blocking reason."""
+    workflow = workflow_for(case)
+    result = []
+    for transition in workflow.transitions:
+        if case.status in transition.sources and can(user, transition.permission, case):
+            result.append((transition, refusal_reason(case, transition, user)))
+    return result
+
+
+def fire(
+    case: Case,
+    event: str,
+    actor,
+    *,
+    expected_version: int | None = None,
+    comment: str | None = None,
+    on: date | None = None,
+) -> CaseHistory:
+    """Fire `event` on `case` as `actor`. Flushes; the caller commits. Raises TransitionRefused."""
+    if expected_version is not None and expected_version != case.version:
+        raise EditConflict(case)
+    transition = workflow_for(case).transition(event)
+    reason = refusal_reason(case, transition, actor)
+    if reason:
+        raise TransitionRefused(reason, forbidden=not can(actor, transition.permission, case))
+    on = on or date.today()
+    entry = CaseHistory(
+        case_id=case.id, event=event, from_status=case.status, to_status=transition.target,
+        actor_id=actor.id, comment=comment or None,
+    )
+    audit.annotate(case, audit.AuditAction.STATE_CHANGE, {"event": event, "comment": comment})
+    case.status = transition.target
+    _close_deadlines(case, transition)
+    for rule in transition.opens:
+        db.session.add(Deadline(
+            case_id=case.id, kind=rule.kind, label=rule.label, due_on=rule.due_after(on),
+            original_due_on=rule.due_after(on), opened_by_event=event,
+        ))
+    db.session.add(entry)
+    db.session.flush()
+    return entry
+
+
+def _close_deadlines(case: Case, transition: Transition) -> None:
+    if not transition.closes:
+        return
+    open_deadlines = db.session.scalars(
+        select(Deadline).where(
+            Deadline.case_id == case.id, Deadline.closed_at.is_(None), Deadline.kind.in_(transition.closes)
+        )
+    )
+    for deadline in open_deadlines:
+        deadline.closed_at = utcnow()
+        deadline.closed_by_event = transition.event
+
+
+def history(case: Case) -> list[CaseHistory]:
+    """The case's fired transitions, newest first."""
+    return list(db.session.scalars(
+        select(CaseHistory).where(CaseHistory.case_id == case.id).order_by(CaseHistory.id.desc())
+    ))

@@ -1,0 +1,1 @@
+"""The home page ("My work") and the health check."""

@@ -1,0 +1,56 @@
+"""My work: my cases and my open deadlines, overdue first. And /healthz for monitoring."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, jsonify, render_template
+from flask_login import current_user
+from sqlalchemy import or_, select, text
+
+from casework.core.cases import Case, CaseAssignment
+from casework.core.deadlines import Deadline
+from casework.core.jobs import queue_health
+from casework.core.pagination import paginate
+from casework.core.permissions import visibility_clause
+from casework.extensions import db
+from casework.web import public
+
+bp = Blueprint("main", __name__)
+
+
+def _my_cases_clause():
+    assigned = select(CaseAssignment.case_id).where(CaseAssignment.user_id == current_user.id)
+    return (or_(Case.officer_id == current_user.id, Case.id.in_(assigned))) & visibility_clause(current_user)
+
+
+@bp.route("/")
+def my_work():
+    deadlines = db.session.execute(
+        select(Deadline, Case)
+        .join(Case, Case.id == Deadline.case_id)
+        .where(Deadline.closed_at.is_(None), _my_cases_clause())
+        .order_by(Deadline.due_on.asc())
+        .limit(100)
+    ).tuples().all()
+    cases = paginate(
+        select(Case).where(_my_cases_clause()),
+        sorts={"reference": Case.reference, "title": Case.title, "status": Case.status, "updated": Case.updated_at},
+        default_sort="updated",
+        default_direction="desc",
+    )
+    return render_template("main/my_work.html", deadlines=deadlines, cases=cases, today=date.today())
+
+
+@bp.route("/healthz")
+@public
+def healthz():
+    """Database and job-queue status for load balancers and monitoring. No data, no login."""
+    try:
+        db.session.execute(text("SELECT 1"))
+        database = {"status": "ok"}
+    except Exception as exc:  # noqa: BLE001 — any failure means "down"
+        database = {"status": "error", "error": type(exc).__name__}
+    jobs = queue_health()
+    healthy = database["status"] == "ok" and jobs["status"] == "ok"
+    body = {"status": "ok" if healthy else "error", "database": database, "jobs": jobs}
+    return jsonify(body), 200 if healthy else 503

@@ -1,0 +1,1 @@
+"""The registry of people who appear in cases."""

@@ -1,0 +1,91 @@
+"""The persons registry: search, register, edit, and one page per person across procedures."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import or_, select
+
+from casework.core import audit
+from casework.core.pagination import paginate
+from casework.core.permissions import Permission, units_where
+from casework.core.persons import (
+    Person, PersonName, can_edit_person, can_view_person, cases_of, visible_persons,
+)
+from casework.core.states import State
+from casework.extensions import db
+from casework.persons.forms import PersonForm, PersonSearchForm
+from casework.persons.operations import save_person
+
+bp = Blueprint("persons", __name__, url_prefix="/persons")
+
+
+def _load(person_id: int) -> Person:
+    person = db.session.get(Person, person_id)
+    if person is None or not can_view_person(current_user, person):
+        abort(404)
+    return person
+
+
+def _form(person: Person | None = None) -> PersonForm:
+    form = PersonForm(obj=person)
+    if person is not None and request.method == "GET":
+        form.other_names.data = "\n".join(f"{n.name} | {n.script}" if n.script else n.name for n in person.names)
+    states = db.session.execute(select(State.id, State.name).order_by(State.name)).all()
+    form.nationality_id.choices = [(0, _("Unknown"))] + [(s.id, s.name) for s in states]
+    form.unit_id.choices = [(u.id, str(u)) for u in units_where(current_user, Permission.EDIT)]
+    return form
+
+
+@bp.route("/")
+def index():
+    search = PersonSearchForm(request.args)
+    stmt = visible_persons(current_user)
+    if search.validate() and search.q.data:
+        pattern = f"%{search.q.data.strip()}%"
+        other = select(PersonName.person_id).where(PersonName.name.ilike(pattern))
+        stmt = stmt.where(or_(Person.family_name.ilike(pattern), Person.given_names.ilike(pattern), Person.id.in_(other)))
+    page = paginate(
+        stmt, sorts={"name": Person.family_name, "registered": Person.created_at}, default_sort="name"
+    )
+    can_register = bool(units_where(current_user, Permission.EDIT))
+    return render_template("persons/index.html", page=page, search=search, can_register=can_register)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    form = _form()
+    if not form.unit_id.choices:
+        abort(403)
+    if form.validate_on_submit():
+        person = save_person(None, form.data, form.other_name_pairs())
+        db.session.commit()
+        flash(_("%(name)s registered.", name=person.full_name), "success")
+        return redirect(url_for("persons.detail", person_id=person.id), 303)
+    return render_template("persons/form.html", form=form, person=None), 400 if form.errors else 200
+
+
+@bp.route("/<int:person_id>")
+def detail(person_id: int):
+    person = _load(person_id)
+    if person.protected_identity:
+        audit.record(audit.AuditAction.VIEW, obj=person)
+        db.session.commit()
+    return render_template(
+        "persons/detail.html", person=person, links=cases_of(person, current_user),
+        can_edit=can_edit_person(current_user, person),
+    )
+
+
+@bp.route("/<int:person_id>/edit", methods=["GET", "POST"])
+def edit(person_id: int):
+    person = _load(person_id)
+    if not can_edit_person(current_user, person):
+        abort(403)
+    form = _form(person)
+    if form.validate_on_submit():
+        save_person(person, form.data, form.other_name_pairs())
+        db.session.commit()
+        flash(_("Changes saved."), "success")
+        return redirect(url_for("persons.detail", person_id=person.id), 303)
+    return render_template("persons/form.html", form=form, person=person), 400 if form.errors else 200

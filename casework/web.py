@@ -1,0 +1,121 @@
+"""Request-wide behaviour: sign-in required by default, locale, errors, template helpers."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, logout_user
+
+from casework.core.db import utcnow
+
+PUBLIC_ATTR = "_casework_public"
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    endpoint: str
+    prefix: str  # endpoints starting with this mark the item as current
+
+
+MODULE_NAV: list[NavItem] = []
+
+
+def register_nav(label: str, endpoint: str, prefix: str) -> None:
+    """Add a domain module's entry to the main navigation."""
+    MODULE_NAV.append(NavItem(label, endpoint, prefix))
+ENROLMENT_ENDPOINTS = {"auth.enrol_totp", "auth.logout", "static"}
+
+
+def public(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a view as reachable without signing in. Every other view requires a session."""
+    setattr(view, PUBLIC_ATTR, True)
+    return view
+
+
+def is_public(app: Flask, endpoint: str | None) -> bool:
+    view = app.view_functions.get(endpoint or "")
+    return endpoint == "static" or bool(view and getattr(view, PUBLIC_ATTR, False))
+
+
+def select_locale() -> str | None:
+    return request.accept_languages.best_match(current_app.config["LANGUAGES"])
+
+
+def _session_expired() -> bool:
+    started = session.get("auth_at")
+    limit = current_app.config["SESSION_ABSOLUTE_LIFETIME"]
+    return started is None or utcnow().timestamp() - started > limit.total_seconds()
+
+
+def _require_sign_in():
+    """Deny by default: a route is public only if it says so."""
+    app = current_app._get_current_object()
+    if is_public(app, request.endpoint) or request.endpoint is None:
+        return None
+    if current_user.is_authenticated and _session_expired():
+        logout_user()
+        session.clear()
+        flash(_("Your session has expired. Please sign in again."), "warning")
+    if not current_user.is_authenticated:
+        return current_app.login_manager.unauthorized()
+    if current_user.needs_totp_enrolment and request.endpoint not in ENROLMENT_ENDPOINTS:
+        flash(_("Administrators must set up two-factor sign-in before continuing."), "warning")
+        return redirect(url_for("auth.enrol_totp"))
+    return None
+
+
+def _security_headers(response):
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault(
+        "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'"
+    )
+    if current_user and current_user.is_authenticated:
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def _error_page(code: int, title: str, message: str):
+    def handler(error):
+        return render_template("errors/error.html", code=code, title=title, message=message), code
+
+    return handler
+
+
+def _template_helpers() -> dict[str, Any]:
+    from casework.core import permissions
+    from casework.core.workflow import available
+
+    return {
+        "can": permissions.can,
+        "has_global": permissions.has_global,
+        "Permission": permissions.Permission,
+        "available_transitions": available,
+        "now": utcnow,
+        "module_nav": MODULE_NAV,
+    }
+
+
+def register(app: Flask) -> None:
+    """Install the request hooks, error pages and template helpers."""
+    app.before_request(_require_sign_in)
+    app.after_request(_security_headers)
+    app.context_processor(_template_helpers)
+    app.register_error_handler(403, _error_page(403, "Not allowed", "You do not have access to this page."))
+    app.register_error_handler(404, _error_page(404, "Not found", "There is nothing at this address."))
+    app.register_error_handler(
+        413, _error_page(413, "File too large", "The file is larger than the upload limit.")
+    )
+    app.register_error_handler(500, _error_page(500, "Something went wrong", "The error has been logged."))
+    from flask_wtf.csrf import CSRFError
+
+    app.register_error_handler(
+        CSRFError,
+        lambda e: (render_template("errors/error.html", code=400, title="Form expired",
+                                   message="The form had expired. Go back, reload the page and submit it again."), 400),
+    )

@@ -1,0 +1,93 @@
+"""Settings for Casework, read from environment variables.
+
+With no variables at all the app runs on the embedded default: SQLite in the instance folder
+and an in-process job queue. Production sets CASEWORK_ENV=production and real services.
+"""
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+DEFAULT_SECRET_KEY = "casework-development-key-not-for-production"
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    ENV_NAME = "base"
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEFAULT_SECRET_KEY)
+    SQLALCHEMY_DATABASE_URI = os.environ.get("CASEWORK_DATABASE_URL")  # None: SQLite in instance/
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    REDIS_URL = os.environ.get("CASEWORK_REDIS_URL")  # None: in-process fake Redis
+    # "redis": real Redis + `rq worker` processes; "thread": fake Redis + a worker thread in this
+    # process (asynchronous, single process only); "inline": jobs run at enqueue time (tests).
+    JOB_QUEUE_MODE = "redis" if os.environ.get("CASEWORK_REDIS_URL") else "thread"
+    JOB_QUEUE_NAME = os.environ.get("CASEWORK_QUEUE", "casework")
+    JOB_TIMEOUT_SECONDS = _env_int("CASEWORK_JOB_TIMEOUT", 300)
+    UPLOAD_FOLDER = os.environ.get("CASEWORK_UPLOAD_FOLDER")  # None: instance/uploads
+    MAX_CONTENT_LENGTH = _env_int("CASEWORK_MAX_UPLOAD_MB", 25) * 1024 * 1024
+    ALLOWED_UPLOAD_EXTENSIONS = frozenset(
+        {"pdf", "doc", "docx", "odt", "rtf", "txt", "jpg", "jpeg", "png", "tif", "tiff", "msg", "eml"}
+    )
+    LOGIN_MAX_FAILURES = _env_int("CASEWORK_LOGIN_MAX_FAILURES", 5)
+    LOGIN_LOCKOUT = timedelta(minutes=_env_int("CASEWORK_LOGIN_LOCKOUT_MINUTES", 15))
+    # Idle expiry: the session cookie is refreshed on every request, so this is the idle limit.
+    PERMANENT_SESSION_LIFETIME = timedelta(minutes=_env_int("CASEWORK_SESSION_IDLE_MINUTES", 60))
+    SESSION_ABSOLUTE_LIFETIME = timedelta(hours=_env_int("CASEWORK_SESSION_MAX_HOURS", 12))
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_DURATION = timedelta(seconds=0)
+    WTF_CSRF_TIME_LIMIT = None  # tied to the session, which already expires
+    BABEL_DEFAULT_LOCALE = "en"
+    LANGUAGES = ("en", "fr", "es")
+    PAGE_SIZE = 50
+    TOTP_ISSUER = "Casework"
+
+
+class DevelopmentConfig(Config):
+    """The embedded default: one process, no servers to install."""
+
+    ENV_NAME = "development"
+    DEBUG = True
+
+
+class TestConfig(Config):
+    """Used by the test suite; the database comes from CASEWORK_TEST_DATABASE_URL or SQLite."""
+
+    ENV_NAME = "test"
+    TESTING = True
+    SECRET_KEY = "test-secret-key"
+    SQLALCHEMY_DATABASE_URI = os.environ.get("CASEWORK_TEST_DATABASE_URL")
+    REDIS_URL = None
+    JOB_QUEUE_MODE = "inline"
+    WTF_CSRF_ENABLED = False
+    SERVER_NAME = "casework.test"
+
+
+class ProductionConfig(Config):
+    """PostgreSQL, Redis and `rq worker` processes behind gunicorn."""
+
+    ENV_NAME = "production"
+    SESSION_COOKIE_SECURE = True
+    PREFERRED_URL_SCHEME = "https"
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "test": TestConfig,
+    "production": ProductionConfig,
+}
+
+
+def config_from_env() -> type[Config]:
+    """The settings class named by CASEWORK_ENV (development when unset)."""
+    name = os.environ.get("CASEWORK_ENV", "development")
+    try:
+        return CONFIGS[name]
+    except KeyError:
+        raise RuntimeError(f"CASEWORK_ENV must be one of {sorted(CONFIGS)}, not {name!r}") from None
