@@ -34,6 +34,7 @@ class Config:
     ALLOWED_UPLOAD_EXTENSIONS = frozenset(
         {"pdf", "doc", "docx", "odt", "rtf", "txt", "jpg", "jpeg", "png", "tif", "tiff", "msg", "eml"}
     )
+    PASSWORD_HASH_METHOD = "scrypt"
     LOGIN_MAX_FAILURES = _env_int("CASEWORK_LOGIN_MAX_FAILURES", 5)
     LOGIN_LOCKOUT = timedelta(minutes=_env_int("CASEWORK_LOGIN_LOCKOUT_MINUTES", 15))
     # Idle expiry: the session cookie is refreshed on every request, so this is the idle limit.
@@ -67,6 +68,8 @@ class TestConfig(Config):
     JOB_QUEUE_MODE = "inline"
     WTF_CSRF_ENABLED = False
     SERVER_NAME = "casework.test"
+    # Hashing is deliberately slow; the suite signs in hundreds of times. Production keeps scrypt.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
 
 
 class ProductionConfig(Config):

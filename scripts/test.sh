@@ -46,7 +46,7 @@ print_summary() {
 # ---------------------------------------------------------------------------
 
 # Without these the test suite falls back to SQLite and fakeredis.
-unset CASEWORK_TEST_DATABASE_URL CASEWORK_TEST_REDIS_URL
+unset CASEWORK_TEST_DATABASE_URL CASEWORK_TEST_REDIS_URL CASEWORK_TEST_PASS
 
 echo "==> Pass 1/2: $EMBEDDED_LABEL"
 embedded_rc=0
@@ -266,6 +266,8 @@ echo "    PostgreSQL on 127.0.0.1:$PG_PORT, Redis on 127.0.0.1:$REDIS_PORT (read
 
 export CASEWORK_TEST_DATABASE_URL="postgresql+psycopg://casework@127.0.0.1:$PG_PORT/casework_test"
 export CASEWORK_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+# Tells the suite that a missing server is an error in this pass, not a reason to skip.
+export CASEWORK_TEST_PASS=servers
 
 echo
 echo "==> Pass 2/2: $SERVICES_LABEL"

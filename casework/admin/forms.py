@@ -5,9 +5,9 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 
 from casework.auth.models import Role
+from casework.core.forms import enum_choices
 from casework.core.units import UnitKind
 
-ROLE_CHOICES = [(r.value, r.value.replace("_", " ").capitalize()) for r in Role]
 
 
 class UserForm(FlaskForm):
@@ -25,7 +25,7 @@ class UserForm(FlaskForm):
 
 class MembershipForm(FlaskForm):
     unit_id = SelectField(_l("Unit"), coerce=int, validators=[DataRequired()])
-    role = SelectField(_l("Role"), choices=ROLE_CHOICES, validators=[DataRequired()])
+    role = SelectField(_l("Role"), choices=enum_choices(Role), validators=[DataRequired()])
 
 
 class UnitForm(FlaskForm):
@@ -34,4 +34,4 @@ class UnitForm(FlaskForm):
         validators=[DataRequired(), Length(max=40), Regexp(r"^[A-Za-z0-9._-]+$", message=_l("Letters, digits, . _ - only."))],
     )
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
-    kind = SelectField(_l("Kind"), choices=[(k.value, k.value.replace("_", " ").capitalize()) for k in UnitKind])
+    kind = SelectField(_l("Kind"), choices=enum_choices(UnitKind))

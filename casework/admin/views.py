@@ -11,6 +11,7 @@ from casework.admin.forms import MembershipForm, UnitForm, UserForm
 from casework.auth.models import Membership, Role, User
 from casework.cases.forms import ConfirmForm
 from casework.core import jobs
+from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, has_global
 from casework.core.units import Unit
@@ -57,7 +58,9 @@ def new_user():
 
 def _membership_form() -> MembershipForm:
     form = MembershipForm()
-    form.unit_id.choices = [(u.id, str(u)) for u in db.session.scalars(select(Unit).order_by(Unit.kind, Unit.code))]
+    form.unit_id.choices = choices(
+        (u.id, str(u)) for u in db.session.scalars(select(Unit).order_by(Unit.kind, Unit.code))
+    )
     return form
 
 

@@ -13,6 +13,7 @@ from wtforms.validators import Optional
 from casework.auth.models import User
 from casework.core.audit import AuditAction, AuditEvent
 from casework.core.cases import Case
+from casework.core.forms import choices, enum_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, has_global, visible_case_ids
 from casework.extensions import db
@@ -25,7 +26,7 @@ class AuditFilterForm(FlaskForm):
         csrf = False
 
     actor = SelectField("User", coerce=int, validators=[Optional()])
-    action = SelectField("Action", choices=[("", "Any")] + [(a.value, a.value.replace("_", " ")) for a in AuditAction])
+    action = SelectField("Action", choices=choices([("", "Any")]) + enum_choices(AuditAction))
     object_type = StringField("Record type", validators=[Optional()])
     case_id = StringField("Case number", validators=[Optional()])
     date_from = DateField("From", validators=[Optional()])
@@ -65,9 +66,9 @@ def index():
     if not has_global(current_user, Permission.VIEW_AUDIT):
         abort(403)
     form = AuditFilterForm(request.args)
-    form.actor.choices = [(0, "Anyone")] + [
-        (u.id, u.name) for u in db.session.scalars(select(User).order_by(User.name))
-    ]
+    form.actor.choices = choices(
+        [(0, "Anyone")] + [(u.id, u.name) for u in db.session.scalars(select(User).order_by(User.name))]
+    )
     form.validate()
     page = paginate(_filtered(form), sorts={"time": AuditEvent.id}, default_sort="time", default_direction="desc")
     withheld = withheld_case_ids({e.case_id for e in page.items if e.case_id})

@@ -4,6 +4,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
+from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -47,8 +48,8 @@ class User(UserMixin, Audited, TimestampMixin, db.Model):
     )
 
     def set_password(self, password: str) -> None:
-        """Hash with scrypt, Werkzeug's memory-hard default."""
-        self.password_hash = generate_password_hash(password, method="scrypt")
+        """Hash with scrypt (memory-hard) unless the settings name another method."""
+        self.password_hash = generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

@@ -5,6 +5,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from casework.core.forms import enum_choices
 from casework.core.persons import PersonRole
 
 
@@ -28,7 +29,7 @@ class LinkPersonForm(FlaskForm):
     person_id = IntegerField(_l("Person number"), validators=[DataRequired()])
     role = SelectField(
         _l("Role in this case"),
-        choices=[(r.value, r.value.replace("_", " ").capitalize()) for r in PersonRole],
+        choices=enum_choices(PersonRole),
         validators=[DataRequired()],
     )
 

@@ -18,6 +18,7 @@ from casework.cases.forms import AssignmentForm, AttachmentForm, ConfirmForm, Li
 from casework.core import audit
 from casework.core.attachments import Attachment, AttachmentRejected, attach_file
 from casework.core.audit import AuditEvent
+from casework.core.forms import choices
 from casework.core.permissions import Permission
 from casework.core.workflow import EditConflict, TransitionRefused, history, workflow_for
 from casework.extensions import db
@@ -25,13 +26,15 @@ from casework.extensions import db
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 
 
+def _assignable_users():
+    users = db.session.scalars(select(User).where(User.active).order_by(User.name))
+    return choices((u.id, f"{u.name} ({u.email})") for u in users)
+
+
 def render_case(case, status: int = 200, **forms):
     """The case page with its shared panels; modules add their own through `detail_template`."""
     assign_form = forms.pop("assign_form", None) or AssignmentForm()
-    assign_form.user_id.choices = [
-        (u.id, f"{u.name} ({u.email})")
-        for u in db.session.scalars(select(User).where(User.active).order_by(User.name))
-    ]
+    assign_form.user_id.choices = _assignable_users()
     timeline = db.session.scalars(
         select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(AuditEvent.id.desc()).limit(200)
     ).all()
@@ -112,7 +115,7 @@ def download(case_id: int, attachment_id: int):
 def assign(case_id: int):
     case = load_case(case_id, Permission.ASSIGN)
     form = AssignmentForm()
-    form.user_id.choices = [(u.id, u.name) for u in db.session.scalars(select(User).where(User.active))]
+    form.user_id.choices = _assignable_users()
     if not form.validate_on_submit():
         return render_case(case, 400, assign_form=form)
     operations.assign_user(case, db.session.get(User, form.user_id.data), current_user)

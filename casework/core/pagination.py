@@ -54,5 +54,5 @@ def paginate(
     ordered = stmt.order_by(column.desc() if direction == "desc" else column.asc())
     ordered = ordered.limit(per_page).offset((page - 1) * per_page)
     result = db.session.execute(ordered)
-    items = list(result.scalars() if scalars else result.tuples())
+    items = list(result.scalars() if scalars else result.all())
     return Page(items, page, per_page, total, sort, direction)

@@ -134,4 +134,4 @@ def cases_of(person: Person, user) -> list[tuple[CasePerson, Case]]:
         .where(CasePerson.person_id == person.id, visibility_clause(user))
         .order_by(Case.created_at.desc())
     )
-    return list(db.session.execute(stmt).tuples())
+    return list(db.session.execute(stmt).all())

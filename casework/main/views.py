@@ -31,7 +31,7 @@ def my_work():
         .where(Deadline.closed_at.is_(None), _my_cases_clause())
         .order_by(Deadline.due_on.asc())
         .limit(100)
-    ).tuples().all()
+    ).all()
     cases = paginate(
         select(Case).where(_my_cases_clause()),
         sorts={"reference": Case.reference, "title": Case.title, "status": Case.status, "updated": Case.updated_at},

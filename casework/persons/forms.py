@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from casework.core.forms import enum_choices
 from casework.core.persons import Sex
 
 
@@ -15,7 +16,7 @@ class PersonForm(FlaskForm):
         description=_l("One per line, optionally followed by “|” and the script, e.g. “محمد | Arabic”."),
         validators=[Optional(), Length(max=4000)],
     )
-    sex = SelectField(_l("Sex"), choices=[(s.value, s.value.capitalize()) for s in Sex], default=Sex.UNKNOWN.value)
+    sex = SelectField(_l("Sex"), choices=enum_choices(Sex), default=Sex.UNKNOWN.value)
     date_of_birth = DateField(_l("Date of birth"), validators=[Optional()])
     nationality_id = SelectField(_l("Nationality"), coerce=int, validators=[Optional()])
     contact = TextAreaField(_l("Contact details"), validators=[Optional(), Length(max=2000)])

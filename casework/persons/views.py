@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import or_, select
 
 from casework.core import audit
+from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, units_where
 from casework.core.persons import (
@@ -32,8 +33,8 @@ def _form(person: Person | None = None) -> PersonForm:
     if person is not None and request.method == "GET":
         form.other_names.data = "\n".join(f"{n.name} | {n.script}" if n.script else n.name for n in person.names)
     states = db.session.execute(select(State.id, State.name).order_by(State.name)).all()
-    form.nationality_id.choices = [(0, _("Unknown"))] + [(s.id, s.name) for s in states]
-    form.unit_id.choices = [(u.id, str(u)) for u in units_where(current_user, Permission.EDIT)]
+    form.nationality_id.choices = choices([(0, _("Unknown"))] + [(s.id, s.name) for s in states])
+    form.unit_id.choices = choices((u.id, str(u)) for u in units_where(current_user, Permission.EDIT))
     return form
 
 

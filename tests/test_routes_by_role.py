@@ -1,0 +1,177 @@
+"""Every route of the app, for every role: the answer each one must get.
+
+A route added without a line here fails `test_every_route_has_a_decision`, so no page can be
+added without deciding who may use it.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pytest
+
+from casework.auth.models import Role
+from casework.core.attachments import Attachment
+from casework.core.jobs import JobRecord, JobStatus
+from casework.core.persons import CasePerson, Person, PersonRole
+from casework.extensions import db
+from tests.conftest import sign_in
+
+ROLES = ("anonymous", "viewer", "officer", "supervisor", "outsider", "secretariat", "auditor", "admin")
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@dataclass
+class World:
+    users: dict
+    case: object
+    secret_case: object
+    person: Person
+    attachment: Attachment
+    membership_id: int
+    job_id: int
+
+
+@dataclass
+class Route:
+    endpoint: str
+    method: str
+    url: Callable[[World], str]
+    expect: dict[str, int]
+    data: Callable[[World], dict] = field(default=lambda w: {})
+
+
+def _answers(anonymous: int, **by_role: int) -> dict[str, int]:
+    default = by_role.pop("others", None)
+    answers = {"anonymous": anonymous}
+    for role in ROLES[1:]:
+        answers[role] = by_role.get(role, default)
+    assert None not in answers.values()
+    return answers
+
+
+LOGIN = 302  # anonymous users are sent to the sign-in page
+ADMIN_ONLY_GET = _answers(LOGIN, admin=200, others=403)
+ADMIN_ONLY_POST = _answers(LOGIN, admin=303, others=403)
+SIGNED_IN = _answers(LOGIN, others=200)
+CASE_VIEW = _answers(LOGIN, outsider=404, others=200)
+CASE_EDIT = _answers(LOGIN, officer=303, supervisor=303, admin=303, outsider=404, others=403)
+CASE_ASSIGN = _answers(LOGIN, supervisor=303, admin=303, outsider=404, others=403)
+
+ROUTES = [
+    Route("main.healthz", "GET", lambda w: "/healthz", _answers(200, others=200)),
+    Route("static", "GET", lambda w: "/static/css/app.css", _answers(200, others=200)),
+    Route("main.my_work", "GET", lambda w: "/", SIGNED_IN),
+    Route("auth.login", "GET", lambda w: "/login", _answers(200, others=302)),
+    Route("auth.login", "POST", lambda w: "/login", _answers(200, others=302), lambda w: {"email": "x@example.org"}),
+    Route("auth.login_totp", "GET", lambda w: "/login/totp", _answers(302, others=302)),
+    Route("auth.login_totp", "POST", lambda w: "/login/totp", _answers(302, others=302), lambda w: {"code": "123456"}),
+    Route("auth.logout", "POST", lambda w: "/logout", _answers(LOGIN, others=302)),
+    Route("auth.enrol_totp", "GET", lambda w: "/account/two-factor", SIGNED_IN),
+    Route("auth.enrol_totp", "POST", lambda w: "/account/two-factor", SIGNED_IN, lambda w: {"code": "000000"}),
+    Route("auth.change_password", "GET", lambda w: "/account/password", SIGNED_IN),
+    Route("auth.change_password", "POST", lambda w: "/account/password", SIGNED_IN,
+          lambda w: {"current_password": "wrong"}),
+    Route("admin.users", "GET", lambda w: "/admin/users", ADMIN_ONLY_GET),
+    Route("admin.new_user", "GET", lambda w: "/admin/users/new", ADMIN_ONLY_GET),
+    Route("admin.new_user", "POST", lambda w: "/admin/users/new", ADMIN_ONLY_POST,
+          lambda w: {"name": "New Person", "email": "new@example.org", "password": "a long enough password",
+                     "active": "y"}),
+    Route("admin.edit_user", "GET", lambda w: f"/admin/users/{w.users['viewer'].id}", ADMIN_ONLY_GET),
+    Route("admin.edit_user", "POST", lambda w: f"/admin/users/{w.users['viewer'].id}", ADMIN_ONLY_POST,
+          lambda w: {"name": "Viewer Renamed", "email": "viewer@example.org", "active": "y"}),
+    Route("admin.add_membership", "POST", lambda w: f"/admin/users/{w.users['viewer'].id}/memberships",
+          ADMIN_ONLY_POST, lambda w: {"unit_id": w.case.unit_id, "role": Role.CASE_OFFICER.value}),
+    Route("admin.remove_membership", "POST", lambda w: f"/admin/memberships/{w.membership_id}/remove",
+          ADMIN_ONLY_POST),
+    Route("admin.unlock_user", "POST", lambda w: f"/admin/users/{w.users['viewer'].id}/unlock", ADMIN_ONLY_POST),
+    Route("admin.reset_two_factor", "POST", lambda w: f"/admin/users/{w.users['viewer'].id}/reset-two-factor",
+          ADMIN_ONLY_POST),
+    Route("admin.units", "GET", lambda w: "/admin/units", ADMIN_ONLY_GET),
+    Route("admin.units", "POST", lambda w: "/admin/units", ADMIN_ONLY_POST,
+          lambda w: {"code": "CAT", "name": "Committee against Torture", "kind": "committee"}),
+    Route("admin.job_list", "GET", lambda w: "/admin/jobs", ADMIN_ONLY_GET),
+    Route("admin.retry_job", "POST", lambda w: f"/admin/jobs/{w.job_id}/retry", ADMIN_ONLY_POST),
+    Route("audit.index", "GET", lambda w: "/audit/", _answers(LOGIN, auditor=200, admin=200, others=403)),
+    Route("cases.detail", "GET", lambda w: f"/cases/{w.case.id}", CASE_VIEW),
+    # Confidential: only the assigned officer and the administrator; to everyone else it does not exist.
+    Route("cases.detail", "GET", lambda w: f"/cases/{w.secret_case.id}",
+          _answers(LOGIN, officer=200, admin=200, others=404)),
+    Route("cases.transition", "POST", lambda w: f"/cases/{w.case.id}/actions/submit", CASE_EDIT,
+          lambda w: {"version": w.case.version}),
+    Route("cases.upload", "POST", lambda w: f"/cases/{w.case.id}/attachments", CASE_EDIT,
+          lambda w: {"file": (io.BytesIO(PDF), "letter.pdf"), "description": "Submission"}),
+    Route("cases.download", "GET", lambda w: f"/cases/{w.case.id}/attachments/{w.attachment.id}", CASE_VIEW),
+    Route("cases.download", "GET", lambda w: f"/cases/{w.secret_case.id}/attachments/{w.attachment.id}",
+          _answers(LOGIN, officer=404, admin=404, others=404)),
+    Route("cases.assign", "POST", lambda w: f"/cases/{w.case.id}/assignments", CASE_ASSIGN,
+          lambda w: {"user_id": w.users["viewer"].id}),
+    Route("cases.unassign", "POST", lambda w: f"/cases/{w.case.id}/assignments/{w.users['officer'].id}/remove",
+          CASE_ASSIGN),
+    Route("cases.link_person", "POST", lambda w: f"/cases/{w.case.id}/persons", CASE_EDIT,
+          lambda w: {"person_id": w.person.id, "role": PersonRole.AUTHOR.value}),
+    Route("persons.index", "GET", lambda w: "/persons/", SIGNED_IN),
+    Route("persons.new", "GET", lambda w: "/persons/new",
+          _answers(LOGIN, officer=200, supervisor=200, outsider=200, admin=200, others=403)),
+    # The outsider may register persons for CED, not for CCPR: the unit choice is refused.
+    Route("persons.new", "POST", lambda w: "/persons/new",
+          _answers(LOGIN, officer=303, supervisor=303, outsider=400, admin=303, others=403),
+          lambda w: {"family_name": "Haddad", "given_names": "Samir", "sex": "male", "nationality_id": 0,
+                     "unit_id": w.case.unit_id}),
+    Route("persons.detail", "GET", lambda w: f"/persons/{w.person.id}", CASE_VIEW),
+    Route("persons.edit", "GET", lambda w: f"/persons/{w.person.id}/edit",
+          _answers(LOGIN, officer=200, supervisor=200, admin=200, outsider=404, others=403)),
+    Route("persons.edit", "POST", lambda w: f"/persons/{w.person.id}/edit",
+          _answers(LOGIN, officer=303, supervisor=303, admin=303, outsider=404, others=403),
+          lambda w: {"family_name": "Haddad", "given_names": "Samir", "sex": "male", "nationality_id": 0,
+                     "unit_id": w.case.unit_id}),
+]
+
+
+@pytest.fixture
+def world(users, make_case) -> World:
+    case = make_case(officer=users["officer"], assigned=(users["officer"],))
+    secret = make_case(confidential=True, reference="S 2/2026", assigned=(users["officer"],))
+    person = Person(family_name="Haddad", given_names="Samir", unit_id=case.unit_id)
+    db.session.add(person)
+    db.session.flush()
+    db.session.add(CasePerson(case_id=case.id, person_id=person.id, role=PersonRole.ALLEGED_VICTIM))
+    attachment = Attachment(case_id=case.id, filename="submission.pdf", content_type="application/pdf",
+                            size=len(PDF), sha256="0" * 64)
+    job = JobRecord(kind="tests.core.jobs_for_tests.add", args=[1, 2], status=JobStatus.FAILED, error="boom")
+    db.session.add_all([attachment, job])
+    db.session.commit()
+    return World(users, case, secret, person, attachment, users["viewer"].memberships[0].id, job.id)
+
+
+@pytest.fixture(autouse=True)
+def _stored_attachment(app):
+    from casework.core.attachments import storage_path
+
+    path = storage_path("0" * 64)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(PDF)
+
+
+def test_every_route_has_a_decision(app):
+    declared = {(r.endpoint, r.method) for r in ROUTES}
+    served = {
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+    assert served - declared == set(), "routes without a decision on who may use them"
+    assert declared - served == set(), "decisions about routes that no longer exist"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.endpoint}")
+def test_route_answers_role(route: Route, role: str, world: World, client, app):
+    if role != "anonymous":
+        sign_in(client, world.users[role])
+    response = client.open(route.url(world), method=route.method, data=route.data(world))
+    response.close()  # file downloads hold the file open until closed
+    assert response.status_code == route.expect[role], response.get_data(as_text=True)[:2000]
+    if role == "anonymous" and route.expect[role] == LOGIN and route.endpoint != "auth.login_totp":
+        assert "/login" in response.headers["Location"]
