@@ -216,6 +216,21 @@ def _row(obj: Audited, action: AuditAction, changes: dict, notes: dict) -> dict[
     }
 
 
+def _keep_old_value(target, value, oldvalue, initiator):
+    return value
+
+
+@event.listens_for(Audited, "mapper_configured", propagate=True)
+def _load_old_values_on_change(mapper, cls) -> None:
+    """Make every audited column load its old value before a change, even when expired after a
+    commit; otherwise the trail could only say "→ new value" for records loaded earlier."""
+    for attr in mapper.column_attrs:
+        if attr.parent is mapper and not event.contains(getattr(cls, attr.key), "set", _keep_old_value):
+            event.listen(
+                getattr(cls, attr.key), "set", _keep_old_value, active_history=True, retval=True, propagate=True
+            )
+
+
 @event.listens_for(Session, "before_flush")
 def _refuse_audit_changes(session: Session, flush_context, instances) -> None:
     for obj in list(session.dirty) + list(session.deleted):

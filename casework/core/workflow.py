@@ -199,7 +199,8 @@ def fire(
             original_due_on=rule.due_after(on), opened_by_event=event,
         ))
     db.session.add(entry)
-    db.session.flush()
+    with audit.acting_as(actor.id):
+        db.session.flush()
     return entry
 
 

@@ -1,0 +1,155 @@
+"""The workflow engine: refusals with reasons, history, audit trail, deadlines, conflicts."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from casework.core.audit import AuditEvent
+from casework.core.deadlines import Deadline, Period, add_months
+from casework.core.workflow import (
+    CaseHistory, EditConflict, Transition, TransitionRefused, Workflow, available, fire,
+)
+from casework.extensions import db
+from tests.sample_workflow import SampleStatus
+
+
+def _reload(case):
+    db.session.expire_all()
+    return db.session.get(type(case), case.id)
+
+
+def test_case_officer_submits_and_it_is_recorded_everywhere(users, make_case):
+    case = make_case()
+    fire(case, "submit", users["officer"], expected_version=1, comment="Ready for review")
+    db.session.commit()
+
+    case = _reload(case)
+    assert case.status == SampleStatus.SUBMITTED
+    assert case.version == 2
+    entry = db.session.scalars(select(CaseHistory).where(CaseHistory.case_id == case.id)).one()
+    assert (entry.from_status, entry.to_status, entry.actor_id, entry.comment) == (
+        "draft", "submitted", users["officer"].id, "Ready for review")
+    event = db.session.scalars(select(AuditEvent).where(
+        AuditEvent.case_id == case.id, AuditEvent.action == "state_change")).one()
+    assert event.actor_id == users["officer"].id
+    assert event.changes["status"] == ["draft", "submitted"]
+    assert event.detail == {"event": "submit", "comment": "Ready for review"}
+
+
+def test_approval_opens_the_reply_deadline_six_months_later(users, make_case):
+    case = make_case(status=SampleStatus.SUBMITTED)
+    fire(case, "approve_and_send", users["supervisor"], on=date(2026, 8, 31))
+    db.session.commit()
+
+    deadline = db.session.scalars(select(Deadline).where(Deadline.case_id == case.id)).one()
+    assert deadline.label == "Reply due"
+    assert deadline.due_on == date(2027, 2, 28)  # 31 August + 6 months, clamped to February's end
+    assert deadline.is_open
+    assert db.session.scalars(select(AuditEvent).where(
+        AuditEvent.object_type == "deadlines", AuditEvent.action == "create")).one().case_id == case.id
+
+
+def test_recording_the_reply_closes_the_deadline(users, make_case):
+    case = make_case(status=SampleStatus.SUBMITTED)
+    fire(case, "approve_and_send", users["supervisor"])
+    fire(case, "record_reply", users["officer"])
+    db.session.commit()
+
+    deadline = db.session.scalars(select(Deadline).where(Deadline.case_id == case.id)).one()
+    assert not deadline.is_open
+    assert deadline.closed_by_event == "record_reply"
+
+
+def test_case_officer_may_not_approve_and_nothing_changes(users, make_case):
+    case = make_case(status=SampleStatus.SUBMITTED)
+    with pytest.raises(TransitionRefused, match="Your role does not allow “Approve and send”") as refused:
+        fire(case, "approve_and_send", users["officer"])
+    db.session.rollback()
+    assert refused.value.forbidden
+
+    case = _reload(case)
+    assert case.status == SampleStatus.SUBMITTED and case.version == 1
+    assert db.session.scalars(select(CaseHistory)).all() == []
+    assert db.session.scalars(select(Deadline)).all() == []
+    assert db.session.scalars(select(AuditEvent).where(AuditEvent.action == "state_change")).all() == []
+
+
+def test_event_from_the_wrong_state_is_refused_with_the_state(users, make_case):
+    case = make_case(status=SampleStatus.DRAFT)
+    with pytest.raises(TransitionRefused, match="not possible while the case is draft") as refused:
+        fire(case, "record_reply", users["supervisor"])
+    assert not refused.value.forbidden
+
+
+def test_unknown_event_is_refused(users, make_case):
+    with pytest.raises(TransitionRefused, match="not an action"):
+        fire(make_case(), "publish", users["admin"])
+
+
+def test_required_fields_must_be_filled_first(users, make_case):
+    case = make_case(reference=None)
+    with pytest.raises(TransitionRefused, match="Fill in reference before “Submit for approval”"):
+        fire(case, "submit", users["officer"])
+
+
+def test_guard_reason_is_given(users, make_case):
+    case = make_case(status=SampleStatus.REPLIED, title="")
+    with pytest.raises(TransitionRefused, match="needs a title"):
+        fire(case, "close", users["supervisor"])
+
+
+def test_stale_version_is_a_conflict_not_an_overwrite(users, make_case):
+    case = make_case()
+    fire(case, "submit", users["officer"], expected_version=1)
+    db.session.commit()
+    with pytest.raises(EditConflict, match="changed by someone else"):
+        fire(_reload(case), "return_to_draft", users["supervisor"], expected_version=1)
+
+
+def test_concurrent_update_in_the_database_is_refused(users, make_case, app):
+    """Two sessions load version 1; the second write is refused by the version column."""
+    from sqlalchemy.orm import Session
+    from sqlalchemy.orm.exc import StaleDataError
+
+    case = make_case()
+    with Session(db.engine) as other:
+        theirs = other.get(type(case), case.id)
+        theirs.title = "Changed elsewhere"
+        mine = _reload(case)
+        other.commit()
+    mine.title = "Changed here"
+    with pytest.raises(StaleDataError):
+        db.session.commit()
+    db.session.rollback()
+    assert _reload(case).title == "Changed elsewhere"
+
+
+def test_available_lists_only_what_the_role_may_do_with_reasons(users, make_case):
+    case = make_case(reference=None)
+    officer_actions = [(t.event, reason) for t, reason in available(case, users["officer"])]
+    assert officer_actions == [("submit", "Fill in reference before “Submit for approval”.")]
+    assert available(case, users["viewer"]) == []
+    submitted = make_case(status=SampleStatus.SUBMITTED, reference="S 9/2026")
+    assert [t.event for t, _ in available(submitted, users["supervisor"])] == ["approve_and_send", "return_to_draft"]
+    assert available(submitted, users["officer"]) == []
+
+
+def test_workflow_declaration_rejects_unknown_states():
+    with pytest.raises(ValueError, match="unknown states"):
+        Workflow("broken", SampleStatus, "draft", (Transition("go", "Go", frozenset({"draft"}), "nowhere"),))
+
+
+@pytest.mark.parametrize("start, period, due", [
+    (date(2026, 1, 31), Period(months=1), date(2026, 2, 28)),
+    (date(2026, 11, 15), Period(months=3), date(2027, 2, 15)),
+    (date(2026, 3, 1), Period(days=14), date(2026, 3, 15)),
+    (date(2024, 2, 29), Period(months=12), date(2025, 2, 28)),
+])
+def test_periods_are_calendar_periods(start, period, due):
+    assert period.after(start) == due
+
+
+def test_add_months_keeps_the_day_when_it_exists():
+    assert add_months(date(2026, 5, 15), 6) == date(2026, 11, 15)
