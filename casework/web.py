@@ -5,7 +5,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Flask, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Flask, current_app, flash, has_request_context, redirect, render_template, request, session, url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
@@ -42,6 +44,9 @@ def is_public(app: Flask, endpoint: str | None) -> bool:
 
 
 def select_locale() -> str | None:
+    """The browser's preferred language among ours; the default outside requests (jobs, CLI)."""
+    if not has_request_context():
+        return None
     return request.accept_languages.best_match(current_app.config["LANGUAGES"])
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from flask_babel import gettext as _
 from sqlalchemy import ForeignKey, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -37,10 +38,10 @@ class EditConflict(Exception):
     """Someone else changed the record since this user loaded it."""
 
     def __init__(self, case: Case):
-        super().__init__(
-            f"{case} was changed by someone else while you were working on it. "
-            "Reload the page to see the current version, then try again."
-        )
+        super().__init__(_(
+            "%(case)s was changed by someone else while you were working on it. "
+            "Reload the page to see the current version, then try again.", case=str(case)
+        ))
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class Workflow:
         for t in self.transitions:
             if t.event == event:
                 return t
-        raise TransitionRefused(f"“{event}” is not an action of this kind of case.")
+        raise TransitionRefused(_("“%(event)s” is not an action of this kind of case.", event=event))
 
     def state_label(self, state: str) -> str:
         return self.labels.get(state, state.replace("_", " ").capitalize())
@@ -116,7 +117,7 @@ def workflow_for(case: Case) -> Workflow:
     try:
         return _WORKFLOWS[case.case_type]
     except KeyError:
-        raise TransitionRefused("This kind of case has no workflow.") from None
+        raise TransitionRefused(_("This kind of case has no workflow.")) from None
 
 
 class CaseHistory(db.Model):
@@ -144,16 +145,14 @@ def refusal_reason(case: Case, transition: Transition, user) -> str | None:
     """Why `user` may not fire `transition` on `case` now, or None if they may."""
     workflow = workflow_for(case)
     if case.status not in transition.sources:
-        return (
-            f"“{transition.label}” is not possible while the case is "
-            f"{workflow.state_label(case.status).lower()}."
-        )
+        return _("“%(action)s” is not possible while the case is %(state)s.",
+                 action=transition.label, state=workflow.state_label(case.status).lower())
     if not can(user, transition.permission, case):
-        return f"Your role does not allow “{transition.label}” on this case."
+        return _("Your role does not allow “%(action)s” on this case.", action=transition.label)
     missing = _missing_fields(case, transition)
     if missing:
         names = ", ".join(name.replace("_", " ") for name in missing)
-        return f"Fill in {names} before “{transition.label}”."
+        return _("Fill in %(fields)s before “%(action)s”.", fields=names, action=transition.label)
     if transition.guard is not None:
         return transition.guard(case)
     return None

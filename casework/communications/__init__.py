@@ -1,0 +1,1 @@
+"""Treaty-body individual communications and special-procedures letters."""

@@ -1,0 +1,1 @@
+"""Field offices: visits to places of detention, individual cases and releases."""

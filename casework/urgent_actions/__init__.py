@@ -1,0 +1,1 @@
+"""CED urgent actions: requests to seek and find disappeared persons."""
