@@ -36,7 +36,7 @@ def seed_demo() -> None:
     click.echo("\nDemo accounts (password for all: %s)" % DEMO_PASSWORD)
     for email, description in accounts:
         click.echo(f"  {email:<36} {description}")
-    click.echo("The administrator signs in with a two-factor code: `flask users totp-code admin@casework.test`.")
+    click.echo("The administrator signs in with a two-factor code: `flask users totp-code admin@ohchr.example.org`.")
 
 
 @users.command("create-admin")

@@ -94,6 +94,7 @@ def _error_page(code: int, title: str, message: str):
 
 def _template_helpers() -> dict[str, Any]:
     from casework.core import permissions
+    from casework.core.audit import describe, record_name
     from casework.core.workflow import available
 
     return {
@@ -103,6 +104,8 @@ def _template_helpers() -> dict[str, Any]:
         "available_transitions": available,
         "now": utcnow,
         "module_nav": MODULE_NAV,
+        "describe_event": describe,
+        "record_name": record_name,
     }
 
 

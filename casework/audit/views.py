@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import datetime, time, timezone
 
 from flask import Blueprint, abort, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -11,7 +13,7 @@ from wtforms import DateField, SelectField, StringField
 from wtforms.validators import Optional
 
 from casework.auth.models import User
-from casework.core.audit import AuditAction, AuditEvent
+from casework.core.audit import RECORD_NAMES, AuditAction, AuditEvent
 from casework.core.cases import Case
 from casework.core.forms import choices, enum_choices
 from casework.core.pagination import paginate
@@ -25,12 +27,14 @@ class AuditFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    actor = SelectField("User", coerce=int, validators=[Optional()])
-    action = SelectField("Action", choices=choices([("", "Any")]) + enum_choices(AuditAction))
-    object_type = StringField("Record type", validators=[Optional()])
-    case_id = StringField("Case number", validators=[Optional()])
-    date_from = DateField("From", validators=[Optional()])
-    date_to = DateField("To", validators=[Optional()])
+    actor = SelectField(_l("User"), coerce=int, validators=[Optional()])
+    action = SelectField(_l("Action"), choices=choices([("", _l("Any"))]) + enum_choices(AuditAction),
+                         validators=[Optional()])
+    object_type = SelectField(_l("Record type"), validators=[Optional()],
+                              choices=choices([("", _l("Any"))] + sorted(RECORD_NAMES.items(), key=lambda i: i[1])))
+    case_id = StringField(_l("Case number"), validators=[Optional()])
+    date_from = DateField(_l("From"), validators=[Optional()])
+    date_to = DateField(_l("To"), validators=[Optional()])
 
 
 def _filtered(form: AuditFilterForm):
@@ -67,7 +71,7 @@ def index():
         abort(403)
     form = AuditFilterForm(request.args)
     form.actor.choices = choices(
-        [(0, "Anyone")] + [(u.id, u.name) for u in db.session.scalars(select(User).order_by(User.name))]
+        [(0, _("Anyone"))] + [(u.id, u.name) for u in db.session.scalars(select(User).order_by(User.name))]
     )
     form.validate()
     page = paginate(_filtered(form), sorts={"time": AuditEvent.id}, default_sort="time", default_direction="desc")

@@ -92,6 +92,36 @@ event.listen(AuditEvent.__table__, "after_create", APPEND_ONLY_FUNCTION.execute_
 event.listen(AuditEvent.__table__, "after_create", APPEND_ONLY_TRIGGER.execute_if(dialect="postgresql"))
 
 
+# How records and actions are named in the trail shown to people.
+RECORD_NAMES = {
+    "cases": "case", "case_persons": "person link", "case_assignments": "assignment",
+    "deadlines": "deadline", "attachments": "file", "persons": "person", "person_names": "other name",
+    "users": "account", "memberships": "membership", "units": "unit",
+}
+ACTION_WORDS = {
+    "create": "added", "update": "changed", "delete": "removed", "state_change": "moved to a new state",
+    "view": "viewed", "download": "downloaded", "login": "signed in", "login_failed": "failed to sign in",
+    "locked_out": "locked out", "logout": "signed out",
+}
+
+
+def record_name(object_type: str) -> str:
+    """What a table's rows are called in the trail ("cases" → "case")."""
+    from flask_babel import gettext as _
+
+    return _(RECORD_NAMES.get(object_type, object_type.replace("_", " ")))
+
+
+def describe(audit_event: AuditEvent) -> str:
+    """A short sentence for the trail: "person link added", "case moved to a new state"."""
+    from flask_babel import gettext as _
+
+    action = _(ACTION_WORDS.get(audit_event.action, audit_event.action.replace("_", " ")))
+    if audit_event.action in ("login", "login_failed", "locked_out", "logout"):
+        return action.capitalize()
+    return _("%(record)s %(action)s", record=record_name(audit_event.object_type), action=action).capitalize()
+
+
 @contextmanager
 def acting_as(user_id: int | None) -> Iterator[None]:
     """Attribute changes made outside a request (CLI, jobs) to this user."""

@@ -54,6 +54,13 @@ class Case(Audited, TimestampMixin, db.Model):
         return "Case"
 
     @property
+    def status_label(self) -> str:
+        """The current state in the users' words, as the workflow names it."""
+        from casework.core.workflow import workflow_for
+
+        return workflow_for(self).state_label(self.status)
+
+    @property
     def url(self) -> str:
         """Where this case is shown; modules with their own page override."""
         from flask import url_for

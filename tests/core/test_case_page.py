@@ -41,7 +41,7 @@ def test_successful_transition_appears_in_history_and_trail(login, users, make_c
     assert "Done: Approve and send." in page
     assert "Submitted → Sent" in page
     assert "Reply due" in page
-    assert "state change" in page
+    assert "Case moved to a new state" in page
 
 
 def test_second_writer_gets_a_conflict_message(login, users, make_case):
