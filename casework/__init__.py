@@ -42,7 +42,7 @@ def _complete_config(app: Flask) -> None:
     if app.config["ENV_NAME"] == "production":
         if app.config["SECRET_KEY"] in (None, "", DEFAULT_SECRET_KEY):
             raise RuntimeError("Refusing to start in production with the default SECRET_KEY; set SECRET_KEY.")
-        if app.config["JOB_QUEUE_MODE"] != "redis":
+        if app.config["JOB_QUEUE_MODE"] != "redis" or not app.config.get("REDIS_URL"):
             raise RuntimeError("Production needs CASEWORK_REDIS_URL: the in-process queue is single-process only.")
         if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
             raise RuntimeError("Production needs CASEWORK_DATABASE_URL pointing to PostgreSQL.")

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pyotp
 import pytest
+from flask import g
 from sqlalchemy import text
 
 from casework import create_app
@@ -100,6 +101,30 @@ def _app_context(request) -> Iterator[None]:
             db.session.rollback()
             db.session.remove()
             _empty_tables()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_request_globals(request) -> Iterator[None]:
+    """Start every request with an empty `g`, as a real server does.
+
+    Each test keeps one app context open and requests reuse it, so without this Flask-Login's
+    cached user (g._login_user) would carry over from one request, or test client, to the next.
+    """
+    if "app" not in request.fixturenames:
+        yield
+        return
+    app = request.getfixturevalue("app")
+
+    def clear() -> None:
+        for name in list(g):
+            g.pop(name)
+
+    hooks = app.before_request_funcs.setdefault(None, [])
+    hooks.insert(0, clear)
+    try:
+        yield
+    finally:
+        hooks.remove(clear)
 
 
 @pytest.fixture

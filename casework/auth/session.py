@@ -58,9 +58,11 @@ def check_credentials(email: str, password: str) -> SignInResult:
         audit.record(audit.AuditAction.LOGIN_FAILED, obj=user, actor_id=user.id, detail={"reason": "locked"})
         return SignInResult(None, "This account is locked after repeated failed sign-ins. "
                                   "Try again later or ask an administrator to unlock it.")
-    if not user.check_password(password) or not user.active:
+    password_ok = user.check_password(password)
+    if not password_ok or not user.active:
         count_failure(user)
-        return SignInResult(None, generic if user.active else "This account is disabled.")
+        # Only someone who knows the password learns that the account is disabled.
+        return SignInResult(None, "This account is disabled." if password_ok else generic)
     return SignInResult(user, needs_totp=user.has_totp)
 
 

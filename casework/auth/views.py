@@ -16,8 +16,14 @@ bp = Blueprint("auth", __name__)
 
 
 def _safe_next() -> str:
+    """The ?next= target if it is a path on this site, else My work.
+
+    Browsers drop tabs and newlines from URLs and read a backslash as a slash, so "/<tab>/host"
+    and "/\\host" would lead to another site: such targets are refused too.
+    """
     target = request.args.get("next", "")
-    return target if target.startswith("/") and not target.startswith("//") else url_for("main.my_work")
+    local = target.startswith("/") and not target.startswith("//") and "\\" not in target and target.isprintable()
+    return target if local else url_for("main.my_work")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -46,7 +52,12 @@ def login():
 def login_totp():
     user_id = session.get(auth.PENDING_KEY)
     user = db.session.get(User, user_id) if user_id else None
-    if user is None:
+    if user is None or not user.active:
+        session.pop(auth.PENDING_KEY, None)
+        return redirect(url_for("auth.login"))
+    if user.is_locked:  # locked (e.g. from another browser) after the password was accepted
+        session.pop(auth.PENDING_KEY, None)
+        flash(_("Too many failed attempts: the account is locked for a while."), "danger")
         return redirect(url_for("auth.login"))
     form = TotpForm()
     if form.validate_on_submit():
