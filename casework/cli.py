@@ -20,7 +20,7 @@ def seed_reference() -> None:
     """Load the UN Member and observer States and the standing units (idempotent)."""
     states, units = load_reference_data()
     db.session.commit()
-    click.echo(f"Reference data ready: {states} States added or updated, {units} standing units.")
+    click.echo(f"Reference data ready: {states} States added or updated, {units} standing units added.")
 
 
 @seed.command("demo")

@@ -65,6 +65,10 @@ def _require_sign_in():
         logout_user()
         session.clear()
         flash(_("Your session has expired. Please sign in again."), "warning")
+    elif current_user.is_authenticated and current_user.is_locked:
+        logout_user()
+        session.clear()
+        flash(_("This account is locked after repeated failed attempts. Try again later."), "danger")
     if not current_user.is_authenticated:
         return current_app.login_manager.unauthorized()
     if current_user.needs_totp_enrolment and request.endpoint not in ENROLMENT_ENDPOINTS:

@@ -21,6 +21,8 @@ def save_user(user: User | None, name: str, email: str, password: str | None,
         raise AdminError(f"Another account already uses {email}.")
     if user is None and not password:
         raise AdminError("A new account needs a password.")
+    if user is not None and user.is_admin and user.active and not (is_admin and active) and _last_admin(user):
+        raise AdminError("This is the last active administrator: make someone else administrator first.")
     user = user or User()
     user.name, user.email = name.strip(), email
     user.is_admin, user.is_auditor, user.active = is_admin, is_auditor, active
@@ -29,6 +31,11 @@ def save_user(user: User | None, name: str, email: str, password: str | None,
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def _last_admin(user: User) -> bool:
+    others = select(func.count()).select_from(User).where(User.is_admin, User.active, User.id != user.id)
+    return db.session.scalar(others) == 0
 
 
 def set_membership(user: User, unit: Unit, role: Role) -> Membership:

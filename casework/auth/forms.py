@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length, Regexp
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
 
 class LoginForm(FlaskForm):
@@ -18,6 +18,12 @@ class TotpForm(FlaskForm):
         validators=[DataRequired(), Regexp(r"^\s*\d{3}\s?\d{3}\s*$", message=_l("Enter the six digits."))],
         render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
     )
+
+
+class EnrolTotpForm(TotpForm):
+    """Setting up an authenticator; replacing an existing one also needs the password."""
+
+    current_password = PasswordField(_l("Current password"), validators=[Optional()])
 
 
 class PasswordChangeForm(FlaskForm):

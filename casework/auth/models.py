@@ -29,7 +29,7 @@ class User(UserMixin, Audited, TimestampMixin, db.Model):
 
     __tablename__ = "users"
     __audit_redacted__ = frozenset({"password_hash", "totp_secret"})
-    __audit_ignored__ = frozenset({"last_login_at", "failed_logins", "updated_at"})
+    __audit_ignored__ = frozenset({"last_login_at", "failed_logins", "updated_at", "totp_last_step"})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
@@ -41,6 +41,10 @@ class User(UserMixin, Audited, TimestampMixin, db.Model):
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
     totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # The 30-second step of the last accepted code: a code is never accepted twice.
+    totp_last_step: Mapped[int | None]
+    # Part of the session identifier: raising it (password change) ends every other session.
+    session_epoch: Mapped[int] = mapped_column(default=0)
     last_login_at: Mapped[datetime | None]
 
     memberships: Mapped[list[Membership]] = relationship(
@@ -50,6 +54,13 @@ class User(UserMixin, Audited, TimestampMixin, db.Model):
     def set_password(self, password: str) -> None:
         """Hash with scrypt (memory-hard) unless the settings name another method."""
         self.password_hash = generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+    def get_id(self) -> str:
+        """Flask-Login's session identifier; it changes when every session must end."""
+        return f"{self.id}:{self.session_epoch}"
+
+    def end_other_sessions(self) -> None:
+        self.session_epoch += 1
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import functools
+import hmac
+import time
 from dataclasses import dataclass
 
 import pyotp
@@ -31,8 +33,10 @@ def init_login_manager(manager: LoginManager) -> None:
     manager.session_protection = "strong"
 
     @manager.user_loader
-    def load_user(user_id: str) -> User | None:
-        return db.session.get(User, int(user_id))
+    def load_user(session_id: str) -> User | None:
+        user_id, _sep, epoch = session_id.partition(":")
+        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        return user if user is not None and str(user.session_epoch) == epoch else None
 
 
 @dataclass
@@ -76,8 +80,18 @@ def count_failure(user: User) -> None:
 
 
 def verify_totp(user: User, code: str) -> bool:
-    """Accept the current code and the one either side of it (clock drift)."""
-    return bool(user.totp_secret) and pyotp.TOTP(user.totp_secret).verify(code.strip().replace(" ", ""), valid_window=1)
+    """Accept the current code or the one either side of it (clock drift), each only once."""
+    if not user.totp_secret:
+        return False
+    totp, code = pyotp.TOTP(user.totp_secret), code.strip().replace(" ", "")
+    now = time.time()
+    for offset in (-1, 0, 1):
+        moment = now + offset * totp.interval
+        step = totp.timecode(moment)
+        if hmac.compare_digest(totp.at(moment), code) and step > (user.totp_last_step or -1):
+            user.totp_last_step = step
+            return True
+    return False
 
 
 def complete_sign_in(user: User) -> None:
@@ -90,6 +104,11 @@ def complete_sign_in(user: User) -> None:
     user.locked_until = None
     user.last_login_at = utcnow()
     audit.record(audit.AuditAction.LOGIN, obj=user, actor_id=user.id)
+
+
+def renew_session(user: User) -> None:
+    """Re-issue this browser's session after the user's session epoch changed."""
+    login_user(user)
 
 
 def new_totp_secret() -> str:

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
 from casework.auth import session as auth
-from casework.auth.forms import LoginForm, PasswordChangeForm, TotpForm
+from casework.auth.forms import EnrolTotpForm, LoginForm, PasswordChangeForm, TotpForm
 from casework.auth.models import User
 from casework.core import audit
 from casework.extensions import db
@@ -92,11 +92,11 @@ def enrol_totp():
     """Set up (or replace) the authenticator app for this account."""
     secret = session.get("totp_enrolment") or auth.new_totp_secret()
     session["totp_enrolment"] = secret
-    form = TotpForm()
-    if form.validate_on_submit():
+    form = EnrolTotpForm()
+    if form.validate_on_submit() and _may_replace_totp(form):
         candidate = User(totp_secret=secret)
         if auth.verify_totp(candidate, form.code.data):
-            current_user.totp_secret = secret
+            current_user.totp_secret, current_user.totp_last_step = secret, candidate.totp_last_step
             session.pop("totp_enrolment", None)
             db.session.commit()
             flash(_("Two-factor sign-in is on for your account."), "success")
@@ -107,16 +107,32 @@ def enrol_totp():
     )
 
 
+def _may_replace_totp(form: EnrolTotpForm) -> bool:
+    """Someone who finds a signed-in browser must not be able to take over the second factor."""
+    if not current_user.has_totp:
+        return True
+    if current_user.check_password(form.current_password.data or ""):
+        return True
+    auth.count_failure(current_user)
+    db.session.commit()
+    form.current_password.errors.append(_("Enter your current password to replace your authenticator."))
+    return False
+
+
 @bp.route("/account/password", methods=["GET", "POST"])
 @login_required
 def change_password():
     form = PasswordChangeForm()
     if form.validate_on_submit():
         if not current_user.check_password(form.current_password.data):
+            auth.count_failure(current_user)
+            db.session.commit()
             form.current_password.errors.append(_("The current password is not correct."))
         else:
             current_user.set_password(form.new_password.data)
+            current_user.end_other_sessions()
+            auth.renew_session(current_user._get_current_object())  # this browser stays signed in
             db.session.commit()
-            flash(_("Your password has been changed."), "success")
+            flash(_("Your password has been changed. Other sessions have been signed out."), "success")
             return redirect(url_for("main.my_work"))
     return render_template("auth/password.html", form=form)

@@ -45,18 +45,22 @@ def standing_units() -> list[tuple[str, str, UnitKind]]:
     return units + OTHER_UNITS
 
 
-def ensure_unit(code: str, name: str, kind: UnitKind) -> Unit:
-    """The unit with this code, created if missing (never renamed: administrators may have)."""
+def ensure_unit(code: str, name: str, kind: UnitKind) -> tuple[Unit, bool]:
+    """The unit with this code, created if missing (never renamed: administrators may have).
+
+    Returns the unit and whether it was created.
+    """
     unit = db.session.scalar(select(Unit).where(Unit.code == code))
-    if unit is None:
-        unit = Unit(code=code, name=name, kind=kind)
-        db.session.add(unit)
-        db.session.flush()
-    return unit
+    if unit is not None:
+        return unit, False
+    unit = Unit(code=code, name=name, kind=kind)
+    db.session.add(unit)
+    db.session.flush()
+    return unit, True
 
 
 def load_reference_data() -> tuple[int, int]:
-    """Insert what is missing; safe to run on every deployment. Returns (states changed, units)."""
+    """Insert what is missing; safe to run on every deployment. Returns (States changed, units added)."""
     states = load_states()
-    units = [ensure_unit(*spec) for spec in standing_units()]
-    return states, len(units)
+    added = sum(ensure_unit(*spec)[1] for spec in standing_units())
+    return states, added

@@ -67,6 +67,8 @@ def upgrade():
     sa.Column('failed_logins', sa.Integer(), nullable=False),
     sa.Column('locked_until', sa.DateTime(timezone=True), nullable=True),
     sa.Column('totp_secret', sa.String(length=64), nullable=True),
+    sa.Column('totp_last_step', sa.Integer(), nullable=True),
+    sa.Column('session_epoch', sa.Integer(), nullable=False),
     sa.Column('last_login_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),

@@ -296,3 +296,12 @@ def test_only_a_failed_job_can_be_retried(admin_client):
     assert "only a failed job can be retried" in page(admin_client.get(response.headers["Location"]))
     db.session.expire_all()
     assert db.session.get(JobRecord, record.id).attempts == 1
+
+
+def test_the_last_administrator_cannot_remove_their_own_rights(admin_client, users):
+    admin = users["admin"]
+    response = admin_client.post(f"/admin/users/{admin.id}", data=user_form(admin, is_admin=False))
+    assert response.status_code == 400
+    assert "This is the last active administrator" in page(response)
+    db.session.refresh(admin)
+    assert admin.is_admin and admin.active

@@ -17,7 +17,7 @@ from casework.core.audit import AuditEvent
 from casework.core.db import utcnow
 from casework.extensions import db
 from config import ProductionConfig
-from tests.conftest import PASSWORD, sign_in
+from tests.conftest import PASSWORD, sign_in, unused_totp_code
 
 WRONG = "not the right password at all"
 NEW_PASSWORD = "a brand new long passphrase"
@@ -321,8 +321,22 @@ def test_administrator_without_two_factor_must_enrol_before_anything_else(client
     # From now on the administrator signs in with the code.
     client.post("/logout")
     assert path_of(post_login(client, chief.email, PASSWORD)) == "/login/totp"
-    assert path_of(client.post("/login/totp", data={"code": pyotp.TOTP(secret).now()})) == "/"
+    assert path_of(client.post("/login/totp", data={"code": unused_totp_code(chief)})) == "/"
     assert client.get("/admin/users").status_code == 200
+
+
+def test_a_two_factor_code_is_accepted_only_once(client, users):
+    officer = users["officer"]
+    officer.totp_secret = pyotp.random_base32()
+    db.session.commit()
+    code = unused_totp_code(officer)
+    post_login(client, officer.email, PASSWORD)
+    assert path_of(client.post("/login/totp", data={"code": code})) == "/"
+    client.post("/logout")
+    post_login(client, officer.email, PASSWORD)
+    response = client.post("/login/totp", data={"code": code})
+    assert response.status_code == 200
+    assert "That code is not valid." in page(response)
 
 
 # --- sessions ------------------------------------------------------------------------------
@@ -500,3 +514,48 @@ def test_forms_without_a_csrf_token_are_refused_when_protection_is_on(app, clien
         assert not is_signed_in(client)
     finally:
         app.config["WTF_CSRF_ENABLED"] = before
+
+
+# --- account safety ------------------------------------------------------------------------
+
+def test_changing_the_password_signs_out_other_sessions(app, users):
+    officer = users["officer"]
+    here, elsewhere = app.test_client(), app.test_client()
+    sign_in(here, officer)
+    sign_in(elsewhere, officer)
+    response = here.post("/account/password", data={
+        "current_password": PASSWORD, "new_password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert path_of(response) == "/"
+    assert is_signed_in(here)
+    assert not is_signed_in(elsewhere)
+
+
+def test_wrong_current_password_counts_towards_lockout(client, users):
+    sign_in(client, users["officer"])
+    for _ in range(5):
+        client.post("/account/password", data={
+            "current_password": WRONG, "new_password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    db.session.refresh(users["officer"])
+    assert users["officer"].is_locked
+    assert path_of(client.get("/")).startswith("/login")
+    assert "This account is locked" in page(client.get("/login"))
+
+
+def test_replacing_the_authenticator_needs_the_password(client, users):
+    officer = with_totp(users["officer"])
+    old_secret = officer.totp_secret
+    sign_in(client, officer)
+    enrolment = page(client.get("/account/two-factor"))
+    new_secret = re.search(r'<p class="secret"><code>([A-Z2-7]+)</code>', enrolment).group(1)
+
+    response = client.post("/account/two-factor", data={"code": pyotp.TOTP(new_secret).now()})
+    assert response.status_code == 200
+    assert "Enter your current password to replace your authenticator." in page(response)
+    db.session.refresh(officer)
+    assert officer.totp_secret == old_secret
+
+    response = client.post("/account/two-factor",
+                           data={"code": pyotp.TOTP(new_secret).now(), "current_password": PASSWORD})
+    assert path_of(response) == "/"
+    db.session.refresh(officer)
+    assert officer.totp_secret == new_secret
