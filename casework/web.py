@@ -9,6 +9,7 @@ from flask import (
     Flask, current_app, flash, has_request_context, redirect, render_template, request, session, url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 
 from casework.core.db import utcnow
@@ -118,16 +119,15 @@ def register(app: Flask) -> None:
     app.before_request(_require_sign_in)
     app.after_request(_security_headers)
     app.context_processor(_template_helpers)
-    app.register_error_handler(403, _error_page(403, "Not allowed", "You do not have access to this page."))
-    app.register_error_handler(404, _error_page(404, "Not found", "There is nothing at this address."))
+    app.register_error_handler(403, _error_page(403, _l("Not allowed"), _l("You do not have access to this page.")))
+    app.register_error_handler(404, _error_page(404, _l("Not found"), _l("There is nothing at this address.")))
     app.register_error_handler(
-        413, _error_page(413, "File too large", "The file is larger than the upload limit.")
+        413, _error_page(413, _l("File too large"), _l("The file is larger than the upload limit."))
     )
-    app.register_error_handler(500, _error_page(500, "Something went wrong", "The error has been logged."))
+    app.register_error_handler(500, _error_page(500, _l("Something went wrong"), _l("The error has been logged.")))
     from flask_wtf.csrf import CSRFError
 
     app.register_error_handler(
         CSRFError,
-        lambda e: (render_template("errors/error.html", code=400, title="Form expired",
-                                   message="The form had expired. Go back, reload the page and submit it again."), 400),
+        _error_page(400, _l("Form expired"), _l("The form had expired. Go back, reload the page and submit it again.")),
     )

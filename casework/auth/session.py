@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import pyotp
 from flask import current_app, session
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, login_user
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -28,7 +30,7 @@ def _dummy_hash() -> str:
 
 def init_login_manager(manager: LoginManager) -> None:
     manager.login_view = "auth.login"
-    manager.login_message = "Please sign in to continue."
+    manager.login_message = _l("Please sign in to continue.")
     manager.login_message_category = "info"
     manager.session_protection = "strong"
 
@@ -53,20 +55,20 @@ def find_user(email: str) -> User | None:
 def check_credentials(email: str, password: str) -> SignInResult:
     """Verify e-mail and password, counting failures and locking the account after too many."""
     user = find_user(email)
-    generic = "The e-mail address or password is not correct."
+    generic = _("The e-mail address or password is not correct.")
     if user is None:
         check_password_hash(_dummy_hash(), password)
         audit.record(audit.AuditAction.LOGIN_FAILED, object_type="users", detail={"email": email[:254]})
         return SignInResult(None, generic)
     if user.is_locked:
         audit.record(audit.AuditAction.LOGIN_FAILED, obj=user, actor_id=user.id, detail={"reason": "locked"})
-        return SignInResult(None, "This account is locked after repeated failed sign-ins. "
-                                  "Try again later or ask an administrator to unlock it.")
+        return SignInResult(None, _("This account is locked after repeated failed sign-ins. "
+                                    "Try again later or ask an administrator to unlock it."))
     password_ok = user.check_password(password)
     if not password_ok or not user.active:
         count_failure(user)
         # Only someone who knows the password learns that the account is disabled.
-        return SignInResult(None, "This account is disabled." if password_ok else generic)
+        return SignInResult(None, _("This account is disabled.") if password_ok else generic)
     return SignInResult(user, needs_totp=user.has_totp)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from flask_babel import gettext as _
 
 from casework.core.cases import Case, CaseAssignment
 from casework.core.persons import CasePerson, Person, PersonRole, can_view_person
@@ -44,12 +45,13 @@ def link_person(case: Case, person_id: int, role: str, actor) -> CasePerson:
     """Record a person's part in the case."""
     person = db.session.get(Person, person_id)
     if person is None or not can_view_person(actor, person):
-        raise LinkRefused(f"There is no person number {person_id} in the registry you can see.")
+        raise LinkRefused(_("There is no person number %(number)s in the registry you can see.", number=person_id))
     role = PersonRole(role)
     if db.session.scalar(select(CasePerson).where(
         CasePerson.case_id == case.id, CasePerson.person_id == person.id, CasePerson.role == role
     )):
-        raise LinkRefused(f"{person} is already linked to this case as {role.value.replace('_', ' ')}.")
+        raise LinkRefused(_("%(person)s is already linked to this case as %(role)s.",
+                            person=str(person), role=role.value.replace("_", " ")))
     link = CasePerson(case_id=case.id, person_id=person.id, role=role)
     db.session.add(link)
     db.session.flush()

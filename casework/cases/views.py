@@ -5,7 +5,7 @@ Each view follows one shape: load (with the permission check) → validate → o
 """
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, send_file
+from flask import Blueprint, abort, flash, redirect, render_template, send_file
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -104,7 +104,7 @@ def download(case_id: int, attachment_id: int):
     case = load_case(case_id)
     attachment = db.session.get(Attachment, attachment_id)
     if attachment is None or attachment.case_id != case.id:
-        return render_template("errors/error.html", code=404, title="Not found", message=""), 404
+        abort(404)
     audit.record(audit.AuditAction.DOWNLOAD, obj=attachment)
     db.session.commit()
     return send_file(attachment.path, mimetype=attachment.content_type, as_attachment=True,
