@@ -5,14 +5,15 @@ import hashlib
 import mimetypes
 import os
 import tempfile
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import BigInteger, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
-from werkzeug.utils import secure_filename
 
 from casework.core.audit import Audited
 from casework.core.db import utcnow
@@ -68,19 +69,34 @@ def storage_path(sha256: str) -> Path:
     return upload_root() / sha256[:2] / sha256
 
 
+def display_name(filename: str) -> str:
+    """The uploaded name as people wrote it, in any script, without path or control characters.
+
+    Files are stored under their SHA-256, so the name never touches the file system; it is only
+    shown and offered back on download.
+    """
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip(" .")
+    return name[-200:] or "attachment"
+
+
 def check_upload(filename: str, head: bytes) -> str:
-    """The safe file name, or AttachmentRejected saying what is wrong with the file."""
-    safe = secure_filename(filename)
-    extension = safe.rsplit(".", 1)[-1].lower() if "." in safe else ""
+    """The name to record, or AttachmentRejected saying what is wrong with the file."""
+    name = display_name(filename)
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
     allowed = current_app.config["ALLOWED_UPLOAD_EXTENSIONS"]
     if extension not in allowed:
-        raise AttachmentRejected(
-            f"Files of type “.{extension or '?'}” are not accepted. Accepted: {', '.join(sorted(allowed))}."
-        )
+        raise AttachmentRejected(_(
+            "Files of type “.%(extension)s” are not accepted. Accepted: %(allowed)s.",
+            extension=extension or "?", allowed=", ".join(sorted(allowed)),
+        ))
+    if not head:  # before storing: an empty upload must leave nothing behind
+        raise AttachmentRejected(_("The file is empty."))
     signatures = MAGIC_NUMBERS.get(extension)
     if signatures and not head.startswith(signatures):
-        raise AttachmentRejected(f"“{filename}” does not look like a .{extension} file.")
-    return safe
+        raise AttachmentRejected(_("“%(name)s” does not look like a .%(extension)s file.",
+                                   name=name, extension=extension))
+    return name
 
 
 def store_file(stream: BinaryIO) -> tuple[str, int]:
@@ -94,7 +110,7 @@ def store_file(stream: BinaryIO) -> tuple[str, int]:
             for chunk in iter(lambda: stream.read(1024 * 1024), b""):
                 size += len(chunk)
                 if limit and size > limit:
-                    raise AttachmentRejected(f"The file is larger than {limit // (1024 * 1024)} MB.")
+                    raise AttachmentRejected(_("The file is larger than %(mb)s MB.", mb=limit // (1024 * 1024)))
                 digest.update(chunk)
                 tmp.write(chunk)
         except BaseException:
@@ -113,8 +129,6 @@ def attach_file(case, file_storage, uploader, description: str = "") -> Attachme
     file_storage.stream.seek(0)
     filename = check_upload(file_storage.filename or "", head)
     sha, size = store_file(file_storage.stream)
-    if size == 0:
-        raise AttachmentRejected("The file is empty.")
     attachment = Attachment(
         case_id=case.id, filename=filename, size=size, sha256=sha, description=description,
         content_type=mimetypes.guess_type(filename)[0] or "application/octet-stream", uploaded_by_id=uploader.id,

@@ -7,6 +7,7 @@ Three ways to run, same job code: "redis" (real Redis, separate `rq worker` proc
 from __future__ import annotations
 
 import enum
+import importlib
 import logging
 import threading
 import traceback
@@ -15,7 +16,8 @@ from datetime import datetime
 from typing import Any
 
 from flask import Flask, current_app, has_app_context
-from sqlalchemy import JSON, ForeignKey, String, Text, event, func, select
+from redis.exceptions import RedisError
+from sqlalchemy import JSON, ForeignKey, String, Text, event, func, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from casework.core.db import StrEnumType, utcnow
@@ -90,9 +92,27 @@ def _dispatch_after_commit(session: Session) -> None:
     if ids and has_app_context():
         queue = get_queue()
         for record_id in ids:
-            queue.enqueue(run_job, record_id, job_timeout=current_app.config["JOB_TIMEOUT_SECONDS"])
+            try:
+                queue.enqueue(run_job, record_id, job_timeout=current_app.config["JOB_TIMEOUT_SECONDS"])
+            except RedisError as error:
+                _mark_undeliverable(record_id, error)
         if current_app.config["JOB_QUEUE_MODE"] == "thread":
             _EmbeddedWorker.wake(current_app._get_current_object())
+
+
+def _mark_undeliverable(record_id: int, error: Exception) -> None:
+    """The work is committed but the queue is down: show the job as failed, so it can be retried.
+
+    The request's session is already committed and closed for SQL, hence a connection of its own.
+    """
+    log.error("job %s could not be queued: %s", record_id, error)
+    with db.engine.begin() as connection:
+        connection.execute(
+            update(JobRecord.__table__).where(JobRecord.__table__.c.id == record_id).values(
+                status=JobStatus.FAILED.value, finished_at=utcnow(),
+                error=f"The job queue could not be reached ({type(error).__name__}: {error}). Retry when it is back.",
+            )
+        )
 
 
 @event.listens_for(Session, "after_rollback")
@@ -139,6 +159,17 @@ def _job_app() -> Flask:
     return _worker_app
 
 
+def _registered_job(kind: str) -> Callable[..., Any]:
+    """The function registered as `kind`, importing its module first if this process has not.
+
+    A separate `rq worker` process imports only what create_app() imports, so a job defined
+    elsewhere would be unknown there while it runs fine in the inline and thread modes.
+    """
+    if kind not in _JOBS:
+        importlib.import_module(kind.rpartition(".")[0])
+    return _JOBS[kind]  # importing a module never makes an unregistered function runnable
+
+
 def run_job(record_id: int) -> None:
     """Entry point RQ calls: runs the registered job in its own app context and transaction."""
     # A fresh app context gives a fresh session, even when run inline after a request's commit.
@@ -150,7 +181,7 @@ def run_job(record_id: int) -> None:
         record.attempts += 1
         db.session.commit()
         try:
-            result = _JOBS[record.kind](*record.args)
+            result = _registered_job(record.kind)(*record.args)
         except Exception as exc:  # the job failed: record why, keep it retryable
             db.session.rollback()
             log.exception("job %s (%s) failed", record_id, record.kind)

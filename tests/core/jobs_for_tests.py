@@ -1,7 +1,39 @@
 """Jobs registered only for the tests of the job machinery."""
+import threading
+from pathlib import Path
+
 from casework.core.jobs import job
+
+# Events a test opens to let a blocked `wait_for_gate` job finish, by name (job args are JSON).
+GATES: dict[str, threading.Event] = {}
 
 
 @job
 def add(a: int, b: int) -> dict:
     return {"sum": a + b}
+
+
+@job
+def append_line(path: str, text: str) -> dict:
+    """Add one line to a file on every run, so a test can count how often the job ran."""
+    with open(path, "a", encoding="utf-8") as out:
+        out.write(text + "\n")
+    return {"lines": len(Path(path).read_text(encoding="utf-8").splitlines())}
+
+
+@job
+def fail_first_time(marker_dir: str) -> dict:
+    """Fail on the first run (leaving a marker file in `marker_dir`), succeed on the next."""
+    marker = Path(marker_dir) / "failed-once"
+    if not marker.exists():
+        marker.touch()
+        raise RuntimeError("the mail server did not answer")
+    return {"delivered": True}
+
+
+@job
+def wait_for_gate(name: str) -> dict:
+    """Block until the test opens the gate (at most 10 s); report the thread it ran in."""
+    if not GATES[name].wait(timeout=10):
+        raise TimeoutError(f"gate {name} was never opened")
+    return {"gate": name, "thread": threading.current_thread().name}
