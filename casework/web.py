@@ -97,6 +97,13 @@ def _error_page(code: int, title: str, message: str):
     return handler
 
 
+def _too_large(error):
+    limit = current_app.config["MAX_CONTENT_LENGTH"] or 0
+    size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
+    message = _("The file is larger than the upload limit of %(size)s. Nothing was saved.", size=size)
+    return render_template("errors/error.html", code=413, title=_("File too large"), message=message), 413
+
+
 def _template_helpers() -> dict[str, Any]:
     from casework.core import permissions
     from casework.core.audit import describe, record_name
@@ -121,9 +128,7 @@ def register(app: Flask) -> None:
     app.context_processor(_template_helpers)
     app.register_error_handler(403, _error_page(403, _l("Not allowed"), _l("You do not have access to this page.")))
     app.register_error_handler(404, _error_page(404, _l("Not found"), _l("There is nothing at this address.")))
-    app.register_error_handler(
-        413, _error_page(413, _l("File too large"), _l("The file is larger than the upload limit."))
-    )
+    app.register_error_handler(413, _too_large)
     app.register_error_handler(500, _error_page(500, _l("Something went wrong"), _l("The error has been logged.")))
     from flask_wtf.csrf import CSRFError
 

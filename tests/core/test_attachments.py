@@ -165,7 +165,7 @@ def test_a_file_over_the_upload_limit_is_refused(app, users, login, case):
     assert response.status_code == 413
     page = response.get_data(as_text=True)
     assert "File too large" in page
-    assert "The file is larger than the upload limit." in page
+    assert "The file is larger than the upload limit of 4 KB. Nothing was saved." in page
     assert _attachments() == []
     assert _stored_files(app) == before
 
