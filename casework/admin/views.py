@@ -108,24 +108,24 @@ def remove_membership(membership_id: int):
     return redirect(url_for("admin.edit_user", user_id=user_id), 303)
 
 
-@bp.route("/users/<int:user_id>/unlock", methods=["POST"])
-def unlock_user(user_id: int):
+def _account_action(user_id: int, operation, done: str):
+    """A button on the account page: confirm (CSRF), do one thing, say so, go back."""
     user = _user_or_404(user_id)
     if ConfirmForm().validate_on_submit():
-        ops.unlock(user)
+        operation(user)
         db.session.commit()
-        flash(_("Account unlocked."), "success")
+        flash(done, "success")
     return redirect(url_for("admin.edit_user", user_id=user.id), 303)
+
+
+@bp.route("/users/<int:user_id>/unlock", methods=["POST"])
+def unlock_user(user_id: int):
+    return _account_action(user_id, ops.unlock, _("Account unlocked."))
 
 
 @bp.route("/users/<int:user_id>/reset-two-factor", methods=["POST"])
 def reset_two_factor(user_id: int):
-    user = _user_or_404(user_id)
-    if ConfirmForm().validate_on_submit():
-        ops.reset_two_factor(user)
-        db.session.commit()
-        flash(_("Two-factor sign-in reset."), "success")
-    return redirect(url_for("admin.edit_user", user_id=user.id), 303)
+    return _account_action(user_id, ops.reset_two_factor, _("Two-factor sign-in reset."))
 
 
 @bp.route("/units", methods=["GET", "POST"])
