@@ -7,7 +7,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from casework.admin.operations import AdminError, save_user
-from casework.auth.session import find_user, new_totp_secret
+from casework.auth.session import find_user
 from casework.core.reference import load_reference_data
 from casework.extensions import db
 
@@ -71,5 +71,3 @@ def register(app: Flask) -> None:
     app.cli.add_command(seed)
     app.cli.add_command(users)
 
-
-__all__ = ["register", "new_totp_secret"]

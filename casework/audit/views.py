@@ -1,7 +1,7 @@
 """Filterable audit log. Changes to confidential records the auditor is not assigned to are withheld."""
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from datetime import datetime, time, UTC
 
 from flask import Blueprint, abort, render_template, request
 from flask_babel import gettext as _
@@ -48,9 +48,9 @@ def _filtered(form: AuditFilterForm):
     if form.case_id.data and form.case_id.data.strip().isdigit():
         stmt = stmt.where(AuditEvent.case_id == int(form.case_id.data))
     if form.date_from.data:
-        stmt = stmt.where(AuditEvent.occurred_at >= datetime.combine(form.date_from.data, time.min, timezone.utc))
+        stmt = stmt.where(AuditEvent.occurred_at >= datetime.combine(form.date_from.data, time.min, UTC))
     if form.date_to.data:
-        stmt = stmt.where(AuditEvent.occurred_at <= datetime.combine(form.date_to.data, time.max, timezone.utc))
+        stmt = stmt.where(AuditEvent.occurred_at <= datetime.combine(form.date_to.data, time.max, UTC))
     return stmt
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from flask import Flask, current_app, has_app_context
 from redis.exceptions import RedisError
-from sqlalchemy import JSON, ForeignKey, String, Text, event, func, select, update
+from sqlalchemy import JSON, ForeignKey, String, Text, event, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from casework.core.db import StrEnumType, utcnow
@@ -202,10 +202,6 @@ def queue_health() -> dict[str, Any]:
     except Exception as exc:  # noqa: BLE001 — any failure means "down"
         return {"status": "error", "mode": current_app.config["JOB_QUEUE_MODE"], "error": type(exc).__name__}
     return {"status": "ok", "mode": current_app.config["JOB_QUEUE_MODE"]}
-
-
-def failed_count() -> int:
-    return db.session.scalar(select(func.count()).select_from(JobRecord).where(JobRecord.status == JobStatus.FAILED))
 
 
 class _EmbeddedWorker:

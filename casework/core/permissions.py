@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, Select, false, or_, select, true
 
-from casework.auth.models import Membership, Role
+from casework.auth.models import Role
 from casework.core.cases import Case, CaseAssignment
 from casework.core.units import Unit, UnitKind
 from casework.extensions import db

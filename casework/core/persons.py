@@ -4,7 +4,7 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, or_, select
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, or_, select, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
@@ -105,7 +105,7 @@ class CasePerson(Audited, db.Model):
 def person_visibility_clause(user):
     """Persons the user may see: linked to a case they can view, or registered by their unit."""
     if user.is_admin:
-        return Person.id.is_not(None)
+        return true()
     linked = select(CasePerson.person_id).where(CasePerson.case_id.in_(visible_case_ids(user)))
     own_units = [m.unit_id for m in user.memberships]
     return or_(Person.id.in_(linked), Person.unit_id.in_(own_units))
