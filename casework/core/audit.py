@@ -112,14 +112,22 @@ def record_name(object_type: str) -> str:
     return _(RECORD_NAMES.get(object_type, object_type.replace("_", " ")))
 
 
+NAMING_FIELDS = ("reference", "label", "title", "filename", "family_name", "name", "code", "role", "email")
+
+
 def describe(audit_event: AuditEvent) -> str:
-    """A short sentence for the trail: "person link added", "case moved to a new state"."""
+    """A short sentence for the trail: "Deadline added: Reply due", "Case moved to a new state"."""
     from flask_babel import gettext as _
 
     action = _(ACTION_WORDS.get(audit_event.action, audit_event.action.replace("_", " ")))
     if audit_event.action in ("login", "login_failed", "locked_out", "logout"):
         return action.capitalize()
-    return _("%(record)s %(action)s", record=record_name(audit_event.object_type), action=action).capitalize()
+    sentence = _("%(record)s %(action)s", record=record_name(audit_event.object_type), action=action).capitalize()
+    if audit_event.action in ("create", "delete") and audit_event.changes:
+        name = next((audit_event.changes[f] for f in NAMING_FIELDS if audit_event.changes.get(f)), None)
+        if name:
+            return f"{sentence}: {str(name).replace('_', ' ')}"
+    return sentence
 
 
 @contextmanager
