@@ -18,6 +18,7 @@ from casework.core.cases import Case
 from casework.core.forms import choices, enum_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, has_global, visible_case_ids
+from casework.core.persons import Person, PersonName, person_visibility_clause
 from casework.extensions import db
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
@@ -54,15 +55,47 @@ def _filtered(form: AuditFilterForm):
     return stmt
 
 
-def withheld_case_ids(event_case_ids: set[int]) -> set[int]:
-    """Cases among these that are confidential and not visible to the current user."""
-    if not event_case_ids or current_user.is_admin:
+def withheld_events(events: list[AuditEvent]) -> set[int]:
+    """The events whose values the current user may not read.
+
+    Those of a confidential case they are not assigned to, and those of a person they cannot
+    see in the registry (e.g. someone who appears only in confidential cases).
+    """
+    if current_user.is_admin:
         return set()
-    confidential = set(db.session.scalars(
-        select(Case.id).where(Case.id.in_(event_case_ids), Case.confidential)
-    ))
+    hidden_cases = _hidden_cases({e.case_id for e in events if e.case_id})
+    person_of = {e.id: _person_id(e) for e in events if e.object_type in ("persons", "person_names")}
+    hidden_persons = _hidden_persons({pid for pid in person_of.values() if pid})
+    return {
+        e.id for e in events
+        if e.case_id in hidden_cases or (e.id in person_of and (person_of[e.id] in hidden_persons or not person_of[e.id]))
+    }
+
+
+def _hidden_cases(case_ids: set[int]) -> set[int]:
+    if not case_ids:
+        return set()
+    confidential = set(db.session.scalars(select(Case.id).where(Case.id.in_(case_ids), Case.confidential)))
     visible = set(db.session.scalars(visible_case_ids(current_user).where(Case.id.in_(confidential))))
     return confidential - visible
+
+
+def _person_id(event: AuditEvent) -> int | None:
+    if event.object_type == "persons":
+        return int(event.object_id) if event.object_id else None
+    recorded = (event.changes or {}).get("person_id")
+    if isinstance(recorded, int):
+        return recorded
+    return db.session.scalar(select(PersonName.person_id).where(PersonName.id == int(event.object_id or 0)))
+
+
+def _hidden_persons(person_ids: set[int]) -> set[int]:
+    if not person_ids:
+        return set()
+    visible = set(db.session.scalars(
+        select(Person.id).where(Person.id.in_(person_ids), person_visibility_clause(current_user))
+    ))
+    return person_ids - visible
 
 
 @bp.route("/")
@@ -75,5 +108,5 @@ def index():
     )
     form.validate()
     page = paginate(_filtered(form), sorts={"time": AuditEvent.id}, default_sort="time", default_direction="desc")
-    withheld = withheld_case_ids({e.case_id for e in page.items if e.case_id})
+    withheld = withheld_events(page.items)
     return render_template("audit/index.html", form=form, page=page, withheld=withheld)

@@ -115,15 +115,18 @@ def record_name(object_type: str) -> str:
 NAMING_FIELDS = ("reference", "label", "title", "filename", "family_name", "name", "code", "role", "email")
 
 
-def describe(audit_event: AuditEvent) -> str:
-    """A short sentence for the trail: "Deadline added: Reply due", "Case moved to a new state"."""
+def describe(audit_event: AuditEvent, named: bool = True) -> str:
+    """A short sentence for the trail: "Deadline added: Reply due", "Case moved to a new state".
+
+    `named=False` leaves out the record's name, for readers who may not see the record.
+    """
     from flask_babel import gettext as _
 
     action = _(ACTION_WORDS.get(audit_event.action, audit_event.action.replace("_", " ")))
     if audit_event.action in ("login", "login_failed", "locked_out", "logout"):
         return action.capitalize()
     sentence = _("%(record)s %(action)s", record=record_name(audit_event.object_type), action=action).capitalize()
-    if audit_event.action in ("create", "delete") and audit_event.changes:
+    if named and audit_event.action in ("create", "delete") and audit_event.changes:
         name = next((audit_event.changes[f] for f in NAMING_FIELDS if audit_event.changes.get(f)), None)
         if name:
             return f"{sentence}: {str(name).replace('_', ' ')}"
@@ -239,6 +242,11 @@ def _changes(obj: Audited) -> dict[str, list[Any]]:
     return changes
 
 
+def _primary_key(obj: Audited) -> str | None:
+    key = inspect(obj).mapper.primary_key_from_instance(obj)
+    return None if any(part is None for part in key) else ":".join(str(part) for part in key)
+
+
 def _row(obj: Audited, action: AuditAction, changes: dict, notes: dict) -> dict[str, Any]:
     action, detail = notes.pop(id(obj), (action, None))
     return {
@@ -246,7 +254,8 @@ def _row(obj: Audited, action: AuditAction, changes: dict, notes: dict) -> dict[
         "actor_id": current_actor_id(),
         "action": action.value,
         "object_type": obj.__tablename__,
-        "object_id": str(inspect(obj).identity[0]) if inspect(obj).identity else None,
+        # The identity key is set only after the flush; the primary key is already there.
+        "object_id": _primary_key(obj),
         "case_id": obj.audit_case_id,
         "changes": changes,
         "detail": jsonable(detail) if detail else None,

@@ -22,12 +22,14 @@ def test_create_update_delete_are_recorded_with_values(users, units):
         person = Person(family_name="Haddad", given_names="Samir", unit_id=units["CCPR"].id)
         db.session.add(person)
         db.session.commit()
+        person_id = person.id
         person.given_names = "Samir Ali"
         db.session.commit()
         db.session.delete(person)
         db.session.commit()
 
     created, updated, deleted = _events(object_type="persons")
+    assert {e.object_id for e in (created, updated, deleted)} == {str(person_id)}
     assert created.action == "create" and created.changes["family_name"] == "Haddad"
     assert updated.action == "update" and updated.changes == {"given_names": ["Samir", "Samir Ali"]}
     assert deleted.action == "delete" and deleted.changes["given_names"] == "Samir Ali"
@@ -94,3 +96,22 @@ def test_audit_log_filters_by_user_and_action(login, users, make_case):
     page = client.get(f"/audit/?actor={users['auditor'].id}&action=login").get_data(as_text=True)
     assert "1 record" in page
     assert client.get("/audit/?action=login").status_code == 200
+
+
+def test_auditor_log_withholds_persons_of_confidential_cases_only(login, users, make_case, units):
+    from casework.core.persons import CasePerson, PersonRole
+
+    secret = make_case(confidential=True, assigned=(users["officer"],))
+    open_case = make_case(reference="S 9/2026")
+    hidden = Person(family_name="Qasemi", given_names="Leyla", unit_id=units["CED"].id)
+    shown = Person(family_name="Mendoza", given_names="Jorge", unit_id=units["CED"].id)
+    db.session.add_all([hidden, shown])
+    db.session.flush()
+    db.session.add_all([CasePerson(case_id=secret.id, person_id=hidden.id, role=PersonRole.AUTHOR),
+                        CasePerson(case_id=open_case.id, person_id=shown.id, role=PersonRole.AUTHOR)])
+    db.session.commit()
+
+    page = login(users["auditor"]).get("/audit/?object_type=persons").get_data(as_text=True)
+    assert "Mendoza" in page
+    assert "Qasemi" not in page and "Leyla" not in page
+    assert "Withheld: confidential record you are not assigned to." in page
