@@ -69,6 +69,7 @@ def import_models() -> None:
     from casework.core import (  # noqa: F401
         attachments, audit, cases, deadlines, jobs, persons, states, units, workflow,
     )
+    from casework.letters import jobs as _letter_jobs, models as _letters, workflow as _letter_workflow  # noqa: F401
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -76,8 +77,9 @@ def _register_blueprints(app: Flask) -> None:
     from casework.audit.views import bp as audit_bp
     from casework.auth.views import bp as auth_bp
     from casework.cases.views import bp as cases_bp
+    from casework.letters.views import bp as letters_bp
     from casework.main.views import bp as main_bp
     from casework.persons.views import bp as persons_bp
 
-    for blueprint in (main_bp, auth_bp, admin_bp, audit_bp, cases_bp, persons_bp):
+    for blueprint in (main_bp, auth_bp, admin_bp, audit_bp, cases_bp, persons_bp, letters_bp):
         app.register_blueprint(blueprint)

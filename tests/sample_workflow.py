@@ -43,6 +43,6 @@ SAMPLE_WORKFLOW = register_workflow(Workflow(
         Transition("record_reply", "Record reply", frozenset({"sent"}), "replied", Permission.EDIT,
                    closes=("reply",)),
         Transition("close", "Close", frozenset({"replied"}), "closed", Permission.APPROVE,
-                   guard=lambda case: None if case.title else "A case needs a title to be closed."),
+                   guard=lambda case, user: None if case.title else "A case needs a title to be closed."),
     ),
 ))

@@ -31,6 +31,7 @@ class World:
     attachment: Attachment
     membership_id: int
     job_id: int
+    letters: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -58,6 +59,7 @@ SIGNED_IN = _answers(LOGIN, others=200)
 CASE_VIEW = _answers(LOGIN, outsider=404, others=200)
 CASE_EDIT = _answers(LOGIN, officer=303, supervisor=303, admin=303, outsider=404, others=403)
 CASE_ASSIGN = _answers(LOGIN, supervisor=303, admin=303, outsider=404, others=403)
+CASE_EDIT_FORM = _answers(LOGIN, officer=200, supervisor=200, admin=200, outsider=404, others=403)
 
 ROUTES = [
     Route("main.healthz", "GET", lambda w: "/healthz", _answers(200, others=200)),
@@ -111,6 +113,29 @@ ROUTES = [
           CASE_ASSIGN),
     Route("cases.link_person", "POST", lambda w: f"/cases/{w.case.id}/persons", CASE_EDIT,
           lambda w: {"person_id": w.person.id, "role": PersonRole.AUTHOR.value}),
+    # A letter of a confidential case is as confidential as its case.
+    Route("cases.detail", "GET", lambda w: f"/cases/{w.letters['secret'].id}",
+          _answers(LOGIN, officer=200, admin=200, others=404)),
+    Route("letters.index", "GET", lambda w: "/letters/", SIGNED_IN),
+    Route("letters.new", "GET", lambda w: "/letters/new",
+          _answers(LOGIN, officer=200, supervisor=200, outsider=200, admin=200, others=403)),
+    Route("letters.new", "GET", lambda w: f"/letters/new?case_id={w.case.id}", CASE_EDIT_FORM),
+    Route("letters.new", "POST", lambda w: f"/letters/new?case_id={w.case.id}", CASE_EDIT,
+          lambda w: {"letter_type": "letter", "language": "en"}),
+    Route("letters.edit", "GET", lambda w: f"/letters/{w.letters['draft'].id}/edit", CASE_EDIT_FORM),
+    Route("letters.edit", "POST", lambda w: f"/letters/{w.letters['draft'].id}/edit", CASE_EDIT,
+          lambda w: {"version": w.letters["draft"].version, "subject": "Concerns", "language": "en",
+                     "body": "I have the honour to write.", "addressee_states": [w.letters["state_id"]],
+                     "signatories": "Mary Lawlor | Special Rapporteur"}),
+    Route("letters.preview", "POST", lambda w: f"/letters/{w.letters['draft'].id}/preview", CASE_EDIT),
+    Route("letters.pdf", "GET", lambda w: f"/letters/{w.letters['final'].id}/pdf/final", CASE_VIEW),
+    Route("letters.sent", "POST", lambda w: f"/letters/{w.letters['final'].id}/sent", CASE_EDIT,
+          lambda w: {"version": w.letters["final"].version, "sent_on": "2026-11-20", "channel": "email"}),
+    Route("letters.reply", "POST", lambda w: f"/letters/{w.letters['sent'].id}/reply", CASE_EDIT,
+          lambda w: {"version": w.letters["sent"].version, "received_on": "2026-12-01",
+                     "file": (io.BytesIO(PDF), "reply.pdf")}),
+    Route("letters.retry", "POST", lambda w: f"/letters/{w.letters['draft'].id}/jobs/{w.letters['job_id']}/retry",
+          CASE_EDIT),
     Route("persons.index", "GET", lambda w: "/persons/", SIGNED_IN),
     Route("persons.new", "GET", lambda w: "/persons/new",
           _answers(LOGIN, officer=200, supervisor=200, outsider=200, admin=200, others=403)),
@@ -142,7 +167,28 @@ def world(users, make_case) -> World:
     job = JobRecord(kind="tests.core.jobs_for_tests.add", args=[1, 2], status=JobStatus.FAILED, error="boom")
     db.session.add_all([attachment, job])
     db.session.commit()
-    return World(users, case, secret, person, attachment, users["viewer"].memberships[0].id, job.id)
+    return World(users, case, secret, person, attachment, users["viewer"].memberships[0].id, job.id,
+                 letters=_letters(users, case, secret))
+
+
+def _letters(users, case, secret) -> dict:
+    """Letters of the open case in each state the routes act on, and one of the secret case."""
+    from casework.core.states import State, UNStatus
+    from casework.letters import operations as ops
+    from casework.letters.models import LetterStatus
+
+    state = State(iso2="MX", iso3="MEX", name="Mexico", un_status=UNStatus.MEMBER,
+                  mission_name="Permanent Mission of Mexico to the United Nations Office at Geneva")
+    db.session.add(state)
+    made = {name: ops.draft_letter("letter", "en", users["officer"], parent=parent)
+            for name, parent in (("draft", case), ("final", case), ("sent", case), ("secret", secret))}
+    for name, status in (("final", LetterStatus.FINAL), ("sent", LetterStatus.SENT)):
+        made[name].status, made[name].final_pdf_sha256 = status, "0" * 64
+    job = JobRecord(kind="casework.letters.jobs.render_letter_preview", args=[made["draft"].id],
+                    status=JobStatus.FAILED, error="boom", subject_type="letters", subject_id=made["draft"].id)
+    db.session.add(job)
+    db.session.commit()
+    return {**made, "job_id": job.id, "state_id": state.id}
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,8 @@ Each view follows one shape: load (with the permission check) → validate → o
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Blueprint, abort, flash, redirect, render_template, send_file
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -18,6 +20,7 @@ from casework.cases.forms import AssignmentForm, AttachmentForm, ConfirmForm, Li
 from casework.core import audit
 from casework.core.attachments import Attachment, AttachmentRejected, attach_file
 from casework.core.audit import AuditEvent
+from casework.core.cases import Case
 from casework.core.forms import choices
 from casework.core.permissions import Permission
 from casework.core.workflow import EditConflict, TransitionRefused, history, workflow_for
@@ -29,6 +32,14 @@ bp = Blueprint("cases", __name__, url_prefix="/cases")
 def _assignable_users():
     users = db.session.scalars(select(User).where(User.active).order_by(User.name))
     return choices((u.id, f"{u.name} ({u.email})") for u in users)
+
+
+_DETAIL_CONTEXT: dict[str | None, list[Callable[[Case], dict]]] = {}
+
+
+def register_detail_context(case_type: str | None, build: Callable[[Case], dict]) -> None:
+    """Let a module add its panels' data to the case page of its case type (None: every type)."""
+    _DETAIL_CONTEXT.setdefault(case_type, []).append(build)
 
 
 def render_case(case, status: int = 200, **forms):
@@ -51,6 +62,9 @@ def render_case(case, status: int = 200, **forms):
         "error": forms.pop("error", None),
         "failed_event": forms.pop("failed_event", None),
     }
+    for build in _DETAIL_CONTEXT.get(None, []) + _DETAIL_CONTEXT.get(case.case_type, []):
+        context.update(build(case))
+    context.update(forms)  # a module's forms re-rendered with the user's input win
     return render_template(getattr(case, "detail_template", "cases/detail.html"), **context), status
 
 

@@ -33,6 +33,8 @@ class Case(Audited, TimestampMixin, db.Model):
     status: Mapped[str] = mapped_column(String(40))
     confidential: Mapped[bool] = mapped_column(default=False)
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    # A record that belongs to another case (a letter of a communication) takes its access from it.
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
     # Optimistic locking: SQLAlchemy refuses an UPDATE whose version no longer matches.
     version: Mapped[int] = mapped_column(default=1)
 
@@ -41,6 +43,7 @@ class Case(Audited, TimestampMixin, db.Model):
     assignments: Mapped[list[CaseAssignment]] = relationship(
         back_populates="case", cascade="all, delete-orphan"
     )
+    parent: Mapped[Case | None] = relationship(remote_side=[id], foreign_keys=[parent_id])
 
     __mapper_args__ = {"polymorphic_on": "case_type", "polymorphic_identity": "case", "version_id_col": version}
 

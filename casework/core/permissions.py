@@ -10,6 +10,7 @@ import enum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, Select, false, or_, select, true
+from sqlalchemy.orm import aliased
 
 from casework.auth.models import Role
 from casework.core.cases import Case, CaseAssignment
@@ -84,11 +85,13 @@ def is_assigned(user: User, case: Case) -> bool:
 
 
 def can(user: User, permission: Permission, case: Case) -> bool:
-    """May `user` do `permission` on this one case?"""
+    """May `user` do `permission` on this one case? A child record answers as its parent case."""
     if not _signed_in(user):
         return False
     if user.is_admin:
         return True
+    if case.parent is not None:
+        return can(user, permission, case.parent)
     if case.confidential and not is_assigned(user, case):
         return False
     granted = unit_permissions(user, case.unit_id)
@@ -112,20 +115,32 @@ def units_where(user: User, permission: Permission) -> list[Unit]:
 
 
 def visibility_clause(user: User) -> ColumnElement[bool]:
-    """SQL condition on `Case` that is true exactly for the cases `user` may view."""
+    """SQL condition on `Case` that is true exactly for the cases `user` may view.
+
+    A record that belongs to another case (a letter of a communication) is visible exactly
+    where that case is, whatever its own flags say.
+    """
     if not _signed_in(user):
         return false()
     if user.is_admin:
         return true()
+    parent = aliased(Case)
+    return or_(
+        Case.parent_id.is_(None) & _own_visibility(user, Case),
+        Case.parent_id.in_(select(parent.id).where(_own_visibility(user, parent))),
+    )
+
+
+def _own_visibility(user: User, entity) -> ColumnElement[bool]:
     assigned = select(CaseAssignment.case_id).where(CaseAssignment.user_id == user.id)
     per_unit, everywhere = unit_roles(user)
     if everywhere is not None or user.is_auditor:
         open_cases = true()
     elif per_unit:
-        open_cases = Case.unit_id.in_(list(per_unit))
+        open_cases = entity.unit_id.in_(list(per_unit))
     else:
         open_cases = false()
-    return or_(Case.id.in_(assigned), (~Case.confidential) & open_cases)
+    return or_(entity.id.in_(assigned), (~entity.confidential) & open_cases)
 
 
 def filter_visible(stmt: Select, user: User) -> Select:

@@ -56,7 +56,8 @@ class DeadlineRule:
         return self.period.after(start)
 
 
-Guard = Callable[[Case], str | None]  # returns the reason for refusing, or None
+Guard = Callable[[Case, object], str | None]  # (case, user) → the reason for refusing, or None
+Effect = Callable[[Case, object], None]  # (case, actor) → what else the event does, e.g. queue a job
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class Transition:
     opens: tuple[DeadlineRule, ...] = ()
     closes: tuple[str, ...] = ()  # kinds of deadline this event satisfies
     guard: Guard | None = None
+    after: Effect | None = None  # runs once the state has changed, in the same transaction
+    manual: bool = True  # False: fired by the system (e.g. a job), never offered as a button
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,7 @@ def refusal_reason(case: Case, transition: Transition, user) -> str | None:
         names = ", ".join(name.replace("_", " ") for name in missing)
         return _("Fill in %(fields)s before “%(action)s”.", fields=names, action=transition.label)
     if transition.guard is not None:
-        return transition.guard(case)
+        return transition.guard(case, user)
     return None
 
 
@@ -163,7 +166,7 @@ def available(case: Case, user) -> list[tuple[Transition, str | None]]:
     workflow = workflow_for(case)
     result = []
     for transition in workflow.transitions:
-        if case.status in transition.sources and can(user, transition.permission, case):
+        if transition.manual and case.status in transition.sources and can(user, transition.permission, case):
             result.append((transition, refusal_reason(case, transition, user)))
     return result
 
@@ -199,6 +202,8 @@ def fire(
         ))
     db.session.add(entry)
     with audit.acting_as(actor.id):
+        if transition.after is not None:
+            transition.after(case, actor)
         db.session.flush()
     return entry
 

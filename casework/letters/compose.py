@@ -1,0 +1,92 @@
+"""Turn a letter record into the plain `LetterDocument` the PDF templates print."""
+from __future__ import annotations
+
+from datetime import date
+
+from casework.letters.document import Annex, LetterDocument, LetterKind, Party, Signatory
+from casework.letters.models import AddresseeKind, Letter, LetterAddressee
+from casework.letters.phrases import Phrases, phrases
+
+MISSION_FORMS = {
+    "fr": "Mission permanente de {state} auprès de l'Office des Nations Unies et des autres organisations "
+          "internationales à Genève",
+    "es": "Misión Permanente de {state} ante la Oficina de las Naciones Unidas y otras organizaciones "
+          "internacionales en Ginebra",
+}
+
+
+def mission_name(addressee: LetterAddressee, language: str) -> str:
+    """The Mission as the letter's language names it (English keeps the reference data's name)."""
+    if addressee.state is None:
+        return addressee.name
+    form = MISSION_FORMS.get(language)
+    return form.format(state=addressee.state.name) if form else addressee.state.mission_name
+
+
+def paragraphs_of(text: str) -> tuple[str, ...]:
+    """Paragraphs are separated by a blank line; single line breaks stay inside a paragraph."""
+    return tuple(" ".join(line.strip() for line in block.splitlines()).strip()
+                 for block in text.replace("\r\n", "\n").split("\n\n") if block.strip())
+
+
+def _party(addressee: LetterAddressee, language: str) -> Party:
+    name = mission_name(addressee, language)
+    lines = tuple(line.strip() for line in addressee.address.splitlines() if line.strip())
+    if addressee.kind is AddresseeKind.STATE and not lines:
+        lines = (phrases(language).place,)
+    return Party(name=name, lines=lines)
+
+
+def _salutation(letter: Letter, words: Phrases) -> str:
+    recipients = letter.recipients
+    if letter.kind is LetterKind.NOTE_VERBALE:
+        return ""
+    if all(r.kind is AddresseeKind.STATE for r in recipients):
+        return words.salutation_states if len(recipients) > 1 else words.salutation_state
+    return words.salutation_other
+
+
+def _closing(letter: Letter, words: Phrases) -> str:
+    if letter.kind is LetterKind.NOTE_VERBALE:
+        return ""
+    to_states = all(r.kind is AddresseeKind.STATE for r in letter.recipients)
+    joint = len(letter.signatories) > 1
+    if to_states:
+        return words.close_state_many if joint else words.close_state_one
+    return words.close_other_many if joint else words.close_other_one
+
+
+def _nv_paragraphs(letter: Letter, words: Phrases, body: tuple[str, ...]) -> tuple[str, ...]:
+    recipients = letter.recipients
+    mission = mission_name(recipients[0], letter.language) if len(recipients) == 1 else words.all_missions
+    opening = words.nv_opening.format(office=words.office, mission=mission)
+    first, rest = (body[0], body[1:]) if body else ("", ())
+    closing = words.nv_closing.format(office=words.office, mission=mission)
+    return (f"{opening} {first}".strip(), *rest, closing)
+
+
+def compose(letter: Letter, *, draft: bool, today: date | None = None) -> LetterDocument:
+    """The letter as printed: the final one (draft=False) or a watermarked preview."""
+    words = phrases(letter.language)
+    body = paragraphs_of(letter.body)
+    is_nv = letter.kind is LetterKind.NOTE_VERBALE
+    confidential = letter.confidential or bool(letter.parent and letter.parent.confidential)
+    return LetterDocument(
+        kind=letter.kind,
+        language=letter.language,
+        reference=letter.reference or "",
+        date_text=words.date(letter.letter_date or today or date.today(), letter.language),
+        place=words.place,
+        letterhead=words.letterhead,
+        salutation=_salutation(letter, words),
+        paragraphs=_nv_paragraphs(letter, words, body) if is_nv else body,
+        closing=_closing(letter, words),
+        signatories=() if is_nv else tuple(Signatory(s.name, s.title) for s in letter.signatories),
+        addressees=tuple(_party(a, letter.language) for a in letter.recipients),
+        copies_to=tuple(_party(a, letter.language) for a in letter.copies),
+        annexes=tuple(Annex(a.title, paragraphs_of(a.body)) for a in letter.annexes),
+        subject=letter.title,
+        confidential=confidential,
+        draft=draft,
+        labels=dict(words.labels),
+    )

@@ -1,0 +1,51 @@
+"""Background jobs that render letters to PDF. They take ids, own their transaction, and are
+safe to run twice: a retry never creates a second letter or a second final PDF."""
+from __future__ import annotations
+
+from sqlalchemy.orm.exc import StaleDataError
+
+from casework.auth.models import User
+from casework.core.audit import acting_as
+from casework.core.db import utcnow
+from casework.core.jobs import job
+from casework.core.workflow import TransitionRefused, fire
+from casework.extensions import db
+from casework.letters.compose import compose
+from casework.letters.models import Letter, LetterStatus
+from casework.letters.operations import store_pdf
+from casework.letters.rendering import render_letter_pdf
+
+
+@job
+def render_final_letter(letter_id: int) -> dict:
+    """Render the approved letter, store the PDF immutably, and mark the letter final."""
+    letter = db.session.get(Letter, letter_id)
+    if letter is None or letter.status != LetterStatus.APPROVED:
+        return {"skipped": f"letter is {letter.status if letter else 'gone'}"}
+    approver = db.session.get(User, letter.approved_by_id)
+    pdf = render_letter_pdf(compose(letter, draft=False))
+    sha, size = store_pdf(pdf)
+    with acting_as(approver.id):
+        letter.final_pdf_sha256, letter.final_pdf_size, letter.final_rendered_at = sha, size, utcnow()
+        try:
+            fire(letter, "finalise", approver)
+            db.session.commit()
+        except (TransitionRefused, StaleDataError):
+            # Edited while rendering: the letter went back to draft; this PDF is not the letter.
+            db.session.rollback()
+            return {"skipped": "the letter changed while it was being rendered"}
+    return {"sha256": sha, "size": size}
+
+
+@job
+def render_letter_preview(letter_id: int) -> dict:
+    """Render the letter as it stands now, watermarked DRAFT, for the drafter to check.
+
+    The preview is kept with the job, not on the letter, so that asking for one never counts
+    as a change to the letter (nor conflicts with the drafter's open form).
+    """
+    letter = db.session.get(Letter, letter_id)
+    if letter is None:
+        return {"skipped": "letter is gone"}
+    sha, size = store_pdf(render_letter_pdf(compose(letter, draft=True)))
+    return {"sha256": sha, "size": size}

@@ -1,0 +1,149 @@
+"""Letter records: a Case subclass, so the workflow engine, audit trail and access rules apply."""
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from casework.core.audit import Audited
+from casework.core.cases import Case
+from casework.core.db import StrEnumType
+from casework.core.states import State
+from casework.extensions import db
+from casework.letters.document import LetterKind
+
+
+class LetterStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    FINAL = "final"  # the final PDF exists and may be sent
+    SENT = "sent"
+    REPLIED = "replied"
+
+
+class AddresseeKind(enum.StrEnum):
+    STATE = "state"  # always through its Permanent Mission
+    NON_STATE = "non_state"  # a company, an international financial institution, an armed group
+    PERSON = "person"  # an author or counsel
+
+
+class Letter(Case):
+    """An outgoing letter or note verbale, attached to a case (parent) or to none (a circular)."""
+
+    __tablename__ = "letters"
+
+    id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    letter_type: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[LetterKind] = mapped_column(StrEnumType(LetterKind))
+    language: Mapped[str] = mapped_column(String(5), default="en")
+    letter_date: Mapped[date | None]
+    body: Mapped[str] = mapped_column(Text, default="")
+    drafted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    approved_at: Mapped[datetime | None]
+    # The final PDF is stored once, by content; "sent" always refers to this exact file.
+    final_pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    final_pdf_size: Mapped[int | None] = mapped_column(BigInteger)
+    final_rendered_at: Mapped[datetime | None]
+    sent_on: Mapped[date | None]
+    sent_channel: Mapped[str | None] = mapped_column(String(60))
+    reply_received_on: Mapped[date | None]
+    reply_attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"))
+
+    addressees: Mapped[list[LetterAddressee]] = relationship(
+        back_populates="letter", cascade="all, delete-orphan", order_by="LetterAddressee.position"
+    )
+    signatories: Mapped[list[LetterSignatory]] = relationship(
+        back_populates="letter", cascade="all, delete-orphan", order_by="LetterSignatory.position"
+    )
+    annexes: Mapped[list[LetterAnnex]] = relationship(
+        back_populates="letter", cascade="all, delete-orphan", order_by="LetterAnnex.position"
+    )
+    drafted_by = relationship("User", foreign_keys=[drafted_by_id])
+    approved_by = relationship("User", foreign_keys=[approved_by_id])
+
+    __mapper_args__ = {"polymorphic_identity": "letter"}
+    detail_template = "letters/detail.html"
+
+    @property
+    def type_label(self) -> str:
+        return "Note verbale" if self.kind is LetterKind.NOTE_VERBALE else "Letter"
+
+    @property
+    def url(self) -> str:
+        from flask import url_for
+
+        return url_for("cases.detail", case_id=self.id)
+
+    @property
+    def subject(self) -> str:
+        return self.title
+
+    @property
+    def recipients(self) -> list[LetterAddressee]:
+        return [a for a in self.addressees if not a.is_copy]
+
+    @property
+    def copies(self) -> list[LetterAddressee]:
+        return [a for a in self.addressees if a.is_copy]
+
+
+class LetterAddressee(Audited, db.Model):
+    """Who a letter goes to, or is copied to."""
+
+    __tablename__ = "letter_addressees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[AddresseeKind] = mapped_column(StrEnumType(AddresseeKind))
+    state_id: Mapped[int | None] = mapped_column(ForeignKey("states.id"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    address: Mapped[str] = mapped_column(Text, default="")
+    is_copy: Mapped[bool] = mapped_column(default=False)
+    position: Mapped[int] = mapped_column(default=0)
+
+    letter: Mapped[Letter] = relationship(back_populates="addressees")
+    state: Mapped[State | None] = relationship()
+
+    @property
+    def case_id(self) -> int:  # the letter's timeline shows this record's changes
+        return self.letter_id
+
+
+class LetterSignatory(Audited, db.Model):
+    """A mandate holder, committee chair or official who signs, with their title."""
+
+    __tablename__ = "letter_signatories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(400))
+    position: Mapped[int] = mapped_column(default=0)
+
+    letter: Mapped[Letter] = relationship(back_populates="signatories")
+
+    @property
+    def case_id(self) -> int:
+        return self.letter_id
+
+
+class LetterAnnex(Audited, db.Model):
+    """An annex printed after the letter, each on a new page."""
+
+    __tablename__ = "letter_annexes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(default=0)
+
+    letter: Mapped[Letter] = relationship(back_populates="annexes")
+
+    @property
+    def case_id(self) -> int:
+        return self.letter_id

@@ -1,0 +1,214 @@
+"""Drafting letters, their PDFs, sending and replies, and the outgoing correspondence register.
+
+The letter page itself is the shared case page (a letter is a case record), with the letter's
+panels added through `register_detail_context`.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from casework.cases.access import load_case
+from casework.cases.views import register_detail_context, render_case
+from casework.core import audit, jobs
+from casework.core.attachments import AttachmentRejected, storage_path
+from casework.core.forms import choices
+from casework.core.permissions import Permission, can, units_where
+from casework.core.states import State
+from casework.core.workflow import EditConflict, TransitionRefused
+from casework.extensions import db
+from casework.letters import operations as ops
+from casework.letters.forms import LetterForm, NewLetterForm, ReplyForm, SentForm
+from casework.letters.models import AddresseeKind, Letter, LetterStatus
+from casework.letters.register import register_page
+from casework.letters.types import letter_types_for
+
+bp = Blueprint("letters", __name__, url_prefix="/letters")
+
+
+def load_letter(letter_id: int, permission: Permission = Permission.VIEW) -> Letter:
+    letter = load_case(letter_id, permission)
+    if not isinstance(letter, Letter):
+        abort(404)
+    return letter
+
+
+def _letter_panels(letter: Letter) -> dict:
+    job = ops.latest_job(letter)
+    return {
+        "job": job,
+        "job_running": job is not None and job.status in (jobs.JobStatus.QUEUED, jobs.JobStatus.RUNNING),
+        "preview_sha": ops.latest_preview_sha(letter),
+        "sent_form": SentForm(version=letter.version),
+        "reply_form": ReplyForm(version=letter.version),
+    }
+
+
+register_detail_context("letter", _letter_panels)
+
+
+@bp.route("/")
+def index():
+    return register_page()
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    parent = load_case(request.args.get("case_id", type=int), Permission.EDIT) if request.args.get("case_id") else None
+    form = NewLetterForm()
+    types = letter_types_for(parent.case_type if parent else None)
+    form.letter_type.choices = choices((t.key, t.label) for t in types)
+    form.unit_id.choices = choices((u.id, str(u)) for u in units_where(current_user, Permission.CREATE))
+    if parent is None and not form.unit_id.choices:
+        abort(403)
+    if form.validate_on_submit():
+        if parent is None and not form.unit_id.data:
+            form.unit_id.errors.append(_("Choose the unit the letter is sent on behalf of."))
+        else:
+            letter = ops.draft_letter(form.letter_type.data, form.language.data, current_user,
+                                      parent=parent, unit_id=form.unit_id.data)
+            db.session.commit()
+            return redirect(url_for("letters.edit", letter_id=letter.id), 303)
+    return render_template("letters/new.html", form=form, parent=parent), 400 if form.errors else 200
+
+
+def _letter_form(letter: Letter) -> LetterForm:
+    form = LetterForm(obj=None if request.method == "POST" else letter)
+    state_choices = choices((s.id, s.name) for s in db.session.scalars(select(State).order_by(State.name)))
+    form.addressee_states.choices = form.copy_states.choices = state_choices
+    if request.method == "GET":
+        form.version.data, form.subject.data = letter.version, letter.title
+        form.addressee_states.data = [a.state_id for a in letter.recipients if a.kind is AddresseeKind.STATE]
+        form.copy_states.data = [a.state_id for a in letter.copies]
+        form.other_addressees.data = "\n".join(f"{a.name} | {a.address}" for a in letter.recipients
+                                               if a.kind is not AddresseeKind.STATE)
+        form.signatories.data = "\n".join(f"{s.name} | {s.title}" for s in letter.signatories)
+        if letter.annexes:
+            form.annex_title.data, form.annex_body.data = letter.annexes[0].title, letter.annexes[0].body
+    return form
+
+
+def _content(form: LetterForm) -> ops.LetterContent:
+    states = ([s.id for s in db.session.scalars(select(State).order_by(State.name))]
+              if form.all_missions.data else form.addressee_states.data or [])
+    return ops.LetterContent(
+        subject=form.subject.data, body=form.body.data, language=form.language.data,
+        reference=form.reference.data or "", letter_date=form.letter_date.data,
+        addressee_state_ids=states, other_addressees=form.other_addressee_pairs(),
+        copy_state_ids=form.copy_states.data or [], signatories=form.signatory_pairs(),
+        annex_title=form.annex_title.data or "", annex_body=form.annex_body.data or "",
+    )
+
+
+@bp.route("/<int:letter_id>/edit", methods=["GET", "POST"])
+def edit(letter_id: int):
+    letter = load_letter(letter_id, Permission.EDIT)
+    form = _letter_form(letter)
+    error = None
+    if form.validate_on_submit():
+        try:
+            ops.update_letter(letter, _content(form), current_user, form.version.data)
+            db.session.commit()
+        except (EditConflict, StaleDataError):
+            db.session.rollback()
+            error = str(EditConflict(letter))
+        except TransitionRefused as refusal:
+            db.session.rollback()
+            error = str(refusal)
+        else:
+            flash(_("Letter saved."), "success")
+            return redirect(letter.url, 303)
+    status = 409 if error else 400 if form.errors else 200
+    return render_template("letters/edit.html", form=form, letter=letter, error=error), status
+
+
+@bp.route("/<int:letter_id>/preview", methods=["POST"])
+def preview(letter_id: int):
+    letter = load_letter(letter_id, Permission.EDIT)
+    ops.request_preview(letter, current_user)
+    db.session.commit()
+    flash(_("The preview is being prepared; this page updates by itself."), "info")
+    return redirect(letter.url, 303)
+
+
+@bp.route("/<int:letter_id>/pdf/<which>")
+def pdf(letter_id: int, which: str):
+    letter = load_letter(letter_id)
+    sha = {"final": letter.final_pdf_sha256, "preview": ops.latest_preview_sha(letter)}.get(which)
+    if not sha or not storage_path(sha).exists():
+        abort(404)
+    audit.record(audit.AuditAction.DOWNLOAD, obj=letter, detail={"pdf": which, "sha256": sha})
+    db.session.commit()
+    name = f"{(letter.reference or f'letter-{letter.id}').replace('/', '-').replace(' ', '_')}"
+    return send_file(storage_path(sha), mimetype="application/pdf", as_attachment=False,
+                     download_name=f"{name}{'-DRAFT' if which == 'preview' else ''}.pdf")
+
+
+def _refused(letter: Letter, error: str, status: int, **forms):
+    db.session.rollback()
+    return render_case(letter, status, error=error, **forms)
+
+
+@bp.route("/<int:letter_id>/sent", methods=["POST"])
+def sent(letter_id: int):
+    letter = load_letter(letter_id, Permission.EDIT)
+    form = SentForm()
+    if not form.validate_on_submit():
+        return render_case(letter, 400, sent_form=form)
+    try:
+        ops.mark_sent(letter, form.sent_on.data, form.channel.data, current_user, form.version.data)
+        db.session.commit()
+    except (EditConflict, StaleDataError):
+        return _refused(letter, str(EditConflict(letter)), 409, sent_form=form)
+    except TransitionRefused as refusal:
+        return _refused(letter, str(refusal), 422, sent_form=form)
+    flash(_("Recorded as sent."), "success")
+    return redirect(letter.url, 303)
+
+
+@bp.route("/<int:letter_id>/reply", methods=["POST"])
+def reply(letter_id: int):
+    letter = load_letter(letter_id, Permission.EDIT)
+    form = ReplyForm()
+    if not form.validate_on_submit():
+        return render_case(letter, 400, reply_form=form)
+    try:
+        ops.record_reply(letter, form.received_on.data, form.file.data, current_user, form.version.data)
+        db.session.commit()
+    except (EditConflict, StaleDataError):
+        return _refused(letter, str(EditConflict(letter)), 409, reply_form=form)
+    except (TransitionRefused, AttachmentRejected) as refusal:
+        return _refused(letter, str(refusal), 422, reply_form=form)
+    flash(_("Reply recorded."), "success")
+    return redirect(letter.url, 303)
+
+
+@bp.route("/<int:letter_id>/jobs/<int:job_id>/retry", methods=["POST"])
+def retry(letter_id: int, job_id: int):
+    letter = load_letter(letter_id, Permission.EDIT)
+    record = db.session.get(jobs.JobRecord, job_id)
+    if record is None or record.subject_type != "letters" or record.subject_id != letter.id:
+        abort(404)
+    try:
+        jobs.retry(record)
+    except ValueError:
+        flash(_("Only a failed job can be retried."), "warning")
+    else:
+        db.session.commit()
+        flash(_("Trying again; this page updates by itself."), "info")
+    return redirect(letter.url, 303)
+
+
+def _letters_panel(case) -> dict:
+    """Every case page lists the case's letters and offers to draft one."""
+    if isinstance(case, Letter):
+        return {}
+    letters = db.session.scalars(select(Letter).where(Letter.parent_id == case.id).order_by(Letter.id)).all()
+    return {"case_letters": letters,
+            "can_draft_letter": bool(letter_types_for(case.case_type)) and can(current_user, Permission.EDIT, case)}
+
+
+register_detail_context(None, _letters_panel)

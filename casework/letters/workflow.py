@@ -1,0 +1,64 @@
+"""The letter workflow: draft → submitted → approved → final PDF → sent → reply received."""
+from __future__ import annotations
+
+from casework.core.permissions import Permission
+from casework.core.workflow import Transition, Workflow, register_workflow
+from casework.letters.document import LetterKind
+from casework.letters.models import AddresseeKind, Letter, LetterStatus
+
+S = LetterStatus
+
+
+def ready_to_submit(letter: Letter, user) -> str | None:
+    if not letter.recipients:
+        return "Add at least one addressee."
+    if letter.kind is LetterKind.NOTE_VERBALE and any(r.kind is not AddresseeKind.STATE for r in letter.recipients):
+        return "A note verbale goes to Permanent Missions only; write a letter to anyone else."
+    if letter.kind is LetterKind.LETTER and not letter.signatories:
+        return "A letter needs at least one signatory."
+    return None
+
+
+def not_the_drafter(letter: Letter, user) -> str | None:
+    if letter.drafted_by_id == user.id:
+        return "A letter must be approved by a supervisor other than its drafter."
+    return None
+
+
+def has_final_pdf(letter: Letter, user) -> str | None:
+    return None if letter.final_pdf_sha256 else "The final PDF has not been produced yet."
+
+
+def _after_approval(letter: Letter, actor) -> None:
+    from casework.letters.operations import record_approval
+
+    record_approval(letter, actor)
+
+
+def _after_reopening(letter: Letter, actor) -> None:
+    from casework.letters.operations import clear_approval
+
+    clear_approval(letter)
+
+
+LETTER_WORKFLOW = register_workflow(Workflow(
+    case_type="letter",
+    states=LetterStatus,
+    initial=S.DRAFT,
+    labels={S.FINAL: "Final PDF ready", S.REPLIED: "Reply received"},
+    transitions=(
+        Transition("submit", "Submit for approval", frozenset({S.DRAFT}), S.SUBMITTED, Permission.EDIT,
+                   required=("title", "body"), guard=ready_to_submit),
+        Transition("approve", "Approve", frozenset({S.SUBMITTED}), S.APPROVED, Permission.APPROVE,
+                   guard=not_the_drafter, after=_after_approval),
+        Transition("return_to_draft", "Return to drafter", frozenset({S.SUBMITTED}), S.DRAFT, Permission.APPROVE),
+        Transition("finalise", "Final PDF produced", frozenset({S.APPROVED}), S.FINAL, Permission.APPROVE,
+                   guard=has_final_pdf, manual=False),
+        Transition("reopen", "Reopen for editing", frozenset({S.APPROVED, S.FINAL}), S.DRAFT, Permission.EDIT,
+                   after=_after_reopening),
+        Transition("mark_sent", "Mark as sent", frozenset({S.FINAL}), S.SENT, Permission.EDIT,
+                   required=("sent_on", "sent_channel"), guard=has_final_pdf, manual=False),
+        Transition("record_reply", "Record the reply", frozenset({S.SENT}), S.REPLIED, Permission.EDIT,
+                   required=("reply_received_on",), manual=False),
+    ),
+))
