@@ -136,6 +136,10 @@ ROUTES = [
                      "file": (io.BytesIO(PDF), "reply.pdf")}),
     Route("letters.retry", "POST", lambda w: f"/letters/{w.letters['draft'].id}/jobs/{w.letters['job_id']}/retry",
           CASE_EDIT),
+    Route("letters.start_batch", "POST", lambda w: f"/letters/{w.letters['final'].id}/batches", CASE_EDIT),
+    Route("letters.batch", "GET", lambda w: f"/letters/batches/{w.letters['batch_id']}", CASE_VIEW),
+    Route("letters.retry_batch", "POST", lambda w: f"/letters/batches/{w.letters['batch_id']}/retry", CASE_EDIT),
+    Route("letters.batch_zip", "GET", lambda w: f"/letters/batches/{w.letters['batch_id']}/zip", CASE_VIEW),
     Route("persons.index", "GET", lambda w: "/persons/", SIGNED_IN),
     Route("persons.new", "GET", lambda w: "/persons/new",
           _answers(LOGIN, officer=200, supervisor=200, outsider=200, admin=200, others=403)),
@@ -175,20 +179,27 @@ def _letters(users, case, secret) -> dict:
     """Letters of the open case in each state the routes act on, and one of the secret case."""
     from casework.core.states import State, UNStatus
     from casework.letters import operations as ops
-    from casework.letters.models import LetterStatus
+    from casework.letters.models import AddresseeKind, LetterAddressee, LetterBatch, LetterBatchItem, LetterStatus
 
     state = State(iso2="MX", iso3="MEX", name="Mexico", un_status=UNStatus.MEMBER,
                   mission_name="Permanent Mission of Mexico to the United Nations Office at Geneva")
-    db.session.add(state)
+    other = State(iso2="IQ", iso3="IRQ", name="Iraq", un_status=UNStatus.MEMBER,
+                  mission_name="Permanent Mission of Iraq to the United Nations Office at Geneva")
+    db.session.add_all([state, other])
     made = {name: ops.draft_letter("letter", "en", users["officer"], parent=parent)
             for name, parent in (("draft", case), ("final", case), ("sent", case), ("secret", secret))}
     for name, status in (("final", LetterStatus.FINAL), ("sent", LetterStatus.SENT)):
         made[name].status, made[name].final_pdf_sha256 = status, "0" * 64
+    made["final"].addressees = [LetterAddressee(kind=AddresseeKind.STATE, state=s, name=s.mission_name, position=i)
+                                for i, s in enumerate((state, other))]
+    batch = LetterBatch(letter=made["final"], items=[LetterBatchItem(state=s, pdf_sha256="0" * 64)
+                                                     for s in (state, other)])
+    db.session.add(batch)
     job = JobRecord(kind="casework.letters.jobs.render_letter_preview", args=[made["draft"].id],
                     status=JobStatus.FAILED, error="boom", subject_type="letters", subject_id=made["draft"].id)
     db.session.add(job)
     db.session.commit()
-    return {**made, "job_id": job.id, "state_id": state.id}
+    return {**made, "job_id": job.id, "state_id": state.id, "batch_id": batch.id}
 
 
 @pytest.fixture(autouse=True)

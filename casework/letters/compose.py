@@ -37,8 +37,7 @@ def _party(addressee: LetterAddressee, language: str) -> Party:
     return Party(name=name, lines=lines)
 
 
-def _salutation(letter: Letter, words: Phrases) -> str:
-    recipients = letter.recipients
+def _salutation(letter: Letter, recipients: list[LetterAddressee], words: Phrases) -> str:
     if letter.kind is LetterKind.NOTE_VERBALE:
         return ""
     if all(r.kind is AddresseeKind.STATE for r in recipients):
@@ -46,28 +45,40 @@ def _salutation(letter: Letter, words: Phrases) -> str:
     return words.salutation_other
 
 
-def _closing(letter: Letter, words: Phrases) -> str:
+def _closing(letter: Letter, recipients: list[LetterAddressee], words: Phrases) -> str:
     if letter.kind is LetterKind.NOTE_VERBALE:
         return ""
-    to_states = all(r.kind is AddresseeKind.STATE for r in letter.recipients)
+    to_states = all(r.kind is AddresseeKind.STATE for r in recipients)
     joint = len(letter.signatories) > 1
     if to_states:
         return words.close_state_many if joint else words.close_state_one
     return words.close_other_many if joint else words.close_other_one
 
 
-def _nv_paragraphs(letter: Letter, words: Phrases, body: tuple[str, ...]) -> tuple[str, ...]:
-    recipients = letter.recipients
-    mission = mission_name(recipients[0], letter.language) if len(recipients) == 1 else words.all_missions
+def _nv_paragraphs(recipients: list[LetterAddressee], language: str, words: Phrases,
+                   body: tuple[str, ...]) -> tuple[str, ...]:
+    mission = mission_name(recipients[0], language) if len(recipients) == 1 else words.all_missions
     opening = words.nv_opening.format(office=words.office, mission=mission)
     first, rest = (body[0], body[1:]) if body else ("", ())
     closing = words.nv_closing.format(office=words.office, mission=mission)
     return (f"{opening} {first}".strip(), *rest, closing)
 
 
-def compose(letter: Letter, *, draft: bool, today: date | None = None) -> LetterDocument:
-    """The letter as printed: the final one (draft=False) or a watermarked preview."""
+def _addressee_blocks(recipients: list[LetterAddressee], language: str, words: Phrases) -> tuple[Party, ...]:
+    """A circular to many Missions names them collectively, as the Office's circulars do."""
+    if len(recipients) > 3 and all(r.kind is AddresseeKind.STATE for r in recipients):
+        return (Party(name=words.all_missions),)
+    return tuple(_party(a, language) for a in recipients)
+
+
+def compose(letter: Letter, *, draft: bool, today: date | None = None,
+            only_to: LetterAddressee | None = None) -> LetterDocument:
+    """The letter as printed: the final one (draft=False) or a watermarked preview.
+
+    `only_to` gives one recipient's copy of a circular, addressed to that Mission alone.
+    """
     words = phrases(letter.language)
+    recipients = [only_to] if only_to is not None else letter.recipients
     body = paragraphs_of(letter.body)
     is_nv = letter.kind is LetterKind.NOTE_VERBALE
     confidential = letter.confidential or bool(letter.parent and letter.parent.confidential)
@@ -78,11 +89,11 @@ def compose(letter: Letter, *, draft: bool, today: date | None = None) -> Letter
         date_text=words.date(letter.letter_date or today or date.today(), letter.language),
         place=words.place,
         letterhead=words.letterhead,
-        salutation=_salutation(letter, words),
-        paragraphs=_nv_paragraphs(letter, words, body) if is_nv else body,
-        closing=_closing(letter, words),
+        salutation=_salutation(letter, recipients, words),
+        paragraphs=_nv_paragraphs(recipients, letter.language, words, body) if is_nv else body,
+        closing=_closing(letter, recipients, words),
         signatories=() if is_nv else tuple(Signatory(s.name, s.title) for s in letter.signatories),
-        addressees=tuple(_party(a, letter.language) for a in letter.recipients),
+        addressees=_addressee_blocks(recipients, letter.language, words),
         copies_to=tuple(_party(a, letter.language) for a in letter.copies),
         annexes=tuple(Annex(a.title, paragraphs_of(a.body)) for a in letter.annexes),
         subject=letter.title,

@@ -2,6 +2,8 @@
 safe to run twice: a retry never creates a second letter or a second final PDF."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy.orm.exc import StaleDataError
 
 from casework.auth.models import User
@@ -11,7 +13,7 @@ from casework.core.jobs import job
 from casework.core.workflow import TransitionRefused, fire
 from casework.extensions import db
 from casework.letters.compose import compose
-from casework.letters.models import Letter, LetterStatus
+from casework.letters.models import Letter, LetterBatchItem, LetterStatus
 from casework.letters.operations import store_pdf
 from casework.letters.rendering import render_letter_pdf
 
@@ -23,6 +25,8 @@ def render_final_letter(letter_id: int) -> dict:
     if letter is None or letter.status != LetterStatus.APPROVED:
         return {"skipped": f"letter is {letter.status if letter else 'gone'}"}
     approver = db.session.get(User, letter.approved_by_id)
+    if letter.letter_date is None:  # an undated letter takes the date it is finalised
+        letter.letter_date = date.today()
     pdf = render_letter_pdf(compose(letter, draft=False))
     sha, size = store_pdf(pdf)
     with acting_as(approver.id):
@@ -48,4 +52,22 @@ def render_letter_preview(letter_id: int) -> dict:
     if letter is None:
         return {"skipped": "letter is gone"}
     sha, size = store_pdf(render_letter_pdf(compose(letter, draft=True)))
+    return {"sha256": sha, "size": size}
+
+
+@job
+def render_batch_copy(item_id: int) -> dict:
+    """Render one Mission's copy of a final circular. Safe to run twice: a done copy is kept."""
+    item = db.session.get(LetterBatchItem, item_id)
+    if item is None or item.pdf_sha256:
+        return {"skipped": "already rendered" if item else "gone"}
+    letter = item.batch.letter
+    if letter.status not in (LetterStatus.FINAL, LetterStatus.SENT, LetterStatus.REPLIED):
+        raise RuntimeError("The circular was reopened after this batch started; start a new batch.")
+    recipient = next((a for a in letter.recipients if a.state_id == item.state_id), None)
+    if recipient is None:
+        raise RuntimeError("This Mission is no longer among the circular's addressees.")
+    sha, size = store_pdf(render_letter_pdf(compose(letter, draft=False, only_to=recipient)))
+    item.pdf_sha256 = sha
+    db.session.commit()
     return {"sha256": sha, "size": size}

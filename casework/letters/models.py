@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
 from casework.core.cases import Case
-from casework.core.db import StrEnumType
+from casework.core.db import StrEnumType, utcnow
 from casework.core.states import State
 from casework.extensions import db
 from casework.letters.document import LetterKind
@@ -147,3 +147,40 @@ class LetterAnnex(Audited, db.Model):
     @property
     def case_id(self) -> int:
         return self.letter_id
+
+
+class LetterBatch(Audited, db.Model):
+    """One copy of a circular per Permanent Mission, rendered by workers and downloaded as a zip."""
+
+    __tablename__ = "letter_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    letter: Mapped[Letter] = relationship()
+    items: Mapped[list[LetterBatchItem]] = relationship(
+        back_populates="batch", cascade="all, delete-orphan", order_by="LetterBatchItem.id"
+    )
+
+    @property
+    def case_id(self) -> int:
+        return self.letter_id
+
+
+class LetterBatchItem(db.Model):
+    """One Mission's copy within a batch; its PDF is stored by SHA-256 once rendered."""
+
+    __tablename__ = "letter_batch_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("letter_batches.id", ondelete="CASCADE"), index=True)
+    state_id: Mapped[int] = mapped_column(ForeignKey("states.id"))
+    job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"))
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+
+    batch: Mapped[LetterBatch] = relationship(back_populates="items")
+    state: Mapped[State] = relationship()
+    job = relationship("JobRecord")
+

@@ -5,6 +5,8 @@ panels added through `register_detail_context`.
 """
 from __future__ import annotations
 
+import io
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -12,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
+from casework.cases.forms import ConfirmForm
 from casework.cases.views import register_detail_context, render_case
 from casework.core import audit, jobs
 from casework.core.attachments import AttachmentRejected, storage_path
@@ -20,9 +23,9 @@ from casework.core.permissions import Permission, can, units_where
 from casework.core.states import State
 from casework.core.workflow import EditConflict, TransitionRefused
 from casework.extensions import db
-from casework.letters import operations as ops
+from casework.letters import batches, operations as ops
 from casework.letters.forms import LetterForm, NewLetterForm, ReplyForm, SentForm
-from casework.letters.models import AddresseeKind, Letter, LetterStatus
+from casework.letters.models import AddresseeKind, Letter, LetterBatch
 from casework.letters.register import register_page
 from casework.letters.types import letter_types_for
 
@@ -44,6 +47,7 @@ def _letter_panels(letter: Letter) -> dict:
         "preview_sha": ops.latest_preview_sha(letter),
         "sent_form": SentForm(version=letter.version),
         "reply_form": ReplyForm(version=letter.version),
+        "batches": batches.batches_of(letter),
     }
 
 
@@ -200,6 +204,54 @@ def retry(letter_id: int, job_id: int):
         db.session.commit()
         flash(_("Trying again; this page updates by itself."), "info")
     return redirect(letter.url, 303)
+
+
+def _load_batch(batch_id: int, permission: Permission = Permission.VIEW) -> LetterBatch:
+    batch = db.session.get(LetterBatch, batch_id)
+    if batch is None:
+        abort(404)
+    load_letter(batch.letter_id, permission)
+    return batch
+
+
+@bp.route("/<int:letter_id>/batches", methods=["POST"])
+def start_batch(letter_id: int):
+    letter = load_letter(letter_id, Permission.EDIT)
+    try:
+        batch = batches.start_batch(letter, current_user)
+    except TransitionRefused as refusal:
+        return _refused(letter, str(refusal), 422)
+    db.session.commit()
+    return redirect(url_for("letters.batch", batch_id=batch.id), 303)
+
+
+@bp.route("/batches/<int:batch_id>")
+def batch(batch_id: int):
+    batch = _load_batch(batch_id)
+    status = batches.progress(batch)
+    return render_template("letters/batch.html", batch=batch, progress=status, confirm_form=ConfirmForm())
+
+
+@bp.route("/batches/<int:batch_id>/retry", methods=["POST"])
+def retry_batch(batch_id: int):
+    batch = _load_batch(batch_id, Permission.EDIT)
+    if ConfirmForm().validate_on_submit():
+        count = batches.retry_failed(batch)
+        db.session.commit()
+        flash(_("%(count)s copies queued again.", count=count), "info")
+    return redirect(url_for("letters.batch", batch_id=batch.id), 303)
+
+
+@bp.route("/batches/<int:batch_id>/zip")
+def batch_zip(batch_id: int):
+    batch = _load_batch(batch_id)
+    if batches.progress(batch)["done"] != len(batch.items):
+        abort(409)
+    audit.record(audit.AuditAction.DOWNLOAD, obj=batch, detail={"copies": len(batch.items)})
+    db.session.commit()
+    name = (batch.letter.reference or f"letter-{batch.letter_id}").replace("/", "-").replace(" ", "_")
+    return send_file(io.BytesIO(batches.zip_of(batch)), mimetype="application/zip", as_attachment=True,
+                     download_name=f"{name}-copies.zip")
 
 
 def _letters_panel(case) -> dict:

@@ -1,0 +1,87 @@
+"""Circulars: one copy per Permanent Mission, rendered by workers, downloaded as one zip."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from casework.core.jobs import JobStatus
+from casework.core.states import State, UNStatus
+from casework.core.workflow import TransitionRefused, fire
+from casework.extensions import db
+from casework.letters import batches, operations as ops
+from casework.letters.models import LetterBatch
+from tests.letters.conftest import content, reload
+
+
+@pytest.fixture
+def circular(users, units, states):
+    states["CHL"] = State(iso2="CL", iso3="CHL", name="Chile", un_status=UNStatus.MEMBER,
+                          mission_name="Permanent Mission of Chile to the United Nations Office and other "
+                                       "international organizations in Geneva")
+    db.session.add(states["CHL"])
+    letter = ops.draft_letter("circular_note_verbale", "en", users["officer"], unit_id=units["CCPR"].id)
+    ops.update_letter(letter, content(
+        states, subject="Call for input", reference="CCPR/NV/2026/7", signatories=[],
+        body="invite them to submit information on the follow-up to Views by 31 January 2027.",
+        addressee_state_ids=[s.id for s in states.values()]), users["officer"], letter.version)
+    fire(letter, "submit", users["officer"])
+    fire(letter, "approve", users["supervisor"])
+    db.session.commit()
+    return reload(letter)
+
+
+def _text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_a_circular_gives_one_copy_per_mission_in_one_zip(circular, users, login):
+    client = login(users["officer"])
+    response = client.post(f"/letters/{circular.id}/batches")
+    assert response.status_code == 303
+    batch = db.session.scalars(db.select(LetterBatch)).one()
+    page = client.get(f"/letters/batches/{batch.id}").get_data(as_text=True)
+    assert "3 of 3 copies ready" in page and "Download all (zip)" in page
+    assert 'http-equiv="refresh"' not in page  # nothing left to wait for
+
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"/letters/batches/{batch.id}/zip").data))
+    assert sorted(archive.namelist()) == [f"CCPR-NV-2026-7_{c}.pdf" for c in ("CHL", "IRQ", "MEX")]
+    mexico = " ".join(_text(archive.read("CCPR-NV-2026-7_MEX.pdf")).split())
+    assert "presents its compliments to the Permanent Mission of Mexico" in mexico
+    assert "Iraq" not in mexico and "Excellency" not in mexico
+
+
+def test_a_failed_copy_is_shown_and_retried_without_duplicates(circular, users, login, monkeypatch):
+    from casework.letters import jobs as letter_jobs
+
+    real = letter_jobs.render_letter_pdf
+    calls = {"n": 0}
+
+    def flaky(document):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("font cache locked")
+        return real(document)
+
+    monkeypatch.setattr(letter_jobs, "render_letter_pdf", flaky)
+    client = login(users["officer"])
+    client.post(f"/letters/{circular.id}/batches")
+    batch = db.session.scalars(db.select(LetterBatch)).one()
+    assert batches.progress(batch) == {"total": 3, "done": 2, "failed": 1, "pending": 0, "percent": 67}
+    page = client.get(f"/letters/batches/{batch.id}").get_data(as_text=True)
+    assert "font cache locked" in page
+    assert client.get(f"/letters/batches/{batch.id}/zip").status_code == 409
+
+    client.post(f"/letters/batches/{batch.id}/retry")
+    db.session.expire_all()
+    batch = db.session.get(LetterBatch, batch.id)
+    assert batches.progress(batch)["done"] == 3
+    assert len(batch.items) == 3 and all(i.job.status is JobStatus.DONE for i in batch.items)
+
+
+def test_copies_need_the_final_circular(users, units, states):
+    letter = ops.draft_letter("circular_note_verbale", "en", users["officer"], unit_id=units["CCPR"].id)
+    with pytest.raises(TransitionRefused, match="final, approved circular"):
+        batches.start_batch(letter, users["officer"])
