@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.widgets import HiddenInput
 
 from casework.core.forms import choices
 from casework.letters.phrases import LANGUAGES
@@ -31,7 +32,7 @@ class NewLetterForm(FlaskForm):
 
 
 class LetterForm(FlaskForm):
-    version = IntegerField(validators=[DataRequired()])
+    version = IntegerField(widget=HiddenInput(), validators=[DataRequired()])  # sent back by hidden_tag()
     subject = StringField(_l("Subject"), validators=[DataRequired(), Length(max=300)])
     reference = StringField(_l("Reference"), validators=[Optional(), Length(max=60)])
     letter_date = DateField(_l("Date"), validators=[Optional()],

@@ -7,13 +7,17 @@ from casework.core.pdf import render_pdf
 from casework.letters.document import LetterDocument
 
 TEMPLATE = "letters/letter.html"
+# Given to WeasyPrint rather than linked from the template: url_for() cannot build a URL in a
+# job without SERVER_NAME, and a browser could not show paged media (margin boxes, running
+# elements) anyway, so the PDF is the only faithful preview.
+STYLESHEET = "css/letter.css"
 
 
 def render_letter_html(document: LetterDocument) -> str:
-    """The letter as print-ready HTML (needs an app context for the template and static URLs)."""
+    """The letter as HTML for WeasyPrint, without its print stylesheet (needs an app context)."""
     return render_template(TEMPLATE, doc=document)
 
 
 def render_letter_pdf(document: LetterDocument) -> bytes:
     """The letter as PDF bytes, ready to be stored or sent."""
-    return render_pdf(render_letter_html(document))
+    return render_pdf(render_letter_html(document), stylesheets=(STYLESHEET,))
