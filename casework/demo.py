@@ -43,7 +43,7 @@ ACCOUNTS = [
 
 
 def load_demo() -> list[tuple[str, str]]:
-    """Create the demo units and accounts that are missing; returns (e-mail, description) pairs."""
+    """Create the demo units, accounts and letters that are missing; returns (e-mail, description) pairs."""
     for code, name in FIELD_OFFICES:
         ensure_unit(code, name, UnitKind.FIELD_OFFICE)
     units = {u.code: u for u in db.session.scalars(select(Unit))}
@@ -53,7 +53,37 @@ def load_demo() -> list[tuple[str, str]]:
             if not any(m.unit_id == units[code].id for m in user.memberships):
                 set_membership(user, units[code], role)
     db.session.flush()
+    _demo_circular(units["CCPR"], find_user("ccpr.officer@ohchr.example.org"))
     return [(email, description) for email, _n, _f, _m, description in ACCOUNTS]
+
+
+def _demo_circular(unit: Unit, officer: User) -> None:
+    """A circular note verbale awaiting approval: the CCPR supervisor can approve it and see the PDF."""
+    from casework.core.audit import acting_as
+    from casework.core.states import State
+    from casework.core.workflow import fire
+    from casework.letters import operations as letters
+    from casework.letters.models import Letter
+
+    reference = "CCPR/NV/2026/1"
+    if db.session.scalar(select(Letter).where(Letter.reference == reference)):
+        return
+    with acting_as(officer.id):
+        letter = letters.draft_letter("circular_note_verbale", "en", officer, unit_id=unit.id)
+        letters.update_letter(letter, letters.LetterContent(
+            subject="Call for information on the follow-up to Views", reference=reference, language="en",
+            letter_date=None, body=DEMO_CIRCULAR, other_addressees=[], copy_state_ids=[], signatories=[],
+            addressee_state_ids=list(db.session.scalars(select(State.id).order_by(State.name))),
+        ), officer, letter.version)
+        fire(letter, "submit", officer, comment="Ready for approval; to be sent to all Missions.")
+
+
+DEMO_CIRCULAR = (
+    "invite them to provide, by 31 January 2027, information on the measures taken to give effect to the "
+    "Views adopted by the Human Rights Committee concerning their State.\n\n"
+    "The information received will inform the Committee's report on follow-up to Views, to be considered "
+    "at its one hundred and forty-ninth session."
+)
 
 
 def _create(email: str, name: str, flags: dict) -> User:

@@ -42,13 +42,30 @@ def register_detail_context(case_type: str | None, build: Callable[[Case], dict]
     _DETAIL_CONTEXT.setdefault(case_type, []).append(build)
 
 
+def group_events(events: list[AuditEvent]) -> list[tuple[AuditEvent, int]]:
+    """Runs of the same creation or removal by the same person (195 addressees of a circular)
+    shown once with a count, so the trail stays readable."""
+    grouped: list[tuple[AuditEvent, int]] = []
+    for event in events:
+        if grouped and event.action in ("create", "delete") and _same_run(grouped[-1][0], event):
+            grouped[-1] = (grouped[-1][0], grouped[-1][1] + 1)
+        else:
+            grouped.append((event, 1))
+    return grouped
+
+
+def _same_run(first: AuditEvent, event: AuditEvent) -> bool:
+    return (first.action, first.object_type, first.actor_id) == (event.action, event.object_type, event.actor_id) \
+        and abs((first.occurred_at - event.occurred_at).total_seconds()) < 60
+
+
 def render_case(case, status: int = 200, **forms):
     """The case page with its shared panels; modules add their own through `detail_template`."""
     assign_form = forms.pop("assign_form", None) or AssignmentForm()
     assign_form.user_id.choices = _assignable_users()
-    timeline = db.session.scalars(
-        select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(AuditEvent.id.desc()).limit(200)
-    ).all()
+    timeline = group_events(db.session.scalars(
+        select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(AuditEvent.id.desc()).limit(500)
+    ).all())
     context = {
         "case": case,
         "workflow": workflow_for(case),

@@ -97,6 +97,8 @@ RECORD_NAMES = {
     "cases": "case", "case_persons": "person link", "case_assignments": "assignment",
     "deadlines": "deadline", "attachments": "file", "persons": "person", "person_names": "other name",
     "users": "account", "memberships": "membership", "units": "unit",
+    "letters": "letter", "letter_addressees": "addressee", "letter_signatories": "signatory",
+    "letter_annexes": "annex", "letter_batches": "batch of copies",
 }
 ACTION_WORDS = {
     "create": "added", "update": "changed", "delete": "removed", "state_change": "moved to a new state",
