@@ -136,6 +136,8 @@ ROUTES = [
                      "file": (io.BytesIO(PDF), "reply.pdf")}),
     Route("letters.retry", "POST", lambda w: f"/letters/{w.letters['draft'].id}/jobs/{w.letters['job_id']}/retry",
           CASE_EDIT),
+    Route("letters.start_letters_batch", "POST", lambda w: "/letters/batches", CASE_EDIT,
+          lambda w: {"letter_id": [w.letters["final"].id]}),
     Route("letters.start_batch", "POST", lambda w: f"/letters/{w.letters['final'].id}/batches", CASE_EDIT),
     Route("letters.batch", "GET", lambda w: f"/letters/batches/{w.letters['batch_id']}", CASE_VIEW),
     Route("letters.retry_batch", "POST", lambda w: f"/letters/batches/{w.letters['batch_id']}/retry", CASE_EDIT),

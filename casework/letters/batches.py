@@ -1,4 +1,8 @@
-"""Circulars: one copy per Permanent Mission, rendered by workers and downloaded as one zip."""
+"""Batches: PDFs made together and downloaded as one zip.
+
+Two kinds: the copies of a final circular, one per Permanent Mission; and the final letters of
+many cases, chosen in the register (a supervisor may approve them all in the same step).
+"""
 from __future__ import annotations
 
 import io
@@ -8,9 +12,13 @@ from sqlalchemy import select
 
 from casework.core import jobs
 from casework.core.attachments import storage_path
-from casework.core.workflow import TransitionRefused
+from casework.core.permissions import Permission, can
+from casework.core.workflow import TransitionRefused, fire, refusal_reason, workflow_for
 from casework.extensions import db
 from casework.letters.models import AddresseeKind, Letter, LetterBatch, LetterBatchItem, LetterStatus
+from casework.letters.operations import latest_job
+
+READY = (LetterStatus.FINAL, LetterStatus.SENT, LetterStatus.REPLIED)
 
 
 def start_batch(letter: Letter, actor) -> LetterBatch:
@@ -31,32 +39,73 @@ def start_batch(letter: Letter, actor) -> LetterBatch:
     return batch
 
 
+def start_letters_batch(letters: list[Letter], actor, approve: bool) -> tuple[LetterBatch, list[str]]:
+    """A batch of case letters; with `approve`, each submitted letter the actor may approve is
+    approved now (its final PDF is then rendered). Returns the batch and the refusals."""
+    refusals = []
+    if approve:
+        for letter in letters:
+            if letter.status == LetterStatus.SUBMITTED:
+                reason = refusal_reason(letter, workflow_for(letter).transition("approve"), actor)
+                if reason:
+                    refusals.append(f"{letter.reference or '#' + str(letter.id)}: {reason}")
+                else:
+                    fire(letter, "approve", actor)
+    batch = LetterBatch(created_by_id=actor.id, items=[LetterBatchItem(letter_id=letter.id) for letter in letters])
+    db.session.add(batch)
+    db.session.flush()
+    return batch, refusals
+
+
+def item_state(item: LetterBatchItem) -> str:
+    """done, failed, rendering or waiting (for approval) — what the batch page shows per PDF."""
+    if item.sha256:
+        return "done"
+    record = item.job if item.letter_id is None else latest_job(item.letter)
+    if record is not None and record.status is jobs.JobStatus.FAILED:
+        return "failed"
+    if item.letter_id is not None and item.letter.status not in (LetterStatus.APPROVED, *READY):
+        return "waiting"
+    return "rendering"
+
+
 def progress(batch: LetterBatch) -> dict[str, int]:
-    """How many copies are done, failed and still to come."""
-    statuses = [item.job.status if item.job else jobs.JobStatus.QUEUED for item in batch.items]
-    done = sum(1 for item in batch.items if item.pdf_sha256)
-    failed = sum(1 for s in statuses if s is jobs.JobStatus.FAILED)
-    total = len(batch.items)
-    return {"total": total, "done": done, "failed": failed, "pending": total - done - failed,
+    """How many PDFs are done, failed, rendering, or waiting for an approval."""
+    states = [item_state(item) for item in batch.items]
+    total, done = len(states), states.count("done")
+    return {"total": total, "done": done, "failed": states.count("failed"),
+            "rendering": states.count("rendering"), "waiting": states.count("waiting"),
             "percent": round(100 * done / total) if total else 100}
 
 
 def retry_failed(batch: LetterBatch) -> int:
-    """Queue the failed copies again; returns how many."""
-    failed = [item.job for item in batch.items if item.job and item.job.status is jobs.JobStatus.FAILED]
-    for record in failed:
+    """Queue the failed renders again; returns how many."""
+    records = [item.job if item.letter_id is None else latest_job(item.letter)
+               for item in batch.items if item_state(item) == "failed"]
+    for record in records:
         jobs.retry(record)
-    return len(failed)
+    return len(records)
+
+
+def may_view(batch: LetterBatch, user) -> bool:
+    """A batch is visible to those who may see every letter in it."""
+    letters = [batch.letter] if batch.letter is not None else [item.letter for item in batch.items]
+    return all(can(user, Permission.VIEW, letter) for letter in letters)
 
 
 def zip_of(batch: LetterBatch) -> bytes:
-    """All copies, one PDF per Mission named by its ISO code; only when every copy is done."""
+    """Every PDF of the batch in one zip; only when all are done."""
     buffer = io.BytesIO()
-    reference = (batch.letter.reference or f"letter-{batch.letter_id}").replace("/", "-").replace(" ", "_")
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         for item in batch.items:
-            archive.write(storage_path(item.pdf_sha256), f"{reference}_{item.state.iso3}.pdf")
+            archive.write(storage_path(item.sha256), _file_name(batch, item))
     return buffer.getvalue()
+
+
+def _file_name(batch: LetterBatch, item: LetterBatchItem) -> str:
+    letter = batch.letter or item.letter
+    reference = (letter.reference or f"letter-{letter.id}").replace("/", "-").replace(" ", "_")
+    return f"{reference}_{item.state.iso3}.pdf" if item.state is not None else f"{reference}_{letter.id}.pdf"
 
 
 def batches_of(letter: Letter) -> list[LetterBatch]:

@@ -150,37 +150,48 @@ class LetterAnnex(Audited, db.Model):
 
 
 class LetterBatch(Audited, db.Model):
-    """One copy of a circular per Permanent Mission, rendered by workers and downloaded as a zip."""
+    """PDFs made together and downloaded as one zip: the copies of a circular, one per Mission,
+    or the final letters of many cases (`letter_id` empty)."""
 
     __tablename__ = "letter_batches"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"), index=True)
+    letter_id: Mapped[int | None] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"), index=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    letter: Mapped[Letter] = relationship()
+    letter: Mapped[Letter | None] = relationship()
     items: Mapped[list[LetterBatchItem]] = relationship(
         back_populates="batch", cascade="all, delete-orphan", order_by="LetterBatchItem.id"
     )
 
     @property
-    def case_id(self) -> int:
+    def case_id(self) -> int | None:
         return self.letter_id
+
+    @property
+    def is_circular(self) -> bool:
+        return self.letter_id is not None
 
 
 class LetterBatchItem(db.Model):
-    """One Mission's copy within a batch; its PDF is stored by SHA-256 once rendered."""
+    """One PDF of a batch: a Mission's copy of the circular, or one case's final letter."""
 
     __tablename__ = "letter_batch_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("letter_batches.id", ondelete="CASCADE"), index=True)
-    state_id: Mapped[int] = mapped_column(ForeignKey("states.id"))
+    state_id: Mapped[int | None] = mapped_column(ForeignKey("states.id"))  # circular copies
+    letter_id: Mapped[int | None] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"))  # case letters
     job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"))
     pdf_sha256: Mapped[str | None] = mapped_column(String(64))
 
     batch: Mapped[LetterBatch] = relationship(back_populates="items")
-    state: Mapped[State] = relationship()
+    state: Mapped[State | None] = relationship()
+    letter: Mapped[Letter | None] = relationship(foreign_keys=[letter_id])
     job = relationship("JobRecord")
 
+    @property
+    def sha256(self) -> str | None:
+        """The PDF this item stands for: its own copy, or the case letter's final PDF."""
+        return self.pdf_sha256 if self.letter_id is None else self.letter.final_pdf_sha256

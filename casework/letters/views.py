@@ -208,10 +208,27 @@ def retry(letter_id: int, job_id: int):
 
 def _load_batch(batch_id: int, permission: Permission = Permission.VIEW) -> LetterBatch:
     batch = db.session.get(LetterBatch, batch_id)
-    if batch is None:
+    if batch is None or not batches.may_view(batch, current_user):
         abort(404)
-    load_letter(batch.letter_id, permission)
+    letters = [batch.letter] if batch.is_circular else [item.letter for item in batch.items]
+    if not all(can(current_user, permission, letter) for letter in letters):
+        abort(403)
     return batch
+
+
+@bp.route("/batches", methods=["POST"])
+def start_letters_batch():
+    """Letters chosen in the register: one zip of their final PDFs, approving them if asked."""
+    ids = request.form.getlist("letter_id", type=int)
+    letters = [load_letter(letter_id, Permission.EDIT) for letter_id in ids]
+    if not letters or not ConfirmForm().validate_on_submit():
+        flash(_("Choose at least one letter."), "warning")
+        return redirect(url_for("letters.index"), 303)
+    batch, refusals = batches.start_letters_batch(letters, current_user, approve="approve" in request.form)
+    db.session.commit()
+    for refusal in refusals:
+        flash(refusal, "warning")
+    return redirect(url_for("letters.batch", batch_id=batch.id), 303)
 
 
 @bp.route("/<int:letter_id>/batches", methods=["POST"])
@@ -229,7 +246,8 @@ def start_batch(letter_id: int):
 def batch(batch_id: int):
     batch = _load_batch(batch_id)
     status = batches.progress(batch)
-    return render_template("letters/batch.html", batch=batch, progress=status, confirm_form=ConfirmForm())
+    return render_template("letters/batch.html", batch=batch, progress=status, confirm_form=ConfirmForm(),
+                           item_state=batches.item_state)
 
 
 @bp.route("/batches/<int:batch_id>/retry", methods=["POST"])
@@ -249,9 +267,9 @@ def batch_zip(batch_id: int):
         abort(409)
     audit.record(audit.AuditAction.DOWNLOAD, obj=batch, detail={"copies": len(batch.items)})
     db.session.commit()
-    name = (batch.letter.reference or f"letter-{batch.letter_id}").replace("/", "-").replace(" ", "_")
+    name = (batch.letter.reference or f"letter-{batch.letter_id}") if batch.is_circular else f"letters-{batch.id}"
     return send_file(io.BytesIO(batches.zip_of(batch)), mimetype="application/zip", as_attachment=True,
-                     download_name=f"{name}-copies.zip")
+                     download_name=f"{name.replace('/', '-').replace(' ', '_')}.zip")
 
 
 def _letters_panel(case) -> dict:

@@ -43,7 +43,7 @@ def test_a_circular_gives_one_copy_per_mission_in_one_zip(circular, users, login
     assert response.status_code == 303
     batch = db.session.scalars(db.select(LetterBatch)).one()
     page = client.get(f"/letters/batches/{batch.id}").get_data(as_text=True)
-    assert "3 of 3 copies ready" in page and "Download all (zip)" in page
+    assert "3 of 3 PDFs ready" in page and "Download all (zip)" in page
     assert 'http-equiv="refresh"' not in page  # nothing left to wait for
 
     archive = zipfile.ZipFile(io.BytesIO(client.get(f"/letters/batches/{batch.id}/zip").data))
@@ -69,7 +69,8 @@ def test_a_failed_copy_is_shown_and_retried_without_duplicates(circular, users, 
     client = login(users["officer"])
     client.post(f"/letters/{circular.id}/batches")
     batch = db.session.scalars(db.select(LetterBatch)).one()
-    assert batches.progress(batch) == {"total": 3, "done": 2, "failed": 1, "pending": 0, "percent": 67}
+    assert batches.progress(batch) == {"total": 3, "done": 2, "failed": 1, "rendering": 0, "waiting": 0,
+                                       "percent": 67}
     page = client.get(f"/letters/batches/{batch.id}").get_data(as_text=True)
     assert "font cache locked" in page
     assert client.get(f"/letters/batches/{batch.id}/zip").status_code == 409
@@ -85,3 +86,34 @@ def test_copies_need_the_final_circular(users, units, states):
     letter = ops.draft_letter("circular_note_verbale", "en", users["officer"], unit_id=units["CCPR"].id)
     with pytest.raises(TransitionRefused, match="final, approved circular"):
         batches.start_batch(letter, users["officer"])
+
+
+def test_letters_of_several_cases_are_approved_and_zipped_together(users, make_case, states, login):
+    from casework.letters.models import Letter
+
+    letters = []
+    for n in (1, 2, 3):
+        case = make_case(reference=f"CCPR {n}/2026", officer=users["officer"])
+        letter = ops.draft_letter("letter", "en", users["officer"], parent=case)
+        ops.update_letter(letter, content(states, reference=f"CCPR/REM/{n}"), users["officer"], letter.version)
+        fire(letter, "submit", users["officer"])
+        letters.append(letter)
+    db.session.commit()
+
+    # The case officer may select them but not approve them: they wait for the supervisor.
+    client = login(users["officer"])
+    response = client.post("/letters/batches", data={"letter_id": [l.id for l in letters], "approve": "1"},
+                           follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "Your role does not allow “Approve” on this case." in page
+    assert "3 waiting for approval" in page
+
+    client.post("/logout")
+    client = login(users["supervisor"])
+    response = client.post("/letters/batches", data={"letter_id": [l.id for l in letters], "approve": "1"})
+    batch = db.session.get(LetterBatch, int(response.headers["Location"].rsplit("/", 1)[1]))
+    assert batches.progress(batch)["done"] == 3
+    assert all(reload(l).status == "final" for l in letters)
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"/letters/batches/{batch.id}/zip").data))
+    assert sorted(archive.namelist()) == [f"CCPR-REM-{n}_{l.id}.pdf" for n, l in zip((1, 2, 3), letters)]
+    assert db.session.scalar(db.select(db.func.count()).select_from(Letter)) == 3
