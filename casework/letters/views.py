@@ -26,6 +26,7 @@ from casework.extensions import db
 from casework.letters import batches, operations as ops
 from casework.letters.forms import LetterForm, NewLetterForm, ReplyForm, SentForm
 from casework.letters.models import AddresseeKind, Letter, LetterBatch
+from casework.letters.phrases import LANGUAGES
 from casework.letters.register import register_page
 from casework.letters.types import letter_types_for
 
@@ -48,6 +49,7 @@ def _letter_panels(letter: Letter) -> dict:
         "sent_form": SentForm(version=letter.version),
         "reply_form": ReplyForm(version=letter.version),
         "batches": batches.batches_of(letter),
+        "letter_languages": LANGUAGES,
     }
 
 
@@ -85,7 +87,9 @@ def _letter_form(letter: Letter) -> LetterForm:
     form.addressee_states.choices = form.copy_states.choices = state_choices
     if request.method == "GET":
         form.version.data, form.subject.data = letter.version, letter.title
-        form.addressee_states.data = [a.state_id for a in letter.recipients if a.kind is AddresseeKind.STATE]
+        to_states = [a.state_id for a in letter.recipients if a.kind is AddresseeKind.STATE]
+        form.all_missions.data = len(to_states) == len(form.addressee_states.choices) > 1
+        form.addressee_states.data = [] if form.all_missions.data else to_states
         form.copy_states.data = [a.state_id for a in letter.copies]
         form.other_addressees.data = "\n".join(f"{a.name} | {a.address}" for a in letter.recipients
                                                if a.kind is not AddresseeKind.STATE)
@@ -110,22 +114,25 @@ def _content(form: LetterForm) -> ops.LetterContent:
 @bp.route("/<int:letter_id>/edit", methods=["GET", "POST"])
 def edit(letter_id: int):
     letter = load_letter(letter_id, Permission.EDIT)
+    if letter.status not in ops.EDITABLE:
+        flash(_("A letter that has been sent can no longer be changed."), "warning")
+        return redirect(letter.url, 303)
     form = _letter_form(letter)
-    error = None
+    error, status = None, None
     if form.validate_on_submit():
         try:
             ops.update_letter(letter, _content(form), current_user, form.version.data)
             db.session.commit()
         except (EditConflict, StaleDataError):
             db.session.rollback()
-            error = str(EditConflict(letter))
+            error, status = str(EditConflict(letter)), 409
         except TransitionRefused as refusal:
             db.session.rollback()
-            error = str(refusal)
+            error, status = str(refusal), 422
         else:
             flash(_("Letter saved."), "success")
             return redirect(letter.url, 303)
-    status = 409 if error else 400 if form.errors else 200
+    status = status or (400 if form.errors else 200)
     return render_template("letters/edit.html", form=form, letter=letter, error=error), status
 
 

@@ -543,3 +543,25 @@ def test_a_letter_of_a_confidential_case_is_seen_only_by_those_assigned(app, mak
     assert supervisor.get(f"/cases/{letter_id}").status_code == 404
     assert supervisor.get(f"/letters/{letter_id}/edit").status_code == 404
     assert SUBJECT not in text(supervisor.get("/letters/"))
+
+
+def test_a_sent_letter_offers_no_edit_form(officer, final):
+    page = officer.get(f"/cases/{final}")
+    form = form_with(page, "sent_on")
+    form.update({"sent_on": ["2026-11-20"], "channel": ["email"]})
+    assert officer.post(f"/letters/{final}/sent", data=form).status_code == 303
+    response = officer.get(f"/letters/{final}/edit")
+    assert response.status_code == 303 and response.headers["Location"].endswith(f"/cases/{final}")
+    assert "can no longer be changed" in text(officer.get(f"/cases/{final}"))
+
+
+def test_a_circular_to_all_missions_is_remembered_as_such(app, users, units, states):
+    officer = client_for(app, users["officer"])
+    response = officer.post("/letters/new", data={"letter_type": "circular_note_verbale", "language": "en",
+                                                   "unit_id": str(units["CCPR"].id)})
+    letter_id = int(re.fullmatch(r".*/letters/(\d+)/edit", response.headers["Location"]).group(1))
+    assert save(officer, letter_id, subject="Call for input", body="inform them of the session.",
+                all_missions="y", addressee_states=[]).status_code == 303
+    form = edit_form(officer, letter_id)
+    assert form.get("all_missions") == ["y"]
+    assert form.get("addressee_states", []) == []
