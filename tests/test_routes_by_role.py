@@ -194,7 +194,7 @@ def _letters(users, case, secret) -> dict:
         made[name].status, made[name].final_pdf_sha256 = status, "0" * 64
     made["final"].addressees = [LetterAddressee(kind=AddresseeKind.STATE, state=s, name=s.mission_name, position=i)
                                 for i, s in enumerate((state, other))]
-    batch = LetterBatch(letter=made["final"], items=[LetterBatchItem(state=s, pdf_sha256="0" * 64)
+    batch = LetterBatch(letter=made["final"], source_sha256="0" * 64, items=[LetterBatchItem(state=s, pdf_sha256="0" * 64)
                                                      for s in (state, other)])
     db.session.add(batch)
     job = JobRecord(kind="casework.letters.jobs.render_letter_preview", args=[made["draft"].id],

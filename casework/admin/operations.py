@@ -24,11 +24,15 @@ def save_user(user: User | None, name: str, email: str, password: str | None,
         raise AdminError(_("A new account needs a password."))
     if user is not None and user.is_admin and user.active and not (is_admin and active) and _last_admin(user):
         raise AdminError(_("This is the last active administrator: make someone else administrator first."))
+    security_change = user is not None and (bool(password) or (user.is_admin, user.is_auditor, user.active)
+                                            != (is_admin, is_auditor, active))
     user = user or User()
     user.name, user.email = name.strip(), email
     user.is_admin, user.is_auditor, user.active = is_admin, is_auditor, active
     if password:
         user.set_password(password)
+    if security_change:
+        user.end_other_sessions()  # a new password or new rights apply from the next request
     db.session.add(user)
     db.session.flush()
     return user
@@ -63,6 +67,7 @@ def unlock(user: User) -> None:
 def reset_two_factor(user: User) -> None:
     """Clear the authenticator; an administrator will be asked to enrol again at next sign-in."""
     user.totp_secret = None
+    user.end_other_sessions()
 
 
 def create_unit(code: str, name: str, kind: str) -> Unit:

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from casework.core.cases import Case, CaseAssignment
 from casework.core.persons import CasePerson, Person, PersonRole, can_view_person
-from casework.core.workflow import CaseHistory, fire
+from casework.core.workflow import CaseHistory, TransitionRefused, fire, workflow_for
 from casework.extensions import db
 
 
@@ -15,7 +15,12 @@ class LinkRefused(ValueError):
 
 
 def fire_transition(case: Case, event: str, actor, expected_version: int, comment: str | None) -> CaseHistory:
-    """Fire a workflow action as `actor`, refusing it if the case changed since they loaded it."""
+    """Fire a workflow action a user chose, refusing it if the case changed since they loaded it.
+
+    Events the system fires itself (a rendered PDF, a recorded dispatch) are not for this door.
+    """
+    if not workflow_for(case).transition(event).manual:
+        raise TransitionRefused(_("“%(event)s” happens by itself; it cannot be chosen.", event=event))
     return fire(case, event, actor, expected_version=expected_version, comment=comment)
 
 

@@ -22,7 +22,7 @@ from casework.core.attachments import Attachment, AttachmentRejected, attach_fil
 from casework.core.audit import AuditEvent
 from casework.core.cases import Case
 from casework.core.forms import choices
-from casework.core.permissions import Permission
+from casework.core.permissions import Permission, can
 from casework.core.workflow import EditConflict, TransitionRefused, history, workflow_for
 from casework.extensions import db
 
@@ -62,7 +62,8 @@ def _same_run(first: AuditEvent, event: AuditEvent) -> bool:
 def render_case(case, status: int = 200, **forms):
     """The case page with its shared panels; modules add their own through `detail_template`."""
     assign_form = forms.pop("assign_form", None) or AssignmentForm()
-    assign_form.user_id.choices = _assignable_users()
+    if case.parent_id is None and can(current_user, Permission.ASSIGN, case):
+        assign_form.user_id.choices = _assignable_users()
     timeline = group_events(db.session.scalars(
         select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(AuditEvent.id.desc()).limit(500)
     ).all())
@@ -142,9 +143,17 @@ def download(case_id: int, attachment_id: int):
                      download_name=attachment.filename)
 
 
+def _assign_on_parent(case):
+    """Access to a record that belongs to a case comes from that case: assign people there."""
+    flash(_("Assign people to the case this record belongs to; it takes its access from there."), "warning")
+    return redirect(case.parent.url, 303)
+
+
 @bp.route("/<int:case_id>/assignments", methods=["POST"])
 def assign(case_id: int):
     case = load_case(case_id, Permission.ASSIGN)
+    if case.parent_id is not None:
+        return _assign_on_parent(case)
     form = AssignmentForm()
     form.user_id.choices = _assignable_users()
     if not form.validate_on_submit():
@@ -158,6 +167,8 @@ def assign(case_id: int):
 @bp.route("/<int:case_id>/assignments/<int:user_id>/remove", methods=["POST"])
 def unassign(case_id: int, user_id: int):
     case = load_case(case_id, Permission.ASSIGN)
+    if case.parent_id is not None:
+        return _assign_on_parent(case)
     if ConfirmForm().validate_on_submit():
         operations.unassign_user(case, user_id)
         db.session.commit()

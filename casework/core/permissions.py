@@ -92,10 +92,11 @@ def can(user: User, permission: Permission, case: Case) -> bool:
         return True
     if case.parent is not None:
         return can(user, permission, case.parent)
-    if case.confidential and not is_assigned(user, case):
+    assigned = is_assigned(user, case)
+    if case.confidential and not assigned:
         return False
     granted = unit_permissions(user, case.unit_id)
-    if case.confidential and not granted:
+    if assigned and not granted:
         # Assigned but not a member of the unit: may read what they were given, nothing more.
         granted = frozenset({Permission.VIEW})
     return permission in granted

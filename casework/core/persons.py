@@ -4,13 +4,13 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, or_, select, true
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, exists, or_, select, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
 from casework.core.cases import Case
 from casework.core.db import StrEnumType, TimestampMixin
-from casework.core.permissions import Permission, unit_permissions, visible_case_ids, visibility_clause
+from casework.core.permissions import Permission, can, unit_permissions, unit_roles, visible_case_ids, visibility_clause
 from casework.core.states import State
 from casework.extensions import db
 
@@ -103,12 +103,15 @@ class CasePerson(Audited, db.Model):
 
 
 def person_visibility_clause(user):
-    """Persons the user may see: linked to a case they can view, or registered by their unit."""
+    """Persons the user may see: linked to a case they can view; or not linked to any case yet
+    and registered by a unit they work in (so a person of a confidential case stays hidden)."""
     if user.is_admin:
         return true()
     linked = select(CasePerson.person_id).where(CasePerson.case_id.in_(visible_case_ids(user)))
-    own_units = [m.unit_id for m in user.memberships]
-    return or_(Person.id.in_(linked), Person.unit_id.in_(own_units))
+    unlinked = ~exists().where(CasePerson.person_id == Person.id)
+    _per_unit, everywhere = unit_roles(user)
+    own_units = true() if everywhere is not None else Person.unit_id.in_([m.unit_id for m in user.memberships])
+    return or_(Person.id.in_(linked), unlinked & own_units)
 
 
 def visible_persons(user):
@@ -123,7 +126,12 @@ def can_view_person(user, person: Person) -> bool:
 
 
 def can_edit_person(user, person: Person) -> bool:
-    return can_view_person(user, person) and Permission.EDIT in unit_permissions(user, person.unit_id)
+    """Whoever may edit one of the person's cases; before any link, the registering unit."""
+    if not can_view_person(user, person):
+        return False
+    if person.case_links:
+        return any(can(user, Permission.EDIT, link.case) for link in person.case_links)
+    return Permission.EDIT in unit_permissions(user, person.unit_id)
 
 
 def cases_of(person: Person, user) -> list[tuple[CasePerson, Case]]:

@@ -16,7 +16,7 @@ from casework.core.permissions import Permission, can
 from casework.core.workflow import TransitionRefused, fire, refusal_reason, workflow_for
 from casework.extensions import db
 from casework.letters.models import AddresseeKind, Letter, LetterBatch, LetterBatchItem, LetterStatus
-from casework.letters.operations import latest_job
+from casework.letters.operations import file_stem, latest_job
 
 READY = (LetterStatus.FINAL, LetterStatus.SENT, LetterStatus.REPLIED)
 
@@ -30,7 +30,7 @@ def start_batch(letter: Letter, actor) -> LetterBatch:
     states = [a.state_id for a in letter.recipients if a.kind is AddresseeKind.STATE]
     if len(states) < 2:
         raise TransitionRefused("Copies per Mission are for a circular addressed to several Missions.")
-    batch = LetterBatch(letter_id=letter.id, created_by_id=actor.id,
+    batch = LetterBatch(letter_id=letter.id, created_by_id=actor.id, source_sha256=letter.final_pdf_sha256,
                         items=[LetterBatchItem(state_id=state_id) for state_id in states])
     db.session.add(batch)
     db.session.flush()
@@ -39,19 +39,22 @@ def start_batch(letter: Letter, actor) -> LetterBatch:
     return batch
 
 
-def start_letters_batch(letters: list[Letter], actor, approve: bool) -> tuple[LetterBatch, list[str]]:
-    """A batch of case letters; with `approve`, each submitted letter the actor may approve is
-    approved now (its final PDF is then rendered). Returns the batch and the refusals."""
+def start_letters_batch(chosen: list[tuple[Letter, int | None]], actor, approve: bool) -> tuple[LetterBatch, list[str]]:
+    """A batch of case letters; with `approve`, each submitted letter the actor may approve, and
+    that has not changed since they saw it (its version), is approved now and then rendered.
+    Returns the batch and the refusals."""
     refusals = []
-    if approve:
-        for letter in letters:
-            if letter.status == LetterStatus.SUBMITTED:
-                reason = refusal_reason(letter, workflow_for(letter).transition("approve"), actor)
-                if reason:
-                    refusals.append(f"{letter.reference or '#' + str(letter.id)}: {reason}")
-                else:
-                    fire(letter, "approve", actor)
-    batch = LetterBatch(created_by_id=actor.id, items=[LetterBatchItem(letter_id=letter.id) for letter in letters])
+    for letter, seen_version in chosen if approve else ():
+        if letter.status != LetterStatus.SUBMITTED:
+            continue
+        reason = refusal_reason(letter, workflow_for(letter).transition("approve"), actor)
+        if reason is None and seen_version != letter.version:
+            reason = "it changed since the list was loaded; open it and check before approving."
+        if reason:
+            refusals.append(f"{letter.reference or '#' + str(letter.id)}: {reason}")
+        else:
+            fire(letter, "approve", actor, expected_version=seen_version)
+    batch = LetterBatch(created_by_id=actor.id, items=[LetterBatchItem(letter_id=letter.id) for letter, _ in chosen])
     db.session.add(batch)
     db.session.flush()
     return batch, refusals
@@ -61,7 +64,7 @@ def item_state(item: LetterBatchItem) -> str:
     """done, failed, rendering or waiting (for approval) — what the batch page shows per PDF."""
     if item.sha256:
         return "done"
-    record = item.job if item.letter_id is None else latest_job(item.letter)
+    record = item.job if item.letter_id is None else latest_job(item.letter, final_only=True)
     if record is not None and record.status is jobs.JobStatus.FAILED:
         return "failed"
     if item.letter_id is not None and item.letter.status not in (LetterStatus.APPROVED, *READY):
@@ -80,7 +83,7 @@ def progress(batch: LetterBatch) -> dict[str, int]:
 
 def retry_failed(batch: LetterBatch) -> int:
     """Queue the failed renders again; returns how many."""
-    records = [item.job if item.letter_id is None else latest_job(item.letter)
+    records = [item.job if item.letter_id is None else latest_job(item.letter, final_only=True)
                for item in batch.items if item_state(item) == "failed"]
     for record in records:
         jobs.retry(record)
@@ -104,8 +107,8 @@ def zip_of(batch: LetterBatch) -> bytes:
 
 def _file_name(batch: LetterBatch, item: LetterBatchItem) -> str:
     letter = batch.letter or item.letter
-    reference = (letter.reference or f"letter-{letter.id}").replace("/", "-").replace(" ", "_")
-    return f"{reference}_{item.state.iso3}.pdf" if item.state is not None else f"{reference}_{letter.id}.pdf"
+    stem = file_stem(letter)
+    return f"{stem}_{item.state.iso3}.pdf" if item.state is not None else f"{stem}_{letter.id}.pdf"
 
 
 def batches_of(letter: Letter) -> list[LetterBatch]:

@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import HiddenInput
 
 from casework.core.forms import choices
@@ -34,7 +34,9 @@ class NewLetterForm(FlaskForm):
 class LetterForm(FlaskForm):
     version = IntegerField(widget=HiddenInput(), validators=[DataRequired()])  # sent back by hidden_tag()
     subject = StringField(_l("Subject"), validators=[DataRequired(), Length(max=300)])
-    reference = StringField(_l("Reference"), validators=[Optional(), Length(max=60)])
+    reference = StringField(_l("Reference"), validators=[
+        Optional(), Length(max=60),
+        Regexp(r"^[\w ./()-]+$", message=_l("Use letters, digits, spaces and . / ( ) - only."))])
     letter_date = DateField(_l("Date"), validators=[Optional()],
                             description=_l("Leave empty to date the letter when the final PDF is produced."))
     language = SelectField(_l("Language"), choices=choices(LANGUAGES.items()))

@@ -62,8 +62,8 @@ def render_batch_copy(item_id: int) -> dict:
     if item is None or item.pdf_sha256:
         return {"skipped": "already rendered" if item else "gone"}
     letter = item.batch.letter
-    if letter.status not in (LetterStatus.FINAL, LetterStatus.SENT, LetterStatus.REPLIED):
-        raise RuntimeError("The circular was reopened after this batch started; start a new batch.")
+    if item.batch.superseded or letter.status not in (LetterStatus.FINAL, LetterStatus.SENT, LetterStatus.REPLIED):
+        raise RuntimeError("The circular changed after this batch started; start a new batch.")
     recipient = next((a for a in letter.recipients if a.state_id == item.state_id), None)
     if recipient is None:
         raise RuntimeError("This Mission is no longer among the circular's addressees.")

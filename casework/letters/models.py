@@ -42,6 +42,7 @@ class Letter(Case):
     letter_date: Mapped[date | None]
     body: Mapped[str] = mapped_column(Text, default="")
     drafted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     approved_at: Mapped[datetime | None]
     # The final PDF is stored once, by content; "sent" always refers to this exact file.
@@ -157,6 +158,8 @@ class LetterBatch(Audited, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     letter_id: Mapped[int | None] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"), index=True)
+    # The final PDF the copies were made from: a batch of an earlier version is superseded.
+    source_sha256: Mapped[str | None] = mapped_column(String(64))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -172,6 +175,10 @@ class LetterBatch(Audited, db.Model):
     @property
     def is_circular(self) -> bool:
         return self.letter_id is not None
+
+    @property
+    def superseded(self) -> bool:
+        return self.is_circular and self.source_sha256 != self.letter.final_pdf_sha256
 
 
 class LetterBatchItem(db.Model):

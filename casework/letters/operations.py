@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,6 +40,12 @@ class LetterContent:
     annex_body: str = ""
 
 
+def file_stem(letter: Letter) -> str:
+    """A safe file name for the letter's PDFs: "AL MEX 3/2026" → "AL_MEX_3-2026"."""
+    reference = (letter.reference or f"letter-{letter.id}").replace("/", "-")
+    return re.sub(r"[^\w.-]+", "_", reference, flags=re.ASCII).strip("._") or f"letter-{letter.id}"
+
+
 def case_context(case: Case | None) -> LetterContext:
     """The case data a letter template may use, as plain values."""
     if case is None:
@@ -57,6 +64,8 @@ def case_context(case: Case | None) -> LetterContext:
 
 def draft_letter(type_key: str, language: str, actor, *, parent: Case | None = None, unit_id: int | None = None) -> Letter:
     """A new draft of the given type, filled in from its case."""
+    if parent is not None and parent.parent_id is not None:
+        raise ValueError("a letter belongs to a case, not to another letter")
     kind = letter_type(type_key)
     context = case_context(parent)
     letter = Letter(
@@ -80,6 +89,8 @@ def update_letter(letter: Letter, content: LetterContent, actor, expected_versio
         raise TransitionRefused("A letter that has been sent can no longer be changed.")
     if letter.status in (LetterStatus.APPROVED, LetterStatus.FINAL):
         fire(letter, "reopen", actor, comment="Edited after approval")
+    elif letter.status == LetterStatus.SUBMITTED:
+        fire(letter, "withdraw", actor, comment="Edited while awaiting approval")
     letter.title, letter.body, letter.language = content.subject, content.body, content.language
     letter.reference, letter.letter_date = content.reference or None, content.letter_date
     _replace_addressees(letter, content)
@@ -151,9 +162,14 @@ def _jobs_of(letter: Letter):
     ).order_by(jobs.JobRecord.id.desc()).limit(1)
 
 
-def latest_job(letter: Letter) -> jobs.JobRecord | None:
-    """The letter's most recent rendering job, whatever its state: what the page reports."""
-    return db.session.scalar(_jobs_of(letter))
+def latest_job(letter: Letter, final_only: bool = False) -> jobs.JobRecord | None:
+    """The letter's most recent rendering job (or final rendering job), whatever its state."""
+    stmt = _jobs_of(letter)
+    if final_only:
+        from casework.letters.jobs import render_final_letter
+
+        stmt = stmt.where(jobs.JobRecord.kind == f"{render_final_letter.__module__}.{render_final_letter.__name__}")
+    return db.session.scalar(stmt)
 
 
 def latest_preview_sha(letter: Letter) -> str | None:

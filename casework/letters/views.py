@@ -64,6 +64,8 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 def new():
     parent = load_case(request.args.get("case_id", type=int), Permission.EDIT) if request.args.get("case_id") else None
+    if parent is not None and parent.parent_id is not None:
+        abort(404)  # letters belong to a case, never to another letter
     form = NewLetterForm()
     types = letter_types_for(parent.case_type if parent else None)
     form.letter_type.choices = choices((t.key, t.label) for t in types)
@@ -153,9 +155,8 @@ def pdf(letter_id: int, which: str):
         abort(404)
     audit.record(audit.AuditAction.DOWNLOAD, obj=letter, detail={"pdf": which, "sha256": sha})
     db.session.commit()
-    name = f"{(letter.reference or f'letter-{letter.id}').replace('/', '-').replace(' ', '_')}"
     return send_file(storage_path(sha), mimetype="application/pdf", as_attachment=False,
-                     download_name=f"{name}{'-DRAFT' if which == 'preview' else ''}.pdf")
+                     download_name=f"{ops.file_stem(letter)}{'-DRAFT' if which == 'preview' else ''}.pdf")
 
 
 def _refused(letter: Letter, error: str, status: int, **forms):
@@ -223,15 +224,26 @@ def _load_batch(batch_id: int, permission: Permission = Permission.VIEW) -> Lett
     return batch
 
 
+def _selected_letters(values: list[str]) -> dict[int, int | None]:
+    """The register's ticked boxes, "letter id:version seen", once each and in order."""
+    selected: dict[int, int | None] = {}
+    for value in values:
+        letter_id, _sep, version = value.partition(":")
+        if letter_id.isdigit():
+            selected.setdefault(int(letter_id), int(version) if version.isdigit() else None)
+    return selected
+
+
 @bp.route("/batches", methods=["POST"])
 def start_letters_batch():
     """Letters chosen in the register: one zip of their final PDFs, approving them if asked."""
-    ids = request.form.getlist("letter_id", type=int)
-    letters = [load_letter(letter_id, Permission.EDIT) for letter_id in ids]
+    seen = _selected_letters(request.form.getlist("letter_id"))
+    letters = {letter_id: load_letter(letter_id, Permission.EDIT) for letter_id in seen}
     if not letters or not ConfirmForm().validate_on_submit():
         flash(_("Choose at least one letter."), "warning")
         return redirect(url_for("letters.index"), 303)
-    batch, refusals = batches.start_letters_batch(letters, current_user, approve="approve" in request.form)
+    chosen = [(letter, seen[letter_id]) for letter_id, letter in letters.items()]
+    batch, refusals = batches.start_letters_batch(chosen, current_user, approve="approve" in request.form)
     db.session.commit()
     for refusal in refusals:
         flash(refusal, "warning")
@@ -274,9 +286,9 @@ def batch_zip(batch_id: int):
         abort(409)
     audit.record(audit.AuditAction.DOWNLOAD, obj=batch, detail={"copies": len(batch.items)})
     db.session.commit()
-    name = (batch.letter.reference or f"letter-{batch.letter_id}") if batch.is_circular else f"letters-{batch.id}"
+    name = ops.file_stem(batch.letter) if batch.is_circular else f"letters-{batch.id}"
     return send_file(io.BytesIO(batches.zip_of(batch)), mimetype="application/zip", as_attachment=True,
-                     download_name=f"{name.replace('/', '-').replace(' ', '_')}.zip")
+                     download_name=f"{name}.zip")
 
 
 def _letters_panel(case) -> dict:

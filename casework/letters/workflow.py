@@ -19,14 +19,19 @@ def ready_to_submit(letter: Letter, user) -> str | None:
     return None
 
 
-def not_the_drafter(letter: Letter, user) -> str | None:
-    if letter.drafted_by_id == user.id:
+def may_approve(letter: Letter, user) -> str | None:
+    """Four eyes: neither who drafted nor who submitted the text approves it, and it is complete."""
+    if user.id in (letter.drafted_by_id, letter.submitted_by_id):
         return "A letter must be approved by a supervisor other than its drafter."
-    return None
+    return ready_to_submit(letter, user)
 
 
 def has_final_pdf(letter: Letter, user) -> str | None:
     return None if letter.final_pdf_sha256 else "The final PDF has not been produced yet."
+
+
+def _after_submission(letter: Letter, actor) -> None:
+    letter.submitted_by_id = actor.id
 
 
 def _after_approval(letter: Letter, actor) -> None:
@@ -48,10 +53,11 @@ LETTER_WORKFLOW = register_workflow(Workflow(
     labels={S.FINAL: "Final PDF ready", S.REPLIED: "Reply received"},
     transitions=(
         Transition("submit", "Submit for approval", frozenset({S.DRAFT}), S.SUBMITTED, Permission.EDIT,
-                   required=("title", "body"), guard=ready_to_submit),
+                   required=("title", "body"), guard=ready_to_submit, after=_after_submission),
         Transition("approve", "Approve", frozenset({S.SUBMITTED}), S.APPROVED, Permission.APPROVE,
-                   guard=not_the_drafter, after=_after_approval),
+                   guard=may_approve, after=_after_approval),
         Transition("return_to_draft", "Return to drafter", frozenset({S.SUBMITTED}), S.DRAFT, Permission.APPROVE),
+        Transition("withdraw", "Withdraw for changes", frozenset({S.SUBMITTED}), S.DRAFT, Permission.EDIT),
         Transition("finalise", "Final PDF produced", frozenset({S.APPROVED}), S.FINAL, Permission.APPROVE,
                    guard=has_final_pdf, manual=False),
         Transition("reopen", "Reopen for editing", frozenset({S.APPROVED, S.FINAL}), S.DRAFT, Permission.EDIT,

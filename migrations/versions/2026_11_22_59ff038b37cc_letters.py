@@ -26,6 +26,7 @@ def upgrade():
     sa.Column('letter_date', sa.Date(), nullable=True),
     sa.Column('body', sa.Text(), nullable=False),
     sa.Column('drafted_by_id', sa.Integer(), nullable=True),
+    sa.Column('submitted_by_id', sa.Integer(), nullable=True),
     sa.Column('approved_by_id', sa.Integer(), nullable=True),
     sa.Column('approved_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('final_pdf_sha256', sa.String(length=64), nullable=True),
@@ -37,6 +38,7 @@ def upgrade():
     sa.Column('reply_attachment_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['approved_by_id'], ['users.id'], name=op.f('fk_letters_approved_by_id_users')),
     sa.ForeignKeyConstraint(['drafted_by_id'], ['users.id'], name=op.f('fk_letters_drafted_by_id_users')),
+    sa.ForeignKeyConstraint(['submitted_by_id'], ['users.id'], name=op.f('fk_letters_submitted_by_id_users')),
     sa.ForeignKeyConstraint(['id'], ['cases.id'], name=op.f('fk_letters_id_cases'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['reply_attachment_id'], ['attachments.id'], name=op.f('fk_letters_reply_attachment_id_attachments')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_letters'))

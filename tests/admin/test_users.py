@@ -305,3 +305,13 @@ def test_the_last_administrator_cannot_remove_their_own_rights(admin_client, use
     assert "This is the last active administrator" in page(response)
     db.session.refresh(admin)
     assert admin.is_admin and admin.active
+
+
+def test_a_password_set_by_the_administrator_ends_the_users_open_sessions(app, admin_client, users):
+    viewer = users["viewer"]
+    elsewhere = app.test_client()
+    sign_in(elsewhere, viewer)
+    assert elsewhere.get("/").status_code == 200
+    response = admin_client.post(f"/admin/users/{viewer.id}", data=user_form(viewer, password="a brand new password"))
+    assert response.status_code == 303
+    assert elsewhere.get("/").status_code == 302

@@ -53,3 +53,24 @@ def test_second_writer_gets_a_conflict_message(login, users, make_case):
     assert "changed by someone else" in response.get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(type(case), case.id).status == SampleStatus.DRAFT
+
+
+def test_events_the_system_fires_cannot_be_chosen(login, users, make_case):
+    from dataclasses import replace
+
+    from casework.core.workflow import register_workflow, workflow_for
+
+    case = make_case(status=SampleStatus.SUBMITTED)
+    workflow = workflow_for(case)
+    automatic = replace(workflow.transition("approve_and_send"), manual=False)
+    register_workflow(replace(workflow, transitions=tuple(
+        automatic if t.event == "approve_and_send" else t for t in workflow.transitions)))
+    try:
+        response = login(users["supervisor"]).post(f"/cases/{case.id}/actions/approve_and_send",
+                                                   data={"version": 1})
+        assert response.status_code == 422
+        assert "happens by itself" in response.get_data(as_text=True)
+    finally:
+        register_workflow(workflow)
+    db.session.expire_all()
+    assert db.session.get(type(case), case.id).status == SampleStatus.SUBMITTED

@@ -81,3 +81,21 @@ def test_units_where_a_case_may_be_created(users):
     assert [u.code for u in units_where(users["officer"], P.CREATE)] == ["CCPR"]
     assert units_where(users["viewer"], P.CREATE) == []
     assert [u.code for u in units_where(users["admin"], P.CREATE)] == ["CCPR", "CED", "OHCHR"]
+
+
+def test_an_assignment_opens_an_open_case_to_someone_from_another_unit(users, make_case):
+    case = make_case(assigned=(users["outsider"],))
+    assert {p for p in P if can(users["outsider"], p, case)} == {P.VIEW}
+    assert case in set(db.session.scalars(visible_cases(users["outsider"])))
+
+
+def test_a_record_of_a_case_answers_as_its_case(users, make_case):
+    from tests.sample_workflow import SampleCase
+
+    secret = make_case(confidential=True, assigned=(users["officer"],))
+    child = SampleCase(unit_id=secret.unit_id, status="draft", title="Letter", parent_id=secret.id)
+    db.session.add(child)
+    db.session.commit()
+    for role, user in users.items():
+        listed = child in set(db.session.scalars(visible_cases(user)))
+        assert listed == can(user, P.VIEW, child) == can(user, P.VIEW, secret), role

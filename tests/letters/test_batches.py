@@ -12,7 +12,7 @@ from casework.core.states import State, UNStatus
 from casework.core.workflow import TransitionRefused, fire
 from casework.extensions import db
 from casework.letters import batches, operations as ops
-from casework.letters.models import LetterBatch
+from casework.letters.models import LetterBatch, LetterStatus
 from tests.letters.conftest import content, reload
 
 
@@ -102,7 +102,7 @@ def test_letters_of_several_cases_are_approved_and_zipped_together(users, make_c
 
     # The case officer may select them but not approve them: they wait for the supervisor.
     client = login(users["officer"])
-    response = client.post("/letters/batches", data={"letter_id": [l.id for l in letters], "approve": "1"},
+    response = client.post("/letters/batches", data={"letter_id": [f"{l.id}:{l.version}" for l in letters], "approve": "1"},
                            follow_redirects=True)
     page = response.get_data(as_text=True)
     assert "Your role does not allow “Approve” on this case." in page
@@ -110,10 +110,43 @@ def test_letters_of_several_cases_are_approved_and_zipped_together(users, make_c
 
     client.post("/logout")
     client = login(users["supervisor"])
-    response = client.post("/letters/batches", data={"letter_id": [l.id for l in letters], "approve": "1"})
+    response = client.post("/letters/batches", data={"letter_id": [f"{l.id}:{l.version}" for l in letters], "approve": "1"})
     batch = db.session.get(LetterBatch, int(response.headers["Location"].rsplit("/", 1)[1]))
     assert batches.progress(batch)["done"] == 3
     assert all(reload(l).status == "final" for l in letters)
     archive = zipfile.ZipFile(io.BytesIO(client.get(f"/letters/batches/{batch.id}/zip").data))
     assert sorted(archive.namelist()) == [f"CCPR-REM-{n}_{l.id}.pdf" for n, l in zip((1, 2, 3), letters)]
     assert db.session.scalar(db.select(db.func.count()).select_from(Letter)) == 3
+
+
+def test_copies_of_an_earlier_version_are_marked_and_never_mixed(circular, users, login, states):
+    client = login(users["officer"])
+    client.post(f"/letters/{circular.id}/batches")
+    first = db.session.scalars(db.select(LetterBatch)).one()
+    letter = reload(circular)
+    ops.update_letter(letter, content(states, subject="Call for input (corrected)", reference="CCPR/NV/2026/7",
+                                      signatories=[], addressee_state_ids=[s.id for s in states.values()]),
+                      users["officer"], letter.version)
+    fire(letter, "submit", users["officer"])
+    fire(letter, "approve", users["supervisor"])
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(LetterBatch, first.id).superseded
+    assert "earlier version" in client.get(f"/letters/batches/{first.id}").get_data(as_text=True)
+
+
+def test_approving_from_the_register_needs_the_version_that_was_seen(users, make_case, states, login):
+    case = make_case(officer=users["officer"])
+    letter = ops.draft_letter("letter", "en", users["officer"], parent=case)
+    ops.update_letter(letter, content(states), users["officer"], letter.version)
+    fire(letter, "submit", users["officer"])
+    db.session.commit()
+    seen = reload(letter).version
+    letter = reload(letter)
+    letter.body = "Changed after the supervisor loaded the list."
+    db.session.commit()
+    client = login(users["supervisor"])
+    page = client.post("/letters/batches", data={"letter_id": f"{letter.id}:{seen}", "approve": "1"},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "changed since the list was loaded" in page
+    assert reload(letter).status == LetterStatus.SUBMITTED

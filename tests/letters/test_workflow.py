@@ -131,3 +131,38 @@ def test_rendering_twice_keeps_one_final_pdf(draft, users):
     run_job(record.id)
     letter = reload(letter)
     assert letter.final_pdf_sha256 == sha and letter.status == LetterStatus.FINAL
+
+
+def test_a_letter_cannot_belong_to_another_letter(draft, users, login):
+    client = login(users["officer"])
+    assert client.get(f"/letters/new?case_id={draft.id}").status_code == 404
+    with pytest.raises(ValueError, match="not to another letter"):
+        ops.draft_letter("letter", "en", users["officer"], parent=draft)
+
+
+def test_assignments_are_made_on_the_case_not_on_its_letters(draft, users, login):
+    client = login(users["supervisor"])
+    response = client.post(f"/cases/{draft.id}/assignments", data={"user_id": users["outsider"].id})
+    assert response.status_code == 303 and response.headers["Location"].endswith(f"/cases/{draft.parent_id}")
+    assert reload(draft).assignments == []
+
+
+def test_changing_a_submitted_letter_withdraws_it_and_its_editor_cannot_approve_it(draft, users, states):
+    fire(draft, "submit", users["officer"])
+    db.session.commit()
+    letter = reload(draft)
+    ops.update_letter(letter, content(states, body="Rewritten by the supervisor."), users["supervisor"],
+                      letter.version)
+    db.session.commit()
+    letter = reload(letter)
+    assert letter.status == LetterStatus.DRAFT
+    fire(letter, "submit", users["supervisor"])
+    with pytest.raises(TransitionRefused, match="other than its drafter"):
+        fire(letter, "approve", users["supervisor"])
+
+
+def test_approval_checks_the_letter_is_still_complete(draft, users):
+    fire(draft, "submit", users["officer"])
+    draft.signatories = []  # e.g. removed behind the approver's back
+    with pytest.raises(TransitionRefused, match="at least one signatory"):
+        fire(draft, "approve", users["supervisor"])

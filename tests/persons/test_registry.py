@@ -177,3 +177,15 @@ def test_editing_a_person_records_the_changed_fields_before_and_after(units, use
     }
     page = client.get(f"/persons/{samir.id}").get_data(as_text=True)
     assert "Samir HADDAD-KHOURY" in page
+
+
+def test_a_person_of_a_confidential_case_is_hidden_from_the_rest_of_the_unit(users, client_for, make_person,
+                                                                             make_case):
+    secret = make_case(confidential=True, assigned=(users["officer"],))
+    person = make_person("Leyla", "Qasemi", cases=(secret,), contact="safe house address")
+    for role in ("viewer", "supervisor"):  # same unit, not assigned
+        browser = client_for(users[role])
+        assert browser.get(f"/persons/{person.id}").status_code == 404
+        assert "No persons match." in browser.get("/persons/?q=Qasemi").get_data(as_text=True)
+        assert browser.get(f"/persons/{person.id}/edit").status_code == 404
+    assert client_for(users["officer"]).get(f"/persons/{person.id}").status_code == 200
