@@ -25,11 +25,11 @@ def render_final_letter(letter_id: int) -> dict:
     if letter is None or letter.status != LetterStatus.APPROVED:
         return {"skipped": f"letter is {letter.status if letter else 'gone'}"}
     approver = db.session.get(User, letter.approved_by_id)
+    dated = letter.letter_date or date.today()  # an undated letter takes the date it is finalised
+    # Render before writing anything: no row (or SQLite database) stays locked while WeasyPrint works.
+    sha, size = store_pdf(render_letter_pdf(compose(letter, draft=False, today=dated)))
     with acting_as(approver.id):  # the worker acts for the approver, in the trail too
-        if letter.letter_date is None:  # an undated letter takes the date it is finalised
-            letter.letter_date = date.today()
-        pdf = render_letter_pdf(compose(letter, draft=False))
-        sha, size = store_pdf(pdf)
+        letter.letter_date = dated
         letter.final_pdf_sha256, letter.final_pdf_size, letter.final_rendered_at = sha, size, utcnow()
         try:
             fire(letter, "finalise", approver)
