@@ -164,38 +164,35 @@ def _refused(letter: Letter, error: str, status: int, **forms):
     return render_case(letter, status, error=error, **forms)
 
 
+def _record_step(letter: Letter, form_key: str, form, operation, done: str):
+    """A dated step on a final or sent letter: validate, do it, commit; or show why not."""
+    if not form.validate_on_submit():
+        return render_case(letter, 400, **{form_key: form})
+    try:
+        operation()
+        db.session.commit()
+    except (EditConflict, StaleDataError):
+        return _refused(letter, str(EditConflict(letter)), 409, **{form_key: form})
+    except (TransitionRefused, AttachmentRejected) as refusal:
+        return _refused(letter, str(refusal), 422, **{form_key: form})
+    flash(done, "success")
+    return redirect(letter.url, 303)
+
+
 @bp.route("/<int:letter_id>/sent", methods=["POST"])
 def sent(letter_id: int):
     letter = load_letter(letter_id, Permission.EDIT)
     form = SentForm()
-    if not form.validate_on_submit():
-        return render_case(letter, 400, sent_form=form)
-    try:
-        ops.mark_sent(letter, form.sent_on.data, form.channel.data, current_user, form.version.data)
-        db.session.commit()
-    except (EditConflict, StaleDataError):
-        return _refused(letter, str(EditConflict(letter)), 409, sent_form=form)
-    except TransitionRefused as refusal:
-        return _refused(letter, str(refusal), 422, sent_form=form)
-    flash(_("Recorded as sent."), "success")
-    return redirect(letter.url, 303)
+    return _record_step(letter, "sent_form", form, lambda: ops.mark_sent(
+        letter, form.sent_on.data, form.channel.data, current_user, form.version.data), _("Recorded as sent."))
 
 
 @bp.route("/<int:letter_id>/reply", methods=["POST"])
 def reply(letter_id: int):
     letter = load_letter(letter_id, Permission.EDIT)
     form = ReplyForm()
-    if not form.validate_on_submit():
-        return render_case(letter, 400, reply_form=form)
-    try:
-        ops.record_reply(letter, form.received_on.data, form.file.data, current_user, form.version.data)
-        db.session.commit()
-    except (EditConflict, StaleDataError):
-        return _refused(letter, str(EditConflict(letter)), 409, reply_form=form)
-    except (TransitionRefused, AttachmentRejected) as refusal:
-        return _refused(letter, str(refusal), 422, reply_form=form)
-    flash(_("Reply recorded."), "success")
-    return redirect(letter.url, 303)
+    return _record_step(letter, "reply_form", form, lambda: ops.record_reply(
+        letter, form.received_on.data, form.file.data, current_user, form.version.data), _("Reply recorded."))
 
 
 @bp.route("/<int:letter_id>/jobs/<int:job_id>/retry", methods=["POST"])
