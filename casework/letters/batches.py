@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from casework.core import jobs
@@ -26,10 +27,10 @@ def start_batch(letter: Letter, actor) -> LetterBatch:
     from casework.letters.jobs import render_batch_copy
 
     if letter.status != LetterStatus.FINAL:
-        raise TransitionRefused("Copies per Mission are made from the final, approved circular.")
+        raise TransitionRefused(_("Copies per Mission are made from the final, approved circular."))
     states = [a.state_id for a in letter.recipients if a.kind is AddresseeKind.STATE]
     if len(states) < 2:
-        raise TransitionRefused("Copies per Mission are for a circular addressed to several Missions.")
+        raise TransitionRefused(_("Copies per Mission are for a circular addressed to several Missions."))
     batch = LetterBatch(letter_id=letter.id, created_by_id=actor.id, source_sha256=letter.final_pdf_sha256,
                         items=[LetterBatchItem(state_id=state_id) for state_id in states])
     db.session.add(batch)
@@ -49,7 +50,7 @@ def start_letters_batch(chosen: list[tuple[Letter, int | None]], actor, approve:
             continue
         reason = refusal_reason(letter, workflow_for(letter).transition("approve"), actor)
         if reason is None and seen_version != letter.version:
-            reason = "it changed since the list was loaded; open it and check before approving."
+            reason = _("it changed since the list was loaded; open it and check before approving.")
         if reason:
             refusals.append(f"{letter.reference or '#' + str(letter.id)}: {reason}")
         else:

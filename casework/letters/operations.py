@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from casework.core import jobs
@@ -86,7 +87,7 @@ def update_letter(letter: Letter, content: LetterContent, actor, expected_versio
     if expected_version != letter.version:
         raise EditConflict(letter)
     if letter.status not in EDITABLE:
-        raise TransitionRefused("A letter that has been sent can no longer be changed.")
+        raise TransitionRefused(_("A letter that has been sent can no longer be changed."))
     if letter.status in (LetterStatus.APPROVED, LetterStatus.FINAL):
         fire(letter, "reopen", actor, comment="Edited after approval")
     elif letter.status == LetterStatus.SUBMITTED:

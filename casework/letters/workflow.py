@@ -1,6 +1,8 @@
 """The letter workflow: draft → submitted → approved → final PDF → sent → reply received."""
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from casework.core.permissions import Permission
 from casework.core.workflow import Transition, Workflow, register_workflow
 from casework.letters.document import LetterKind
@@ -11,18 +13,18 @@ S = LetterStatus
 
 def ready_to_submit(letter: Letter, user) -> str | None:
     if not letter.recipients:
-        return "Add at least one addressee."
+        return _("Add at least one addressee.")
     if letter.kind is LetterKind.NOTE_VERBALE and any(r.kind is not AddresseeKind.STATE for r in letter.recipients):
-        return "A note verbale goes to Permanent Missions only; write a letter to anyone else."
+        return _("A note verbale goes to Permanent Missions only; write a letter to anyone else.")
     if letter.kind is LetterKind.LETTER and not letter.signatories:
-        return "A letter needs at least one signatory."
+        return _("A letter needs at least one signatory.")
     return None
 
 
 def may_approve(letter: Letter, user) -> str | None:
     """Four eyes: neither who drafted nor who submitted the text approves it, and it is complete."""
     if user.id in (letter.drafted_by_id, letter.submitted_by_id):
-        return "A letter must be approved by a supervisor other than its drafter."
+        return _("A letter must be approved by a supervisor other than its drafter.")
     return ready_to_submit(letter, user)
 
 
