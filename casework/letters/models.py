@@ -92,7 +92,15 @@ class Letter(Case):
         return [a for a in self.addressees if a.is_copy]
 
 
-class LetterAddressee(Audited, db.Model):
+class LetterPart(Audited):
+    """A record of a letter: its changes show on the letter's timeline."""
+
+    @property
+    def audit_case_id(self) -> int | None:
+        return self.letter_id
+
+
+class LetterAddressee(LetterPart, db.Model):
     """Who a letter goes to, or is copied to."""
 
     __tablename__ = "letter_addressees"
@@ -109,12 +117,8 @@ class LetterAddressee(Audited, db.Model):
     letter: Mapped[Letter] = relationship(back_populates="addressees")
     state: Mapped[State | None] = relationship()
 
-    @property
-    def case_id(self) -> int:  # the letter's timeline shows this record's changes
-        return self.letter_id
 
-
-class LetterSignatory(Audited, db.Model):
+class LetterSignatory(LetterPart, db.Model):
     """A mandate holder, committee chair or official who signs, with their title."""
 
     __tablename__ = "letter_signatories"
@@ -127,12 +131,8 @@ class LetterSignatory(Audited, db.Model):
 
     letter: Mapped[Letter] = relationship(back_populates="signatories")
 
-    @property
-    def case_id(self) -> int:
-        return self.letter_id
 
-
-class LetterAnnex(Audited, db.Model):
+class LetterAnnex(LetterPart, db.Model):
     """An annex printed after the letter, each on a new page."""
 
     __tablename__ = "letter_annexes"
@@ -145,12 +145,8 @@ class LetterAnnex(Audited, db.Model):
 
     letter: Mapped[Letter] = relationship(back_populates="annexes")
 
-    @property
-    def case_id(self) -> int:
-        return self.letter_id
 
-
-class LetterBatch(Audited, db.Model):
+class LetterBatch(LetterPart, db.Model):
     """PDFs made together and downloaded as one zip: the copies of a circular, one per Mission,
     or the final letters of many cases (`letter_id` empty)."""
 
@@ -167,10 +163,6 @@ class LetterBatch(Audited, db.Model):
     items: Mapped[list[LetterBatchItem]] = relationship(
         back_populates="batch", cascade="all, delete-orphan", order_by="LetterBatchItem.id"
     )
-
-    @property
-    def case_id(self) -> int | None:
-        return self.letter_id
 
     @property
     def is_circular(self) -> bool:
