@@ -1,8 +1,8 @@
 """Operations on any case. They flush and audit; the view commits."""
 from __future__ import annotations
 
-from sqlalchemy import select
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 from casework.core.cases import Case, CaseAssignment
 from casework.core.persons import CasePerson, Person, PersonRole, can_view_person
@@ -24,8 +24,18 @@ def fire_transition(case: Case, event: str, actor, expected_version: int, commen
     return fire(case, event, actor, expected_version=expected_version, comment=comment)
 
 
+class AssignmentRefused(ValueError):
+    """People are assigned to the case a record belongs to, not to the record."""
+
+
+def _refuse_child(case: Case) -> None:
+    if case.parent_id is not None:
+        raise AssignmentRefused(_("Assign people to the case this record belongs to; it takes its access from there."))
+
+
 def assign_user(case: Case, user, assigned_by) -> CaseAssignment:
     """Give `user` access to the case (the only way into a confidential one)."""
+    _refuse_child(case)
     existing = db.session.scalar(
         select(CaseAssignment).where(CaseAssignment.case_id == case.id, CaseAssignment.user_id == user.id)
     )
@@ -38,6 +48,7 @@ def assign_user(case: Case, user, assigned_by) -> CaseAssignment:
 
 
 def unassign_user(case: Case, user_id: int) -> None:
+    _refuse_child(case)
     assignment = db.session.scalar(
         select(CaseAssignment).where(CaseAssignment.case_id == case.id, CaseAssignment.user_id == user_id)
     )

@@ -143,22 +143,18 @@ def download(case_id: int, attachment_id: int):
                      download_name=attachment.filename)
 
 
-def _assign_on_parent(case):
-    """Access to a record that belongs to a case comes from that case: assign people there."""
-    flash(_("Assign people to the case this record belongs to; it takes its access from there."), "warning")
-    return redirect(case.parent.url, 303)
-
-
 @bp.route("/<int:case_id>/assignments", methods=["POST"])
 def assign(case_id: int):
     case = load_case(case_id, Permission.ASSIGN)
-    if case.parent_id is not None:
-        return _assign_on_parent(case)
     form = AssignmentForm()
     form.user_id.choices = _assignable_users()
     if not form.validate_on_submit():
         return render_case(case, 400, assign_form=form)
-    operations.assign_user(case, db.session.get(User, form.user_id.data), current_user)
+    try:
+        operations.assign_user(case, db.session.get(User, form.user_id.data), current_user)
+    except operations.AssignmentRefused as refusal:
+        flash(str(refusal), "warning")
+        return redirect(case.parent.url, 303)
     db.session.commit()
     flash(_("Assignment saved."), "success")
     return redirect(case.url, 303)
@@ -167,10 +163,12 @@ def assign(case_id: int):
 @bp.route("/<int:case_id>/assignments/<int:user_id>/remove", methods=["POST"])
 def unassign(case_id: int, user_id: int):
     case = load_case(case_id, Permission.ASSIGN)
-    if case.parent_id is not None:
-        return _assign_on_parent(case)
     if ConfirmForm().validate_on_submit():
-        operations.unassign_user(case, user_id)
+        try:
+            operations.unassign_user(case, user_id)
+        except operations.AssignmentRefused as refusal:
+            flash(str(refusal), "warning")
+            return redirect(case.parent.url, 303)
         db.session.commit()
         flash(_("Assignment removed."), "success")
     return redirect(case.url, 303)

@@ -39,6 +39,7 @@ class LetterContent:
     signatories: list[tuple[str, str]]  # (name, title)
     annex_title: str = ""
     annex_body: str = ""
+    all_missions: bool = False  # a circular to every Permanent Mission, whatever States exist then
 
 
 def file_stem(letter: Letter) -> str:
@@ -102,10 +103,11 @@ def update_letter(letter: Letter, content: LetterContent, actor, expected_versio
 
 
 def _replace_addressees(letter: Letter, content: LetterContent) -> None:
-    states = {s.id: s for s in db.session.scalars(
-        select(State).where(State.id.in_(content.addressee_state_ids + content.copy_state_ids)))}
+    to_ids = (list(db.session.scalars(select(State.id).order_by(State.name))) if content.all_missions
+              else content.addressee_state_ids)
+    states = {s.id: s for s in db.session.scalars(select(State).where(State.id.in_(to_ids + content.copy_state_ids)))}
     rows = [LetterAddressee(kind=AddresseeKind.STATE, state_id=i, name=states[i].mission_name) for i in
-            content.addressee_state_ids if i in states]
+            to_ids if i in states]
     rows += [LetterAddressee(kind=AddresseeKind.NON_STATE, name=n, address=a) for n, a in content.other_addressees]
     rows += [LetterAddressee(kind=AddresseeKind.STATE, state_id=i, name=states[i].mission_name, is_copy=True)
              for i in content.copy_state_ids if i in states]

@@ -19,7 +19,7 @@ from casework.cases.views import register_detail_context, render_case
 from casework.core import audit, jobs
 from casework.core.attachments import AttachmentRejected, storage_path
 from casework.core.forms import choices
-from casework.core.permissions import Permission, can, units_where
+from casework.core.permissions import Permission, can, units_where, visible_cases
 from casework.core.states import State
 from casework.core.workflow import EditConflict, TransitionRefused
 from casework.extensions import db
@@ -102,12 +102,11 @@ def _letter_form(letter: Letter) -> LetterForm:
 
 
 def _content(form: LetterForm) -> ops.LetterContent:
-    states = ([s.id for s in db.session.scalars(select(State).order_by(State.name))]
-              if form.all_missions.data else form.addressee_states.data or [])
     return ops.LetterContent(
         subject=form.subject.data, body=form.body.data, language=form.language.data,
         reference=form.reference.data or "", letter_date=form.letter_date.data,
-        addressee_state_ids=states, other_addressees=form.other_addressee_pairs(),
+        all_missions=bool(form.all_missions.data), addressee_state_ids=form.addressee_states.data or [],
+        other_addressees=form.other_addressee_pairs(),
         copy_state_ids=form.copy_states.data or [], signatories=form.signatory_pairs(),
         annex_title=form.annex_title.data or "", annex_body=form.annex_body.data or "",
     )
@@ -292,7 +291,8 @@ def _letters_panel(case) -> dict:
     """Every case page lists the case's letters and offers to draft one."""
     if isinstance(case, Letter):
         return {}
-    letters = db.session.scalars(select(Letter).where(Letter.parent_id == case.id).order_by(Letter.id)).all()
+    letters = db.session.scalars(
+        visible_cases(current_user, Letter).where(Letter.parent_id == case.id).order_by(Letter.id)).all()
     return {"case_letters": letters,
             "can_draft_letter": bool(letter_types_for(case.case_type)) and can(current_user, Permission.EDIT, case)}
 
