@@ -1,7 +1,9 @@
 """Casework: case management for the UN human rights mechanisms."""
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from flask import Flask
@@ -9,6 +11,14 @@ from flask import Flask
 from config import DEFAULT_SECRET_KEY, config_from_env
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The domain modules. Each is a package `casework.<name>` that may have `models.py` (imported so
+# the metadata sees its tables), `views.py` (a blueprint named `bp`) and `demo.py` (`load_demo()`).
+DOMAIN_MODULES = (
+    "communications",
+    "urgent_actions",
+    "detention",
+)
 
 
 def create_app(config: object | None = None, **overrides: Any) -> Flask:
@@ -71,6 +81,24 @@ def import_models() -> None:
     )
     from casework.letters import jobs as _letter_jobs, models as _letters, workflow as _letter_workflow  # noqa: F401
 
+    domain_module_parts("models")
+
+
+def domain_module_parts(part: str) -> list[ModuleType]:
+    """`casework.<module>.<part>` of every domain module that has one, in DOMAIN_MODULES order."""
+    found = (import_optional(f"casework.{module}.{part}") for module in DOMAIN_MODULES)
+    return [module for module in found if module is not None]
+
+
+def import_optional(name: str) -> ModuleType | None:
+    """Import a module that may not exist; an import error inside an existing module still raises."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name is not None and (name == error.name or name.startswith(error.name + ".")):
+            return None
+        raise
+
 
 def _register_blueprints(app: Flask) -> None:
     from casework.admin.views import bp as admin_bp
@@ -83,3 +111,5 @@ def _register_blueprints(app: Flask) -> None:
 
     for blueprint in (main_bp, auth_bp, admin_bp, audit_bp, cases_bp, persons_bp, letters_bp):
         app.register_blueprint(blueprint)
+    for views in domain_module_parts("views"):
+        app.register_blueprint(views.bp)

@@ -54,6 +54,10 @@ def load_demo() -> list[tuple[str, str]]:
                 set_membership(user, units[code], role)
     db.session.flush()
     _demo_circular(units["CCPR"], find_user("ccpr.officer@ohchr.example.org"))
+    from casework import domain_module_parts
+
+    for module_demo in domain_module_parts("demo"):
+        module_demo.load_demo()
     return [(email, description) for email, _n, _f, _m, description in ACCOUNTS]
 
 

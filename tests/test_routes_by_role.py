@@ -7,19 +7,23 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from collections.abc import Callable
 
 import pytest
+
+from casework import DOMAIN_MODULES, import_optional
 
 from casework.auth.models import Role
 from casework.core.attachments import Attachment
 from casework.core.jobs import JobRecord, JobStatus
 from casework.core.persons import CasePerson, Person, PersonRole
 from casework.extensions import db
-from tests.conftest import sign_in
+from tests.routes import (
+    ADMIN_ONLY_GET, ADMIN_ONLY_POST, CASE_ASSIGN, CASE_EDIT, CASE_EDIT_FORM, CASE_VIEW, LOGIN, ROLES, SIGNED_IN, Route,
+    answers, check_route,
+)
 
-ROLES = ("anonymous", "viewer", "officer", "supervisor", "outsider", "secretariat", "auditor", "admin")
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+_answers = answers
 
 
 @dataclass
@@ -33,33 +37,6 @@ class World:
     job_id: int
     letters: dict = field(default_factory=dict)
 
-
-@dataclass
-class Route:
-    endpoint: str
-    method: str
-    url: Callable[[World], str]
-    expect: dict[str, int]
-    data: Callable[[World], dict] = field(default=lambda w: {})
-
-
-def _answers(anonymous: int, **by_role: int) -> dict[str, int]:
-    default = by_role.pop("others", None)
-    answers = {"anonymous": anonymous}
-    for role in ROLES[1:]:
-        answers[role] = by_role.get(role, default)
-    assert None not in answers.values()
-    return answers
-
-
-LOGIN = 302  # anonymous users are sent to the sign-in page
-ADMIN_ONLY_GET = _answers(LOGIN, admin=200, others=403)
-ADMIN_ONLY_POST = _answers(LOGIN, admin=303, others=403)
-SIGNED_IN = _answers(LOGIN, others=200)
-CASE_VIEW = _answers(LOGIN, outsider=404, others=200)
-CASE_EDIT = _answers(LOGIN, officer=303, supervisor=303, admin=303, outsider=404, others=403)
-CASE_ASSIGN = _answers(LOGIN, supervisor=303, admin=303, outsider=404, others=403)
-CASE_EDIT_FORM = _answers(LOGIN, officer=200, supervisor=200, admin=200, outsider=404, others=403)
 
 ROUTES = [
     Route("main.healthz", "GET", lambda w: "/healthz", _answers(200, others=200)),
@@ -213,8 +190,14 @@ def _stored_attachment(app):
     path.write_bytes(PDF)
 
 
+def _module_routes() -> list[Route]:
+    """The routes declared by the domain modules' own tables."""
+    tables = (import_optional(f"tests.{module}.test_routes_by_role") for module in DOMAIN_MODULES)
+    return [route for table in tables if table is not None for route in table.ROUTES]
+
+
 def test_every_route_has_a_decision(app):
-    declared = {(r.endpoint, r.method) for r in ROUTES}
+    declared = {(r.endpoint, r.method) for r in ROUTES + _module_routes()}
     served = {
         (rule.endpoint, method)
         for rule in app.url_map.iter_rules()
@@ -227,10 +210,4 @@ def test_every_route_has_a_decision(app):
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.endpoint}")
 def test_route_answers_role(route: Route, role: str, world: World, client, app):
-    if role != "anonymous":
-        sign_in(client, world.users[role])
-    response = client.open(route.url(world), method=route.method, data=route.data(world))
-    response.close()  # file downloads hold the file open until closed
-    assert response.status_code == route.expect[role], response.get_data(as_text=True)[:2000]
-    if role == "anonymous" and route.expect[role] == LOGIN and route.endpoint != "auth.login_totp":
-        assert "/login" in response.headers["Location"]
+    check_route(client, route, role, world.users, world)
