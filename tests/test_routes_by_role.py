@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from datetime import date
 
 import pytest
 
@@ -14,6 +15,7 @@ from casework import DOMAIN_MODULES, import_optional
 
 from casework.auth.models import Role
 from casework.core.attachments import Attachment
+from casework.core.deadlines import Deadline
 from casework.core.jobs import JobRecord, JobStatus
 from casework.core.persons import CasePerson, Person, PersonRole
 from casework.extensions import db
@@ -35,6 +37,7 @@ class World:
     attachment: Attachment
     membership_id: int
     job_id: int
+    deadline_id: int
     letters: dict = field(default_factory=dict)
 
 
@@ -88,6 +91,9 @@ ROUTES = [
           lambda w: {"user_id": w.users["viewer"].id}),
     Route("cases.unassign", "POST", lambda w: f"/cases/{w.case.id}/assignments/{w.users['officer'].id}/remove",
           CASE_ASSIGN),
+    Route("cases.extend", "POST", lambda w: f"/cases/{w.case.id}/deadlines/{w.deadline_id}/extend", CASE_EDIT,
+          lambda w: {f"deadline-{w.deadline_id}-due_on": "2031-01-31", f"deadline-{w.deadline_id}-note": "By the SR"}),
+    Route("cases.reminder", "POST", lambda w: f"/cases/{w.case.id}/deadlines/{w.deadline_id}/reminder", CASE_EDIT),
     Route("cases.link_person", "POST", lambda w: f"/cases/{w.case.id}/persons", CASE_EDIT,
           lambda w: {"person_id": w.person.id, "role": PersonRole.AUTHOR.value}),
     # A letter of a confidential case is as confidential as its case.
@@ -148,9 +154,11 @@ def world(users, make_case) -> World:
     attachment = Attachment(case_id=case.id, filename="submission.pdf", content_type="application/pdf",
                             size=len(PDF), sha256="0" * 64)
     job = JobRecord(kind="tests.core.jobs_for_tests.add", args=[1, 2], status=JobStatus.FAILED, error="boom")
-    db.session.add_all([attachment, job])
+    deadline = Deadline(case_id=case.id, kind="reply", label="Reply due", due_on=date(2030, 1, 31),
+                        original_due_on=date(2030, 1, 31))
+    db.session.add_all([attachment, job, deadline])
     db.session.commit()
-    return World(users, case, secret, person, attachment, users["viewer"].memberships[0].id, job.id,
+    return World(users, case, secret, person, attachment, users["viewer"].memberships[0].id, job.id, deadline.id,
                  letters=_letters(users, case, secret))
 
 

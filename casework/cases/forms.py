@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from casework.core.forms import enum_choices
@@ -38,3 +38,9 @@ class ConfirmForm(FlaskForm):
     """An empty form: just the CSRF token, for buttons that change something."""
 
     next = HiddenField()
+
+
+class ExtendDeadlineForm(FlaskForm):
+    due_on = DateField(_l("New due date"), validators=[DataRequired(_l("Give the new due date."))])
+    note = StringField(_l("Granted by, at whose request"),
+                       validators=[DataRequired(_l("Say who granted the extension.")), Length(max=500)])

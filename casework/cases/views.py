@@ -16,11 +16,14 @@ from sqlalchemy.orm.exc import StaleDataError
 from casework.auth.models import User
 from casework.cases import operations
 from casework.cases.access import load_case, record_confidential_view
-from casework.cases.forms import AssignmentForm, AttachmentForm, ConfirmForm, LinkPersonForm, TransitionForm
+from casework.cases.forms import (
+    AssignmentForm, AttachmentForm, ConfirmForm, ExtendDeadlineForm, LinkPersonForm, TransitionForm,
+)
 from casework.core import audit
 from casework.core.attachments import Attachment, AttachmentRejected, attach_file
 from casework.core.audit import AuditEvent
 from casework.core.cases import Case
+from casework.core.deadlines import Deadline, DeadlineRefused, extend_deadline, record_reminder
 from casework.core.forms import choices
 from casework.core.permissions import Permission, can
 from casework.core.workflow import EditConflict, TransitionRefused, history, workflow_for
@@ -59,6 +62,20 @@ def _same_run(first: AuditEvent, event: AuditEvent) -> bool:
         and abs((first.occurred_at - event.occurred_at).total_seconds()) < 60
 
 
+def _extend_forms(failed: tuple[int, ExtendDeadlineForm] | None) -> Callable[[Deadline], ExtendDeadlineForm]:
+    """One extension form per open deadline; the one that failed keeps what the user typed."""
+    def form_for(deadline: Deadline) -> ExtendDeadlineForm:
+        if failed is not None and failed[0] == deadline.id:
+            return failed[1]
+        return ExtendDeadlineForm(formdata=None, prefix=_extend_prefix(deadline.id))
+
+    return form_for
+
+
+def _extend_prefix(deadline_id: int) -> str:
+    return f"deadline-{deadline_id}"
+
+
 def render_case(case, status: int = 200, **forms):
     """The case page with its shared panels; modules add their own through `detail_template`."""
     assign_form = forms.pop("assign_form", None) or AssignmentForm()
@@ -76,6 +93,7 @@ def render_case(case, status: int = 200, **forms):
         "attachment_form": forms.pop("attachment_form", None) or AttachmentForm(),
         "assign_form": assign_form,
         "person_form": forms.pop("person_form", None) or LinkPersonForm(),
+        "extend_form_for": _extend_forms(forms.pop("extend_form", None)),
         "confirm_form": ConfirmForm(),
         "error": forms.pop("error", None),
         "failed_event": forms.pop("failed_event", None),
@@ -188,3 +206,44 @@ def link_person(case_id: int):
             flash(_("Person linked to the case."), "success")
             return redirect(case.url, 303)
     return render_case(case, 400, person_form=form)
+
+
+def _load_deadline(case: Case, deadline_id: int) -> Deadline:
+    deadline = db.session.get(Deadline, deadline_id)
+    if deadline is None or deadline.case_id != case.id:
+        abort(404)
+    return deadline
+
+
+@bp.route("/<int:case_id>/deadlines/<int:deadline_id>/extend", methods=["POST"])
+def extend(case_id: int, deadline_id: int):
+    case = load_case(case_id, Permission.EDIT)
+    deadline = _load_deadline(case, deadline_id)
+    form = ExtendDeadlineForm(prefix=_extend_prefix(deadline.id))
+    if form.validate_on_submit():
+        try:
+            extend_deadline(deadline, form.due_on.data, current_user, form.note.data)
+        except DeadlineRefused as refusal:
+            db.session.rollback()
+            form.due_on.errors.append(str(refusal))
+        else:
+            db.session.commit()
+            flash(_("“%(label)s” now due on %(due)s.", label=deadline.label, due=deadline.due_on.isoformat()), "success")
+            return redirect(case.url, 303)
+    return render_case(case, 400, extend_form=(deadline.id, form))
+
+
+@bp.route("/<int:case_id>/deadlines/<int:deadline_id>/reminder", methods=["POST"])
+def reminder(case_id: int, deadline_id: int):
+    case = load_case(case_id, Permission.EDIT)
+    deadline = _load_deadline(case, deadline_id)
+    if not ConfirmForm().validate_on_submit():
+        return render_case(case, 400, error=_("The form was incomplete; reload the page."))
+    try:
+        count = record_reminder(deadline)
+    except DeadlineRefused as refusal:
+        db.session.rollback()
+        return render_case(case, 422, error=str(refusal))
+    db.session.commit()
+    flash(_("Reminder %(count)s recorded for “%(label)s”.", count=count, label=deadline.label), "success")
+    return redirect(case.url, 303)

@@ -5,7 +5,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ForeignKey, Index, String
+from flask_babel import gettext as _
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
@@ -56,9 +57,13 @@ class Deadline(Audited, db.Model):
     closed_at: Mapped[datetime | None]
     closed_by_event: Mapped[str | None] = mapped_column(String(60))
     extended_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    extended_on: Mapped[date | None]
+    extension_note: Mapped[str | None] = mapped_column(Text)  # who granted it, at whose request
     reminders_sent: Mapped[int] = mapped_column(default=0)
+    last_reminder_on: Mapped[date | None]
 
     case = relationship("Case", backref=db.backref("deadlines", cascade="all, delete-orphan"))
+    extended_by = relationship("User", foreign_keys=[extended_by_id])
 
     @property
     def is_open(self) -> bool:
@@ -66,3 +71,33 @@ class Deadline(Audited, db.Model):
 
     def is_overdue(self, today: date | None = None) -> bool:
         return self.is_open and self.due_on < (today or date.today())
+
+
+class DeadlineRefused(ValueError):
+    """The deadline cannot be changed that way; the message says why."""
+
+
+def extend_deadline(deadline: Deadline, new_due_on: date, actor, note: str) -> None:
+    """Move an open deadline later, recording who granted the extension and why. Flushes."""
+    if not deadline.is_open:
+        raise DeadlineRefused(_("“%(label)s” has been met; it can no longer be extended.", label=deadline.label))
+    if new_due_on <= deadline.due_on:
+        raise DeadlineRefused(_("An extension must be later than the current due date, %(due)s.",
+                                due=deadline.due_on.isoformat()))
+    if not note.strip():
+        raise DeadlineRefused(_("Say who granted the extension, and at whose request."))
+    deadline.due_on = new_due_on
+    deadline.extended_by_id = actor.id
+    deadline.extended_on = date.today()
+    deadline.extension_note = note.strip()
+    db.session.flush()
+
+
+def record_reminder(deadline: Deadline, on: date | None = None) -> int:
+    """Count a reminder sent for an open deadline; returns how many have been sent. Flushes."""
+    if not deadline.is_open:
+        raise DeadlineRefused(_("“%(label)s” has been met; no reminder is needed.", label=deadline.label))
+    deadline.reminders_sent += 1
+    deadline.last_reminder_on = on or date.today()
+    db.session.flush()
+    return deadline.reminders_sent

@@ -46,14 +46,19 @@ class EditConflict(Exception):
 
 @dataclass(frozen=True)
 class DeadlineRule:
-    """A deadline a transition opens: what is due, and how long after the transition."""
+    """A deadline a transition opens: what is due, and how long after the transition.
+
+    The period is fixed, or read from the case when practice varies (a committee's own time
+    limit, a unit's setting).
+    """
 
     kind: str
     label: str
-    period: Period
+    period: Period | Callable[[Case], Period]
 
-    def due_after(self, start: date) -> date:
-        return self.period.after(start)
+    def due_after(self, start: date, case: Case) -> date:
+        period = self.period if isinstance(self.period, Period) else self.period(case)
+        return period.after(start)
 
 
 Guard = Callable[[Case, object], str | None]  # (case, user) → the reason for refusing, or None
@@ -196,9 +201,10 @@ def fire(
     case.status = transition.target
     _close_deadlines(case, transition)
     for rule in transition.opens:
+        due_on = rule.due_after(on, case)
         db.session.add(Deadline(
-            case_id=case.id, kind=rule.kind, label=rule.label, due_on=rule.due_after(on),
-            original_due_on=rule.due_after(on), opened_by_event=event,
+            case_id=case.id, kind=rule.kind, label=rule.label, due_on=due_on, original_due_on=due_on,
+            opened_by_event=event,
         ))
     db.session.add(entry)
     with audit.acting_as(actor.id):
