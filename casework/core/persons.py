@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import enum
+import re
+import unicodedata
 from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, exists, or_, select, true
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, event, exists, or_, select, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
@@ -38,10 +40,12 @@ class Person(Audited, TimestampMixin, db.Model):
     """Someone who appears in one or more cases."""
 
     __tablename__ = "persons"
+    __audit_ignored__ = frozenset({"updated_at", "name_key"})  # derived from the names, which are audited
 
     id: Mapped[int] = mapped_column(primary_key=True)
     family_name: Mapped[str] = mapped_column(String(200), index=True)
     given_names: Mapped[str] = mapped_column(String(200), default="")
+    name_key: Mapped[str] = mapped_column(String(400), default="", index=True)  # see fold_name()
     sex: Mapped[Sex] = mapped_column(StrEnumType(Sex), default=Sex.UNKNOWN)
     date_of_birth: Mapped[date | None]
     nationality_id: Mapped[int | None] = mapped_column(ForeignKey("states.id"))
@@ -78,13 +82,37 @@ class PersonName(Audited, db.Model):
     """Another spelling of a person's name: a transliteration or the original script."""
 
     __tablename__ = "person_names"
+    __audit_ignored__ = frozenset({"name_key"})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(400))
+    name_key: Mapped[str] = mapped_column(String(400), default="", index=True)  # see fold_name()
     script: Mapped[str] = mapped_column(String(40), default="")  # e.g. "Arabic", "Latin (ALA-LC)"
 
     person: Mapped[Person] = relationship(back_populates="names")
+
+
+def fold_name(text: str) -> str:
+    """A name as it is compared: accents dropped, case folded, words sorted.
+
+    "José Ángel PÉREZ" and "Perez, Jose Angel" both become "angel jose perez".
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(sorted(re.findall(r"\w+", plain)))
+
+
+@event.listens_for(Person, "before_insert")
+@event.listens_for(Person, "before_update")
+def _fold_person_name(_mapper, _connection, person: Person) -> None:
+    person.name_key = fold_name(f"{person.given_names} {person.family_name}")
+
+
+@event.listens_for(PersonName, "before_insert")
+@event.listens_for(PersonName, "before_update")
+def _fold_other_name(_mapper, _connection, other: PersonName) -> None:
+    other.name_key = fold_name(other.name)
 
 
 class CasePerson(Audited, db.Model):

@@ -189,3 +189,10 @@ def test_a_person_of_a_confidential_case_is_hidden_from_the_rest_of_the_unit(use
         assert "No persons match." in browser.get("/persons/?q=Qasemi").get_data(as_text=True)
         assert browser.get(f"/persons/{person.id}/edit").status_code == 404
     assert client_for(users["officer"]).get(f"/persons/{person.id}").status_code == 200
+
+
+def test_names_compare_without_accents_case_or_order():
+    from casework.core.persons import fold_name
+
+    assert fold_name("José Ángel PÉREZ") == fold_name("Perez, Jose  Angel") == "angel jose perez"
+    assert fold_name("Łukasz Wróbel") != fold_name("Lukas Wrobel")  # a different name stays different
