@@ -19,6 +19,7 @@ from casework.core.states import State
 from casework.core.workflow import EditConflict, TransitionRefused, fire
 from casework.extensions import db
 from casework.letters.models import AddresseeKind, Letter, LetterAddressee, LetterAnnex, LetterSignatory, LetterStatus
+from casework.letters.document import LetterKind
 from casework.letters.types import LetterContext, letter_type
 
 EDITABLE = {LetterStatus.DRAFT, LetterStatus.SUBMITTED, LetterStatus.APPROVED, LetterStatus.FINAL}
@@ -78,6 +79,9 @@ def draft_letter(type_key: str, language: str, actor, *, parent: Case | None = N
         reference=parent.reference if parent else None,
         officer_id=actor.id, drafted_by_id=actor.id,
     )
+    if kind.kind is LetterKind.NOTE_VERBALE and hasattr(parent, "letter_states"):
+        letter.addressees = [LetterAddressee(kind=AddresseeKind.STATE, state_id=s.id, name=s.mission_name, position=i)
+                             for i, s in enumerate(parent.letter_states())]
     db.session.add(letter)
     db.session.flush()
     return letter

@@ -1,0 +1,63 @@
+"""What differs from one committee to another, as data: words, time limits, document symbols.
+
+Everything committee-specific is read from here (and from the unit's settings, for practice the
+secretariat may adjust), never from conditionals scattered through the module.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from casework.core.deadlines import Period
+from casework.core.units import Unit
+
+DEFAULT_AUTHOR_COMMENTS = Period(months=2)
+
+
+@dataclass(frozen=True)
+class CommitteeRules:
+    code: str
+    name: str
+    author_term: str = "author"  # CAT: "complainant"
+    decision_term: str = "Views"  # CAT: "decision"; CERD: "opinion"
+    state_observations: Period = Period(months=6)
+    admissibility_request: Period = Period(months=2)  # window for asking admissibility alone
+    follow_up_reply: Period = Period(months=6)
+    friendly_settlement: bool = False
+    symbol_prefix: str = ""  # CESCR's documents are E/C.12/…
+
+    @property
+    def prefix(self) -> str:
+        return self.symbol_prefix or f"{self.code}/C"
+
+    def document_symbol(self, session: int, number: int, year: int) -> str:
+        """E.g. CCPR/C/126/D/2751/2016."""
+        return f"{self.prefix}/{session}/D/{number}/{year}"
+
+
+COMMITTEES: dict[str, CommitteeRules] = {rules.code: rules for rules in (
+    CommitteeRules("CCPR", "Human Rights Committee", follow_up_reply=Period(days=180)),
+    CommitteeRules("CAT", "Committee against Torture", author_term="complainant", decision_term="decision",
+                   follow_up_reply=Period(days=90)),
+    CommitteeRules("CERD", "Committee on the Elimination of Racial Discrimination", decision_term="opinion",
+                   state_observations=Period(months=3), follow_up_reply=Period(days=90)),
+    CommitteeRules("CEDAW", "Committee on the Elimination of Discrimination against Women"),
+    CommitteeRules("CESCR", "Committee on Economic, Social and Cultural Rights", friendly_settlement=True,
+                   symbol_prefix="E/C.12"),
+    CommitteeRules("CRC", "Committee on the Rights of the Child", friendly_settlement=True),
+    CommitteeRules("CRPD", "Committee on the Rights of Persons with Disabilities"),
+    CommitteeRules("CED", "Committee on Enforced Disappearances"),
+)}
+
+
+def rules_for(unit: Unit) -> CommitteeRules:
+    """The rules of the committee a unit is; a unit that is not one takes no communications."""
+    try:
+        return COMMITTEES[unit.code]
+    except KeyError:
+        raise ValueError(f"{unit.code} does not take individual communications") from None
+
+
+def author_comments_period(unit: Unit) -> Period:
+    """About two months, adjustable per committee in the unit's settings (author_comments_months)."""
+    months = (unit.settings or {}).get("author_comments_months")
+    return Period(months=int(months)) if months else DEFAULT_AUTHOR_COMMENTS

@@ -1,0 +1,119 @@
+"""Forms of the petitions procedure."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+
+from casework.communications.models import (
+    GRADE_LABELS, SUBMISSION_LANGUAGES, Compliance, DecisionType, FollowUpOutcome, NotRegisteredReason,
+)
+from casework.core.forms import choices, enum_choices
+
+ARTICLE_HINT = _l("Codes separated by commas, e.g. CCPR-7, CCPR-14-1")
+
+
+def parse_articles(text: str | None) -> list[str]:
+    """"ccpr-7, CCPR-14-1" → ["CCPR-7", "CCPR-14-1"]."""
+    return [code.strip().upper() for code in (text or "").split(",") if code.strip()]
+
+
+def _article_codes(_form, field) -> None:
+    for code in parse_articles(field.data):
+        parts = code.split("-")
+        if len(parts) < 2 or not parts[0].isalpha() or not all(p.isalnum() for p in parts[1:]):
+            raise ValidationError(_l("“%(code)s” is not an article code like CCPR-14-1.", code=code))
+
+
+class IntakeForm(FlaskForm):
+    committee_id = SelectField(_l("Committee"), coerce=int, validators=[DataRequired()])
+    state_id = SelectField(_l("State party"), coerce=int, validators=[DataRequired(_l("Choose the State party."))])
+    received_on = DateField(_l("Received on"), validators=[DataRequired(_l("Give the date of receipt."))])
+    submitted_on = DateField(_l("Dated (submission)"), validators=[Optional()])
+    submission_language = SelectField(_l("Language"), choices=choices(SUBMISSION_LANGUAGES.items()))
+    author_family_name = StringField(_l("Author's family name"), validators=[
+        DataRequired(_l("Give the author's family name; anonymous complaints cannot be registered.")),
+        Length(max=200)])
+    author_given_names = StringField(_l("Author's given names"), validators=[Optional(), Length(max=200)])
+    victim_family_name = StringField(_l("Alleged victim's family name, if not the author"),
+                                     validators=[Optional(), Length(max=200)])
+    victim_given_names = StringField(_l("Alleged victim's given names"), validators=[Optional(), Length(max=200)])
+    subject_matter = TextAreaField(_l("Subject matter"), validators=[Optional(), Length(max=4000)])
+    articles_invoked = StringField(_l("Articles invoked"), description=ARTICLE_HINT,
+                                   validators=[Optional(), Length(max=500), _article_codes])
+    confidentiality_requested = BooleanField(_l("The author asks that names be withheld (initials in public)"))
+    duplicates_checked = BooleanField(_l("I have checked the possible duplicates listed above; record it anyway"))
+
+    def validate_submitted_on(self, field) -> None:
+        if field.data and self.received_on.data and field.data > self.received_on.data:
+            raise ValidationError(_l("The submission cannot be dated after it was received."))
+
+
+class CaseDetailsForm(FlaskForm):
+    version = IntegerField(validators=[DataRequired()])
+    subject_matter = TextAreaField(_l("Subject matter"), validators=[Optional(), Length(max=4000)])
+    articles_invoked = StringField(_l("Articles invoked"), description=ARTICLE_HINT,
+                                   validators=[Optional(), Length(max=500), _article_codes])
+    procedural_issues = TextAreaField(_l("Procedural issues"), validators=[Optional(), Length(max=4000)])
+    domestic_remedies = TextAreaField(_l("Domestic remedies (with dates)"), validators=[Optional(), Length(max=4000)])
+    confidentiality_requested = BooleanField(_l("The author asks that names be withheld (initials in public)"))
+
+
+class RegistrationForm(FlaskForm):
+    registered_on = DateField(_l("Registered on"), validators=[DataRequired()])
+
+
+class DeclineForm(FlaskForm):
+    reason = SelectField(_l("Reason"), choices=enum_choices(NotRegisteredReason), validators=[DataRequired()])
+    advice = TextAreaField(_l("Advice given to the author"), validators=[
+        DataRequired(_l("Say what the author was advised (e.g. another procedure).")), Length(max=4000)])
+
+
+class SplitForm(FlaskForm):
+    state_ids = StringField(_l("Other States (ISO codes, e.g. FRA, DEU)"),
+                            validators=[DataRequired(_l("Give at least one other State."))])
+
+
+class JoinForm(FlaskForm):
+    numbers = StringField(_l("Numbers to join to this case (e.g. 2752/2016, 2760/2016)"),
+                          validators=[DataRequired(_l("Give the numbers to join."))])
+
+
+class InterimMeasureForm(FlaskForm):
+    measure = StringField(_l("Measure requested"), validators=[
+        DataRequired(_l("Say what the author asks for, e.g. not to be deported.")), Length(max=300)])
+    requested_on = DateField(_l("Requested on"), validators=[DataRequired()])
+
+
+class ComplianceForm(FlaskForm):
+    compliance = SelectField(_l("State's compliance"), choices=enum_choices(Compliance))
+    notes = StringField(_l("Notes"), validators=[Optional(), Length(max=2000)])
+
+
+class DecisionForm(FlaskForm):
+    decision_type = SelectField(_l("Decision"), choices=enum_choices(DecisionType), validators=[DataRequired()])
+    adopted_on = DateField(_l("Adopted on"), validators=[DataRequired(_l("Give the date of adoption."))])
+    session = IntegerField(_l("Session"), validators=[DataRequired(_l("Give the session number.")),
+                                                      NumberRange(min=1, max=999)])
+    articles_violated = StringField(_l("Articles violated"), description=ARTICLE_HINT,
+                                    validators=[Optional(), Length(max=500), _article_codes])
+    individual_opinions = TextAreaField(_l("Individual opinions"), validators=[Optional(), Length(max=4000)])
+    members_not_participating = StringField(_l("Members who did not take part"),
+                                            validators=[Optional(), Length(max=1000)])
+
+
+class FollowUpRoundForm(FlaskForm):
+    state_reply_on = DateField(_l("State's reply received on"), validators=[Optional()])
+    author_comments_on = DateField(_l("Author's comments received on"), validators=[Optional()])
+    grade = SelectField(_l("Grade"), choices=choices([("", "—"), *((g.value, label) for g, label in GRADE_LABELS.items())]),
+                        validators=[Optional()])
+    summary = TextAreaField(_l("Assessment"), validators=[Optional(), Length(max=4000)])
+
+    def validate_summary(self, field) -> None:
+        if not (self.state_reply_on.data or self.author_comments_on.data or self.grade.data):
+            raise ValidationError(_l("Record a reply, comments or a grade."))
+
+
+class CloseFollowUpForm(FlaskForm):
+    outcome = SelectField(_l("Follow-up closed as"), choices=enum_choices(FollowUpOutcome), validators=[DataRequired()])

@@ -1,0 +1,63 @@
+"""The interim-measures log, kept in parallel with the main workflow.
+
+The author asks; the Special Rapporteur (the committee unit's supervisor) grants the request —
+it then goes to the State by note verbale — or refuses it, and may later lift it. The secretariat
+records whether the State complied.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from flask_babel import gettext as _
+
+from casework.communications.models import Communication, Compliance, CommunicationStatus as S, InterimMeasure, \
+    MeasureStatus
+from casework.communications.operations import CommunicationRefused, require
+from casework.core.permissions import Permission
+from casework.extensions import db
+
+CLOSED_CASE = frozenset({S.NOT_REGISTERED, S.CLOSED})
+
+
+def request_interim_measures(communication: Communication, measure: str, requested_on: date, actor) -> InterimMeasure:
+    """Log the author's request, e.g. "not to deport the author to Sri Lanka"."""
+    require(actor, Permission.EDIT, communication)
+    if communication.status in CLOSED_CASE:
+        raise CommunicationRefused(_("The case is closed; interim measures can no longer be requested."))
+    entry = InterimMeasure(communication_id=communication.id, measure=measure.strip(), requested_on=requested_on)
+    db.session.add(entry)
+    db.session.flush()
+    db.session.refresh(communication, ["interim_measures"])
+    return entry
+
+
+_NEXT = {
+    "grant": (frozenset({MeasureStatus.REQUESTED}), MeasureStatus.GRANTED),
+    "refuse": (frozenset({MeasureStatus.REQUESTED}), MeasureStatus.REFUSED),
+    "lift": (frozenset({MeasureStatus.GRANTED}), MeasureStatus.LIFTED),
+}
+
+
+def decide_interim_measures(entry: InterimMeasure, decision: str, actor, on: date | None = None) -> None:
+    """The Special Rapporteur grants, refuses or lifts interim measures."""
+    require(actor, Permission.APPROVE, entry.communication)
+    sources, target = _NEXT[decision]
+    if entry.status not in sources:
+        raise CommunicationRefused(_("Interim measures that are %(status)s cannot be %(target)s.",
+                                     status=entry.status.value, target=target.value))
+    on = on or date.today()
+    entry.status = target
+    if target is MeasureStatus.LIFTED:
+        entry.lifted_on = on
+    else:
+        entry.decided_on, entry.decided_by_id = on, actor.id
+    db.session.flush()
+
+
+def record_compliance(entry: InterimMeasure, compliance: Compliance, notes: str, actor) -> None:
+    require(actor, Permission.EDIT, entry.communication)
+    if entry.status not in (MeasureStatus.GRANTED, MeasureStatus.LIFTED):
+        raise CommunicationRefused(_("Compliance is recorded for interim measures the State was asked to take."))
+    entry.compliance = compliance
+    entry.notes = notes.strip()
+    db.session.flush()

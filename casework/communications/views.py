@@ -1,0 +1,284 @@
+"""Pages of the petitions procedure: the committee lists, intake, and the actions on a case.
+
+The case page itself is the shared one; this module adds its panels through
+`register_detail_context`. Every view: load (with the permission check) → validate → one
+operation → commit → redirect; a refusal re-renders with the reason and the user's input.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from casework.cases.access import load_case
+from casework.cases.forms import ConfirmForm
+from casework.cases.views import register_detail_context, render_case
+from casework.communications import interim_measures as im, operations as ops
+from casework.communications.forms import (
+    CaseDetailsForm, CloseFollowUpForm, ComplianceForm, DecisionForm, DeclineForm, FollowUpRoundForm,
+    InterimMeasureForm, IntakeForm, JoinForm, RegistrationForm, SplitForm, parse_articles,
+)
+from casework.communications.models import (
+    CASE_TYPE, Communication, CommunicationStatus, Compliance, DecisionType, FollowUpOutcome, InterimMeasure,
+    NotRegisteredReason,
+)
+from casework.communications.queries import committees_where, communications_list, possible_duplicates
+from casework.core.forms import choices, enum_choices
+from casework.core.pagination import paginate
+from casework.core.permissions import Permission, can
+from casework.core.states import State
+from casework.core.units import Unit
+from casework.core.workflow import EditConflict, TransitionRefused, workflow_for
+from casework.extensions import db
+from casework.web import register_nav
+
+bp = Blueprint("communications", __name__, url_prefix="/communications")
+register_nav("Communications", "communications.index", "communications.")
+
+
+def _states() -> list[tuple[int, str]]:
+    return [(row.id, row.name) for row in db.session.execute(select(State.id, State.name).order_by(State.name))]
+
+
+def _state_choices():
+    return choices(_states())
+
+
+@bp.route("/")
+def index():
+    committees = committees_where(current_user, Permission.VIEW)
+    args = request.args
+    stmt = communications_list(current_user, committee_id=args.get("committee", type=int),
+                               status=args.get("status") or None, state_id=args.get("state", type=int),
+                               q=args.get("q") or None)
+    page = paginate(stmt, {
+        "number": Communication.reference, "received": Communication.received_on,
+        "registered": Communication.registered_on, "status": Communication.status,
+    }, "received", "desc")
+    return render_template("communications/index.html", page=page, committees=committees,
+                           statuses=enum_choices(CommunicationStatus), states=_state_choices(),
+                           workflow=workflow_for(Communication(status="received")),
+                           may_create=bool(committees_where(current_user, Permission.CREATE)))
+
+
+def _intake_form() -> IntakeForm:
+    form = IntakeForm()
+    form.committee_id.choices = choices((u.id, f"{u.code} — {u.name}")
+                                        for u in committees_where(current_user, Permission.CREATE))
+    form.state_id.choices = choices([(0, "—"), *_states()])
+    return form
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    form = _intake_form()
+    if not form.committee_id.choices:
+        abort(403)
+    duplicates = []
+    if form.validate_on_submit():
+        names = [f"{form.author_given_names.data} {form.author_family_name.data}",
+                 f"{form.victim_given_names.data or ''} {form.victim_family_name.data or ''}"]
+        duplicates = possible_duplicates(current_user, form.state_id.data, names)
+        if not duplicates or form.duplicates_checked.data:
+            communication = ops.receive_communication(db.session.get(Unit, form.committee_id.data), _intake(form),
+                                                      current_user)
+            db.session.commit()
+            flash(_("Recorded as received. Register it once it meets the criteria."), "success")
+            return redirect(communication.url, 303)
+    status = 400 if form.errors else (409 if duplicates else 200)
+    return render_template("communications/new.html", form=form, duplicates=duplicates), status
+
+
+def _intake(form: IntakeForm) -> ops.Intake:
+    victims = ([ops.NameInput(form.victim_family_name.data, form.victim_given_names.data or "")]
+               if form.victim_family_name.data else [])
+    return ops.Intake(
+        state_id=form.state_id.data, received_on=form.received_on.data, submitted_on=form.submitted_on.data,
+        authors=[ops.NameInput(form.author_family_name.data, form.author_given_names.data or "")], victims=victims,
+        submission_language=form.submission_language.data, subject_matter=form.subject_matter.data or "",
+        articles_invoked=parse_articles(form.articles_invoked.data),
+        confidentiality_requested=form.confidentiality_requested.data,
+    )
+
+
+def _panels(case: Communication) -> dict:
+    """The communication's own panels on the shared case page, with empty forms."""
+    return {
+        "details_form": CaseDetailsForm(formdata=None, obj=case, version=case.version,
+                                        articles_invoked=", ".join(case.articles_invoked or [])),
+        "registration_form": RegistrationForm(formdata=None),
+        "decline_form": DeclineForm(formdata=None),
+        "split_form": SplitForm(formdata=None),
+        "join_form": JoinForm(formdata=None),
+        "measure_form": InterimMeasureForm(formdata=None),
+        "compliance_form": ComplianceForm(formdata=None),
+        "decision_form": DecisionForm(formdata=None),
+        "follow_up_form": FollowUpRoundForm(formdata=None),
+        "close_follow_up_form": CloseFollowUpForm(formdata=None),
+        "may_edit": can(current_user, Permission.EDIT, case),
+        "may_decide": can(current_user, Permission.APPROVE, case),
+        "possible_duplicates": (
+            possible_duplicates(current_user, case.state_id, [link.person.full_name for link in case.person_links],
+                                case.id)
+            if case.status in (CommunicationStatus.RECEIVED, CommunicationStatus.CLARIFICATION_REQUESTED) else []),
+    }
+
+
+register_detail_context(CASE_TYPE, _panels)
+
+
+def _load(case_id: int, permission: Permission = Permission.EDIT) -> Communication:
+    case = load_case(case_id, permission)
+    if not isinstance(case, Communication):
+        abort(404)
+    return case
+
+
+def _act(case: Communication, form, action, done: str, form_name: str | None):
+    """Validate, run one operation, commit; or re-render the case page with the reason and the input."""
+    kept = {form_name: form} if form_name else {}
+    if form.validate_on_submit():
+        try:
+            action()
+            db.session.commit()
+        except EditConflict as conflict:
+            db.session.rollback()
+            return render_case(case, 409, error=str(conflict), **kept)
+        except TransitionRefused as refusal:
+            db.session.rollback()
+            return render_case(case, 403 if refusal.forbidden else 422, error=str(refusal), **kept)
+        flash(done, "success")
+        return redirect(case.url, 303)
+    return render_case(case, 400, **kept)
+
+
+@bp.route("/<int:case_id>/details", methods=["POST"])
+def edit_details(case_id: int):
+    case = _load(case_id)
+    form = CaseDetailsForm()
+
+    def save() -> None:
+        if form.version.data != case.version:
+            raise EditConflict(case)
+        case.subject_matter, case.procedural_issues = form.subject_matter.data or "", form.procedural_issues.data or ""
+        case.domestic_remedies = form.domestic_remedies.data or ""
+        case.articles_invoked = parse_articles(form.articles_invoked.data)
+        case.confidentiality_requested = form.confidentiality_requested.data
+        db.session.flush()
+
+    return _act(case, form, save, _("Details saved."), "details_form")
+
+
+@bp.route("/<int:case_id>/register", methods=["POST"])
+def register(case_id: int):
+    case = _load(case_id, Permission.APPROVE)
+    form = RegistrationForm()
+    return _act(case, form, lambda: ops.register_communication(case, current_user, form.registered_on.data),
+                _("Registered."), "registration_form")
+
+
+@bp.route("/<int:case_id>/decline", methods=["POST"])
+def decline(case_id: int):
+    case = _load(case_id, Permission.APPROVE)
+    form = DeclineForm()
+    return _act(case, form, lambda: ops.decline_registration(
+        case, NotRegisteredReason(form.reason.data), form.advice.data, current_user), _("Recorded as not registered."),
+        "decline_form")
+
+
+@bp.route("/<int:case_id>/split", methods=["POST"])
+def split(case_id: int):
+    case = _load(case_id)
+    form = SplitForm()
+
+    def run() -> None:
+        codes = [code.strip().upper() for code in form.state_ids.data.split(",") if code.strip()]
+        states = db.session.scalars(select(State).where(State.iso3.in_(codes))).all()
+        unknown = sorted(set(codes) - {s.iso3 for s in states})
+        if unknown:
+            raise ops.CommunicationRefused(_("Unknown State codes: %(codes)s.", codes=", ".join(unknown)))
+        ops.split_communication(case, [s.id for s in states], current_user)
+
+    return _act(case, form, run, _("Split: one case per State."), "split_form")
+
+
+@bp.route("/<int:case_id>/join", methods=["POST"])
+def join(case_id: int):
+    case = _load(case_id)
+    form = JoinForm()
+
+    def run() -> None:
+        references = [f"{case.unit.code} {n.strip()}" for n in form.numbers.data.split(",") if n.strip()]
+        others = db.session.scalars(select(Communication).where(Communication.reference.in_(references))).all()
+        found = {o.reference for o in others if can(current_user, Permission.VIEW, o)}
+        missing = [r for r in references if r not in found]
+        if missing:
+            raise ops.CommunicationRefused(_("No registered case %(refs)s.", refs=", ".join(missing)))
+        ops.join_communications(case, list(others), current_user)
+
+    return _act(case, form, run, _("Joined: examined together."), "join_form")
+
+
+@bp.route("/<int:case_id>/interim-measures", methods=["POST"])
+def request_measures(case_id: int):
+    case = _load(case_id)
+    form = InterimMeasureForm()
+    return _act(case, form, lambda: im.request_interim_measures(case, form.measure.data, form.requested_on.data,
+                                                                current_user),
+                _("Interim measures request logged."), "measure_form")
+
+
+def _measure(case: Communication, measure_id: int) -> InterimMeasure:
+    entry = db.session.get(InterimMeasure, measure_id)
+    if entry is None or entry.communication_id != case.id:
+        abort(404)
+    return entry
+
+
+@bp.route("/<int:case_id>/interim-measures/<int:measure_id>/<any(grant, refuse, lift):decision>", methods=["POST"])
+def decide_measures(case_id: int, measure_id: int, decision: str):
+    case = _load(case_id, Permission.APPROVE)
+    entry = _measure(case, measure_id)
+    return _act(case, ConfirmForm(), lambda: im.decide_interim_measures(entry, decision, current_user),
+                _("Interim measures updated."), None)
+
+
+@bp.route("/<int:case_id>/interim-measures/<int:measure_id>/compliance", methods=["POST"])
+def measure_compliance(case_id: int, measure_id: int):
+    case = _load(case_id)
+    entry = _measure(case, measure_id)
+    form = ComplianceForm()
+    return _act(case, form, lambda: im.record_compliance(entry, Compliance(form.compliance.data), form.notes.data or "",
+                                                         current_user),
+                _("Compliance recorded."), "compliance_form")
+
+
+@bp.route("/<int:case_id>/decision", methods=["POST"])
+def decision(case_id: int):
+    case = _load(case_id)
+    form = DecisionForm()
+    return _act(case, form, lambda: ops.record_decision(case, ops.DecisionInput(
+        decision_type=DecisionType(form.decision_type.data), adopted_on=form.adopted_on.data,
+        session=form.session.data, articles_violated=parse_articles(form.articles_violated.data),
+        individual_opinions=form.individual_opinions.data or "",
+        members_not_participating=form.members_not_participating.data or "",
+    ), current_user), _("Decision recorded."), "decision_form")
+
+
+@bp.route("/<int:case_id>/follow-up", methods=["POST"])
+def follow_up(case_id: int):
+    case = _load(case_id)
+    form = FollowUpRoundForm()
+    return _act(case, form, lambda: ops.record_follow_up_round(
+        case, current_user, state_reply_on=form.state_reply_on.data, author_comments_on=form.author_comments_on.data,
+        grade=form.grade.data or None, summary=form.summary.data or ""), _("Follow-up round recorded."),
+        "follow_up_form")
+
+
+@bp.route("/<int:case_id>/follow-up/close", methods=["POST"])
+def close_follow_up(case_id: int):
+    case = _load(case_id, Permission.APPROVE)
+    form = CloseFollowUpForm()
+    return _act(case, form, lambda: ops.close_follow_up(case, FollowUpOutcome(form.outcome.data), current_user),
+                _("Follow-up closed."), "close_follow_up_form")

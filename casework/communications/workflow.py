@@ -1,0 +1,116 @@
+"""The life of a communication, as data: from receipt to closed follow-up.
+
+The Special Rapporteur on new communications and interim measures decides registration and
+transmittal, so those need the committee unit's supervisor role (APPROVE). Decisions are recorded
+by the decision form, which fires the matching event (so they are not offered as plain buttons).
+"""
+from __future__ import annotations
+
+from casework.communications.committees import author_comments_period
+from casework.communications.models import CASE_TYPE, CommunicationStatus as S, DecisionType
+from casework.core.deadlines import Period
+from casework.core.permissions import Permission
+from casework.core.workflow import DeadlineRule, Transition, Workflow, register_workflow
+
+STATE_OBSERVATIONS = DeadlineRule("state_observations", "State observations on admissibility and merits",
+                                  lambda case: case.rules.state_observations)
+ADMISSIBILITY_REQUEST = DeadlineRule("admissibility_request", "State may ask for admissibility alone",
+                                     lambda case: case.rules.admissibility_request)
+AUTHOR_COMMENTS = DeadlineRule("author_comments", "Author's comments on the State's observations",
+                               lambda case: author_comments_period(case.unit))
+CLARIFICATION = DeadlineRule("clarification", "Author's clarification", Period(months=2))
+FOLLOW_UP_REPLY = DeadlineRule("follow_up_reply", "State's follow-up reply",
+                               lambda case: case.rules.follow_up_reply)
+
+INTAKE = frozenset({S.RECEIVED, S.CLARIFICATION_REQUESTED})
+UNDER_EXAMINATION = frozenset({S.REGISTERED, S.TRANSMITTED, S.OBSERVATIONS_RECEIVED, S.COMMENTS_REQUESTED,
+                               S.READY_FOR_DECISION, S.ADMISSIBLE})
+EXAMINATION_CLOCKS = ("state_observations", "admissibility_request", "author_comments")
+
+# The event each kind of decision fires.
+DECISION_EVENTS = {
+    DecisionType.VIEWS_VIOLATION: "adopt_views",
+    DecisionType.VIEWS_NO_VIOLATION: "adopt_views",
+    DecisionType.INADMISSIBLE: "declare_inadmissible",
+    DecisionType.DISCONTINUED: "discontinue",
+    DecisionType.ADMISSIBLE: "declare_admissible",
+    DecisionType.FRIENDLY_SETTLEMENT: "record_friendly_settlement",
+}
+
+
+def _violation_found(case, _user) -> str | None:
+    decision = case.final_decision
+    if decision is None or not decision.found_violation:
+        return "Follow-up is opened only for Views finding a violation."
+    return None
+
+
+def _no_follow_up_needed(case, _user) -> str | None:
+    decision = case.final_decision
+    if decision is not None and decision.found_violation:
+        return "Views finding a violation go to follow-up; open follow-up instead."
+    return None
+
+
+def _graded(case, _user) -> str | None:
+    if not any(r.grade for r in case.follow_up_rounds):
+        return "Grade at least one follow-up round before closing follow-up."
+    return None
+
+
+def _settlement_allowed(case, _user) -> str | None:
+    if not case.rules.friendly_settlement:
+        return f"{case.rules.code} has no friendly-settlement procedure."
+    return None
+
+
+COMMUNICATION_WORKFLOW = register_workflow(Workflow(
+    case_type=CASE_TYPE,
+    states=S,
+    initial=S.RECEIVED,
+    labels={S.READY_FOR_DECISION: "Ready for decision", S.FOLLOW_UP: "Under follow-up",
+            S.NOTIFIED: "Notified to the parties"},
+    transitions=(
+        Transition("request_clarification", "Request clarification from the author", frozenset({S.RECEIVED}),
+                   S.CLARIFICATION_REQUESTED, opens=(CLARIFICATION,)),
+        Transition("receive_clarification", "Record the author's clarification",
+                   frozenset({S.CLARIFICATION_REQUESTED}), S.RECEIVED, closes=("clarification",)),
+        Transition("decline_registration", "Do not register", INTAKE, S.NOT_REGISTERED, Permission.APPROVE,
+                   required=("not_registered_reason",), closes=("clarification",), manual=False),
+        Transition("register", "Register", INTAKE, S.REGISTERED, Permission.APPROVE, closes=("clarification",),
+                   manual=False),
+        Transition("transmit", "Transmit to the State party", frozenset({S.REGISTERED}), S.TRANSMITTED,
+                   Permission.APPROVE, opens=(STATE_OBSERVATIONS, ADMISSIBILITY_REQUEST)),
+        Transition("receive_observations", "Record the State's observations", frozenset({S.TRANSMITTED}),
+                   S.OBSERVATIONS_RECEIVED, closes=("state_observations", "admissibility_request")),
+        Transition("request_comments", "Request the author's comments", frozenset({S.OBSERVATIONS_RECEIVED}),
+                   S.COMMENTS_REQUESTED, opens=(AUTHOR_COMMENTS,)),
+        Transition("receive_comments", "Record the author's comments", frozenset({S.COMMENTS_REQUESTED}),
+                   S.READY_FOR_DECISION, closes=("author_comments",)),
+        Transition("mark_ready", "Ready for decision without further submissions",
+                   frozenset({S.TRANSMITTED, S.OBSERVATIONS_RECEIVED, S.COMMENTS_REQUESTED}), S.READY_FOR_DECISION,
+                   closes=EXAMINATION_CLOCKS),
+        Transition("adopt_views", "Adopt Views", frozenset({S.READY_FOR_DECISION, S.ADMISSIBLE}), S.DECIDED,
+                   closes=EXAMINATION_CLOCKS, manual=False),
+        Transition("declare_inadmissible", "Declare inadmissible", UNDER_EXAMINATION - {S.ADMISSIBLE}, S.DECIDED,
+                   closes=EXAMINATION_CLOCKS, manual=False),
+        Transition("discontinue", "Discontinue", UNDER_EXAMINATION, S.DECIDED, closes=EXAMINATION_CLOCKS,
+                   manual=False),
+        Transition("record_friendly_settlement", "Record a friendly settlement", UNDER_EXAMINATION, S.DECIDED,
+                   closes=EXAMINATION_CLOCKS, guard=_settlement_allowed, manual=False),
+        Transition("declare_admissible", "Declare admissible (merits to follow)",
+                   UNDER_EXAMINATION - {S.REGISTERED, S.ADMISSIBLE}, S.ADMISSIBLE, closes=EXAMINATION_CLOCKS,
+                   manual=False),
+        Transition("request_merits_observations", "Request the State's observations on the merits",
+                   frozenset({S.ADMISSIBLE}), S.TRANSMITTED, opens=(STATE_OBSERVATIONS,)),
+        Transition("notify_parties", "Transmit the decision to the parties", frozenset({S.DECIDED}), S.NOTIFIED),
+        Transition("publish", "Publish the decision", frozenset({S.NOTIFIED}), S.PUBLISHED),
+        Transition("open_follow_up", "Open follow-up", frozenset({S.PUBLISHED}), S.FOLLOW_UP,
+                   opens=(FOLLOW_UP_REPLY,), guard=_violation_found),
+        Transition("request_follow_up_reply", "Request a further follow-up reply", frozenset({S.FOLLOW_UP}),
+                   S.FOLLOW_UP, opens=(FOLLOW_UP_REPLY,)),
+        Transition("close", "Close the case", frozenset({S.PUBLISHED}), S.CLOSED, guard=_no_follow_up_needed),
+        Transition("close_follow_up", "Close follow-up", frozenset({S.FOLLOW_UP}), S.CLOSED, Permission.APPROVE,
+                   required=("follow_up_outcome",), closes=("follow_up_reply",), guard=_graded, manual=False),
+    ),
+))

@@ -1,0 +1,70 @@
+"""Fixtures for the petitions procedure: committees, a State, and communications at any stage."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from casework.communications import operations as ops
+from casework.communications.models import Communication
+from casework.core.states import State, UNStatus
+from casework.core.units import Unit, UnitKind
+from casework.extensions import db
+
+
+@pytest.fixture
+def states(app) -> dict[str, State]:
+    made = {
+        "MEX": State(iso2="MX", iso3="MEX", name="Mexico", un_status=UNStatus.MEMBER,
+                     mission_name="Permanent Mission of Mexico to the United Nations Office at Geneva"),
+        "FRA": State(iso2="FR", iso3="FRA", name="France", un_status=UNStatus.MEMBER,
+                     mission_name="Permanent Mission of France to the United Nations Office at Geneva"),
+    }
+    db.session.add_all(made.values())
+    db.session.commit()
+    return made
+
+
+@pytest.fixture
+def committee(units) -> Callable[[str], Unit]:
+    def get(code: str) -> Unit:
+        if code in units:
+            return units[code]
+        unit = Unit(code=code, name=code, kind=UnitKind.COMMITTEE)
+        db.session.add(unit)
+        db.session.commit()
+        units[code] = unit
+        return unit
+
+    return get
+
+
+@pytest.fixture
+def make_communication(users, states, committee) -> Callable[..., Communication]:
+    """A communication received (and, with `register=True`, registered) before the CCPR by default."""
+    def make(*, code: str = "CCPR", author: tuple[str, str] = ("Pérez", "José"), state: str = "MEX",
+             register: bool = False, received_on: date = date(2026, 3, 2)) -> Communication:
+        communication = ops.receive_communication(committee(code), ops.Intake(
+            state_id=states[state].id, received_on=received_on, authors=[ops.NameInput(*author)],
+            articles_invoked=["CCPR-7", "CCPR-14-1"], subject_matter="Deportation to a risk of torture",
+        ), users["officer"])
+        if register:
+            ops.register_communication(communication, users["supervisor"], date(2026, 4, 1))
+        db.session.commit()
+        return communication
+
+    return make
+
+
+@pytest.fixture
+def client_for(app) -> Callable:
+    """A browser of its own for each user, signed in through the login form."""
+    from tests.conftest import sign_in
+
+    def make(user):
+        client = app.test_client()
+        sign_in(client, user)
+        return client
+
+    return make
