@@ -1,7 +1,11 @@
 """Lists and duplicate checks, always through the access policy."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import Select, or_, select
+
+from casework.communications.backlog import AGES, age_condition, grade_condition, overdue_condition
 
 from casework.communications.models import Communication
 from casework.core.permissions import Permission, units_where, visible_cases
@@ -11,14 +15,26 @@ from casework.extensions import db
 from casework.communications.committees import COMMITTEES
 
 
+OVERDUE_KINDS = ("state_observations", "author_comments")
+
+
 def committees_where(user, permission: Permission) -> list[Unit]:
     """The committees in which the user holds `permission`."""
     return [unit for unit in units_where(user, permission) if unit.code in COMMITTEES]
 
 
 def communications_list(user, *, committee_id: int | None, status: str | None, state_id: int | None,
-                        q: str | None) -> Select:
+                        q: str | None, age: str | None = None, overdue: str | None = None,
+                        grade: str | None = None) -> Select:
+    """The visible communications matching the list's filters (the backlog's figures use the same)."""
+    today = date.today()
     stmt = visible_cases(user, Communication)
+    if age in AGES:
+        stmt = stmt.where(age_condition(age, today))
+    if overdue in OVERDUE_KINDS:
+        stmt = stmt.where(overdue_condition(overdue, today))
+    if grade:
+        stmt = stmt.where(grade_condition(grade))
     if committee_id:
         stmt = stmt.where(Communication.committee_id == committee_id)
     if status:

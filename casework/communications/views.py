@@ -20,16 +20,18 @@ from casework.communications.forms import (
     InterimMeasureForm, IntakeForm, JoinForm, RegistrationForm, SplitForm, parse_articles,
 )
 from casework.communications.models import (
-    CASE_TYPE, Communication, CommunicationStatus, Compliance, DecisionType, FollowUpOutcome, InterimMeasure,
+    CASE_TYPE, Communication, CommunicationStatus, Compliance, DecisionType, Grade, FollowUpOutcome, InterimMeasure,
     NotRegisteredReason,
 )
+from casework.communications.backlog import AGES, PENDING, UNGRADED, backlog
 from casework.communications.queries import committees_where, communications_list, possible_duplicates
 from casework.core.forms import choices, enum_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
 from casework.core.states import State
 from casework.core.units import Unit
-from casework.core.workflow import EditConflict, TransitionRefused, workflow_for
+from casework.communications.workflow import COMMUNICATION_WORKFLOW
+from casework.core.workflow import EditConflict, TransitionRefused
 from casework.extensions import db
 from casework.web import register_nav
 
@@ -51,15 +53,28 @@ def index():
     args = request.args
     stmt = communications_list(current_user, committee_id=args.get("committee", type=int),
                                status=args.get("status") or None, state_id=args.get("state", type=int),
-                               q=args.get("q") or None)
+                               q=args.get("q") or None, age=args.get("age"), overdue=args.get("overdue"),
+                               grade=args.get("grade"))
     page = paginate(stmt, {
         "number": Communication.reference, "received": Communication.received_on,
         "registered": Communication.registered_on, "status": Communication.status,
     }, "received", "desc")
     return render_template("communications/index.html", page=page, committees=committees,
                            statuses=enum_choices(CommunicationStatus), states=_state_choices(),
-                           workflow=workflow_for(Communication(status="received")),
+                           workflow=COMMUNICATION_WORKFLOW, ages=AGES,
                            may_create=bool(committees_where(current_user, Permission.CREATE)))
+
+
+@bp.route("/backlog")
+def backlog_view():
+    committees = committees_where(current_user, Permission.VIEW)
+    if not committees:
+        abort(403)
+    chosen = request.args.get("committee", type=int)
+    committee = next((u for u in committees if u.id == chosen), committees[0])
+    return render_template("communications/backlog.html", committees=committees, committee=committee,
+                           backlog=backlog(current_user, committee.id), stages=PENDING, ages=AGES,
+                           grades=[*Grade, UNGRADED], workflow=COMMUNICATION_WORKFLOW)
 
 
 def _intake_form() -> IntakeForm:

@@ -34,6 +34,8 @@ DECISION = {"decision_type": "inadmissible", "adopted_on": "2027-03-10", "sessio
 
 ROUTES = [
     Route("communications.index", "GET", lambda w: "/communications/", SIGNED_IN),
+    Route("communications.backlog_view", "GET", lambda w: f"/communications/backlog?committee={w.received.unit_id}",
+          SIGNED_IN),
     Route("communications.new", "GET", lambda w: "/communications/new", CREATE_FORM),
     Route("communications.new", "POST", lambda w: "/communications/new",
           # The CED's supervisor may record correspondence, but only for the CED.

@@ -1,0 +1,90 @@
+"""The committee's backlog and workload: what is pending, for how long, and what is overdue.
+
+Every figure is a count over the visible communications, and every figure has a list behind it:
+`list_filters()` gives the same condition to the committee list, so a number and its list never
+disagree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, String, and_, case, exists, func, select
+
+from casework.communications.models import Communication, CommunicationStatus as S, FollowUpRound
+from casework.core.deadlines import Deadline, add_months
+from casework.core.permissions import visibility_clause
+from casework.extensions import db
+
+PENDING = (S.RECEIVED, S.CLARIFICATION_REQUESTED, S.REGISTERED, S.TRANSMITTED, S.OBSERVATIONS_RECEIVED,
+           S.COMMENTS_REQUESTED, S.READY_FOR_DECISION, S.ADMISSIBLE)
+AGES = {"under_1": "under 1 year", "1_2": "1–2 years", "2_4": "2–4 years", "over_4": "over 4 years"}
+UNGRADED = "none"
+
+
+def _age_bounds(today: date) -> dict[str, tuple[date | None, date | None]]:
+    """Age bucket → (received after, received on or before), counted from receipt."""
+    one, two, four = (add_months(today, -12 * years) for years in (1, 2, 4))
+    return {"under_1": (one, None), "1_2": (two, one), "2_4": (four, two), "over_4": (None, four)}
+
+
+def age_condition(bucket: str, today: date) -> ColumnElement[bool]:
+    after, until = _age_bounds(today)[bucket]
+    conditions = []
+    if after is not None:
+        conditions.append(Communication.received_on > after)
+    if until is not None:
+        conditions.append(Communication.received_on <= until)
+    return and_(*conditions)
+
+
+def _age_bucket(today: date) -> ColumnElement[str]:
+    return case(*((age_condition(bucket, today), bucket) for bucket in AGES), else_="over_4")
+
+
+def overdue_condition(kind: str, today: date) -> ColumnElement[bool]:
+    return exists().where(Deadline.case_id == Communication.id, Deadline.kind == kind,
+                          Deadline.closed_at.is_(None), Deadline.due_on < today)
+
+
+def _latest_grade():
+    latest = (select(FollowUpRound.grade).where(FollowUpRound.communication_id == Communication.id)
+              .order_by(FollowUpRound.number.desc()).limit(1).correlate(Communication).scalar_subquery())
+    return func.coalesce(latest, UNGRADED, type_=String)
+
+
+def grade_condition(grade: str) -> ColumnElement[bool]:
+    return and_(Communication.status == S.FOLLOW_UP, _latest_grade() == grade)
+
+
+@dataclass
+class Backlog:
+    by_stage: dict[str, dict[str, int]]  # status → age bucket → count
+    overdue_observations: int
+    overdue_comments: int
+    follow_up_by_grade: dict[str, int]
+
+    def stage_total(self, status: str) -> int:
+        return sum(self.by_stage.get(status, {}).values())
+
+
+def backlog(user, committee_id: int, today: date | None = None) -> Backlog:
+    today = today or date.today()
+    visible = and_(Communication.committee_id == committee_id, visibility_clause(user))
+    bucket = _age_bucket(today)
+    by_stage: dict[str, dict[str, int]] = {}
+    for status, age, count in db.session.execute(
+        select(Communication.status, bucket, func.count()).select_from(Communication).where(visible, Communication.status.in_(PENDING))
+        .group_by(Communication.status, bucket)
+    ):
+        by_stage.setdefault(status, {})[age] = count
+    grade = _latest_grade()
+    by_grade = dict(db.session.execute(
+        select(grade, func.count()).select_from(Communication).where(visible, Communication.status == S.FOLLOW_UP).group_by(grade)
+    ).all())
+
+    def overdue(kind: str) -> int:
+        return db.session.scalar(select(func.count()).select_from(Communication)
+                                 .where(visible, overdue_condition(kind, today))) or 0
+
+    return Backlog(by_stage, overdue("state_observations"), overdue("author_comments"), by_grade)

@@ -1,0 +1,57 @@
+"""The backlog figures, and that each one links to a list showing exactly those cases."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from casework.communications import operations as ops
+from casework.communications.backlog import backlog
+from casework.communications.models import DecisionType
+from casework.core.workflow import fire
+from casework.extensions import db
+
+
+def _listed(client, url: str) -> int:
+    page = client.get(url.replace("&amp;", "&")).get_data(as_text=True)
+    return int(re.search(r"(\d+) communications?", page).group(1))
+
+
+def test_backlog_counts_by_stage_and_age_and_links_to_the_same_cases(make_communication, users, client_for):
+    today = date.today()
+    old = make_communication(received_on=today - timedelta(days=5 * 365), register=True)
+    recent = make_communication(author=("Haddad", "Samir"), received_on=today - timedelta(days=30), register=True)
+    make_communication(author=("Kaya", "Deniz"), received_on=today - timedelta(days=400))
+    fire(old, "transmit", users["supervisor"], on=today - timedelta(days=300))  # observations overdue
+    fire(recent, "transmit", users["supervisor"])
+    db.session.commit()
+
+    figures = backlog(users["officer"], old.committee_id)
+    assert figures.by_stage["transmitted"] == {"over_4": 1, "under_1": 1}
+    assert figures.by_stage["received"] == {"1_2": 1}
+    assert figures.overdue_observations == 1
+    assert backlog(users["outsider"], old.committee_id).stage_total("transmitted") == 0
+
+    officer = client_for(users["officer"])
+    page = officer.get(f"/communications/backlog?committee={old.committee_id}").get_data(as_text=True)
+    links = dict(re.findall(r'href="(/communications/\?[^"]+)"><strong>(\d+)</strong>', page))
+    for url, count in links.items():
+        assert _listed(officer, url) == int(count), url
+    overdue_url = next(url for url in links if "overdue=state_observations" in url)
+    assert old.title in officer.get(overdue_url.replace("&amp;", "&")).get_data(as_text=True)
+
+
+def test_follow_up_cases_are_counted_by_their_latest_grade(make_communication, users):
+    case = make_communication(register=True)
+    fire(case, "transmit", users["supervisor"])
+    fire(case, "mark_ready", users["officer"])
+    ops.record_decision(case, ops.DecisionInput(DecisionType.VIEWS_VIOLATION, date(2027, 3, 1), 139,
+                                                articles_violated=["CCPR-7"]), users["officer"])
+    for event in ("notify_parties", "publish", "open_follow_up"):
+        fire(case, event, users["officer"])
+    db.session.commit()
+    assert backlog(users["officer"], case.committee_id).follow_up_by_grade == {"none": 1}
+    for grade in ("C", "B"):
+        ops.record_follow_up_round(case, users["officer"], state_reply_on=None, author_comments_on=None, grade=grade,
+                                   summary="")
+    db.session.commit()
+    assert backlog(users["officer"], case.committee_id).follow_up_by_grade == {"B": 1}
