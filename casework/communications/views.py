@@ -14,9 +14,9 @@ from sqlalchemy import select
 from casework.cases.access import load_case
 from casework.cases.forms import ConfirmForm
 from casework.cases.views import register_detail_context, render_case
-from casework.communications import interim_measures as im, operations as ops
+from casework.communications import imports, interim_measures as im, operations as ops
 from casework.communications.forms import (
-    CaseDetailsForm, CloseFollowUpForm, ComplianceForm, DecisionForm, DeclineForm, FollowUpRoundForm,
+    CaseDetailsForm, CloseFollowUpForm, ComplianceForm, DecisionForm, DeclineForm, FollowUpRoundForm, ImportForm,
     InterimMeasureForm, IntakeForm, JoinForm, RegistrationForm, SplitForm, parse_articles,
 )
 from casework.communications.models import (
@@ -103,6 +103,25 @@ def new():
             return redirect(communication.url, 303)
     status = 400 if form.errors else (409 if duplicates else 200)
     return render_template("communications/new.html", form=form, duplicates=duplicates), status
+
+
+@bp.route("/import", methods=["GET", "POST"])
+def import_csv():
+    if not committees_where(current_user, Permission.CREATE):
+        abort(403)
+    form = ImportForm()
+    check = None
+    if form.validate_on_submit():
+        check = imports.check_file(form.file.data.read(), current_user)
+        if check.rows and (not check.errors or form.valid_rows_only.data):
+            imported = imports.import_rows(check.rows, current_user)
+            db.session.commit()
+            flash(_("%(n)s communications imported; %(left)s rows left out.", n=len(imported),
+                    left=len(check.errors)), "success")
+            return redirect(url_for("communications.index"), 303)
+    status = 422 if check is not None else (400 if form.errors else 200)
+    return render_template("communications/import.html", form=form, check=check,
+                           columns=imports.__doc__.split("\n\n", 2)[2]), status
 
 
 def _intake(form: IntakeForm) -> ops.Intake:

@@ -5,6 +5,7 @@ works for the CED, another committee, and sees none of the CCPR's cases.
 """
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,6 +37,12 @@ ROUTES = [
     Route("communications.index", "GET", lambda w: "/communications/", SIGNED_IN),
     Route("communications.backlog_view", "GET", lambda w: f"/communications/backlog?committee={w.received.unit_id}",
           SIGNED_IN),
+    Route("communications.import_csv", "GET", lambda w: "/communications/import", CREATE_FORM),
+    # The outsider may import for the CED only, so a CCPR row is reported and nothing is written.
+    Route("communications.import_csv", "POST", lambda w: "/communications/import",
+          answers(LOGIN, officer=303, supervisor=303, outsider=422, admin=303, others=403),
+          lambda w: {"file": (io.BytesIO(b"committee,state,received_on,author_family_name\nCCPR,MEX,2026-01-05,Roe\n"),
+                              "legacy.csv")}),
     Route("communications.new", "GET", lambda w: "/communications/new", CREATE_FORM),
     Route("communications.new", "POST", lambda w: "/communications/new",
           # The CED's supervisor may record correspondence, but only for the CED.
