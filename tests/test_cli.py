@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from casework.auth.models import Membership, User
 from casework.core.states import State, UNStatus
 from casework.core.units import Unit, UnitKind
+from casework.communications.models import Communication, CommunicationStatus
 from casework.demo import ACCOUNTS, DEMO_PASSWORD
 from casework.extensions import db
 
@@ -45,7 +46,7 @@ def count(model) -> int:
 
 
 def snapshot() -> dict[str, int]:
-    return {model.__name__: count(model) for model in (State, Unit, User, Membership)}
+    return {model.__name__: count(model) for model in (State, Unit, User, Membership, Communication)}
 
 
 # --- seed reference ------------------------------------------------------------------------
@@ -117,6 +118,8 @@ def test_seed_demo_prints_every_login_and_the_accounts_work(app, cli):
 
     demo_admin = db.session.scalar(select(User).where(User.email == DEMO_ADMIN))
     assert demo_admin.is_admin and demo_admin.totp_secret
+    stages = set(db.session.scalars(select(Communication.status)))
+    assert stages == {s.value for s in CommunicationStatus}, "demo communications in every stage"
     response = app.test_client().post("/login", data={"email": DEMO_STAFF, "password": DEMO_PASSWORD})
     assert response.status_code == 302 and response.headers["Location"] == "/"
 

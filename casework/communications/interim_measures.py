@@ -10,20 +10,20 @@ from datetime import date
 
 from flask_babel import gettext as _
 
-from casework.communications.models import Communication, Compliance, CommunicationStatus as S, InterimMeasure, \
-    MeasureStatus
+from casework.communications.models import Communication, Compliance, InterimMeasure, MeasureStatus
 from casework.communications.operations import CommunicationRefused, require
+from casework.communications.workflow import INTAKE, UNDER_EXAMINATION
 from casework.core.permissions import Permission
 from casework.extensions import db
 
-CLOSED_CASE = frozenset({S.NOT_REGISTERED, S.CLOSED})
+OPEN_TO_REQUESTS = INTAKE | UNDER_EXAMINATION  # once the committee has decided, interim measures are moot
 
 
 def request_interim_measures(communication: Communication, measure: str, requested_on: date, actor) -> InterimMeasure:
     """Log the author's request, e.g. "not to deport the author to Sri Lanka"."""
     require(actor, Permission.EDIT, communication)
-    if communication.status in CLOSED_CASE:
-        raise CommunicationRefused(_("The case is closed; interim measures can no longer be requested."))
+    if communication.status not in OPEN_TO_REQUESTS:
+        raise CommunicationRefused(_("Interim measures are requested while the case awaits a decision."))
     entry = InterimMeasure(communication_id=communication.id, measure=measure.strip(), requested_on=requested_on)
     db.session.add(entry)
     db.session.flush()

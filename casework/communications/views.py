@@ -6,6 +6,8 @@ operation → commit → redirect; a refusal re-renders with the reason and the 
 """
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -141,7 +143,7 @@ def _panels(case: Communication) -> dict:
     return {
         "details_form": CaseDetailsForm(formdata=None, obj=case, version=case.version,
                                         articles_invoked=", ".join(case.articles_invoked or [])),
-        "registration_form": RegistrationForm(formdata=None),
+        "registration_form": RegistrationForm(formdata=None, registered_on=date.today()),
         "decline_form": DeclineForm(formdata=None),
         "split_form": SplitForm(formdata=None),
         "join_form": JoinForm(formdata=None),

@@ -170,3 +170,24 @@ def test_a_complaint_against_two_states_is_split_before_registration(make_commun
     assert part.state_id == states["FRA"].id and part.split_from_id == case.id
     assert {link.person_id for link in part.person_links} == {link.person_id for link in case.person_links}
     assert part.title.endswith("v. France")
+
+
+def test_interim_measures_follow_their_own_log_and_end_with_the_decision(make_communication, users):
+    from casework.communications import interim_measures as im
+    from casework.communications.models import Compliance, MeasureStatus
+
+    case = make_communication(register=True)
+    entry = im.request_interim_measures(case, "not to deport the author", date(2026, 4, 2), users["officer"])
+    with pytest.raises(TransitionRefused) as refusal:
+        im.decide_interim_measures(entry, "grant", users["officer"])
+    assert refusal.value.forbidden  # the Special Rapporteur decides
+    im.decide_interim_measures(entry, "grant", users["supervisor"], date(2026, 4, 3))
+    im.record_compliance(entry, Compliance.NOT_COMPLIED, "Author deported on 10 April", users["officer"])
+    im.decide_interim_measures(entry, "lift", users["supervisor"], date(2026, 5, 1))
+    assert (entry.status, entry.decided_on, entry.lifted_on, entry.compliance) == (
+        MeasureStatus.LIFTED, date(2026, 4, 3), date(2026, 5, 1), Compliance.NOT_COMPLIED)
+    with pytest.raises(TransitionRefused, match="cannot be granted"):
+        im.decide_interim_measures(entry, "grant", users["supervisor"])
+    _decide(case, users, DecisionType.DISCONTINUED)
+    with pytest.raises(TransitionRefused, match="awaits a decision"):
+        im.request_interim_measures(case, "medical care", date(2027, 4, 2), users["officer"])
