@@ -24,6 +24,11 @@ class CommitteeRules:
     follow_up_reply: Period = Period(months=6)
     friendly_settlement: bool = False
     symbol_prefix: str = ""  # CESCR's documents are E/C.12/…
+    name_fr: str = ""
+    name_es: str = ""
+
+    def name_in(self, language: str) -> str:
+        return {"fr": self.name_fr, "es": self.name_es}.get(language) or self.name
 
     @property
     def prefix(self) -> str:
@@ -35,17 +40,28 @@ class CommitteeRules:
 
 
 COMMITTEES: dict[str, CommitteeRules] = {rules.code: rules for rules in (
-    CommitteeRules("CCPR", "Human Rights Committee", follow_up_reply=Period(days=180)),
+    CommitteeRules("CCPR", "Human Rights Committee", follow_up_reply=Period(days=180),
+                   name_fr="Comité des droits de l'homme", name_es="Comité de Derechos Humanos"),
     CommitteeRules("CAT", "Committee against Torture", author_term="complainant", decision_term="decision",
-                   follow_up_reply=Period(days=90)),
+                   follow_up_reply=Period(days=90), name_fr="Comité contre la torture",
+                   name_es="Comité contra la Tortura"),
     CommitteeRules("CERD", "Committee on the Elimination of Racial Discrimination", decision_term="opinion",
-                   state_observations=Period(months=3), follow_up_reply=Period(days=90)),
-    CommitteeRules("CEDAW", "Committee on the Elimination of Discrimination against Women"),
+                   state_observations=Period(months=3), follow_up_reply=Period(days=90),
+                   name_fr="Comité pour l'élimination de la discrimination raciale",
+                   name_es="Comité para la Eliminación de la Discriminación Racial"),
+    CommitteeRules("CEDAW", "Committee on the Elimination of Discrimination against Women",
+                   name_fr="Comité pour l'élimination de la discrimination à l'égard des femmes",
+                   name_es="Comité para la Eliminación de la Discriminación contra la Mujer"),
     CommitteeRules("CESCR", "Committee on Economic, Social and Cultural Rights", friendly_settlement=True,
-                   symbol_prefix="E/C.12"),
-    CommitteeRules("CRC", "Committee on the Rights of the Child", friendly_settlement=True),
-    CommitteeRules("CRPD", "Committee on the Rights of Persons with Disabilities"),
-    CommitteeRules("CED", "Committee on Enforced Disappearances"),
+                   symbol_prefix="E/C.12", name_fr="Comité des droits économiques, sociaux et culturels",
+                   name_es="Comité de Derechos Económicos, Sociales y Culturales"),
+    CommitteeRules("CRC", "Committee on the Rights of the Child", friendly_settlement=True,
+                   name_fr="Comité des droits de l'enfant", name_es="Comité de los Derechos del Niño"),
+    CommitteeRules("CRPD", "Committee on the Rights of Persons with Disabilities",
+                   name_fr="Comité des droits des personnes handicapées",
+                   name_es="Comité sobre los Derechos de las Personas con Discapacidad"),
+    CommitteeRules("CED", "Committee on Enforced Disappearances", name_fr="Comité des disparitions forcées",
+                   name_es="Comité contra la Desaparición Forzada"),
 )}
 
 

@@ -5,6 +5,10 @@ to"); a letter to an author is written out in full. The officer edits the draft 
 """
 from __future__ import annotations
 
+from datetime import date
+
+from babel.dates import format_date
+
 from casework.letters.document import LetterKind
 from casework.letters.types import LetterContext, LetterType, register_letter_type
 
@@ -17,6 +21,11 @@ def _texts(**by_language: str):
         return text.format(c=context, x=_Fields(context.extra, language))
 
     return fill
+
+
+def written_date(day: date, language: str) -> str:
+    """A date as the letter's language writes it: "22 May 2027", "22 mai 2027", "22 de mayo de 2027"."""
+    return format_date(day, format="long", locale={"en": "en_GB"}.get(language, language))
 
 
 # Paragraphs that appear only when the case calls for them: (field that must be filled, texts).
@@ -52,7 +61,12 @@ class _Fields(dict):
             source, texts = _PARAGRAPHS[key]
             value = super().get(source)
             return texts.get(self.language, texts["en"]).format(value=value) if value else ""
-        return super().get(key) or "[…]"
+        if key == "committee":
+            key = {"fr": "committee_fr", "es": "committee_es"}.get(self.language, key)
+        value = super().get(key) or "[…]"
+        if key.endswith(("_due", "_date", "_on")) and value != "[…]":
+            return written_date(date.fromisoformat(value), self.language)
+        return value
 
 
 SUBJECT = _texts(

@@ -131,7 +131,8 @@ class Communication(Case):
             **{f"{kind}_due": due.get(kind, "") for kind in
                ("state_observations", "admissibility_request", "author_comments", "follow_up_reply")},
             "follow_up_period": str(rules.follow_up_reply) if decision and decision.found_violation else "",
-            "committee": rules.name, "committee_code": rules.code, "author_term": rules.author_term,
+            "committee": rules.name, "committee_fr": rules.name_in("fr"), "committee_es": rules.name_in("es"),
+            "committee_code": rules.code, "author_term": rules.author_term,
             "decision_term": rules.decision_term, "number": self.number_label or "",
             "state": self.state.name, "articles": ", ".join(self.articles_invoked or []),
             "subject_matter": self.subject_matter, "received_on": self.received_on.isoformat(),

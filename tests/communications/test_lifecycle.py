@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from casework.communications.models import Communication, Grade
 from casework.core.deadlines import Deadline, add_months
+from casework.communications.letters import written_date
 from casework.extensions import db
 from casework.letters import operations as letters
 
@@ -53,7 +54,7 @@ def test_intake_to_closed_follow_up(client_for, users, states):
 
     transmittal = letters.draft_letter("communication_transmittal", "en", users["officer"], parent=case)
     assert "communication No. 1/2026" in transmittal.body
-    assert observations.due_on.isoformat() in transmittal.body
+    assert written_date(observations.due_on, "en") in transmittal.body
     assert "not to deport the author" in transmittal.body
     assert [a.name for a in transmittal.addressees] == [states["MEX"].mission_name]
     db.session.commit()
@@ -63,7 +64,8 @@ def test_intake_to_closed_follow_up(client_for, users, states):
     assert observations.is_overdue()
     _post(officer, f"/cases/{case.id}/deadlines/{observations.id}/reminder")
     reminder = letters.draft_letter("communication_reminder", "fr", users["officer"], parent=case)
-    assert observations.due_on.isoformat() in reminder.body and "no 1/2026" in reminder.body
+    assert written_date(observations.due_on, "fr") in reminder.body and "no 1/2026" in reminder.body
+    assert "Comité des droits de l'homme" not in reminder.body  # the reminder names the number, not the committee
     db.session.commit()
     assert observations.reminders_sent == 1
 
