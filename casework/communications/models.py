@@ -57,12 +57,14 @@ class Communication(Case):
     __table_args__ = (
         UniqueConstraint("committee_id", "year", "number", name="uq_communications_number"),
         Index("ix_communications_state_received", "state_id", "received_on"),
+        Index("ix_communications_committee_received", "committee_id", "received_on"),
     )
     __mapper_args__ = {"polymorphic_identity": CASE_TYPE}
+    always_top_level = True
 
     id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
     # The committee's unit, repeated here so the numbering constraint and the lists need no join.
-    committee_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("units.id"))  # indexed with received_on
     state_id: Mapped[int] = mapped_column(ForeignKey("states.id"), index=True)
     number: Mapped[int | None]
     year: Mapped[int | None]

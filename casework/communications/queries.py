@@ -8,7 +8,7 @@ from sqlalchemy import Select, or_, select
 from casework.communications.backlog import AGES, age_condition, grade_condition, overdue_condition
 
 from casework.communications.models import Communication
-from casework.core.permissions import Permission, units_where, visible_cases
+from casework.core.permissions import Permission, units_where, visible_cases, visible_in_unit
 from casework.core.persons import CasePerson, Person, PersonRole, fold_name
 from casework.core.units import Unit
 from casework.extensions import db
@@ -28,15 +28,17 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
                         grade: str | None = None) -> Select:
     """The visible communications matching the list's filters (the backlog's figures use the same)."""
     today = date.today()
-    stmt = visible_cases(user, Communication)
+    if committee_id:
+        stmt = select(Communication).where(Communication.committee_id == committee_id,
+                                           visible_in_unit(user, committee_id, Communication.id))
+    else:
+        stmt = visible_cases(user, Communication)
     if age in AGES:
         stmt = stmt.where(age_condition(age, today))
     if overdue in OVERDUE_KINDS:
         stmt = stmt.where(overdue_condition(overdue, today))
     if grade:
         stmt = stmt.where(grade_condition(grade))
-    if committee_id:
-        stmt = stmt.where(Communication.committee_id == committee_id)
     if status:
         stmt = stmt.where(Communication.status == status)
     if state_id:

@@ -60,7 +60,7 @@ def index():
     page = paginate(stmt, {
         "number": Communication.reference, "received": Communication.received_on,
         "registered": Communication.registered_on, "status": Communication.status,
-    }, "received", "desc")
+    }, "received", "desc", key=Communication.id)
     return render_template("communications/index.html", page=page, committees=committees,
                            statuses=enum_choices(CommunicationStatus), states=_state_choices(),
                            workflow=COMMUNICATION_WORKFLOW, ages=AGES,

@@ -6,6 +6,7 @@ trail, deadlines, persons, attachments and "My work" work on every kind of case 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -23,7 +24,13 @@ class Case(Audited, TimestampMixin, db.Model):
     __table_args__ = (
         Index("ix_cases_unit_status", "unit_id", "status"),
         Index("ix_cases_type_updated", "case_type", "updated_at"),
+        # Everything the access rule reads, so long lists check it from the index alone.
+        Index("ix_cases_access", "id", "unit_id", "confidential", "parent_id"),
+        # The few confidential cases of a unit, which its long lists leave out (visible_in_unit).
+        Index("ix_cases_unit_confidential", "unit_id", "confidential"),
     )
+    # True for kinds of case that never belong to another case; their lists skip the parent test.
+    always_top_level: ClassVar[bool] = False
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_type: Mapped[str] = mapped_column(String(40))

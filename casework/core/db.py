@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import enum
+import sqlite3
 from datetime import datetime, UTC
 
-from sqlalchemy import DateTime, MetaData, String, TypeDecorator
+from sqlalchemy import DateTime, Engine, MetaData, String, TypeDecorator, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, registry
 
 NAMING_CONVENTION = {
@@ -14,6 +15,21 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# The embedded SQLite database: enforce foreign keys as PostgreSQL does, let readers work while
+# the job thread writes (WAL), wait for a lock rather than fail, and keep the working set of a
+# large installation in memory (64 MB of page cache instead of 2 MB).
+SQLITE_PRAGMAS = ("foreign_keys=ON", "journal_mode=WAL", "busy_timeout=5000", "cache_size=-65536")
+
+
+@event.listens_for(Engine, "connect")
+def _configure_sqlite(dbapi_connection, _record) -> None:
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        for pragma in SQLITE_PRAGMAS:
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
 
 
 def utcnow() -> datetime:

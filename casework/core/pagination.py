@@ -39,8 +39,14 @@ def paginate(
     default_sort: str,
     default_direction: str = "asc",
     scalars: bool = True,
+    key: ColumnElement[Any] | None = None,
 ) -> Page:
-    """Apply ?sort=, ?dir= and ?page= from the request; unknown sort keys fall back to the default."""
+    """Apply ?sort=, ?dir= and ?page= from the request; unknown sort keys fall back to the default.
+
+    With `key` (the listed entity's primary key, `scalars` only) rows with equal sort values keep
+    a stable order from page to page, and the page is found by key first and loaded after, so a
+    deep page of a large list does not load every row it skips.
+    """
     sort = request.args.get("sort", default_sort)
     if sort not in sorts:
         sort = default_sort
@@ -51,8 +57,13 @@ def paginate(
     pages = max(1, math.ceil(total / per_page))
     page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
     column = sorts[sort]
-    ordered = stmt.order_by(column.desc() if direction == "desc" else column.asc())
-    ordered = ordered.limit(per_page).offset((page - 1) * per_page)
-    result = db.session.execute(ordered)
+    order = [column.desc() if direction == "desc" else column.asc()]
+    offset = (page - 1) * per_page
+    if key is not None:
+        order.append(key.desc() if direction == "desc" else key.asc())
+        ids = db.session.scalars(stmt.with_only_columns(key, maintain_column_froms=True).order_by(*order).limit(per_page).offset(offset)).all()
+        loaded = {getattr(item, key.key): item for item in db.session.scalars(stmt.where(key.in_(ids)))}
+        return Page([loaded[i] for i in ids], page, per_page, total, sort, direction)
+    result = db.session.execute(stmt.order_by(*order).limit(per_page).offset(offset))
     items = list(result.scalars() if scalars else result.all())
     return Page(items, page, per_page, total, sort, direction)

@@ -99,3 +99,29 @@ def test_a_record_of_a_case_answers_as_its_case(users, make_case):
     for role, user in users.items():
         listed = child in set(db.session.scalars(visible_cases(user)))
         assert listed == can(user, P.VIEW, child) == can(user, P.VIEW, secret), role
+
+
+def test_the_one_unit_form_of_the_policy_agrees_with_the_general_one(users, make_case, units):
+    """`visible_in_unit` (used by long lists of one unit) shows exactly what `visibility_clause` shows."""
+    from sqlalchemy import select
+
+    from casework.core.permissions import visibility_clause, visible_in_unit
+    from casework.extensions import db
+    from tests.sample_workflow import SampleCase
+
+    made = [
+        make_case("CCPR", reference="open"),
+        make_case("CCPR", confidential=True, reference="secret, assigned", assigned=(users["officer"],
+                                                                                     users["outsider"])),
+        make_case("CCPR", confidential=True, reference="secret"),
+        make_case("CED", reference="CED open"),
+        make_case("CED", confidential=True, reference="CED secret", assigned=(users["viewer"],)),
+    ]
+    assert len(made) == 5
+    for name, user in users.items():
+        for unit in units.values():
+            in_unit = SampleCase.unit_id == unit.id
+            general = set(db.session.scalars(select(SampleCase.reference).where(in_unit, visibility_clause(user))))
+            one_unit = set(db.session.scalars(select(SampleCase.reference).where(
+                in_unit, visible_in_unit(user, unit.id, SampleCase.id))))
+            assert one_unit == general, (name, unit.code)

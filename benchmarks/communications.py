@@ -1,0 +1,140 @@
+"""The committee list and the backlog view on a large installation.
+
+Builds its own database with N communications (default 200,000) across the eight committees, in
+every stage, with open and overdue deadlines and follow-up rounds, then times full page requests
+(routing, access check, queries and template) as a CCPR case officer:
+
+    list_page_1          CCPR, filtered to one stage, sorted by date received
+    list_page_2000       CCPR, all stages, sorted by date received, page 2,000 (50 per page)
+    backlog              the CCPR backlog: stages × ages, overdue replies, follow-up by grade
+
+SQLite by default; set CASEWORK_DATABASE_URL to a PostgreSQL database to measure there (it is
+emptied). Run: python benchmarks/communications.py
+"""
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import insert, select  # noqa: E402
+
+from casework import create_app  # noqa: E402
+from casework.admin.operations import save_user, set_membership  # noqa: E402
+from casework.auth.models import Role  # noqa: E402
+from casework.communications.committees import COMMITTEES  # noqa: E402
+from casework.communications.models import Communication, CommunicationStatus, FollowUpRound  # noqa: E402
+from casework.core.cases import Case  # noqa: E402
+from casework.core.db import utcnow  # noqa: E402
+from casework.core.deadlines import Deadline  # noqa: E402
+from casework.core.reference import load_reference_data  # noqa: E402
+from casework.core.states import State  # noqa: E402
+from casework.core.units import Unit  # noqa: E402
+from casework.extensions import db  # noqa: E402
+from config import TestConfig  # noqa: E402
+
+CASES = int(os.environ.get("BENCH_CASES", "200000"))
+REPEAT = 15
+PASSWORD = "benchmark password"
+SHARE = {"CCPR": 0.6, "CAT": 0.12, "CEDAW": 0.06, "CRPD": 0.06, "CRC": 0.06, "CERD": 0.04, "CESCR": 0.03, "CED": 0.03}
+STATUSES = [s.value for s in CommunicationStatus]
+
+
+def _rows(n: int, rng: random.Random, committees: list[Unit], weights: list[float], state_ids: list[int]):
+    now, today = utcnow(), date.today()
+    cases, communications, deadlines, rounds = [], [], [], []
+    numbers: dict[tuple[int, int], int] = {}
+    for case_id in range(1, n + 1):
+        unit = rng.choices(committees, weights)[0]
+        status = rng.choice(STATUSES)
+        received = today - timedelta(days=rng.randrange(1, 4000))
+        registered = None if status in ("received", "clarification_requested", "not_registered") \
+            else received + timedelta(days=rng.randrange(10, 300))
+        number = None
+        if registered:
+            key = (unit.id, registered.year)
+            number = numbers[key] = numbers.get(key, 0) + 1
+        cases.append({"id": case_id, "case_type": "communication", "unit_id": unit.id, "status": status,
+                      "reference": f"{unit.code} {number}/{registered.year}" if number else None,
+                      "title": f"Author {case_id} v. State", "confidential": False, "version": 1,
+                      "created_at": now, "updated_at": now})
+        communications.append({"id": case_id, "committee_id": unit.id, "state_id": rng.choice(state_ids),
+                               "number": number, "year": registered.year if registered else None,
+                               "received_on": received, "registered_on": registered, "submission_language": "en",
+                               "subject_matter": "", "articles_invoked": [], "procedural_issues": "",
+                               "domestic_remedies": "", "advice_given": "", "confidentiality_requested": False})
+        if status in ("transmitted", "comments_requested", "follow_up"):
+            kind = {"transmitted": "state_observations", "comments_requested": "author_comments"}.get(
+                status, "follow_up_reply")
+            due = received + timedelta(days=rng.randrange(200, 4000))
+            deadlines.append({"case_id": case_id, "kind": kind, "label": kind, "due_on": due, "original_due_on": due,
+                              "opened_at": now, "reminders_sent": 0})
+        if status == "follow_up":
+            rounds.append({"communication_id": case_id, "number": 1, "grade": rng.choice("ABCDE"), "summary": "",
+                           "created_at": now, "updated_at": now})
+    return cases, communications, deadlines, rounds
+
+
+def build() -> None:
+    load_reference_data()
+    committees = list(db.session.scalars(select(Unit).where(Unit.code.in_(list(COMMITTEES))).order_by(Unit.code)))
+    weights = [SHARE[u.code] for u in committees]
+    state_ids = list(db.session.scalars(select(State.id)))
+    officer = save_user(None, "Officer", "officer@example.org", PASSWORD, False, False, True)
+    set_membership(officer, next(u for u in committees if u.code == "CCPR"), Role.CASE_OFFICER)
+    db.session.commit()
+    tables = (Case.__table__, Communication.__table__, Deadline.__table__, FollowUpRound.__table__)
+    for table, rows in zip(tables, _rows(CASES, random.Random(7), committees, weights, state_ids)):
+        for start in range(0, len(rows), 20000):
+            db.session.execute(insert(table), rows[start:start + 20000])
+    db.session.commit()
+    with db.engine.connect() as connection:  # fresh planner statistics, as a maintained database has
+        connection.exec_driver_sql("ANALYZE")
+        connection.commit()
+
+
+def timed(client, url: str) -> float:
+    samples = []
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        response = client.get(url)
+        samples.append(time.perf_counter() - started)
+        assert response.status_code == 200, (url, response.status_code)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        url = os.environ.get("CASEWORK_DATABASE_URL") or f"sqlite:///{tmp}/bench.db"
+        app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url, UPLOAD_FOLDER=tmp)
+        with app.app_context():
+            db.drop_all()
+            db.create_all()
+            started = time.perf_counter()
+            build()
+            print(f"database: {db.engine.dialect.name}")
+            print(f"communications: {CASES}")
+            print(f"build_s: {time.perf_counter() - started:.1f}")
+            ccpr = db.session.scalar(select(Unit.id).where(Unit.code == "CCPR"))
+            client = app.test_client()
+            client.post("/login", data={"email": "officer@example.org", "password": PASSWORD})
+            pages = {
+                "list_page_1": f"/communications/?committee={ccpr}&status=transmitted&sort=received&dir=desc",
+                "list_page_2000": f"/communications/?committee={ccpr}&sort=received&dir=desc&page=2000",
+                "backlog": f"/communications/backlog?committee={ccpr}",
+            }
+            for name, page in pages.items():
+                print(f"{name}_median_ms: {timed(client, page) * 1000:.1f}")
+            db.session.remove()
+            db.engine.dispose()
+
+
+if __name__ == "__main__":
+    main()
