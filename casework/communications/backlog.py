@@ -21,6 +21,7 @@ PENDING = (S.RECEIVED, S.CLARIFICATION_REQUESTED, S.REGISTERED, S.TRANSMITTED, S
            S.COMMENTS_REQUESTED, S.READY_FOR_DECISION, S.ADMISSIBLE)
 AGES = {"under_1": "under 1 year", "1_2": "1–2 years", "2_4": "2–4 years", "over_4": "over 4 years"}
 UNGRADED = "none"
+OVERDUE_KINDS = ("state_observations", "author_comments")
 
 
 def _age_bounds(today: date) -> dict[str, tuple[date | None, date | None]]:
@@ -87,12 +88,11 @@ def backlog(user, committee_id: int, today: date | None = None) -> Backlog:
         select(grade, func.count()).select_from(Communication).where(visible, Communication.status == S.FOLLOW_UP).group_by(grade)
     ).all())
 
-    def overdue(kind: str) -> int:
-        """Driven from the open deadlines (few, and indexed) rather than from every case."""
-        return db.session.scalar(
-            select(func.count(func.distinct(Deadline.case_id))).select_from(Deadline)
-            .join(Communication, Communication.id == Deadline.case_id)
-            .where(visible, Deadline.kind == kind, Deadline.closed_at.is_(None), Deadline.due_on < today)
-        ) or 0
-
-    return Backlog(by_stage, overdue("state_observations"), overdue("author_comments"), by_grade)
+    # Driven from the open deadlines (indexed by kind) rather than from every case.
+    overdue = dict(db.session.execute(
+        select(Deadline.kind, func.count(func.distinct(Deadline.case_id))).select_from(Deadline)
+        .join(Communication, Communication.id == Deadline.case_id)
+        .where(visible, Deadline.kind.in_(OVERDUE_KINDS), Deadline.closed_at.is_(None), Deadline.due_on < today)
+        .group_by(Deadline.kind)
+    ).all())
+    return Backlog(by_stage, overdue.get("state_observations", 0), overdue.get("author_comments", 0), by_grade)

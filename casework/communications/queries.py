@@ -5,7 +5,7 @@ from datetime import date
 
 from sqlalchemy import Select, or_, select
 
-from casework.communications.backlog import AGES, age_condition, grade_condition, overdue_condition
+from casework.communications.backlog import AGES, OVERDUE_KINDS, age_condition, grade_condition, overdue_condition
 
 from casework.communications.models import Communication
 from casework.core.permissions import Permission, units_where, visible_cases, visible_in_unit
@@ -13,9 +13,6 @@ from casework.core.persons import CasePerson, Person, PersonRole, fold_name
 from casework.core.units import Unit
 from casework.extensions import db
 from casework.communications.committees import COMMITTEES
-
-
-OVERDUE_KINDS = ("state_observations", "author_comments")
 
 
 def committees_where(user, permission: Permission) -> list[Unit]:

@@ -44,7 +44,10 @@ class Deadline(Audited, db.Model):
     """A clock running on a case, e.g. "State observations due"."""
 
     __tablename__ = "deadlines"
-    __table_args__ = (Index("ix_deadlines_open_due", "closed_at", "due_on"),)
+    __table_args__ = (
+        Index("ix_deadlines_open_due", "closed_at", "due_on"),
+        Index("ix_deadlines_kind_open_due", "kind", "closed_at", "due_on"),  # "overdue replies" of one kind
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)

@@ -17,6 +17,8 @@ depends_on = None
 
 
 def upgrade():
+    with op.batch_alter_table('deadlines', schema=None) as batch_op:
+        batch_op.create_index('ix_deadlines_kind_open_due', ['kind', 'closed_at', 'due_on'], unique=False)
     op.create_table('communications',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('committee_id', sa.Integer(), nullable=False),
@@ -114,6 +116,8 @@ def upgrade():
 
 
 def downgrade():
+    with op.batch_alter_table('deadlines', schema=None) as batch_op:
+        batch_op.drop_index('ix_deadlines_kind_open_due')
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.drop_index('ix_cases_unit_confidential')
         batch_op.drop_index('ix_cases_access')
