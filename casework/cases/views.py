@@ -23,6 +23,7 @@ from casework.core.audit import AuditEvent
 from casework.core.cases import Case
 from casework.core.forms import choices
 from casework.core.permissions import Permission, can
+from casework.core.persons import visible_links
 from casework.core.workflow import EditConflict, TransitionRefused, history, workflow_for
 from casework.extensions import db
 
@@ -76,6 +77,7 @@ def render_case(case, status: int = 200, **forms):
         "attachment_form": forms.pop("attachment_form", None) or AttachmentForm(),
         "assign_form": assign_form,
         "person_form": forms.pop("person_form", None) or LinkPersonForm(),
+        "person_links": visible_links(case, current_user),
         "confirm_form": ConfirmForm(),
         "error": forms.pop("error", None),
         "failed_event": forms.pop("failed_event", None),

@@ -51,9 +51,18 @@ class DeadlineRule:
     kind: str
     label: str
     period: Period
+    # Practice that varies per unit: a key of `Unit.settings` holding the period in days, which
+    # then replaces `period` for that unit's cases (e.g. a CED reply due in 2 weeks, or 10 days).
+    setting: str | None = None
 
-    def due_after(self, start: date) -> date:
-        return self.period.after(start)
+    def period_for(self, case: Case | None) -> Period:
+        """The period as the case's unit configures it, or the declared one."""
+        settings = (case.unit.settings or {}) if case is not None and self.setting else {}
+        days = settings.get(self.setting) if self.setting else None
+        return Period(days=int(days)) if days else self.period
+
+    def due_after(self, start: date, case: Case | None = None) -> date:
+        return self.period_for(case).after(start)
 
 
 Guard = Callable[[Case, object], str | None]  # (case, user) → the reason for refusing, or None
@@ -196,9 +205,10 @@ def fire(
     case.status = transition.target
     _close_deadlines(case, transition)
     for rule in transition.opens:
+        due_on = rule.due_after(on, case)
         db.session.add(Deadline(
-            case_id=case.id, kind=rule.kind, label=rule.label, due_on=rule.due_after(on),
-            original_due_on=rule.due_after(on), opened_by_event=event,
+            case_id=case.id, kind=rule.kind, label=rule.label, due_on=due_on,
+            original_due_on=due_on, opened_by_event=event,
         ))
     db.session.add(entry)
     with audit.acting_as(actor.id):
