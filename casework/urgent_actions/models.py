@@ -155,12 +155,6 @@ class UrgentAction(Case):
         return self.status in CLOSED
 
     @property
-    def url(self) -> str:
-        from flask import url_for
-
-        return url_for("urgent_actions.detail", case_id=self.id)
-
-    @property
     def disappeared(self) -> list:
         """The disappeared persons, in the order they were linked."""
         return [link.person for link in sorted(self.person_links, key=lambda link: link.id)
