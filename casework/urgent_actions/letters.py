@@ -15,7 +15,7 @@ from casework.letters.phrases import phrases
 from casework.letters.types import LetterContext, LetterType, letter_type, register_letter_type
 from casework.urgent_actions import letter_texts as texts
 from casework.urgent_actions.models import UrgentAction, UrgentActionGroup
-from casework.urgent_actions.workflow import open_reply_deadline
+from casework.urgent_actions.workflow import REPLY_DUE, open_reply_deadline
 
 CASE_TYPES = frozenset({"urgent_action"})
 TO_AUTHORS = frozenset({"ua_registration_authors", "ua_transmittal_to_authors"})
@@ -39,7 +39,8 @@ def urgent_action_context(ua: UrgentAction) -> dict[str, str]:
         "complaints": "; ".join(", ".join(p for p in (c.authority, c.filed_on.isoformat() if c.filed_on else "",
                                                         c.file_number) if p) for c in ua.complaints),
         "registered": ua.registered_on.isoformat() if ua.registered_on else "",
-        "reply_due": deadline.due_on.isoformat() if deadline else "",
+        # Drafted before the note verbale goes: the date the State will be given if it goes today.
+        "reply_due": (deadline.due_on if deadline else REPLY_DUE.due_after(date.today(), ua)).isoformat(),
         "reminder": str(deadline.reminders_sent if deadline else 0),
         "recommendations": "\n".join(f"{r.kind.value}\t{' '.join(r.text.split())}"
                                      for r in ua.recommendations if r.round == latest),
