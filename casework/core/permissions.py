@@ -132,6 +132,20 @@ def visibility_clause(user: User) -> ColumnElement[bool]:
     )
 
 
+def top_level_visibility_clause(user: User) -> ColumnElement[bool]:
+    """`visibility_clause` for kinds of case that never belong to another (an urgent action).
+
+    The same rule without the branch for child records, which the database would otherwise
+    build over every visible case: about a third of a grouped query over 100,000 cases. It can
+    only ever show less than `visibility_clause`, never more.
+    """
+    if not _signed_in(user):
+        return false()
+    if user.is_admin:
+        return true()
+    return Case.parent_id.is_(None) & _own_visibility(user, Case)
+
+
 def _own_visibility(user: User, entity) -> ColumnElement[bool]:
     assigned = select(CaseAssignment.case_id).where(CaseAssignment.user_id == user.id)
     per_unit, everywhere = unit_roles(user)

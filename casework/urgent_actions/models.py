@@ -108,7 +108,7 @@ class UrgentAction(Case):
     number: Mapped[int | None]
     registration_year: Mapped[int | None]
     received_on: Mapped[date]
-    registered_on: Mapped[date | None]
+    registered_on: Mapped[date | None] = mapped_column(index=True)
     state_id: Mapped[int] = mapped_column(ForeignKey("states.id"), index=True)
     second_state_id: Mapped[int | None] = mapped_column(ForeignKey("states.id"))  # parallel registration
     group_id: Mapped[int | None] = mapped_column(ForeignKey("urgent_action_groups.id"), index=True)

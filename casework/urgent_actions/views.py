@@ -76,10 +76,11 @@ def _filtered(form: ListFilterForm):
 @bp.route("/")
 def index():
     form = _filters()
+    # Numbers run in registration order, so the indexed registration date sorts them.
     page = paginate(_filtered(form), sorts={
-        "reference": UrgentAction.registration_year * 100000 + UrgentAction.number,
-        "received": UrgentAction.received_on, "status": UrgentAction.status, "updated": UrgentAction.updated_at,
-    }, default_sort="reference", default_direction="desc")
+        "registered": UrgentAction.registered_on, "received": UrgentAction.received_on,
+        "status": UrgentAction.status, "updated": UrgentAction.updated_at,
+    }, default_sort="registered", default_direction="desc")
     may_create = any(u.code == UNIT_CODE for u in units_where(current_user, Permission.CREATE))
     return render_template("urgent_actions/list.html", form=form, page=page, may_create=may_create,
                            workflow=URGENT_ACTION_WORKFLOW)

@@ -1,8 +1,8 @@
 """urgent_actions
 
-Revision ID: efb4997c34e4
+Revision ID: 7d1e2a9c4b30
 Revises: c31e6d6dcc50
-Create Date: 2026-11-22 18:52:47.759974
+Create Date: 2026-11-22 19:04:24.726634
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'efb4997c34e4'
+revision = '7d1e2a9c4b30'
 down_revision = 'c31e6d6dcc50'
 branch_labels = None
 depends_on = None
@@ -66,6 +66,7 @@ def upgrade():
     )
     with op.batch_alter_table('urgent_actions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_urgent_actions_group_id'), ['group_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_urgent_actions_registered_on'), ['registered_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_urgent_actions_state_id'), ['state_id'], unique=False)
         batch_op.create_index('ix_urgent_actions_state_year', ['state_id', 'registration_year'], unique=False)
 
@@ -113,6 +114,7 @@ def downgrade():
     with op.batch_alter_table('urgent_actions', schema=None) as batch_op:
         batch_op.drop_index('ix_urgent_actions_state_year')
         batch_op.drop_index(batch_op.f('ix_urgent_actions_state_id'))
+        batch_op.drop_index(batch_op.f('ix_urgent_actions_registered_on'))
         batch_op.drop_index(batch_op.f('ix_urgent_actions_group_id'))
 
     op.drop_table('urgent_actions')
