@@ -61,9 +61,8 @@ def withheld_events(events: list[AuditEvent]) -> set[int]:
     Those of a confidential case they are not assigned to, and those of a person they cannot
     see in the registry (e.g. someone who appears only in confidential cases).
     """
-    if current_user.is_admin:
-        return set()
-    hidden_cases = _hidden_cases({e.case_id for e in events if e.case_id})
+    # Administrators see every case, but not the persons the registry hides from them (CED authors).
+    hidden_cases = set() if current_user.is_admin else _hidden_cases({e.case_id for e in events if e.case_id})
     person_of = {e.id: _person_id(e) for e in events if e.object_type in ("persons", "person_names")}
     hidden_persons = _hidden_persons({pid for pid in person_of.values() if pid})
     return {

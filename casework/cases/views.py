@@ -26,6 +26,7 @@ from casework.core.cases import Case
 from casework.core.deadlines import Deadline, DeadlineRefused, extend_deadline, record_reminder
 from casework.core.forms import choices
 from casework.core.permissions import Permission, can
+from casework.core.persons import visible_links
 from casework.core.workflow import EditConflict, TransitionRefused, history, workflow_for
 from casework.extensions import db
 
@@ -94,6 +95,7 @@ def render_case(case, status: int = 200, **forms):
         "assign_form": assign_form,
         "person_form": forms.pop("person_form", None) or LinkPersonForm(),
         "extend_form_for": _extend_forms(forms.pop("extend_form", None)),
+        "person_links": visible_links(case, current_user),
         "confirm_form": ConfirmForm(),
         "error": forms.pop("error", None),
         "failed_event": forms.pop("failed_event", None),

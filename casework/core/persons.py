@@ -4,9 +4,10 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, event, exists, or_, select, true
+from sqlalchemy import ColumnElement, ForeignKey, String, Text, UniqueConstraint, event, exists, or_, select, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
@@ -130,15 +131,48 @@ class CasePerson(Audited, db.Model):
     person: Mapped[Person] = relationship(back_populates="case_links")
 
 
+# Some parts a person plays are secret beyond the case itself: the authors of a CED urgent action
+# are known only to the CED unit, not to everyone who may read the urgent action. A module registers
+# a rule that gives, for a user, the links (SQL on `CasePerson`) hidden from them, or None.
+HiddenLinks = Callable[[object], ColumnElement[bool] | None]
+_HIDDEN_LINK_RULES: list[HiddenLinks] = []
+
+
+def register_hidden_links(rule: HiddenLinks) -> HiddenLinks:
+    """Hide some links between persons and cases from some users (see `_HIDDEN_LINK_RULES`)."""
+    if rule not in _HIDDEN_LINK_RULES:
+        _HIDDEN_LINK_RULES.append(rule)
+    return rule
+
+
+def link_visibility_clause(user) -> ColumnElement[bool]:
+    """SQL condition on `CasePerson`: the links `user` may see (on a case they can view)."""
+    clause = true() if user.is_admin else CasePerson.case_id.in_(visible_case_ids(user))
+    for rule in _HIDDEN_LINK_RULES:
+        hidden = rule(user)
+        if hidden is not None:
+            clause = clause & ~hidden
+    return clause
+
+
+def visible_links(case: Case, user) -> list[CasePerson]:
+    """The persons of one case that `user` may see, for the case page."""
+    return list(db.session.scalars(
+        select(CasePerson).where(CasePerson.case_id == case.id, link_visibility_clause(user)).order_by(CasePerson.id)
+    ))
+
+
 def person_visibility_clause(user):
-    """Persons the user may see: linked to a case they can view; or not linked to any case yet
-    and registered by a unit they work in (so a person of a confidential case stays hidden)."""
-    if user.is_admin:
+    """Persons the user may see: linked to a case they can view by a link they may see; or not
+    linked to any case yet and registered by a unit they work in (so a person of a confidential
+    case stays hidden)."""
+    if user.is_admin and not _HIDDEN_LINK_RULES:
         return true()
-    linked = select(CasePerson.person_id).where(CasePerson.case_id.in_(visible_case_ids(user)))
+    linked = select(CasePerson.person_id).where(link_visibility_clause(user))
     unlinked = ~exists().where(CasePerson.person_id == Person.id)
     _per_unit, everywhere = unit_roles(user)
-    own_units = true() if everywhere is not None else Person.unit_id.in_([m.unit_id for m in user.memberships])
+    own_units = true() if everywhere is not None or user.is_admin else \
+        Person.unit_id.in_([m.unit_id for m in user.memberships])
     return or_(Person.id.in_(linked), unlinked & own_units)
 
 
@@ -167,7 +201,7 @@ def cases_of(person: Person, user) -> list[tuple[CasePerson, Case]]:
     stmt = (
         select(CasePerson, Case)
         .join(Case, Case.id == CasePerson.case_id)
-        .where(CasePerson.person_id == person.id, visibility_clause(user))
+        .where(CasePerson.person_id == person.id, visibility_clause(user), link_visibility_clause(user))
         .order_by(Case.created_at.desc())
     )
     return list(db.session.execute(stmt).all())

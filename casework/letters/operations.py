@@ -53,7 +53,10 @@ def case_context(case: Case | None) -> LetterContext:
     """The case data a letter template may use, as plain values."""
     if case is None:
         return LetterContext()
-    persons = db.session.scalars(select(CasePerson).where(CasePerson.case_id == case.id)).all()
+    # Roles the case keeps out of its letters (the authors of an urgent action) are left out here too.
+    withheld = getattr(case, "roles_withheld_from_letters", frozenset())
+    persons = [link for link in db.session.scalars(select(CasePerson).where(CasePerson.case_id == case.id))
+               if link.role not in withheld]
     deadlines = db.session.scalars(
         select(Deadline).where(Deadline.case_id == case.id, Deadline.closed_at.is_(None)).order_by(Deadline.due_on)
     ).all()

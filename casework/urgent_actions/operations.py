@@ -1,0 +1,209 @@
+"""Operations on urgent actions: the only code that changes them. They flush; the view commits."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from casework.core.persons import CasePerson, Person, PersonRole, Sex
+from casework.core.units import Unit
+from casework.core.workflow import TransitionRefused, fire
+from casework.extensions import db
+from casework.urgent_actions.models import (
+    Criterion, NationalComplaint, Recommendation, RecommendationKind, ResponseStatus, UrgentAction,
+    UrgentActionGroup, UrgentActionStatus, format_reference,
+)
+from casework.urgent_actions.numbering import allocate_numbers
+from casework.urgent_actions.workflow import REPLY_DUE, open_reply_deadline
+
+DECISIONS = ("register", "refuse_registration", "request_information", "forward_to_wgeid")
+PER_PERSON, COMBINED = "per_person", "combined"
+
+
+@dataclass
+class PersonInput:
+    """A disappeared person or an author, as typed in the form."""
+
+    family_name: str
+    given_names: str = ""
+    sex: Sex = Sex.UNKNOWN
+    age: int | None = None
+    nationality_id: int | None = None
+    contact: str = ""
+
+
+@dataclass
+class Disappearance:
+    """What an urgent action says about the event; a group shares it."""
+
+    state_id: int
+    received_on: date
+    language: str = "es"
+    second_state_id: int | None = None
+    last_seen_on: date | None = None
+    last_seen_place: str = ""
+    circumstances: str = ""
+    alleged_perpetrators: str = ""
+    other_procedures: str = ""
+    protection_needs: str = ""
+    authors: list[PersonInput] = field(default_factory=list)
+    authors_relationship: str = ""
+    authors_contact: str = ""
+    complaints: list[tuple[str, date | None, str]] = field(default_factory=list)  # authority, filed on, file no.
+
+
+def _person(data: PersonInput, unit: Unit, protected: bool = False) -> Person:
+    person = Person(family_name=data.family_name.strip(), given_names=data.given_names.strip(), sex=data.sex,
+                    nationality_id=data.nationality_id, contact=data.contact, unit_id=unit.id,
+                    protected_identity=protected)
+    db.session.add(person)
+    return person
+
+
+def _title(person: PersonInput) -> str:
+    return f"Disappearance of {' '.join(p for p in (person.given_names, person.family_name.upper()) if p)}"
+
+
+def create_urgent_action(event: Disappearance, disappeared: list[PersonInput], unit: Unit, actor, *,
+                         authors: list[Person] | None = None, group: UrgentActionGroup | None = None) -> UrgentAction:
+    """A request as received: the disappeared person(s), the authors (new or shared), the complaints."""
+    if not disappeared:
+        raise ValueError("an urgent action concerns at least one disappeared person")
+    ua = UrgentAction(
+        unit_id=unit.id, status=UrgentActionStatus.RECEIVED, confidential=False, officer_id=actor.id,
+        title=_title(disappeared[0]) + (" and others" if len(disappeared) > 1 else ""),
+        group=group, state_id=event.state_id, second_state_id=event.second_state_id, received_on=event.received_on,
+        language=event.language, age_at_disappearance=disappeared[0].age, last_seen_on=event.last_seen_on,
+        last_seen_place=event.last_seen_place, circumstances=event.circumstances,
+        alleged_perpetrators=event.alleged_perpetrators, other_procedures=event.other_procedures,
+        protection_needs=event.protection_needs, authors_relationship=event.authors_relationship,
+        authors_contact=event.authors_contact,
+        complaints=[NationalComplaint(authority=a, filed_on=d, file_number=n) for a, d, n in event.complaints],
+    )
+    db.session.add(ua)
+    db.session.flush()
+    for data in disappeared:
+        db.session.add(CasePerson(case_id=ua.id, person=_person(data, unit), role=PersonRole.DISAPPEARED_PERSON))
+    if authors is None:
+        authors = [_person(a, unit, protected=True) for a in event.authors]
+    for author in authors:
+        db.session.add(CasePerson(case_id=ua.id, person=author, role=PersonRole.AUTHOR))
+    db.session.flush()
+    return ua
+
+
+# The Working Group on Enforced Disappearances takes requests outside the Committee's competence.
+# Its module registers here the function that opens its case from a forwarded urgent action.
+WGEID_RECEIVERS: list[Callable[[UrgentAction, object], None]] = []
+
+
+def decide_registration(ua: UrgentAction, decision: str, criteria: dict[str, bool], reason: str, actor, *,
+                        on: date | None = None, numbers: range | None = None, draft_letters: bool = True) -> None:
+    """Record the checklist and the decision on it; registering gives the next `UA n/yyyy` and
+    drafts the note verbale to the State and the letter to the authors."""
+    if decision not in DECISIONS:
+        raise TransitionRefused(_("Choose what to do with the request."))
+    ua.criteria = {c.value: bool(criteria.get(c.value)) for c in Criterion}
+    ua.decision_reason = (reason or "").strip()
+    if decision == "register":
+        on = on or date.today()
+        fire(ua, "register", actor, comment=ua.decision_reason or None, on=on)
+        ua.registered_on, ua.registration_year = on, on.year
+        ua.number = (numbers or allocate_numbers(on.year))[0]
+        ua.reference = format_reference(ua.number, ua.registration_year)
+        add_registration_recommendations(ua)
+        db.session.flush()
+        if draft_letters:
+            from casework.urgent_actions.letters import draft_for
+
+            draft_for(ua, "ua_registration_nv", actor)
+            draft_for(ua, "ua_registration_authors", actor)
+        return
+    fire(ua, decision, actor, comment=ua.decision_reason)
+    if decision == "forward_to_wgeid":
+        for receive in WGEID_RECEIVERS:
+            receive(ua, actor)
+
+
+STANDARD_RECOMMENDATIONS = (
+    (RecommendationKind.SEARCH, "Adopt a comprehensive strategy to search for and locate the disappeared person "
+                                "without delay, and inform the Committee of every step taken."),
+    (RecommendationKind.INVESTIGATE, "Investigate the disappearance promptly, thoroughly and impartially, "
+                                     "including the possible involvement of the alleged perpetrators."),
+    (RecommendationKind.PROTECT_RELATIVES, "Adopt protection measures for the relatives, the authors and the "
+                                           "witnesses, so that they can take part in the search without fear."),
+)
+
+
+def add_registration_recommendations(ua: UrgentAction) -> None:
+    """The recommendations every registration note verbale makes, due with the State's reply."""
+    due = REPLY_DUE.due_after(ua.registered_on, ua)
+    for kind, text in STANDARD_RECOMMENDATIONS:
+        ua.recommendations.append(Recommendation(round=0, kind=kind, text=text, due_on=due))
+
+
+@dataclass
+class GroupRegistration:
+    """One event with many disappeared persons, registered in one step."""
+
+    title: str
+    event: Disappearance
+    persons: list[PersonInput]
+    criteria: dict[str, bool]
+    reason: str = ""
+    letters: str = PER_PERSON  # or COMBINED: one note verbale and one letter to the authors for the group
+
+
+def register_group(data: GroupRegistration, unit: Unit, actor, *, on: date | None = None,
+                   language: str | None = None) -> UrgentActionGroup:
+    """One urgent action per person, linked as a group, numbered consecutively, with their letters."""
+    from casework.urgent_actions.letters import draft_group_letters
+
+    if len(data.persons) < 2:
+        raise TransitionRefused(_("A group has at least two disappeared persons; register one urgent action instead."))
+    on = on or date.today()
+    group = UrgentActionGroup(unit_id=unit.id, title=data.title.strip())
+    db.session.add(group)
+    authors = [_person(a, unit, protected=True) for a in data.event.authors]
+    members = [create_urgent_action(data.event, [person], unit, actor, authors=authors, group=group)
+               for person in data.persons]
+    numbers = allocate_numbers(on.year, len(members))
+    for ua, number in zip(members, numbers):
+        decide_registration(ua, "register", data.criteria, data.reason, actor, on=on,
+                            numbers=range(number, number + 1), draft_letters=False)
+    draft_group_letters(group, members, data.letters, actor, language or data.event.language)
+    db.session.flush()
+    return group
+
+
+def send_follow_up_note(ua: UrgentAction, actor, recommendations: list[tuple[RecommendationKind, str]],
+                        due_on: date, *, on: date | None = None) -> None:
+    """A new round: recommendations to the State with a new deadline, and the note to send them."""
+    from casework.urgent_actions.letters import draft_for
+
+    on = on or date.today()
+    if not recommendations:
+        raise TransitionRefused(_("A follow-up note makes at least one recommendation."))
+    if due_on <= on:
+        raise TransitionRefused(_("The new deadline must be after today."))
+    fire(ua, "send_follow_up_note", actor, on=on)
+    deadline = open_reply_deadline(ua)
+    deadline.due_on = deadline.original_due_on = due_on
+    round_number = (db.session.scalar(
+        select(func.max(Recommendation.round)).where(Recommendation.case_id == ua.id)) or 0) + 1
+    for kind, text in recommendations:
+        ua.recommendations.append(Recommendation(round=round_number, kind=kind, text=text.strip(), due_on=due_on))
+    db.session.flush()
+    draft_for(ua, "ua_follow_up_note", actor)
+
+
+def record_response(recommendation: Recommendation, status: ResponseStatus, response: str,
+                    responded_on: date | None) -> None:
+    """What the State said it did about one recommendation."""
+    recommendation.response_status = status
+    recommendation.state_response = response.strip()
+    recommendation.responded_on = responded_on
+    db.session.flush()

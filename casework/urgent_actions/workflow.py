@@ -1,0 +1,177 @@
+"""The urgent action workflow, declared on the engine.
+
+received → (information requested ↔ received) → not registered / forwarded to the Working Group /
+registered → note verbale to the State (reply due in 2 weeks, per unit `ua_reply_days`) → letter
+to the authors → State reply → sent to the authors → follow-up notes, each with a new deadline,
+any number of rounds → located alive and free (closed), in detention (open), deceased (closed or
+open), discontinued, suspended. With no reply: up to three reminders, then a meeting with the
+rapporteurs.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from casework.core.deadlines import Deadline, Period
+from casework.core.permissions import Permission
+from casework.core.workflow import CaseHistory, DeadlineRule, Transition, Workflow, register_workflow
+from casework.extensions import db
+from casework.urgent_actions.models import Criterion, Located, UrgentAction, UrgentActionStatus
+
+S = UrgentActionStatus
+REPLY_DEADLINE = "state_reply"
+def _reply_period(case) -> Period:
+    """Two weeks, or the number of days in the unit's `ua_reply_days` setting."""
+    return Period(days=int((case.unit.settings or {}).get("ua_reply_days") or 14))
+
+
+REPLY_DUE = DeadlineRule(REPLY_DEADLINE, "State reply due", _reply_period)
+DEFAULT_MAX_REMINDERS = 3
+DEFAULT_REMINDER_DAYS = 14
+
+OPEN_STATES = frozenset({S.REGISTERED, S.AWAITING_REPLY, S.MEETING_WITH_RAPPORTEURS, S.REPLY_RECEIVED,
+                         S.IN_FOLLOW_UP, S.LOCATED_IN_DETENTION, S.LOCATED_DECEASED})
+BEFORE_REGISTRATION = frozenset({S.RECEIVED, S.INFORMATION_REQUESTED})
+
+
+def max_reminders(urgent_action: UrgentAction) -> int:
+    """Reminders before the State is invited to meet the rapporteurs (3 unless the unit says)."""
+    return int((urgent_action.unit.settings or {}).get("ua_max_reminders", DEFAULT_MAX_REMINDERS))
+
+
+def reminder_period(urgent_action: UrgentAction) -> int:
+    """Days the State is given after each reminder."""
+    return int((urgent_action.unit.settings or {}).get("ua_reminder_days", DEFAULT_REMINDER_DAYS))
+
+
+def open_reply_deadline(urgent_action: UrgentAction) -> Deadline | None:
+    """The State's reply clock now running, if any."""
+    return db.session.scalar(select(Deadline).where(
+        Deadline.case_id == urgent_action.id, Deadline.kind == REPLY_DEADLINE, Deadline.closed_at.is_(None)
+    ).order_by(Deadline.id.desc()).limit(1))
+
+
+def _criteria_met(ua: UrgentAction, user) -> str | None:
+    unmet = [c for c in Criterion if not (ua.criteria or {}).get(c.value)]
+    if unmet:
+        return _("Registration needs every criterion met; not met: %(criteria)s.",
+                 criteria=", ".join(c.value.replace("_", " ") for c in unmet))
+    return None
+
+
+def _reminder_due(ua: UrgentAction, user) -> str | None:
+    deadline = open_reply_deadline(ua)
+    if deadline is None:
+        return _("No reply is awaited from the State.")
+    if deadline.reminders_sent >= max_reminders(ua):
+        return _("%(n)s reminders have been sent; invite the State to meet the rapporteurs.", n=deadline.reminders_sent)
+    if not deadline.is_overdue():
+        return _("The State's reply is due on %(date)s; a reminder can go once it is overdue.",
+                 date=deadline.due_on.isoformat())
+    return None
+
+
+def _meeting_due(ua: UrgentAction, user) -> str | None:
+    deadline = open_reply_deadline(ua)
+    if deadline is None or deadline.reminders_sent < max_reminders(ua) or not deadline.is_overdue():
+        return _("The State is invited to meet the rapporteurs only after %(n)s reminders without reply.",
+                 n=max_reminders(ua))
+    return None
+
+
+def _authors_not_yet_informed(ua: UrgentAction, user) -> str | None:
+    informed = db.session.scalar(select(CaseHistory.id).where(
+        CaseHistory.case_id == ua.id, CaseHistory.event == "inform_authors").limit(1))
+    return _("The authors have already been informed of the registration.") if informed else None
+
+
+def _after_reminder(ua: UrgentAction, actor) -> None:
+    """Count the reminder on the running clock, give the State a new date, draft the reminder."""
+    from casework.urgent_actions.letters import draft_for
+
+    deadline = open_reply_deadline(ua)
+    deadline.reminders_sent += 1
+    deadline.due_on = date.today() + timedelta(days=reminder_period(ua))
+    draft_for(ua, "ua_reminder", actor)
+
+
+def _after_transmittal(ua: UrgentAction, actor) -> None:
+    from casework.urgent_actions.letters import draft_for
+
+    draft_for(ua, "ua_transmittal_to_authors", actor)
+
+
+def _locate(where: Located | None):
+    def record(ua: UrgentAction, actor) -> None:
+        if where is not None:
+            ua.located, ua.located_on = where, date.today()
+
+    return record
+
+
+def _outcome(event: str, label: str, sources, target: S, where: Located | None = None,
+             permission: Permission = Permission.EDIT) -> Transition:
+    return Transition(event, label, frozenset(sources) - {target}, target, permission,
+                      closes=(REPLY_DEADLINE,), after=_locate(where))
+
+
+URGENT_ACTION_WORKFLOW = register_workflow(Workflow(
+    case_type="urgent_action",
+    states=UrgentActionStatus,
+    initial=S.RECEIVED,
+    labels={
+        S.INFORMATION_REQUESTED: "Information requested from the authors",
+        S.FORWARDED_TO_WGEID: "Forwarded to the Working Group on Enforced Disappearances",
+        S.AWAITING_REPLY: "Awaiting the State's reply",
+        S.MEETING_WITH_RAPPORTEURS: "No reply: meeting with the rapporteurs",
+        S.REPLY_RECEIVED: "State reply received",
+        S.IN_FOLLOW_UP: "In follow-up",
+        S.LOCATED_ALIVE: "Located alive and free (closed)",
+        S.LOCATED_IN_DETENTION: "Located in detention (open)",
+        S.LOCATED_DECEASED: "Located deceased (open)",
+        S.CLOSED_DECEASED: "Located deceased (closed)",
+    },
+    transitions=(
+        # The registration decision is taken on the checklist (operations.decide_registration).
+        Transition("register", "Register", BEFORE_REGISTRATION, S.REGISTERED, guard=_criteria_met, manual=False),
+        Transition("refuse_registration", "Do not register", BEFORE_REGISTRATION, S.NOT_REGISTERED,
+                   required=("decision_reason",), manual=False),
+        Transition("request_information", "Request information from the authors", frozenset({S.RECEIVED}),
+                   S.INFORMATION_REQUESTED, required=("decision_reason",), manual=False),
+        Transition("forward_to_wgeid", "Forward to the Working Group", BEFORE_REGISTRATION, S.FORWARDED_TO_WGEID,
+                   required=("decision_reason",), manual=False),
+        Transition("information_received", "Information received from the authors",
+                   frozenset({S.INFORMATION_REQUESTED}), S.RECEIVED),
+        Transition("transmit_to_state", "Note verbale sent to the State", frozenset({S.REGISTERED}),
+                   S.AWAITING_REPLY, opens=(REPLY_DUE,)),
+        Transition("inform_authors", "Registration letter sent to the authors",
+                   frozenset({S.AWAITING_REPLY, S.MEETING_WITH_RAPPORTEURS}), S.AWAITING_REPLY,
+                   guard=_authors_not_yet_informed),
+        Transition("send_reminder", "Send a reminder", frozenset({S.AWAITING_REPLY}), S.AWAITING_REPLY,
+                   guard=_reminder_due, after=_after_reminder),
+        Transition("flag_for_meeting", "Invite the State to meet the rapporteurs", frozenset({S.AWAITING_REPLY}),
+                   S.MEETING_WITH_RAPPORTEURS, guard=_meeting_due),
+        Transition("record_state_reply", "State reply received",
+                   frozenset({S.AWAITING_REPLY, S.MEETING_WITH_RAPPORTEURS}), S.REPLY_RECEIVED,
+                   closes=(REPLY_DEADLINE,)),
+        Transition("transmit_to_authors", "Send the State's reply to the authors", frozenset({S.REPLY_RECEIVED}),
+                   S.IN_FOLLOW_UP, after=_after_transmittal),
+        # Sent with its recommendations and new deadline from the follow-up form.
+        Transition("send_follow_up_note", "Send a follow-up note",
+                   frozenset({S.REPLY_RECEIVED, S.IN_FOLLOW_UP, S.LOCATED_IN_DETENTION, S.LOCATED_DECEASED}),
+                   S.AWAITING_REPLY, opens=(REPLY_DUE,), manual=False),
+        _outcome("locate_alive", "Located alive and free: close", OPEN_STATES, S.LOCATED_ALIVE,
+                 Located.ALIVE_AND_FREE),
+        _outcome("locate_in_detention", "Located in detention: keep open", OPEN_STATES, S.LOCATED_IN_DETENTION,
+                 Located.IN_DETENTION),
+        _outcome("locate_deceased", "Located deceased: keep open", OPEN_STATES, S.LOCATED_DECEASED,
+                 Located.DECEASED),
+        _outcome("close_deceased", "Located deceased: close", OPEN_STATES, S.CLOSED_DECEASED, Located.DECEASED),
+        _outcome("discontinue", "Discontinue", OPEN_STATES | {S.SUSPENDED}, S.DISCONTINUED,
+                 permission=Permission.APPROVE),
+        _outcome("suspend", "Suspend", OPEN_STATES, S.SUSPENDED, permission=Permission.APPROVE),
+        Transition("resume", "Resume the follow-up", frozenset({S.SUSPENDED}), S.IN_FOLLOW_UP, Permission.APPROVE),
+    ),
+))

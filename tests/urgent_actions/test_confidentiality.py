@@ -1,0 +1,104 @@
+"""The authors' identity is known only to the CED unit: nowhere else, not to the State.
+
+Every page, list, search, export and PDF is read as each user outside the unit would, and the
+author's name must not appear in any of them.
+"""
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from casework.core.persons import CasePerson, PersonRole
+from casework.extensions import db
+from casework.letters.compose import compose
+from casework.letters.models import Letter
+from casework.letters.rendering import render_letter_pdf
+from casework.urgent_actions.permissions import can_see_authors
+from tests.conftest import sign_in
+from tests.urgent_actions.conftest import AUTHOR_FAMILY, AUTHOR_GIVEN
+
+OUTSIDE = ("outsider", "secretariat", "auditor", "admin")
+
+
+@pytest.fixture
+def world(make_ua):
+    ua = make_ua(events=("transmit_to_state", "inform_authors", "record_state_reply", "transmit_to_authors"))
+    author_id = db.session.scalar(select(CasePerson.person_id).where(
+        CasePerson.case_id == ua.id, CasePerson.role == PersonRole.AUTHOR))
+    letters = list(db.session.scalars(select(Letter).where(Letter.parent_id == ua.id)))
+    return ua, author_id, letters
+
+
+def _pages(ua, author_id, letters) -> list[str]:
+    return [
+        f"/cases/{ua.id}", "/urgent-actions/", f"/urgent-actions/?q={AUTHOR_FAMILY}", "/urgent-actions/export.csv",
+        "/urgent-actions/statistics", f"/persons/?q={AUTHOR_FAMILY}", "/persons/", f"/persons/{author_id}",
+        "/letters/", "/", "/audit/", f"/audit/?case_id={ua.id}",
+        *[f"/cases/{letter.id}" for letter in letters],
+    ]
+
+
+def _leaks(text: str) -> bool:
+    # A search page repeats what was searched for; only what it found counts.
+    text = text.replace(f'value="{AUTHOR_FAMILY}"', "").replace(f"q={AUTHOR_FAMILY}", "")
+    return AUTHOR_FAMILY.lower() in text.lower() or AUTHOR_GIVEN.lower() in text.lower()
+
+
+@pytest.mark.parametrize("role", OUTSIDE)
+def test_no_page_list_search_or_export_names_the_authors_outside_the_unit(client, users, world, role):
+    ua, author_id, letters = world
+    sign_in(client, users[role])
+    for url in _pages(ua, author_id, letters):
+        response = client.get(url)
+        assert response.status_code in (200, 403, 404), url
+        assert not _leaks(response.get_data(as_text=True)), f"{role} reads the author's name on {url}"
+    assert client.get(f"/persons/{author_id}").status_code == 404
+
+
+@pytest.mark.parametrize("role", ("viewer", "officer", "supervisor"))
+def test_the_unit_sees_the_authors_on_the_urgent_action_and_in_the_registry(client, users, world, role):
+    ua, author_id, _letters = world
+    sign_in(client, users[role])
+    page = client.get(f"/cases/{ua.id}").get_data(as_text=True)
+    assert AUTHOR_FAMILY.upper() in page and "Mother" in page
+    assert client.get(f"/persons/{author_id}").status_code == 200
+    assert AUTHOR_FAMILY in client.get(f"/persons/?q={AUTHOR_FAMILY}").get_data(as_text=True)
+
+
+def test_who_may_know_the_authors(users, world):
+    ua = world[0]
+    assert [role for role, user in users.items() if can_see_authors(user, ua)] == ["viewer", "officer", "supervisor"]
+
+
+def test_assignment_by_the_unit_reveals_the_authors(users, world, client):
+    from casework.cases.operations import assign_user
+
+    ua = world[0]
+    assign_user(ua, users["secretariat"], users["supervisor"])
+    db.session.commit()
+    assert can_see_authors(users["secretariat"], ua)
+    sign_in(client, users["secretariat"])
+    assert AUTHOR_FAMILY.upper() in client.get(f"/cases/{ua.id}").get_data(as_text=True)
+
+
+def test_letters_sent_to_the_state_and_to_the_authors_never_name_them(world):
+    _ua, _author_id, letters = world
+    assert {l.letter_type for l in letters} >= {"ua_registration_nv", "ua_registration_authors",
+                                                "ua_transmittal_to_authors"}
+    for letter in letters:
+        pdf = render_letter_pdf(compose(letter, draft=False))
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        assert "Mondragón".upper() in text.upper() or letter.letter_type.endswith("authors")
+        assert not _leaks(text), letter.letter_type
+
+
+def test_the_audit_trail_withholds_the_authors_details(client, users, world):
+    ua = world[0]
+    ua.authors_contact = "new address: Calle Quetzalcoatl-Ibarra 12"
+    db.session.commit()
+    sign_in(client, users["auditor"])
+    for url in (f"/cases/{ua.id}", f"/audit/?case_id={ua.id}", "/audit/"):
+        assert not _leaks(client.get(url).get_data(as_text=True)), url

@@ -1,0 +1,55 @@
+"""Every urgent action route, for every role around the CED unit (the outsider works for CCPR)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+
+from casework.urgent_actions.models import Criterion
+from tests.routes import LOGIN, ROLES, SIGNED_IN, Route, answers, check_route
+
+EDITORS_FORM = answers(LOGIN, officer=200, supervisor=200, admin=200, others=403)
+EDITORS_INVALID = answers(LOGIN, officer=400, supervisor=400, admin=400, others=403)
+CASE_EDIT_INVALID = answers(LOGIN, officer=400, supervisor=400, admin=400, outsider=404, others=403)
+CASE_EDIT_DONE = answers(LOGIN, officer=303, supervisor=303, admin=303, outsider=404, others=403)
+
+
+@dataclass
+class World:
+    received: object
+    registered: object
+    recommendation_id: int
+
+
+@pytest.fixture
+def world(make_ua) -> World:
+    received = make_ua(register=False, family="Received")
+    registered = make_ua(events=("transmit_to_state", "record_state_reply"))
+    return World(received, registered, registered.recommendations[0].id)
+
+
+ROUTES = [
+    Route("urgent_actions.index", "GET", lambda w: "/urgent-actions/?due=overdue", SIGNED_IN),
+    Route("urgent_actions.export", "GET", lambda w: "/urgent-actions/export.csv", SIGNED_IN),
+    Route("urgent_actions.stats", "GET", lambda w: "/urgent-actions/statistics", SIGNED_IN),
+    Route("urgent_actions.new", "GET", lambda w: "/urgent-actions/new", EDITORS_FORM),
+    Route("urgent_actions.new", "POST", lambda w: "/urgent-actions/new", EDITORS_INVALID),
+    Route("urgent_actions.new_group", "GET", lambda w: "/urgent-actions/groups/new", EDITORS_FORM),
+    Route("urgent_actions.new_group", "POST", lambda w: "/urgent-actions/groups/new", EDITORS_INVALID),
+    Route("urgent_actions.decide", "POST", lambda w: f"/urgent-actions/{w.received.id}/registration",
+          CASE_EDIT_DONE, lambda w: {"decision": "register", "reason": "Met.",
+                                     **{f"criterion_{c.value}": "y" for c in Criterion}}),
+    Route("urgent_actions.follow_up", "POST", lambda w: f"/urgent-actions/{w.registered.id}/follow-up",
+          CASE_EDIT_INVALID),
+    Route("urgent_actions.respond", "POST",
+          lambda w: f"/urgent-actions/{w.registered.id}/recommendations/{w.recommendation_id}", CASE_EDIT_DONE,
+          lambda w: {"response_status": "implemented", "state_response": "A search commission was set up.",
+                     "responded_on": (date.today() - timedelta(days=1)).isoformat()}),
+]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.endpoint}")
+def test_route_answers_role(route: Route, role: str, world: World, client, users):
+    check_route(client, route, role, users, world)

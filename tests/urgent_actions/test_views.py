@@ -1,0 +1,118 @@
+"""The urgent action pages as a CED officer uses them: receive, check, register a group, follow up,
+and the lists and statistics whose figures open the matching list."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from casework.extensions import db
+from casework.urgent_actions.models import Criterion, UrgentAction, UrgentActionStatus as S
+from casework.urgent_actions.workflow import open_reply_deadline
+from tests.conftest import sign_in
+
+CRITERIA = {f"criterion_{c.value}": "y" for c in Criterion}
+
+
+def _event_form(states, **changes) -> dict:
+    data = {"state_id": states["IRQ"].id, "second_state_id": 0, "received_on": "2026-05-04", "language": "en",
+            "last_seen_on": "2026-04-30", "last_seen_place": "Al-Razzaza checkpoint",
+            "circumstances": "Taken at the checkpoint.", "complaint_authority": "Investigating court",
+            "complaint_filed_on": "2026-05-01", "complaint_file_number": "BGD/77",
+            "author_family_name": "Nour", "author_given_names": "Samira", "authors_relationship": "Sister"}
+    data.update(changes)
+    return data
+
+
+def test_receive_then_register_through_the_checklist(client, users, states):
+    sign_in(client, users["officer"])
+    response = client.post("/urgent-actions/new", data=_event_form(
+        states, family_name="Al-Rawi", given_names="Bilal", sex="male", age="30", nationality_id=states["IRQ"].id))
+    assert response.status_code == 303
+    ua = db.session.scalar(select(UrgentAction))
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Registration check" in page and "Not anonymous" in page
+    refused = client.post(f"/urgent-actions/{ua.id}/registration", data={"decision": "register"})
+    assert refused.status_code == 422 and "Registration needs every criterion met" in refused.get_data(as_text=True)
+    done = client.post(f"/urgent-actions/{ua.id}/registration", data={"decision": "register", **CRITERIA})
+    assert done.status_code == 303
+    db.session.expire_all()
+    assert ua.status == S.REGISTERED and ua.reference == f"UA 1/{date.today().year}"
+
+
+def test_a_form_with_mistakes_comes_back_with_what_was_typed(client, users, states):
+    sign_in(client, users["officer"])
+    response = client.post("/urgent-actions/groups/new", data=_event_form(
+        states, title="Event", persons="Only; One; male; 20", **CRITERIA))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "at least two persons" in page and "Only; One; male; 20" in page
+
+
+def test_a_group_registered_from_the_form(client, users, states):
+    sign_in(client, users["officer"])
+    persons = "\n".join(f"Family{i}; Given{i}; male; {18 + i}" for i in range(5))
+    response = client.post("/urgent-actions/groups/new", data=_event_form(
+        states, title="Five taken at Al-Razzaza", persons=persons, letters="combined", **CRITERIA))
+    assert response.status_code == 303 and "group=" in response.headers["Location"]
+    listing = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert listing.count("badge\">group") == 5
+
+
+def test_follow_up_and_the_response_to_each_recommendation(client, users, make_ua):
+    ua = make_ua(events=("transmit_to_state", "record_state_reply"))
+    sign_in(client, users["officer"])
+    due = (date.today() + timedelta(days=30)).isoformat()
+    response = client.post(f"/urgent-actions/{ua.id}/follow-up", data={
+        "recommendations": "search | Search the hospitals and morgues of Guerrero.\nKeep the family informed.",
+        "due_on": due})
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert ua.status == S.AWAITING_REPLY and open_reply_deadline(ua).due_on.isoformat() == due
+    latest = [r for r in ua.recommendations if r.round == 1]
+    assert [(r.kind.value, r.text) for r in latest] == [
+        ("search", "Search the hospitals and morgues of Guerrero."), ("other", "Keep the family informed.")]
+    client.post(f"/urgent-actions/{ua.id}/recommendations/{latest[0].id}",
+                data={"response_status": "implemented", "state_response": "Searched 12 morgues."})
+    db.session.expire_all()
+    assert latest[0].response_status.value == "implemented"
+
+
+def test_overdue_replies_and_reminders_due(client, users, make_ua):
+    waiting = make_ua(events=("transmit_to_state",), family="Waiting")
+    late = make_ua(events=("transmit_to_state",), family="Late")
+    exhausted = make_ua(events=("transmit_to_state",), family="Exhausted")
+    for ua, reminders in ((late, 1), (exhausted, 3)):
+        deadline = open_reply_deadline(ua)
+        deadline.due_on, deadline.reminders_sent = date.today() - timedelta(days=2), reminders
+    db.session.commit()
+    sign_in(client, users["viewer"])
+
+    def listed(query: str) -> set[str]:
+        page = client.get(f"/urgent-actions/?{query}").get_data(as_text=True)
+        return {ua.reference for ua in (waiting, late, exhausted) if ua.reference + "<" in page}
+
+    assert listed("due=overdue") == {late.reference, exhausted.reference}
+    assert listed("due=reminder") == {late.reference}
+    assert listed("due=meeting") == {exhausted.reference}
+
+
+def test_statistics_count_per_year_and_state_and_link_to_their_lists(client, users, make_ua, states):
+    make_ua(on=date(2024, 5, 1), events=("transmit_to_state", "locate_alive"))
+    make_ua(on=date(2025, 5, 1), events=("transmit_to_state", "close_deceased"), family="B")
+    make_ua(on=date(2025, 6, 1), family="C", state_id=states["IRQ"].id)
+    make_ua(register=False, family="Not yet")
+    sign_in(client, users["viewer"])
+    page = client.get("/urgent-actions/statistics").get_data(as_text=True)
+    assert "66.7 %" in page and "33.3 %" in page  # Mexico 2 of 3, Iraq 1 of 3
+    link = f"/urgent-actions/?bucket=located_deceased&amp;year=2025&amp;state={states['MEX'].id}"
+    assert link in page
+    listing = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
+    assert "UA 1/2025" in listing and "UA 2/2025" not in listing
+
+
+def test_statistics_and_lists_count_only_what_the_reader_may_see(client, users, make_ua):
+    make_ua()
+    sign_in(client, users["outsider"])
+    assert "UA 1/" not in client.get("/urgent-actions/").get_data(as_text=True)
+    assert "No urgent actions match" in client.get("/urgent-actions/").get_data(as_text=True)
+    assert "UA 1/" not in client.get("/urgent-actions/export.csv").get_data(as_text=True)
