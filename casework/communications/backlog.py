@@ -51,14 +51,16 @@ def overdue_condition(kind: str, today: date) -> ColumnElement[bool]:
                           Deadline.closed_at.is_(None), Deadline.due_on < today)
 
 
-def _latest_grade():
-    latest = (select(FollowUpRound.grade).where(FollowUpRound.communication_id == Communication.id)
-              .order_by(FollowUpRound.number.desc()).limit(1).correlate(Communication).scalar_subquery())
+def _latest_grade() -> ColumnElement[str]:
+    """The grade of a case's latest follow-up round ("none" before any grade), per case record."""
+    latest = (select(FollowUpRound.grade).where(FollowUpRound.communication_id == Case.id)
+              .order_by(FollowUpRound.number.desc()).limit(1).correlate(Case).scalar_subquery())
     return func.coalesce(latest, UNGRADED, type_=String)
 
 
 def grade_condition(grade: str) -> ColumnElement[bool]:
-    return and_(Communication.status == S.FOLLOW_UP, _latest_grade() == grade)
+    """On the case record (its status) and its follow-up rounds."""
+    return and_(Case.status == S.FOLLOW_UP, _latest_grade() == grade)
 
 
 @dataclass
@@ -74,25 +76,40 @@ class Backlog:
 
 def backlog(user, committee_id: int, today: date | None = None) -> Backlog:
     today = today or date.today()
-    # Filtering on the case's unit (the committee) lets the database use the (unit, status) index.
+    # Every count starts from the committee's case records, so the (unit, status) index serves it.
     visible = and_(Case.unit_id == committee_id, visible_in_unit(user, committee_id, Case.id))
+    overdue = _overdue(visible, today)
+    return Backlog(_by_stage(visible, committee_id, today), overdue.get("state_observations", 0),
+                   overdue.get("author_comments", 0), _by_grade(visible))
+
+
+def _by_stage(visible: ColumnElement[bool], committee_id: int, today: date) -> dict[str, dict[str, int]]:
     bucket = _age_bucket(today)
+    rows = db.session.execute(
+        select(Case.status, bucket, func.count()).select_from(Case)
+        .join(Communication.__table__, Communication.__table__.c.id == Case.id)
+        .where(visible, Communication.committee_id == committee_id, Case.status.in_(PENDING))
+        .group_by(Case.status, bucket)
+    )
     by_stage: dict[str, dict[str, int]] = {}
-    for status, age, count in db.session.execute(
-        select(Communication.status, bucket, func.count()).select_from(Communication).where(visible, Communication.status.in_(PENDING))
-        .group_by(Communication.status, bucket)
-    ):
+    for status, age, count in rows:
         by_stage.setdefault(status, {})[age] = count
+    return by_stage
+
+
+def _by_grade(visible: ColumnElement[bool]) -> dict[str, int]:
     grade = _latest_grade()
-    by_grade = dict(db.session.execute(
-        select(grade, func.count()).select_from(Communication).where(visible, Communication.status == S.FOLLOW_UP).group_by(grade)
+    return dict(db.session.execute(
+        select(grade, func.count()).select_from(Case).where(visible, Case.status == S.FOLLOW_UP).group_by(grade)
     ).all())
 
-    # Driven from the open deadlines (indexed by kind) rather than from every case.
-    overdue = dict(db.session.execute(
+
+def _overdue(visible: ColumnElement[bool], today: date) -> dict[str, int]:
+    """Driven from the open deadlines (indexed by kind) rather than from every case."""
+    return dict(db.session.execute(
         select(Deadline.kind, func.count(func.distinct(Deadline.case_id))).select_from(Deadline)
-        .join(Communication, Communication.id == Deadline.case_id)
-        .where(visible, Deadline.kind.in_(OVERDUE_KINDS), Deadline.closed_at.is_(None), Deadline.due_on < today)
+        .join(Case, Case.id == Deadline.case_id)
+        .where(visible, Case.status.in_(PENDING), Deadline.kind.in_(OVERDUE_KINDS), Deadline.closed_at.is_(None),
+               Deadline.due_on < today)
         .group_by(Deadline.kind)
     ).all())
-    return Backlog(by_stage, overdue.get("state_observations", 0), overdue.get("author_comments", 0), by_grade)

@@ -57,7 +57,7 @@ class Communication(Case):
     __table_args__ = (
         UniqueConstraint("committee_id", "year", "number", name="uq_communications_number"),
         Index("ix_communications_state_received", "state_id", "received_on"),
-        Index("ix_communications_committee_received", "committee_id", "received_on"),
+        Index("ix_communications_committee_received", "committee_id", "received_on", "id"),
     )
     __mapper_args__ = {"polymorphic_identity": CASE_TYPE}
     always_top_level = True

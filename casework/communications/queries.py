@@ -9,6 +9,7 @@ from casework.communications.backlog import AGES, OVERDUE_KINDS, age_condition, 
 
 from casework.communications.models import Communication
 from casework.core.permissions import Permission, units_where, visible_cases, visible_in_unit
+from casework.core.cases import Case
 from casework.core.persons import CasePerson, Person, PersonRole, fold_name
 from casework.core.units import Unit
 from casework.extensions import db
@@ -22,28 +23,38 @@ def committees_where(user, permission: Permission) -> list[Unit]:
 
 def communications_list(user, *, committee_id: int | None, status: str | None, state_id: int | None,
                         q: str | None, age: str | None = None, overdue: str | None = None,
-                        grade: str | None = None) -> Select:
-    """The visible communications matching the list's filters (the backlog's figures use the same)."""
+                        grade: str | None = None) -> tuple[Select, Select]:
+    """The visible communications matching the list's filters (the backlog's figures use the same).
+
+    Returns the SELECT of the communications and the SELECT of their ids alone. Within one
+    committee the ids come from the communications table only (conditions on the case record
+    become sub-queries), so counting and paging a committee's long list walk one index.
+    """
     today = date.today()
+    conditions = []
     if committee_id:
-        stmt = select(Communication).where(Communication.committee_id == committee_id,
-                                           visible_in_unit(user, committee_id, Communication.id))
-    else:
-        stmt = visible_cases(user, Communication)
+        conditions += [Communication.committee_id == committee_id,
+                       visible_in_unit(user, committee_id, Communication.id)]
     if age in AGES:
-        stmt = stmt.where(age_condition(age, today))
+        conditions.append(age_condition(age, today))
     if overdue in OVERDUE_KINDS:
-        stmt = stmt.where(overdue_condition(overdue, today))
-    if grade:
-        stmt = stmt.where(grade_condition(grade))
-    if status:
-        stmt = stmt.where(Communication.status == status)
+        conditions.append(overdue_condition(overdue, today))
     if state_id:
-        stmt = stmt.where(Communication.state_id == state_id)
+        conditions.append(Communication.state_id == state_id)
+    on_case = []  # conditions on the case record: the stage, the number and the title
+    if status:
+        on_case.append(Case.status == status)
     if q:
         like = f"%{q.strip()}%"
-        stmt = stmt.where(or_(Communication.reference.ilike(like), Communication.title.ilike(like)))
-    return stmt
+        on_case.append(or_(Case.reference.ilike(like), Case.title.ilike(like)))
+    if grade:
+        on_case.append(grade_condition(grade))
+    if not committee_id:
+        stmt = visible_cases(user, Communication).where(*conditions, *on_case)
+        return stmt, stmt.with_only_columns(Communication.id, maintain_column_froms=True)
+    if on_case:
+        conditions.append(Communication.id.in_(select(Case.id).where(Case.unit_id == committee_id, *on_case)))
+    return select(Communication).where(*conditions), select(Communication.__table__.c.id).where(*conditions)
 
 
 def _similar(key: str, other: str) -> bool:

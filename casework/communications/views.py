@@ -53,14 +53,13 @@ def _state_choices():
 def index():
     committees = committees_where(current_user, Permission.VIEW)
     args = request.args
-    stmt = communications_list(current_user, committee_id=args.get("committee", type=int),
+    stmt, keys = communications_list(current_user, committee_id=args.get("committee", type=int),
                                status=args.get("status") or None, state_id=args.get("state", type=int),
                                q=args.get("q") or None, age=args.get("age"), overdue=args.get("overdue"),
                                grade=args.get("grade"))
-    page = paginate(stmt, {
-        "number": Communication.reference, "received": Communication.received_on,
-        "registered": Communication.registered_on, "status": Communication.status,
-    }, "received", "desc", key=Communication.id)
+    table = Communication.__table__.c  # the sort keys live in the communications table: see communications_list
+    page = paginate(stmt, {"number": (table.year, table.number), "received": table.received_on,
+                           "registered": table.registered_on}, "received", "desc", key=table.id, keys=keys)
     return render_template("communications/index.html", page=page, committees=committees,
                            statuses=enum_choices(CommunicationStatus), states=_state_choices(),
                            workflow=COMMUNICATION_WORKFLOW, ages=AGES,

@@ -48,7 +48,7 @@ def upgrade():
     sa.UniqueConstraint('committee_id', 'year', 'number', name='uq_communications_number')
     )
     with op.batch_alter_table('communications', schema=None) as batch_op:
-        batch_op.create_index('ix_communications_committee_received', ['committee_id', 'received_on'], unique=False)
+        batch_op.create_index('ix_communications_committee_received', ['committee_id', 'received_on', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_communications_joined_to_id'), ['joined_to_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_communications_state_id'), ['state_id'], unique=False)
         batch_op.create_index('ix_communications_state_received', ['state_id', 'received_on'], unique=False)
