@@ -13,6 +13,7 @@ from casework.extensions import db
 
 seed = AppGroup("seed", help="Load reference or demonstration data.")
 users = AppGroup("users", help="Manage accounts from the command line.")
+units = AppGroup("units", help="Per-unit settings: practice that varies from one unit to another.")
 
 
 @seed.command("reference")
@@ -67,7 +68,37 @@ def totp_code(email: str) -> None:
     click.echo(pyotp.TOTP(user.totp_secret).now())
 
 
+@units.command("settings")
+@click.argument("code")
+@click.argument("assignments", nargs=-1)
+def unit_settings(code: str, assignments: tuple[str, ...]) -> None:
+    """Show a unit's settings, or change them: `flask units settings CED ua_reply_days=10`.
+
+    `key=` (nothing after the sign) removes a setting, so the default applies again.
+    """
+    from casework.core.units import Unit
+
+    unit = db.session.scalar(db.select(Unit).where(Unit.code == code))
+    if unit is None:
+        raise click.ClickException(f"No unit with the code {code}.")
+    settings = dict(unit.settings or {})
+    for assignment in assignments:
+        key, sign, value = assignment.partition("=")
+        if not sign or not key:
+            raise click.ClickException(f"“{assignment}” is not key=value.")
+        if value:
+            settings[key] = value
+        else:
+            settings.pop(key, None)
+    if assignments:
+        unit.settings = settings
+        db.session.commit()
+    for key, value in sorted(settings.items()):
+        click.echo(f"{key}={value}")
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(seed)
     app.cli.add_command(users)
+    app.cli.add_command(units)
 

@@ -212,3 +212,22 @@ def test_totp_code_prints_a_valid_code_in_development(cli, environment):
     result = cli("users", "totp-code", DEMO_STAFF)
     assert result.exit_code != 0
     assert "has no two-factor key" in result.output
+
+
+# --- units settings --------------------------------------------------------------------------
+
+def test_unit_settings_are_set_shown_and_removed(cli):
+    from casework.core.deadlines import Period
+    from casework.communications.committees import author_comments_period
+    from casework.core.units import Unit
+
+    cli("seed", "reference")
+    result = cli("units", "settings", "CCPR", "author_comments_months=3")
+    assert result.exit_code == 0 and "author_comments_months=3" in result.output
+    ccpr = db.session.scalar(select(Unit).where(Unit.code == "CCPR"))
+    db.session.refresh(ccpr)
+    assert author_comments_period(ccpr) == Period(months=3)
+    assert cli("units", "settings", "CCPR", "author_comments_months=").output == ""
+    db.session.refresh(ccpr)
+    assert author_comments_period(ccpr) == Period(months=2)
+    assert "No unit with the code XYZ" in cli("units", "settings", "XYZ").output
