@@ -107,11 +107,20 @@ for _key, _label, _kind, _wording in (
                                      case_types=CASE_TYPES))
 
 
+def _signatory(ua: UrgentAction) -> tuple[str, str]:
+    """The unit's `ua_signatory` setting, "Name|Title", or the section's default."""
+    setting = (ua.unit.settings or {}).get("ua_signatory")
+    if not setting:
+        return DEFAULT_SIGNATORY
+    name, _sep, title = str(setting).partition("|")
+    return name.strip(), title.strip()
+
+
 def _address(letter: Letter, ua: UrgentAction, references: str) -> None:
     """To the State's Mission, or to "the authors of" the urgent action, never by name."""
     if letter.letter_type in TO_AUTHORS:
         letter.addressees = [LetterAddressee(kind=AddresseeKind.PERSON, name=f"The authors of urgent action {references}")]
-        name, title = (ua.unit.settings or {}).get("ua_signatory", DEFAULT_SIGNATORY)
+        name, title = _signatory(ua)
         letter.signatories = [LetterSignatory(name=name, title=title)]
     else:
         letter.addressees = [LetterAddressee(kind=AddresseeKind.STATE, state_id=ua.state_id,
