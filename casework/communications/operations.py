@@ -21,7 +21,7 @@ from casework.core.permissions import Permission, can
 from casework.core.persons import CasePerson, Person, PersonRole
 from casework.core.states import State
 from casework.core.units import Unit
-from casework.core.workflow import TransitionRefused, fire
+from casework.core.workflow import EditConflict, TransitionRefused, fire
 from casework.extensions import db
 
 
@@ -81,6 +81,28 @@ def receive_communication(committee: Unit, intake: Intake, actor) -> Communicati
             db.session.add(CasePerson(case_id=communication.id, person_id=person.id, role=role))
     db.session.flush()
     return communication
+
+
+@dataclass
+class CaseDetails:
+    subject_matter: str
+    procedural_issues: str
+    domestic_remedies: str
+    articles_invoked: list[str]
+    confidentiality_requested: bool
+
+
+def update_details(communication: Communication, details: CaseDetails, actor, expected_version: int) -> None:
+    """Save the case's descriptive fields, refusing if someone changed the case meanwhile."""
+    require(actor, Permission.EDIT, communication)
+    if expected_version != communication.version:
+        raise EditConflict(communication)
+    communication.subject_matter = details.subject_matter
+    communication.procedural_issues = details.procedural_issues
+    communication.domestic_remedies = details.domestic_remedies
+    communication.articles_invoked = details.articles_invoked
+    communication.confidentiality_requested = details.confidentiality_requested
+    db.session.flush()
 
 
 def register_communication(communication: Communication, actor, on: date | None = None) -> Communication:

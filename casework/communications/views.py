@@ -12,6 +12,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
 from casework.cases.forms import ConfirmForm
@@ -177,9 +178,9 @@ def _act(case: Communication, form, action, done: str, form_name: str | None):
         try:
             action()
             db.session.commit()
-        except EditConflict as conflict:
+        except (EditConflict, StaleDataError):
             db.session.rollback()
-            return render_case(case, 409, error=str(conflict), **kept)
+            return render_case(case, 409, error=str(EditConflict(case)), **kept)
         except TransitionRefused as refusal:
             db.session.rollback()
             return render_case(case, 403 if refusal.forbidden else 422, error=str(refusal), **kept)
@@ -193,16 +194,11 @@ def edit_details(case_id: int):
     case = _load(case_id)
     form = CaseDetailsForm()
 
-    def save() -> None:
-        if form.version.data != case.version:
-            raise EditConflict(case)
-        case.subject_matter, case.procedural_issues = form.subject_matter.data or "", form.procedural_issues.data or ""
-        case.domestic_remedies = form.domestic_remedies.data or ""
-        case.articles_invoked = parse_articles(form.articles_invoked.data)
-        case.confidentiality_requested = form.confidentiality_requested.data
-        db.session.flush()
-
-    return _act(case, form, save, _("Details saved."), "details_form")
+    return _act(case, form, lambda: ops.update_details(case, ops.CaseDetails(
+        subject_matter=form.subject_matter.data or "", procedural_issues=form.procedural_issues.data or "",
+        domestic_remedies=form.domestic_remedies.data or "", articles_invoked=parse_articles(form.articles_invoked.data),
+        confidentiality_requested=form.confidentiality_requested.data,
+    ), current_user, form.version.data), _("Details saved."), "details_form")
 
 
 @bp.route("/<int:case_id>/register", methods=["POST"])

@@ -95,3 +95,18 @@ def test_intake_to_closed_follow_up(client_for, users, states):
     assert [(r.number, r.grade) for r in case.follow_up_rounds] == [(1, Grade.C), (2, Grade.B)]
     page = officer.get(case.url).get_data(as_text=True)
     assert "CCPR/C/141/D/1/2026" in page and "Compensation paid" in page
+
+
+def test_details_edited_on_a_stale_page_are_refused_and_kept(client_for, users, make_communication):
+    case = make_communication(register=True)
+    stale = case.version
+    officer = client_for(users["officer"])
+    form = {"version": stale, "subject_matter": "Expulsion to Sri Lanka", "articles_invoked": "CCPR-7"}
+    assert officer.post(f"/communications/{case.id}/details", data=form).status_code == 303
+    again = officer.post(f"/communications/{case.id}/details",
+                         data={**form, "subject_matter": "Expulsion to Sri Lanka, and detention"})
+    page = again.get_data(as_text=True)
+    assert again.status_code == 409 and "changed by someone else" in page
+    assert "Expulsion to Sri Lanka, and detention" in page  # what was typed is still on the page
+    db.session.refresh(case)
+    assert case.subject_matter == "Expulsion to Sri Lanka"
