@@ -18,6 +18,8 @@ DOMAIN_MODULES = (
     "communications",
     "urgent_actions",
     "detention",
+    "special_procedures",
+    "reprisals",
 )
 
 
