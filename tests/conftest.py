@@ -13,6 +13,7 @@ from sqlalchemy import text
 
 from casework import create_app
 from casework.auth.models import Role, User
+from casework.core.states import State, UNStatus
 from casework.core.units import Unit, UnitKind
 from casework.extensions import db
 from config import TestConfig
@@ -174,6 +175,20 @@ def users(make_user) -> dict[str, User]:
         "auditor": make_user("auditor", auditor=True),
         "admin": make_user("admin", admin=True),
     }
+
+
+@pytest.fixture
+def states(app) -> dict[str, State]:
+    """Two States with their Missions, by ISO alpha-3 code."""
+    rows = {
+        iso3: State(iso2=iso2, iso3=iso3, name=name, un_status=UNStatus.MEMBER,
+                    mission_name=f"Permanent Mission of {name} to the United Nations Office and other "
+                                 "international organizations in Geneva")
+        for iso2, iso3, name in (("MX", "MEX", "Mexico"), ("IQ", "IRQ", "Iraq"))
+    }
+    db.session.add_all(rows.values())
+    db.session.commit()
+    return rows
 
 
 @pytest.fixture

@@ -13,17 +13,15 @@ from casework.core.units import Unit, UnitKind
 from casework.extensions import db
 
 
+
 @pytest.fixture
-def states(app) -> dict[str, State]:
-    made = {
-        "MEX": State(iso2="MX", iso3="MEX", name="Mexico", un_status=UNStatus.MEMBER,
-                     mission_name="Permanent Mission of Mexico to the United Nations Office at Geneva"),
-        "FRA": State(iso2="FR", iso3="FRA", name="France", un_status=UNStatus.MEMBER,
-                     mission_name="Permanent Mission of France to the United Nations Office at Geneva"),
-    }
-    db.session.add_all(made.values())
+def states(states) -> dict[str, State]:
+    """The shared States, and France for complaints against a second State."""
+    france = State(iso2="FR", iso3="FRA", name="France", un_status=UNStatus.MEMBER,
+                   mission_name="Permanent Mission of France to the United Nations Office at Geneva")
+    db.session.add(france)
     db.session.commit()
-    return made
+    return {**states, "FRA": france}
 
 
 @pytest.fixture

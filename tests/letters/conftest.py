@@ -4,24 +4,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from casework.core.states import State, UNStatus
 from casework.extensions import db
 from casework.letters import operations as ops
 
-
-@pytest.fixture
-def states(app) -> dict[str, State]:
-    rows = {
-        "MEX": State(iso2="MX", iso3="MEX", name="Mexico", un_status=UNStatus.MEMBER,
-                     mission_name="Permanent Mission of Mexico to the United Nations Office and other "
-                                  "international organizations in Geneva"),
-        "IRQ": State(iso2="IQ", iso3="IRQ", name="Iraq", un_status=UNStatus.MEMBER,
-                     mission_name="Permanent Mission of Iraq to the United Nations Office and other "
-                                  "international organizations in Geneva"),
-    }
-    db.session.add_all(rows.values())
-    db.session.commit()
-    return rows
 
 
 def content(states, **changes) -> ops.LetterContent:

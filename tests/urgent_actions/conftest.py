@@ -7,7 +7,6 @@ import pytest
 
 from casework.auth.models import Role
 from casework.core.persons import Sex
-from casework.core.states import State, UNStatus
 from casework.extensions import db
 from casework.urgent_actions import operations as ops
 from casework.urgent_actions.models import Criterion
@@ -30,20 +29,6 @@ def users(make_user) -> dict:
         "admin": make_user("admin", admin=True),
     }
 
-
-@pytest.fixture
-def states(app) -> dict[str, State]:
-    rows = {
-        "MEX": State(iso2="MX", iso3="MEX", name="Mexico", un_status=UNStatus.MEMBER,
-                     mission_name="Permanent Mission of Mexico to the United Nations Office and other "
-                                  "international organizations in Geneva"),
-        "IRQ": State(iso2="IQ", iso3="IRQ", name="Iraq", un_status=UNStatus.MEMBER,
-                     mission_name="Permanent Mission of Iraq to the United Nations Office and other "
-                                  "international organizations in Geneva"),
-    }
-    db.session.add_all(rows.values())
-    db.session.commit()
-    return rows
 
 
 def event(states, **changes) -> ops.Disappearance:
