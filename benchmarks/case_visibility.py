@@ -8,24 +8,17 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
+from _support import benchmark_app, median_ms  # the repository on sys.path, the app, the timer
 from sqlalchemy import func, insert, select  # noqa: E402
 
-from casework import create_app  # noqa: E402
 from casework.auth.models import Membership, Role, User  # noqa: E402
 from casework.core.cases import Case, CaseAssignment  # noqa: E402
 from casework.core.db import utcnow  # noqa: E402
 from casework.core.permissions import Permission, can, visibility_clause  # noqa: E402
 from casework.core.units import Unit, UnitKind  # noqa: E402
 from casework.extensions import db  # noqa: E402
-from config import TestConfig  # noqa: E402
 
 CASES = int(os.environ.get("BENCH_CASES", "200000"))
 UNITS = 20
@@ -56,38 +49,22 @@ def build() -> User:
     return officer
 
 
-def timed(fn) -> float:
-    samples = []
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
 def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        url = os.environ.get("CASEWORK_DATABASE_URL") or f"sqlite:///{tmp}/bench.db"
-        app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url, UPLOAD_FOLDER=tmp)
-        with app.app_context():
-            db.drop_all()
-            db.create_all()
-            started = time.perf_counter()
-            officer = build()
-            print(f"cases: {CASES}")
-            print(f"build_s: {time.perf_counter() - started:.1f}")
-            clause = visibility_clause(officer)
-            count = lambda: db.session.scalar(select(func.count()).select_from(Case).where(clause))  # noqa: E731
-            page = lambda offset: db.session.scalars(  # noqa: E731
-                select(Case).where(clause).order_by(Case.updated_at.desc()).limit(50).offset(offset)).all()
-            case = db.session.scalars(select(Case).where(clause)).first()
-            print(f"visible_cases: {count()}")
-            print(f"visible_count_median_ms: {timed(count) * 1000:.1f}")
-            print(f"first_page_median_ms: {timed(lambda: page(0)) * 1000:.1f}")
-            print(f"page_200_median_ms: {timed(lambda: page(50 * 199)) * 1000:.1f}")
-            print(f"single_check_median_us: {timed(lambda: can(officer, Permission.EDIT, case)) * 1e6:.1f}")
-            db.session.remove()
-            db.engine.dispose()
+    with benchmark_app():
+        started = time.perf_counter()
+        officer = build()
+        print(f"cases: {CASES}")
+        print(f"build_s: {time.perf_counter() - started:.1f}")
+        clause = visibility_clause(officer)
+        count = lambda: db.session.scalar(select(func.count()).select_from(Case).where(clause))  # noqa: E731
+        page = lambda offset: db.session.scalars(  # noqa: E731
+            select(Case).where(clause).order_by(Case.updated_at.desc()).limit(50).offset(offset)).all()
+        case = db.session.scalars(select(Case).where(clause)).first()
+        print(f"visible_cases: {count()}")
+        print(f"visible_count_median_ms: {median_ms(count, REPEAT):.1f}")
+        print(f"first_page_median_ms: {median_ms(lambda: page(0), REPEAT):.1f}")
+        print(f"page_200_median_ms: {median_ms(lambda: page(50 * 199), REPEAT):.1f}")
+        print(f"single_check_median_us: {median_ms(lambda: can(officer, Permission.EDIT, case), REPEAT) * 1000:.1f}")
 
 
 if __name__ == "__main__":

@@ -15,18 +15,12 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
-import sys
-import tempfile
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
+from _support import benchmark_app, median_ms  # the repository on sys.path, the app, the timer
 from sqlalchemy import insert, select  # noqa: E402
 
-from casework import create_app  # noqa: E402
 from casework.admin.operations import save_user, set_membership  # noqa: E402
 from casework.auth.models import Role  # noqa: E402
 from casework.communications.committees import COMMITTEES  # noqa: E402
@@ -38,7 +32,6 @@ from casework.core.reference import load_reference_data  # noqa: E402
 from casework.core.states import State  # noqa: E402
 from casework.core.units import Unit  # noqa: E402
 from casework.extensions import db  # noqa: E402
-from config import TestConfig  # noqa: E402
 
 CASES = int(os.environ.get("BENCH_CASES", "200000"))
 REPEAT = 15
@@ -100,40 +93,31 @@ def build() -> None:
         connection.commit()
 
 
-def timed(client, url: str) -> float:
-    samples = []
-    for _ in range(REPEAT):
-        started = time.perf_counter()
+def page_ms(client, url: str) -> float:
+    def get() -> None:
         response = client.get(url)
-        samples.append(time.perf_counter() - started)
         assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(samples)
+
+    return median_ms(get)
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        url = os.environ.get("CASEWORK_DATABASE_URL") or f"sqlite:///{tmp}/bench.db"
-        app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url, UPLOAD_FOLDER=tmp)
-        with app.app_context():
-            db.drop_all()
-            db.create_all()
-            started = time.perf_counter()
-            build()
-            print(f"database: {db.engine.dialect.name}")
-            print(f"communications: {CASES}")
-            print(f"build_s: {time.perf_counter() - started:.1f}")
-            ccpr = db.session.scalar(select(Unit.id).where(Unit.code == "CCPR"))
-            client = app.test_client()
-            client.post("/login", data={"email": "officer@example.org", "password": PASSWORD})
-            pages = {
-                "list_page_1": f"/communications/?committee={ccpr}&status=transmitted&sort=received&dir=desc",
-                "list_page_2000": f"/communications/?committee={ccpr}&sort=received&dir=desc&page=2000",
-                "backlog": f"/communications/backlog?committee={ccpr}",
-            }
-            for name, page in pages.items():
-                print(f"{name}_median_ms: {timed(client, page) * 1000:.1f}")
-            db.session.remove()
-            db.engine.dispose()
+    with benchmark_app() as app:
+        started = time.perf_counter()
+        build()
+        print(f"database: {db.engine.dialect.name}")
+        print(f"communications: {CASES}")
+        print(f"build_s: {time.perf_counter() - started:.1f}")
+        ccpr = db.session.scalar(select(Unit.id).where(Unit.code == "CCPR"))
+        client = app.test_client()
+        client.post("/login", data={"email": "officer@example.org", "password": PASSWORD})
+        pages = {
+            "list_page_1": f"/communications/?committee={ccpr}&status=transmitted&sort=received&dir=desc",
+            "list_page_2000": f"/communications/?committee={ccpr}&sort=received&dir=desc&page=2000",
+            "backlog": f"/communications/backlog?committee={ccpr}",
+        }
+        for name, page in pages.items():
+            print(f"{name}_median_ms: {page_ms(client, page):.1f}")
 
 
 if __name__ == "__main__":

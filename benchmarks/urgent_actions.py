@@ -12,18 +12,12 @@ from __future__ import annotations
 
 import os
 import random
-import statistics as stats
-import sys
-import tempfile
 import time
 from datetime import date
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
+from _support import benchmark_app, median_ms  # the repository on sys.path, the app, the timer
 from sqlalchemy import insert, select, text  # noqa: E402
 
-from casework import create_app  # noqa: E402
 from casework.admin.operations import save_user, set_membership  # noqa: E402
 from casework.auth.models import Role  # noqa: E402
 from casework.core.cases import Case  # noqa: E402
@@ -38,7 +32,6 @@ from casework.letters.rendering import render_letter_pdf  # noqa: E402
 from casework.urgent_actions import operations as ops  # noqa: E402
 from casework.urgent_actions.models import Criterion, Located, UrgentAction  # noqa: E402
 from casework.urgent_actions.queries import statistics  # noqa: E402
-from config import TestConfig  # noqa: E402
 
 URGENT_ACTIONS = int(os.environ.get("BENCH_URGENT_ACTIONS", "100000"))
 REPEAT = 15
@@ -48,13 +41,6 @@ OUTCOMES = [("awaiting_reply", None, 40), ("in_follow_up", None, 25), ("located_
             ("located_deceased", Located.DECEASED, 1), ("discontinued", None, 15), ("suspended", None, 10)]
 
 
-def median_ms(fn, repeat: int = REPEAT) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return stats.median(samples) * 1000
 
 
 def setup():
@@ -141,20 +127,13 @@ def statistics_page(app, officer) -> None:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        url = os.environ.get("CASEWORK_DATABASE_URL") or f"sqlite:///{tmp}/bench.db"
-        app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url, UPLOAD_FOLDER=tmp)
-        with app.app_context():
-            db.drop_all()
-            db.create_all()
-            unit, officer = setup()
-            group_of_43(unit, officer)
-            started = time.perf_counter()
-            many_urgent_actions(unit, officer)
-            print(f"build_s: {time.perf_counter() - started:.1f}")
-            statistics_page(app, officer)
-            db.session.remove()
-            db.engine.dispose()
+    with benchmark_app() as app:
+        unit, officer = setup()
+        group_of_43(unit, officer)
+        started = time.perf_counter()
+        many_urgent_actions(unit, officer)
+        print(f"build_s: {time.perf_counter() - started:.1f}")
+        statistics_page(app, officer)
 
 
 if __name__ == "__main__":
