@@ -112,6 +112,10 @@ class Communication(Case):
         return "Communication"
 
     @property
+    def label(self) -> str:
+        return self.reference or f"Unregistered, received {self.received_on.isoformat()}"
+
+    @property
     def final_decision(self) -> Decision | None:
         """The decision that ended the examination (an admissibility decision does not)."""
         final = [d for d in self.decisions if d.decision_type is not DecisionType.ADMISSIBLE]

@@ -64,6 +64,11 @@ class Case(Audited, TimestampMixin, db.Model):
         return "Case"
 
     @property
+    def label(self) -> str:
+        """How the case is named in headings: its reference; modules say what a case without one is."""
+        return self.reference or f"#{self.id}"
+
+    @property
     def status_label(self) -> str:
         """The current state in the users' words, as the workflow names it."""
         from casework.core.workflow import workflow_for
@@ -78,7 +83,7 @@ class Case(Audited, TimestampMixin, db.Model):
         return url_for("cases.detail", case_id=self.id)
 
     def __str__(self) -> str:
-        return f"{self.reference or '#' + str(self.id)} {self.title}"
+        return f"{self.label} {self.title}"
 
 
 class CaseAssignment(Audited, db.Model):
