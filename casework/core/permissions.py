@@ -134,14 +134,23 @@ def visibility_clause(user: User) -> ColumnElement[bool]:
 
 def _own_visibility(user: User, entity) -> ColumnElement[bool]:
     assigned = select(CaseAssignment.case_id).where(CaseAssignment.user_id == user.id)
+    return or_(entity.id.in_(assigned), (~entity.confidential) & unit_clause(user, entity.unit_id))
+
+
+def unit_clause(user: User, unit_column) -> ColumnElement[bool]:
+    """SQL condition on a unit column: true for the units whose open records `user` may view.
+
+    The rule for non-confidential cases, and for records a unit owns that are not cases (the
+    places of detention of a field office, its aggregate release figures).
+    """
+    if not _signed_in(user):
+        return false()
+    if user.is_admin:
+        return true()
     per_unit, everywhere = unit_roles(user)
     if everywhere is not None or user.is_auditor:
-        open_cases = true()
-    elif per_unit:
-        open_cases = entity.unit_id.in_(list(per_unit))
-    else:
-        open_cases = false()
-    return or_(entity.id.in_(assigned), (~entity.confidential) & open_cases)
+        return true()
+    return unit_column.in_(list(per_unit)) if per_unit else false()
 
 
 def filter_visible(stmt: Select, user: User) -> Select:
