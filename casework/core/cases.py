@@ -6,6 +6,7 @@ trail, deadlines, persons, attachments and "My work" work on every kind of case 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -46,6 +47,10 @@ class Case(Audited, TimestampMixin, db.Model):
     parent: Mapped[Case | None] = relationship(remote_side=[id], foreign_keys=[parent_id])
 
     __mapper_args__ = {"polymorphic_on": "case_type", "polymorphic_identity": "case", "version_id_col": version}
+    # Whether records of this kind may belong to another case (a letter to its communication).
+    # Kinds that never do are listed with a simpler visibility condition, which lets the
+    # database start from their own indexes (a date, a place) instead of every case.
+    can_belong_to_a_case: ClassVar[bool] = True
 
     @property
     def audit_case_id(self) -> int | None:

@@ -115,16 +115,21 @@ def units_where(user: User, permission: Permission) -> list[Unit]:
     return [unit for unit in units if permission in unit_permissions(user, unit.id)]
 
 
-def visibility_clause(user: User) -> ColumnElement[bool]:
+def visibility_clause(user: User, model: type[Case] = Case) -> ColumnElement[bool]:
     """SQL condition on `Case` that is true exactly for the cases `user` may view.
 
     A record that belongs to another case (a letter of a communication) is visible exactly
-    where that case is, whatever its own flags say.
+    where that case is, whatever its own flags say. When `model` is a kind of case whose
+    records never belong to another, that branch is left out: measured on 100,000 visits, the
+    database then starts from the kind's own indexes and a list's first page comes 2 to 100
+    times sooner (benchmarks/detention.py).
     """
     if not _signed_in(user):
         return false()
     if user.is_admin:
         return true()
+    if not model.can_belong_to_a_case:
+        return _own_visibility(user, Case)
     parent = aliased(Case)
     return or_(
         Case.parent_id.is_(None) & _own_visibility(user, Case),
@@ -160,7 +165,7 @@ def filter_visible(stmt: Select, user: User) -> Select:
 
 def visible_cases(user: User, model: type[Case] = Case) -> Select:
     """SELECT of the cases of one kind that `user` may view: the start of every listing."""
-    return select(model).where(visibility_clause(user))
+    return select(model).where(visibility_clause(user, model))
 
 
 def visible_case_ids(user: User) -> Select:

@@ -75,7 +75,7 @@ def facility(facility_id: int):
     bars, width = population_chart(visits)
     recommendations = db.session.scalars(
         select(Recommendation).join(Visit, Visit.id == Recommendation.visit_id)
-        .where(Visit.facility_id == place.id, visibility_clause(current_user))
+        .where(Visit.facility_id == place.id, visibility_clause(current_user, Visit))
         .order_by(Visit.started_on.desc(), Recommendation.position)).all()
     cases = db.session.scalars(visible_cases(current_user, DetentionCase)
                                .where(DetentionCase.facility_id == place.id).order_by(DetentionCase.id.desc())).all()

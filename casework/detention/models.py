@@ -170,6 +170,7 @@ class Visit(Case):
 
     __mapper_args__ = {"polymorphic_identity": "detention_visit"}
     detail_template = "detention/visit.html"
+    can_belong_to_a_case = False  # always a case of its own: listed with the simpler visibility condition
 
     @property
     def type_label(self) -> str:

@@ -90,7 +90,7 @@ def facilities_query(user, f: Filters) -> Select:
         stmt = stmt.where(or_(Facility.name.ilike(pattern), Facility.location.ilike(pattern),
                               Facility.authority.ilike(pattern)))
     if f.year or f.visited:
-        visited = select(Visit.facility_id).where(visibility_clause(user))
+        visited = select(Visit.facility_id).where(visibility_clause(user, Visit))
         if f.year:
             visited = visited.where(_in_year(Visit.started_on, f.year))
         stmt = stmt.where(Facility.id.in_(visited))
@@ -141,15 +141,15 @@ def latest_visits(user, facility_ids: list[int]) -> tuple[dict[int, Visit], dict
     if not facility_ids:
         return {}, {}
     counts = dict(db.session.execute(
-        select(Visit.facility_id, func.count()).where(Visit.facility_id.in_(facility_ids), visibility_clause(user))
+        select(Visit.facility_id, func.count()).where(Visit.facility_id.in_(facility_ids), visibility_clause(user, Visit))
         .group_by(Visit.facility_id)).all())
     latest = (select(Visit.facility_id.label("facility_id"), func.max(Visit.started_on).label("started_on"))
-              .where(Visit.facility_id.in_(facility_ids), visibility_clause(user))
+              .where(Visit.facility_id.in_(facility_ids), visibility_clause(user, Visit))
               .group_by(Visit.facility_id).subquery())
     visits = db.session.scalars(
         select(Visit).join(latest, and_(Visit.facility_id == latest.c.facility_id,
                                         Visit.started_on == latest.c.started_on))
-        .where(visibility_clause(user)).order_by(Visit.id))
+        .where(visibility_clause(user, Visit)).order_by(Visit.id))
     return {v.facility_id: v for v in visits}, counts
 
 
@@ -221,7 +221,7 @@ def _individual_release_counts(user, f: Filters, by: tuple = ()) -> Select:
     """Individual releases no aggregate record covers, per category (and per `by`)."""
     stmt = (select(*by, DetentionCase.category, func.count(DetentionCase.id))
             .select_from(DetentionCase).join(Facility, Facility.id == DetentionCase.facility_id)
-            .where(visibility_clause(user), DetentionCase.outcome.in_(sorted(RELEASE_OUTCOMES)),
+            .where(visibility_clause(user, DetentionCase), DetentionCase.outcome.in_(sorted(RELEASE_OUTCOMES)),
                    DetentionCase.category.is_not(None), _not_covered(user))
             .group_by(*by, DetentionCase.category))
     return _narrow(stmt, f, DetentionCase.unit_id, Facility.state_id, DetentionCase.outcome_on)
@@ -240,7 +240,7 @@ def _narrow(stmt: Select, f: Filters, unit_column, state_column, date_column) ->
         stmt = stmt.where(unit_column == f.unit_id)
     if f.state_id:
         stmt = stmt.where(state_column == f.state_id)
-    if f.year:
+    if f.year and date_column is not None:
         stmt = stmt.where(_in_year(date_column, f.year))
     return stmt
 
@@ -297,7 +297,7 @@ def figures(user, f: Filters) -> tuple[list[FigureRow], FigureRow]:
         select(Visit.unit_id, Facility.state_id, visit_year, func.count(Visit.id),
                func.sum(case((Visit.status == VisitStatus.FINAL.value, 1), else_=0)),
                func.count(distinct(Visit.facility_id)))
-        .select_from(Visit).join(Facility, Facility.id == Visit.facility_id).where(visibility_clause(user))
+        .select_from(Visit).join(Facility, Facility.id == Visit.facility_id).where(visibility_clause(user, Visit))
         .group_by(Visit.unit_id, Facility.state_id, visit_year),
         f, Visit.unit_id, Facility.state_id, Visit.started_on)
     for unit_id, state_id, year, count, final, places in db.session.execute(visit_stmt):
@@ -321,7 +321,7 @@ def figures(user, f: Filters) -> tuple[list[FigureRow], FigureRow]:
         select(DetentionCase.unit_id, Facility.state_id, outcome_year, DetentionCase.outcome,
                func.count(DetentionCase.id))
         .select_from(DetentionCase).join(Facility, Facility.id == DetentionCase.facility_id)
-        .where(visibility_clause(user), DetentionCase.outcome.is_not(None))
+        .where(visibility_clause(user, DetentionCase), DetentionCase.outcome.is_not(None))
         .group_by(DetentionCase.unit_id, Facility.state_id, outcome_year, DetentionCase.outcome),
         f, DetentionCase.unit_id, Facility.state_id, DetentionCase.outcome_on)
     for unit_id, state_id, year, outcome, count in db.session.execute(outcome_stmt):
@@ -356,10 +356,16 @@ def _totals(user, f: Filters, rows: list[FigureRow]) -> FigureRow:
             setattr(total.releases, name, getattr(total.releases, name) + getattr(r.releases, name))
         for outcome, count in r.outcomes.items():
             total.outcomes[outcome] = total.outcomes.get(outcome, 0) + count
-    total.facilities = db.session.scalar(_narrow(
-        select(func.count(distinct(Visit.facility_id))).select_from(Visit)
-        .join(Facility, Facility.id == Visit.facility_id).where(visibility_clause(user)),
-        f, Visit.unit_id, Facility.state_id, Visit.started_on)) or 0
+    # Asked place by place ("was it visited?") among the places of the field offices whose visits
+    # the lines count (a visit is always of its place's office): each answer stops at the first
+    # visit found on the (place, date) index, several times faster than counting distinct places
+    # over every visit.
+    offices = {r.unit_id for r in rows if r.visits}
+    visited = select(Visit.id).where(Visit.facility_id == Facility.id, visibility_clause(user, Visit))
+    if f.year:
+        visited = visited.where(_in_year(Visit.started_on, f.year))
+    places = select(func.count(Facility.id)).where(Facility.unit_id.in_(offices), exists(visited))
+    total.facilities = db.session.scalar(_narrow(places, f, Facility.unit_id, Facility.state_id, None)) or 0
     return total
 
 

@@ -117,6 +117,7 @@ class DetentionCase(Case):
 
     __mapper_args__ = {"polymorphic_identity": "detention_case"}
     detail_template = "detention/case.html"
+    can_belong_to_a_case = False  # always a case of its own: listed with the simpler visibility condition
 
     @property
     def type_label(self) -> str:
