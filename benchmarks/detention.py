@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import insert, select, text  # noqa: E402
+from sqlalchemy import insert, text  # noqa: E402
 
 from casework import create_app  # noqa: E402
 from casework.auth.models import Membership, Role, User  # noqa: E402
@@ -50,7 +50,8 @@ OUTCOMES = ("released", "transferred", "charges_dropped", "expedited", "medical_
 
 def build() -> dict[str, User]:
     rng, now = random.Random(8), utcnow()
-    states = [State(iso2=iso[:2], iso3=iso, name=iso, un_status=UNStatus.MEMBER, mission_name=iso) for _c, iso in OFFICES]
+    states = [State(iso2=iso[:2], iso3=iso, name=iso, un_status=UNStatus.MEMBER, mission_name=iso)
+              for _code, iso in OFFICES]
     units = [Unit(code=code, name=code, kind=UnitKind.FIELD_OFFICE) for code, _iso in OFFICES]
     secretariat = Unit(code="OHCHR", name="Secretariat", kind=UnitKind.SECRETARIAT)
     db.session.add_all(states + units + [secretariat])
@@ -101,7 +102,8 @@ def build() -> dict[str, User]:
     flush(Case, cases)
     flush(DetentionCase, details, table=DetentionCase.__table__)
     db.session.execute(insert(AggregateRelease.__table__), [
-        {"id": n + 1, "unit_id": units[n % 3].id, "state_id": states[n % 3].id, "period_start": date(2016 + n % 11, 1, 1),
+        {"id": n + 1, "unit_id": units[n % 3].id, "state_id": states[n % 3].id,
+         "period_start": date(2016 + n % 11, 1, 1),
          "period_end": date(2016 + n % 11, 12, 31), "source": "covid19", "source_details": "", "women": 10, "men": 90,
          "children": 5, "notes": "", "created_at": now, "updated_at": now} for n in range(300)])
     released = [d for d, c in zip(details, cases) if d["outcome"] == "released"][:2000]

@@ -15,7 +15,7 @@ from casework.admin.operations import save_user, set_membership
 from casework.auth.models import Role, User
 from casework.auth.session import find_user
 from casework.core.audit import acting_as
-from casework.core.persons import Sex
+from casework.core.persons import Person, Sex
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.core.workflow import fire
@@ -141,7 +141,7 @@ def _colombia(places: dict, officer: User, head: User) -> dict[str, Visit]:
         },
         issues="Overcrowding of blocks 3 and 4; water supply; detainees held in pre-trial detention beyond legal "
                "time limits.",
-        response="The director acknowledged the overcrowding and said a request for transfers had been sent to INPEC.",
+        response="Overcrowding is acknowledged; a request for transfers has been sent to INPEC.",
         recommendations=[
             ("Director of the establishment", "Guarantee drinking water at all hours in every block.",
              date(2025, 6, 30)),
@@ -274,6 +274,11 @@ def _cases_and_releases(places: dict, visits: dict[str, Visit], officer: User, h
     martires = places["Estación de Policía Los Mártires"]
 
     def person(unit: Unit, family: str, given: str, sex: Sex, born: date | None = None):
+        """The detainee already in the registry (interviewed at a visit), or registered now."""
+        known = db.session.scalar(select(Person).where(Person.family_name == family, Person.given_names == given))
+        if known is not None:
+            known.date_of_birth = known.date_of_birth or born
+            return known
         return ops.find_or_register_person(unit.id, None, ops.NewDetainee(family, given, sex, born), officer)
 
     with acting_as(officer.id):

@@ -243,8 +243,8 @@ def _conditions(values: dict, language: str) -> str:
     sentences = []
     for assessment in ("serious", "concern", "adequate"):
         items = [labels[item] for item, found, _note in values["conditions"] if found == assessment]
-        if items:
-            sentences.append(w[assessment].format(items=_join(items, language)))
+        if items:  # semicolons: the items' own names may hold an "and" ("water and sanitation")
+            sentences.append(w[assessment].format(items="; ".join(items)))
     notes = [f"{labels[item].capitalize()}: {_sentence(note)}"
              for item, _found, note in values["conditions"] if note.strip()]
     return " ".join(sentences + notes)

@@ -141,7 +141,8 @@ def latest_visits(user, facility_ids: list[int]) -> tuple[dict[int, Visit], dict
     if not facility_ids:
         return {}, {}
     counts = dict(db.session.execute(
-        select(Visit.facility_id, func.count()).where(Visit.facility_id.in_(facility_ids), visibility_clause(user, Visit))
+        select(Visit.facility_id, func.count())
+        .where(Visit.facility_id.in_(facility_ids), visibility_clause(user, Visit))
         .group_by(Visit.facility_id)).all())
     latest = (select(Visit.facility_id.label("facility_id"), func.max(Visit.started_on).label("started_on"))
               .where(Visit.facility_id.in_(facility_ids), visibility_clause(user, Visit))

@@ -83,7 +83,7 @@ def test_the_releases_page_shows_the_totals_and_where_each_person_is_counted(cli
     page = text(client.get("/detention/releases/?year=2025"))
     assert "65</span> in all" in page  # 65 in the plan, Muñoz among them
     assert f"in record no. {programme.id}" in page
-    assert "of whom 1 are also individual cases" in page
+    assert "persons in aggregate records, 65 (of whom also individual cases: 1)" in page
 
 
 def test_a_covered_release_that_is_no_longer_one_is_counted_in_the_record_only(users, release, programme):

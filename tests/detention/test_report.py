@@ -25,7 +25,8 @@ VALUES = {
     "access_notes": "No entry to block 4", "capacity": 1650, "occupancy": 140,
     "population": {"pop_total": 2310, "pop_women": 96, "pop_men": 2214, "pop_children": 0, "pop_pretrial": 1020,
                    "pop_sentenced": 1290, "pop_administrative": None, "pop_foreigners": 41},
-    "conditions": (("overcrowding", "serious", "Cells for 4 hold 12."), ("food", "adequate", "")),
+    "conditions": (("overcrowding", "serious", "Cells for 4 hold 12."), ("water", "serious", ""),
+                   ("food", "adequate", "")),
     "interviews": 3, "issues_raised": "Overcrowding", "authority_response": "",
     "recommendations": (("INPEC", "Reduce occupancy", date(2025, 9, 30)),),
     "follow_ups": ("implemented", "not_implemented", "implemented"), "cases": 2,
@@ -45,8 +46,8 @@ def test_the_report_says_what_the_visit_found_in_numbered_paragraphs():
         "On the day of the visit, the facility held 2,310 persons for an official capacity of 1,650 (an occupancy "
         "rate of 140 per cent). They were 96 women, 2,214 men and 0 children. Of them, 1,020 were in pre-trial "
         "detention and 1,290 were sentenced. 41 were foreign nationals.")
-    assert texts[3] == ("The team found serious problems with: overcrowding. It found the following adequate: food. "
-                        "Overcrowding: Cells for 4 hold 12.")
+    assert texts[3] == ("The team found serious problems with: overcrowding; water and sanitation. It found the "
+                        "following adequate: food. Overcrowding: Cells for 4 hold 12.")
     assert texts[4] == "The team interviewed 3 detainees in private."
     assert texts[6] == "The director gave no response."
     assert texts[8] == "(a) To INPEC: Reduce occupancy (by 30 September 2025)."
