@@ -7,7 +7,7 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
-from casework.cases.views import register_detail_context, render_case
+from casework.cases.views import record_step, register_detail_context
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can_in_unit
 from casework.core.workflow import EditConflict, TransitionRefused
@@ -107,30 +107,13 @@ def edit_case(case_id: int):
     return render_template("detention/case_form.html", case=case, form=form, error=error), status
 
 
-def _step(case: DetentionCase, form_key: str, form, operation, done: str):
-    """A dated step on the case (raised, outcome): validate, do it, commit; or show why not."""
-    if not form.validate_on_submit():
-        return render_case(case, 400, **{form_key: form})
-    try:
-        operation()
-        db.session.commit()
-    except (EditConflict, StaleDataError):
-        db.session.rollback()
-        return render_case(case, 409, error=str(EditConflict(case)), **{form_key: form})
-    except (TransitionRefused, ops.Refused) as refusal:
-        db.session.rollback()
-        return render_case(case, 422, error=str(refusal), **{form_key: form})
-    flash(done, "success")
-    return redirect(case.url, 303)
-
-
 @bp.route("/cases/<int:case_id>/raise", methods=["POST"])
 def raise_case(case_id: int):
     case = load_detention_case(case_id, Permission.EDIT)
     form = RaiseForm()
-    return _step(case, "raise_form", form, lambda: cases.raise_case(
+    return record_step(case, "raise_form", form, lambda: cases.raise_case(
         case, form.raised_on.data, form.raised_with.data, form.action.data or "", current_user, form.version.data),
-        _("Recorded as raised with the authorities."))
+        _("Recorded as raised with the authorities."), refusals=(TransitionRefused, ops.Refused))
 
 
 @bp.route("/cases/<int:case_id>/outcome", methods=["POST"])
@@ -139,7 +122,7 @@ def record_outcome(case_id: int):
     form = OutcomeForm()
     category = cases.ReleaseCategory(form.category.data) if form.category.data in {c.value for c in
                                                                                    cases.ReleaseCategory} else None
-    return _step(case, "outcome_form", form, lambda: cases.record_outcome(
+    return record_step(case, "outcome_form", form, lambda: cases.record_outcome(
         case, cases.CaseOutcome(form.outcome.data), form.outcome_on.data, category, form.action.data or "",
-        current_user, form.version.data), _("Outcome recorded."))
+        current_user, form.version.data), _("Outcome recorded."), refusals=(TransitionRefused, ops.Refused))
 

@@ -54,20 +54,26 @@ def _in_year(column, year: int):
     return column.between(date(year, 1, 1), date(year, 12, 31))
 
 
+def _narrow(stmt: Select, f: Filters, unit_column, state_column, date_column) -> Select:
+    """The filters every list and figure shares: field office, country, and year of `date_column`."""
+    if f.unit_id:
+        stmt = stmt.where(unit_column == f.unit_id)
+    if f.state_id:
+        stmt = stmt.where(state_column == f.state_id)
+    if f.year and date_column is not None:
+        stmt = stmt.where(_in_year(date_column, f.year))
+    return stmt
+
+
 # ---- Lists ---------------------------------------------------------------------------------------
 
 def visits_query(user, f: Filters) -> Select:
     """The visits the user may see, narrowed by the filters (year: of the first day)."""
     stmt = visible_cases(user, Visit).join(Facility, Facility.id == Visit.facility_id).options(
         selectinload(Visit.facility).selectinload(Facility.state))
-    if f.unit_id:
-        stmt = stmt.where(Visit.unit_id == f.unit_id)
-    if f.state_id:
-        stmt = stmt.where(Facility.state_id == f.state_id)
+    stmt = _narrow(stmt, f, Visit.unit_id, Facility.state_id, Visit.started_on)
     if f.facility_id:
         stmt = stmt.where(Visit.facility_id == f.facility_id)
-    if f.year:
-        stmt = stmt.where(_in_year(Visit.started_on, f.year))
     if f.status:
         stmt = stmt.where(Visit.status == f.status)
     if f.q:
@@ -79,10 +85,7 @@ def visits_query(user, f: Filters) -> Select:
 def facilities_query(user, f: Filters) -> Select:
     """The register: places the user may see; with a year, those visited that year."""
     stmt = visible_facilities(user).options(selectinload(Facility.state), selectinload(Facility.unit))
-    if f.unit_id:
-        stmt = stmt.where(Facility.unit_id == f.unit_id)
-    if f.state_id:
-        stmt = stmt.where(Facility.state_id == f.state_id)
+    stmt = _narrow(stmt, f, Facility.unit_id, Facility.state_id, None)  # the year is that of a visit, below
     if f.facility_type:
         stmt = stmt.where(Facility.facility_type == f.facility_type)
     if f.q:
@@ -101,14 +104,9 @@ def cases_query(user, f: Filters) -> Select:
     """Individual cases the user may see (year: of the outcome)."""
     stmt = visible_cases(user, DetentionCase).join(Facility, Facility.id == DetentionCase.facility_id).options(
         selectinload(DetentionCase.facility).selectinload(Facility.state), selectinload(DetentionCase.covered_by))
-    if f.unit_id:
-        stmt = stmt.where(DetentionCase.unit_id == f.unit_id)
-    if f.state_id:
-        stmt = stmt.where(Facility.state_id == f.state_id)
+    stmt = _narrow(stmt, f, DetentionCase.unit_id, Facility.state_id, DetentionCase.outcome_on)
     if f.facility_id:
         stmt = stmt.where(DetentionCase.facility_id == f.facility_id)
-    if f.year:
-        stmt = stmt.where(_in_year(DetentionCase.outcome_on, f.year))
     if f.status:
         stmt = stmt.where(DetentionCase.status == f.status)
     if f.outcome:
@@ -127,13 +125,7 @@ def aggregates_query(user, f: Filters) -> Select:
     """Aggregate release records the user may see (year: the one the period ends in)."""
     stmt = visible_aggregates(user).options(selectinload(AggregateRelease.state), selectinload(AggregateRelease.unit),
                                             selectinload(AggregateRelease.covered))
-    if f.unit_id:
-        stmt = stmt.where(AggregateRelease.unit_id == f.unit_id)
-    if f.state_id:
-        stmt = stmt.where(AggregateRelease.state_id == f.state_id)
-    if f.year:
-        stmt = stmt.where(_in_year(AggregateRelease.period_end, f.year))
-    return stmt
+    return _narrow(stmt, f, AggregateRelease.unit_id, AggregateRelease.state_id, AggregateRelease.period_end)
 
 
 def latest_visits(user, facility_ids: list[int]) -> tuple[dict[int, Visit], dict[int, int]]:
@@ -234,16 +226,6 @@ def _aggregate_sums(user, f: Filters, by: tuple = ()) -> Select:
                    func.sum(AggregateRelease.children))
             .where(unit_clause(user, AggregateRelease.unit_id)).group_by(*by))
     return _narrow(stmt, f, AggregateRelease.unit_id, AggregateRelease.state_id, AggregateRelease.period_end)
-
-
-def _narrow(stmt: Select, f: Filters, unit_column, state_column, date_column) -> Select:
-    if f.unit_id:
-        stmt = stmt.where(unit_column == f.unit_id)
-    if f.state_id:
-        stmt = stmt.where(state_column == f.state_id)
-    if f.year and date_column is not None:
-        stmt = stmt.where(_in_year(date_column, f.year))
-    return stmt
 
 
 def release_totals(user, f: Filters) -> ReleaseTotals:
