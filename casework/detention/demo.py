@@ -57,6 +57,8 @@ FACILITIES = [
 def load_demo() -> list[tuple[str, str]]:
     """Add the demo accounts, places, visits, cases and releases; returns the accounts to print."""
     units = {u.code: u for u in db.session.scalars(select(Unit))}
+    for code in ("FO-COL", "FO-MEX"):  # they report in Spanish
+        units[code].settings = {**(units[code].settings or {}), "report_language": "es"}
     for email, name, code, role, _description in ACCOUNTS:
         user = find_user(email) or save_user(None, name, email, _demo_password(), False, False, True)
         if not any(m.unit_id == units[code].id for m in user.memberships):

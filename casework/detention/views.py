@@ -231,7 +231,8 @@ def _visit_panels(visit: Visit) -> dict:
         "interviews_visible": can_view_interviews(current_user, visit),
         "interview_form": InterviewForm(),
         "report": report,
-        "report_form": ReportForm(language="es" if visit.facility.state.iso2 in ("CO", "MX") else "en"),
+        # The office's working language (its unit setting "report_language"), English otherwise.
+        "report_form": ReportForm(language=visit.unit.settings.get("report_language", "en")),
         "visit_cases": db.session.scalars(
             select(DetentionCase).where(DetentionCase.visit_id == visit.id).order_by(DetentionCase.id)).all(),
         "my_draft": drafts.find_draft(current_user, visit.form_key) if can(current_user, Permission.EDIT, visit)

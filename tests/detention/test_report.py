@@ -61,10 +61,11 @@ def test_drafting_the_report_from_the_visit_page(client, users, facility, make_v
     visit = make_visit(facility, pop_total=150, pop_women=10, pop_men=140, pop_children=0)
     visit.capacity, visit.access = 100, Access.GRANTED
     visit.condition(ConditionItem.WATER).assessment = Assessment.SERIOUS
+    facility.unit.settings = {"report_language": "es"}
     db.session.commit()
     sign_in(client, users["officer"])
     form = form_with(client.get(f"/cases/{visit.id}"), "language")
-    assert form["language"] == ["es"]  # Colombia: Spanish by default
+    assert form["language"] == ["es"]  # the office's working language, set on its unit
     response = client.post(f"/detention/visits/{visit.id}/report", data={"language": "en"})
     assert response.status_code == 303
     report = ops.summary_report(visit)
