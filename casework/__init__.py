@@ -79,7 +79,7 @@ def import_models() -> None:
     """Import every model module so that the metadata (and Alembic) sees all tables."""
     from casework.auth import models as _auth  # noqa: F401
     from casework.core import (  # noqa: F401
-        attachments, audit, cases, counters, deadlines, jobs, persons, states, units, workflow,
+        attachments, audit, cases, counters, deadlines, drafts, jobs, persons, states, units, workflow,
     )
     from casework.letters import jobs as _letter_jobs, models as _letters, workflow as _letter_workflow  # noqa: F401
 

@@ -56,9 +56,10 @@ def load_demo() -> list[tuple[str, str]]:
     _demo_circular(units["CCPR"], find_user("ccpr.officer@ohchr.example.org"))
     from casework import domain_module_parts
 
+    accounts = [(email, description) for email, _n, _f, _m, description in ACCOUNTS]
     for module_demo in domain_module_parts("demo"):
-        module_demo.load_demo()
-    return [(email, description) for email, _n, _f, _m, description in ACCOUNTS]
+        accounts += module_demo.load_demo() or []  # a module may add accounts of its own, to be printed
+    return accounts
 
 
 def _demo_circular(unit: Unit, officer: User) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import (
-    Flask, current_app, flash, has_request_context, redirect, render_template, request, session, url_for,
+    Flask, current_app, flash, has_request_context, jsonify, redirect, render_template, request, session, url_for,
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -71,11 +71,34 @@ def _require_sign_in():
         session.clear()
         flash(_("This account is locked after repeated failed attempts. Try again later."), "danger")
     if not current_user.is_authenticated:
+        if wants_json():
+            return _signed_out_json()
         return current_app.login_manager.unauthorized()
     if current_user.needs_totp_enrolment and request.endpoint not in ENROLMENT_ENDPOINTS:
         flash(_("Administrators must set up two-factor sign-in before continuing."), "warning")
         return redirect(url_for("auth.enrol_totp"))
     return None
+
+
+def wants_json() -> bool:
+    """A page's script (autosave) asking for JSON: it gets a status it can act on, not a page."""
+    return request.accept_mimetypes.best == "application/json"
+
+
+def _signed_out_json():
+    """401 for a script whose session has ended: it keeps what was typed and offers to sign in."""
+    return jsonify(error="signed_out", message=_("Your session has ended. Sign in again: nothing you typed is lost."),
+                   login=url_for("auth.login")), 401
+
+
+def _csrf_error(error):
+    """A form posted without a valid token: for a script, say whether the session is gone."""
+    if wants_json():
+        if not current_user.is_authenticated:
+            return _signed_out_json()
+        return jsonify(error="form_expired", message=_("The form had expired; reload the page.")), 400
+    return render_template("errors/error.html", code=400, title=_("Form expired"),
+                           message=_("The form had expired. Go back, reload the page and submit it again.")), 400
 
 
 def _security_headers(response):
@@ -132,7 +155,4 @@ def register(app: Flask) -> None:
     app.register_error_handler(500, _error_page(500, _l("Something went wrong"), _l("The error has been logged.")))
     from flask_wtf.csrf import CSRFError
 
-    app.register_error_handler(
-        CSRFError,
-        _error_page(400, _l("Form expired"), _l("The form had expired. Go back, reload the page and submit it again.")),
-    )
+    app.register_error_handler(CSRFError, _csrf_error)

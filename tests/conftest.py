@@ -2,6 +2,7 @@
 a clean database for every test, users for every role, and signing in as one of them."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -22,17 +23,30 @@ from tests.sample_workflow import SampleCase, SampleStatus
 PASSWORD = "correct horse battery staple"
 POSTGRES_URL = os.environ.get("CASEWORK_TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("CASEWORK_TEST_REDIS_URL")
+CHROMIUM = os.environ.get("CASEWORK_TEST_CHROMIUM", "/usr/bin/chromium")
+
+
+def browser_available() -> bool:
+    """Playwright (a test dependency) and Debian's Chromium, which it drives: no browser download."""
+    return importlib.util.find_spec("playwright") is not None and os.access(CHROMIUM, os.X_OK)
 
 
 def pytest_collection_modifyitems(config, items) -> None:
     """Tests that need a real server run in the servers pass; without one they are deselected.
 
     In the servers pass (CASEWORK_TEST_PASS=servers, set by scripts/test.sh) a missing server
-    is an error, so CI can never pass with those tests silently left out.
+    is an error, so CI can never pass with those tests silently left out. Browser tests run in
+    the embedded pass (what they test is the page's script, whatever the database); under CI a
+    missing browser is an error too.
     """
     missing = [m for m, absent in (("postgres", not POSTGRES_URL), ("redis", not REDIS_URL)) if absent]
-    if os.environ.get("CASEWORK_TEST_PASS") == "servers" and missing:
+    servers_pass = os.environ.get("CASEWORK_TEST_PASS") == "servers"
+    if servers_pass and missing:
         raise pytest.UsageError(f"servers pass without {', '.join(missing)}: set CASEWORK_TEST_*_URL")
+    if not browser_available() and os.environ.get("CI") in ("true", "1") and not servers_pass:
+        raise pytest.UsageError(f"browser tests need Playwright and Chromium at {CHROMIUM} (apt-get install chromium)")
+    if servers_pass or not browser_available():
+        missing.append("browser")
     keep, drop = [], []
     for item in items:
         (drop if any(item.get_closest_marker(m) for m in missing) else keep).append(item)

@@ -106,6 +106,25 @@ def render_case(case, status: int = 200, **forms):
     return render_template(getattr(case, "detail_template", "cases/detail.html"), **context), status
 
 
+def record_step(case, form_key: str, form, operation: Callable[[], object], done: str,
+                refusals: tuple[type[Exception], ...] = (TransitionRefused,)):
+    """A step taken through a small form on the case page (a date sent, an outcome): validate, do
+    it, commit and go back to the case; or show the page again with why not and what was typed."""
+    if not form.validate_on_submit():
+        return render_case(case, 400, **{form_key: form})
+    try:
+        operation()
+        db.session.commit()
+    except (EditConflict, StaleDataError):
+        db.session.rollback()
+        return render_case(case, 409, error=str(EditConflict(case)), **{form_key: form})
+    except refusals as refusal:
+        db.session.rollback()
+        return render_case(case, 422, error=str(refusal), **{form_key: form})
+    flash(done, "success")
+    return redirect(case.url, 303)
+
+
 @bp.route("/<int:case_id>")
 def detail(case_id: int):
     case = load_case(case_id)

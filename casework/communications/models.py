@@ -60,7 +60,7 @@ class Communication(Case):
         Index("ix_communications_committee_received", "committee_id", "received_on", "id"),
     )
     __mapper_args__ = {"polymorphic_identity": CASE_TYPE}
-    always_top_level = True
+    can_belong_to_a_case = False  # always a case of its own: listed with the simpler visibility condition
 
     id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
     # The committee's unit, repeated here so the numbering constraint and the lists need no join.

@@ -29,8 +29,6 @@ class Case(Audited, TimestampMixin, db.Model):
         # The few confidential cases of a unit, which its long lists leave out (visible_in_unit).
         Index("ix_cases_unit_confidential", "unit_id", "confidential"),
     )
-    # True for kinds of case that never belong to another case; their lists skip the parent test.
-    always_top_level: ClassVar[bool] = False
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_type: Mapped[str] = mapped_column(String(40))
@@ -53,6 +51,10 @@ class Case(Audited, TimestampMixin, db.Model):
     parent: Mapped[Case | None] = relationship(remote_side=[id], foreign_keys=[parent_id])
 
     __mapper_args__ = {"polymorphic_on": "case_type", "polymorphic_identity": "case", "version_id_col": version}
+    # Whether records of this kind may belong to another case (a letter to its communication).
+    # Kinds that never do are listed with a simpler visibility condition, which lets the
+    # database start from their own indexes (a date, a place) instead of every case.
+    can_belong_to_a_case: ClassVar[bool] = True
 
     @property
     def audit_case_id(self) -> int | None:

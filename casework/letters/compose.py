@@ -38,7 +38,7 @@ def _party(addressee: LetterAddressee, language: str) -> Party:
 
 
 def _salutation(letter: Letter, recipients: list[LetterAddressee], words: Phrases) -> str:
-    if letter.kind is LetterKind.NOTE_VERBALE:
+    if letter.kind is not LetterKind.LETTER:
         return ""
     if all(r.kind is AddresseeKind.STATE for r in recipients):
         return words.salutation_states if len(recipients) > 1 else words.salutation_state
@@ -46,7 +46,7 @@ def _salutation(letter: Letter, recipients: list[LetterAddressee], words: Phrase
 
 
 def _closing(letter: Letter, recipients: list[LetterAddressee], words: Phrases) -> str:
-    if letter.kind is LetterKind.NOTE_VERBALE:
+    if letter.kind is not LetterKind.LETTER:
         return ""
     to_states = all(r.kind is AddresseeKind.STATE for r in recipients)
     joint = len(letter.signatories) > 1
@@ -87,7 +87,8 @@ def compose(letter: Letter, *, draft: bool, today: date | None = None,
         language=letter.language,
         reference=letter.reference or "",
         date_text=words.date(letter.letter_date or today or date.today(), letter.language),
-        place=words.place,
+        # A report is written where the team is, not in Geneva: it carries the date alone.
+        place="" if letter.kind is LetterKind.REPORT else words.place,
         letterhead=words.letterhead,
         salutation=_salutation(letter, recipients, words),
         paragraphs=_nv_paragraphs(recipients, letter.language, words, body) if is_nv else body,

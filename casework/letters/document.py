@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 class LetterKind(enum.StrEnum):
     LETTER = "letter"  # first person, signed
     NOTE_VERBALE = "note_verbale"  # third person, unsigned, to Permanent Missions only
+    # A signed report within the Office (a visit's summary report): no salutation or closing
+    # formula, the addressee at the top, numbered paragraphs in the body.
+    REPORT = "report"
 
 
 RTL_LANGUAGES = frozenset({"ar"})
@@ -73,3 +76,8 @@ class LetterDocument:
     @property
     def is_note_verbale(self) -> bool:
         return self.kind is LetterKind.NOTE_VERBALE
+
+    @property
+    def addressee_at_foot(self) -> bool:
+        """A letter names its addressee at the foot of page 1; notes verbales and reports at the top."""
+        return self.kind is LetterKind.LETTER

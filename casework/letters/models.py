@@ -71,7 +71,7 @@ class Letter(Case):
 
     @property
     def type_label(self) -> str:
-        return "Note verbale" if self.kind is LetterKind.NOTE_VERBALE else "Letter"
+        return {LetterKind.NOTE_VERBALE: "Note verbale", LetterKind.REPORT: "Report"}.get(self.kind, "Letter")
 
     @property
     def url(self) -> str:

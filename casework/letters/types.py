@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from casework.letters.document import LetterKind
 
@@ -16,7 +17,9 @@ class LetterContext:
     unit_name: str = ""
     persons: tuple[str, ...] = ()  # public names (initials for protected identities)
     deadlines: tuple[tuple[str, str], ...] = ()  # (label, due date as ISO)
-    extra: dict[str, str] = field(default_factory=dict)  # module fields: articles invoked, State party…
+    # Module fields (articles invoked, State party, a visit's figures…): plain values only — text,
+    # numbers, dates, and tuples or dicts of them — never ORM objects.
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 Template = Callable[[LetterContext, str], str]  # (context, language) → text

@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
 from casework.cases.forms import ConfirmForm
-from casework.cases.views import register_detail_context, render_case
+from casework.cases.views import record_step, register_detail_context, render_case
 from casework.core import audit, jobs
 from casework.core.attachments import AttachmentRejected, storage_path
 from casework.core.forms import choices
@@ -163,26 +163,11 @@ def _refused(letter: Letter, error: str, status: int, **forms):
     return render_case(letter, status, error=error, **forms)
 
 
-def _record_step(letter: Letter, form_key: str, form, operation, done: str):
-    """A dated step on a final or sent letter: validate, do it, commit; or show why not."""
-    if not form.validate_on_submit():
-        return render_case(letter, 400, **{form_key: form})
-    try:
-        operation()
-        db.session.commit()
-    except (EditConflict, StaleDataError):
-        return _refused(letter, str(EditConflict(letter)), 409, **{form_key: form})
-    except (TransitionRefused, AttachmentRejected) as refusal:
-        return _refused(letter, str(refusal), 422, **{form_key: form})
-    flash(done, "success")
-    return redirect(letter.url, 303)
-
-
 @bp.route("/<int:letter_id>/sent", methods=["POST"])
 def sent(letter_id: int):
     letter = load_letter(letter_id, Permission.EDIT)
     form = SentForm()
-    return _record_step(letter, "sent_form", form, lambda: ops.mark_sent(
+    return record_step(letter, "sent_form", form, lambda: ops.mark_sent(
         letter, form.sent_on.data, form.channel.data, current_user, form.version.data), _("Recorded as sent."))
 
 
@@ -190,8 +175,9 @@ def sent(letter_id: int):
 def reply(letter_id: int):
     letter = load_letter(letter_id, Permission.EDIT)
     form = ReplyForm()
-    return _record_step(letter, "reply_form", form, lambda: ops.record_reply(
-        letter, form.received_on.data, form.file.data, current_user, form.version.data), _("Reply recorded."))
+    return record_step(letter, "reply_form", form, lambda: ops.record_reply(
+        letter, form.received_on.data, form.file.data, current_user, form.version.data), _("Reply recorded."),
+        refusals=(TransitionRefused, AttachmentRejected))
 
 
 @bp.route("/<int:letter_id>/jobs/<int:job_id>/retry", methods=["POST"])

@@ -16,7 +16,7 @@ def ready_to_submit(letter: Letter, user) -> str | None:
         return _("Add at least one addressee.")
     if letter.kind is LetterKind.NOTE_VERBALE and any(r.kind is not AddresseeKind.STATE for r in letter.recipients):
         return _("A note verbale goes to Permanent Missions only; write a letter to anyone else.")
-    if letter.kind is LetterKind.LETTER and not letter.signatories:
+    if letter.kind is not LetterKind.NOTE_VERBALE and not letter.signatories:
         return _("A letter needs at least one signatory.")
     return None
 

@@ -142,7 +142,7 @@ class UrgentAction(Case):
     )
 
     __mapper_args__ = {"polymorphic_identity": "urgent_action"}
-    always_top_level = True
+    can_belong_to_a_case = False  # always a case of its own: listed with the simpler visibility condition
     detail_template = "urgent_actions/detail.html"
     # The note verbale goes to the State: the authors are never named in a letter's case data.
     roles_withheld_from_letters = frozenset({PersonRole.AUTHOR})

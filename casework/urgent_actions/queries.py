@@ -56,7 +56,7 @@ def urgent_actions_for(user, *, q: str = "", state: int | None = None, status: s
                        bucket: str = "", due: str = "", group: int | None = None) -> Select:
     """The urgent actions `user` may see, narrowed by the list's filters."""
     # Urgent actions never belong to another case, so the policy's cheaper top-level form applies.
-    stmt = select(UrgentAction).where(visibility_clause(user, top_level_only=True))
+    stmt = select(UrgentAction).where(visibility_clause(user, UrgentAction))
     if q:
         pattern = f"%{q.strip()}%"
         # Only the disappeared persons are searched: searching the authors would tell who they are.
@@ -98,7 +98,7 @@ def statistics(user) -> Statistics:
     """
     facts = (UrgentAction.registration_year, UrgentAction.state_id, UrgentAction.located, UrgentAction.status)
     grouped = (select(*facts, func.count().label("n"))
-               .where(visibility_clause(user, top_level_only=True), UrgentAction.number.is_not(None)).group_by(*facts))
+               .where(visibility_clause(user, UrgentAction), UrgentAction.number.is_not(None)).group_by(*facts))
     cells: dict[tuple[int, int], dict] = {}
     for year, state_id, located, status, n in db.session.execute(grouped):
         cell = cells.setdefault((year, state_id), {"registration_year": year, "state_id": state_id,

@@ -2,10 +2,8 @@
 replies, rendering jobs as the page reports them, and who may open what."""
 from __future__ import annotations
 
-import html
 import io
 import re
-from html.parser import HTMLParser
 
 import pytest
 from pypdf import PdfReader
@@ -16,113 +14,13 @@ from casework.core.jobs import JobRecord, JobStatus
 from casework.extensions import db
 from casework.letters.models import Letter
 from tests.conftest import sign_in
+from tests.pages import buttons, form_with, link, read_page, text
 
 SUBJECT = "Allegations concerning the detention of Ms. A.B."
 REFERENCE = "AL MEX 3/2026"
 SIGNATORY = "Mary Lawlor | Special Rapporteur on the situation of human rights defenders"
 BODY = ("J'ai l'honneur de m'adresser à vous au sujet d'informations reçues.\r\n\r\n"
         "Je vous prie de bien vouloir fournir toute information complémentaire.")
-
-
-# ---- Reading pages as a browser does ------------------------------------------------------------
-
-class _Page(HTMLParser):
-    """The forms of a page (what a browser would submit, and its buttons) and its links."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.forms: list[dict] = []
-        self.links: list[tuple[str, str]] = []
-        self._form: dict | None = None
-        self._textarea: list | None = None
-        self._select: dict | None = None
-        self._button: dict | None = None
-        self._link: list | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self._form = {"action": a.get("action", ""), "id": a.get("id"), "fields": [], "buttons": []}
-            self.forms.append(self._form)
-        elif tag == "a" and "href" in a:
-            self._link = [a["href"], ""]
-        elif self._form is None:
-            return
-        elif tag == "input" and "name" in a:
-            kind = a.get("type", "text")
-            if kind not in ("checkbox", "radio", "submit", "file") or ("checked" in a and kind != "file"):
-                self._form["fields"].append((a["name"], a.get("value", "y" if kind == "checkbox" else "")))
-        elif tag == "textarea":
-            self._textarea = [a["name"], ""]
-        elif tag == "select":
-            self._select = {"name": a["name"], "multiple": "multiple" in a, "options": []}
-        elif tag == "option" and self._select is not None:
-            self._select["options"].append((a.get("value", ""), "selected" in a))
-        elif tag == "button":
-            self._button = {"label": "", "formaction": a.get("formaction"), "disabled": "disabled" in a}
-
-    def handle_data(self, data):
-        if self._textarea is not None:
-            self._textarea[1] += data
-        if self._button is not None:
-            self._button["label"] += data
-        if self._link is not None:
-            self._link[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._form = None
-        elif tag == "a" and self._link is not None:
-            self.links.append((self._link[1].strip(), self._link[0]))
-            self._link = None
-        elif tag == "textarea" and self._textarea is not None:
-            name, value = self._textarea
-            # HTML drops the newline that follows <textarea>; browsers then submit CRLF line ends.
-            value = value[2:] if value.startswith("\r\n") else value[1:] if value.startswith("\n") else value
-            self._form["fields"].append((name, value))
-            self._textarea = None
-        elif tag == "select" and self._select is not None:
-            chosen = [v for v, selected in self._select["options"] if selected]
-            if not chosen and not self._select["multiple"] and self._select["options"]:
-                chosen = [self._select["options"][0][0]]
-            self._form["fields"].extend((self._select["name"], v) for v in chosen)
-            self._select = None
-        elif tag == "button" and self._button is not None:
-            self._button["label"] = " ".join(self._button["label"].split())
-            self._form["buttons"].append(self._button)
-            self._button = None
-
-
-def read_page(response) -> _Page:
-    page = _Page()
-    page.feed(response.get_data(as_text=True))
-    return page
-
-
-def form_with(response, field: str) -> dict[str, list[str]]:
-    """What the browser submits from the page's form that has `field`: name → values."""
-    for form in read_page(response).forms:
-        if any(name == field for name, _value in form["fields"]):
-            values: dict[str, list[str]] = {}
-            for name, value in form["fields"]:
-                values.setdefault(name, []).append(value)
-            return values
-    raise AssertionError(f"no form with a {field!r} field on the page")
-
-
-def buttons(response) -> list[str]:
-    """The labels of the enabled buttons of every form on the page."""
-    return [b["label"] for f in read_page(response).forms for b in f["buttons"] if not b["disabled"]]
-
-
-def link(response, label: str) -> str | None:
-    """Where the link labelled `label` leads, or None if the page has no such link."""
-    return next((href for text, href in read_page(response).links if text == label), None)
-
-
-def text(response) -> str:
-    """The page's markup with entities decoded, for assertions on words with apostrophes."""
-    return html.unescape(response.get_data(as_text=True))
 
 
 def pdf_text(data: bytes) -> str:

@@ -1,0 +1,321 @@
+"""Places of detention and the visits field offices make to them.
+
+A place of detention belongs to a field office and a country. A visit is a case record
+(`Visit`, a `Case` subclass) owned by the field office, so the one access policy, the workflow
+engine, the audit trail and letters apply to it as to every case. Individual cases and
+releases are in `casework.detention.release_models`.
+"""
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from casework.core.audit import RECORD_NAMES, Audited
+from casework.core.cases import Case
+from casework.core.db import StrEnumType, TimestampMixin
+from casework.core.persons import Person
+from casework.core.states import State
+from casework.core.units import Unit
+from casework.extensions import db
+
+
+class FacilityType(enum.StrEnum):
+    POLICE_STATION = "police_station"
+    PRE_TRIAL = "pre_trial"
+    PRISON = "prison"
+    IMMIGRATION = "immigration"
+    MILITARY = "military"
+    PSYCHIATRIC = "psychiatric"
+    JUVENILE = "juvenile"
+    QUARANTINE = "quarantine"
+
+
+FACILITY_TYPE_LABELS = {
+    FacilityType.POLICE_STATION: "Police station", FacilityType.PRE_TRIAL: "Pre-trial detention centre",
+    FacilityType.PRISON: "Prison", FacilityType.IMMIGRATION: "Immigration detention centre",
+    FacilityType.MILITARY: "Military facility", FacilityType.PSYCHIATRIC: "Psychiatric institution",
+    FacilityType.JUVENILE: "Juvenile detention centre", FacilityType.QUARANTINE: "Quarantine facility",
+}
+
+
+class Facility(Audited, TimestampMixin, db.Model):
+    """A place where people are deprived of their liberty, in the register of a field office."""
+
+    __tablename__ = "detention_facilities"
+    __table_args__ = (Index("ix_detention_facilities_state_name", "state_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    state_id: Mapped[int] = mapped_column(ForeignKey("states.id"))
+    name: Mapped[str] = mapped_column(String(300))
+    facility_type: Mapped[FacilityType] = mapped_column(StrEnumType(FacilityType))
+    authority: Mapped[str] = mapped_column(String(300), default="")  # who runs it, e.g. "INPEC (Ministry of Justice)"
+    location: Mapped[str] = mapped_column(String(300), default="")  # town and region
+    address: Mapped[str] = mapped_column(Text, default="")
+    capacity: Mapped[int | None]  # official capacity, in persons
+    active: Mapped[bool] = mapped_column(default=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    unit: Mapped[Unit] = relationship()
+    state: Mapped[State] = relationship()
+
+    @property
+    def type_label(self) -> str:
+        return FACILITY_TYPE_LABELS[self.facility_type]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class VisitStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    REVIEWED = "reviewed"  # by the head of office
+    FINAL = "final"  # reviewed, and its summary report issued
+
+
+class VisitKind(enum.StrEnum):
+    FIRST = "first"
+    FOLLOW_UP = "follow_up"
+
+
+class Access(enum.StrEnum):
+    GRANTED = "granted"
+    RESTRICTED = "restricted"
+    REFUSED = "refused"
+
+
+class ConditionItem(enum.StrEnum):
+    """The conditions checklist of a visit, in the order the form and the report give them."""
+
+    CELLS = "cells"
+    OVERCROWDING = "overcrowding"
+    FOOD = "food"
+    WATER = "water"
+    HEALTH = "health"
+    ISOLATION = "isolation"
+    ILL_TREATMENT = "ill_treatment"
+
+
+CONDITION_LABELS = {
+    ConditionItem.CELLS: "Cells and sleeping places", ConditionItem.OVERCROWDING: "Overcrowding",
+    ConditionItem.FOOD: "Food", ConditionItem.WATER: "Water and sanitation", ConditionItem.HEALTH: "Health care",
+    ConditionItem.ISOLATION: "Isolation and solitary confinement",
+    ConditionItem.ILL_TREATMENT: "Allegations of ill-treatment",
+}
+
+
+class Assessment(enum.StrEnum):
+    NOT_ASSESSED = "not_assessed"
+    ADEQUATE = "adequate"
+    CONCERN = "concern"
+    SERIOUS = "serious"
+
+
+# The population on the day, in the order the form, the page and the report give it.
+POPULATION_FIELDS = ("pop_total", "pop_women", "pop_men", "pop_children", "pop_pretrial", "pop_sentenced",
+                     "pop_administrative", "pop_foreigners")
+
+
+class Visit(Case):
+    """A visit of a field office's team to a place of detention."""
+
+    __tablename__ = "detention_visits"
+    __table_args__ = (Index("ix_detention_visits_facility_started", "facility_id", "started_on"),)
+
+    id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    # "FO-COL/DV/2026/014": the visit's number, also its reference and its summary report's.
+    # Unique, so two visits recorded at the same moment can never share a number.
+    number: Mapped[str] = mapped_column(String(60), unique=True)
+    facility_id: Mapped[int] = mapped_column(ForeignKey("detention_facilities.id"))
+    started_on: Mapped[date] = mapped_column(index=True)
+    ended_on: Mapped[date | None]
+    team: Mapped[str] = mapped_column(Text, default="")  # one member per line
+    announced: Mapped[bool] = mapped_column(default=False)
+    visit_kind: Mapped[VisitKind] = mapped_column(StrEnumType(VisitKind), default=VisitKind.FIRST)
+    access: Mapped[Access] = mapped_column(StrEnumType(Access), default=Access.GRANTED)
+    access_notes: Mapped[str] = mapped_column(Text, default="")  # restrictions, or the reasons given for refusal
+    # The official capacity on the day: copied from the register when the visit is recorded, so
+    # that the occupancy of past visits does not change when the register is updated.
+    capacity: Mapped[int | None]
+    pop_total: Mapped[int | None]
+    pop_women: Mapped[int | None]
+    pop_men: Mapped[int | None]
+    pop_children: Mapped[int | None]
+    pop_pretrial: Mapped[int | None]
+    pop_sentenced: Mapped[int | None]
+    pop_administrative: Mapped[int | None]
+    pop_foreigners: Mapped[int | None]
+    issues_raised: Mapped[str] = mapped_column(Text, default="")  # with the director, at the end of the visit
+    authority_response: Mapped[str] = mapped_column(Text, default="")
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[datetime | None]
+
+    facility: Mapped[Facility] = relationship()
+    conditions: Mapped[list[VisitCondition]] = relationship(
+        back_populates="visit", cascade="all, delete-orphan", order_by="VisitCondition.id")
+    recommendations: Mapped[list[VisitRecommendation]] = relationship(
+        back_populates="visit", cascade="all, delete-orphan", order_by="VisitRecommendation.position",
+        foreign_keys="VisitRecommendation.visit_id")
+    follow_ups: Mapped[list[RecommendationFollowUp]] = relationship(
+        back_populates="visit", cascade="all, delete-orphan", order_by="RecommendationFollowUp.id")
+    interviews: Mapped[list[Interview]] = relationship(
+        back_populates="visit", cascade="all, delete-orphan", order_by="Interview.id")
+    submitted_by = relationship("User", foreign_keys=[submitted_by_id])
+    reviewed_by = relationship("User", foreign_keys=[reviewed_by_id])
+
+    __mapper_args__ = {"polymorphic_identity": "detention_visit"}
+    detail_template = "detention/visit.html"
+    can_belong_to_a_case = False  # always a case of its own: listed with the simpler visibility condition
+
+    @property
+    def type_label(self) -> str:
+        return "Detention visit"
+
+    @property
+    def occupancy(self) -> int | None:
+        """Persons held per 100 places on the day (above 100: overcrowded)."""
+        if self.pop_total is None or not self.capacity:
+            return None
+        return round(self.pop_total * 100 / self.capacity)
+
+    @property
+    def form_key(self) -> str:
+        """The key of this visit's form among the user's autosaved drafts."""
+        return f"visit:{self.id}"
+
+    def condition(self, item: ConditionItem) -> VisitCondition | None:
+        return next((c for c in self.conditions if c.item is item), None)
+
+    def letter_context(self) -> dict:
+        """The visit as plain values, for its summary report (casework.detention.letters)."""
+        from casework.detention.letters import visit_report_values
+
+        return visit_report_values(self)
+
+
+class VisitPart(Audited):
+    """A record of a visit: its changes show on the visit's timeline."""
+
+    @property
+    def audit_case_id(self) -> int | None:
+        return self.visit_id
+
+
+class VisitCondition(VisitPart, db.Model):
+    """One line of the conditions checklist: how the team assessed it, and what it saw."""
+
+    __tablename__ = "detention_visit_conditions"
+    __table_args__ = (UniqueConstraint("visit_id", "item"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("detention_visits.id", ondelete="CASCADE"))
+    item: Mapped[ConditionItem] = mapped_column(StrEnumType(ConditionItem))
+    assessment: Mapped[Assessment] = mapped_column(StrEnumType(Assessment), default=Assessment.NOT_ASSESSED)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    visit: Mapped[Visit] = relationship(back_populates="conditions")
+
+    @property
+    def label(self) -> str:
+        return CONDITION_LABELS[self.item]
+
+
+class Consent(enum.StrEnum):
+    """What the detainee agreed may be done with what they said (DOMAIN §2: consent is scoped)."""
+
+    NAMED = "named"  # may be named
+    NO_DETAILS = "no_details"  # used without identifying details
+    NONE = "none"  # nothing attributable
+
+
+class Interview(VisitPart, db.Model):
+    """A detainee the team interviewed in private: confidential, seen only by those who may
+    edit the visit; the person is in the persons registry (protected identity by default)."""
+
+    __tablename__ = "detention_interviews"
+    __audit_redacted__ = frozenset({"notes"})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("detention_visits.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    consent: Mapped[Consent] = mapped_column(StrEnumType(Consent), default=Consent.NONE)
+    in_private: Mapped[bool] = mapped_column(default=True)  # without guards or staff within earshot
+    notes: Mapped[str] = mapped_column(Text, default="")
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    visit: Mapped[Visit] = relationship(back_populates="interviews")
+    person: Mapped[Person] = relationship()
+
+
+class RecommendationStatus(enum.StrEnum):
+    OPEN = "open"  # not yet followed up
+    IMPLEMENTED = "implemented"
+    PARTIALLY_IMPLEMENTED = "partially_implemented"
+    NOT_IMPLEMENTED = "not_implemented"
+    NO_LONGER_RELEVANT = "no_longer_relevant"
+
+
+# Followed up no more once found in one of these states.
+SETTLED = frozenset({RecommendationStatus.IMPLEMENTED, RecommendationStatus.NO_LONGER_RELEVANT})
+
+
+class VisitRecommendation(VisitPart, db.Model):
+    """A recommendation the team made at a visit, to the director or another authority."""
+
+    __tablename__ = "detention_recommendations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("detention_visits.id", ondelete="CASCADE"), index=True)
+    addressee: Mapped[str] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
+    deadline: Mapped[date | None]
+    # As found at the latest follow-up visit (operations.refresh_status keeps it so); open until then.
+    status: Mapped[RecommendationStatus] = mapped_column(
+        StrEnumType(RecommendationStatus), default=RecommendationStatus.OPEN)
+    position: Mapped[int] = mapped_column(default=0)
+
+    visit: Mapped[Visit] = relationship(back_populates="recommendations", foreign_keys=[visit_id])
+    follow_ups: Mapped[list[RecommendationFollowUp]] = relationship(
+        back_populates="recommendation", cascade="all, delete-orphan", order_by="RecommendationFollowUp.id")
+
+    @property
+    def settled(self) -> bool:
+        return self.status in SETTLED
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        return not self.settled and self.deadline is not None and self.deadline < (today or date.today())
+
+
+class RecommendationFollowUp(VisitPart, db.Model):
+    """What a later visit found about an earlier recommendation."""
+
+    __tablename__ = "detention_recommendation_follow_ups"
+    __table_args__ = (UniqueConstraint("recommendation_id", "visit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(
+        ForeignKey("detention_recommendations.id", ondelete="CASCADE"), index=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("detention_visits.id", ondelete="CASCADE"), index=True)
+    status: Mapped[RecommendationStatus] = mapped_column(StrEnumType(RecommendationStatus))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    recommendation: Mapped[VisitRecommendation] = relationship(back_populates="follow_ups")
+    visit: Mapped[Visit] = relationship(back_populates="follow_ups")
+
+
+RECORD_NAMES.update({
+    "detention_visits": "visit", "detention_facilities": "place of detention",
+    "detention_visit_conditions": "condition",
+    "detention_interviews": "interview", "detention_recommendations": "recommendation",
+    "detention_recommendation_follow_ups": "follow-up of a recommendation",
+})
+
+from casework.detention.release_models import (  # noqa: E402,F401 — the module's other tables, for the metadata
+    AggregateRelease, CoveredRelease, DetentionCase,
+)
+from casework.detention import workflow as _workflow  # noqa: E402,F401 — registered wherever visits are loaded
