@@ -88,7 +88,8 @@ def _case(unit, officer, admin, state, title, _iso3, body, body_name, engagement
     case = ops.create_case(ops.Allegation(
         title=title, state_id=state.id, received_on=received, engaged_body=body, engaged_body_name=body_name,
         engagement_type=engagement, trigger=f"Cooperation with the United Nations: {engagement}.",
-        summary=acts[0][2] or title), [victim], unit, officer)
+        summary=f"{title}. Information received from a civil society partner and confirmed with those concerned."),
+        [victim], unit, officer)
     for category, day, description in acts:
         ops.add_act(case, category, day, description, officer)
     fire(case, "assess", officer)

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from casework.core.audit import Audited
+from casework.core.audit import RECORD_NAMES, Audited
 from casework.core.cases import Case
 from casework.core.db import StrEnumType
 from casework.core.persons import Person, PersonRole
@@ -304,6 +304,13 @@ class RelatedCase(Audited, db.Model):
     case: Mapped[ReprisalCase] = relationship(back_populates="links", foreign_keys=[case_id])
     related_case: Mapped[Case] = relationship(foreign_keys=[related_case_id])
 
+
+# How the trail names these records ("Victim added", not "Reprisal victims added").
+RECORD_NAMES.update({
+    "reprisal_cases": "reprisals case", "reprisal_victims": "victim", "reprisal_acts": "act", "reprisal_consents": "consent",
+    "reprisal_risk_assessments": "risk assessment", "reprisal_actions": "action taken",
+    "reprisal_inclusions": "report inclusion", "reprisal_related_cases": "related case",
+})
 
 # The access rules must be in force wherever reprisals cases exist (pages, jobs, the CLI).
 from casework.reprisals import access as _access  # noqa: E402,F401

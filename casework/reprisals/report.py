@@ -168,7 +168,7 @@ def _anonymous_paragraph(case: ReprisalCase, acts) -> str:
     kinds = sorted({who[v.kind] for v in case.victims}) or [_("a person")]
     minor = _(", including a minor,") if any(v.minor for v in case.victims) else ""
     categories = ", ".join(sorted({_category(a.category).lower() for a in acts})) or _("intimidation")
-    months = sorted({a.occurred_on.strftime("%B %Y") for a in acts}, key=lambda m: m[-4:])
+    months = list(dict.fromkeys(a.occurred_on.strftime("%B %Y") for a in sorted(acts, key=lambda a: a.occurred_on)))
     when = _(" in %(m)s", m=", ".join(months)) if months else ""
     return _("In %(state)s, %(who)s%(minor)s who cooperated with the United Nations (%(body)s) reportedly "
              "suffered %(acts)s%(when)s.", state=case.state.name, who=_(" and ").join(kinds), minor=minor,
