@@ -9,7 +9,6 @@ Only cases the reader may see are considered: the draft never shows anyone a cas
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 

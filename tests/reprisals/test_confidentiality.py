@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from casework.auth.models import Membership, Role
+from casework.auth.models import Membership
 from casework.cases.operations import AssignmentRefused, assign_user, unassign_user
 from casework.core.audit import AuditEvent
 from casework.core.cases import CaseAssignment
@@ -198,4 +198,13 @@ def test_only_the_team_opens_cases(units, users):
     assert [u.code for u in units_to_open_cases(users["officer"])] == ["REPRISALS"]
     assert units_to_open_cases(users["secretariat"]) == []
     assert units_to_open_cases(users["viewer"]) == []
-    assert Role.SUPERVISOR  # the secretariat member is a supervisor of the whole Office, still refused
+
+
+def test_opening_the_letter_of_a_case_is_in_the_case_trail(make_reprisal, client, users):
+    case = make_reprisal()
+    letter = draft_raising_letter(case, users["officer"])
+    db.session.commit()
+    sign_in(client, users["officer"])
+    assert client.get(f"/letters/{letter.id}/edit").status_code == 200
+    assert db.session.scalar(select(AuditEvent.id).where(
+        AuditEvent.case_id == letter.id, AuditEvent.action == "view", AuditEvent.actor_id == users["officer"].id))
