@@ -192,8 +192,9 @@ def assign(case_id: int):
     try:
         operations.assign_user(case, db.session.get(User, form.user_id.data), current_user)
     except operations.AssignmentRefused as refusal:
+        db.session.rollback()
         flash(str(refusal), "warning")
-        return redirect(case.parent.url, 303)
+        return redirect((case.parent or case).url, 303)
     db.session.commit()
     flash(_("Assignment saved."), "success")
     return redirect(case.url, 303)

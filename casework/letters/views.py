@@ -13,7 +13,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
-from casework.cases.access import load_case
+from casework.cases.access import load_case, record_confidential_view
 from casework.cases.forms import ConfirmForm
 from casework.cases.views import record_step, register_detail_context, render_case
 from casework.core import audit, jobs
@@ -120,6 +120,9 @@ def edit(letter_id: int):
         return redirect(letter.url, 303)
     form = _letter_form(letter)
     error, status = None, None
+    if request.method == "GET":
+        record_confidential_view(letter)  # the page shows the whole letter, as the case page does
+        db.session.commit()
     if form.validate_on_submit():
         try:
             ops.update_letter(letter, _content(form), current_user, form.version.data)

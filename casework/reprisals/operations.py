@@ -1,0 +1,192 @@
+"""Operations on reprisals cases: the only code that changes them. They flush; the view commits."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from casework.auth.models import Membership, Role
+from casework.core.cases import Case, CaseAssignment
+from casework.core.counters import next_number
+from casework.core.permissions import Permission, can
+from casework.core.persons import CasePerson, Person, PersonRole, Sex, can_view_person
+from casework.core.units import Unit
+from casework.core.workflow import TransitionRefused, fire
+from casework.extensions import db
+from casework.reprisals.models import (
+    ActCategory, ActionKind, ActionTaken, Act, Annex, Consent, ConsentScope, Inclusion, RelatedCase, ReprisalCase,
+    ReprisalStatus, RiskAssessment, RiskLevel, UNBody, Victim, VictimKind,
+)
+from casework.reprisals.workflow import ACTING
+
+
+class ReprisalRefused(ValueError):
+    """The change cannot be made; the message says why, in the user's words."""
+
+
+@dataclass
+class Allegation:
+    """What the team knows when an allegation comes in."""
+
+    title: str
+    state_id: int
+    received_on: date
+    engaged_body: UNBody
+    engaged_body_name: str = ""
+    engagement_type: str = ""
+    engaged_from: date | None = None
+    engaged_to: date | None = None
+    trigger: str = ""
+    raised_by: UNBody | None = None
+    raised_by_name: str = ""
+    summary: str = ""
+
+
+@dataclass
+class VictimInput:
+    kind: VictimKind
+    person_id: int | None = None  # an individual already in the registry
+    family_name: str = ""  # or a new individual
+    given_names: str = ""
+    sex: Sex = Sex.UNKNOWN
+    nationality_id: int | None = None
+    name: str = ""  # an organisation or a group
+    minor: bool = False
+    foreign_national: bool = False
+    description: str = ""
+
+
+def _reference(received_on: date) -> str:
+    year = received_on.year
+    return f"REP {next_number(f'reprisal:{year}')}/{year}"
+
+
+def create_case(allegation: Allegation, victims: list[VictimInput], unit: Unit, actor) -> ReprisalCase:
+    """Open a case, always confidential, assigned to whoever opened it and the team's supervisors."""
+    case = ReprisalCase(
+        unit_id=unit.id, status=ReprisalStatus.RECEIVED, confidential=True, officer_id=actor.id,
+        reference=_reference(allegation.received_on), **vars(allegation),
+    )
+    db.session.add(case)
+    db.session.flush()
+    for victim in victims:
+        add_victim(case, victim, actor)
+    supervisors = db.session.scalars(select(Membership.user_id).where(
+        Membership.unit_id == unit.id, Membership.role == Role.SUPERVISOR))
+    for user_id in {actor.id, *supervisors}:
+        db.session.add(CaseAssignment(case_id=case.id, user_id=user_id, assigned_by_id=actor.id))
+    db.session.flush()
+    return case
+
+
+def add_victim(case: ReprisalCase, data: VictimInput, actor) -> Victim:
+    """A victim; an individual is a person of the registry, linked to the case as alleged victim."""
+    person = None
+    if data.kind is VictimKind.INDIVIDUAL:
+        person = _individual(case, data, actor)
+        db.session.add(CasePerson(case_id=case.id, person=person, role=PersonRole.ALLEGED_VICTIM))
+    elif not data.name.strip():
+        raise ReprisalRefused(_("Give the name of the organisation or group."))
+    victim = Victim(case_id=case.id, kind=data.kind, person=person, name=data.name.strip(), minor=data.minor,
+                    foreign_national=data.foreign_national, description=data.description.strip())
+    case.victims.append(victim)
+    db.session.flush()
+    return victim
+
+
+def _individual(case: ReprisalCase, data: VictimInput, actor) -> Person:
+    if data.person_id:
+        person = db.session.get(Person, data.person_id)
+        if person is None or not can_view_person(actor, person):
+            raise ReprisalRefused(_("There is no person number %(n)s in the registry you can see.", n=data.person_id))
+        return person
+    if not data.family_name.strip():
+        raise ReprisalRefused(_("Give the family name of the individual, or the number of a person in the registry."))
+    person = Person(family_name=data.family_name.strip(), given_names=data.given_names.strip(), sex=data.sex,
+                    nationality_id=data.nationality_id, unit_id=case.unit_id, protected_identity=True)
+    db.session.add(person)
+    return person
+
+
+def add_act(case: ReprisalCase, category: ActCategory, occurred_on: date, description: str, actor) -> Act:
+    act = Act(case_id=case.id, category=category, occurred_on=occurred_on, description=description.strip())
+    case.acts.append(act)
+    db.session.flush()
+    return act
+
+
+def record_consent(case: ReprisalCase, *, informed: bool, scope: ConsentScope, given_by: str, given_on: date,
+                   actor, note: str = "") -> Consent:
+    """A new consent record; it replaces the previous one for the report from its date."""
+    if not given_by.strip():
+        raise ReprisalRefused(_("Say who gave the consent."))
+    consent = Consent(case_id=case.id, informed=informed, scope=scope, given_by=given_by.strip(),
+                      given_on=given_on, note=note.strip())
+    case.consents.append(consent)
+    db.session.flush()
+    return consent
+
+
+def revoke_consent(consent: Consent, revoked_on: date, actor) -> None:
+    """From now on the case leaves every report draft that relied on this consent."""
+    if consent.revoked_on is not None:
+        raise ReprisalRefused(_("This consent was already revoked on %(d)s.", d=consent.revoked_on.isoformat()))
+    if revoked_on < consent.given_on:
+        raise ReprisalRefused(_("Consent cannot be revoked before it was given (%(d)s).", d=consent.given_on.isoformat()))
+    consent.revoked_on = revoked_on
+    db.session.flush()
+
+
+def assess_risk(case: ReprisalCase, level: RiskLevel, assessed_on: date, measures: str, actor) -> RiskAssessment:
+    assessment = RiskAssessment(case_id=case.id, level=level, assessed_on=assessed_on, assessor_id=actor.id,
+                                measures=measures.strip())
+    case.risk_assessments.append(assessment)
+    db.session.flush()
+    return assessment
+
+
+def record_action(case: ReprisalCase, kind: ActionKind, taken_on: date, outcome: str, actor) -> ActionTaken:
+    if case.status not in ACTING:
+        raise ReprisalRefused(_("Actions are recorded once the case is verified, and until it is closed."))
+    action = ActionTaken(case_id=case.id, kind=kind, taken_on=taken_on, outcome=outcome.strip())
+    case.actions.append(action)
+    db.session.flush()
+    return action
+
+
+def decide_inclusion(case: ReprisalCase, report_year: int, annex: Annex, actor, on: date | None = None) -> Inclusion:
+    """Include the case in one year's report: annex I the first time, annex II in later years.
+
+    Nothing goes into a report without valid consent, so the decision needs it too.
+    """
+    if case.valid_consent is None:
+        raise TransitionRefused(_("There is no valid consent: the case cannot go into a report."))
+    earlier = [i for i in case.inclusions if i.report_year < report_year]
+    if any(i.report_year == report_year for i in case.inclusions):
+        raise TransitionRefused(_("The case is already in the %(y)s report.", y=report_year))
+    if annex is Annex.NEW and earlier:
+        raise TransitionRefused(_("The case was in the %(y)s report: later reports follow it up in annex II.",
+                                  y=earlier[-1].report_year))
+    if annex is Annex.FOLLOW_UP and not earlier:
+        raise TransitionRefused(_("Annex II follows up cases of earlier reports; this one has not been in any."))
+    fire(case, "include", actor, comment=f"{report_year} report, annex {annex.value}", on=on)
+    inclusion = Inclusion(case_id=case.id, report_year=report_year, annex=annex, decided_on=on or date.today(),
+                          decided_by_id=actor.id)
+    case.inclusions.append(inclusion)
+    db.session.flush()
+    return inclusion
+
+
+def link_case(case: ReprisalCase, related_case_id: int, note: str, actor) -> RelatedCase:
+    """Record that the case is about a case of another procedure the actor can see."""
+    related = db.session.get(Case, related_case_id)
+    if related is None or not can(actor, Permission.VIEW, related) or related.id == case.id:
+        raise ReprisalRefused(_("There is no other case number %(n)s you can see.", n=related_case_id))
+    if any(link.related_case_id == related.id for link in case.links):
+        raise ReprisalRefused(_("%(case)s is already linked.", case=str(related)))
+    link = RelatedCase(case_id=case.id, related_case_id=related.id, note=note.strip())
+    case.links.append(link)
+    db.session.flush()
+    return link

@@ -1,0 +1,267 @@
+"""Reprisals pages: the list, opening a case, the panels of the case page and their forms.
+
+The case page itself is the shared `/cases/<id>` (which 404s for anyone not assigned and records
+every view of a confidential case); this blueprint adds the forms that record victims, acts,
+consent, risk, actions, inclusion decisions and links, and the annual report draft.
+Each view: load (with the permission check) → validate → one operation → commit → redirect.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from casework.cases.access import load_case
+from casework.cases.forms import AssignmentForm, ConfirmForm
+from casework.cases.views import register_detail_context, render_case
+from casework.core import audit
+from casework.core.forms import choices
+from casework.core.pagination import paginate
+from casework.core.permissions import Permission, can
+from casework.core.states import State
+from casework.core.workflow import EditConflict, TransitionRefused
+from casework.extensions import db
+from casework.reprisals import letters as _letters, operations as ops  # noqa: F401 — registers the letter type
+from casework.reprisals.access import assignable_users, units_to_open_cases
+from casework.reprisals.forms import (
+    ActForm, ActionForm, CaseForm, ConsentForm, InclusionForm, LinkForm, ListFilterForm, RevokeForm, RiskForm,
+    VictimFields,
+)
+from casework.reprisals.models import (
+    ActCategory, Annex, Consent, RelatedCase, ReprisalCase, ReprisalStatus, RiskLevel,
+)
+from casework.reprisals.queries import reprisal_cases_for
+from casework.reprisals.report import current_report_year
+from casework.reprisals.workflow import ACTING, REPRISAL_WORKFLOW
+from casework.web import register_nav
+
+bp = Blueprint("reprisals", __name__, url_prefix="/reprisals")
+register_nav("Reprisals", "reprisals.index", "reprisals.")
+
+
+def _state_choices(blank: str) -> list:
+    return choices([(0, blank)] + list(db.session.execute(select(State.id, State.name).order_by(State.name)).all()))
+
+
+def _filters() -> ListFilterForm:
+    form = ListFilterForm(request.args)
+    form.state.choices = _state_choices(_("Any"))
+    form.status.choices = choices([("", _("Any"))] + [(s.value, REPRISAL_WORKFLOW.state_label(s))
+                                                      for s in ReprisalStatus])
+    form.validate()
+    return form
+
+
+def _filtered(form: ListFilterForm):
+    return reprisal_cases_for(current_user, q=form.q.data or "", state=form.state.data or None,
+                              status=form.status.data or "")
+
+
+@bp.route("/")
+def index():
+    form = _filters()
+    page = paginate(_filtered(form), sorts={"received": ReprisalCase.received_on, "updated": ReprisalCase.updated_at,
+                                            "status": ReprisalCase.status},
+                    default_sort="received", default_direction="desc")
+    return render_template("reprisals/list.html", form=form, page=page, workflow=REPRISAL_WORKFLOW,
+                           may_create=bool(units_to_open_cases(current_user)))
+
+
+@bp.route("/export.csv")
+def export():
+    """The filtered list as CSV; each case exported is a download in its audit trail."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Reference", "State", "Title", "Received", "Status"])
+    for case in db.session.scalars(_filtered(_filters()).order_by(ReprisalCase.id)):
+        writer.writerow([case.reference, case.state.name, case.title, case.received_on.isoformat(), case.status_label])
+        audit.record(audit.AuditAction.DOWNLOAD, obj=case, detail={"export": "csv"})
+    db.session.commit()
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=reprisals.csv"})
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    units = units_to_open_cases(current_user)
+    if not units:
+        abort(403)
+    form = CaseForm()
+    form.state_id.choices = _state_choices(_("Choose…"))
+    if request.method == "GET":
+        form.received_on.data = date.today()
+    if form.validate_on_submit() and form.state_id.data:
+        try:
+            case = ops.create_case(form.allegation(), [form.victim()], units[0], current_user)
+        except ops.ReprisalRefused as refusal:
+            db.session.rollback()
+            form.family_name.errors = [*form.family_name.errors, str(refusal)]
+        else:
+            db.session.commit()
+            flash(_("Case %(ref)s opened; it is visible only to the people assigned to it.", ref=case.reference),
+                  "success")
+            return redirect(case.url, 303)
+    if request.method == "POST" and not form.state_id.data:
+        form.state_id.errors = [*form.state_id.errors, _("Choose the State.")]
+    return render_template("reprisals/form.html", form=form), 400 if form.errors else 200
+
+
+def load_reprisal(case_id: int, permission: Permission = Permission.VIEW) -> ReprisalCase:
+    case = load_case(case_id, permission)
+    if not isinstance(case, ReprisalCase):
+        abort(404)
+    return case
+
+
+def _panels(case: ReprisalCase) -> dict:
+    today = date.today()
+    context = {
+        "rc": case,
+        "may_edit": can(current_user, Permission.EDIT, case),
+        "may_approve": can(current_user, Permission.APPROVE, case),
+        "acting": case.status in ACTING,
+        "victim_form": VictimFields(prefix="victim"),
+        "act_form": ActForm(formdata=None, occurred_on=today),
+        "consent_form": ConsentForm(formdata=None, given_on=today),
+        "revoke_form": RevokeForm(formdata=None, revoked_on=today),
+        "risk_form": RiskForm(formdata=None, assessed_on=today, level=RiskLevel.MEDIUM.value),
+        "action_form": ActionForm(formdata=None, taken_on=today),
+        "inclusion_form": InclusionForm(formdata=None, report_year=current_report_year(case.unit, today),
+                                        annex=(Annex.FOLLOW_UP if case.inclusions else Annex.NEW).value),
+        "link_form": LinkForm(formdata=None),
+        "act_labels": {c: c.value.replace("_", " ").capitalize() for c in ActCategory},
+    }
+    if case.parent_id is None and can(current_user, Permission.ASSIGN, case):
+        form = AssignmentForm(formdata=None)
+        form.user_id.choices = choices((u.id, f"{u.name} ({u.email})") for u in assignable_users(case))
+        context["assign_form"] = form
+    return context
+
+
+register_detail_context("reprisal", _panels)
+
+
+def _refused(case: ReprisalCase, error: str, status: int, **forms):
+    db.session.rollback()
+    return render_case(case, status, error=error, **forms)
+
+
+def _save(case: ReprisalCase, form_name: str, form, change, message: str):
+    """Validate → one operation → commit → redirect; or the page again with the reason."""
+    if not form.validate_on_submit():
+        return render_case(case, 400, **{form_name: form})
+    try:
+        change()
+        db.session.commit()
+    except (EditConflict, StaleDataError):
+        return _refused(case, str(EditConflict(case)), 409, **{form_name: form})
+    except TransitionRefused as refusal:
+        return _refused(case, str(refusal), 403 if refusal.forbidden else 422, **{form_name: form})
+    except ops.ReprisalRefused as refusal:
+        return _refused(case, str(refusal), 422, **{form_name: form})
+    flash(message, "success")
+    return redirect(case.url, 303)
+
+
+@bp.route("/<int:case_id>/victims", methods=["POST"])
+def add_victim(case_id: int):
+    case = load_reprisal(case_id, Permission.EDIT)
+    form = VictimFields(prefix="victim")
+    return _save(case, "victim_form", form, lambda: ops.add_victim(case, form.victim(), current_user),
+                 _("Victim added."))
+
+
+@bp.route("/<int:case_id>/acts", methods=["POST"])
+def add_act(case_id: int):
+    case = load_reprisal(case_id, Permission.EDIT)
+    form = ActForm()
+    return _save(case, "act_form", form, lambda: ops.add_act(
+        case, ActCategory(form.category.data), form.occurred_on.data, form.description.data or "", current_user),
+        _("Act recorded."))
+
+
+@bp.route("/<int:case_id>/consents", methods=["POST"])
+def add_consent(case_id: int):
+    case = load_reprisal(case_id, Permission.EDIT)
+    form = ConsentForm()
+    return _save(case, "consent_form", form, lambda: ops.record_consent(
+        case, informed=form.informed.data, scope=form.scope_value, given_by=form.given_by.data or "",
+        given_on=form.given_on.data, note=form.note.data or "", actor=current_user), _("Consent recorded."))
+
+
+@bp.route("/<int:case_id>/consents/<int:consent_id>/revoke", methods=["POST"])
+def revoke_consent(case_id: int, consent_id: int):
+    case = load_reprisal(case_id, Permission.EDIT)
+    consent = db.session.get(Consent, consent_id)
+    if consent is None or consent.case_id != case.id:
+        abort(404)
+    form = RevokeForm()
+    return _save(case, "revoke_form", form, lambda: ops.revoke_consent(consent, form.revoked_on.data, current_user),
+                 _("Consent revoked: the case is out of every report draft that relied on it."))
+
+
+@bp.route("/<int:case_id>/risk", methods=["POST"])
+def assess_risk(case_id: int):
+    case = load_reprisal(case_id, Permission.EDIT)
+    form = RiskForm()
+    return _save(case, "risk_form", form, lambda: ops.assess_risk(
+        case, RiskLevel(form.level.data), form.assessed_on.data, form.measures.data or "", current_user),
+        _("Risk assessment recorded."))
+
+
+@bp.route("/<int:case_id>/actions", methods=["POST"])
+def record_action(case_id: int):
+    case = load_reprisal(case_id, Permission.EDIT)
+    form = ActionForm()
+    return _save(case, "action_form", form, lambda: ops.record_action(
+        case, form.kind_value, form.taken_on.data, form.outcome.data or "", current_user), _("Action recorded."))
+
+
+@bp.route("/<int:case_id>/inclusion", methods=["POST"])
+def decide_inclusion(case_id: int):
+    case = load_reprisal(case_id, Permission.APPROVE)
+    form = InclusionForm()
+    return _save(case, "inclusion_form", form, lambda: ops.decide_inclusion(
+        case, form.report_year.data, Annex(form.annex.data), current_user), _("Inclusion decided."))
+
+
+@bp.route("/<int:case_id>/links", methods=["POST"])
+def link_case(case_id: int):
+    case = load_reprisal(case_id, Permission.EDIT)
+    form = LinkForm()
+    return _save(case, "link_form", form, lambda: ops.link_case(
+        case, form.related_case_id.data, form.note.data or "", current_user), _("Related case linked."))
+
+
+@bp.route("/<int:case_id>/letter", methods=["POST"])
+def draft_letter(case_id: int):
+    """Draft the note verbale raising the case with the State."""
+    case = load_reprisal(case_id, Permission.EDIT)
+    if not ConfirmForm().validate_on_submit():
+        return render_case(case, 400, error=_("The form was incomplete; reload the page."))
+    letter = _letters.draft_raising_letter(case, current_user)
+    db.session.commit()
+    flash(_("Note verbale drafted; it is confidential like the case."), "success")
+    return redirect(letter.url, 303)
+
+
+def related_reprisals(case) -> dict:
+    """On the page of any other case: the reprisals cases about it, each shown only to those who
+    may open it; everyone else sees "restricted case" and nothing more."""
+    if case.case_type == "reprisal":
+        return {}
+    links = db.session.scalars(select(RelatedCase).where(RelatedCase.related_case_id == case.id)
+                               .order_by(RelatedCase.id)).all()
+    return {"related_restricted": [(link.case if can(current_user, Permission.VIEW, link.case) else None)
+                                   for link in links]}
+
+
+register_detail_context(None, related_reprisals)
+
+from casework.reprisals import report_views as _report_views  # noqa: E402,F401 — the annual report's routes
