@@ -236,18 +236,21 @@ class Addressee(CommunicationPart, db.Model):
         return self.kind is AddresseeKind.STATE
 
 
-class AddresseeCopy(CommunicationPart, db.Model):
+class AddresseeCopy(Audited, db.Model):
     """A State copied on the letter to a non-State actor (where it is based or operates)."""
 
     __tablename__ = "sp_addressee_copies"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     addressee_id: Mapped[int] = mapped_column(ForeignKey("sp_addressees.id", ondelete="CASCADE"), index=True)
-    communication_id: Mapped[int] = mapped_column(ForeignKey("sp_communications.id", ondelete="CASCADE"))
     state_id: Mapped[int] = mapped_column(ForeignKey("states.id"), index=True)
 
     addressee: Mapped[Addressee] = relationship(back_populates="copies")
     state: Mapped[State] = relationship(lazy="joined")
+
+    @property
+    def audit_case_id(self) -> int | None:
+        return self.addressee.communication_id if self.addressee else None
 
 
 class Victim(CommunicationPart, db.Model):

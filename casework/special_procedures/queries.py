@@ -34,7 +34,8 @@ class Filters:
 def _filtered(stmt: Select, f: Filters) -> Select:
     if f.state:
         to_state = select(Addressee.communication_id).where(Addressee.state_id == f.state)
-        copied = select(AddresseeCopy.communication_id).where(AddresseeCopy.state_id == f.state)
+        copied = select(Addressee.communication_id).join(AddresseeCopy, AddresseeCopy.addressee_id == Addressee.id) \
+            .where(AddresseeCopy.state_id == f.state)
         stmt = stmt.where(or_(SpCommunication.id.in_(to_state), SpCommunication.id.in_(copied)))
     if f.mandate:
         stmt = stmt.where(SpCommunication.id.in_(select(CoSignature.communication_id).where(

@@ -120,10 +120,8 @@ def upgrade():
     op.create_table('sp_addressee_copies',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('addressee_id', sa.Integer(), nullable=False),
-    sa.Column('communication_id', sa.Integer(), nullable=False),
     sa.Column('state_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['addressee_id'], ['sp_addressees.id'], name=op.f('fk_sp_addressee_copies_addressee_id_sp_addressees'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['communication_id'], ['sp_communications.id'], name=op.f('fk_sp_addressee_copies_communication_id_sp_communications'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['state_id'], ['states.id'], name=op.f('fk_sp_addressee_copies_state_id_states')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sp_addressee_copies'))
     )
