@@ -131,7 +131,7 @@ def figures_of_year(year: int, base: Select | None = None) -> YearFigures:
     all_ids = (base if base is not None else select(SpCommunication)).with_only_columns(SpCommunication.id)
     replies = db.session.scalar(select(func.count(Reply.id)).where(
         Reply.communication_id.in_(all_ids), extract("year", Reply.received_on) == year)) or 0
-    by_type = dict(db.session.execute(select(SpCommunication.comm_type, func.count()).where(SpCommunication.id.in_(ids))
+    by_type = dict(db.session.execute(ids.with_only_columns(SpCommunication.comm_type, func.count())
                                       .group_by(SpCommunication.comm_type)).all())
     return YearFigures(year, sent, states, actors, replies, {str(k): v for k, v in by_type.items()})
 
