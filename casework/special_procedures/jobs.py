@@ -11,6 +11,7 @@ from sqlalchemy import select
 from casework.auth.models import User
 from casework.core.audit import acting_as
 from casework.core.jobs import job
+from casework.core.workflow import TransitionRefused
 from casework.extensions import db
 from casework.letters.operations import store_pdf
 from casework.special_procedures.letters import render_communication_pdf
@@ -64,11 +65,15 @@ def publish_due_communications(today: str | None = None) -> dict:
     due = db.session.scalars(select(SpCommunication).where(
         SpCommunication.status == CommunicationStatus.SENT, SpCommunication.sent_on <= cutoff
     ).order_by(SpCommunication.id)).all()
-    published = []
+    published, refused = [], {}
     for comm in due:
         sender = db.session.get(User, comm.sent_by_id or comm.officer_id)
-        with acting_as(sender.id):
-            publish(comm, comm.publication_due_on, sender)
+        try:
+            with db.session.begin_nested(), acting_as(sender.id):
+                publish(comm, comm.publication_due_on, sender)
+        except TransitionRefused as refusal:  # e.g. the sender has left the desk: the others still go out
+            refused[comm.id] = str(refusal)
+            continue
         published.append(comm.id)
     db.session.commit()
-    return {"published": published}
+    return {"published": published, **({"refused": refused} if refused else {})}

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from casework.core.audit import Audited
+from casework.core.audit import RECORD_NAMES, Audited
 from casework.core.cases import Case
 from casework.core.db import StrEnumType
 from casework.core.persons import Person
@@ -21,6 +21,11 @@ from casework.core.states import State
 from casework.core.units import Unit
 from casework.extensions import db
 
+RECORD_NAMES.update({
+    "sp_communications": "communication", "sp_mandates": "mandate", "sp_cosignatures": "mandate on the letter",
+    "sp_addressees": "addressee", "sp_addressee_copies": "State copied", "sp_victims": "alleged victim",
+    "sp_replies": "reply",
+})
 PUBLICATION_DAYS = 60  # the letter and any reply are made public 60 days after sending
 NON_STATE_CODE = "OTH"  # the reference code of non-State addressees unless the unit sets `sp_non_state_code`
 

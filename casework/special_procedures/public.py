@@ -9,6 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
+
+import click
 
 from flask import Response, abort, render_template, send_file, url_for
 
@@ -99,12 +102,15 @@ def public_reply(case_id: int, reply_id: int):
 
 
 @bp.cli.command("publish-due")
-def publish_due_command() -> None:
-    """Queue today's publication of letters sent 60 days ago (run daily)."""
+@click.option("--today", help="Publish as of this ISO date instead of the real one (catching up, testing).")
+def publish_due_command(today: str | None) -> None:
+    """Queue the publication of letters sent 60 days ago or more (run daily, e.g. from cron)."""
     from casework.core.jobs import enqueue
     from casework.special_procedures.jobs import publish_due_communications
 
-    record = enqueue(publish_due_communications)
+    if today:
+        date.fromisoformat(today)  # refuse a malformed date here rather than in the worker
+    record = enqueue(publish_due_communications, today)
     db.session.commit()
     print(f"queued job {record.id}")
 

@@ -5,16 +5,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Select, distinct, extract, func, or_, select
+from sqlalchemy.orm import selectinload
 
 from casework.auth.models import Role
 from casework.core.deadlines import Deadline
+from casework.core.persons import Person
 from casework.core.permissions import visible_case_ids, visible_cases
 from casework.core.states import State
 from casework.extensions import db
 from casework.special_procedures.letters import redactor
 from casework.special_procedures.models import (
     PUBLIC_STATES, Addressee, AddresseeCopy, AddresseeKind, SpCommunication, CommunicationStatus, CommunicationType,
-    CoSignature, CoSignatureStatus, Mandate, Reply,
+    CoSignature, CoSignatureStatus, Mandate, Reply, Victim,
 )
 from casework.special_procedures.workflow import REPLY_DEADLINE
 
@@ -53,8 +55,9 @@ def _filtered(stmt: Select, f: Filters) -> Select:
 
 
 def communications_for(user, f: Filters) -> Select:
-    """The communications `user` may see, filtered."""
-    return _filtered(visible_cases(user, SpCommunication), f)
+    """The communications `user` may see, filtered, with what a list row shows loaded per page."""
+    return _filtered(visible_cases(user, SpCommunication), f).options(
+        selectinload(SpCommunication.addressees), selectinload(SpCommunication.cosignatures))
 
 
 def cosignature_queue(user) -> list[CoSignature]:
@@ -69,19 +72,26 @@ def cosignature_queue(user) -> list[CoSignature]:
         .order_by(SpCommunication.updated_at)))
 
 
-def overdue_replies(user, today: date | None = None) -> list[tuple[SpCommunication, Deadline]]:
-    """Sent letters with no reply 60 days on, oldest first."""
-    stmt = (visible_cases(user, SpCommunication).add_columns(Deadline)
+def overdue_replies(user, today: date | None = None) -> Select:
+    """Sent letters with no reply 60 days on: rows of (communication, its reply deadline)."""
+    return (visible_cases(user, SpCommunication).add_columns(Deadline)
             .join(Deadline, Deadline.case_id == SpCommunication.id)
             .where(Deadline.kind == REPLY_DEADLINE, Deadline.closed_at.is_(None),
                    Deadline.due_on < (today or date.today()))
-            .order_by(Deadline.due_on))
-    return [tuple(row) for row in db.session.execute(stmt).all()]
+            .options(selectinload(SpCommunication.addressees)))
 
 
 def public_register(f: Filters) -> Select:
-    """Published communications only: never a draft, a letter in co-signature or one under embargo."""
-    return _filtered(select(SpCommunication).where(SpCommunication.status.in_(list(PUBLIC_STATES))), f)
+    """Published communications only: never a draft, a letter in co-signature or one under embargo.
+
+    What `public_record()` reads is loaded with the page, a few queries for the whole page rather
+    than several per row."""
+    stmt = select(SpCommunication).where(SpCommunication.status.in_(list(PUBLIC_STATES))).options(
+        selectinload(SpCommunication.cosignatures), selectinload(SpCommunication.replies),
+        selectinload(SpCommunication.addressees).selectinload(Addressee.copies),
+        selectinload(SpCommunication.victims).selectinload(Victim.person).selectinload(Person.names),
+    )
+    return _filtered(stmt, f)
 
 
 def public_record(comm: SpCommunication) -> dict:

@@ -326,7 +326,12 @@ def letter(case_id: int, addressee_id: int):
 
 @bp.route("/overdue")
 def overdue():
-    return render_template("special_procedures/overdue.html", rows=overdue_replies(current_user), today=date.today())
+    """Replies overdue, the most recently due first (decades of unanswered letters stay listed)."""
+    from casework.core.deadlines import Deadline
+
+    page = paginate(overdue_replies(current_user), sorts={"due": Deadline.due_on}, default_sort="due",
+                    default_direction="desc", scalars=False)
+    return render_template("special_procedures/overdue.html", page=page, today=date.today())
 
 
 @bp.route("/figures")
@@ -336,6 +341,39 @@ def figures():
 
     return render_template("special_procedures/figures.html",
                            figures=figures_of_year(year, visible_cases(current_user, SpCommunication)))
+
+
+def _report_period() -> tuple[str, date, date]:
+    today = date.today()
+    start = request.args.get("start", type=date.fromisoformat)  # None when missing or not a date
+    end = request.args.get("end", type=date.fromisoformat)
+    return (request.args.get("session", "").strip()[:60], start or date(today.year, 1, 1),
+            end or today)
+
+
+@bp.route("/report")
+def council_report():
+    """The joint communications report for a Council session: letters sent in a period, by State."""
+    from casework.core.permissions import visible_cases
+    from casework.special_procedures.report import report_rows
+
+    session, start, end = _report_period()
+    groups = report_rows(visible_cases(current_user, SpCommunication), start, end)
+    return render_template("special_procedures/report.html", groups=groups, session=session, start=start, end=end)
+
+
+@bp.route("/report.<any(csv, pdf):fmt>")
+def council_report_file(fmt: str):
+    from casework.core.permissions import visible_cases
+    from casework.special_procedures.report import report_csv, report_pdf, report_rows
+
+    session, start, end = _report_period()
+    groups = report_rows(visible_cases(current_user, SpCommunication), start, end)
+    name = f"communications-{start.isoformat()}-{end.isoformat()}"
+    if fmt == "csv":
+        return Response(report_csv(groups), mimetype="text/csv",
+                        headers={"Content-Disposition": f"attachment; filename={name}.csv"})
+    return pdf_response(report_pdf(groups, session, start, end), name)
 
 
 @bp.route("/mandates")

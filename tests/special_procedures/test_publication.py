@@ -127,3 +127,27 @@ def test_the_public_pdf_shows_initials_where_the_letter_sent_names_the_victim(ma
     public = pdf_text(storage_path(comm.addressees[0].public_pdf_sha256).read_bytes())
     assert VICTIM_FAMILY.upper() in sent
     assert VICTIM_FAMILY.upper() not in public and "T.O.Q." in public
+
+
+def test_a_letter_the_job_cannot_publish_does_not_hold_back_the_others(make_comm, users, mandates):
+    from casework.admin.operations import remove_membership
+    from casework.auth.models import User
+
+    blocked = make_comm(until="sent", sent_on=date(2026, 3, 1))
+    fine = make_comm(until="sent", sent_on=date(2026, 3, 1))
+    fine.sent_by_id = users["supervisor"].id
+    officer = db.session.get(User, users["officer"].id)
+    remove_membership(officer.memberships[0])  # the officer who sent it has left the desk
+    db.session.commit()
+    result = publish_due_communications("2026-05-01")
+    assert result["published"] == [fine.id] and list(result["refused"]) == [blocked.id]
+    db.session.expire_all()
+    assert (blocked.status, fine.status) == ("sent", "published")
+
+
+def test_the_daily_command_queues_the_job(app, make_comm):
+    comm = make_comm(until="sent", sent_on=date(2026, 1, 5))
+    result = app.test_cli_runner().invoke(args=["special-procedures", "publish-due", "--today", "2026-03-06"])
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    assert comm.status == "published"

@@ -75,6 +75,8 @@ ROUTES = [
           CASE_VIEW),
     Route("special_procedures.overdue", "GET", lambda w: f"{P}/overdue", SIGNED_IN),
     Route("special_procedures.figures", "GET", lambda w: f"{P}/figures?year=2026", SIGNED_IN),
+    Route("special_procedures.council_report", "GET", lambda w: f"{P}/report?start=2026-01-01&end=2026-12-31", SIGNED_IN),
+    Route("special_procedures.council_report_file", "GET", lambda w: f"{P}/report.csv?start=2026-01-01", SIGNED_IN),
     Route("special_procedures.mandates", "GET", lambda w: f"{P}/mandates", SIGNED_IN),
     Route("special_procedures.change_holder", "POST",
           lambda w: f"{P}/mandates/{w.draft.lead_mandate_id}", MANDATE_SUPERVISOR,

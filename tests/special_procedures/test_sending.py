@@ -11,7 +11,11 @@ from casework.core.workflow import TransitionRefused
 from casework.extensions import db
 from casework.special_procedures import operations as ops
 from casework.special_procedures.models import CommunicationType, SpCommunication
-from casework.special_procedures.queries import overdue_replies
+from casework.special_procedures.queries import overdue_replies as overdue_query
+
+
+def overdue_replies(user, today: date) -> list:
+    return [tuple(row) for row in db.session.execute(overdue_query(user, today))]
 from tests.special_procedures.conftest import reply_file
 
 
