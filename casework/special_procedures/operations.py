@@ -149,8 +149,11 @@ def decide_cosignature(cosignature: CoSignature, approve: bool, actor, comment: 
     if not can_decide(actor, cosignature):
         raise TransitionRefused(_("Only the holder of %(mandate)s decides for it.", mandate=cosignature.mandate.name),
                                 forbidden=True)
-    if comm.status != S.IN_COSIGNATURE or cosignature.status is not CoSignatureStatus.INVITED:
+    if cosignature.status is not CoSignatureStatus.INVITED:
         raise TransitionRefused(_("This invitation is no longer awaiting a decision."))
+    if comm.status != S.IN_COSIGNATURE:
+        raise TransitionRefused(_("The letter is not with the co-signing mandates now (it is %(state)s).",
+                                  state=comm.status_label.lower()))
     cosignature.status = CoSignatureStatus.APPROVED if approve else CoSignatureStatus.DECLINED
     cosignature.decided_by_id, cosignature.decided_at, cosignature.comment = actor.id, utcnow(), comment.strip()
     db.session.flush()

@@ -65,6 +65,15 @@ def export_json():
     return Response(json.dumps(_records(), ensure_ascii=False, indent=1), mimetype="application/json")
 
 
+def _cell(value) -> str:
+    """A JSON value as a CSV cell: lists joined with "; ", booleans as yes/no."""
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
+
+
 @bp.route("/public/export.csv")
 @public
 def export_csv():
@@ -72,9 +81,7 @@ def export_csv():
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for record in _records():
-        writer.writerow([("; ".join(map(str, v)) if isinstance(v, list) else ("yes" if v is True else "no" if v is False
-                                                                              else v)) for v in
-                         (record[c] for c in CSV_COLUMNS)])
+        writer.writerow([_cell(record[column]) for column in CSV_COLUMNS])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=communications.csv"})
 

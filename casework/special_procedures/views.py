@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
+from wtforms.validators import ValidationError
 
 from casework.cases.access import load_case
 from casework.cases.views import register_detail_context, render_case
@@ -91,7 +92,7 @@ def _drafting_form(form: CommunicationForm, comm: SpCommunication | None = None)
 def _content(form: CommunicationForm):
     try:
         return form.content(_iso3_ids())
-    except Exception as error:  # ValidationError from the non-State lines
+    except ValidationError as error:  # a line of non-State actors that cannot be read
         form.non_state.errors = [*form.non_state.errors, str(error)]
         return None
 
