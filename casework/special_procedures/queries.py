@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, distinct, extract, func, or_, select
+from sqlalchemy import Select, distinct, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from casework.auth.models import Role
@@ -33,6 +33,11 @@ class Filters:
     q: str = ""
 
 
+def _in_year(column, year: int):
+    """A date column within one year, as a range the column's index can serve (EXTRACT cannot)."""
+    return column.between(date(year, 1, 1), date(year, 12, 31))
+
+
 def _filtered(stmt: Select, f: Filters) -> Select:
     if f.state:
         to_state = select(Addressee.communication_id).where(Addressee.state_id == f.state)
@@ -45,7 +50,7 @@ def _filtered(stmt: Select, f: Filters) -> Select:
     if f.comm_type:
         stmt = stmt.where(SpCommunication.comm_type == CommunicationType(f.comm_type))
     if f.year:
-        stmt = stmt.where(extract("year", SpCommunication.sent_on) == f.year)
+        stmt = stmt.where(_in_year(SpCommunication.sent_on, f.year))
     if f.status:
         stmt = stmt.where(SpCommunication.status == f.status)
     if f.q:
@@ -132,7 +137,7 @@ class YearFigures:
 def figures_of_year(year: int, base: Select | None = None) -> YearFigures:
     """Letters sent in the year, the States and non-State actors they went to, replies received in it."""
     ids = (base if base is not None else select(SpCommunication)).with_only_columns(SpCommunication.id).where(
-        extract("year", SpCommunication.sent_on) == year)
+        _in_year(SpCommunication.sent_on, year))
     sent = db.session.scalar(select(func.count()).select_from(ids.subquery())) or 0
     states = db.session.scalar(select(func.count(distinct(Addressee.state_id))).where(
         Addressee.communication_id.in_(ids), Addressee.kind == AddresseeKind.STATE)) or 0
@@ -140,7 +145,7 @@ def figures_of_year(year: int, base: Select | None = None) -> YearFigures:
         Addressee.communication_id.in_(ids), Addressee.kind == AddresseeKind.NON_STATE)) or 0
     all_ids = (base if base is not None else select(SpCommunication)).with_only_columns(SpCommunication.id)
     replies = db.session.scalar(select(func.count(Reply.id)).where(
-        Reply.communication_id.in_(all_ids), extract("year", Reply.received_on) == year)) or 0
+        Reply.communication_id.in_(all_ids), _in_year(Reply.received_on, year))) or 0
     by_type = dict(db.session.execute(ids.with_only_columns(SpCommunication.comm_type, func.count())
                                       .group_by(SpCommunication.comm_type)).all())
     return YearFigures(year, sent, states, actors, replies, {str(k): v for k, v in by_type.items()})
