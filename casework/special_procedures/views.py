@@ -344,39 +344,6 @@ def figures():
                            figures=figures_of_year(year, visible_cases(current_user, SpCommunication)))
 
 
-def _report_period() -> tuple[str, date, date]:
-    today = date.today()
-    start = request.args.get("start", type=date.fromisoformat)  # None when missing or not a date
-    end = request.args.get("end", type=date.fromisoformat)
-    return (request.args.get("session", "").strip()[:60], start or date(today.year, 1, 1),
-            end or today)
-
-
-@bp.route("/report")
-def council_report():
-    """The joint communications report for a Council session: letters sent in a period, by State."""
-    from casework.core.permissions import visible_cases
-    from casework.special_procedures.report import report_rows
-
-    session, start, end = _report_period()
-    groups = report_rows(visible_cases(current_user, SpCommunication), start, end)
-    return render_template("special_procedures/report.html", groups=groups, session=session, start=start, end=end)
-
-
-@bp.route("/report.<any(csv, pdf):fmt>")
-def council_report_file(fmt: str):
-    from casework.core.permissions import visible_cases
-    from casework.special_procedures.report import report_csv, report_pdf, report_rows
-
-    session, start, end = _report_period()
-    groups = report_rows(visible_cases(current_user, SpCommunication), start, end)
-    name = f"communications-{start.isoformat()}-{end.isoformat()}"
-    if fmt == "csv":
-        return Response(report_csv(groups), mimetype="text/csv",
-                        headers={"Content-Disposition": f"attachment; filename={name}.csv"})
-    return pdf_response(report_pdf(groups, session, start, end), name)
-
-
 @bp.route("/mandates")
 def mandates():
     rows = db.session.scalars(select(Mandate).order_by(Mandate.name)).all()
@@ -404,4 +371,4 @@ def change_holder(mandate_id: int):
     return redirect(url_for("special_procedures.mandates"), 303)
 
 
-from casework.special_procedures import public as _public  # noqa: E402,F401 — the public register's routes
+from casework.special_procedures import public as _public, report as _report  # noqa: E402,F401 — their routes
