@@ -12,20 +12,12 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from casework.letters.compose import paragraphs_of
+from casework.letters.compose import MISSION_FORMS, paragraphs_of
 from casework.letters.document import Annex, LetterDocument, LetterKind, Party, Signatory
 from casework.letters.phrases import phrases
 from casework.letters.rendering import render_letter_pdf
 from casework.special_procedures.letter_texts import joined, texts
 from casework.special_procedures.models import Addressee, SpCommunication, CommunicationType
-
-MISSION_FORMS = {
-    "fr": "Mission permanente de {state} auprès de l'Office des Nations Unies et des autres organisations "
-          "internationales à Genève",
-    "es": "Misión Permanente de {state} ante la Oficina de las Naciones Unidas y otras organizaciones "
-          "internacionales en Ginebra",
-}
-
 
 def _mission(state, language: str) -> Party:
     form = MISSION_FORMS.get(language)

@@ -240,6 +240,11 @@ class Addressee(CommunicationPart, db.Model):
     def is_state(self) -> bool:
         return self.kind is AddresseeKind.STATE
 
+    @property
+    def file_name(self) -> str:
+        """The PDF's download name: "UA COL 1/2026" → "UA_COL_1-2026.pdf"."""
+        return f"{(self.reference or f'letter-{self.id}').replace('/', '-').replace(' ', '_')}.pdf"
+
 
 class AddresseeCopy(Audited, db.Model):
     """A State copied on the letter to a non-State actor (where it is based or operates)."""

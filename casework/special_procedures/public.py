@@ -94,7 +94,7 @@ def public_letter(case_id: int, addressee_id: int):
     if addressee is None:
         abort(404)
     return send_file(storage_path(addressee.public_pdf_sha256), mimetype="application/pdf",
-                     download_name=f"{addressee.reference.replace('/', '-').replace(' ', '_')}.pdf")
+                     download_name=addressee.file_name)
 
 
 @bp.route("/public/<int:case_id>/replies/<int:reply_id>")

@@ -322,7 +322,7 @@ def letter(case_id: int, addressee_id: int):
     audit.record(audit.AuditAction.DOWNLOAD, obj=comm, detail={"letter": addressee.reference})
     db.session.commit()
     return send_file(storage_path(addressee.pdf_sha256), mimetype="application/pdf",
-                     download_name=f"{addressee.reference.replace('/', '-').replace(' ', '_')}.pdf")
+                     download_name=addressee.file_name)
 
 
 @bp.route("/overdue")
