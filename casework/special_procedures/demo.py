@@ -7,15 +7,15 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from casework.admin.operations import set_membership
-from casework.auth.models import Role
+from casework.admin.operations import save_user, set_membership
+from casework.auth.models import Role, User
 from casework.auth.session import find_user
 from casework.core.audit import acting_as
 from casework.core.jobs import JobRecord, JobStatus, run_job
 from casework.core.persons import Sex
 from casework.core.states import State
-from casework.core.units import Unit, UnitKind
 from casework.core.workflow import fire
+from casework.demo import DEMO_PASSWORD
 from casework.extensions import db
 from casework.special_procedures import operations as ops
 from casework.special_procedures.models import CommunicationType, Mandate, SpCommunication
@@ -52,6 +52,8 @@ LETTERS = [
     ("AL", "SR-HRDEFENDERS", ("WG-BUSINESS",), (), (("Andes Copper Mining S.A.", "Mr. Chief Executive Officer",
                                                       ("PER", "CAN")),),
      "threats against community leaders opposing a mine", ("Quispe Mamani", "Rosa"), "in_cosignature"),
+    ("AL", "SR-HRDEFENDERS", ("SR-JUDGES", "SR-TORTURE"), ("IND",), (), "the torture of detained student activists",
+     ("Kumar", "Arjun"), "in_cosignature"),
     ("UA", "SR-TORTURE", ("WGAD", "SR-JUDGES"), ("IRN",), (), "the imminent execution of a protester",
      ("Rahimi", "Mohsen"), "approved"),
     ("AL", "SR-HRDEFENDERS", ("SR-FREEEXPRESSION",), ("IND",), (), "the use of counter-terrorism law against "
@@ -114,14 +116,11 @@ def load_demo() -> None:
     officer, supervisor = find_user(OFFICER), find_user(SUPERVISOR)
     if officer is None or supervisor is None or db.session.scalar(select(SpCommunication.id).limit(1)):
         return
-    # The supervisor also acts for the co-signing mandates' holders, so every step can be shown.
-    for unit in db.session.scalars(select(Unit).where(Unit.kind == UnitKind.MANDATE)):
-        if not any(m.unit_id == unit.id for m in supervisor.memberships):
-            set_membership(supervisor, unit, Role.SUPERVISOR)
+    holders = {code: _holder_account(mandates[code]) or supervisor for code in mandates}
     states = {s.iso3: s for s in db.session.scalars(select(State))}
     for number, spec in enumerate(LETTERS):
         with acting_as(officer.id):
-            _letter(number, spec, mandates, states, officer, supervisor)
+            _letter(number, spec, mandates, states, officer, supervisor, holders)
     db.session.commit()
     # The embedded worker lives only as long as this command: produce the letters now.
     for record_id in db.session.scalars(select(JobRecord.id).where(JobRecord.status == JobStatus.QUEUED,
@@ -129,7 +128,22 @@ def load_demo() -> None:
         run_job(record_id)
 
 
-def _letter(number: int, spec, mandates, states, officer, supervisor) -> None:
+def _holder_account(mandate: Mandate) -> User | None:
+    """A sign-in for the holder of a co-signing mandate, who approves or declines from their queue.
+
+    The desks' own demo supervisor holds the defenders and torture mandates; the other holders get
+    accounts of their own ("sr-judges.holder@…", same demo password)."""
+    if any(m.unit_id == mandate.unit_id for m in find_user(SUPERVISOR).memberships):
+        return None
+    email = f"{mandate.unit.code.lower()}.holder@ohchr.example.org"
+    user = find_user(email) or save_user(None, mandate.holder_name or mandate.name, email, DEMO_PASSWORD,
+                                         is_admin=False, is_auditor=False, active=True)
+    if not any(m.unit_id == mandate.unit_id for m in user.memberships):
+        set_membership(user, mandate.unit, Role.SUPERVISOR)
+    return user
+
+
+def _letter(number: int, spec, mandates, states, officer, supervisor, holders) -> None:
     kind, lead, cosigners, state_codes, companies, subject, victim, target = spec
     addressees = [ops.AddresseeInput(state_id=states[c].id) for c in state_codes]
     addressees += [ops.AddresseeInput(name=name, contact_name=dear, copy_state_ids=[states[c].id for c in copied])
@@ -155,11 +169,12 @@ def _letter(number: int, spec, mandates, states, officer, supervisor) -> None:
         fire(comm, "start_cosignature", officer)
     if target == "in_cosignature":
         if len(comm.pending) > 1:  # one mandate has already approved
-            ops.decide_cosignature(comm.pending[0], True, supervisor)
+            ops.decide_cosignature(comm.pending[0], True, holders[comm.pending[0].mandate.unit.code])
         return
     for index, row in enumerate(list(comm.pending)):
         declined = len(cosigners) > 4 and index == len(cosigners) - 1
-        ops.decide_cosignature(row, not declined, supervisor, "Not within current priorities." if declined else "")
+        ops.decide_cosignature(row, not declined, holders[row.mandate.unit.code],
+                               "Not within current priorities." if declined else "")
     fire(comm, "approve", supervisor)
     if target == "approved":
         return
