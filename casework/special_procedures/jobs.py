@@ -11,11 +11,12 @@ from sqlalchemy import select
 from casework.auth.models import User
 from casework.core.audit import acting_as
 from casework.core.jobs import job
-from casework.core.workflow import TransitionRefused
+from casework.core.workflow import refusal_reason
 from casework.extensions import db
 from casework.letters.operations import store_pdf
 from casework.special_procedures.letters import render_communication_pdf
-from casework.special_procedures.models import PUBLICATION_DAYS, SpCommunication, CommunicationStatus
+from casework.special_procedures.models import PUBLICATION_DAYS, CommunicationStatus, SpCommunication
+from casework.special_procedures.workflow import COMMUNICATION_WORKFLOW
 
 
 @job
@@ -68,12 +69,14 @@ def publish_due_communications(today: str | None = None) -> dict:
     published, refused = [], {}
     for comm in due:
         sender = db.session.get(User, comm.sent_by_id or comm.officer_id)
-        try:
-            with db.session.begin_nested(), acting_as(sender.id):
-                publish(comm, comm.publication_due_on, sender)
-        except TransitionRefused as refusal:  # e.g. the sender has left the desk: the others still go out
-            refused[comm.id] = str(refusal)
+        # Asked first rather than tried in a savepoint: publishing queues the public PDFs, which
+        # must not be sent to the queue from a savepoint that could still be rolled back.
+        reason = refusal_reason(comm, COMMUNICATION_WORKFLOW.transition("publish"), sender)
+        if reason:  # e.g. the sender has left the desk: the others still go out
+            refused[comm.id] = reason
             continue
+        with acting_as(sender.id):
+            publish(comm, comm.publication_due_on, sender)
         published.append(comm.id)
     db.session.commit()
     return {"published": published, **({"refused": refused} if refused else {})}

@@ -37,7 +37,8 @@ def test_the_job_runs_through_the_queue_with_a_given_day(make_comm):
     assert record.status is JobStatus.DONE, record.error
     assert record.result == {"published": [comm.id]}
     assert comm.status == "published"
-    assert all(a.public_pdf_sha256 for a in comm.addressees)
+    jobs = [(j.kind, j.status, j.error, j.result) for j in db.session.scalars(db.select(JobRecord))]
+    assert all(a.public_pdf_sha256 for a in comm.addressees), jobs
 
 
 def test_a_press_release_makes_it_public_early(make_comm, users):
