@@ -1,0 +1,1 @@
+"""Special-procedures communications: joint letters of mandate holders to States and companies."""

@@ -1,0 +1,133 @@
+"""Forms for drafting, co-signing, sending and following up communications."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (
+    BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, Optional, URL, ValidationError
+
+from casework.core.forms import choices, enum_choices
+from casework.core.persons import Sex
+from casework.letters.phrases import LANGUAGES
+from casework.special_procedures import operations as ops
+from casework.special_procedures.models import TYPE_LABELS, CommunicationType
+
+TYPE_CHOICES = choices((t.value, f"{t.value} — {label}") for t, label in TYPE_LABELS.items())
+
+
+def parse_non_state(text: str, state_ids_by_iso3: dict[str, int]) -> list[ops.AddresseeInput]:
+    """One non-State actor per line: "Name | Dear … | ISO-3 codes of the States copied"."""
+    actors = []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [part.strip() for part in line.split("|")]
+        name, contact = parts[0], parts[1] if len(parts) > 1 else ""
+        codes = [c.strip().upper() for c in (parts[2] if len(parts) > 2 else "").replace(";", ",").split(",")
+                 if c.strip()]
+        unknown = [c for c in codes if c not in state_ids_by_iso3]
+        if not name or unknown:
+            raise ValidationError(_l("Line %(n)s: write “Name | Dear … | ISO-3 codes copied”%(bad)s.", n=number,
+                                     bad=f" (unknown: {', '.join(unknown)})" if unknown else ""))
+        actors.append(ops.AddresseeInput(name=name, contact_name=contact,
+                                         copy_state_ids=[state_ids_by_iso3[c] for c in codes]))
+    return actors
+
+
+class CommunicationForm(FlaskForm):
+    version = IntegerField(validators=[Optional()])
+    lead_mandate_id = SelectField(_l("Lead mandate"), coerce=int, validators=[Optional()])
+    comm_type = SelectField(_l("Type"), choices=TYPE_CHOICES, validators=[DataRequired()])
+    title = StringField(_l("Subject"), validators=[DataRequired(), Length(max=300)],
+                        description=_l("What the information received concerns, e.g. “the arrest of three human "
+                                       "rights defenders”."))
+    language = SelectField(_l("Language"), choices=choices(LANGUAGES.items()), default="en")
+    state_ids = SelectMultipleField(_l("States addressed"), coerce=int, validators=[Optional()])
+    non_state = TextAreaField(_l("Non-State actors addressed"), validators=[Optional(), Length(max=4000)],
+                              description=_l("One per line: Name | Dear … | ISO-3 codes of the States copied, e.g. "
+                                             "“Acme Mining Ltd. | Mr. Smith | CAN, PER”."))
+    summary = TextAreaField(_l("Information received"), validators=[Optional(), Length(max=40000)],
+                            description=_l("Paragraphs separated by a blank line."))
+    questions = TextAreaField(_l("Questions"), validators=[Optional(), Length(max=10000)],
+                              description=_l("One question per line; they are numbered in the letter."))
+    themes = StringField(_l("Themes"), validators=[Optional(), Length(max=300)])
+    legislation = TextAreaField(_l("Legislation concerned (other letters)"), validators=[Optional(), Length(max=4000)])
+    source = TextAreaField(_l("Source (strictly confidential)"), validators=[Optional(), Length(max=4000)],
+                           description=_l("Known only to the lead desk; never in a letter, list or export."))
+
+    def content(self, state_ids_by_iso3: dict[str, int]) -> ops.CommunicationContent:
+        addressees = [ops.AddresseeInput(state_id=i) for i in self.state_ids.data or []]
+        addressees += parse_non_state(self.non_state.data, state_ids_by_iso3)
+        return ops.CommunicationContent(
+            comm_type=CommunicationType(self.comm_type.data), title=self.title.data.strip(),
+            language=self.language.data, summary=self.summary.data or "", questions=self.questions.data or "",
+            themes=self.themes.data or "", legislation=self.legislation.data or "", source=self.source.data or "",
+            addressees=addressees)
+
+
+class VictimForm(FlaskForm):
+    family_name = StringField(_l("Family name"), validators=[DataRequired(), Length(max=200)])
+    given_names = StringField(_l("Given names"), validators=[Optional(), Length(max=200)])
+    sex = SelectField(_l("Sex"), choices=enum_choices(Sex), default=Sex.UNKNOWN.value)
+    profession = StringField(_l("Profession"), validators=[Optional(), Length(max=200)])
+    defender = BooleanField(_l("Human rights defender"))
+    redact = BooleanField(_l("Initials only in public"), default=True)
+
+    def victim(self) -> ops.VictimInput:
+        return ops.VictimInput(self.family_name.data, self.given_names.data or "", Sex(self.sex.data),
+                               self.profession.data or "", self.defender.data, self.redact.data)
+
+
+class InviteForm(FlaskForm):
+    mandate_ids = SelectMultipleField(_l("Invite mandates to co-sign"), coerce=int, validators=[DataRequired()])
+
+
+class DecisionForm(FlaskForm):
+    decision = SelectField(_l("Decision"), choices=choices([("approve", _l("Approve and co-sign")),
+                                                           ("decline", _l("Decline"))]))
+    comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])
+
+
+class SendForm(FlaskForm):
+    version = IntegerField(validators=[DataRequired()])
+    sent_on = DateField(_l("Sent on"), validators=[DataRequired()])
+
+
+class ReplyForm(FlaskForm):
+    received_on = DateField(_l("Received on"), validators=[DataRequired()])
+    language = SelectField(_l("Language"), choices=choices([("en", "English"), ("fr", "French"), ("es", "Spanish"),
+                                                            ("ar", "Arabic"), ("ru", "Russian"), ("zh", "Chinese")]))
+    addressee_id = SelectField(_l("From"), coerce=int, validators=[Optional()])
+    file = FileField(_l("Reply document"))
+
+
+class PressReleaseForm(FlaskForm):
+    version = IntegerField(validators=[DataRequired()])
+    released_on = DateField(_l("Press release of"), validators=[DataRequired()])
+    url = StringField(_l("Link"), validators=[DataRequired(), URL(), Length(max=500)])
+
+
+class ReportForm(FlaskForm):
+    version = IntegerField(validators=[DataRequired()])
+    session = StringField(_l("Council session"), validators=[DataRequired(), Length(max=60)],
+                          description=_l("e.g. “HRC 62”."))
+
+
+class HolderForm(FlaskForm):
+    holder_name = StringField(_l("Holder"), validators=[DataRequired(), Length(max=200)])
+    holder_title = StringField(_l("Title under the signature"), validators=[DataRequired(), Length(max=300)])
+    resolutions = StringField(_l("Council resolutions"), validators=[Optional(), Length(max=300)])
+
+
+class FilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Reference or subject"), validators=[Optional()])
+    state = SelectField(_l("State"), coerce=int, validators=[Optional()])
+    mandate = SelectField(_l("Mandate"), coerce=int, validators=[Optional()])
+    comm_type = SelectField(_l("Type"), validators=[Optional()])
+    year = IntegerField(_l("Year sent"), validators=[Optional()])

@@ -1,0 +1,82 @@
+"""Background jobs: the letters' PDFs and the daily publication at sent + 60 days.
+
+They take ids (or an ISO date), own their transaction and are safe to run twice.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from casework.auth.models import User
+from casework.core.audit import acting_as
+from casework.core.jobs import job
+from casework.core.workflow import refusal_reason
+from casework.extensions import db
+from casework.letters.operations import store_pdf
+from casework.special_procedures.letters import render_communication_pdf
+from casework.special_procedures.models import PUBLICATION_DAYS, CommunicationStatus, SpCommunication
+from casework.special_procedures.workflow import COMMUNICATION_WORKFLOW
+
+
+@job
+def render_communication_letters(comm_id: int) -> dict:
+    """The PDF sent to each addressee, stored once by content. A PDF already made is kept."""
+    comm = db.session.get(SpCommunication, comm_id)
+    if comm is None or comm.sent_on is None:
+        return {"skipped": "not sent"}
+    made = 0
+    for addressee in comm.addressees:
+        if addressee.pdf_sha256:
+            continue
+        addressee.pdf_sha256, addressee.pdf_size = store_pdf(render_communication_pdf(comm, addressee, draft=False))
+        made += 1
+    db.session.commit()
+    return {"rendered": made}
+
+
+@job
+def render_public_letters(comm_id: int) -> dict:
+    """The public version of each letter: redacted victims' names as initials."""
+    comm = db.session.get(SpCommunication, comm_id)
+    if comm is None or not comm.is_public:
+        return {"skipped": "not public"}
+    made = 0
+    for addressee in comm.addressees:
+        if addressee.public_pdf_sha256:
+            continue
+        addressee.public_pdf_sha256, _size = store_pdf(
+            render_communication_pdf(comm, addressee, draft=False, public=True))
+        made += 1
+    db.session.commit()
+    return {"rendered": made}
+
+
+@job
+def publish_due_communications(today: str | None = None) -> dict:
+    """Publish every letter sent at least 60 days before `today` (ISO date; the real date if None).
+
+    Run daily (`flask special-procedures publish-due`, from cron or the worker host's timer); a
+    day missed is caught up the next day, and a letter already published is left alone.
+    """
+    from casework.special_procedures.operations import publish
+
+    day = date.fromisoformat(today) if today else date.today()
+    cutoff = day - timedelta(days=PUBLICATION_DAYS)
+    due = db.session.scalars(select(SpCommunication).where(
+        SpCommunication.status == CommunicationStatus.SENT, SpCommunication.sent_on <= cutoff
+    ).order_by(SpCommunication.id)).all()
+    published, refused = [], {}
+    for comm in due:
+        sender = db.session.get(User, comm.sent_by_id or comm.officer_id)
+        # Asked first rather than tried in a savepoint: publishing queues the public PDFs, which
+        # must not be sent to the queue from a savepoint that could still be rolled back.
+        reason = refusal_reason(comm, COMMUNICATION_WORKFLOW.transition("publish"), sender)
+        if reason:  # e.g. the sender has left the desk: the others still go out
+            refused[comm.id] = reason
+            continue
+        with acting_as(sender.id):
+            publish(comm, comm.publication_due_on, sender)
+        published.append(comm.id)
+    db.session.commit()
+    return {"published": published, **({"refused": refused} if refused else {})}

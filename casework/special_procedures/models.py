@@ -1,0 +1,306 @@
+"""Mandates and their communications (urgent appeals, allegation letters, other letters).
+
+A communication is a `Case` owned by the lead mandate's unit, so the workflow engine, the audit
+trail, deadlines, persons and the access policy apply to it as to every case. Co-signing mandates,
+addressees, victims and replies hang off it. The confidential source is known only to the lead desk
+(`casework.special_procedures.permissions`).
+"""
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from casework.core.audit import RECORD_NAMES, Audited
+from casework.core.cases import Case
+from casework.core.db import StrEnumType
+from casework.core.persons import Person
+from casework.core.states import State
+from casework.core.units import Unit
+from casework.extensions import db
+
+RECORD_NAMES.update({
+    "sp_communications": "communication", "sp_mandates": "mandate", "sp_cosignatures": "mandate on the letter",
+    "sp_addressees": "addressee", "sp_addressee_copies": "State copied", "sp_victims": "alleged victim",
+    "sp_replies": "reply",
+})
+PUBLICATION_DAYS = 60  # the letter and any reply are made public 60 days after sending
+NON_STATE_CODE = "OTH"  # the reference code of non-State addressees unless the unit sets `sp_non_state_code`
+
+
+class MandateKind(enum.StrEnum):
+    THEMATIC = "thematic"
+    COUNTRY = "country"
+
+
+class Mandate(Audited, db.Model):
+    """A special-procedures mandate: its holder who signs, the resolutions creating it, its desk (unit)."""
+
+    __tablename__ = "sp_mandates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), unique=True)
+    kind: Mapped[MandateKind] = mapped_column(StrEnumType(MandateKind), default=MandateKind.THEMATIC)
+    name: Mapped[str] = mapped_column(String(300))  # "Special Rapporteur on the situation of human rights defenders"
+    country_id: Mapped[int | None] = mapped_column(ForeignKey("states.id"))  # country mandates
+    holder_name: Mapped[str] = mapped_column(String(200), default="")
+    holder_title: Mapped[str] = mapped_column(String(300), default="")  # as signed under the name
+    resolutions: Mapped[str] = mapped_column(String(300), default="")  # "25/18, 52/4"
+    active: Mapped[bool] = mapped_column(default=True)
+
+    unit: Mapped[Unit] = relationship(lazy="joined")
+    country: Mapped[State | None] = relationship()
+
+    @property
+    def audit_case_id(self) -> int | None:
+        return None
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CommunicationType(enum.StrEnum):
+    UA = "UA"  # urgent appeal
+    AL = "AL"  # allegation letter
+    OL = "OL"  # other letter: legislation, policy or practice
+
+
+TYPE_LABELS = {CommunicationType.UA: "Urgent appeal", CommunicationType.AL: "Allegation letter",
+               CommunicationType.OL: "Other letter"}
+
+
+class CommunicationStatus(enum.StrEnum):
+    DRAFT = "draft"
+    IN_COSIGNATURE = "in_cosignature"
+    APPROVED = "approved"
+    SENT = "sent"
+    PUBLISHED = "published"
+    IN_REPORT = "in_report"
+    CLOSED = "closed"
+
+
+S = CommunicationStatus
+PUBLIC_STATES = frozenset({S.PUBLISHED, S.IN_REPORT, S.CLOSED})
+SENT_STATES = frozenset({S.SENT}) | PUBLIC_STATES
+
+
+class SpCommunication(Case):
+    """A letter of one or more mandate holders, sent to one or more addressees."""
+
+    __tablename__ = "sp_communications"
+    __table_args__ = (Index("ix_sp_communications_sent", "sent_on"),)
+    # Changes to the source show on the timeline as "changed", never with the text.
+    __audit_redacted__ = frozenset({"source"})
+
+    id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    comm_type: Mapped[CommunicationType] = mapped_column(StrEnumType(CommunicationType))
+    lead_mandate_id: Mapped[int] = mapped_column(ForeignKey("sp_mandates.id"), index=True)
+    language: Mapped[str] = mapped_column(String(5), default="en")
+    summary: Mapped[str] = mapped_column(Text, default="")  # the information received, as the letter tells it
+    themes: Mapped[str] = mapped_column(String(300), default="")
+    legislation: Mapped[str] = mapped_column(Text, default="")  # other letters: the law or bill concerned
+    questions: Mapped[str] = mapped_column(Text, default="")  # one question per line, numbered in the letter
+    source: Mapped[str] = mapped_column(Text, default="")  # strictly confidential: the lead desk only
+    sent_on: Mapped[date | None]
+    sent_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # the publication job acts for them
+    published_on: Mapped[date | None]
+    press_release_on: Mapped[date | None]
+    press_release_url: Mapped[str] = mapped_column(String(500), default="")
+    report_session: Mapped[str] = mapped_column(String(60), default="")  # "HRC 62"
+
+    lead_mandate: Mapped[Mandate] = relationship(lazy="joined")
+    cosignatures: Mapped[list[CoSignature]] = relationship(
+        back_populates="communication", cascade="all, delete-orphan", order_by="CoSignature.position"
+    )
+    addressees: Mapped[list[Addressee]] = relationship(
+        back_populates="communication", cascade="all, delete-orphan", order_by="Addressee.position"
+    )
+    victims: Mapped[list[SpVictim]] = relationship(
+        back_populates="communication", cascade="all, delete-orphan", order_by="SpVictim.id"
+    )
+    replies: Mapped[list[Reply]] = relationship(
+        back_populates="communication", cascade="all, delete-orphan", order_by="Reply.received_on"
+    )
+
+    __mapper_args__ = {"polymorphic_identity": "sp_communication"}
+    can_belong_to_a_case = False  # always a case of its own: listed with the simpler visibility condition
+    detail_template = "special_procedures/detail.html"
+
+    @property
+    def type_label(self) -> str:
+        return TYPE_LABELS[self.comm_type]
+
+    @property
+    def signing(self) -> list[CoSignature]:
+        """The mandates whose blocks the letter carries: the lead, and co-signers not declined."""
+        return [c for c in self.cosignatures if c.status is not CoSignatureStatus.DECLINED]
+
+    @property
+    def pending(self) -> list[CoSignature]:
+        return [c for c in self.cosignatures if c.status is CoSignatureStatus.INVITED]
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in PUBLIC_STATES
+
+    @property
+    def publication_due_on(self) -> date | None:
+        return self.sent_on + timedelta(days=PUBLICATION_DAYS) if self.sent_on else None
+
+    @property
+    def question_list(self) -> list[str]:
+        return [line.strip() for line in self.questions.splitlines() if line.strip()]
+
+
+class CoSignatureStatus(enum.StrEnum):
+    LEAD = "lead"
+    INVITED = "invited"
+    APPROVED = "approved"
+    DECLINED = "declined"
+
+
+class CommunicationPart(Audited):
+    """A record of a communication: its changes show on the communication's timeline."""
+
+    @property
+    def audit_case_id(self) -> int | None:
+        return self.communication_id
+
+
+class CoSignature(CommunicationPart, db.Model):
+    """A mandate on the letter: the lead, or a co-signer invited, approving or declining.
+
+    The signature block (name and title) is copied here when the letter is sent, so a later
+    holder of the mandate never changes a letter already sent.
+    """
+
+    __tablename__ = "sp_cosignatures"
+    __table_args__ = (UniqueConstraint("communication_id", "mandate_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    communication_id: Mapped[int] = mapped_column(ForeignKey("sp_communications.id", ondelete="CASCADE"), index=True)
+    mandate_id: Mapped[int] = mapped_column(ForeignKey("sp_mandates.id"), index=True)
+    status: Mapped[CoSignatureStatus] = mapped_column(StrEnumType(CoSignatureStatus))
+    position: Mapped[int] = mapped_column(default=0)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None]
+    comment: Mapped[str] = mapped_column(Text, default="")
+    signatory_name: Mapped[str] = mapped_column(String(200), default="")  # snapshot at sending
+    signatory_title: Mapped[str] = mapped_column(String(300), default="")
+
+    communication: Mapped[SpCommunication] = relationship(back_populates="cosignatures")
+    mandate: Mapped[Mandate] = relationship(lazy="joined")
+    decided_by = relationship("User")
+
+    @property
+    def signature(self) -> tuple[str, str]:
+        """(name, title) as printed: the snapshot once sent, the current holder before."""
+        if self.signatory_name:
+            return self.signatory_name, self.signatory_title
+        return self.mandate.holder_name, self.mandate.holder_title or self.mandate.name
+
+
+class AddresseeKind(enum.StrEnum):
+    STATE = "state"
+    NON_STATE = "non_state"  # company, international financial institution, armed group
+
+
+class Addressee(CommunicationPart, db.Model):
+    """Who the letter goes to. Each gets its own reference and PDF; a non-State actor has the
+    States copied."""
+
+    __tablename__ = "sp_addressees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    communication_id: Mapped[int] = mapped_column(ForeignKey("sp_communications.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[AddresseeKind] = mapped_column(StrEnumType(AddresseeKind))
+    state_id: Mapped[int | None] = mapped_column(ForeignKey("states.id"), index=True)
+    name: Mapped[str] = mapped_column(String(300), default="")  # a non-State actor's name
+    contact_name: Mapped[str] = mapped_column(String(200), default="")  # "Mr. Chief Executive Officer"
+    address: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(default=0)
+    reference: Mapped[str | None] = mapped_column(String(40), unique=True)  # allocated at sending
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))  # the letter as sent
+    pdf_size: Mapped[int | None] = mapped_column(BigInteger)
+    public_pdf_sha256: Mapped[str | None] = mapped_column(String(64))  # redacted names, made at publication
+
+    communication: Mapped[SpCommunication] = relationship(back_populates="addressees")
+    state: Mapped[State | None] = relationship(lazy="joined")
+    copies: Mapped[list[AddresseeCopy]] = relationship(
+        back_populates="addressee", cascade="all, delete-orphan", order_by="AddresseeCopy.id"
+    )
+
+    @property
+    def display_name(self) -> str:
+        return self.state.name if self.kind is AddresseeKind.STATE and self.state else self.name
+
+    @property
+    def is_state(self) -> bool:
+        return self.kind is AddresseeKind.STATE
+
+    @property
+    def file_name(self) -> str:
+        """The PDF's download name: "UA COL 1/2026" → "UA_COL_1-2026.pdf"."""
+        return f"{(self.reference or f'letter-{self.id}').replace('/', '-').replace(' ', '_')}.pdf"
+
+
+class AddresseeCopy(Audited, db.Model):
+    """A State copied on the letter to a non-State actor (where it is based or operates)."""
+
+    __tablename__ = "sp_addressee_copies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    addressee_id: Mapped[int] = mapped_column(ForeignKey("sp_addressees.id", ondelete="CASCADE"), index=True)
+    state_id: Mapped[int] = mapped_column(ForeignKey("states.id"), index=True)
+
+    addressee: Mapped[Addressee] = relationship(back_populates="copies")
+    state: Mapped[State] = relationship(lazy="joined")
+
+    @property
+    def audit_case_id(self) -> int | None:
+        return self.addressee.communication_id if self.addressee else None
+
+
+class SpVictim(CommunicationPart, db.Model):
+    """An alleged victim (a person of the registry) and whether public output shows only initials."""
+
+    __tablename__ = "sp_victims"
+    __table_args__ = (UniqueConstraint("communication_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    communication_id: Mapped[int] = mapped_column(ForeignKey("sp_communications.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    profession: Mapped[str] = mapped_column(String(200), default="")
+    defender: Mapped[bool] = mapped_column(default=False)
+    redact: Mapped[bool] = mapped_column(default=True)
+
+    communication: Mapped[SpCommunication] = relationship(back_populates="victims")
+    person: Mapped[Person] = relationship(lazy="joined")
+
+    @property
+    def public_name(self) -> str:
+        return self.person.initials if self.redact else self.person.full_name
+
+
+class Reply(CommunicationPart, db.Model):
+    """A reply received from an addressee, at any time after sending."""
+
+    __tablename__ = "sp_replies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    communication_id: Mapped[int] = mapped_column(ForeignKey("sp_communications.id", ondelete="CASCADE"), index=True)
+    addressee_id: Mapped[int | None] = mapped_column(ForeignKey("sp_addressees.id", ondelete="SET NULL"))
+    received_on: Mapped[date]
+    language: Mapped[str] = mapped_column(String(5), default="en")
+    attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"))
+
+    communication: Mapped[SpCommunication] = relationship(back_populates="replies")
+    addressee: Mapped[Addressee | None] = relationship()
+    attachment = relationship("Attachment")
+
+
+def format_reference(comm_type: CommunicationType, code: str, number: int, year: int) -> str:
+    """"AL CHN 12/2019": the type, the addressee's code, the running number of its year."""
+    return f"{comm_type.value} {code} {number}/{year}"

@@ -1,0 +1,264 @@
+"""Operations on communications: the only code that changes them. They flush; the view commits."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from casework.core import jobs
+from casework.core.attachments import attach_file
+from casework.core.cases import CaseAssignment
+from casework.core.counters import next_number
+from casework.core.db import utcnow
+from casework.core.deadlines import Deadline
+from casework.core.persons import CasePerson, Person, PersonRole, Sex
+from casework.core.workflow import EditConflict, TransitionRefused, fire
+from casework.extensions import db
+from casework.special_procedures.models import (
+    NON_STATE_CODE, Addressee, AddresseeCopy, AddresseeKind, SpCommunication, CommunicationStatus, CommunicationType,
+    CoSignature, CoSignatureStatus, Mandate, Reply, SpVictim, format_reference,
+)
+from casework.special_procedures.permissions import can_decide, holders_of
+from casework.special_procedures.workflow import REPLY_DEADLINE
+
+S = CommunicationStatus
+
+
+@dataclass
+class AddresseeInput:
+    """A State (by id), or a non-State actor by name with the States to be copied."""
+
+    state_id: int | None = None
+    name: str = ""
+    contact_name: str = ""
+    address: str = ""
+    copy_state_ids: list[int] = field(default_factory=list)
+
+    @property
+    def kind(self) -> AddresseeKind:
+        return AddresseeKind.STATE if self.state_id else AddresseeKind.NON_STATE
+
+
+@dataclass
+class CommunicationContent:
+    """What the drafting form edits."""
+
+    comm_type: CommunicationType
+    title: str
+    language: str = "en"
+    summary: str = ""
+    questions: str = ""
+    themes: str = ""
+    legislation: str = ""
+    source: str = ""
+    addressees: list[AddresseeInput] = field(default_factory=list)
+
+
+@dataclass
+class VictimInput:
+    family_name: str
+    given_names: str = ""
+    sex: Sex = Sex.UNKNOWN
+    profession: str = ""
+    defender: bool = False
+    redact: bool = True
+
+
+def create_communication(content: CommunicationContent, lead: Mandate, actor) -> SpCommunication:
+    """A new draft of the lead mandate's desk, the lead mandate first on the letter."""
+    comm = SpCommunication(unit_id=lead.unit_id, lead_mandate_id=lead.id, status=S.DRAFT, confidential=False,
+                         officer_id=actor.id, comm_type=content.comm_type, title=content.title)
+    comm.lead_mandate = lead
+    _fill(comm, content)
+    comm.cosignatures = [CoSignature(mandate_id=lead.id, status=CoSignatureStatus.LEAD, position=0)]
+    db.session.add(comm)
+    db.session.flush()
+    return comm
+
+
+def update_communication(comm: SpCommunication, content: CommunicationContent, actor, expected_version: int) -> None:
+    """Save the drafter's changes; only a draft changes (co-signers approve a fixed text)."""
+    if expected_version != comm.version:
+        raise EditConflict(comm)
+    if comm.status != S.DRAFT:
+        raise TransitionRefused(_("Only a draft can be changed; return the letter to drafting first."))
+    comm.comm_type, comm.title = content.comm_type, content.title
+    _fill(comm, content)
+    db.session.flush()
+
+
+def _fill(comm: SpCommunication, content: CommunicationContent) -> None:
+    for name in ("language", "summary", "questions", "themes", "legislation", "source"):
+        setattr(comm, name, getattr(content, name).strip() if name != "language" else content.language)
+    comm.addressees = [_addressee(data, position) for position, data in enumerate(content.addressees)]
+
+
+def _addressee(data: AddresseeInput, position: int) -> Addressee:
+    row = Addressee(kind=data.kind, state_id=data.state_id, name=data.name.strip(),
+                    contact_name=data.contact_name.strip(), address=data.address.strip(), position=position)
+    if data.kind is AddresseeKind.NON_STATE:
+        row.copies = [AddresseeCopy(state_id=i) for i in dict.fromkeys(data.copy_state_ids)]
+    return row
+
+
+def add_victim(comm: SpCommunication, data: VictimInput, actor) -> SpVictim:
+    """Register an alleged victim in the persons registry and link them to the communication."""
+    if comm.status in (S.SENT, S.PUBLISHED, S.IN_REPORT, S.CLOSED):
+        raise TransitionRefused(_("The letter has been sent; its alleged victims can no longer change."))
+    person = Person(family_name=data.family_name.strip(), given_names=data.given_names.strip(), sex=data.sex,
+                    unit_id=comm.unit_id, protected_identity=data.redact)
+    db.session.add(person)
+    db.session.flush()
+    db.session.add(CasePerson(case_id=comm.id, person_id=person.id, role=PersonRole.ALLEGED_VICTIM))
+    victim = SpVictim(communication_id=comm.id, person_id=person.id, profession=data.profession.strip(),
+                    defender=data.defender, redact=data.redact)
+    db.session.add(victim)
+    db.session.flush()
+    return victim
+
+
+def invite_mandates(comm: SpCommunication, mandates: list[Mandate], actor) -> list[CoSignature]:
+    """Ask mandates to co-sign; their holders are assigned to the letter so they can read it."""
+    if comm.status not in (S.DRAFT, S.IN_COSIGNATURE):
+        raise TransitionRefused(_("Mandates are invited while the letter is drafted or in co-signature."))
+    present = {c.mandate_id: c for c in comm.cosignatures}
+    invited = []
+    for mandate in mandates:
+        row = present.get(mandate.id)
+        if row is not None and row.status is not CoSignatureStatus.DECLINED:
+            continue
+        if row is None:
+            row = CoSignature(mandate_id=mandate.id, position=len(comm.cosignatures))
+            row.mandate = mandate
+            comm.cosignatures.append(row)
+        row.status, row.decided_by_id, row.decided_at, row.comment = CoSignatureStatus.INVITED, None, None, ""
+        assigned = {a.user_id for a in comm.assignments}
+        for user_id in holders_of(mandate):
+            if user_id not in assigned:
+                comm.assignments.append(CaseAssignment(user_id=user_id, assigned_by_id=actor.id))
+        invited.append(row)
+    db.session.flush()
+    return invited
+
+
+def decide_cosignature(cosignature: CoSignature, approve: bool, actor, comment: str = "") -> None:
+    """The mandate holder approves the letter or declines: a declined mandate leaves the letter."""
+    comm = cosignature.communication
+    if not can_decide(actor, cosignature):
+        raise TransitionRefused(_("Only the holder of %(mandate)s decides for it.", mandate=cosignature.mandate.name),
+                                forbidden=True)
+    if cosignature.status is not CoSignatureStatus.INVITED:
+        raise TransitionRefused(_("This invitation is no longer awaiting a decision."))
+    if comm.status != S.IN_COSIGNATURE:
+        raise TransitionRefused(_("The letter is not with the co-signing mandates now (it is %(state)s).",
+                                  state=comm.status_label.lower()))
+    cosignature.status = CoSignatureStatus.APPROVED if approve else CoSignatureStatus.DECLINED
+    cosignature.decided_by_id, cosignature.decided_at, cosignature.comment = actor.id, utcnow(), comment.strip()
+    db.session.flush()
+
+
+def reset_approvals(comm: SpCommunication) -> None:
+    """Back to drafting: the text may change, so every co-signer who approved is asked again."""
+    for row in comm.cosignatures:
+        if row.status is CoSignatureStatus.APPROVED:
+            row.status, row.decided_by_id, row.decided_at = CoSignatureStatus.INVITED, None, None
+
+
+def addressee_code(comm: SpCommunication, addressee: Addressee) -> str:
+    """The ISO-3 code of a State; the unit's code for non-State actors ("OTH" by default)."""
+    if addressee.is_state:
+        return addressee.state.iso3
+    return str((comm.unit.settings or {}).get("sp_non_state_code") or NON_STATE_CODE)
+
+
+def allocate_reference(comm: SpCommunication, addressee: Addressee, year: int) -> str:
+    """Take the next number of the addressee's country for the year; safe under concurrency."""
+    code = addressee_code(comm, addressee)
+    number = next_number(f"sp:{code}:{year}")
+    addressee.reference = format_reference(comm.comm_type, code, number, year)
+    return addressee.reference
+
+
+def send_communication(comm: SpCommunication, sent_on: date, actor, expected_version: int) -> None:
+    """Send the approved letter: references, signature blocks fixed, one PDF per addressee."""
+    from casework.special_procedures.jobs import render_communication_letters
+
+    if expected_version != comm.version:
+        raise EditConflict(comm)
+    fire(comm, "send", actor, on=sent_on)
+    for addressee in comm.addressees:
+        allocate_reference(comm, addressee, sent_on.year)
+    comm.reference = comm.addressees[0].reference
+    for row in comm.signing:
+        row.signatory_name, row.signatory_title = row.signature
+    comm.sent_on, comm.sent_by_id = sent_on, actor.id
+    db.session.flush()
+    jobs.enqueue(render_communication_letters, comm.id, subject=comm, requested_by=actor)
+
+
+def record_reply(comm: SpCommunication, received_on: date, language: str, reply_file, actor,
+                 addressee: Addressee | None = None) -> Reply:
+    """Log a reply (any number, any time after sending); the first one stops the reply clock."""
+    if comm.sent_on is None:
+        raise TransitionRefused(_("A reply can be recorded once the letter has been sent."))
+    if received_on < comm.sent_on:
+        raise TransitionRefused(_("A reply cannot be received before the letter was sent (%(date)s).",
+                                  date=comm.sent_on.isoformat()))
+    attachment = attach_file(comm, reply_file, actor, description="Reply") if reply_file else None
+    reply = Reply(communication_id=comm.id, addressee_id=addressee.id if addressee else None,
+                  received_on=received_on, language=language, attachment_id=attachment.id if attachment else None)
+    db.session.add(reply)
+    for deadline in db.session.scalars(select(Deadline).where(
+            Deadline.case_id == comm.id, Deadline.kind == REPLY_DEADLINE, Deadline.closed_at.is_(None))):
+        deadline.closed_at, deadline.closed_by_event = utcnow(), "record_reply"
+    db.session.flush()
+    return reply
+
+
+def publish(comm: SpCommunication, on: date, actor, event: str = "publish") -> None:
+    """Make the letter and its replies public; the public PDFs (initials for redacted victims) follow."""
+    from casework.special_procedures.jobs import render_public_letters
+
+    fire(comm, event, actor, on=on)
+    comm.published_on = on
+    db.session.flush()
+    jobs.enqueue(render_public_letters, comm.id, subject=comm, requested_by=actor)
+
+
+def record_press_release(comm: SpCommunication, on: date, url: str, actor, expected_version: int) -> None:
+    """A press release makes the communication public before the 60 days."""
+    if expected_version != comm.version:
+        raise EditConflict(comm)
+    comm.press_release_on, comm.press_release_url = on, url.strip()
+    publish(comm, on, actor, event="publish_with_press_release")
+
+
+def include_in_report(comm: SpCommunication, session: str, actor, expected_version: int) -> None:
+    """Record the Council session whose joint communications report includes the letter."""
+    if expected_version != comm.version:
+        raise EditConflict(comm)
+    comm.report_session = session.strip()
+    fire(comm, "include_in_report", actor)
+
+
+def ensure_mandates() -> int:
+    """A mandate record for every mandate unit that has none yet; returns how many were added."""
+    from casework.core.units import Unit, UnitKind
+
+    known = set(db.session.scalars(select(Mandate.unit_id)))
+    added = 0
+    for unit in db.session.scalars(select(Unit).where(Unit.kind == UnitKind.MANDATE).order_by(Unit.code)):
+        if unit.id not in known:
+            db.session.add(Mandate(unit_id=unit.id, name=unit.name, holder_title=unit.name))
+            added += 1
+    db.session.flush()
+    return added
+
+
+def change_holder(mandate: Mandate, name: str, title: str, resolutions: str, actor) -> None:
+    """A new holder signs future letters; letters already sent keep the blocks they were sent with."""
+    mandate.holder_name, mandate.holder_title = name.strip(), title.strip()
+    mandate.resolutions = resolutions.strip()
+    db.session.flush()

@@ -1,0 +1,159 @@
+"""Lists, the public register and the figures of the year, so views stay thin."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, distinct, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from casework.auth.models import Role
+from casework.core.deadlines import Deadline
+from casework.core.persons import Person
+from casework.core.permissions import visible_case_ids, visible_cases
+from casework.core.states import State
+from casework.extensions import db
+from casework.special_procedures.letters import redactor
+from casework.special_procedures.models import (
+    PUBLIC_STATES, Addressee, AddresseeCopy, AddresseeKind, SpCommunication, CommunicationStatus, CommunicationType,
+    CoSignature, CoSignatureStatus, Mandate, Reply, SpVictim,
+)
+from casework.special_procedures.workflow import REPLY_DEADLINE
+
+
+@dataclass
+class Filters:
+    """The filters every list shares: State, mandate, type, year (of sending), and words."""
+
+    state: int | None = None
+    mandate: int | None = None
+    comm_type: str = ""
+    year: int | None = None
+    status: str = ""
+    q: str = ""
+
+
+def _in_year(column, year: int):
+    """A date column within one year, as a range the column's index can serve (EXTRACT cannot)."""
+    return column.between(date(year, 1, 1), date(year, 12, 31))
+
+
+def _filtered(stmt: Select, f: Filters) -> Select:
+    if f.state:
+        to_state = select(Addressee.communication_id).where(Addressee.state_id == f.state)
+        copied = select(Addressee.communication_id).join(AddresseeCopy, AddresseeCopy.addressee_id == Addressee.id) \
+            .where(AddresseeCopy.state_id == f.state)
+        stmt = stmt.where(or_(SpCommunication.id.in_(to_state), SpCommunication.id.in_(copied)))
+    if f.mandate:
+        stmt = stmt.where(SpCommunication.id.in_(select(CoSignature.communication_id).where(
+            CoSignature.mandate_id == f.mandate, CoSignature.status != CoSignatureStatus.DECLINED)))
+    if f.comm_type:
+        stmt = stmt.where(SpCommunication.comm_type == CommunicationType(f.comm_type))
+    if f.year:
+        stmt = stmt.where(_in_year(SpCommunication.sent_on, f.year))
+    if f.status:
+        stmt = stmt.where(SpCommunication.status == f.status)
+    if f.q:
+        like = f"%{f.q.strip()}%"
+        stmt = stmt.where(or_(SpCommunication.reference.ilike(like), SpCommunication.title.ilike(like)))
+    return stmt
+
+
+def communications_for(user, f: Filters) -> Select:
+    """The communications `user` may see, filtered, with what a list row shows loaded per page."""
+    return _filtered(visible_cases(user, SpCommunication), f).options(
+        selectinload(SpCommunication.addressees), selectinload(SpCommunication.cosignatures))
+
+
+def cosignature_queue(user) -> list[CoSignature]:
+    """Invitations awaiting a decision from the mandates `user` holds (supervisor of their unit)."""
+    held = [m.unit_id for m in user.memberships if m.role is Role.SUPERVISOR]
+    return list(db.session.scalars(
+        select(CoSignature).join(Mandate, Mandate.id == CoSignature.mandate_id)
+        .join(SpCommunication, SpCommunication.id == CoSignature.communication_id)
+        .where(Mandate.unit_id.in_(held), CoSignature.status == CoSignatureStatus.INVITED,
+               SpCommunication.status == CommunicationStatus.IN_COSIGNATURE,
+               SpCommunication.id.in_(visible_case_ids(user)))
+        .order_by(SpCommunication.updated_at)))
+
+
+def overdue_replies(user, today: date | None = None) -> Select:
+    """Sent letters with no reply 60 days on: rows of (communication, its reply deadline)."""
+    return (visible_cases(user, SpCommunication).add_columns(Deadline)
+            .join(Deadline, Deadline.case_id == SpCommunication.id)
+            .where(Deadline.kind == REPLY_DEADLINE, Deadline.closed_at.is_(None),
+                   Deadline.due_on < (today or date.today()))
+            .options(selectinload(SpCommunication.addressees)))
+
+
+def public_register(f: Filters) -> Select:
+    """Published communications only: never a draft, a letter in co-signature or one under embargo.
+
+    What `public_record()` reads is loaded with the page, a few queries for the whole page rather
+    than several per row."""
+    stmt = select(SpCommunication).where(SpCommunication.status.in_(list(PUBLIC_STATES))).options(
+        selectinload(SpCommunication.cosignatures), selectinload(SpCommunication.replies),
+        selectinload(SpCommunication.addressees).selectinload(Addressee.copies),
+        selectinload(SpCommunication.victims).selectinload(SpVictim.person).selectinload(Person.names),
+    )
+    return _filtered(stmt, f)
+
+
+def public_record(comm: SpCommunication) -> dict:
+    """What the public database shows of one communication. Never the source; redacted victims as
+    initials; only published letters and replies."""
+    if not comm.is_public:
+        raise ValueError("not published")
+    clean = redactor(comm)
+    return {
+        "id": comm.id,
+        "references": [a.reference for a in comm.addressees],
+        "type": comm.comm_type.value,
+        "date": comm.sent_on.isoformat(),
+        "published_on": comm.published_on.isoformat() if comm.published_on else None,
+        "mandates": [c.mandate.name for c in comm.signing],
+        "addressees": [a.display_name for a in comm.addressees],
+        "copied_states": sorted({c.state.name for a in comm.addressees for c in a.copies}),
+        "subject": clean(comm.title),
+        "summary": clean(comm.summary),
+        "alleged_victims": [v.public_name for v in comm.victims],
+        "reply_received": bool(comm.replies),
+        "letters": [a.id for a in comm.addressees if a.public_pdf_sha256],
+        "replies": [r.id for r in comm.replies if r.attachment_id],
+        "press_release": comm.press_release_url or None,
+    }
+
+
+@dataclass
+class YearFigures:
+    year: int
+    letters_sent: int
+    states_addressed: int
+    non_state_actors_addressed: int
+    replies_received: int
+    by_type: dict[str, int]
+
+
+def figures_of_year(year: int, base: Select | None = None) -> YearFigures:
+    """Letters sent in the year, the States and non-State actors they went to, replies received in it."""
+    ids = (base if base is not None else select(SpCommunication)).with_only_columns(SpCommunication.id).where(
+        _in_year(SpCommunication.sent_on, year))
+    sent = db.session.scalar(select(func.count()).select_from(ids.subquery())) or 0
+    states = db.session.scalar(select(func.count(distinct(Addressee.state_id))).where(
+        Addressee.communication_id.in_(ids), Addressee.kind == AddresseeKind.STATE)) or 0
+    actors = db.session.scalar(select(func.count(distinct(func.lower(Addressee.name)))).where(
+        Addressee.communication_id.in_(ids), Addressee.kind == AddresseeKind.NON_STATE)) or 0
+    all_ids = (base if base is not None else select(SpCommunication)).with_only_columns(SpCommunication.id)
+    replies = db.session.scalar(select(func.count(Reply.id)).where(
+        Reply.communication_id.in_(all_ids), _in_year(Reply.received_on, year))) or 0
+    by_type = dict(db.session.execute(ids.with_only_columns(SpCommunication.comm_type, func.count())
+                                      .group_by(SpCommunication.comm_type)).all())
+    return YearFigures(year, sent, states, actors, replies, {str(k): v for k, v in by_type.items()})
+
+
+def state_choices() -> list[tuple[int, str]]:
+    return list(db.session.execute(select(State.id, State.name).order_by(State.name)).all())
+
+
+def mandate_choices() -> list[tuple[int, str]]:
+    return list(db.session.execute(select(Mandate.id, Mandate.name).where(Mandate.active).order_by(Mandate.name)))

@@ -1,0 +1,154 @@
+"""Publication at sent + 60 days by the daily job, early with a press release, and the public register,
+which never holds a source, a letter under embargo or a redacted name."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from casework.core.jobs import JobRecord, JobStatus, enqueue
+from casework.core.workflow import fire
+from casework.extensions import db
+from casework.special_procedures import operations as ops
+from casework.special_procedures.jobs import publish_due_communications
+from casework.special_procedures.models import CommunicationType
+from tests.special_procedures.conftest import SOURCE, VICTIM_FAMILY, VICTIM_GIVEN, reply_file
+from tests.special_procedures.helpers import pdf_text
+
+
+def test_the_job_publishes_exactly_the_letters_sent_60_days_before_today(make_comm):
+    old = make_comm(until="sent", sent_on=date(2026, 3, 1))  # public on 30 April
+    young = make_comm(until="sent", sent_on=date(2026, 3, 2))  # public on 1 May
+    assert publish_due_communications("2026-04-29") == {"published": []}
+    assert publish_due_communications("2026-04-30") == {"published": [old.id]}
+    db.session.expire_all()
+    assert (old.status, old.published_on, young.status) == ("published", date(2026, 4, 30), "sent")
+    assert publish_due_communications("2026-04-30") == {"published": []}  # safe to run twice
+    assert publish_due_communications("2026-06-15") == {"published": [young.id]}  # a missed day is caught up
+    db.session.expire_all()
+    assert young.published_on == date(2026, 5, 1)
+
+
+def test_the_job_runs_through_the_queue_with_a_given_day(make_comm):
+    comm = make_comm(until="sent", sent_on=date(2026, 1, 5))
+    record = enqueue(publish_due_communications, "2026-03-06")
+    db.session.commit()
+    db.session.expire_all()
+    record = db.session.get(JobRecord, record.id)
+    assert record.status is JobStatus.DONE, record.error
+    assert record.result == {"published": [comm.id]}
+    assert comm.status == "published"
+    jobs = [(j.kind, j.status, j.error, j.result) for j in db.session.scalars(db.select(JobRecord))]
+    assert all(a.public_pdf_sha256 for a in comm.addressees), jobs
+
+
+def test_a_press_release_makes_it_public_early(make_comm, users):
+    comm = make_comm(until="sent", sent_on=date(2026, 3, 1))
+    ops.record_press_release(comm, date(2026, 3, 4), "https://www.ohchr.org/en/press-releases/2026/03/x",
+                             users["officer"], comm.version)
+    db.session.commit()
+    assert (comm.status, comm.published_on) == ("published", date(2026, 3, 4))
+    assert publish_due_communications("2026-05-01") == {"published": []}
+
+
+def test_report_and_closing(make_comm, users):
+    comm = make_comm(until="published")
+    ops.include_in_report(comm, "HRC 62", users["officer"], comm.version)
+    fire(comm, "close", users["supervisor"])
+    assert (comm.status, comm.report_session) == ("closed", "HRC 62")
+
+
+def _everything_public(client) -> str:
+    """Every public output at once: the page, the CSV, the JSON and the public PDFs."""
+    texts = [client.get("/special-procedures/public/").get_data(as_text=True),
+             client.get("/special-procedures/public/export.csv").get_data(as_text=True),
+             client.get("/special-procedures/public/export.json").get_data(as_text=True)]
+    for record in json.loads(texts[2]):
+        for link in record["letters"]:
+            response = client.get(link)
+            assert response.status_code == 200
+            texts.append(pdf_text(response.data))
+            response.close()
+    return "\n".join(texts)
+
+
+def test_the_public_register_never_shows_sources_embargoed_letters_or_redacted_names(make_comm, client, users):
+    published = make_comm(until="published", title="the detention of a journalist")
+    ops.record_reply(published, date(2026, 4, 1), "es", reply_file(), users["officer"])
+    db.session.commit()
+    embargoed = make_comm(until="sent", title="a letter still under embargo")
+    draft = make_comm(title="a draft never sent")
+    named = make_comm(until="published", victim=False, title="a law on associations", comm_type=CommunicationType.OL,
+                      legislation="Law 7 on associations", summary="The law restricts foreign funding of associations.")
+    everything = _everything_public(client)
+    assert "the detention of a journalist" in everything and "a law on associations" in everything
+    assert "T.O.Q." in everything  # the redacted victim, as initials
+    for secret in (SOURCE, "Zyxwvut", VICTIM_FAMILY, VICTIM_FAMILY.upper(), VICTIM_GIVEN,
+                   "a letter still under embargo", "a draft never sent", embargoed.reference):
+        assert secret not in everything, secret
+    records = json.loads(client.get("/special-procedures/public/export.json").get_data(as_text=True))
+    by_subject = {r["subject"]: r for r in records}
+    assert by_subject["the detention of a journalist"]["reply_received"] is True
+    assert by_subject["a law on associations"]["reply_received"] is False
+    response = client.get(f"/special-procedures/public/{published.id}/replies/{published.replies[0].id}")
+    response.close()
+    assert response.status_code == 200
+    # The embargoed letter does not exist for the public, whatever the address.
+    assert client.get(f"/special-procedures/public/{embargoed.id}/letters/{embargoed.addressees[0].id}.pdf"
+                      ).status_code == 404
+    assert client.get(f"/special-procedures/public/{draft.id}/letters/{draft.addressees[0].id}.pdf").status_code == 404
+
+
+def test_the_public_register_filters_by_state_mandate_type_and_year(make_comm, client, mandates, states):
+    make_comm(until="published", title="letter one", cosigners=("SR-TORTURE",))
+    make_comm(until="published", title="letter two", cosigners=("SR-JUDGES",), comm_type=CommunicationType.AL,
+              addressees=[ops.AddresseeInput(state_id=states["PHL"].id)], sent_on=date(2025, 11, 1))
+    make_comm(until="published", title="letter three", cosigners=(), addressees=[
+        ops.AddresseeInput(name="Acme Mining Ltd.", copy_state_ids=[states["PER"].id])])
+
+    def subjects(**query) -> list[str]:
+        rows = json.loads(client.get("/special-procedures/public/export.json", query_string=query).data)
+        return sorted(r["subject"] for r in rows)
+
+    assert subjects() == ["letter one", "letter three", "letter two"]
+    assert subjects(state=states["PHL"].id) == ["letter two"]
+    assert subjects(state=states["PER"].id) == ["letter three"]  # the State copied on a company's letter
+    assert subjects(mandate=mandates["SR-TORTURE"].id) == ["letter one"]
+    assert subjects(comm_type="AL") == ["letter two"]
+    assert subjects(year=2025) == ["letter two"]
+    csv_text = client.get("/special-procedures/public/export.csv", query_string={"year": 2025}).get_data(as_text=True)
+    assert csv_text.splitlines()[0].startswith("references,type,date,mandates,addressees")
+    assert "AL PHL 1/2025" in csv_text and "letter one" not in csv_text
+
+
+def test_the_public_pdf_shows_initials_where_the_letter_sent_names_the_victim(make_comm):
+    comm = make_comm(until="published")
+    from casework.core.attachments import storage_path
+
+    sent = pdf_text(storage_path(comm.addressees[0].pdf_sha256).read_bytes())
+    public = pdf_text(storage_path(comm.addressees[0].public_pdf_sha256).read_bytes())
+    assert VICTIM_FAMILY.upper() in sent
+    assert VICTIM_FAMILY.upper() not in public and "T.O.Q." in public
+
+
+def test_a_letter_the_job_cannot_publish_does_not_hold_back_the_others(make_comm, users, mandates):
+    from casework.admin.operations import remove_membership
+    from casework.auth.models import User
+
+    blocked = make_comm(until="sent", sent_on=date(2026, 3, 1))
+    fine = make_comm(until="sent", sent_on=date(2026, 3, 1))
+    fine.sent_by_id = users["supervisor"].id
+    officer = db.session.get(User, users["officer"].id)
+    remove_membership(officer.memberships[0])  # the officer who sent it has left the desk
+    db.session.commit()
+    result = publish_due_communications("2026-05-01")
+    assert result["published"] == [fine.id] and list(result["refused"]) == [blocked.id]
+    db.session.expire_all()
+    assert (blocked.status, fine.status) == ("sent", "published")
+
+
+def test_the_daily_command_queues_the_job(app, make_comm):
+    comm = make_comm(until="sent", sent_on=date(2026, 1, 5))
+    result = app.test_cli_runner().invoke(args=["special-procedures", "publish-due", "--today", "2026-03-06"])
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    assert comm.status == "published"
