@@ -96,11 +96,29 @@ def _empty_tables() -> None:
     tables = [t.name for t in reversed(db.metadata.sorted_tables)]
     with db.engine.begin() as connection:
         if connection.dialect.name == "postgresql":
-            # TRUNCATE does not fire the audit trail's row-level append-only trigger.
-            connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+            _delete_all_rows(connection, tables)
         else:
             for table in tables:
                 connection.execute(text(f"DELETE FROM {table}"))
+
+
+def _delete_all_rows(connection, tables: list[str]) -> None:
+    """Empty every table and restart every id sequence, as a fresh database would be.
+
+    DELETE on a handful of small tables is several times faster than TRUNCATE, which replaces
+    each table's files. The audit trail's append-only trigger is switched off for the purge
+    only, inside the same transaction (the table's owner may do that; the app's role in
+    production does not own it).
+    """
+    connection.execute(text("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change"))
+    connection.exec_driver_sql("; ".join(f"DELETE FROM {table}" for table in tables))
+    connection.execute(text("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_change"))
+    sequences = connection.execute(text(
+        "SELECT quote_ident(schemaname) || '.' || quote_ident(sequencename) FROM pg_sequences "
+        "WHERE schemaname = current_schema() AND last_value IS NOT NULL"
+    )).scalars().all()
+    if sequences:
+        connection.execute(text("SELECT " + ", ".join(f"setval('{s}', 1, false)" for s in sequences)))
 
 
 @pytest.fixture(autouse=True)
