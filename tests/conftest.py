@@ -107,8 +107,8 @@ def _delete_all_rows(connection, tables: list[str]) -> None:
 
     DELETE on a handful of small tables is several times faster than TRUNCATE, which replaces
     each table's files. The audit trail's append-only trigger is switched off for the purge
-    only, inside the same transaction (the table's owner may do that; the app's role in
-    production does not own it).
+    only, inside the same transaction; this needs the role that owns the tables, as the test
+    database's role does.
     """
     connection.execute(text("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change"))
     connection.exec_driver_sql("; ".join(f"DELETE FROM {table}" for table in tables))
