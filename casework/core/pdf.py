@@ -12,6 +12,7 @@ holds far more memory).
 """
 from __future__ import annotations
 
+import atexit
 import mimetypes
 import threading
 from collections.abc import Sequence
@@ -59,6 +60,18 @@ def font_configuration() -> FontConfiguration:
 
                 _font_config = FontConfiguration()
     return _font_config
+
+
+@atexit.register
+def _release_fonts() -> None:
+    """Free the shared font configuration and stylesheets while the interpreter is whole.
+
+    Left to the interpreter's final teardown, Pango's font map is unreferenced after the
+    libraries it points into have been torn down, and the process crashes on exit.
+    """
+    global _font_config
+    _stylesheets.clear()
+    _font_config = None
 
 
 def preload() -> None:
