@@ -5,6 +5,10 @@
 #   2. "PostgreSQL + Redis" against throwaway servers that this script starts
 #                           on free loopback ports and removes afterwards.
 #
+# When both servers are available the two passes run side by side (one pytest
+# process each, so a machine with two cores takes about as long as the slower
+# pass): pass 1 prints as it goes, pass 2's output follows once pass 1 is done.
+#
 # Extra arguments go to pytest in both passes:
 #
 #     bash scripts/test.sh -x -k communications
@@ -41,16 +45,14 @@ print_summary() {
     printf '    %-32s %s\n' "$SERVICES_LABEL:" "$services_outcome"
 }
 
-# ---------------------------------------------------------------------------
-# Pass 1: embedded
-# ---------------------------------------------------------------------------
-
 # Without these the test suite falls back to SQLite and fakeredis.
 unset CASEWORK_TEST_DATABASE_URL CASEWORK_TEST_REDIS_URL CASEWORK_TEST_PASS
 
-echo "==> Pass 1/2: $EMBEDDED_LABEL"
 embedded_rc=0
-python -m pytest "$@" || embedded_rc=$?
+run_embedded_pass() {
+    echo "==> Pass 1/2: $EMBEDDED_LABEL"
+    python -m pytest "$@" || embedded_rc=$?
+}
 
 # ---------------------------------------------------------------------------
 # Find the server binaries
@@ -107,6 +109,7 @@ if [[ "$(id -u)" -eq 0 ]]; then
 fi
 
 if (( ${#missing[@]} > 0 )); then
+    run_embedded_pass "$@"
     missing_list="$(printf '%s, ' "${missing[@]}")"
     missing_list="${missing_list%, }"
     if is_ci; then
@@ -131,6 +134,7 @@ fi
 TMP_DIR=""
 PGDATA_DIR=""
 REDIS_PID=""
+SERVICES_PID=""
 
 # Runs a PostgreSQL tool as the postgres user when we are root, else as us.
 # The tools run from inside TMP_DIR so that the postgres user does not warn
@@ -151,6 +155,10 @@ as_pg() {
 cleanup() {
     local rc=$?
     set +e
+    if [[ -n "$SERVICES_PID" ]]; then
+        kill "$SERVICES_PID" 2>/dev/null
+        wait "$SERVICES_PID" 2>/dev/null
+    fi
     if [[ -n "$REDIS_PID" ]]; then
         kill "$REDIS_PID" 2>/dev/null
         wait "$REDIS_PID" 2>/dev/null
@@ -261,18 +269,28 @@ startup_secs="$(python -c "print(f'{$(now) - $started_at:.1f}')")"
 echo "    PostgreSQL on 127.0.0.1:$PG_PORT, Redis on 127.0.0.1:$REDIS_PORT (ready in ${startup_secs}s)"
 
 # ---------------------------------------------------------------------------
-# Pass 2: PostgreSQL + Redis
+# Pass 2 in the background, pass 1 in the foreground
 # ---------------------------------------------------------------------------
 
-export CASEWORK_TEST_DATABASE_URL="postgresql+psycopg://casework@127.0.0.1:$PG_PORT/casework_test"
-export CASEWORK_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
-# Tells the suite that a missing server is an error in this pass, not a reason to skip.
-export CASEWORK_TEST_PASS=servers
+SERVICES_LOG="$TMP_DIR/pass2.log"
+(
+    export CASEWORK_TEST_DATABASE_URL="postgresql+psycopg://casework@127.0.0.1:$PG_PORT/casework_test"
+    export CASEWORK_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+    # Tells the suite that a missing server is an error in this pass, not a reason to skip.
+    export CASEWORK_TEST_PASS=servers
+    exec python -m pytest "$@"
+) >"$SERVICES_LOG" 2>&1 </dev/null &
+SERVICES_PID=$!
 
 echo
-echo "==> Pass 2/2: $SERVICES_LABEL"
+run_embedded_pass "$@"
+
+echo
+echo "==> Pass 2/2: $SERVICES_LABEL (started alongside pass 1)"
+tail -n +1 -f --pid="$SERVICES_PID" "$SERVICES_LOG"
 services_rc=0
-python -m pytest "$@" || services_rc=$?
+wait "$SERVICES_PID" || services_rc=$?
+SERVICES_PID=""
 
 print_summary "$(describe "$services_rc")"
 
