@@ -96,15 +96,15 @@ def extend_deadline(deadline: Deadline, new_due_on: date, actor, note: str) -> N
     """Move an open deadline later, recording who granted the extension and why. Flushes."""
     if not deadline.is_open:
         raise DeadlineRefused(_("“%(label)s” has been met; it can no longer be extended.", label=deadline.label))
+    rule = _EXTENSION_RULES.get(deadline.kind)
+    reason = rule(deadline, new_due_on) if rule else None
+    if reason:
+        raise DeadlineRefused(reason)
     if new_due_on <= deadline.due_on:
         raise DeadlineRefused(_("An extension must be later than the current due date, %(due)s.",
                                 due=deadline.due_on.isoformat()))
     if not note.strip():
         raise DeadlineRefused(_("Say who granted the extension, and at whose request."))
-    rule = _EXTENSION_RULES.get(deadline.kind)
-    reason = rule(deadline, new_due_on) if rule else None
-    if reason:
-        raise DeadlineRefused(reason)
     deadline.due_on = new_due_on
     deadline.extended_by_id = actor.id
     deadline.extended_on = date.today()

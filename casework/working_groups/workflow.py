@@ -16,6 +16,7 @@ the case page's dated form (`DATED_STEPS`), through `operations.take_step`.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from flask_babel import gettext as _
@@ -114,6 +115,7 @@ DETENTION_WORKFLOW = register_workflow(Workflow(
         D.SOURCE_COMMENTS: "Source comments received",
         D.SENT_TO_GOVERNMENT: "Opinion sent to the Government",
         D.SENT_TO_SOURCE: "Opinion sent to the source",
+        D.FOLLOW_UP: "Follow-up",
     },
     transitions=(
         Transition("transmit", "Transmitted to the Government", frozenset({D.RECEIVED}), D.TRANSMITTED,
@@ -218,5 +220,7 @@ DISAPPEARANCE_WORKFLOW = register_workflow(Workflow(
 
 def dated_steps(case, user) -> list[tuple[Transition, str | None]]:
     """The dated steps the user's role allows from the case's state, each with a blocking reason."""
-    return [(t, refusal_reason(case, t, user)) for t in workflow_for(case).transitions
+    # What the step's own form asks for (the session, the clarification, the reason) does not
+    # block the form from being offered; it is checked when the form is sent.
+    return [(t, refusal_reason(case, replace(t, required=()), user)) for t in workflow_for(case).transitions
             if t.event in DATED_STEPS and case.status in t.sources and can(user, t.permission, case)]
