@@ -195,12 +195,15 @@ WGEID_REPLY_TO_SOURCE = {
 }
 
 SIX_MONTH_RULE = {
-    "en": " The Government has provided the following information on the fate or whereabouts: {clarification} Under the Working Group's methods of work, the case will be "
-          "considered clarified unless you object, with reasons, within six months of this letter.",
-    "fr": " Le Gouvernement a fourni les informations suivantes sur le sort ou le lieu où se trouve la personne : {clarification} Conformément aux méthodes de travail du Groupe de travail, le cas "
-          "sera considéré comme élucidé à moins que vous ne vous y opposiez, en motivant votre objection, dans un "
-          "délai de six mois à compter de la présente lettre.",
-    "es": " El Gobierno ha proporcionado la siguiente información sobre la suerte o el paradero: {clarification} De conformidad con los métodos de trabajo del Grupo de Trabajo, el "
-          "caso se considerará esclarecido a menos que usted se oponga, exponiendo sus razones, en un plazo de seis "
-          "meses a partir de la presente carta.",
+    "en": " The Government has provided the following information on the fate or whereabouts: {clarification} "
+          "Under the Working Group's methods of work, the case will be considered clarified unless you object, "
+          "with reasons, within six months of this letter.",
+    "fr": " Le Gouvernement a fourni les informations suivantes sur le sort ou le lieu où se trouve la personne : "
+          "{clarification} Conformément aux méthodes de travail du Groupe de travail, le cas sera considéré comme "
+          "élucidé à moins que vous ne vous y opposiez, en motivant votre objection, dans un délai de six mois à "
+          "compter de la présente lettre.",
+    "es": " El Gobierno ha proporcionado la siguiente información sobre la suerte o el paradero: {clarification} "
+          "De conformidad con los métodos de trabajo del Grupo de Trabajo, el caso se considerará esclarecido a "
+          "menos que usted se oponga, exponiendo sus razones, en un plazo de seis meses a partir de la presente "
+          "carta.",
 }
