@@ -277,6 +277,3 @@ RECORD_NAMES.update({
     "wgad_opinions": "opinion", "wgad_opinion_members": "member taking part", "wgad_review_requests":
     "review request", "wgeid_cases": "disappearance case",
 })
-
-# The source rule must be in force wherever these cases exist (pages, jobs, the CLI).
-from casework.working_groups import permissions as _permissions  # noqa: E402,F401

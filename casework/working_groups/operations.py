@@ -150,8 +150,8 @@ _STEP_DATES = {
 }
 _OPINION_DATES = {"send_to_government": "sent_to_government_on", "send_to_government_no_follow_up":
                   "sent_to_government_on", "send_to_source": "sent_to_source_on", "publish": "published_on"}
-_STEP_LETTERS = {"forward_reply": "wgeid_reply_to_source", "forward_clarifying_reply": "wgeid_reply_to_source",
-                 "send_to_source": "wgad_opinion_to_source"}
+# Forwarding a reply is decided first, then the letter that forwards it is approved and sent.
+_STEP_LETTERS = {"forward_reply": "wgeid_reply_to_source", "forward_clarifying_reply": "wgeid_reply_to_source"}
 
 
 def take_step(case: WorkingGroupCase, event: str, on: date, actor, *, note: str = "", session: int | None = None,
@@ -215,7 +215,8 @@ def _check_opinion(case: DetentionCommunication, data: OpinionInput) -> None:
 
 
 def adopt_opinion(case: DetentionCommunication, data: OpinionInput, actor) -> Opinion:
-    """The opinion adopted at a session, numbered `Opinion No. n/yyyy` in its year of adoption."""
+    """The opinion adopted at a session, numbered `Opinion No. n/yyyy` in its year of adoption, with
+    its letters to the Government and to the source drafted for approval."""
     _check_opinion(case, data)
     fire(case, "adopt_opinion", actor, comment=f"Session {data.session}", on=data.adopted_on)
     year = data.adopted_on.year
@@ -230,6 +231,7 @@ def adopt_opinion(case: DetentionCommunication, data: OpinionInput, actor) -> Op
     from casework.working_groups.letters import draft_for
 
     draft_for(case, "wgad_opinion_transmittal", actor)
+    draft_for(case, "wgad_opinion_to_source", actor)
     return opinion
 
 

@@ -117,19 +117,20 @@ def new(slug: str):
     form.nationality_id.choices = _states(_("Unknown"))
     if request.method == "GET":
         form.received_on.data = date.today()
+    refusal = None
     if form.validate_on_submit():
         register = ops.register_detention if group.model is DetentionCommunication else ops.register_disappearance
         try:
             case = register(form.submission(), unit, current_user)
-        except ops.WorkingGroupRefused as refusal:
+        except ops.WorkingGroupRefused as refused:
             db.session.rollback()
-            form.form_errors.append(str(refusal))
+            refusal = str(refused)
         else:
             db.session.commit()
             flash(_("%(ref)s received; its transmittal letter is drafted.", ref=case.reference), "success")
             return redirect(case.url, 303)
-    return render_template("working_groups/form.html", group=group, groups=GROUPS.values(), form=form), \
-        400 if form.errors or form.form_errors else 200
+    return render_template("working_groups/form.html", group=group, form=form, refusal=refusal), \
+        400 if form.errors or refusal else 200
 
 
 @bp.route("/<slug>/members", methods=["GET", "POST"])
@@ -221,7 +222,7 @@ def opinion(case_id: int):
     form = OpinionForm()
     form.taking_part.choices = choices((m.id, str(m)) for m in ops.active_members(case.unit_id))
     return record_step(case, "opinion_form", form, lambda: ops.adopt_opinion(case, form.opinion(), current_user),
-                       _("Opinion adopted and numbered; its transmittal letter is drafted."))
+                       _("Opinion adopted and numbered; its letters to the Government and the source are drafted."))
 
 
 @bp.route("/cases/<int:case_id>/reviews", methods=["POST"])
