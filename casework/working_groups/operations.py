@@ -122,8 +122,6 @@ def register_detention(data: DetentionInput, unit: Unit, actor) -> DetentionComm
 
 def register_disappearance(data: DisappearanceInput, unit: Unit, actor) -> DisappearanceCase:
     """A disappearance as received; the urgent procedure only within three months of it."""
-    from casework.working_groups.letters import draft_for
-
     if data.disappeared_on is None:
         raise WorkingGroupRefused(_("Give the date of the disappearance."))
     if data.disappeared_on > data.received_on:
@@ -136,9 +134,7 @@ def register_disappearance(data: DisappearanceInput, unit: Unit, actor) -> Disap
     fields = {k: v for k, v in vars(data).items() if k not in ("persons", "title")}
     case = DisappearanceCase(status=DisappearanceStatus.RECEIVED,
                              reference=_reference("WGEID", data.received_on), **fields)
-    _open(case, data, unit, actor, "Disappearance")
-    draft_for(case, "wgeid_transmittal", actor)
-    return case
+    return _open(case, data, unit, actor, "Disappearance")
 
 
 # The date each dated step records on the case or its opinion.
@@ -150,8 +146,10 @@ _STEP_DATES = {
 }
 _OPINION_DATES = {"send_to_government": "sent_to_government_on", "send_to_government_no_follow_up":
                   "sent_to_government_on", "send_to_source": "sent_to_source_on", "publish": "published_on"}
-# Forwarding a reply is decided first, then the letter that forwards it is approved and sent.
-_STEP_LETTERS = {"forward_reply": "wgeid_reply_to_source", "forward_clarifying_reply": "wgeid_reply_to_source"}
+# Decided first (by the Chair, at a session, on reading the reply), then the letter that carries the
+# decision is approved and sent: the standard transmittal names the session that decided it.
+_STEP_LETTERS = {"transmit_urgent": "wgeid_transmittal", "transmit_standard": "wgeid_transmittal",
+                 "forward_reply": "wgeid_reply_to_source", "forward_clarifying_reply": "wgeid_reply_to_source"}
 
 
 def take_step(case: WorkingGroupCase, event: str, on: date, actor, *, note: str = "", session: int | None = None,

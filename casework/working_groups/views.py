@@ -127,7 +127,9 @@ def new(slug: str):
             refusal = str(refused)
         else:
             db.session.commit()
-            flash(_("%(ref)s received; its transmittal letter is drafted.", ref=case.reference), "success")
+            flash(_("%(ref)s received; its transmittal letter is drafted.", ref=case.reference)
+                  if isinstance(case, DetentionCommunication) else
+                  _("%(ref)s received; its letter is drafted when it is transmitted.", ref=case.reference), "success")
             return redirect(case.url, 303)
     return render_template("working_groups/form.html", group=group, form=form, refusal=refusal), \
         400 if form.errors or refusal else 200

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from casework.core.cases import CaseAssignment
 from casework.extensions import db
 from casework.letters.models import Letter
+from casework.working_groups import operations as ops
 from casework.working_groups.models import DetentionCommunication, Procedure
 from casework.working_groups.workflow import FOLLOW_UP_DEADLINE, REPLY_DEADLINE, open_deadline
 from tests.conftest import sign_in
@@ -144,9 +145,13 @@ def test_letters_state_the_deadline_the_opinion_and_the_procedure(make_detention
     assert [r.kind.value for r in letter.recipients] == ["state"]
     urgent = make_disappearance(disappeared_on=days_ago(20), received_on=days_ago(10), procedure=Procedure.URGENT)
     standard = make_disappearance(family="Standard")
+    assert db.session.scalar(select(Letter.id).where(Letter.parent_id == standard.id)) is None
+    ops.take_step(urgent, "transmit_urgent", days_ago(9), users["supervisor"])
+    ops.take_step(standard, "transmit_standard", days_ago(9), users["officer"], session=131)
     bodies = {c.procedure: db.session.scalar(select(Letter.body).where(Letter.parent_id == c.id))
               for c in (urgent, standard)}
     assert "urgent action procedure" in bodies["urgent"] and "standard procedure" in bodies["standard"]
+    assert "At its 131st session" in bodies["standard"]
 
 
 def test_letters_in_french_and_spanish(make_disappearance, users):
