@@ -17,7 +17,7 @@ from casework.working_groups.models import (
     CATEGORIES, DetentionCommunication, DetentionStatus, DisappearanceCase, DisappearanceStatus, Member, Opinion,
     OpinionMember, Outcome, Procedure, ReviewRequest, WorkingGroupCase, urgent_eligible, urgent_until,
 )
-from casework.working_groups.workflow import DATED_STEPS, EXTENSION, REPLY_DEADLINE, open_deadline
+from casework.working_groups.workflow import DATED_STEPS, EXTENSION, OBJECTION_DEADLINE, REPLY_DEADLINE, open_deadline
 
 
 class WorkingGroupRefused(ValueError):
@@ -162,6 +162,10 @@ def take_step(case: WorkingGroupCase, event: str, on: date, actor, *, note: str 
         raise TransitionRefused(_("“%(event)s” is not a step of this kind of case.", event=event))
     if on > date.today():
         raise TransitionRefused(_("The date cannot be in the future."))
+    objection = open_deadline(case, OBJECTION_DEADLINE) if event == "clarify_on_government_reply" else None
+    if objection is not None and objection.due_on < date.today() and on <= objection.due_on:
+        raise TransitionRefused(_("The source could object until %(due)s: the case is clarified after that date, "
+                                  "not on %(on)s.", due=objection.due_on.isoformat(), on=on.isoformat()))
     if event == "transmit_standard" and session:
         case.session = session
     if event in ("forward_clarifying_reply", "clarify") and note.strip():

@@ -165,7 +165,7 @@ def _panels(case: WorkingGroupCase) -> dict:
     today = date.today()
     reply = open_deadline(case, REPLY_DEADLINE)
     opinion_form = OpinionForm(formdata=None, adopted_on=today)
-    members = ops.active_members(case.unit_id)
+    members = ops.active_members(case.unit_id) if isinstance(case, DetentionCommunication) else []
     opinion_form.taking_part.choices = choices((m.id, str(m)) for m in members)
     opinion_form.taking_part.data = [m.id for m in members if m.state_id != case.state_id]
     return {

@@ -74,6 +74,8 @@ def test_six_month_rule_clarified_on_the_governments_information_only_after_six_
     with pytest.raises(TransitionRefused, match="may object until"):
         ops.take_step(case, "clarify_on_government_reply", date.today(), users["officer"])
     older = _forwarded_as_clarifying(make_disappearance, users, forwarded - timedelta(days=1))
+    with pytest.raises(TransitionRefused, match="clarified after that date"):
+        ops.take_step(older, "clarify_on_government_reply", date.today() - timedelta(days=1), users["officer"])
     ops.take_step(older, "clarify_on_government_reply", date.today(), users["officer"])
     assert older.status == "clarified" and older.clarified_on == date.today()
     assert open_deadline(older, REMINDER_DEADLINE) is None and open_deadline(older, OBJECTION_DEADLINE) is None
