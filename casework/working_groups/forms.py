@@ -20,6 +20,10 @@ class CheckboxesField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("render_kw", {"class": "plain"})
+        super().__init__(*args, **kwargs)
+
 
 class ListFilterForm(FlaskForm):
     class Meta:
@@ -75,7 +79,7 @@ class DisappearanceForm(SubmissionFields):
     procedure = RadioField(_l("Procedure"), default=Procedure.STANDARD.value, choices=choices([
         (Procedure.URGENT.value, _l("Urgent: disappeared within the last three months (the Chair transmits it)")),
         (Procedure.STANDARD.value, _l("Standard: transmitted after a session")),
-    ]))
+    ]), render_kw={"class": "plain"})
 
     def submission(self) -> ops.DisappearanceInput:
         return ops.DisappearanceInput(**self.common(), disappeared_on=self.disappeared_on.data,
