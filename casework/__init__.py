@@ -20,6 +20,7 @@ DOMAIN_MODULES = (
     "detention",
     "special_procedures",
     "reprisals",
+    "working_groups",
 )
 
 

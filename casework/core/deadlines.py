@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -80,10 +81,25 @@ class DeadlineRefused(ValueError):
     """The deadline cannot be changed that way; the message says why."""
 
 
+# Where a procedure limits extensions (one month, once), its rule for that kind of deadline:
+# (deadline, new due date) → the reason for refusing, or None. Every way of extending obeys it.
+ExtensionRule = Callable[[Deadline, date], str | None]
+_EXTENSION_RULES: dict[str, ExtensionRule] = {}
+
+
+def register_extension_rule(kind: str, rule: ExtensionRule) -> None:
+    """Limit how deadlines of one kind may be extended."""
+    _EXTENSION_RULES[kind] = rule
+
+
 def extend_deadline(deadline: Deadline, new_due_on: date, actor, note: str) -> None:
     """Move an open deadline later, recording who granted the extension and why. Flushes."""
     if not deadline.is_open:
         raise DeadlineRefused(_("“%(label)s” has been met; it can no longer be extended.", label=deadline.label))
+    rule = _EXTENSION_RULES.get(deadline.kind)
+    reason = rule(deadline, new_due_on) if rule else None
+    if reason:
+        raise DeadlineRefused(reason)
     if new_due_on <= deadline.due_on:
         raise DeadlineRefused(_("An extension must be later than the current due date, %(due)s.",
                                 due=deadline.due_on.isoformat()))

@@ -1,0 +1,238 @@
+"""Working group pages: a list, figures and a registration form per working group, its members, and
+the panels of the case page (dated steps, the reply extension, the opinion, review requests).
+
+The case page itself is the shared `/cases/<id>`. Each view: load (with the permission check) →
+validate → one operation → commit → redirect.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from casework.cases.access import load_case
+from casework.cases.views import record_step, register_detail_context
+from casework.core.deadlines import DeadlineRefused
+from casework.core.forms import choices
+from casework.core.pagination import paginate
+from casework.core.permissions import Permission, can, can_in_unit
+from casework.core.states import State
+from casework.core.units import Unit
+from casework.core.workflow import TransitionRefused, Workflow
+from casework.extensions import db
+from casework.web import register_nav
+from casework.working_groups import letters, operations as ops
+from casework.working_groups.forms import (
+    DetentionForm, DisappearanceForm, ExtensionForm, ListFilterForm, MemberForm, OpinionForm, ReviewForm, StepForm,
+)
+from casework.working_groups.models import (
+    CATEGORY_LABELS, WGAD_CODE, WGEID_CODE, DetentionCommunication, DisappearanceCase, Member, WorkingGroupCase,
+    urgent_until,
+)
+from casework.working_groups.permissions import can_see_source
+from casework.working_groups.queries import cases_for, count_by_status
+from casework.working_groups.workflow import (
+    DETENTION_WORKFLOW, DISAPPEARANCE_WORKFLOW, EXTENSION, OBJECTION_DEADLINE, REMINDER_DEADLINE, REPLY_DEADLINE,
+    FOLLOW_UP_DEADLINE, dated_steps, open_deadline,
+)
+
+bp = Blueprint("working_groups", __name__, url_prefix="/working-groups")
+register_nav("Working groups", "working_groups.index", "working_groups.")
+
+
+@dataclass(frozen=True)
+class Group:
+    slug: str
+    code: str
+    title: str
+    model: type[WorkingGroupCase]
+    workflow: Workflow
+    form: type
+
+
+GROUPS = {
+    "arbitrary-detention": Group("arbitrary-detention", WGAD_CODE, "Arbitrary detention", DetentionCommunication,
+                                 DETENTION_WORKFLOW, DetentionForm),
+    "disappearances": Group("disappearances", WGEID_CODE, "Enforced disappearances", DisappearanceCase,
+                            DISAPPEARANCE_WORKFLOW, DisappearanceForm),
+}
+GROUP_OF_TYPE = {"wgad_communication": GROUPS["arbitrary-detention"], "wgeid_case": GROUPS["disappearances"]}
+
+
+def _group(slug: str) -> tuple[Group, Unit]:
+    group = GROUPS.get(slug)
+    unit = db.session.scalar(select(Unit).where(Unit.code == group.code)) if group else None
+    if unit is None:
+        abort(404)
+    return group, unit
+
+
+def _states(blank: str) -> list:
+    return choices([(0, blank)] + list(db.session.execute(select(State.id, State.name).order_by(State.name)).all()))
+
+
+@bp.route("/")
+def index():
+    return redirect(url_for("working_groups.cases", slug="arbitrary-detention"))
+
+
+@bp.route("/<slug>/")
+def cases(slug: str):
+    group, unit = _group(slug)
+    form = ListFilterForm(request.args)
+    form.state.choices = _states(_("Any"))
+    form.status.choices = choices([("", _("Any"))] + [(s.value, group.workflow.state_label(s))
+                                                      for s in group.workflow.states])
+    form.validate()
+    stmt = cases_for(current_user, group.model, unit.id, state=form.state.data or None,
+                     status=form.status.data or "", year=form.year.data if not form.year.errors else None)
+    page = paginate(stmt, sorts={"received": group.model.received_on, "reference": group.model.reference,
+                                 "status": group.model.status}, default_sort="received", default_direction="desc",
+                    key=group.model.id)
+    return render_template("working_groups/list.html", group=group, groups=GROUPS.values(), unit=unit, form=form,
+                           page=page, may_create=can_in_unit(current_user, Permission.CREATE, unit.id))
+
+
+@bp.route("/<slug>/figures")
+def figures(slug: str):
+    group, unit = _group(slug)
+    year = request.args.get("year", type=int)
+    counts = count_by_status(current_user, group.model, unit.id, year)
+    rows = [(group.workflow.state_label(s), counts.get(s.value, 0)) for s in group.workflow.states]
+    return render_template("working_groups/figures.html", group=group, groups=GROUPS.values(), rows=rows,
+                           total=sum(counts.values()), year=year)
+
+
+@bp.route("/<slug>/new", methods=["GET", "POST"])
+def new(slug: str):
+    group, unit = _group(slug)
+    if not can_in_unit(current_user, Permission.CREATE, unit.id):
+        abort(403)
+    form = group.form()
+    form.state_id.choices = _states(_("Choose…"))
+    form.nationality_id.choices = _states(_("Unknown"))
+    if request.method == "GET":
+        form.received_on.data = date.today()
+    refusal = None
+    if form.validate_on_submit():
+        register = ops.register_detention if group.model is DetentionCommunication else ops.register_disappearance
+        try:
+            case = register(form.submission(), unit, current_user)
+        except ops.WorkingGroupRefused as refused:
+            db.session.rollback()
+            refusal = str(refused)
+        else:
+            db.session.commit()
+            flash(_("%(ref)s received; its transmittal letter is drafted.", ref=case.reference)
+                  if isinstance(case, DetentionCommunication) else
+                  _("%(ref)s received; its letter is drafted when it is transmitted.", ref=case.reference), "success")
+            return redirect(case.url, 303)
+    return render_template("working_groups/form.html", group=group, form=form, refusal=refusal), \
+        400 if form.errors or refusal else 200
+
+
+@bp.route("/<slug>/members", methods=["GET", "POST"])
+def members(slug: str):
+    group, unit = _group(slug)
+    may_add = can_in_unit(current_user, Permission.APPROVE, unit.id)
+    form = MemberForm()
+    form.state_id.choices = _states(_("Choose…"))
+    if request.method == "POST":
+        if not may_add:
+            abort(403)
+        if form.validate_on_submit():
+            ops.add_member(unit, form.name.data, form.state_id.data, current_user)
+            db.session.commit()
+            flash(_("Member added."), "success")
+            return redirect(url_for("working_groups.members", slug=slug), 303)
+    rows = db.session.scalars(select(Member).where(Member.unit_id == unit.id).order_by(Member.name)).all()
+    return render_template("working_groups/members.html", group=group, groups=GROUPS.values(), unit=unit,
+                           members=rows, form=form, may_add=may_add), 400 if form.errors else 200
+
+
+def load_wg_case(case_id: int, permission: Permission = Permission.VIEW) -> WorkingGroupCase:
+    case = load_case(case_id, permission)
+    if not isinstance(case, WorkingGroupCase):
+        abort(404)
+    return case
+
+
+def _panels(case: WorkingGroupCase) -> dict:
+    today = date.today()
+    reply = open_deadline(case, REPLY_DEADLINE)
+    opinion_form = OpinionForm(formdata=None, adopted_on=today)
+    members = ops.active_members(case.unit_id) if isinstance(case, DetentionCommunication) else []
+    opinion_form.taking_part.choices = choices((m.id, str(m)) for m in members)
+    opinion_form.taking_part.data = [m.id for m in members if m.state_id != case.state_id]
+    return {
+        "wg": case,
+        "group": GROUP_OF_TYPE[case.case_type],
+        "see_source": can_see_source(current_user, case),
+        "may_edit": can(current_user, Permission.EDIT, case),
+        "may_approve": can(current_user, Permission.APPROVE, case),
+        "steps": dated_steps(case, current_user),
+        "step_form": StepForm(formdata=None, version=case.version, on=today),
+        "reply_deadline": reply,
+        "extension_until": EXTENSION.after(reply.original_due_on) if reply else None,
+        "extension_form": ExtensionForm(formdata=None),
+        "follow_up_deadline": open_deadline(case, FOLLOW_UP_DEADLINE),
+        "objection_deadline": open_deadline(case, OBJECTION_DEADLINE),
+        "reminder_deadline": open_deadline(case, REMINDER_DEADLINE),
+        "opinion_form": opinion_form,
+        "own_state_members": [m for m in members if m.state_id == case.state_id],
+        "category_labels": CATEGORY_LABELS,
+        "outcome_label": letters.outcome_label(case) if isinstance(case, DetentionCommunication) else "",
+        "urgent_until": urgent_until(case.disappeared_on) if isinstance(case, DisappearanceCase) else None,
+        "review_form": ReviewForm(formdata=None, received_on=today),
+    }
+
+
+register_detail_context("wgad_communication", _panels)
+register_detail_context("wgeid_case", _panels)
+
+
+@bp.route("/cases/<int:case_id>/steps/<event>", methods=["POST"])
+def step(case_id: int, event: str):
+    case = load_wg_case(case_id, Permission.EDIT)
+    form = StepForm()
+    return record_step(case, "step_form", form, lambda: ops.take_step(
+        case, event, form.on.data, current_user, note=form.note.data or "", session=form.session.data,
+        expected_version=form.version.data), _("Recorded."),
+        refusals=(TransitionRefused, ops.WorkingGroupRefused))
+
+
+@bp.route("/cases/<int:case_id>/extension", methods=["POST"])
+def extend(case_id: int):
+    case = load_wg_case(case_id, Permission.EDIT)
+    if not isinstance(case, DetentionCommunication):
+        abort(404)
+    form = ExtensionForm()
+    return record_step(case, "extension_form", form, lambda: ops.extend_reply_deadline(case, current_user,
+                                                                                          form.note.data),
+                       _("The Government's reply is now due one month later."), refusals=(DeadlineRefused,))
+
+
+@bp.route("/cases/<int:case_id>/opinion", methods=["POST"])
+def opinion(case_id: int):
+    case = load_wg_case(case_id, Permission.APPROVE)
+    if not isinstance(case, DetentionCommunication):
+        abort(404)
+    form = OpinionForm()
+    form.taking_part.choices = choices((m.id, str(m)) for m in ops.active_members(case.unit_id))
+    return record_step(case, "opinion_form", form, lambda: ops.adopt_opinion(case, form.opinion(), current_user),
+                       _("Opinion adopted and numbered; its letters to the Government and the source are drafted."))
+
+
+@bp.route("/cases/<int:case_id>/reviews", methods=["POST"])
+def review(case_id: int):
+    case = load_wg_case(case_id, Permission.EDIT)
+    if not isinstance(case, DetentionCommunication):
+        abort(404)
+    form = ReviewForm()
+    return record_step(case, "review_form", form, lambda: ops.record_review_request(
+        case, form.requested_by.data, form.received_on.data, form.grounds.data, current_user),
+        _("Review request recorded."), refusals=(ops.WorkingGroupRefused,))
