@@ -47,12 +47,12 @@ def list_cases(query: CaseFilters):
     """Newest first, all procedures; a case you may not see is neither listed nor counted."""
     stmt = select(Case.id).where(Case.parent_id.is_(None), visibility_clause(current_user))
     if query.module:
-        module = by_module().get(query.module)
-        if module is None:
+        kinds = by_module().get(query.module)
+        if kinds is None:
             raise ApiError(422, fields={"query.module": [_("Choose one of: %(m)s.", m=", ".join(sorted(by_module())))]})
-        stmt = stmt.where(Case.case_type == module.case_type)
+        stmt = stmt.where(Case.case_type.in_([kind.case_type for kind in kinds]))
         if query.state:
-            stmt = _by_state(stmt, [module], query.state)
+            stmt = _by_state(stmt, kinds, query.state)
     elif query.state:
         stmt = _by_state(stmt, list(module_apis()), query.state)
     if query.status:

@@ -1,6 +1,6 @@
 """How each domain module contributes to the API: a `casework/<module>/api.py` with `API = ModuleApi(...)`.
 
-A module says which case type it owns, how its own fields read, how a case of its kind is created
+A module says which case types it owns (`API` is one `ModuleApi` or a list), how its own fields read, how a case of its kind is created
 (through its own operations) and how its cases are found by State. The API finds the modules with
 `domain_module_parts("api")`, so adding a module adds its endpoints without a central list.
 """
@@ -40,15 +40,22 @@ class ModuleApi:
 def module_apis() -> tuple[ModuleApi, ...]:
     from casework import domain_module_parts
 
-    return tuple(part.API for part in domain_module_parts("api"))
+    found: list[ModuleApi] = []
+    for part in domain_module_parts("api"):
+        found.extend(part.API if isinstance(part.API, (list, tuple)) else [part.API])
+    return tuple(found)
 
 
 def by_case_type() -> dict[str, ModuleApi]:
     return {m.case_type: m for m in module_apis()}
 
 
-def by_module() -> dict[str, ModuleApi]:
-    return {m.module: m for m in module_apis()}
+def by_module() -> dict[str, list[ModuleApi]]:
+    """The kinds of case of each module (detention has visits and the cases of detainees)."""
+    modules: dict[str, list[ModuleApi]] = {}
+    for m in module_apis():
+        modules.setdefault(m.module, []).append(m)
+    return modules
 
 
 # ---- Helpers for the modules' create functions ---------------------------------------------------
