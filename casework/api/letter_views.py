@@ -99,7 +99,7 @@ def letter_pdf(letter_id: int):
 
 
 @operation(bp, "/letters", "POST", summary="Draft a letter", tag="Letters", body=LetterIn, response=LetterOut,
-           status=201, errors=(403,))
+           status=201, errors=(403, 404))
 def draft_letter(body: LetterIn):
     """For a case you may edit (filled in from the case), or a circular on behalf of one of your units."""
     parent = load_case(body.case_id, Permission.EDIT) if body.case_id else None
