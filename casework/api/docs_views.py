@@ -6,6 +6,7 @@ import functools
 from flask import jsonify, render_template
 
 from casework.api.blueprint import bp
+from casework.api.modules import module_apis
 from casework.api.spec import OPERATIONS, openapi_document, operation
 
 DESCRIPTION = (
@@ -18,7 +19,8 @@ DESCRIPTION = (
 
 @functools.cache
 def document() -> dict:
-    return openapi_document("Casework API", "1.0", DESCRIPTION)
+    details = tuple(dict.fromkeys(m.details_schema for m in module_apis()))
+    return openapi_document("Casework API", "1.0", DESCRIPTION, details)
 
 
 @operation(bp, "/openapi.json", "GET", summary="This API's OpenAPI 3.1 document", tag="API", is_public=True)

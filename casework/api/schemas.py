@@ -86,7 +86,8 @@ class CasePersonOut(BaseModel):
 class CaseOut(CaseSummary):
     officer: str | None
     persons: list[CasePersonOut]
-    details: dict[str, Any] = Field(description="The fields of the case's own procedure (see the module schemas).")
+    details: dict[str, Any] = Field(description="The fields of the case's own procedure: CommunicationDetails, "
+                                                "UrgentActionDetails, VisitDetails, … in the schemas.")
 
 
 class TransitionOut(BaseModel):

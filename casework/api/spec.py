@@ -112,9 +112,11 @@ def parse_body(model: type[BaseModel]) -> BaseModel:
         raise ApiError(422, fields=field_errors(error)) from None
 
 
-def openapi_document(title: str, version: str, description: str) -> dict[str, Any]:
-    """The OpenAPI 3.1 document of every declared operation."""
-    models = {ErrorOut}
+def openapi_document(title: str, version: str, description: str,
+                     described: tuple[type[BaseModel], ...] = ()) -> dict[str, Any]:
+    """The OpenAPI 3.1 document of every declared operation; `described` adds schemas that
+    operations do not name (the modules' `details` of a case)."""
+    models = {ErrorOut, *described}
     for op in OPERATIONS:
         models |= {m for m in (op.body, op.response) if m is not None}
     ordered = sorted(models, key=lambda m: m.__name__)

@@ -18,7 +18,7 @@ from casework.special_procedures import operations as ops
 from casework.special_procedures.models import Addressee, CommunicationType, Mandate, SpCommunication
 
 
-class AddresseeOut(BaseModel):
+class SpAddresseeOut(BaseModel):
     kind: str
     state: str | None
     name: str
@@ -36,7 +36,7 @@ class SpCommunicationDetails(BaseModel):
     themes: str
     sent_on: date | None
     published_on: date | None
-    addressees: list[AddresseeOut]
+    addressees: list[SpAddresseeOut]
 
 
 def details(comm: SpCommunication) -> SpCommunicationDetails:
@@ -44,7 +44,7 @@ def details(comm: SpCommunication) -> SpCommunicationDetails:
         comm_type=comm.comm_type.value, lead_mandate=comm.lead_mandate.name, language=comm.language,
         summary=comm.summary, questions=comm.questions, themes=comm.themes, sent_on=comm.sent_on,
         published_on=comm.published_on,
-        addressees=[AddresseeOut(kind=a.kind.value, state=a.state.iso3 if a.state_id else None, name=a.name,
+        addressees=[SpAddresseeOut(kind=a.kind.value, state=a.state.iso3 if a.state_id else None, name=a.name,
                                  reference=a.reference) for a in comm.addressees],
     )
 
