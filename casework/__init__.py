@@ -116,3 +116,7 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     for views in domain_module_parts("views"):
         app.register_blueprint(views.bp)
+    from casework.api import token_views, views as api_views
+
+    app.register_blueprint(api_views.bp)
+    app.register_blueprint(token_views.bp)

@@ -11,6 +11,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
+from werkzeug.exceptions import HTTPException
 
 from casework.core.db import utcnow
 
@@ -113,14 +114,44 @@ def _security_headers(response):
     return response
 
 
+# Parts of the site that answer in JSON (the API): path prefix → how an error is rendered there.
+# Their own blueprints handle errors raised in their views; this covers errors raised before a
+# view is found (an unknown address, a method the address does not take).
+JSON_ERRORS: dict[str, Callable[[Any], Any]] = {}
+
+
+def register_json_errors(prefix: str, render: Callable[[Any], Any]) -> None:
+    """Answer errors under `prefix` with `render(error)` instead of an HTML page."""
+    JSON_ERRORS[prefix] = render
+
+
+def _json_error(error):
+    for prefix, render in JSON_ERRORS.items():
+        if has_request_context() and request.path.startswith(prefix):
+            return render(error)
+    return None
+
+
+def _other_http_error(error: HTTPException):
+    """Errors without a page of their own (405, 415…): Werkzeug's answer, or JSON under the API."""
+    json_answer = _json_error(error)
+    return json_answer if json_answer is not None else error.get_response()
+
+
 def _error_page(code: int, title: str, message: str):
     def handler(error):
+        json_answer = _json_error(error)
+        if json_answer is not None:
+            return json_answer
         return render_template("errors/error.html", code=code, title=title, message=message), code
 
     return handler
 
 
 def _too_large(error):
+    json_answer = _json_error(error)
+    if json_answer is not None:
+        return json_answer
     limit = current_app.config["MAX_CONTENT_LENGTH"] or 0
     size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
     message = _("The file is larger than the upload limit of %(size)s. Nothing was saved.", size=size)
@@ -156,3 +187,4 @@ def register(app: Flask) -> None:
     from flask_wtf.csrf import CSRFError
 
     app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(HTTPException, _other_http_error)

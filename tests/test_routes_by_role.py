@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -199,8 +200,10 @@ def _stored_attachment(app):
 
 
 def _module_routes() -> list[Route]:
-    """The routes declared by the domain modules' own tables."""
-    tables = (import_optional(f"tests.{module}.test_routes_by_role") for module in DOMAIN_MODULES)
+    """The routes declared by the domain modules' own tables, and by other packages' (the API)."""
+    packages = dict.fromkeys([*DOMAIN_MODULES, *(path.parent.name for path in
+                                                 sorted(Path(__file__).parent.glob("*/test_routes_by_role.py")))])
+    tables = (import_optional(f"tests.{package}.test_routes_by_role") for package in packages)
     return [route for table in tables if table is not None for route in table.ROUTES]
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from flask import has_request_context, request
+from flask import g, has_app_context, has_request_context, request
 from sqlalchemy import JSON, BigInteger, DDL, ForeignKey, Index, Integer, String, event, inspect, insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -158,6 +158,11 @@ def current_actor_id() -> int | None:
     return None
 
 
+def request_note() -> dict[str, Any]:
+    """What the current request adds to every event it causes, e.g. the API token it came with."""
+    return dict(g.get("audit_note") or {}) if has_app_context() else {}
+
+
 def _remote_addr() -> str | None:
     return request.remote_addr if has_request_context() else None
 
@@ -206,7 +211,7 @@ def record(
         object_id=str(obj.id) if obj is not None else None,
         case_id=case_id,
         actor_id=actor_id if actor_id is not None else current_actor_id(),
-        detail=jsonable(detail) if detail else None,
+        detail=jsonable({**request_note(), **(detail or {})}) or None,
         remote_addr=_remote_addr(),
     )
     db.session.add(audit_event)
@@ -251,6 +256,7 @@ def _primary_key(obj: Audited) -> str | None:
 
 def _row(obj: Audited, action: AuditAction, changes: dict, notes: dict) -> dict[str, Any]:
     action, detail = notes.pop(id(obj), (action, None))
+    detail = {**request_note(), **(detail or {})}
     return {
         "occurred_at": utcnow(),
         "actor_id": current_actor_id(),
