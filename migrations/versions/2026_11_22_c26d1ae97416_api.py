@@ -1,7 +1,7 @@
 """api: personal access tokens for the JSON API
 
 Revision ID: c26d1ae97416
-Revises: 7decb1de6f4b
+Revises: 82f915cb9dd2
 Create Date: 2026-11-22 21:52:44.395947
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c26d1ae97416'
-down_revision = '7decb1de6f4b'
+down_revision = '82f915cb9dd2'
 branch_labels = None
 depends_on = None
 
