@@ -37,7 +37,7 @@ def index():
     return ApiIndex(version="1", openapi=url_for("api.openapi"), user=current_user.name, resources={
         "cases": url_for("api.list_cases"), "persons": url_for("api.list_persons"),
         "letters": url_for("api.list_letters"),
-        **{m.module: f"{bp.url_prefix}{m.create_path}" for m in module_apis() if m.create_path},
+        **{m.create_path.strip("/"): f"{bp.url_prefix}{m.create_path}" for m in module_apis() if m.create_path},
     })
 
 

@@ -17,6 +17,13 @@ from casework.core.workflow import TransitionRefused
 from casework.extensions import db
 
 
+def create_endpoint(module: ModuleApi) -> str:
+    """The view's name from its path ("/detention/visits" → create_detention_visits): a module may
+    create more than one kind of case."""
+    assert module.create_path is not None
+    return "create_" + module.create_path.strip("/").replace("/", "_").replace("-", "_")
+
+
 def _create_view(module: ModuleApi) -> Callable[..., CaseOut]:
     def create(body: BaseModel) -> CaseOut:
         assert module.create is not None
@@ -38,7 +45,7 @@ def _create_view(module: ModuleApi) -> Callable[..., CaseOut]:
                 raise
         return case_out(case, current_user)
 
-    create.__name__ = f"create_{module.module}"
+    create.__name__ = create_endpoint(module)
     create.__doc__ = f"{module.create_summary} Validated with the rules of the module's registration form."
     return create
 
