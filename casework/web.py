@@ -156,3 +156,11 @@ def register(app: Flask) -> None:
     from flask_wtf.csrf import CSRFError
 
     app.register_error_handler(CSRFError, _csrf_error)
+    _register_cross_module_features(app)
+
+
+def _register_cross_module_features(app: Flask) -> None:
+    """Features that span every module (not one domain module's blueprint)."""
+    from casework.exports.views import bp as exports_bp
+
+    app.register_blueprint(exports_bp)
