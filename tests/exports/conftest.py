@@ -107,3 +107,11 @@ def read_rows(fmt: str, data: bytes) -> list[list]:
 def export(client, name: str, fmt: str, **filters):
     """Press a list's export button with these filters."""
     return client.post(f"/exports/{name}/{fmt}", data=filters)
+
+
+def fetch(client, url: str):
+    """GET a file and close it (a file download holds the file open until closed)."""
+    response = client.get(url)
+    response.get_data()  # read before closing
+    response.close()
+    return response
