@@ -198,9 +198,12 @@ def _stored_attachment(app):
     path.write_bytes(PDF)
 
 
+CROSS_MODULE = ("exports",)  # features across modules that keep their own table
+
+
 def _module_routes() -> list[Route]:
     """The routes declared by the domain modules' own tables."""
-    tables = (import_optional(f"tests.{module}.test_routes_by_role") for module in DOMAIN_MODULES)
+    tables = (import_optional(f"tests.{module}.test_routes_by_role") for module in (*DOMAIN_MODULES, *CROSS_MODULE))
     return [route for table in tables if table is not None for route in table.ROUTES]
 
 
