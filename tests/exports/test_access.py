@@ -96,3 +96,35 @@ def test_the_old_csv_addresses_still_answer_through_the_same_exports(app, users,
     assert _column(rows, "Title") == [REPRISALS_TITLE]
     sign_in(team_viewer, users["viewer"])
     assert read_rows("csv", team_viewer.get("/reprisals/export.csv").data) == [rows[0]]
+
+
+SEES_CED_AUTHORS = {"outsider"}  # the supervisor of the CED unit; nobody outside the unit, not even an administrator
+SEES_CED_CASES = {"outsider", "secretariat", "auditor", "admin"}
+
+
+@pytest.fixture
+def urgent_action(users, units, export_states):
+    from casework.urgent_actions import operations as ua_ops
+    from casework.core.persons import Sex
+    from tests.urgent_actions.conftest import ALL_MET, event
+
+    ced = users["outsider"]
+    ua = ua_ops.create_urgent_action(event(export_states), [ua_ops.PersonInput("Mondragón", "Julio", Sex.MALE, age=22)],
+                                     units["CED"], ced)
+    ua_ops.decide_registration(ua, "register", ALL_MET, "All criteria met.", ced)
+    db.session.commit()
+    return ua
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("role", ROLES[1:])
+def test_authors_of_urgent_actions_stay_hidden_outside_the_unit(client, users, urgent_action, role, fmt):
+    from tests.urgent_actions.conftest import AUTHOR_FAMILY
+
+    sign_in(client, users[role])
+    persons = set(_column(read_rows(fmt, export(client, "persons", fmt).data), "Family name"))
+    assert (AUTHOR_FAMILY in persons) == (role in SEES_CED_AUTHORS)
+    assert ("Mondragón" in persons) == (role in SEES_CED_CASES)
+    urgent_actions = read_rows(fmt, export(client, "urgent_actions", fmt).data)
+    assert _column(urgent_actions, "Disappeared person") == (["Julio MONDRAGÓN"] if role in SEES_CED_CASES else [])
+    assert AUTHOR_FAMILY not in str(urgent_actions)
