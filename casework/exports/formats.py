@@ -1,4 +1,4 @@
-"""Writing rows as CSV (UTF-8 with a BOM, for Excel) or XLSX (openpyxl's write-only mode).
+"""Writing rows as CSV (UTF-8 with a BOM, for Excel) or XLSX (XlsxWriter, in constant-memory mode).
 
 Both guard against formula injection: a text cell starting with = + - @ (or a tab or carriage
 return, which some spreadsheets skip before reading a formula) gets a leading apostrophe, so a
@@ -59,38 +59,45 @@ class CsvWriter:
 
 
 class XlsxWriter:
-    """One sheet: a bold, frozen header row, sensible widths, dates as real dates."""
+    """One sheet: a bold, frozen header row, sensible widths, dates as real dates.
+
+    XlsxWriter in constant-memory mode writes each row out as it comes, so a long export needs
+    no more memory than a short one. Text is always written as text (never as a formula or a
+    link), whatever it starts with.
+    """
 
     def __init__(self, out: IO[bytes], headers: Sequence[str], widths: Sequence[int], title: str = "Export") -> None:
-        from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
-        from openpyxl.utils import get_column_letter
+        import xlsxwriter
 
-        self._out = out
-        self._book = Workbook(write_only=True)
-        self._sheet = self._book.create_sheet(title[:31])
-        self._sheet.freeze_panes = "A2"
-        for index, width in enumerate(widths, start=1):
-            self._sheet.column_dimensions[get_column_letter(index)].width = width
-        bold = Font(bold=True)
-        header = []
-        for text in headers:
-            cell = WriteOnlyCell(self._sheet, value=safe_text(text))
-            cell.font = bold
-            header.append(cell)
-        self._sheet.append(header)
+        self._book = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_formulas": False,
+                                               "strings_to_urls": False, "strings_to_numbers": False,
+                                               "remove_timezone": True})
+        self._sheet = self._book.add_worksheet(title[:31])
+        self._date = self._book.add_format({"num_format": "yyyy-mm-dd"})
+        self._datetime = self._book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+        bold = self._book.add_format({"bold": True})
+        for column, (text, width) in enumerate(zip(headers, widths)):
+            self._sheet.set_column(column, column, width)
+            self._sheet.write_string(0, column, safe_text(text), bold)
+        self._sheet.freeze_panes(1, 0)
+        self._row = 1
 
     def write(self, row: Sequence[Any]) -> None:
-        cells = []
-        for value in map(cell_value, row):
+        for column, value in enumerate(map(cell_value, row)):
+            if value is None:
+                continue
             if isinstance(value, datetime):
-                value = value.replace(tzinfo=None)  # Excel has no time zones; the app stores UTC
-            cells.append(value)
-        self._sheet.append(cells)
+                self._sheet.write_datetime(self._row, column, value, self._datetime)
+            elif isinstance(value, date):
+                self._sheet.write_datetime(self._row, column, value, self._date)
+            elif isinstance(value, (int, float)):
+                self._sheet.write_number(self._row, column, value)
+            else:
+                self._sheet.write_string(self._row, column, value)
+        self._row += 1
 
     def close(self) -> None:
-        self._book.save(self._out)
+        self._book.close()
 
 
 def column_widths(headers: Sequence[str], widths: Iterable[int | None]) -> list[int]:

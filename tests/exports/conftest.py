@@ -96,6 +96,7 @@ def read_csv(data: bytes) -> list[list[str]]:
 
 
 def read_xlsx(data: bytes) -> list[list]:
+    """The sheet as Excel would read it, through a second library (openpyxl)."""
     sheet = load_workbook(io.BytesIO(data)).worksheets[0]
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 

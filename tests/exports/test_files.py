@@ -80,7 +80,7 @@ def test_the_sheet_has_a_bold_frozen_header_real_dates_and_widths(client, users,
     assert all(cell.font.b for cell in sheet[1])
     received = sheet.cell(row=2, column=[c.value for c in sheet[1]].index("Received") + 1)
     assert isinstance(received.value, datetime) and received.value.date() == date(2026, 3, 2) and received.is_date
-    assert sheet.column_dimensions["D"].width == 48  # the title
+    assert 48 <= sheet.column_dimensions["D"].width < 50  # the title: 48 characters, with the padding Excel adds
 
 
 def test_csv_opens_in_excel_with_accents(client, users, units, world):
