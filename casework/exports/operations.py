@@ -18,7 +18,7 @@ from werkzeug.datastructures import MultiDict
 
 from casework.core import audit
 from casework.core.db import utcnow
-from casework.core.jobs import enqueue
+from casework.core.jobs import enqueue, retry
 from casework.exports.formats import column_widths, open_writer
 from casework.exports.models import Export
 from casework.exports.registry import ExportableList, order_for
@@ -116,6 +116,12 @@ def request_export(exportable: ExportableList, user, args: MultiDict, fmt: str, 
     export = _new_export(exportable, user, args, fmt, total)
     export.job = enqueue(build_export, export.id, subject=export, requested_by=user)
     return export
+
+
+def retry_export(export: Export) -> None:
+    """Queue a failed export again; it starts over from the first row."""
+    export.rows_done = 0
+    retry(export.job)
 
 
 def remove_old_exports(older_than: timedelta, now: datetime | None = None) -> int:

@@ -14,13 +14,13 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
-from casework.core import audit, jobs
+from casework.core import audit
 from casework.core.jobs import JobStatus
 from casework.extensions import db
 from casework.exports.formats import FORMATS
 from casework.exports.models import Export
 from casework.exports.operations import (
-    count_rows, export_now, keep_for, remove_old_exports, request_export, threshold,
+    count_rows, export_now, keep_for, remove_old_exports, request_export, retry_export, threshold,
 )
 from casework.exports.registry import get_list
 
@@ -47,9 +47,7 @@ def export_response(name: str, fmt: str, args: Mapping[str, str]) -> Response:
 
 @bp.route("/<name>/<fmt>", methods=["POST"])
 def start(name: str, fmt: str):
-    """The export buttons post the list's current filters and sort."""
-    if not FlaskForm().validate_on_submit():  # the token: an export is started only from the app
-        abort(400)
+    """The export buttons post the list's current filters and sort (with the form token, checked for every POST)."""
     return export_response(name, fmt, request.form)
 
 
@@ -80,11 +78,9 @@ def detail(export_id: int):
 
 
 def _back_url(export: Export) -> str | None:
+    """The list as it was exported: same filters, same order."""
     exportable = get_list(export.list_name)
-    if exportable is None:
-        return None
-    return url_for(exportable.endpoint, **{k: v for k, v in export.filters.items() if k not in ("sort", "dir")},
-                   sort=export.filters.get("sort"), dir=export.filters.get("dir"))
+    return url_for(exportable.endpoint, **export.filters) if exportable else None
 
 
 @bp.route("/<int:export_id>/status")
@@ -111,13 +107,10 @@ def download(export_id: int):
 @bp.route("/<int:export_id>/retry", methods=["POST"])
 def retry(export_id: int):
     export = _own_export(export_id)
-    if not FlaskForm().validate_on_submit():
-        abort(400)
-    if export.job is None or export.job.status is not JobStatus.FAILED:
+    if export.status != JobStatus.FAILED.value:
         flash(_("Only a failed export can be tried again."), "error")
         return redirect(url_for("exports.detail", export_id=export.id), 303)
-    export.rows_done = 0
-    jobs.retry(export.job)
+    retry_export(export)
     db.session.commit()
     flash(_("The export is queued again."), "success")
     return redirect(url_for("exports.detail", export_id=export.id), 303)

@@ -137,3 +137,13 @@ def test_old_export_files_are_removed_and_the_record_kept(app, users, large, exp
     assert owner.get(f"{page_url}/status").get_json()["status"] == "expired"
     assert fetch(owner, f"{page_url}/download").status_code == 404
     assert db.session.get(Export, record.id) is not None
+
+
+def test_the_cleanup_command_removes_files_older_than_the_kept_days(app, users, large, export_folder, monkeypatch):
+    owner = _signed_in(app, users["officer"])
+    export(owner, "communications", "csv")
+    runner = app.test_cli_runner()
+    assert "0 export files removed" in runner.invoke(args=["exports", "cleanup"]).output
+    monkeypatch.setitem(app.config, "EXPORT_KEEP_DAYS", -1)  # every file is now past its time
+    assert "1 export files removed" in runner.invoke(args=["exports", "cleanup"]).output
+    assert not list(export_folder.iterdir())
