@@ -36,7 +36,7 @@ def filters_of(args: Mapping[str, Any]) -> dict[str, list[str]]:
 
 def threshold() -> int:
     """Above this many rows an export runs as a background job."""
-    return int(current_app.config.get("EXPORT_ROW_THRESHOLD", 2000))
+    return int(current_app.config["EXPORT_ROW_THRESHOLD"])
 
 
 def export_folder() -> Path:
@@ -136,4 +136,4 @@ def remove_old_exports(older_than: timedelta, now: datetime | None = None) -> in
 
 
 def keep_for() -> timedelta:
-    return timedelta(days=int(current_app.config.get("EXPORT_KEEP_DAYS", 7)))
+    return timedelta(days=int(current_app.config["EXPORT_KEEP_DAYS"]))
