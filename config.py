@@ -47,6 +47,11 @@ class Config:
     BABEL_DEFAULT_LOCALE = "en"
     LANGUAGES = ("en", "fr", "es")
     PAGE_SIZE = 50
+    # Exports: up to this many rows a list downloads at once; above, a background job writes the
+    # file (in EXPORT_FOLDER, by default instance/exports), kept EXPORT_KEEP_DAYS days.
+    EXPORT_ROW_THRESHOLD = _env_int("CASEWORK_EXPORT_ROW_THRESHOLD", 2000)
+    EXPORT_KEEP_DAYS = _env_int("CASEWORK_EXPORT_KEEP_DAYS", 7)
+    EXPORT_FOLDER = os.environ.get("CASEWORK_EXPORT_FOLDER")  # None: instance/exports
     TOTP_ISSUER = "Casework"
 
 

@@ -78,10 +78,12 @@ def _init_extensions(app: Flask) -> None:
 
 def import_models() -> None:
     """Import every model module so that the metadata (and Alembic) sees all tables."""
+    from casework.api import tokens as _api_tokens  # noqa: F401
     from casework.auth import models as _auth  # noqa: F401
     from casework.core import (  # noqa: F401
         attachments, audit, cases, counters, deadlines, drafts, jobs, persons, states, units, workflow,
     )
+    from casework.exports import jobs as _export_jobs, models as _exports  # noqa: F401
     from casework.letters import jobs as _letter_jobs, models as _letters, workflow as _letter_workflow  # noqa: F401
 
     domain_module_parts("models")
@@ -105,18 +107,18 @@ def import_optional(name: str) -> ModuleType | None:
 
 def _register_blueprints(app: Flask) -> None:
     from casework.admin.views import bp as admin_bp
+    from casework.api import token_views, views as api_views
     from casework.audit.views import bp as audit_bp
     from casework.auth.views import bp as auth_bp
     from casework.cases.views import bp as cases_bp
+    from casework.exports.views import bp as exports_bp
     from casework.letters.views import bp as letters_bp
     from casework.main.views import bp as main_bp
     from casework.persons.views import bp as persons_bp
 
-    for blueprint in (main_bp, auth_bp, admin_bp, audit_bp, cases_bp, persons_bp, letters_bp):
+    shared = (main_bp, auth_bp, admin_bp, audit_bp, cases_bp, persons_bp, letters_bp, exports_bp,
+              api_views.bp, token_views.bp)
+    for blueprint in shared:
         app.register_blueprint(blueprint)
     for views in domain_module_parts("views"):
         app.register_blueprint(views.bp)
-    from casework.api import token_views, views as api_views
-
-    app.register_blueprint(api_views.bp)
-    app.register_blueprint(token_views.bp)

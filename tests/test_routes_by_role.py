@@ -200,7 +200,7 @@ def _stored_attachment(app):
 
 
 def _module_routes() -> list[Route]:
-    """The routes declared by the domain modules' own tables, and by other packages' (the API)."""
+    """The routes declared by the domain modules' own tables, and by other packages' (API, exports…)."""
     packages = dict.fromkeys([*DOMAIN_MODULES, *(path.parent.name for path in
                                                  sorted(Path(__file__).parent.glob("*/test_routes_by_role.py")))])
     tables = (import_optional(f"tests.{package}.test_routes_by_role") for package in packages)

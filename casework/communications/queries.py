@@ -57,6 +57,23 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
     return select(Communication).where(*conditions), select(Communication.__table__.c.id).where(*conditions)
 
 
+def list_filters(args) -> dict:
+    """The list's filters from its query string: the page and its exports both read them here."""
+    return dict(committee_id=args.get("committee", type=int), status=args.get("status") or None,
+                state_id=args.get("state", type=int), q=args.get("q") or None, age=args.get("age"),
+                overdue=args.get("overdue"), grade=args.get("grade"))
+
+
+_table = Communication.__table__.c  # the sort keys live in the communications table: see communications_list
+LIST_SORTS = {"number": (_table.year, _table.number), "received": _table.received_on,
+              "registered": _table.registered_on}
+
+
+def communications_from_args(user, args) -> Select:
+    """The communications of the list for its query string (what an export holds)."""
+    return communications_list(user, **list_filters(args))[0]
+
+
 def _similar(key: str, other: str) -> bool:
     """Same words, or all but one word shared (a missing middle name, a second family name)."""
     mine, theirs = set(key.split()), set(other.split())

@@ -27,7 +27,9 @@ from casework.communications.models import (
     NotRegisteredReason,
 )
 from casework.communications.backlog import AGES, PENDING, UNGRADED, backlog
-from casework.communications.queries import committees_where, communications_list, possible_duplicates
+from casework.communications.queries import (
+    LIST_SORTS, committees_where, communications_list, list_filters, possible_duplicates,
+)
 from casework.core.forms import choices, enum_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
@@ -53,14 +55,8 @@ def _state_choices():
 @bp.route("/")
 def index():
     committees = committees_where(current_user, Permission.VIEW)
-    args = request.args
-    stmt, keys = communications_list(current_user, committee_id=args.get("committee", type=int),
-                               status=args.get("status") or None, state_id=args.get("state", type=int),
-                               q=args.get("q") or None, age=args.get("age"), overdue=args.get("overdue"),
-                               grade=args.get("grade"))
-    table = Communication.__table__.c  # the sort keys live in the communications table: see communications_list
-    page = paginate(stmt, {"number": (table.year, table.number), "received": table.received_on,
-                           "registered": table.registered_on}, "received", "desc", key=table.id, keys=keys)
+    stmt, keys = communications_list(current_user, **list_filters(request.args))
+    page = paginate(stmt, LIST_SORTS, "received", "desc", key=Communication.__table__.c.id, keys=keys)
     return render_template("communications/index.html", page=page, committees=committees,
                            statuses=enum_choices(CommunicationStatus), states=_state_choices(),
                            workflow=COMMUNICATION_WORKFLOW, ages=AGES,

@@ -16,7 +16,7 @@ from casework.detention import release_operations as cases
 from casework.detention.facility_views import load_facility
 from casework.detention.forms import CaseForm, NewCaseForm, OutcomeForm, RaiseForm
 from casework.detention.permissions import field_offices_where
-from casework.detention.queries import cases_query
+from casework.detention.queries import CASE_SORTS, cases_query
 from casework.detention.release_models import DetentionCase, DetentionCaseStatus
 from casework.detention.views import _facility_choices, bp, filter_form, load_visit
 from casework.extensions import db
@@ -32,10 +32,8 @@ def load_detention_case(case_id: int, permission: Permission = Permission.VIEW) 
 @bp.route("/cases/")
 def cases_list():
     form, filters = filter_form()
-    page = paginate(cases_query(current_user, filters),
-                    sorts={"reference": DetentionCase.reference, "outcome": DetentionCase.outcome_on,
-                           "status": DetentionCase.status, "opened": DetentionCase.created_at},
-                    default_sort="opened", default_direction="desc")
+    page = paginate(cases_query(current_user, filters), sorts=CASE_SORTS, default_sort="opened",
+                    default_direction="desc")
     return render_template("detention/cases.html", form=form, filters=filters, page=page,
                            can_open=bool(field_offices_where(current_user, Permission.CREATE)))
 

@@ -12,11 +12,11 @@ from datetime import date
 from sqlalchemy import Select, and_, case, distinct, exists, extract, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from casework.core.permissions import unit_clause, visibility_clause, visible_cases
+from casework.core.permissions import Permission, unit_clause, visibility_clause, visible_cases
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.detention.models import Facility, Visit, VisitStatus
-from casework.detention.permissions import visible_aggregates, visible_facilities
+from casework.detention.permissions import field_offices_where, visible_aggregates, visible_facilities
 from casework.detention.release_models import (
     AggregateRelease, CaseOutcome, CoveredRelease, DetentionCase, RELEASE_OUTCOMES, ReleaseCategory,
 )
@@ -66,6 +66,53 @@ def _narrow(stmt: Select, f: Filters, unit_column, state_column, date_column) ->
 
 
 # ---- Lists ---------------------------------------------------------------------------------------
+
+def filters_from_args(user, args) -> Filters:
+    """The filters of a list from its query string; the page and its exports both read them here.
+
+    A field office, country or year the filter form does not offer the user is ignored, as the
+    form ignores it.
+    """
+    unit_id = args.get("unit", type=int) or None
+    if unit_id and unit_id not in {u.id for u in field_offices_where(user, Permission.VIEW)}:
+        unit_id = None
+    state_id = args.get("country", type=int) or None
+    if state_id and db.session.scalar(visible_facilities(user).with_only_columns(Facility.id)
+                                      .where(Facility.state_id == state_id).limit(1)) is None:
+        state_id = None
+    year = args.get("year", type=int) or None
+    if year and not first_year() <= year <= date.today().year:
+        year = None
+    return Filters(
+        unit_id=unit_id, state_id=state_id, year=year, facility_id=args.get("facility", type=int),
+        status=args.get("status") or None, outcome=args.get("outcome") or None, issue=args.get("issue") or None,
+        facility_type=args.get("type") or None, q=(args.get("q") or "").strip() or None,
+        visited=args.get("visited") == "1",
+    )
+
+
+VISIT_SORTS = {"date": Visit.started_on, "number": Visit.number, "place": Facility.name, "status": Visit.status}
+CASE_SORTS = {"reference": DetentionCase.reference, "outcome": DetentionCase.outcome_on,
+              "status": DetentionCase.status, "opened": DetentionCase.created_at}
+RELEASE_SORTS = {"date": DetentionCase.outcome_on, "reference": DetentionCase.reference}
+
+
+def visits_from_args(user, args) -> Select:
+    """The visits list for its query string (what its export holds)."""
+    return visits_query(user, filters_from_args(user, args))
+
+
+def cases_from_args(user, args) -> Select:
+    """The individual cases list for its query string."""
+    return cases_query(user, filters_from_args(user, args))
+
+
+def releases_from_args(user, args) -> Select:
+    """The individual releases (cases released upon the Office's action) for the query string."""
+    filters = filters_from_args(user, args)
+    filters.releases_only = True
+    return cases_query(user, filters)
+
 
 def visits_query(user, f: Filters) -> Select:
     """The visits the user may see, narrowed by the filters (year: of the first day)."""

@@ -16,8 +16,10 @@ from casework.detention.case_views import load_detention_case
 from casework.detention.forms import AggregateForm, CoverForm
 from casework.detention.operations import Refused
 from casework.detention.permissions import can_edit_unit_record, can_view_unit_record, field_offices_where
-from casework.detention.queries import aggregates_query, cases_query, figures as figures_of, release_totals
-from casework.detention.release_models import AggregateRelease, DetentionCase
+from casework.detention.queries import (
+    RELEASE_SORTS, aggregates_query, cases_query, figures as figures_of, release_totals,
+)
+from casework.detention.release_models import AggregateRelease
 from casework.detention.views import bp, filter_form
 from casework.extensions import db
 
@@ -36,9 +38,8 @@ def releases_list():
     """Both kinds of release for the filters, and their totals with no person counted twice."""
     form, filters = filter_form()
     filters.releases_only = True
-    individual = paginate(cases_query(current_user, filters),
-                          sorts={"date": DetentionCase.outcome_on, "reference": DetentionCase.reference},
-                          default_sort="date", default_direction="desc")
+    individual = paginate(cases_query(current_user, filters), sorts=RELEASE_SORTS, default_sort="date",
+                          default_direction="desc")
     aggregates = db.session.scalars(aggregates_query(current_user, filters)
                                     .order_by(AggregateRelease.period_end.desc()).limit(200)).all()
     return render_template("detention/releases.html", form=form, filters=filters, individual=individual,

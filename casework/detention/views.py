@@ -32,7 +32,7 @@ from casework.detention import operations as ops
 from casework.detention.forms import FilterForm, InterviewForm, NewVisitForm, ReportForm, VisitForm
 from casework.detention.models import Facility, POPULATION_FIELDS, Visit
 from casework.detention.permissions import can_view_interviews, field_offices_where, visible_facilities
-from casework.detention.queries import Filters, first_year, visits_query
+from casework.detention.queries import VISIT_SORTS, Filters, filters_from_args, first_year, visits_query
 from casework.detention.release_models import DetentionCase
 from casework.extensions import db
 from casework.web import register_nav
@@ -66,16 +66,7 @@ def filter_form(**extra_choices) -> tuple[FilterForm, Filters]:
     form.country.choices = choices([(0, _("Any"))] + [(s.id, s.name) for s in countries])
     form.year.choices = choices([(0, _("Any"))] + [(y, str(y)) for y in range(date.today().year, first_year() - 1, -1)])
     form.validate()
-    args = request.args
-    filters = Filters(
-        unit_id=form.unit.data or None if not form.unit.errors else None,
-        state_id=form.country.data or None if not form.country.errors else None,
-        year=form.year.data or None if not form.year.errors else None,
-        facility_id=args.get("facility", type=int), status=args.get("status") or None,
-        outcome=args.get("outcome") or None, issue=args.get("issue") or None,
-        facility_type=args.get("type") or None, q=(args.get("q") or "").strip() or None,
-        visited=args.get("visited") == "1",
-    )
+    filters = filters_from_args(current_user, request.args)
     return form, filters
 
 
@@ -85,10 +76,8 @@ def filter_form(**extra_choices) -> tuple[FilterForm, Filters]:
 def index():
     """The visits the user may see: a field office sees its own."""
     form, filters = filter_form()
-    page = paginate(visits_query(current_user, filters),
-                    sorts={"date": Visit.started_on, "number": Visit.number, "place": Facility.name,
-                           "status": Visit.status},
-                    default_sort="date", default_direction="desc")
+    page = paginate(visits_query(current_user, filters), sorts=VISIT_SORTS, default_sort="date",
+                    default_direction="desc")
     facility = db.session.get(Facility, filters.facility_id) if filters.facility_id else None
     return render_template("detention/visits.html", form=form, filters=filters, page=page, facility=facility,
                            can_record=bool(field_offices_where(current_user, Permission.CREATE)))

@@ -4,19 +4,18 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from casework.core import audit
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, units_where
-from casework.core.persons import (
-    Person, PersonName, can_edit_person, can_view_person, cases_of, visible_persons,
-)
+from casework.core.persons import Person, can_edit_person, can_view_person, cases_of
 from casework.core.states import State
 from casework.extensions import db
 from casework.persons.forms import PersonForm, PersonSearchForm
 from casework.persons.operations import save_person
+from casework.persons.queries import LIST_SORTS, persons_from_args
 
 bp = Blueprint("persons", __name__, url_prefix="/persons")
 
@@ -41,14 +40,8 @@ def _form(person: Person | None = None) -> PersonForm:
 @bp.route("/")
 def index():
     search = PersonSearchForm(request.args)
-    stmt = visible_persons(current_user)
-    if search.validate() and search.q.data:
-        pattern = f"%{search.q.data.strip()}%"
-        other = select(PersonName.person_id).where(PersonName.name.ilike(pattern))
-        stmt = stmt.where(or_(Person.family_name.ilike(pattern), Person.given_names.ilike(pattern), Person.id.in_(other)))
-    page = paginate(
-        stmt, sorts={"name": Person.family_name, "registered": Person.created_at}, default_sort="name"
-    )
+    search.validate()
+    page = paginate(persons_from_args(current_user, request.args), sorts=LIST_SORTS, default_sort="name")
     can_register = bool(units_where(current_user, Permission.EDIT))
     return render_template("persons/index.html", page=page, search=search, can_register=can_register)
 

@@ -18,3 +18,12 @@ def reprisal_cases_for(user, *, q: str = "", state: int | None = None, status: s
     if status:
         stmt = stmt.where(ReprisalCase.status == status)
     return stmt
+
+
+LIST_SORTS = {"received": ReprisalCase.received_on, "updated": ReprisalCase.updated_at, "status": ReprisalCase.status}
+
+
+def reprisal_cases_from_args(user, args) -> Select:
+    """The list's query from its query string: the page and its exports both call this."""
+    return reprisal_cases_for(user, q=args.get("q") or "", state=args.get("state", type=int) or None,
+                              status=args.get("status") or "")

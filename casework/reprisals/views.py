@@ -7,11 +7,9 @@ Each view: load (with the permission check) → validate → one operation → c
 """
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request
+from flask import Blueprint, abort, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -20,12 +18,12 @@ from sqlalchemy.orm.exc import StaleDataError
 from casework.cases.access import load_case
 from casework.cases.forms import AssignmentForm, ConfirmForm
 from casework.cases.views import register_detail_context, render_case
-from casework.core import audit
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
 from casework.core.states import State
 from casework.core.workflow import EditConflict, TransitionRefused
+from casework.exports.views import export_response
 from casework.extensions import db
 from casework.reprisals import letters as _letters, operations as ops  # noqa: F401 — registers the letter type
 from casework.reprisals.access import assignable_users, units_to_open_cases
@@ -36,7 +34,7 @@ from casework.reprisals.forms import (
 from casework.reprisals.models import (
     ActCategory, Annex, Consent, RelatedCase, ReprisalCase, ReprisalStatus, RiskLevel,
 )
-from casework.reprisals.queries import reprisal_cases_for
+from casework.reprisals.queries import LIST_SORTS, reprisal_cases_from_args
 from casework.reprisals.report import current_report_year
 from casework.reprisals.workflow import ACTING, REPRISAL_WORKFLOW
 from casework.web import register_nav
@@ -58,16 +56,10 @@ def _filters() -> ListFilterForm:
     return form
 
 
-def _filtered(form: ListFilterForm):
-    return reprisal_cases_for(current_user, q=form.q.data or "", state=form.state.data or None,
-                              status=form.status.data or "")
-
-
 @bp.route("/")
 def index():
     form = _filters()
-    page = paginate(_filtered(form), sorts={"received": ReprisalCase.received_on, "updated": ReprisalCase.updated_at,
-                                            "status": ReprisalCase.status},
+    page = paginate(reprisal_cases_from_args(current_user, request.args), sorts=LIST_SORTS,
                     default_sort="received", default_direction="desc")
     return render_template("reprisals/list.html", form=form, page=page, workflow=REPRISAL_WORKFLOW,
                            may_create=bool(units_to_open_cases(current_user)))
@@ -75,16 +67,8 @@ def index():
 
 @bp.route("/export.csv")
 def export():
-    """The filtered list as CSV; each case exported is a download in its audit trail."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["Reference", "State", "Title", "Received", "Status"])
-    for case in db.session.scalars(_filtered(_filters()).order_by(ReprisalCase.id)):
-        writer.writerow([case.reference, case.state.name, case.title, case.received_on.isoformat(), case.status_label])
-        audit.record(audit.AuditAction.DOWNLOAD, obj=case, detail={"export": "csv"})
-    db.session.commit()
-    return Response(out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": "attachment; filename=reprisals.csv"})
+    """The filtered list as CSV, now made by the exports of every list (kept for bookmarks)."""
+    return export_response("reprisals", "csv", request.args)
 
 
 @bp.route("/new", methods=["GET", "POST"])

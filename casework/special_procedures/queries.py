@@ -65,6 +65,22 @@ def communications_for(user, f: Filters) -> Select:
         selectinload(SpCommunication.addressees), selectinload(SpCommunication.cosignatures))
 
 
+LIST_SORTS = {"updated": SpCommunication.updated_at, "sent": SpCommunication.sent_on,
+              "status": SpCommunication.status}
+
+
+def list_filters(args) -> Filters:
+    """The internal list's filters from its query string; the page and its exports read them here."""
+    return Filters(state=args.get("state", type=int) or None, mandate=args.get("mandate", type=int) or None,
+                   comm_type=args.get("comm_type") or "", year=args.get("year", type=int),
+                   status=args.get("status", ""), q=args.get("q") or "")
+
+
+def communications_from_args(user, args) -> Select:
+    """The internal list for its query string (what its export holds)."""
+    return communications_for(user, list_filters(args))
+
+
 def cosignature_queue(user) -> list[CoSignature]:
     """Invitations awaiting a decision from the mandates `user` holds (supervisor of their unit)."""
     held = [m.unit_id for m in user.memberships if m.role is Role.SUPERVISOR]

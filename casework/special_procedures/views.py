@@ -34,7 +34,8 @@ from casework.special_procedures.models import (
 )
 from casework.special_procedures.permissions import can_decide, can_see_source
 from casework.special_procedures.queries import (
-    Filters, communications_for, cosignature_queue, figures_of_year, mandate_choices, overdue_replies, state_choices,
+    LIST_SORTS, Filters, communications_from_args, cosignature_queue, figures_of_year, mandate_choices, overdue_replies,
+    state_choices,
 )
 from casework.special_procedures.workflow import COMMUNICATION_WORKFLOW
 from casework.web import register_nav
@@ -57,11 +58,9 @@ def filter_form() -> tuple[FilterForm, Filters]:
 
 @bp.route("/")
 def index():
-    form, filters = filter_form()
-    filters.status = request.args.get("status", "")
-    page = paginate(communications_for(current_user, filters), sorts={
-        "updated": SpCommunication.updated_at, "sent": SpCommunication.sent_on, "status": SpCommunication.status,
-    }, default_sort="updated", default_direction="desc", key=SpCommunication.id)
+    form, _filters = filter_form()
+    page = paginate(communications_from_args(current_user, request.args), sorts=LIST_SORTS,
+                    default_sort="updated", default_direction="desc", key=SpCommunication.id)
     return render_template("special_procedures/list.html", form=form, page=page, workflow=COMMUNICATION_WORKFLOW,
                            leads=_lead_mandates(), queue=len(cosignature_queue(current_user)))
 

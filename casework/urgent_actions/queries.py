@@ -145,3 +145,18 @@ def _buckets_of(located: str | None, status: str) -> list[str]:
 
 def _sum(rows: list[dict]) -> dict:
     return {b: sum(int(r[b] or 0) for r in rows) for b in BUCKETS}
+
+
+# The list's sort keys; numbers run in registration order, so the indexed registration date sorts them.
+LIST_SORTS = {
+    "registered": UrgentAction.registered_on, "received": UrgentAction.received_on,
+    "status": UrgentAction.status, "updated": UrgentAction.updated_at,
+}
+
+
+def urgent_actions_from_args(user, args) -> Select:
+    """The list's query from its query string: the page and its exports both call this."""
+    return urgent_actions_for(
+        user, q=args.get("q") or "", state=args.get("state", type=int) or None, status=args.get("status") or "",
+        year=args.get("year", type=int), bucket=args.get("bucket") or "", due=args.get("due") or "",
+        group=args.get("group", type=int))

@@ -5,11 +5,9 @@ Each view: load (with the permission check) → validate → one operation → c
 """
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -24,6 +22,7 @@ from casework.core.persons import PersonRole, visible_links
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.core.workflow import EditConflict, TransitionRefused
+from casework.exports.views import export_response
 from casework.extensions import db
 from casework.urgent_actions import letters as _letters, operations as ops  # noqa: F401 — registers letter types
 from casework.urgent_actions.forms import (
@@ -34,7 +33,7 @@ from casework.urgent_actions.models import (
     CRITERIA_LABELS, Criterion, Recommendation, ResponseStatus, UrgentAction, UrgentActionStatus,
 )
 from casework.urgent_actions.permissions import can_see_authors
-from casework.urgent_actions.queries import BUCKETS, statistics, urgent_actions_for
+from casework.urgent_actions.queries import BUCKETS, LIST_SORTS, statistics, urgent_actions_from_args
 from casework.urgent_actions.workflow import BEFORE_REGISTRATION, URGENT_ACTION_WORKFLOW, open_reply_deadline
 from casework.web import register_nav
 
@@ -67,20 +66,11 @@ def _filters() -> ListFilterForm:
     return form
 
 
-def _filtered(form: ListFilterForm):
-    return urgent_actions_for(
-        current_user, q=form.q.data or "", state=form.state.data or None, status=form.status.data or "",
-        year=form.year.data, bucket=form.bucket.data or "", due=form.due.data or "", group=form.group.data)
-
-
 @bp.route("/")
 def index():
     form = _filters()
-    # Numbers run in registration order, so the indexed registration date sorts them.
-    page = paginate(_filtered(form), sorts={
-        "registered": UrgentAction.registered_on, "received": UrgentAction.received_on,
-        "status": UrgentAction.status, "updated": UrgentAction.updated_at,
-    }, default_sort="registered", default_direction="desc")
+    page = paginate(urgent_actions_from_args(current_user, request.args), sorts=LIST_SORTS,
+                    default_sort="registered", default_direction="desc")
     may_create = any(u.code == UNIT_CODE for u in units_where(current_user, Permission.CREATE))
     return render_template("urgent_actions/list.html", form=form, page=page, may_create=may_create,
                            workflow=URGENT_ACTION_WORKFLOW)
@@ -88,17 +78,8 @@ def index():
 
 @bp.route("/export.csv")
 def export():
-    """The filtered list as CSV. Never the authors: it leaves the system."""
-    form = _filters()
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["Reference", "State", "Disappeared person", "Received", "Registered", "Status", "Located"])
-    for ua in db.session.scalars(_filtered(form).order_by(UrgentAction.id)):
-        writer.writerow([ua.reference or "", ua.state.name, "; ".join(p.full_name for p in ua.disappeared),
-                         ua.received_on.isoformat(), ua.registered_on.isoformat() if ua.registered_on else "",
-                         ua.status_label, ua.located.value if ua.located else ""])
-    return Response(out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": "attachment; filename=urgent-actions.csv"})
+    """The filtered list as CSV, now made by the exports of every list (kept for bookmarks)."""
+    return export_response("urgent_actions", "csv", request.args)
 
 
 @bp.route("/statistics")

@@ -1,0 +1,66 @@
+"""The detention lists, exportable: visits, individual cases, and individual releases."""
+from __future__ import annotations
+
+from casework.detention import labels
+from casework.detention.models import Visit
+from casework.detention.queries import (
+    CASE_SORTS, RELEASE_SORTS, VISIT_SORTS, cases_from_args, releases_from_args, visits_from_args,
+)
+from casework.detention.release_models import DetentionCase
+from casework.exports.registry import Column, ExportableList, register
+
+
+def _outcome(case: DetentionCase) -> str | None:
+    return labels.OUTCOMES[case.outcome] if case.outcome else None
+
+
+def _category(case: DetentionCase) -> str | None:
+    return labels.CATEGORIES[case.category] if case.category else None
+
+
+register(ExportableList(
+    name="detention_visits", title="Visits to places of detention", endpoint="detention.index",
+    query=visits_from_args, key=Visit.id, sorts=VISIT_SORTS, default_sort="date", default_direction="desc",
+    columns=(
+        Column("Number", lambda v: v.number),
+        Column("Started on", lambda v: v.started_on),
+        Column("Ended on", lambda v: v.ended_on),
+        Column("Place of detention", lambda v: v.facility.name, 32),
+        Column("Country", lambda v: v.facility.state.name, 20),
+        Column("Field office", lambda v: v.unit.code),
+        Column("Kind", lambda v: labels.KINDS[v.visit_kind]),
+        Column("Access", lambda v: labels.ACCESS[v.access]),
+        Column("Held", lambda v: v.pop_total),
+        Column("Women", lambda v: v.pop_women),
+        Column("Men", lambda v: v.pop_men),
+        Column("Children", lambda v: v.pop_children),
+        Column("Capacity", lambda v: v.capacity),
+        Column("Status", lambda v: v.status_label, 20),
+    ),
+))
+
+_CASE_COLUMNS = (
+    Column("Reference", lambda c: c.reference),
+    Column("Person and issue", lambda c: c.title, 40),
+    Column("Place of detention", lambda c: c.facility.name, 32),
+    Column("Country", lambda c: c.facility.state.name, 20),
+    Column("Field office", lambda c: c.unit.code),
+    Column("Status", lambda c: c.status_label, 20),
+    Column("Outcome", _outcome, 24),
+    Column("Category", _category, 16),
+    Column("Outcome on", lambda c: c.outcome_on),
+)
+
+register(ExportableList(
+    name="detention_cases", title="Individual detention cases", endpoint="detention.cases_list",
+    query=cases_from_args, key=DetentionCase.id, sorts=CASE_SORTS, default_sort="opened", default_direction="desc",
+    columns=_CASE_COLUMNS,
+))
+
+register(ExportableList(
+    name="detention_releases", title="Releases upon the Office's action", endpoint="detention.releases_list",
+    query=releases_from_args, key=DetentionCase.id, sorts=RELEASE_SORTS, default_sort="date",
+    default_direction="desc",
+    columns=(*_CASE_COLUMNS, Column("Counted", lambda c: f"in record no. {c.covered_by.aggregate_id}"
+                                     if c.covered_by else "on its own", 20)),
+))

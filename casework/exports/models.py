@@ -1,0 +1,57 @@
+"""An export a user asked for: which list, with which filters, in which format, and how far it got."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from casework.core.audit import Audited
+from casework.core.db import utcnow
+from casework.core.jobs import JobRecord, JobStatus
+from casework.extensions import db
+
+
+class Export(Audited, db.Model):
+    """One export. Its creation is the audit record of who exported what; the status is its job's."""
+
+    __tablename__ = "exports"
+    # Progress is written every few hundred rows: the trail keeps the request, not each step.
+    __audit_ignored__ = frozenset({"rows_done", "rows_total", "file_path", "finished_at", "job_id"})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    list_name: Mapped[str] = mapped_column(String(60))
+    filters: Mapped[dict] = mapped_column(JSON, default=dict)  # the list page's query string, as sent
+    format: Mapped[str] = mapped_column(String(8))
+    rows_done: Mapped[int] = mapped_column(default=0)
+    rows_total: Mapped[int] = mapped_column(default=0)
+    job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"))
+    file_path: Mapped[str | None] = mapped_column(String(500))  # under the instance folder; None once removed
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    finished_at: Mapped[datetime | None]
+
+    job: Mapped[JobRecord | None] = relationship()
+
+    @property
+    def status(self) -> str:
+        """queued, running, done or failed (the job's); expired once the file is cleaned up."""
+        if self.job is None:
+            return JobStatus.DONE.value  # small exports are streamed in the request that asked
+        if self.job.status is JobStatus.DONE and self.file_path is None:
+            return "expired"
+        return self.job.status.value
+
+    @property
+    def error(self) -> str | None:
+        return self.job.error.splitlines()[0] if self.job is not None and self.job.error else None
+
+    @property
+    def filename(self) -> str:
+        return f"{self.list_name.replace('_', '-')}-{self.created_at:%Y-%m-%d}-{self.id}.{self.format}"
+
+    @property
+    def percent(self) -> int:
+        if self.status == JobStatus.DONE.value:
+            return 100
+        return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0

@@ -1,0 +1,21 @@
+"""The persons registry, exportable: only persons the user may see, never their contact details."""
+from __future__ import annotations
+
+from casework.core.persons import Person
+from casework.exports.registry import Column, ExportableList, register
+from casework.persons.queries import LIST_SORTS, persons_from_args
+
+register(ExportableList(
+    name="persons", title="Persons", endpoint="persons.index",
+    query=persons_from_args, key=Person.id, sorts=LIST_SORTS, default_sort="name",
+    columns=(
+        Column("No.", lambda p: p.id, 8),
+        Column("Family name", lambda p: p.family_name, 24),
+        Column("Given names", lambda p: p.given_names, 24),
+        Column("Other names", lambda p: "; ".join(n.name for n in p.names), 32),
+        Column("Sex", lambda p: p.sex),
+        Column("Nationality", lambda p: p.nationality.name if p.nationality else None, 20),
+        Column("Protected identity", lambda p: p.protected_identity),
+        Column("Registered", lambda p: p.created_at),
+    ),
+))

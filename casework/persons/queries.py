@@ -1,0 +1,21 @@
+"""The persons registry's list query, shared by the page and its exports."""
+from __future__ import annotations
+
+from sqlalchemy import Select, or_, select
+
+from casework.core.persons import Person, PersonName, visible_persons
+
+LIST_SORTS = {"name": Person.family_name, "registered": Person.created_at}
+MAX_SEARCH = 200  # longer searches are refused by the search form, and so ignored
+
+
+def persons_from_args(user, args) -> Select:
+    """The persons `user` may see (hidden links, such as CED authors, stay hidden), by name or transliteration."""
+    stmt = visible_persons(user)
+    q = args.get("q") or ""
+    if q.strip() and len(q) <= MAX_SEARCH:
+        pattern = f"%{q.strip()}%"
+        other = select(PersonName.person_id).where(PersonName.name.ilike(pattern))
+        stmt = stmt.where(or_(Person.family_name.ilike(pattern), Person.given_names.ilike(pattern),
+                              Person.id.in_(other)))
+    return stmt
