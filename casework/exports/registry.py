@@ -32,6 +32,7 @@ class ExportableList:
     sorts: Mapping[str, ColumnElement[Any] | tuple[ColumnElement[Any], ...]] = field(default_factory=dict)
     default_sort: str | None = None
     default_direction: str = "asc"
+    endpoint_args: Mapping[str, str] = field(default_factory=dict)  # e.g. which working group's list
     audit_each_row: bool = False  # strictly confidential lists: every record exported is a download in its trail
 
 

@@ -80,7 +80,7 @@ def detail(export_id: int):
 def _back_url(export: Export) -> str | None:
     """The list as it was exported: same filters, same order."""
     exportable = get_list(export.list_name)
-    return url_for(exportable.endpoint, **export.filters) if exportable else None
+    return url_for(exportable.endpoint, **exportable.endpoint_args, **export.filters) if exportable else None
 
 
 @bp.route("/<int:export_id>/status")

@@ -29,6 +29,17 @@ def cases_for(user, model: type[WorkingGroupCase], unit_id: int, *, state: int |
     return stmt
 
 
+def list_sorts(model: type[WorkingGroupCase]) -> dict:
+    """The list's sort keys, shared by the page and its exports."""
+    return {"received": model.received_on, "reference": model.reference, "status": model.status}
+
+
+def cases_from_args(user, model: type[WorkingGroupCase], unit_id: int, args) -> Select:
+    """The list's query from its query string: the page and its exports both call this."""
+    return cases_for(user, model, unit_id, state=args.get("state", type=int) or None,
+                     status=args.get("status") or "", year=args.get("year", type=int) or None)
+
+
 def count_by_status(user, model: type[WorkingGroupCase], unit_id: int, year: int | None = None) -> dict[str, int]:
     """How many visible cases are in each state (of one year of receipt, or all)."""
     stmt = cases_for(user, model, unit_id, year=year)

@@ -34,7 +34,7 @@ from casework.working_groups.models import (
     urgent_until,
 )
 from casework.working_groups.permissions import can_see_source
-from casework.working_groups.queries import cases_for, count_by_status
+from casework.working_groups.queries import cases_from_args, count_by_status, list_sorts
 from casework.working_groups.workflow import (
     DETENTION_WORKFLOW, DISAPPEARANCE_WORKFLOW, EXTENSION, OBJECTION_DEADLINE, REMINDER_DEADLINE, REPLY_DEADLINE,
     FOLLOW_UP_DEADLINE, dated_steps, open_deadline,
@@ -52,13 +52,14 @@ class Group:
     model: type[WorkingGroupCase]
     workflow: Workflow
     form: type
+    export_name: str
 
 
 GROUPS = {
     "arbitrary-detention": Group("arbitrary-detention", WGAD_CODE, "Arbitrary detention", DetentionCommunication,
-                                 DETENTION_WORKFLOW, DetentionForm),
+                                 DETENTION_WORKFLOW, DetentionForm, "wgad"),
     "disappearances": Group("disappearances", WGEID_CODE, "Enforced disappearances", DisappearanceCase,
-                            DISAPPEARANCE_WORKFLOW, DisappearanceForm),
+                            DISAPPEARANCE_WORKFLOW, DisappearanceForm, "wgeid"),
 }
 GROUP_OF_TYPE = {"wgad_communication": GROUPS["arbitrary-detention"], "wgeid_case": GROUPS["disappearances"]}
 
@@ -88,10 +89,8 @@ def cases(slug: str):
     form.status.choices = choices([("", _("Any"))] + [(s.value, group.workflow.state_label(s))
                                                       for s in group.workflow.states])
     form.validate()
-    stmt = cases_for(current_user, group.model, unit.id, state=form.state.data or None,
-                     status=form.status.data or "", year=form.year.data if not form.year.errors else None)
-    page = paginate(stmt, sorts={"received": group.model.received_on, "reference": group.model.reference,
-                                 "status": group.model.status}, default_sort="received", default_direction="desc",
+    stmt = cases_from_args(current_user, group.model, unit.id, request.args)
+    page = paginate(stmt, sorts=list_sorts(group.model), default_sort="received", default_direction="desc",
                     key=group.model.id)
     return render_template("working_groups/list.html", group=group, groups=GROUPS.values(), unit=unit, form=form,
                            page=page, may_create=can_in_unit(current_user, Permission.CREATE, unit.id))

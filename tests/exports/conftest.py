@@ -72,6 +72,8 @@ def world(users, units, make_user, export_states) -> World:
 
     team = Unit(code="REPRISALS", name="Reprisals team", kind=UnitKind.REPRISALS_TEAM)
     db.session.add(team)
+    for code in ("WGAD", "WGEID"):  # the working groups' lists are pages of their units
+        db.session.add(Unit(code=code, name=f"Working group {code}", kind=UnitKind.MANDATE))
     db.session.commit()
     units["REPRISALS"] = team
     opener = make_user("reprisals-officer", ("REPRISALS", Role.CASE_OFFICER))

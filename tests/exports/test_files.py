@@ -46,7 +46,7 @@ def test_every_list_page_has_the_export_buttons(client, users, world):
 
     sign_in(client, users["admin"])
     for exportable in all_lists():
-        page = client.get(url_for(exportable.endpoint)).get_data(as_text=True)
+        page = client.get(url_for(exportable.endpoint, **exportable.endpoint_args)).get_data(as_text=True)
         assert f'action="/exports/{exportable.name}/csv"' in page, exportable.name
 
 
