@@ -198,9 +198,14 @@ def _stored_attachment(app):
     path.write_bytes(PDF)
 
 
+# Packages that are not domain modules but serve routes of their own, declared in their own table.
+FEATURE_PACKAGES = ("reminders",)
+
+
 def _module_routes() -> list[Route]:
-    """The routes declared by the domain modules' own tables."""
-    tables = (import_optional(f"tests.{module}.test_routes_by_role") for module in DOMAIN_MODULES)
+    """The routes declared by the domain modules' (and feature packages') own tables."""
+    packages = DOMAIN_MODULES + FEATURE_PACKAGES
+    tables = (import_optional(f"tests.{package}.test_routes_by_role") for package in packages)
     return [route for table in tables if table is not None for route in table.ROUTES]
 
 

@@ -64,6 +64,7 @@ class Deadline(Audited, db.Model):
     extension_note: Mapped[str | None] = mapped_column(Text)  # who granted it, at whose request
     reminders_sent: Mapped[int] = mapped_column(default=0)
     last_reminder_on: Mapped[date | None]
+    overdue_since: Mapped[date | None]  # set by the daily deadline check, cleared if extended
 
     case = relationship("Case", backref=db.backref("deadlines", cascade="all, delete-orphan"))
     extended_by = relationship("User", foreign_keys=[extended_by_id])

@@ -1,0 +1,89 @@
+"""The daily deadline check: mark what is overdue and tell the people responsible.
+
+Each responsible user who may see the case is told twice at most per due date: a week before
+("due in 7 days or less") and the day after it passes ("overdue"). An extension moves the due
+date, so the new date is announced again; a run repeated on the same day, or the next day,
+never repeats a notification (the key names the deadline, the point and the due date).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from casework.core.cases import Case
+from casework.core.deadlines import Deadline
+from casework.core.jobs import job
+from casework.extensions import db
+from casework.reminders.mail import queue_email
+from casework.reminders.models import Notification, NotificationKind
+from casework.reminders.notify import notify
+from casework.reminders.recipients import responsible_users
+
+DUE_SOON_DAYS = 7
+
+
+def case_name(case: Case) -> str:
+    """How a notification names a case: its reference only, never its title or people."""
+    return case.reference or _("case #%(id)s", id=case.id)
+
+
+def _alert(deadline: Deadline, today: date) -> tuple[NotificationKind, str, str]:
+    case, due = deadline.case, deadline.due_on.isoformat()
+    if deadline.due_on < today:
+        text = _("%(case)s: “%(label)s” was due on %(due)s and is overdue.",
+                 case=case_name(case), label=deadline.label, due=due)
+        return NotificationKind.OVERDUE, f"deadline:{deadline.id}:overdue:{due}", text
+    text = _("%(case)s: “%(label)s” is due on %(due)s.", case=case_name(case), label=deadline.label, due=due)
+    return NotificationKind.DUE_SOON, f"deadline:{deadline.id}:due_soon:{due}", text
+
+
+def mark_overdue(today: date) -> int:
+    """Set `overdue_since` on open deadlines past due, clear it where one was extended. Flushes."""
+    marked = 0
+    for deadline in db.session.scalars(select(Deadline).where(
+            Deadline.closed_at.is_(None), Deadline.due_on < today, Deadline.overdue_since.is_(None))):
+        deadline.overdue_since = deadline.due_on + timedelta(days=1)
+        marked += 1
+    for deadline in db.session.scalars(select(Deadline).where(
+            Deadline.closed_at.is_(None), Deadline.due_on >= today, Deadline.overdue_since.is_not(None))):
+        deadline.overdue_since = None
+    db.session.flush()
+    return marked
+
+
+def check_deadlines(today: date) -> dict:
+    """Mark overdue deadlines and notify the people responsible, as of `today`. Flushes."""
+    marked = mark_overdue(today)
+    watched = db.session.scalars(select(Deadline).where(
+        Deadline.closed_at.is_(None), Deadline.due_on <= today + timedelta(days=DUE_SOON_DAYS),
+    ).order_by(Deadline.due_on, Deadline.id)).all()
+    new: dict[int, list[Notification]] = defaultdict(list)
+    users = {}
+    for deadline in watched:
+        kind, key, text = _alert(deadline, today)
+        for user in responsible_users(deadline.case):
+            notification = notify(user, deadline.case, kind, key, text)
+            if notification is not None:
+                new[user.id].append(notification)
+                users[user.id] = user
+    emails = sum(_email_alerts(users[user_id], notifications) is not None for user_id, notifications in new.items())
+    return {"marked_overdue": marked, "notified": sum(map(len, new.values())), "emails": emails}
+
+
+def _email_alerts(user, notifications: list[Notification]):
+    """One e-mail per user per run with what is new, when SMTP is configured."""
+    subject = _("Casework: %(count)s deadline(s) need your attention", count=len(notifications))
+    body = "\n".join(f"- {n.text}" for n in notifications)
+    body += "\n\n" + _("Open Casework and see “My work” for details.")
+    return queue_email(user, subject, body)
+
+
+@job
+def run_deadline_check(today: str) -> dict:
+    """The scheduled daily run: `today` is the ISO date the scheduler ran it for."""
+    result = check_deadlines(date.fromisoformat(today))
+    db.session.commit()
+    return result
