@@ -45,7 +45,7 @@ def deadlines_for(user: User, start: date | None, end: date, limit: int = LISTED
                    responsible_clause(user), visibility_clause(user)))
     if start is not None:
         stmt = stmt.where(Deadline.due_on >= start)
-    rows = db.session.execute(stmt.order_by(Deadline.due_on, Deadline.id).limit(limit + 1)).tuples().all()
+    rows = db.session.execute(stmt.order_by(Deadline.due_on, Deadline.id).limit(limit + 1)).all()
     total = len(rows)
     if total > limit:
         total = db.session.scalar(select(db.func.count()).select_from(stmt.subquery()))

@@ -24,6 +24,6 @@ def awaiting_approval(user, limit: int) -> list[Awaiting]:
         .where(CoSignature.status == CoSignatureStatus.INVITED, Mandate.unit_id.in_(held),
                visibility_clause(user, SpCommunication))
         .order_by(SpCommunication.updated_at, SpCommunication.id).limit(limit)
-    ).tuples().all()
+    ).all()
     return [Awaiting(comm, _("Co-sign as %(mandate)s", mandate=cosignature.mandate.name))
             for cosignature, comm in rows if can_decide(user, cosignature)]
