@@ -51,7 +51,7 @@ def test_alerts_and_digest_are_sent_after_the_commit(users, make_case, add_deadl
     db.session.commit()
     digest = _parsed(smtp_server.received[1])
     assert digest["Subject"] == "Casework: your deadlines for 2027-03-10"
-    assert "Overdue (1)\n- 2027-03-09  S 3/2027: Reply due" in digest.get_content()
+    assert "Overdue (1)\n- 2027-03-09  S 3/2027: Reply due" in digest.get_content().replace("\r\n", "\n")
     assert [job.status for job in _jobs()] == [JobStatus.DONE, JobStatus.DONE]
     assert all(email.sent_at for email in db.session.scalars(select(OutgoingEmail)))
 
