@@ -4,6 +4,11 @@ Each responsible user who may see the case is told twice at most per due date: a
 ("due in 7 days or less") and the day after it passes ("overdue"). An extension moves the due
 date, so the new date is announced again; a run repeated on the same day, or the next day,
 never repeats a notification (the key names the deadline, the point and the due date).
+
+Only deadlines that passed within the last week are announced as overdue: an older backlog (the
+first run after installing, years of imported cases) is marked, and listed in the digest and My
+work, rather than sent as hundreds of separate alerts. A scheduler stopped for less than a week
+still catches up.
 """
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ from casework.reminders.notify import notify
 from casework.reminders.recipients import responsible_users
 
 DUE_SOON_DAYS = 7
+OVERDUE_ALERT_DAYS = 7
 
 
 def case_name(case: Case) -> str:
@@ -58,7 +64,8 @@ def check_deadlines(today: date) -> dict:
     """Mark overdue deadlines and notify the people responsible, as of `today`. Flushes."""
     marked = mark_overdue(today)
     watched = db.session.scalars(select(Deadline).where(
-        Deadline.closed_at.is_(None), Deadline.due_on <= today + timedelta(days=DUE_SOON_DAYS),
+        Deadline.closed_at.is_(None), Deadline.due_on >= today - timedelta(days=OVERDUE_ALERT_DAYS),
+        Deadline.due_on <= today + timedelta(days=DUE_SOON_DAYS),
     ).order_by(Deadline.due_on, Deadline.id)).all()
     new: dict[int, list[Notification]] = defaultdict(list)
     users = {}

@@ -133,3 +133,15 @@ def test_the_job_runs_for_the_day_it_is_given(users, make_case, add_deadline):
     add_deadline(case, date(2027, 1, 5))
     assert run_deadline_check("2027-01-04")["notified"] == 1
     assert notifications_of(users["officer"])[0].kind is NotificationKind.DUE_SOON
+
+
+def test_an_old_backlog_is_marked_but_not_sent_as_alerts(users, make_case, add_deadline):
+    case = make_case(officer=users["officer"])
+    old = add_deadline(case, TODAY - timedelta(days=8))
+    recent = add_deadline(case, TODAY - timedelta(days=7))
+    result = check_deadlines(TODAY)
+    db.session.commit()
+    assert (old.overdue_since, recent.overdue_since) == (TODAY - timedelta(days=7), TODAY - timedelta(days=6))
+    assert result["notified"] == 1
+    assert [n.text for n in notifications_of(users["officer"])] == [
+        "S 1/2026: “State observations due” was due on 2027-03-03 and is overdue."]
