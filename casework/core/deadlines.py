@@ -44,6 +44,7 @@ class Deadline(Audited, db.Model):
     """A clock running on a case, e.g. "State observations due"."""
 
     __tablename__ = "deadlines"
+    __audit_ignored__ = frozenset({"updated_at", "overdue_since"})  # derived from due_on, which is audited
     __table_args__ = (
         Index("ix_deadlines_open_due", "closed_at", "due_on"),
         Index("ix_deadlines_kind_open_due", "kind", "closed_at", "due_on"),  # "overdue replies" of one kind

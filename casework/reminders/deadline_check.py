@@ -16,7 +16,8 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
 
 from casework.core.cases import Case
 from casework.core.deadlines import Deadline
@@ -47,17 +48,35 @@ def _alert(deadline: Deadline, today: date) -> tuple[NotificationKind, str, str]
 
 
 def mark_overdue(today: date) -> int:
-    """Set `overdue_since` on open deadlines past due, clear it where one was extended. Flushes."""
+    """Set `overdue_since` on open deadlines past due, clear it where one was extended. Flushes.
+
+    One UPDATE per due date rather than an object per deadline: the first run marks the whole
+    backlog. The mark is derived from the due date (itself audited), so it is not audited.
+    """
+    unmarked = (Deadline.closed_at.is_(None), Deadline.due_on < today, Deadline.overdue_since.is_(None))
+    due_dates = db.session.scalars(select(Deadline.due_on).where(*unmarked).distinct()).all()
     marked = 0
-    for deadline in db.session.scalars(select(Deadline).where(
-            Deadline.closed_at.is_(None), Deadline.due_on < today, Deadline.overdue_since.is_(None))):
-        deadline.overdue_since = deadline.due_on + timedelta(days=1)
-        marked += 1
-    for deadline in db.session.scalars(select(Deadline).where(
-            Deadline.closed_at.is_(None), Deadline.due_on >= today, Deadline.overdue_since.is_not(None))):
-        deadline.overdue_since = None
+    for due_on in due_dates:
+        result = db.session.execute(update(Deadline).where(*unmarked, Deadline.due_on == due_on)
+                                    .values(overdue_since=due_on + timedelta(days=1))
+                                    .execution_options(synchronize_session=False))
+        marked += result.rowcount
+    db.session.execute(update(Deadline).where(
+        Deadline.closed_at.is_(None), Deadline.due_on >= today, Deadline.overdue_since.is_not(None),
+    ).values(overdue_since=None).execution_options(synchronize_session=False))
     db.session.flush()
+    db.session.expire_all()  # the objects loaded before the UPDATEs show the marks
     return marked
+
+
+def _already_told(keys: set[str]) -> set[tuple[int, str]]:
+    """(user id, key) of the notifications already given for these keys, in a few queries."""
+    told: set[tuple[int, str]] = set()
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), 500):
+        told.update(db.session.execute(select(Notification.user_id, Notification.key)
+                                       .where(Notification.key.in_(ordered[start:start + 500]))).all())
+    return told
 
 
 def check_deadlines(today: date) -> dict:
@@ -66,12 +85,17 @@ def check_deadlines(today: date) -> dict:
     watched = db.session.scalars(select(Deadline).where(
         Deadline.closed_at.is_(None), Deadline.due_on >= today - timedelta(days=OVERDUE_ALERT_DAYS),
         Deadline.due_on <= today + timedelta(days=DUE_SOON_DAYS),
-    ).order_by(Deadline.due_on, Deadline.id)).all()
+    ).options(selectinload(Deadline.case).options(selectinload(Case.assignments), selectinload(Case.officer)))
+      .order_by(Deadline.due_on, Deadline.id)).all()
+    alerts = [(deadline, *_alert(deadline, today)) for deadline in watched]
+    told = _already_told({key for _, _, key, _ in alerts})
+    supervisors: dict[int, list] = {}
     new: dict[int, list[Notification]] = defaultdict(list)
     users = {}
-    for deadline in watched:
-        kind, key, text = _alert(deadline, today)
-        for user in responsible_users(deadline.case):
+    for deadline, kind, key, text in alerts:
+        for user in responsible_users(deadline.case, supervisors):
+            if (user.id, key) in told:
+                continue
             notification = notify(user, deadline.case, kind, key, text)
             if notification is not None:
                 new[user.id].append(notification)
