@@ -28,7 +28,7 @@ def queue_email(user, subject: str, body: str) -> OutgoingEmail | None:
     message = OutgoingEmail(user_id=user.id, to_address=user.email, subject=subject, body=body)
     db.session.add(message)
     db.session.flush()
-    enqueue(send_email, message.id, subject=None, requested_by=None)
+    enqueue(send_email, message.id, subject=message)
     return message
 
 
