@@ -48,6 +48,7 @@ class Deadline(Audited, db.Model):
     __table_args__ = (
         Index("ix_deadlines_open_due", "closed_at", "due_on"),
         Index("ix_deadlines_kind_open_due", "kind", "closed_at", "due_on"),  # "overdue replies" of one kind
+        Index("ix_deadlines_case_open_due", "case_id", "closed_at", "due_on"),  # a user's cases' deadlines (My work)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

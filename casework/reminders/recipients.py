@@ -1,7 +1,7 @@
 """Who is responsible for a case's deadlines: the people on it, or else its unit's supervisors."""
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, exists, select, union
+from sqlalchemy import exists, select, union
 
 from casework.auth.models import Membership, Role, User
 from casework.core.cases import Case, CaseAssignment
@@ -29,17 +29,16 @@ def responsible_users(case: Case, supervisors: dict[int, list[User]] | None = No
     return sorted(unique.values(), key=lambda user: user.id)
 
 
-def responsible_clause(user: User, case_id: ColumnElement[int] = Case.id) -> ColumnElement[bool]:
-    """SQL condition on a case id: the cases whose deadlines are this user's to watch.
+def responsible_case_ids(user: User):
+    """The ids of the cases whose deadlines are this user's to watch (before the access policy).
 
-    The same rule as `responsible_users`, read the other way, for the digest and My work. A union
-    of ids, each branch on its own index, rather than an OR the database cannot index. The caller
-    adds the visibility policy.
+    The same rule as `responsible_users`, read the other way, for the digest and My work: a
+    union of ids, each branch on its own index, rather than an OR that no index serves.
     """
-    branches = [select(Case.id).where(Case.officer_id == user.id),
+    branches = [select(Case.id.label("id")).where(Case.officer_id == user.id),
                 select(CaseAssignment.case_id).where(CaseAssignment.user_id == user.id)]
     supervised = [m.unit_id for m in user.memberships if m.role is Role.SUPERVISOR]
     if supervised:
         unattended = Case.officer_id.is_(None) & ~exists().where(CaseAssignment.case_id == Case.id)
         branches.append(select(Case.id).where(Case.unit_id.in_(supervised), unattended))
-    return case_id.in_(union(*branches))
+    return union(*branches)

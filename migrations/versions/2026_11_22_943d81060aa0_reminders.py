@@ -61,6 +61,7 @@ def upgrade():
     )
     with op.batch_alter_table('deadlines', schema=None) as batch_op:
         batch_op.add_column(sa.Column('overdue_since', sa.Date(), nullable=True))
+        batch_op.create_index('ix_deadlines_case_open_due', ['case_id', 'closed_at', 'due_on'], unique=False)
 
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.add_column(sa.Column('email_digest', sa.Boolean(), server_default=sa.true(), nullable=False))
@@ -74,6 +75,7 @@ def downgrade():
         batch_op.drop_column('email_digest')
 
     with op.batch_alter_table('deadlines', schema=None) as batch_op:
+        batch_op.drop_index('ix_deadlines_case_open_due')
         batch_op.drop_column('overdue_since')
 
     op.drop_table('scheduled_runs')
