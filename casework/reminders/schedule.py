@@ -53,8 +53,8 @@ def claim(name: str, day: date) -> bool:
     """Record that `name` runs for `day`; False if it already has. Atomic: the unique key decides."""
     dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
     statement = dialect.insert(ScheduledRun.__table__).values(name=name, run_on=day, claimed_at=utcnow())
-    result = db.session.execute(statement.on_conflict_do_nothing(index_elements=["name", "run_on"]))
-    return result.rowcount == 1
+    claimed = statement.on_conflict_do_nothing(index_elements=["name", "run_on"]).returning(ScheduledRun.__table__.c.id)
+    return db.session.execute(claimed).scalar() is not None
 
 
 def run_due_jobs(now: datetime, schedule: tuple[DailyJob, ...] = SCHEDULE) -> list[str]:
