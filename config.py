@@ -53,6 +53,17 @@ class Config:
     EXPORT_KEEP_DAYS = _env_int("CASEWORK_EXPORT_KEEP_DAYS", 7)
     EXPORT_FOLDER = os.environ.get("CASEWORK_EXPORT_FOLDER")  # None: instance/exports
     TOTP_ISSUER = "Casework"
+    # E-mail (notifications and the daily digest) goes out only when an SMTP host is set.
+    SMTP_HOST = os.environ.get("CASEWORK_SMTP_HOST")
+    SMTP_PORT = _env_int("CASEWORK_SMTP_PORT", 587)
+    SMTP_USER = os.environ.get("CASEWORK_SMTP_USER")
+    SMTP_PASSWORD = os.environ.get("CASEWORK_SMTP_PASSWORD")
+    SMTP_FROM = os.environ.get("CASEWORK_SMTP_FROM", "casework@localhost")
+    SMTP_STARTTLS = os.environ.get("CASEWORK_SMTP_STARTTLS", "1") == "1"  # "0" for a local relay
+    # The embedded default runs the daily jobs from a thread in the web process; production
+    # runs `rq cron casework.reminders.cron` instead, and this is ignored there.
+    SCHEDULER_IN_PROCESS = os.environ.get("CASEWORK_SCHEDULER_IN_PROCESS", "1") == "1"
+    SCHEDULER_TICK_SECONDS = _env_int("CASEWORK_SCHEDULER_TICK_SECONDS", 60)
 
 
 class DevelopmentConfig(Config):
@@ -71,6 +82,8 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = os.environ.get("CASEWORK_TEST_DATABASE_URL")
     REDIS_URL = None
     JOB_QUEUE_MODE = "inline"
+    SMTP_HOST = None
+    SCHEDULER_IN_PROCESS = False
     WTF_CSRF_ENABLED = False
     SERVER_NAME = "casework.test"
     # Hashing is deliberately slow; the suite signs in hundreds of times. Production keeps scrypt.

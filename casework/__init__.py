@@ -85,6 +85,7 @@ def import_models() -> None:
     )
     from casework.exports import jobs as _export_jobs, models as _exports  # noqa: F401
     from casework.letters import jobs as _letter_jobs, models as _letters, workflow as _letter_workflow  # noqa: F401
+    from casework.reminders import models as _reminders  # noqa: F401
 
     domain_module_parts("models")
 

@@ -45,6 +45,7 @@ class User(UserMixin, Audited, TimestampMixin, db.Model):
     totp_last_step: Mapped[int | None]
     # Part of the session identifier: raising it (password change) ends every other session.
     session_epoch: Mapped[int] = mapped_column(default=0)
+    email_digest: Mapped[bool] = mapped_column(default=True)  # daily digest by e-mail
     last_login_at: Mapped[datetime | None]
 
     memberships: Mapped[list[Membership]] = relationship(

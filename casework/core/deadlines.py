@@ -45,9 +45,11 @@ class Deadline(Audited, db.Model):
     """A clock running on a case, e.g. "State observations due"."""
 
     __tablename__ = "deadlines"
+    __audit_ignored__ = frozenset({"updated_at", "overdue_since"})  # derived from due_on, which is audited
     __table_args__ = (
         Index("ix_deadlines_open_due", "closed_at", "due_on"),
         Index("ix_deadlines_kind_open_due", "kind", "closed_at", "due_on"),  # "overdue replies" of one kind
+        Index("ix_deadlines_case_open_due", "case_id", "closed_at", "due_on"),  # a user's cases' deadlines (My work)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -65,6 +67,7 @@ class Deadline(Audited, db.Model):
     extension_note: Mapped[str | None] = mapped_column(Text)  # who granted it, at whose request
     reminders_sent: Mapped[int] = mapped_column(default=0)
     last_reminder_on: Mapped[date | None]
+    overdue_since: Mapped[date | None]  # set by the daily deadline check, cleared if extended
 
     case = relationship("Case", backref=db.backref("deadlines", cascade="all, delete-orphan"))
     extended_by = relationship("User", foreign_keys=[extended_by_id])

@@ -1,18 +1,20 @@
-"""My work: my cases and my open deadlines, overdue first. And /healthz for monitoring."""
+"""My work: what is due, what is overdue, what awaits my decision, and my cases. And /healthz."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from flask import Blueprint, jsonify, render_template
 from flask_login import current_user
 from sqlalchemy import or_, select, text
 
 from casework.core.cases import Case, CaseAssignment
-from casework.core.deadlines import Deadline
 from casework.core.jobs import queue_health
 from casework.core.pagination import paginate
 from casework.core.permissions import visibility_clause
 from casework.extensions import db
+from casework.reminders.approvals import awaiting_approval
+from casework.reminders.deadline_check import DUE_SOON_DAYS
+from casework.reminders.digest import deadlines_for
 from casework.web import public
 
 bp = Blueprint("main", __name__)
@@ -25,20 +27,18 @@ def _my_cases_clause():
 
 @bp.route("/")
 def my_work():
-    deadlines = db.session.execute(
-        select(Deadline, Case)
-        .join(Case, Case.id == Deadline.case_id)
-        .where(Deadline.closed_at.is_(None), _my_cases_clause())
-        .order_by(Deadline.due_on.asc())
-        .limit(100)
-    ).all()
+    today = date.today()
+    user = current_user._get_current_object()
+    due_soon = deadlines_for(user, today, today + timedelta(days=DUE_SOON_DAYS))
+    overdue = deadlines_for(user, None, today - timedelta(days=1))
     cases = paginate(
         select(Case).where(_my_cases_clause()),
         sorts={"reference": Case.reference, "title": Case.title, "status": Case.status, "updated": Case.updated_at},
         default_sort="updated",
         default_direction="desc",
     )
-    return render_template("main/my_work.html", deadlines=deadlines, cases=cases, today=date.today())
+    return render_template("main/my_work.html", due_soon=due_soon, overdue=overdue,
+                           awaiting=awaiting_approval(user), cases=cases, today=today)
 
 
 @bp.route("/healthz")
@@ -54,3 +54,6 @@ def healthz():
     healthy = database["status"] == "ok" and jobs["status"] == "ok"
     body = {"status": "ok" if healthy else "error", "database": database, "jobs": jobs}
     return jsonify(body), 200 if healthy else 503
+
+
+from casework.main import notifications as _notifications  # noqa: E402,F401 — its routes are on `bp`

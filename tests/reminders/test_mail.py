@@ -1,0 +1,80 @@
+"""E-mail through SMTP: a real conversation with a throwaway local server, only when configured."""
+from __future__ import annotations
+
+from datetime import timedelta
+from email import message_from_bytes, policy
+
+from sqlalchemy import select
+
+from casework.core.jobs import JobRecord, JobStatus, retry
+from casework.extensions import db
+from casework.reminders.deadline_check import check_deadlines
+from casework.reminders.digest import send_digests
+from casework.reminders.models import OutgoingEmail
+from tests.reminders.conftest import TODAY, free_port
+
+
+def _parsed(envelope: dict):
+    return message_from_bytes(envelope["data"].encode(), policy=policy.default)
+
+
+def _jobs() -> list[JobRecord]:
+    db.session.expire_all()
+    return list(db.session.scalars(select(JobRecord).where(JobRecord.kind.like("%send_email"))))
+
+
+def test_without_smtp_nothing_is_queued(users, make_case, add_deadline):
+    add_deadline(make_case(officer=users["officer"]), TODAY - timedelta(days=1))
+    assert check_deadlines(TODAY)["emails"] == 0
+    assert send_digests(TODAY)["emails"] == 0
+    db.session.commit()
+    assert db.session.scalars(select(OutgoingEmail)).all() == []
+    assert _jobs() == []
+
+
+def test_alerts_and_digest_are_sent_after_the_commit(users, make_case, add_deadline, smtp_server, smtp_config):
+    smtp_config(smtp_server.server_address[1])
+    add_deadline(make_case(officer=users["officer"], reference="S 3/2027"), TODAY - timedelta(days=1),
+                 label="Reply due")
+    check_deadlines(TODAY)
+    assert smtp_server.received == []  # never inside the transaction
+    db.session.commit()
+
+    [alert] = smtp_server.received
+    assert alert["rcpt"] == ["officer@example.org"]
+    message = _parsed(alert)
+    assert message["Subject"] == "Casework: 1 deadline(s) need your attention"
+    assert message["From"] == "casework@ohchr.example.org"
+    assert "S 3/2027: “Reply due” was due on 2027-03-09 and is overdue." in message.get_content()
+
+    send_digests(TODAY)
+    db.session.commit()
+    digest = _parsed(smtp_server.received[1])
+    assert digest["Subject"] == "Casework: your deadlines for 2027-03-10"
+    assert "Overdue (1)\n- 2027-03-09  S 3/2027: Reply due" in digest.get_content().replace("\r\n", "\n")
+    assert [job.status for job in _jobs()] == [JobStatus.DONE, JobStatus.DONE]
+    assert all(email.sent_at for email in db.session.scalars(select(OutgoingEmail)))
+
+
+def test_no_digest_by_email_for_users_who_turned_it_off(users, make_case, add_deadline, smtp_server, smtp_config):
+    smtp_config(smtp_server.server_address[1])
+    users["officer"].email_digest = False
+    add_deadline(make_case(officer=users["officer"]), TODAY + timedelta(days=1))
+    assert send_digests(TODAY) == {"digests": 1, "emails": 0}
+
+
+def test_a_failure_is_recorded_on_the_job_and_a_retry_sends_it(users, make_case, add_deadline, smtp_server,
+                                                                smtp_config):
+    smtp_config(free_port())  # nobody listening
+    add_deadline(make_case(officer=users["officer"]), TODAY - timedelta(days=1))
+    check_deadlines(TODAY)
+    db.session.commit()
+    [job] = _jobs()
+    assert job.status is JobStatus.FAILED and "ConnectionRefusedError" in job.error
+
+    smtp_config(smtp_server.server_address[1])
+    retry(job)
+    db.session.commit()
+    [job] = _jobs()
+    assert job.status is JobStatus.DONE and job.attempts == 2
+    assert [m["rcpt"] for m in smtp_server.received] == [["officer@example.org"]]
