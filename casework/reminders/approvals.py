@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select, true
 
 from casework.core.cases import Case
 from casework.core.permissions import Permission, can, units_where, visibility_clause
@@ -28,13 +28,15 @@ class Awaiting:
     what: str
 
 
-def cases_awaiting(user, model: type[Case], statuses: Iterable[str], what: str, limit: int = LIMIT) -> list[Awaiting]:
-    """Cases of `model` in one of `statuses`, visible to `user`, in units where they approve."""
+def cases_awaiting(user, model: type[Case], statuses: Iterable[str], what: str, limit: int = LIMIT,
+                   condition: ColumnElement[bool] | None = None) -> list[Awaiting]:
+    """Cases of `model` in one of `statuses` (and meeting `condition`), visible to `user`, in units
+    where they approve."""
     units = [unit.id for unit in units_where(user, Permission.APPROVE)]
     if not units:
         return []
     stmt = (select(model).where(model.status.in_(list(statuses)), model.unit_id.in_(units),
-                                visibility_clause(user, model))
+                                visibility_clause(user, model), true() if condition is None else condition)
             .order_by(model.updated_at, model.id).limit(limit))
     return [Awaiting(case, what) for case in db.session.scalars(stmt) if can(user, Permission.APPROVE, case)]
 
