@@ -156,3 +156,11 @@ def register(app: Flask) -> None:
     from flask_wtf.csrf import CSRFError
 
     app.register_error_handler(CSRFError, _csrf_error)
+    _register_cross_module_pages(app)
+
+
+def _register_cross_module_pages(app: Flask) -> None:
+    """Pages that gather every module's contribution (found by convention), after the modules."""
+    from casework.figures.views import bp as figures_bp
+
+    app.register_blueprint(figures_bp)

@@ -6,6 +6,7 @@ added without deciding who may use it.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -199,8 +200,10 @@ def _stored_attachment(app):
 
 
 def _module_routes() -> list[Route]:
-    """The routes declared by the domain modules' own tables."""
-    tables = (import_optional(f"tests.{module}.test_routes_by_role") for module in DOMAIN_MODULES)
+    """The routes declared by the domain modules' own tables, and by the cross-module packages'."""
+    own_tables = {path.parent.name for path in Path(__file__).parent.glob("*/test_routes_by_role.py")}
+    packages = sorted(own_tables | set(DOMAIN_MODULES))
+    tables = (import_optional(f"tests.{module}.test_routes_by_role") for module in packages)
     return [route for table in tables if table is not None for route in table.ROUTES]
 
 

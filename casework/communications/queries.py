@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 
 from casework.communications.backlog import AGES, OVERDUE_KINDS, age_condition, grade_condition, overdue_condition
 
-from casework.communications.models import Communication
+from casework.communications.models import Communication, Decision, InterimMeasure
 from casework.core.permissions import Permission, units_where, visible_cases, visible_in_unit
 from casework.core.cases import Case
 from casework.core.persons import CasePerson, Person, PersonRole, fold_name
@@ -23,7 +23,8 @@ def committees_where(user, permission: Permission) -> list[Unit]:
 
 def communications_list(user, *, committee_id: int | None, status: str | None, state_id: int | None,
                         q: str | None, age: str | None = None, overdue: str | None = None,
-                        grade: str | None = None) -> tuple[Select, Select]:
+                        grade: str | None = None, dated: str | None = None, start: date | None = None,
+                        end: date | None = None, decision: str | None = None) -> tuple[Select, Select]:
     """The visible communications matching the list's filters (the backlog's figures use the same).
 
     Returns the SELECT of the communications and the SELECT of their ids alone. Within one
@@ -41,6 +42,8 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
         conditions.append(overdue_condition(overdue, today))
     if state_id:
         conditions.append(Communication.state_id == state_id)
+    if start or end or decision:
+        conditions.append(dated_condition(dated, start, end, decision))
     on_case = []  # conditions on the case record: the stage, the number and the title
     if status:
         on_case.append(Case.status == status)
@@ -55,6 +58,25 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
     if on_case:
         conditions.append(Communication.id.in_(select(Case.id).where(Case.unit_id == committee_id, *on_case)))
     return select(Communication).where(*conditions), select(Communication.__table__.c.id).where(*conditions)
+
+
+DATED = ("registered", "decided", "interim_measures")
+
+
+def dated_condition(dated: str | None, start: date | None, end: date | None,
+                    decision: str | None = None) -> ColumnElement[bool]:
+    """Registered in the span; or with a decision (of one type) or an interim-measures request in it."""
+    def within(column) -> list:
+        return [c for c in (column >= start if start else None, column <= end if end else None) if c is not None]
+
+    if dated == "decided" or decision:
+        decided = select(Decision.communication_id).where(*within(Decision.adopted_on))
+        if decision:
+            decided = decided.where(Decision.decision_type == decision)
+        return Communication.id.in_(decided)
+    if dated == "interim_measures":
+        return Communication.id.in_(select(InterimMeasure.communication_id).where(*within(InterimMeasure.requested_on)))
+    return and_(*within(Communication.registered_on))
 
 
 def _similar(key: str, other: str) -> bool:

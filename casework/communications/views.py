@@ -36,6 +36,7 @@ from casework.core.units import Unit
 from casework.communications.workflow import COMMUNICATION_WORKFLOW
 from casework.core.workflow import EditConflict, TransitionRefused
 from casework.extensions import db
+from casework.figures.period import list_period
 from casework.web import register_nav
 
 bp = Blueprint("communications", __name__, url_prefix="/communications")
@@ -54,10 +55,12 @@ def _state_choices():
 def index():
     committees = committees_where(current_user, Permission.VIEW)
     args = request.args
+    start, end = list_period(args)
     stmt, keys = communications_list(current_user, committee_id=args.get("committee", type=int),
                                status=args.get("status") or None, state_id=args.get("state", type=int),
                                q=args.get("q") or None, age=args.get("age"), overdue=args.get("overdue"),
-                               grade=args.get("grade"))
+                               grade=args.get("grade"), dated=args.get("dated"), start=start, end=end,
+                               decision=args.get("decision") or None)
     table = Communication.__table__.c  # the sort keys live in the communications table: see communications_list
     page = paginate(stmt, {"number": (table.year, table.number), "received": table.received_on,
                            "registered": table.registered_on}, "received", "desc", key=table.id, keys=keys)

@@ -35,6 +35,7 @@ from casework.detention.permissions import can_view_interviews, field_offices_wh
 from casework.detention.queries import Filters, first_year, visits_query
 from casework.detention.release_models import DetentionCase
 from casework.extensions import db
+from casework.figures.period import list_period
 from casework.web import register_nav
 
 bp = Blueprint("detention", __name__, url_prefix="/detention")
@@ -67,6 +68,7 @@ def filter_form(**extra_choices) -> tuple[FilterForm, Filters]:
     form.year.choices = choices([(0, _("Any"))] + [(y, str(y)) for y in range(date.today().year, first_year() - 1, -1)])
     form.validate()
     args = request.args
+    start, end = list_period(args)
     filters = Filters(
         unit_id=form.unit.data or None if not form.unit.errors else None,
         state_id=form.country.data or None if not form.country.errors else None,
@@ -74,7 +76,7 @@ def filter_form(**extra_choices) -> tuple[FilterForm, Filters]:
         facility_id=args.get("facility", type=int), status=args.get("status") or None,
         outcome=args.get("outcome") or None, issue=args.get("issue") or None,
         facility_type=args.get("type") or None, q=(args.get("q") or "").strip() or None,
-        visited=args.get("visited") == "1",
+        visited=args.get("visited") == "1", start=start, end=end,
     )
     return form, filters
 

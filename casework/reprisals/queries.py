@@ -1,14 +1,19 @@
 """Lists of reprisals cases, always through the one access policy."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import Select, or_, select
 
 from casework.core.permissions import visibility_clause
+from casework.figures.period import between
 from casework.reprisals.models import ReprisalCase
 
 
-def reprisal_cases_for(user, *, q: str = "", state: int | None = None, status: str = "") -> Select:
-    """The reprisals cases `user` may see (assigned ones; all for administrators), filtered."""
+def reprisal_cases_for(user, *, q: str = "", state: int | None = None, status: str = "", start: date | None = None,
+                       end: date | None = None) -> Select:
+    """The reprisals cases `user` may see (assigned ones; all for administrators), filtered
+    (`start`/`end`: received in that span)."""
     stmt = select(ReprisalCase).where(visibility_clause(user, ReprisalCase))
     if q:
         pattern = f"%{q.strip()}%"
@@ -17,4 +22,4 @@ def reprisal_cases_for(user, *, q: str = "", state: int | None = None, status: s
         stmt = stmt.where(ReprisalCase.state_id == state)
     if status:
         stmt = stmt.where(ReprisalCase.status == status)
-    return stmt
+    return stmt.where(*between(ReprisalCase.received_on, start, end))

@@ -36,6 +36,7 @@ from casework.reprisals.forms import (
 from casework.reprisals.models import (
     ActCategory, Annex, Consent, RelatedCase, ReprisalCase, ReprisalStatus, RiskLevel,
 )
+from casework.figures.period import list_period
 from casework.reprisals.queries import reprisal_cases_for
 from casework.reprisals.report import current_report_year
 from casework.reprisals.workflow import ACTING, REPRISAL_WORKFLOW
@@ -59,8 +60,9 @@ def _filters() -> ListFilterForm:
 
 
 def _filtered(form: ListFilterForm):
+    start, end = list_period(request.args)
     return reprisal_cases_for(current_user, q=form.q.data or "", state=form.state.data or None,
-                              status=form.status.data or "")
+                              status=form.status.data or "", start=start, end=end)
 
 
 @bp.route("/")

@@ -34,6 +34,7 @@ from casework.urgent_actions.models import (
     CRITERIA_LABELS, Criterion, Recommendation, ResponseStatus, UrgentAction, UrgentActionStatus,
 )
 from casework.urgent_actions.permissions import can_see_authors
+from casework.figures.period import list_period
 from casework.urgent_actions.queries import BUCKETS, statistics, urgent_actions_for
 from casework.urgent_actions.workflow import BEFORE_REGISTRATION, URGENT_ACTION_WORKFLOW, open_reply_deadline
 from casework.web import register_nav
@@ -68,9 +69,11 @@ def _filters() -> ListFilterForm:
 
 
 def _filtered(form: ListFilterForm):
+    start, end = list_period(request.args)
     return urgent_actions_for(
         current_user, q=form.q.data or "", state=form.state.data or None, status=form.status.data or "",
-        year=form.year.data, bucket=form.bucket.data or "", due=form.due.data or "", group=form.group.data)
+        year=form.year.data, bucket=form.bucket.data or "", due=form.due.data or "", group=form.group.data,
+        start=start, end=end, dated=request.args.get("dated", ""), located=request.args.get("located", ""))
 
 
 @bp.route("/")
