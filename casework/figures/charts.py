@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import re
+import sys
 
 import pygal
 from pygal.style import Style
@@ -27,6 +28,11 @@ STYLE = Style(
 )
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 
+# pygal adds an import hook for its map plugins (which we do not use) written in the pre-3.4 protocol
+# (`find_module` only). Python 3.11 then warns with ImportWarning on every import that no other finder
+# resolves, anywhere in the process; with warnings as errors that breaks unrelated optional imports.
+sys.meta_path[:] = [finder for finder in sys.meta_path if type(finder) is not pygal.PluginImportFixer]
+
 
 def render_svg(chart: Chart) -> str:
     """The chart as SVG markup, with no script and no external reference."""
@@ -37,7 +43,7 @@ def render_svg(chart: Chart) -> str:
     height = max(300, 90 + 26 * rows) if chart.horizontal else 340
     plot = kind(
         js=[], disable_xml_declaration=True, style=STYLE, width=760, height=height, title=chart.title,
-        x_title=chart.x_title, y_title=chart.y_title, legend_at_bottom=True, legend_at_bottom_columns=4,
+        x_title=chart.x_title, y_title=chart.y_title, legend_at_bottom=True,
         print_values=False, show_minor_x_labels=True, truncate_label=28, truncate_legend=40,
         x_label_rotation=0 if chart.horizontal or rows <= 12 else 40, margin=12, spacing=12,
         value_formatter=lambda v: f"{v:,.0f}", show_y_guides=True, include_x_axis=True,
@@ -45,11 +51,22 @@ def render_svg(chart: Chart) -> str:
     # A horizontal chart draws its first label at the bottom: reversed, it reads top-down as the table.
     labels = list(reversed(chart.labels)) if chart.horizontal else chart.labels
     plot.x_labels = labels
+    top = _largest(chart)
+    if top <= 10:  # otherwise pygal would mark halves, which read as repeated whole numbers
+        plot.y_labels = list(range(0, int(top) + 1))
     for series in chart.series:
         if series.charted:
             values = list(reversed(series.values)) if chart.horizontal else series.values
             plot.add(series.name, values)
     return _SCRIPT.sub("", plot.render(is_unicode=True))
+
+
+def _largest(chart: Chart) -> float:
+    """The longest bar: the largest value, or the largest stack."""
+    charted = [s.values for s in chart.series if s.charted]
+    if chart.stacked:
+        return max((sum(column) for column in zip(*charted)), default=0)
+    return max((v for values in charted for v in values), default=0)
 
 
 def data_uri(chart: Chart) -> str:
