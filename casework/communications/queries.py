@@ -13,6 +13,7 @@ from casework.core.cases import Case
 from casework.core.persons import CasePerson, Person, PersonRole, fold_name
 from casework.core.units import Unit
 from casework.extensions import db
+from casework.figures.period import between
 from casework.communications.committees import COMMITTEES
 
 
@@ -60,23 +61,18 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
     return select(Communication).where(*conditions), select(Communication.__table__.c.id).where(*conditions)
 
 
-DATED = ("registered", "decided", "interim_measures")
-
-
 def dated_condition(dated: str | None, start: date | None, end: date | None,
                     decision: str | None = None) -> ColumnElement[bool]:
     """Registered in the span; or with a decision (of one type) or an interim-measures request in it."""
-    def within(column) -> list:
-        return [c for c in (column >= start if start else None, column <= end if end else None) if c is not None]
-
     if dated == "decided" or decision:
-        decided = select(Decision.communication_id).where(*within(Decision.adopted_on))
+        decided = select(Decision.communication_id).where(*between(Decision.adopted_on, start, end))
         if decision:
             decided = decided.where(Decision.decision_type == decision)
         return Communication.id.in_(decided)
     if dated == "interim_measures":
-        return Communication.id.in_(select(InterimMeasure.communication_id).where(*within(InterimMeasure.requested_on)))
-    return and_(*within(Communication.registered_on))
+        return Communication.id.in_(select(InterimMeasure.communication_id).where(
+            *between(InterimMeasure.requested_on, start, end)))
+    return and_(*between(Communication.registered_on, start, end))
 
 
 def _similar(key: str, other: str) -> bool:

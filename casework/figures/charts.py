@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import re
 import sys
+import threading
 
 import pygal
 from pygal.style import Style
@@ -26,6 +27,9 @@ STYLE = Style(
     title_font_size=15, label_font_size=11, major_label_font_size=11, legend_font_size=12,
     value_font_size=10, tooltip_font_size=12,
 )
+KEPT = 256
+_drawn: dict[tuple, str] = {}
+_drawn_lock = threading.Lock()
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 
 # pygal adds an import hook for its map plugins (which we do not use) written in the pre-3.4 protocol
@@ -70,5 +74,20 @@ def _largest(chart: Chart) -> float:
 
 
 def data_uri(chart: Chart) -> str:
-    """The chart as a `data:` URL for an <img>, which the page's policy and WeasyPrint both accept."""
-    return "data:image/svg+xml;base64," + base64.b64encode(render_svg(chart).encode()).decode()
+    """The chart as a `data:` URL for an <img>, which the page's policy and WeasyPrint both accept.
+
+    Drawing takes pygal 10–20 ms a chart, most of the page's time beside the queries, while the
+    figures of a past year hardly change: the same numbers give the same picture, so it is kept
+    (the key is everything drawn; the oldest of `KEPT` pictures goes first).
+    """
+    key = (chart.title, chart.x_title, chart.y_title, chart.horizontal, chart.stacked, tuple(chart.labels),
+           tuple((s.name, tuple(s.values)) for s in chart.series if s.charted))
+    with _drawn_lock:
+        uri = _drawn.get(key)
+    if uri is None:
+        uri = "data:image/svg+xml;base64," + base64.b64encode(render_svg(chart).encode()).decode()
+        with _drawn_lock:
+            while len(_drawn) >= KEPT:
+                _drawn.pop(next(iter(_drawn)))
+            _drawn[key] = uri
+    return uri

@@ -158,9 +158,12 @@ def figures_between(start: date, end: date, base: Select | None = None) -> YearF
         Addressee.communication_id.in_(ids), Addressee.kind == AddresseeKind.STATE)) or 0
     actors = db.session.scalar(select(func.count(distinct(func.lower(Addressee.name)))).where(
         Addressee.communication_id.in_(ids), Addressee.kind == AddresseeKind.NON_STATE)) or 0
-    all_ids = (base if base is not None else select(SpCommunication)).with_only_columns(SpCommunication.id)
+    # Each reply of the span asks whether its letter is visible (a look-up by key), rather than
+    # listing every visible letter of all years first.
+    replied = (base if base is not None else select(SpCommunication)).with_only_columns(SpCommunication.id).where(
+        SpCommunication.id == Reply.communication_id)
     replies = db.session.scalar(select(func.count(Reply.id)).where(
-        Reply.communication_id.in_(all_ids), Reply.received_on.between(start, end))) or 0
+        Reply.received_on.between(start, end), replied.exists())) or 0
     by_type = dict(db.session.execute(ids.with_only_columns(SpCommunication.comm_type, func.count())
                                       .group_by(SpCommunication.comm_type)).all())
     return YearFigures(start.year, sent, states, actors, replies, {str(k): v for k, v in by_type.items()})

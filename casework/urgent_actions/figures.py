@@ -31,9 +31,11 @@ def key_figures(user, period: Period) -> Section:
     by_outcome = dict(db.session.execute(located.with_only_columns(UrgentAction.located, func.count())
                                          .group_by(UrgentAction.located)).all())
     to_date = urgent_actions_for(user, end=period.end, dated="located")
+    per_month_chart = _per_month(registered, period)
     figures = [
-        Figure(_("Urgent actions registered"), count(registered), _link(period)),
-        Figure(_("Persons located"), count(located), _link(period, dated="located"),
+        # The months cover the period exactly: their sum is the count, without counting again.
+        Figure(_("Urgent actions registered"), int(sum(per_month_chart.series[0].values)), _link(period)),
+        Figure(_("Persons located"), sum(by_outcome.values()), _link(period, dated="located"),
                note=_("located in the period, whenever the urgent action was registered")),
         *[Figure(_(OUTCOMES[kind.value]), by_outcome[kind], _link(period, dated="located", located=kind.value),
                  level=1) for kind in Located if by_outcome.get(kind)],
@@ -42,7 +44,7 @@ def key_figures(user, period: Period) -> Section:
                note=_("since the first urgent action, up to the end of the period")),
     ]
     return Section("urgent_actions", _("CED urgent actions"), figures,
-                   [_by_state(registered, period), _per_month(registered, period)])
+                   [_by_state(registered, period), per_month_chart])
 
 
 def _by_state(registered, period: Period) -> Chart:

@@ -17,7 +17,7 @@ LISTED = re.compile(r"([\d,]+) (?:records?|communications?)\b")
 # together, on the detention figures page), States and actors addressed and replies (letters).
 NOT_A_COUNT_OF_THE_LIST = {"Persons released upon the Office's action", "Women", "Men", "Children",
                            "States addressed", "Non-State actors addressed", "Replies received",
-                           "Places of detention visited", "Countries concerned"}
+                           "Countries concerned"}
 
 
 def _figures_on(client, url: str) -> list[tuple[str, str, int]]:
