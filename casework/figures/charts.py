@@ -44,16 +44,16 @@ def render_svg(chart: Chart) -> str:
     if chart.stacked:
         kind = pygal.HorizontalStackedBar if chart.horizontal else pygal.StackedBar
     rows = len(chart.labels)
-    height = max(300, 90 + 26 * rows) if chart.horizontal else 340
+    height = 150 + 28 * rows if chart.horizontal else 340
     plot = kind(
         js=[], disable_xml_declaration=True, style=STYLE, width=760, height=height, title=chart.title,
         x_title=chart.x_title, y_title=chart.y_title, legend_at_bottom=True,
-        print_values=False, show_minor_x_labels=True, truncate_label=28, truncate_legend=40,
+        print_values=False, show_minor_x_labels=True, truncate_legend=40,
         x_label_rotation=0 if chart.horizontal or rows <= 12 else 40, margin=12, spacing=12,
         value_formatter=lambda v: f"{v:,.0f}", show_y_guides=True, include_x_axis=True,
     )
     # A horizontal chart draws its first label at the bottom: reversed, it reads top-down as the table.
-    labels = list(reversed(chart.labels)) if chart.horizontal else chart.labels
+    labels = [_short(label) for label in (reversed(chart.labels) if chart.horizontal else chart.labels)]
     plot.x_labels = labels
     top = _largest(chart)
     if top <= 10:  # otherwise pygal would mark halves, which read as repeated whole numbers
@@ -63,6 +63,11 @@ def render_svg(chart: Chart) -> str:
             values = list(reversed(series.values)) if chart.horizontal else series.values
             plot.add(series.name, values)
     return _SCRIPT.sub("", plot.render(is_unicode=True))
+
+
+def _short(label: str, length: int = 26) -> str:
+    """A label that leaves the chart its room ("United Kingdom of Great Britain…"); the table has it whole."""
+    return label if len(label) <= length else label[:length - 1].rstrip() + "…"
 
 
 def _largest(chart: Chart) -> float:
