@@ -10,12 +10,14 @@ from sqlalchemy import extract, func, select
 from casework.communications.backlog import S
 from casework.communications.committees import COMMITTEES
 from casework.communications.models import Communication, Decision, DecisionType
-from casework.communications.queries import communications_list
+from casework.communications.queries import communications_list, dated_condition
 from casework.core.cases import Case
 from casework.core.units import Unit
 from casework.extensions import db
 from casework.figures.period import Period
-from casework.figures.sections import Chart, Figure, Section, Series, count, month_labels, per_month
+from casework.figures.sections import (
+    Chart, Figure, Section, Series, count, month_labels, per_month, starting_from,
+)
 
 DECISION_LABELS = {
     DecisionType.VIEWS_VIOLATION: "Views – violation", DecisionType.VIEWS_NO_VIOLATION: "Views – no violation",
@@ -25,8 +27,9 @@ DECISION_LABELS = {
 
 
 def _ids(user, period: Period, dated: str = "registered", **filters):
-    return communications_list(user, committee_id=None, status=None, state_id=None, q=None, dated=dated,
-                               start=period.start, end=period.end, **filters)[1]
+    ids = communications_list(user, committee_id=None, status=None, state_id=None, q=None, dated=dated,
+                              start=period.start, end=period.end, **filters)[1]
+    return starting_from(ids, select(Communication.id).where(dated_condition(dated, period.start, period.end)))
 
 
 def _link(period: Period, **args) -> str:

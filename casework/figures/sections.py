@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Select, extract, func, select
 
+from casework.core.cases import Case
 from casework.extensions import db
 from casework.figures.period import Period
 
@@ -68,6 +69,14 @@ class Section:
     figures: list[Figure] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     note: str = ""
+
+
+def starting_from(stmt: Select, ids: Select) -> Select:
+    """The same rows, restricted once more to `ids`, a short indexed set they all belong to (the
+    period's), so that PostgreSQL starts from it and checks access case by case. Without it, it
+    reads every case to check access and joins the period's rows after: 3 to 4 times slower at
+    200,000 cases (benchmarks/key_figures.py)."""
+    return stmt.where(Case.id.in_(ids))
 
 
 def count(stmt: Select) -> int:

@@ -11,7 +11,7 @@ from casework.core.permissions import visible_cases
 from casework.core.states import State
 from casework.extensions import db
 from casework.figures.period import Period
-from casework.figures.sections import Chart, Figure, Section, Series
+from casework.figures.sections import Chart, Figure, Section, Series, starting_from
 from casework.special_procedures.models import TYPE_LABELS, Addressee, AddresseeCopy, Reply, SpCommunication
 from casework.special_procedures.queries import figures_between
 
@@ -41,8 +41,9 @@ def key_figures(user, period: Period) -> Section:
 
 
 def _per_state(visible, period: Period) -> Chart:
-    sent = visible.with_only_columns(SpCommunication.id).where(SpCommunication.sent_on.between(period.start,
-                                                                                               period.end))
+    in_period = SpCommunication.sent_on.between(period.start, period.end)
+    sent = starting_from(visible.with_only_columns(SpCommunication.id).where(in_period),
+                         select(SpCommunication.id).where(in_period))
     pairs = union(
         select(Addressee.communication_id, Addressee.state_id.label("state_id"))
         .where(Addressee.communication_id.in_(sent), Addressee.state_id.is_not(None)),

@@ -8,6 +8,7 @@ from sqlalchemy import Select, distinct, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from casework.auth.models import Role
+from casework.core.cases import Case
 from casework.core.deadlines import Deadline
 from casework.core.persons import Person
 from casework.core.permissions import visible_case_ids, visible_cases
@@ -158,12 +159,13 @@ def figures_between(start: date, end: date, base: Select | None = None) -> YearF
         Addressee.communication_id.in_(ids), Addressee.kind == AddresseeKind.STATE)) or 0
     actors = db.session.scalar(select(func.count(distinct(func.lower(Addressee.name)))).where(
         Addressee.communication_id.in_(ids), Addressee.kind == AddresseeKind.NON_STATE)) or 0
-    # Each reply of the span asks whether its letter is visible (a look-up by key), rather than
-    # listing every visible letter of all years first.
+    # The visible letters among those answered in the span (a short list), rather than every visible
+    # letter of all years: the database starts from the span's replies.
+    answered = select(Reply.communication_id).where(Reply.received_on.between(start, end))
     replied = (base if base is not None else select(SpCommunication)).with_only_columns(SpCommunication.id).where(
-        SpCommunication.id == Reply.communication_id)
+        Case.id.in_(answered))
     replies = db.session.scalar(select(func.count(Reply.id)).where(
-        Reply.received_on.between(start, end), replied.exists())) or 0
+        Reply.received_on.between(start, end), Reply.communication_id.in_(replied))) or 0
     by_type = dict(db.session.execute(ids.with_only_columns(SpCommunication.comm_type, func.count())
                                       .group_by(SpCommunication.comm_type)).all())
     return YearFigures(start.year, sent, states, actors, replies, {str(k): v for k, v in by_type.items()})

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import String, func, union_all
+from sqlalchemy import String, func, select, union_all
 
 from casework.core.states import State
 from casework.extensions import db
 from casework.figures.period import Period
-from casework.figures.sections import Chart, Figure, Section, Series, count, month_labels, per_month
+from casework.figures.sections import (
+    Chart, Figure, Section, Series, count, month_labels, per_month, starting_from,
+)
 from casework.urgent_actions.models import Located, UrgentAction
 from casework.urgent_actions.queries import urgent_actions_for
 
@@ -26,8 +28,11 @@ def _link(period: Period | None, **args) -> str:
 
 
 def key_figures(user, period: Period) -> Section:
-    registered = urgent_actions_for(user, start=period.start, end=period.end)
-    located = urgent_actions_for(user, start=period.start, end=period.end, dated="located")
+    registered = starting_from(urgent_actions_for(user, start=period.start, end=period.end),
+                               select(UrgentAction.id).where(UrgentAction.registered_on.between(period.start,
+                                                                                                period.end)))
+    located = starting_from(urgent_actions_for(user, start=period.start, end=period.end, dated="located"),
+                            select(UrgentAction.id).where(UrgentAction.located_on.between(period.start, period.end)))
     by_outcome = dict(db.session.execute(located.with_only_columns(UrgentAction.located, func.count())
                                          .group_by(UrgentAction.located)).all())
     to_date = urgent_actions_for(user, end=period.end, dated="located")
