@@ -113,11 +113,12 @@ def _register_blueprints(app: Flask) -> None:
     from casework.auth.views import bp as auth_bp
     from casework.cases.views import bp as cases_bp
     from casework.exports.views import bp as exports_bp
+    from casework.figures.views import bp as figures_bp
     from casework.letters.views import bp as letters_bp
     from casework.main.views import bp as main_bp
     from casework.persons.views import bp as persons_bp
 
-    shared = (main_bp, auth_bp, admin_bp, audit_bp, cases_bp, persons_bp, letters_bp, exports_bp,
+    shared = (main_bp, auth_bp, admin_bp, audit_bp, cases_bp, persons_bp, letters_bp, exports_bp, figures_bp,
               api_views.bp, token_views.bp)
     for blueprint in shared:
         app.register_blueprint(blueprint)

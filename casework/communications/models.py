@@ -70,7 +70,7 @@ class Communication(Case):
     year: Mapped[int | None]
     received_on: Mapped[date]
     submitted_on: Mapped[date | None]
-    registered_on: Mapped[date | None]
+    registered_on: Mapped[date | None] = mapped_column(index=True)  # the key figures count by it
     submission_language: Mapped[str] = mapped_column(String(2), default="en")
     subject_matter: Mapped[str] = mapped_column(Text, default="")
     procedural_issues: Mapped[str] = mapped_column(Text, default="")
@@ -169,7 +169,7 @@ class InterimMeasure(Audited, TimestampMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     communication_id: Mapped[int] = mapped_column(ForeignKey("communications.id", ondelete="CASCADE"), index=True)
     measure: Mapped[str] = mapped_column(String(300))
-    requested_on: Mapped[date]
+    requested_on: Mapped[date] = mapped_column(index=True)
     status: Mapped[MeasureStatus] = mapped_column(StrEnumType(MeasureStatus), default=MeasureStatus.REQUESTED)
     decided_on: Mapped[date | None]
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -202,7 +202,7 @@ class Decision(Audited, TimestampMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     communication_id: Mapped[int] = mapped_column(ForeignKey("communications.id", ondelete="CASCADE"), index=True)
     decision_type: Mapped[DecisionType] = mapped_column(StrEnumType(DecisionType))
-    adopted_on: Mapped[date]
+    adopted_on: Mapped[date] = mapped_column(index=True)
     session: Mapped[int]
     symbol: Mapped[str] = mapped_column(String(80))
     articles_violated: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 
 from casework.communications.backlog import AGES, OVERDUE_KINDS, age_condition, grade_condition, overdue_condition
 
-from casework.communications.models import Communication
+from casework.communications.models import Communication, Decision, InterimMeasure
 from casework.core.permissions import Permission, units_where, visible_cases, visible_in_unit
 from casework.core.cases import Case
 from casework.core.persons import CasePerson, Person, PersonRole, fold_name
 from casework.core.units import Unit
 from casework.extensions import db
+from casework.figures.period import between, list_period
 from casework.communications.committees import COMMITTEES
 
 
@@ -23,7 +24,8 @@ def committees_where(user, permission: Permission) -> list[Unit]:
 
 def communications_list(user, *, committee_id: int | None, status: str | None, state_id: int | None,
                         q: str | None, age: str | None = None, overdue: str | None = None,
-                        grade: str | None = None) -> tuple[Select, Select]:
+                        grade: str | None = None, dated: str | None = None, start: date | None = None,
+                        end: date | None = None, decision: str | None = None) -> tuple[Select, Select]:
     """The visible communications matching the list's filters (the backlog's figures use the same).
 
     Returns the SELECT of the communications and the SELECT of their ids alone. Within one
@@ -41,6 +43,8 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
         conditions.append(overdue_condition(overdue, today))
     if state_id:
         conditions.append(Communication.state_id == state_id)
+    if start or end or decision:
+        conditions.append(dated_condition(dated, start, end, decision))
     on_case = []  # conditions on the case record: the stage, the number and the title
     if status:
         on_case.append(Case.status == status)
@@ -57,11 +61,27 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
     return select(Communication).where(*conditions), select(Communication.__table__.c.id).where(*conditions)
 
 
+def dated_condition(dated: str | None, start: date | None, end: date | None,
+                    decision: str | None = None) -> ColumnElement[bool]:
+    """Registered in the span; or with a decision (of one type) or an interim-measures request in it."""
+    if dated == "decided" or decision:
+        decided = select(Decision.communication_id).where(*between(Decision.adopted_on, start, end))
+        if decision:
+            decided = decided.where(Decision.decision_type == decision)
+        return Communication.id.in_(decided)
+    if dated == "interim_measures":
+        return Communication.id.in_(select(InterimMeasure.communication_id).where(
+            *between(InterimMeasure.requested_on, start, end)))
+    return and_(*between(Communication.registered_on, start, end))
+
+
 def list_filters(args) -> dict:
     """The list's filters from its query string: the page and its exports both read them here."""
+    start, end = list_period(args)
     return dict(committee_id=args.get("committee", type=int), status=args.get("status") or None,
                 state_id=args.get("state", type=int), q=args.get("q") or None, age=args.get("age"),
-                overdue=args.get("overdue"), grade=args.get("grade"))
+                overdue=args.get("overdue"), grade=args.get("grade"), dated=args.get("dated"), start=start,
+                end=end, decision=args.get("decision") or None)
 
 
 _table = Communication.__table__.c  # the sort keys live in the communications table: see communications_list

@@ -21,6 +21,7 @@ from casework.detention.release_models import (
     AggregateRelease, CaseOutcome, CoveredRelease, DetentionCase, RELEASE_OUTCOMES, ReleaseCategory,
 )
 from casework.extensions import db
+from casework.figures.period import between, list_period
 
 
 @dataclass
@@ -38,6 +39,8 @@ class Filters:
     q: str | None = None
     visited: bool = False  # places: only those visited (in the year, if one is given)
     releases_only: bool = False
+    start: date | None = None  # like the year, any span of dates (the key figures' period)
+    end: date | None = None
 
     def args(self, **changes) -> dict:
         """The filters as query-string arguments, e.g. for a figure's link to its list."""
@@ -45,6 +48,7 @@ class Filters:
                  "status": "status", "outcome": "outcome", "issue": "issue", "facility_type": "type", "q": "q",
                  "visited": "visited"}
         values = {names[k]: int(v) if isinstance(v, bool) else v for k, v in vars(self).items() if k in names and v}
+        values.update({name: day.isoformat() for name, day in (("from", self.start), ("to", self.end)) if day})
         values.update({k: v for k, v in changes.items() if v})
         return values
 
@@ -62,6 +66,8 @@ def _narrow(stmt: Select, f: Filters, unit_column, state_column, date_column) ->
         stmt = stmt.where(state_column == f.state_id)
     if f.year and date_column is not None:
         stmt = stmt.where(_in_year(date_column, f.year))
+    if date_column is not None:
+        stmt = stmt.where(*between(date_column, f.start, f.end))
     return stmt
 
 
@@ -83,11 +89,12 @@ def filters_from_args(user, args) -> Filters:
     year = args.get("year", type=int) or None
     if year and not first_year() <= year <= date.today().year:
         year = None
+    start, end = list_period(args)
     return Filters(
         unit_id=unit_id, state_id=state_id, year=year, facility_id=args.get("facility", type=int),
         status=args.get("status") or None, outcome=args.get("outcome") or None, issue=args.get("issue") or None,
         facility_type=args.get("type") or None, q=(args.get("q") or "").strip() or None,
-        visited=args.get("visited") == "1",
+        visited=args.get("visited") == "1", start=start, end=end,
     )
 
 
@@ -139,8 +146,9 @@ def facilities_query(user, f: Filters) -> Select:
         pattern = f"%{f.q.strip()}%"
         stmt = stmt.where(or_(Facility.name.ilike(pattern), Facility.location.ilike(pattern),
                               Facility.authority.ilike(pattern)))
-    if f.year or f.visited:
-        visited = select(Visit.facility_id).where(visibility_clause(user, Visit))
+    if f.year or f.visited or f.start or f.end:
+        visited = select(Visit.facility_id).where(visibility_clause(user, Visit), *between(Visit.started_on, f.start,
+                                                                                          f.end))
         if f.year:
             visited = visited.where(_in_year(Visit.started_on, f.year))
         stmt = stmt.where(Facility.id.in_(visited))
@@ -391,7 +399,8 @@ def _totals(user, f: Filters, rows: list[FigureRow]) -> FigureRow:
     # visit found on the (place, date) index, several times faster than counting distinct places
     # over every visit.
     offices = {r.unit_id for r in rows if r.visits}
-    visited = select(Visit.id).where(Visit.facility_id == Facility.id, visibility_clause(user, Visit))
+    visited = select(Visit.id).where(Visit.facility_id == Facility.id, visibility_clause(user, Visit),
+                                     *between(Visit.started_on, f.start, f.end))
     if f.year:
         visited = visited.where(_in_year(Visit.started_on, f.year))
     places = select(func.count(Facility.id)).where(Facility.unit_id.in_(offices), exists(visited))

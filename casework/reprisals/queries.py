@@ -1,14 +1,19 @@
 """Lists of reprisals cases, always through the one access policy."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import Select, or_, select
 
 from casework.core.permissions import visibility_clause
+from casework.figures.period import between, list_period
 from casework.reprisals.models import ReprisalCase
 
 
-def reprisal_cases_for(user, *, q: str = "", state: int | None = None, status: str = "") -> Select:
-    """The reprisals cases `user` may see (assigned ones; all for administrators), filtered."""
+def reprisal_cases_for(user, *, q: str = "", state: int | None = None, status: str = "", start: date | None = None,
+                       end: date | None = None) -> Select:
+    """The reprisals cases `user` may see (assigned ones; all for administrators), filtered
+    (`start`/`end`: received in that span)."""
     stmt = select(ReprisalCase).where(visibility_clause(user, ReprisalCase))
     if q:
         pattern = f"%{q.strip()}%"
@@ -17,7 +22,7 @@ def reprisal_cases_for(user, *, q: str = "", state: int | None = None, status: s
         stmt = stmt.where(ReprisalCase.state_id == state)
     if status:
         stmt = stmt.where(ReprisalCase.status == status)
-    return stmt
+    return stmt.where(*between(ReprisalCase.received_on, start, end))
 
 
 LIST_SORTS = {"received": ReprisalCase.received_on, "updated": ReprisalCase.updated_at, "status": ReprisalCase.status}
@@ -25,5 +30,6 @@ LIST_SORTS = {"received": ReprisalCase.received_on, "updated": ReprisalCase.upda
 
 def reprisal_cases_from_args(user, args) -> Select:
     """The list's query from its query string: the page and its exports both call this."""
+    start, end = list_period(args)
     return reprisal_cases_for(user, q=args.get("q") or "", state=args.get("state", type=int) or None,
-                              status=args.get("status") or "")
+                              status=args.get("status") or "", start=start, end=end)

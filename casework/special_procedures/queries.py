@@ -8,11 +8,13 @@ from sqlalchemy import Select, distinct, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from casework.auth.models import Role
+from casework.core.cases import Case
 from casework.core.deadlines import Deadline
 from casework.core.persons import Person
 from casework.core.permissions import visible_case_ids, visible_cases
 from casework.core.states import State
 from casework.extensions import db
+from casework.figures.period import between
 from casework.special_procedures.letters import redactor
 from casework.special_procedures.models import (
     PUBLIC_STATES, Addressee, AddresseeCopy, AddresseeKind, SpCommunication, CommunicationStatus, CommunicationType,
@@ -31,6 +33,9 @@ class Filters:
     year: int | None = None
     status: str = ""
     q: str = ""
+    start: date | None = None  # sent from (with `replied`: a reply received from)
+    end: date | None = None
+    replied: bool = False
 
 
 def _in_year(column, year: int):
@@ -51,6 +56,12 @@ def _filtered(stmt: Select, f: Filters) -> Select:
         stmt = stmt.where(SpCommunication.comm_type == CommunicationType(f.comm_type))
     if f.year:
         stmt = stmt.where(_in_year(SpCommunication.sent_on, f.year))
+    if f.start or f.end:
+        if f.replied:
+            stmt = stmt.where(SpCommunication.id.in_(select(Reply.communication_id).where(
+                *between(Reply.received_on, f.start, f.end))))
+        else:
+            stmt = stmt.where(*between(SpCommunication.sent_on, f.start, f.end))
     if f.status:
         stmt = stmt.where(SpCommunication.status == f.status)
     if f.q:
@@ -152,19 +163,28 @@ class YearFigures:
 
 def figures_of_year(year: int, base: Select | None = None) -> YearFigures:
     """Letters sent in the year, the States and non-State actors they went to, replies received in it."""
+    return figures_between(date(year, 1, 1), date(year, 12, 31), base)
+
+
+def figures_between(start: date, end: date, base: Select | None = None) -> YearFigures:
+    """Letters sent between two dates, the States and non-State actors they went to, replies received."""
     ids = (base if base is not None else select(SpCommunication)).with_only_columns(SpCommunication.id).where(
-        _in_year(SpCommunication.sent_on, year))
+        SpCommunication.sent_on.between(start, end))
     sent = db.session.scalar(select(func.count()).select_from(ids.subquery())) or 0
     states = db.session.scalar(select(func.count(distinct(Addressee.state_id))).where(
         Addressee.communication_id.in_(ids), Addressee.kind == AddresseeKind.STATE)) or 0
     actors = db.session.scalar(select(func.count(distinct(func.lower(Addressee.name)))).where(
         Addressee.communication_id.in_(ids), Addressee.kind == AddresseeKind.NON_STATE)) or 0
-    all_ids = (base if base is not None else select(SpCommunication)).with_only_columns(SpCommunication.id)
+    # The visible letters among those answered in the span (a short list), rather than every visible
+    # letter of all years: the database starts from the span's replies.
+    answered = select(Reply.communication_id).where(Reply.received_on.between(start, end))
+    replied = (base if base is not None else select(SpCommunication)).with_only_columns(SpCommunication.id).where(
+        Case.id.in_(answered))
     replies = db.session.scalar(select(func.count(Reply.id)).where(
-        Reply.communication_id.in_(all_ids), _in_year(Reply.received_on, year))) or 0
+        Reply.received_on.between(start, end), Reply.communication_id.in_(replied))) or 0
     by_type = dict(db.session.execute(ids.with_only_columns(SpCommunication.comm_type, func.count())
                                       .group_by(SpCommunication.comm_type)).all())
-    return YearFigures(year, sent, states, actors, replies, {str(k): v for k, v in by_type.items()})
+    return YearFigures(start.year, sent, states, actors, replies, {str(k): v for k, v in by_type.items()})
 
 
 def state_choices() -> list[tuple[int, str]]:

@@ -38,6 +38,7 @@ from casework.special_procedures.queries import (
     state_choices,
 )
 from casework.special_procedures.workflow import COMMUNICATION_WORKFLOW
+from casework.figures.period import list_period
 from casework.web import register_nav
 
 bp = Blueprint("special_procedures", __name__, url_prefix="/special-procedures", cli_group="special-procedures")
@@ -52,8 +53,10 @@ def filter_form() -> tuple[FilterForm, Filters]:
     form.mandate.choices = choices([(0, _("Any"))] + mandate_choices())
     form.comm_type.choices = choices([("", _("Any"))] + [(t.value, label) for t, label in TYPE_LABELS.items()])
     form.validate()
+    start, end = list_period(request.args)
     return form, Filters(state=form.state.data or None, mandate=form.mandate.data or None,
-                         comm_type=form.comm_type.data or "", year=form.year.data, q=form.q.data or "")
+                         comm_type=form.comm_type.data or "", year=form.year.data, q=form.q.data or "",
+                         start=start, end=end, replied=request.args.get("replied") == "1")
 
 
 @bp.route("/")

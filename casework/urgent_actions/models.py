@@ -126,7 +126,7 @@ class UrgentAction(Case):
     authors_relationship: Mapped[str] = mapped_column(String(300), default="")
     authors_contact: Mapped[str] = mapped_column(Text, default="")
     located: Mapped[Located | None] = mapped_column(StrEnumType(Located))
-    located_on: Mapped[date | None]
+    located_on: Mapped[date | None] = mapped_column(index=True)  # persons located in a period
     # The registration check: each criterion met or not, and the reason for the decision.
     criteria: Mapped[dict] = mapped_column(JSON, default=dict)
     decision_reason: Mapped[str] = mapped_column(Text, default="")

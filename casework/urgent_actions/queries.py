@@ -11,6 +11,7 @@ from casework.core.permissions import visibility_clause
 from casework.core.persons import CasePerson, Person, PersonRole
 from casework.core.states import State
 from casework.extensions import db
+from casework.figures.period import between, list_period
 from casework.urgent_actions.models import CLOSED, OPEN, Located, UrgentAction, UrgentActionStatus
 from casework.urgent_actions.workflow import DEFAULT_MAX_REMINDERS, REPLY_DEADLINE
 
@@ -53,8 +54,13 @@ def due_clause(due: str, today: date | None = None):
 
 
 def urgent_actions_for(user, *, q: str = "", state: int | None = None, status: str = "", year: int | None = None,
-                       bucket: str = "", due: str = "", group: int | None = None) -> Select:
-    """The urgent actions `user` may see, narrowed by the list's filters."""
+                       bucket: str = "", due: str = "", group: int | None = None, start: date | None = None,
+                       end: date | None = None, dated: str = "", located: str = "") -> Select:
+    """The urgent actions `user` may see, narrowed by the list's filters.
+
+    `start`/`end` narrow to those registered in the span (with `dated="located"`: located in it);
+    `located` to where the person was found ("none": not located).
+    """
     # Urgent actions never belong to another case, so the policy's cheaper top-level form applies.
     stmt = select(UrgentAction).where(visibility_clause(user, UrgentAction))
     if q:
@@ -77,6 +83,13 @@ def urgent_actions_for(user, *, q: str = "", state: int | None = None, status: s
         stmt = stmt.where(due_clause(due))
     if group:
         stmt = stmt.where(UrgentAction.group_id == group)
+    if start or end:
+        stmt = stmt.where(*between(UrgentAction.located_on if dated == "located" else UrgentAction.registered_on,
+                                   start, end))
+    if located == "none":
+        stmt = stmt.where(UrgentAction.located.is_(None))
+    elif located in set(Located):
+        stmt = stmt.where(UrgentAction.located == located)
     return stmt
 
 
@@ -156,7 +169,9 @@ LIST_SORTS = {
 
 def urgent_actions_from_args(user, args) -> Select:
     """The list's query from its query string: the page and its exports both call this."""
+    start, end = list_period(args)
     return urgent_actions_for(
         user, q=args.get("q") or "", state=args.get("state", type=int) or None, status=args.get("status") or "",
         year=args.get("year", type=int), bucket=args.get("bucket") or "", due=args.get("due") or "",
-        group=args.get("group", type=int))
+        group=args.get("group", type=int), start=start, end=end, dated=args.get("dated", ""),
+        located=args.get("located", ""))

@@ -1,0 +1,64 @@
+"""Special-procedures key figures: the module's figures of the year (`figures_between`) for any
+period, and letters and reply rate per State. A letter counts for a State it is addressed to or
+copied to, as the list's State filter reads it."""
+from __future__ import annotations
+
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import case, distinct, func, select, union
+
+from casework.core.permissions import visible_cases
+from casework.core.states import State
+from casework.extensions import db
+from casework.figures.period import Period
+from casework.figures.sections import Chart, Figure, Section, Series, starting_from
+from casework.special_procedures.models import TYPE_LABELS, Addressee, AddresseeCopy, Reply, SpCommunication
+from casework.special_procedures.queries import figures_between
+
+TOP_STATES = 20
+
+
+def _link(period: Period, **args) -> str:
+    return url_for("special_procedures.index", **period.args(), **{k: v for k, v in args.items() if v})
+
+
+def key_figures(user, period: Period) -> Section:
+    visible = visible_cases(user, SpCommunication)
+    year = figures_between(period.start, period.end, visible)
+    figures = [
+        Figure(_("Letters sent"), year.letters_sent, _link(period)),
+        *[Figure(_(label), year.by_type[kind.value], _link(period, comm_type=kind.value), level=1)
+          for kind, label in TYPE_LABELS.items() if year.by_type.get(kind.value)],
+        Figure(_("States addressed"), year.states_addressed, _link(period),
+               note=_("by the letters sent in the period")),
+        Figure(_("Non-State actors addressed"), year.non_state_actors_addressed, _link(period),
+               note=_("companies, financial institutions, armed groups")),
+        Figure(_("Replies received"), year.replies_received, _link(period, replied="1"),
+               note=_("in the period, whenever the letter was sent; the list shows the letters answered")),
+    ]
+    return Section("special_procedures", _("Special-procedures communications"), figures,
+                   [_per_state(visible, period)])
+
+
+def _per_state(visible, period: Period) -> Chart:
+    in_period = SpCommunication.sent_on.between(period.start, period.end)
+    sent = starting_from(visible.with_only_columns(SpCommunication.id).where(in_period),
+                         select(SpCommunication.id).where(in_period))
+    pairs = union(
+        select(Addressee.communication_id, Addressee.state_id.label("state_id"))
+        .where(Addressee.communication_id.in_(sent), Addressee.state_id.is_not(None)),
+        select(Addressee.communication_id, AddresseeCopy.state_id.label("state_id"))
+        .join(AddresseeCopy, AddresseeCopy.addressee_id == Addressee.id).where(Addressee.communication_id.in_(sent)),
+    ).subquery()
+    replied = case((pairs.c.communication_id.in_(select(Reply.communication_id)), pairs.c.communication_id))
+    letters = func.count(distinct(pairs.c.communication_id))
+    rows = db.session.execute(
+        select(State.id, State.name, letters, func.count(distinct(replied)))
+        .join(pairs, pairs.c.state_id == State.id).group_by(State.id, State.name)
+        .order_by(letters.desc(), State.name).limit(TOP_STATES)).all()
+    return Chart("letters_per_state", _("Letters sent and answered per State"), [r.name for r in rows], [
+        Series(_("Letters sent"), [r[2] for r in rows], [_link(period, state=r.id) for r in rows]),
+        Series(_("Letters answered"), [r[3] for r in rows]),
+        Series(_("Reply rate"), [r[3] / r[2] if r[2] else 0 for r in rows], percent=True, charted=False),
+    ], x_title=_("Letters"), y_title=_("State"), horizontal=True,
+        empty_text=_("No letter sent in the period."))
