@@ -14,7 +14,7 @@ from casework.core.persons import Person
 from casework.core.permissions import visible_case_ids, visible_cases
 from casework.core.states import State
 from casework.extensions import db
-from casework.figures.period import between
+from casework.figures.period import between, list_period
 from casework.special_procedures.letters import redactor
 from casework.special_procedures.models import (
     PUBLIC_STATES, Addressee, AddresseeCopy, AddresseeKind, SpCommunication, CommunicationStatus, CommunicationType,
@@ -82,9 +82,11 @@ LIST_SORTS = {"updated": SpCommunication.updated_at, "sent": SpCommunication.sen
 
 def list_filters(args) -> Filters:
     """The internal list's filters from its query string; the page and its exports read them here."""
+    start, end = list_period(args)
     return Filters(state=args.get("state", type=int) or None, mandate=args.get("mandate", type=int) or None,
                    comm_type=args.get("comm_type") or "", year=args.get("year", type=int),
-                   status=args.get("status", ""), q=args.get("q") or "")
+                   status=args.get("status", ""), q=args.get("q") or "", start=start, end=end,
+                   replied=args.get("replied") == "1")
 
 
 def communications_from_args(user, args) -> Select:
