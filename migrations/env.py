@@ -53,9 +53,23 @@ def run_migrations_online():
     conf_args.setdefault("process_revision_directives", process_revision_directives)
 
     with target_db.engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # On SQLite, changing a column means copying the table and dropping the old one
+            # (Alembic's batch mode); with foreign keys enforced, dropping a table other rows point
+            # to fails. Turn enforcement off for the migration only (outside any transaction, as
+            # SQLite requires), then check that no reference was left dangling.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()  # end the transaction SQLAlchemy began, or the migration would join it
         context.configure(connection=connection, target_metadata=target_db.metadata, **conf_args)
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
+            if dangling:
+                raise RuntimeError(f"The migration left references to missing rows: {dangling[:5]}")
 
 
 if context.is_offline_mode():

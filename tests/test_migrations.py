@@ -68,3 +68,32 @@ def test_downgrade_to_empty_and_back(app, empty_database_url, tmp_path):
 
 def test_the_suite_runs_on_the_migrated_schema(app):
     assert _differences(str(db.engine.url.render_as_string(hide_password=False))) == []
+
+
+def test_a_table_other_rows_point_to_can_be_rebuilt_on_a_populated_database(app, empty_database_url, tmp_path):
+    """Changing a column of `users` rebuilds the table on SQLite (copy, drop, rename): with rows
+    pointing to it (a membership), that must neither fail nor lose the rows."""
+    assert _flask("db", "upgrade", database_url=empty_database_url, tmp_path=tmp_path).returncode == 0
+    engine = create_engine(empty_database_url)
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO units (id, code, name, kind, active, settings, created_at, updated_at) "
+            "VALUES (1, 'CCPR', 'Human Rights Committee', 'COMMITTEE', true, '{}', now(), now())"
+            if connection.dialect.name == "postgresql" else
+            "INSERT INTO units (id, code, name, kind, active, settings, created_at, updated_at) "
+            "VALUES (1, 'CCPR', 'Human Rights Committee', 'COMMITTEE', 1, '{}', datetime('now'), datetime('now'))"))
+        connection.execute(text(
+            "INSERT INTO users (id, email, name, password_hash, is_admin, is_auditor, active, failed_logins, "
+            "session_epoch, email_digest, created_at, updated_at) VALUES (1, 'a@example.org', 'A', 'x', false, "
+            "false, true, 0, 0, true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        connection.execute(text("INSERT INTO memberships (id, user_id, unit_id, role) VALUES (1, 1, 1, 'viewer')"))
+    engine.dispose()
+    # Down past the migration that added users.email_digest (dropping it rebuilds the table), and up again.
+    for command in (("db", "downgrade", "727e7cb3354e"), ("db", "upgrade")):
+        result = _flask(*command, database_url=empty_database_url, tmp_path=tmp_path)
+        assert result.returncode == 0, result.stderr[-2000:]
+    engine = create_engine(empty_database_url)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT user_id, unit_id FROM memberships")).all() == [(1, 1)]
+        assert connection.execute(text("SELECT email FROM users")).scalars().all() == ["a@example.org"]
+    engine.dispose()
