@@ -11,10 +11,8 @@ from casework.core.pdf import render_pdf
 from casework.figures.charts import data_uri
 from casework.figures.period import FIRST_YEAR, Period, PeriodError, parse_period
 from casework.figures.sections import Section
-from casework.web import register_nav
 
 bp = Blueprint("figures", __name__, url_prefix="/figures")
-register_nav("Key figures", "figures.index", "figures.")
 
 
 def key_figures(user, period: Period) -> list[Section]:
