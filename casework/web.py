@@ -156,3 +156,6 @@ def register(app: Flask) -> None:
     from flask_wtf.csrf import CSRFError
 
     app.register_error_handler(CSRFError, _csrf_error)
+    from casework.search.views import bp as search_bp
+
+    app.register_blueprint(search_bp)

@@ -1,0 +1,86 @@
+"""The full-text part of a search, one per database: SQLite FTS5 and PostgreSQL text search.
+
+Both index the folded words of `search_documents` and take the same query: every word must
+match, and words of PREFIX_FROM letters or more also match as the start of a longer word.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Connection, Select, column, func, literal_column, table, text
+
+from casework.search.models import SearchDocument
+from casework.search.text import PREFIX_FROM
+
+# The FTS5 table reads its text from search_documents (external content) and is kept in step by
+# triggers, so every write to the documents, by the ORM or a bulk statement, reaches the index.
+SQLITE_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(words, content='search_documents', "
+    "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS search_documents_ai AFTER INSERT ON search_documents BEGIN "
+    "INSERT INTO search_fts(rowid, words) VALUES (new.id, new.words); END",
+    "CREATE TRIGGER IF NOT EXISTS search_documents_ad AFTER DELETE ON search_documents BEGIN "
+    "INSERT INTO search_fts(search_fts, rowid, words) VALUES ('delete', old.id, old.words); END",
+    "CREATE TRIGGER IF NOT EXISTS search_documents_au AFTER UPDATE ON search_documents BEGIN "
+    "INSERT INTO search_fts(search_fts, rowid, words) VALUES ('delete', old.id, old.words); "
+    "INSERT INTO search_fts(rowid, words) VALUES (new.id, new.words); END",
+)
+# A stored tsvector (computed by the database from the words) and its GIN index.
+POSTGRESQL_DDL = (
+    "ALTER TABLE search_documents ADD COLUMN IF NOT EXISTS words_tsv tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple', words)) STORED",
+    "CREATE INDEX IF NOT EXISTS ix_search_documents_words_tsv ON search_documents USING gin (words_tsv)",
+)
+# What lives beside the models and the migrations-equal-models check leaves alone.
+FTS_TABLES = frozenset({"search_fts", "search_fts_data", "search_fts_idx", "search_fts_docsize",
+                        "search_fts_config", "search_fts_content"})
+FTS_COLUMNS = frozenset({"words_tsv"})
+FTS_INDEXES = frozenset({"ix_search_documents_words_tsv"})
+
+
+def create_full_text_index(connection: Connection) -> None:
+    """Add the full-text index to a schema made by `create_all` (benchmarks); the migration does it otherwise."""
+    ddl = SQLITE_DDL if connection.dialect.name == "sqlite" else POSTGRESQL_DDL
+    for statement in ddl:
+        connection.execute(text(statement))
+
+
+@dataclass(frozen=True)
+class Matching:
+    """How to restrict a SELECT on SearchDocument to the matches, and how to rank them (best first)."""
+
+    apply: callable
+    rank: ColumnElement
+
+
+def _sqlite(words: list[str]) -> Matching:
+    fts = table("search_fts", column("rowid"), column("rank"))
+    expression = " ".join(f'"{w}"*' if len(w) >= PREFIX_FROM else f'"{w}"' for w in words)
+
+    def apply(stmt: Select) -> Select:
+        return stmt.join(fts, fts.c.rowid == SearchDocument.id).where(
+            literal_column("search_fts").op("MATCH")(expression))
+
+    return Matching(apply, fts.c.rank)  # FTS5's bm25: lower is better
+
+
+def _postgresql(words: list[str]) -> Matching:
+    vector = literal_column("search_documents.words_tsv")
+    query = func.to_tsquery(literal_column("'simple'"),
+                            " & ".join(f"{w}:*" if len(w) >= PREFIX_FROM else w for w in words))
+
+    def apply(stmt: Select) -> Select:
+        return stmt.where(vector.op("@@")(query))
+
+    return Matching(apply, -func.ts_rank(vector, query))
+
+
+def matching(dialect: str, words: list[str]) -> Matching:
+    """The full-text condition for the database in use."""
+    return _sqlite(words) if dialect == "sqlite" else _postgresql(words)
+
+
+def beside_the_models(name: str | None, type_: str) -> bool:
+    """Whether a table, column or index is the full-text index, which the models do not describe."""
+    return (type_ == "table" and name in FTS_TABLES) or (type_ == "column" and name in FTS_COLUMNS) \
+        or (type_ == "index" and name in FTS_INDEXES)

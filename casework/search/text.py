@@ -1,0 +1,26 @@
+"""Folding text for the index and for queries, so that accents and case never matter."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_QUERY_WORDS = 8
+PREFIX_FROM = 3  # words this long also match longer words ("garc" finds "garcia")
+
+
+def fold_text(text: str) -> str:
+    """Words without accents, case-folded, in their order: "José GARCÍA, 12/2019" → "jose garcia 12 2019"."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.findall(r"[^\W_]+", plain))
+
+
+def query_words(text: str) -> list[str]:
+    """The folded words of what the user typed, at most MAX_QUERY_WORDS of them."""
+    return fold_text(text).split()[:MAX_QUERY_WORDS]
+
+
+def clip(text: str, length: int) -> str:
+    """A one-line excerpt of at most `length` characters."""
+    line = " ".join((text or "").split())
+    return line if len(line) <= length else line[: length - 1].rstrip() + "…"
