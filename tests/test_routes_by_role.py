@@ -198,9 +198,13 @@ def _stored_attachment(app):
     path.write_bytes(PDF)
 
 
+CROSS_MODULE_PACKAGES = ("search",)  # features over every module, with their own route tables
+
+
 def _module_routes() -> list[Route]:
-    """The routes declared by the domain modules' own tables."""
-    tables = (import_optional(f"tests.{module}.test_routes_by_role") for module in DOMAIN_MODULES)
+    """The routes declared by the domain modules' (and cross-module features') own tables."""
+    packages = DOMAIN_MODULES + CROSS_MODULE_PACKAGES
+    tables = (import_optional(f"tests.{package}.test_routes_by_role") for package in packages)
     return [route for table in tables if table is not None for route in table.ROUTES]
 
 

@@ -83,7 +83,7 @@ def search(user, text: str, filters: SearchFilters = SearchFilters(), page: int 
     """The documents matching every word of `text` that `user` may see, best first, one page of them."""
     words = query_words(text)
     results = SearchResults(words=words, page=max(1, min(page, COUNT_LIMIT // PAGE_SIZE)))
-    if not words:
+    if not words or not (getattr(user, "is_authenticated", False) and user.is_active):
         return results
     match = matching(db.engine.dialect.name, words)
     stmt = _filtered(match.apply(select(SearchDocument.id).select_from(SearchDocument)), filters)
