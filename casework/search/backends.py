@@ -5,6 +5,8 @@ match, and words of PREFIX_FROM letters or more also match as the start of a lon
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Connection, Select, column, func, literal_column, table, text
@@ -36,6 +38,26 @@ FTS_TABLES = frozenset({"search_fts", "search_fts_data", "search_fts_idx", "sear
                         "search_fts_config", "search_fts_content"})
 FTS_COLUMNS = frozenset({"words_tsv"})
 FTS_INDEXES = frozenset({"ix_search_documents_words_tsv"})
+
+
+@contextmanager
+def bulk_writing(connection: Connection) -> Iterator[None]:
+    """Rewrite every document in the block, then build the full-text index once, not row by row.
+
+    Measured on 50,000 persons: FTS5 fed by its triggers row by row takes 13 s; its 'rebuild'
+    command after a plain insert takes a fraction of that.
+    """
+    if connection.dialect.name == "sqlite":
+        for trigger in ("ai", "ad", "au"):
+            connection.execute(text(f"DROP TRIGGER IF EXISTS search_documents_{trigger}"))
+        yield
+        connection.execute(text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"))
+        for statement in SQLITE_DDL[1:]:
+            connection.execute(text(statement))
+    else:
+        connection.execute(text("DROP INDEX IF EXISTS ix_search_documents_words_tsv"))
+        yield
+        connection.execute(text(POSTGRESQL_DDL[1]))
 
 
 def create_full_text_index(connection: Connection) -> None:

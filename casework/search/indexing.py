@@ -13,8 +13,9 @@ from sqlalchemy import Connection, delete, event, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from casework.core.cases import Case
+from casework.search.backends import bulk_writing
 from casework.search.models import SearchDocument
-from casework.search.sources import Source, all_sources, case_load
+from casework.search.sources import Document, Source, all_sources, prefetched_links
 
 PENDING = "search_pending"
 BATCH = 2000
@@ -97,26 +98,35 @@ def _write_documents(session: Session, _context) -> None:
 def reindex_all(session: Session) -> dict[str, int]:
     """Write every document again, in batches; returns how many of each kind. The caller commits."""
     connection = session.connection()
-    connection.execute(delete(SearchDocument))
     written: dict[str, int] = {}
-    for source in all_sources():
-        written[source.kind] = written.get(source.kind, 0) + _reindex_source(session, connection, source)
+    with bulk_writing(connection):
+        connection.execute(delete(SearchDocument))
+        for source in all_sources():
+            written[source.kind] = written.get(source.kind, 0) + _reindex_source(session, connection, source)
     return written
 
 
 def _reindex_source(session: Session, connection: Connection, source: Source) -> int:
-    options = source.load + (case_load() if source.kind == "case" else ())
     count, last_id = 0, 0
     while True:
-        batch = list(session.scalars(
-            select(source.model).where(source.model.id > last_id).order_by(source.model.id)
-            .options(*options).limit(BATCH)))
-        if not batch:
+        ids = list(connection.scalars(select(source.model.id).where(source.model.id > last_id)
+                                      .order_by(source.model.id).limit(BATCH)))
+        if not ids:
             return count
-        connection.execute(insert(SearchDocument), [source.document(obj).row() for obj in batch])
-        count += len(batch)
-        last_id = batch[-1].id
+        connection.execute(insert(SearchDocument), [doc.row() for doc in _documents(session, connection, source, ids)])
+        count += len(ids)
+        last_id = ids[-1]
         session.expunge_all()
+
+
+def _documents(session: Session, connection: Connection, source: Source, ids: list[int]) -> list[Document]:
+    if source.bulk is not None:
+        return source.bulk(connection, ids)
+    records = session.scalars(select(source.model).where(source.model.id.in_(ids)).options(*source.load))
+    if source.kind != "case":
+        return [source.document(record) for record in records]
+    with prefetched_links(connection, ids):
+        return [source.document(record) for record in records]
 
 
 @event.listens_for(Session, "after_soft_rollback")

@@ -8,11 +8,16 @@ MAX_QUERY_WORDS = 8
 PREFIX_FROM = 3  # words this long also match longer words ("garc" finds "garcia")
 
 
+WORD = re.compile(r"[^\W_]+")
+
+
 def fold_text(text: str) -> str:
     """Words without accents, case-folded, in their order: "José GARCÍA, 12/2019" → "jose garcia 12 2019"."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(re.findall(r"[^\W_]+", plain))
+    text = text or ""
+    if not text.isascii():  # most text is plain ASCII, and a rebuild folds millions of words
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(WORD.findall(text.casefold()))
 
 
 def query_words(text: str) -> list[str]:

@@ -73,5 +73,10 @@ def index():
     if form.validate() and form.q.data:
         results = search(current_user, form.q.data, form.filters(), request.args.get("page", 1, type=int))
     links = {doc.id: _link(doc) for doc in results.hits} if results else {}
-    return render_template("search/results.html", form=form, results=results, links=links,
+    return render_template("search/results.html", form=form, results=results, links=links, page_url=_page_url,
                            module_labels=MODULE_LABELS, kind_labels=KIND_LABELS), 400 if form.errors else 200
+
+
+def _page_url(page: int) -> str:
+    """The same search and filters, another page."""
+    return url_for("search.index", **{**request.args.to_dict(), "page": page})
