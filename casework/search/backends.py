@@ -5,7 +5,7 @@ match, and words of PREFIX_FROM letters or more also match as the start of a lon
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -69,10 +69,13 @@ def create_full_text_index(connection: Connection) -> None:
 
 @dataclass(frozen=True)
 class Matching:
-    """How to restrict a SELECT on SearchDocument to the matches, and how to rank them (best first)."""
+    """How to restrict a SELECT on SearchDocument to the matches, and two orders: best first
+    (ranking every match: for a few thousand matches) and newest first (read in index order, so a
+    page of a word found in half the documents stops after the first visible ones)."""
 
-    apply: callable
+    apply: Callable[[Select], Select]
     rank: ColumnElement
+    newest: ColumnElement
 
 
 def _sqlite(words: list[str]) -> Matching:
@@ -83,7 +86,7 @@ def _sqlite(words: list[str]) -> Matching:
         return stmt.join(fts, fts.c.rowid == SearchDocument.id).where(
             literal_column("search_fts").op("MATCH")(expression))
 
-    return Matching(apply, fts.c.rank)  # FTS5's bm25: lower is better
+    return Matching(apply, fts.c.rank, fts.c.rowid.desc())  # FTS5's bm25: lower is better
 
 
 def _postgresql(words: list[str]) -> Matching:
@@ -94,7 +97,7 @@ def _postgresql(words: list[str]) -> Matching:
     def apply(stmt: Select) -> Select:
         return stmt.where(vector.op("@@")(query))
 
-    return Matching(apply, -func.ts_rank(vector, query))
+    return Matching(apply, -func.ts_rank(vector, query), SearchDocument.id.desc())
 
 
 def matching(dialect: str, words: list[str]) -> Matching:

@@ -7,8 +7,8 @@ from datetime import date
 from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 
 from casework.core.cases import Case
-from casework.core.permissions import visibility_clause
-from casework.core.persons import Person, person_visibility_clause
+from casework.core.permissions import unit_roles, visibility_clause
+from casework.core.persons import CasePerson, unhidden_links_clause
 from casework.extensions import db
 from casework.search.backends import matching
 from casework.search.models import SearchDocument
@@ -16,6 +16,9 @@ from casework.search.text import query_words
 
 PAGE_SIZE = 20
 COUNT_LIMIT = 1000  # matches are counted up to this; beyond, the page says "more than 1,000"
+# Up to this many matches (before the permission filter) are ranked by relevance; beyond, the words
+# are too common for ranking to help, and ranking them all costs more than the 100 ms a search may take.
+RANKED_UP_TO = 3000
 KINDS = ("case", "letter", "reply", "person")
 
 
@@ -40,6 +43,7 @@ class SearchResults:
     hits: list[SearchDocument] = field(default_factory=list)
     total: int = 0
     page: int = 1
+    ranked: bool = True  # best first; or, for very common words, newest first
 
     @property
     def more_than_counted(self) -> bool:
@@ -58,11 +62,32 @@ class _CaseOfItsOwn:
     can_belong_to_a_case = False
 
 
+def person_document_visibility(user) -> ColumnElement[bool]:
+    """`person_visibility_clause`, asked of each found person rather than of the whole registry.
+
+    The core clause lists every person the user may see (`Person.id IN (...)`): right for a list of
+    the registry, but a search would build that list of hundreds of thousands of persons for each
+    query. Here the same rule is asked of the person of each document through its own links, which
+    the database answers from the index on `case_persons.person_id`
+    (tests/search/test_permissions.py checks that both say the same for every role). Persons are
+    linked to cases of their own, never to a letter of a case; a link to such a record would be
+    taken as hidden here, never as visible.
+    """
+    link_visible = exists().where(CasePerson.person_id == SearchDocument.object_id, Case.id == CasePerson.case_id,
+                                  visibility_clause(user, _CaseOfItsOwn), unhidden_links_clause(user))
+    unlinked = ~exists().where(CasePerson.person_id == SearchDocument.object_id)
+    _per_unit, everywhere = unit_roles(user)
+    if everywhere is not None or user.is_admin:
+        return link_visible | unlinked
+    own_units = SearchDocument.unit_id.in_([m.unit_id for m in user.memberships])
+    return link_visible | (unlinked & own_units)
+
+
 def document_visibility(user) -> ColumnElement[bool]:
     """The documents `user` may see: those of the cases they may view, and the persons they may see."""
     case_visible = exists().where(Case.id == SearchDocument.case_id, visibility_clause(user, _CaseOfItsOwn))
-    person_visible = exists().where(Person.id == SearchDocument.object_id, person_visibility_clause(user))
-    return or_((SearchDocument.kind != "person") & case_visible, (SearchDocument.kind == "person") & person_visible)
+    return or_((SearchDocument.kind != "person") & case_visible,
+               (SearchDocument.kind == "person") & person_document_visibility(user))
 
 
 def _filtered(stmt: Select, filters: SearchFilters) -> Select:
@@ -80,19 +105,33 @@ def _filtered(stmt: Select, filters: SearchFilters) -> Select:
 
 
 def search(user, text: str, filters: SearchFilters = SearchFilters(), page: int = 1) -> SearchResults:
-    """The documents matching every word of `text` that `user` may see, best first, one page of them."""
+    """The documents matching every word of `text` that `user` may see, best first (newest first for
+    words found in thousands of documents), one page of them, and how many there are."""
     words = query_words(text)
     results = SearchResults(words=words, page=max(1, min(page, COUNT_LIMIT // PAGE_SIZE)))
     if not words or not (getattr(user, "is_authenticated", False) and user.is_active):
         return results
+
     match = matching(db.engine.dialect.name, words)
-    stmt = _filtered(match.apply(select(SearchDocument.id).select_from(SearchDocument)), filters)
+    matches = match.apply(select(SearchDocument.id).select_from(SearchDocument))
+    results.ranked = _count(matches, RANKED_UP_TO) <= RANKED_UP_TO
+    stmt = _filtered(matches, filters)
     stmt = stmt.where(document_visibility(user))
-    counted = stmt.limit(COUNT_LIMIT + 1).subquery()
-    results.total = db.session.scalar(select(func.count()).select_from(counted))
+    results.total = _count(stmt, COUNT_LIMIT)
     if results.total:
-        ids = list(db.session.scalars(stmt.order_by(match.rank, SearchDocument.id)
+        order = (match.rank, SearchDocument.id) if results.ranked else (match.newest,)
+        ids = list(db.session.scalars(stmt.order_by(*order)
                                       .limit(PAGE_SIZE).offset((results.page - 1) * PAGE_SIZE)))
         found = {d.id: d for d in db.session.scalars(select(SearchDocument).where(SearchDocument.id.in_(ids)))}
         results.hits = [found[i] for i in ids if i in found]
     return results
+
+
+def _count(stmt: Select, up_to: int) -> int:
+    """How many rows `stmt` gives, counting no further than one more than `up_to`."""
+    return db.session.scalar(select(func.count()).select_from(stmt.limit(up_to + 1).subquery()))
+
+
+def _count(stmt: Select, up_to: int) -> int:
+    """How many rows `stmt` gives, counting no further than one more than `up_to`."""
+    return db.session.scalar(select(func.count()).select_from(stmt.limit(up_to + 1).subquery()))
