@@ -111,7 +111,6 @@ def search(user, text: str, filters: SearchFilters = SearchFilters(), page: int 
     results = SearchResults(words=words, page=max(1, min(page, COUNT_LIMIT // PAGE_SIZE)))
     if not words or not (getattr(user, "is_authenticated", False) and user.is_active):
         return results
-
     match = matching(db.engine.dialect.name, words)
     matches = match.apply(select(SearchDocument.id).select_from(SearchDocument))
     results.ranked = _count(matches, RANKED_UP_TO) <= RANKED_UP_TO
@@ -131,7 +130,3 @@ def _count(stmt: Select, up_to: int) -> int:
     """How many rows `stmt` gives, counting no further than one more than `up_to`."""
     return db.session.scalar(select(func.count()).select_from(stmt.limit(up_to + 1).subquery()))
 
-
-def _count(stmt: Select, up_to: int) -> int:
-    """How many rows `stmt` gives, counting no further than one more than `up_to`."""
-    return db.session.scalar(select(func.count()).select_from(stmt.limit(up_to + 1).subquery()))
