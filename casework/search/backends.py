@@ -69,13 +69,15 @@ def create_full_text_index(connection: Connection) -> None:
 
 @dataclass(frozen=True)
 class Matching:
-    """How to restrict a SELECT on SearchDocument to the matches, and two orders: best first
-    (ranking every match: for a few thousand matches) and newest first (read in index order, so a
-    page of a word found in half the documents stops after the first visible ones)."""
+    """How to restrict a SELECT on SearchDocument to the matches, and two orders, each given as the
+    ORDER BY the full-text index reads fastest and as a value to sort the survivors by (ascending):
+    best first (ranking every match: for a few thousand matches) and newest first (read in index
+    order, so a word found in half the documents costs no more than a rare one)."""
 
     apply: Callable[[Select], Select]
     rank: ColumnElement
     newest: ColumnElement
+    newest_position: ColumnElement
 
 
 def _sqlite(words: list[str]) -> Matching:
@@ -86,7 +88,7 @@ def _sqlite(words: list[str]) -> Matching:
         return stmt.join(fts, fts.c.rowid == SearchDocument.id).where(
             literal_column("search_fts").op("MATCH")(expression))
 
-    return Matching(apply, fts.c.rank, fts.c.rowid.desc())  # FTS5's bm25: lower is better
+    return Matching(apply, fts.c.rank, fts.c.rowid.desc(), -fts.c.rowid)  # FTS5's bm25: lower is better
 
 
 def _postgresql(words: list[str]) -> Matching:
@@ -97,7 +99,7 @@ def _postgresql(words: list[str]) -> Matching:
     def apply(stmt: Select) -> Select:
         return stmt.where(vector.op("@@")(query))
 
-    return Matching(apply, -func.ts_rank(vector, query), SearchDocument.id.desc())
+    return Matching(apply, -func.ts_rank(vector, query), SearchDocument.id.desc(), -SearchDocument.id)
 
 
 def matching(dialect: str, words: list[str]) -> Matching:

@@ -16,7 +16,7 @@ from casework.core.workflow import TransitionRefused, workflow_for
 from casework.extensions import db
 from casework.search.forms import SearchForm
 from casework.search.models import SearchDocument
-from casework.search.query import search
+from casework.search.query import CANDIDATES, search
 from casework.search.sources import all_sources
 
 bp = Blueprint("search", __name__, url_prefix="/search")
@@ -73,7 +73,7 @@ def index():
     if form.validate() and form.q.data:
         results = search(current_user, form.q.data, form.filters(), request.args.get("page", 1, type=int))
     links = {doc.id: _link(doc) for doc in results.hits} if results else {}
-    return render_template("search/results.html", form=form, results=results, links=links, page_url=_page_url,
+    return render_template("search/results.html", form=form, results=results, links=links, page_url=_page_url, candidates=CANDIDATES,
                            module_labels=MODULE_LABELS, kind_labels=KIND_LABELS), 400 if form.errors else 200
 
 

@@ -113,3 +113,13 @@ def test_a_full_rebuild_writes_the_same_documents(world):
     reindex_all(db.session)
     db.session.commit()
     assert documents() == before
+
+
+def test_common_words_show_the_most_recent_matches_and_say_the_answer_is_partial(world, users, monkeypatch):
+    from casework.search import query
+
+    monkeypatch.setattr(query, "CANDIDATES", 2)
+    results = search(users["admin"], "mexico")
+    assert not results.ranked and not results.complete
+    assert results.total == 2
+    assert [hit.id for hit in results.hits] == sorted((hit.id for hit in results.hits), reverse=True)
