@@ -80,9 +80,12 @@ class Matching:
     newest_position: ColumnElement
 
 
-def _sqlite(words: list[str]) -> Matching:
+def _sqlite(words: list[str], tags: list[str], any_tags: list[str]) -> Matching:
     fts = table("search_fts", column("rowid"), column("rank"))
-    expression = " ".join(f'"{w}"*' if len(w) >= PREFIX_FROM else f'"{w}"' for w in words)
+    terms = [f'"{w}"*' if len(w) >= PREFIX_FROM else f'"{w}"' for w in words] + [f'"{t}"' for t in tags]
+    if any_tags:
+        terms.append("(" + " OR ".join(f'"{t}"' for t in any_tags) + ")")
+    expression = " AND ".join(terms)
 
     def apply(stmt: Select) -> Select:
         return stmt.join(fts, fts.c.rowid == SearchDocument.id).where(
@@ -91,10 +94,12 @@ def _sqlite(words: list[str]) -> Matching:
     return Matching(apply, fts.c.rank, fts.c.rowid.desc(), -fts.c.rowid)  # FTS5's bm25: lower is better
 
 
-def _postgresql(words: list[str]) -> Matching:
+def _postgresql(words: list[str], tags: list[str], any_tags: list[str]) -> Matching:
     vector = literal_column("search_documents.words_tsv")
-    query = func.to_tsquery(literal_column("'simple'"),
-                            " & ".join(f"{w}:*" if len(w) >= PREFIX_FROM else w for w in words))
+    terms = [f"{w}:*" if len(w) >= PREFIX_FROM else w for w in words] + tags
+    if any_tags:
+        terms.append("(" + " | ".join(any_tags) + ")")
+    query = func.to_tsquery(literal_column("'simple'"), " & ".join(terms))
 
     def apply(stmt: Select) -> Select:
         return stmt.where(vector.op("@@")(query))
@@ -102,9 +107,11 @@ def _postgresql(words: list[str]) -> Matching:
     return Matching(apply, -func.ts_rank(vector, query), SearchDocument.id.desc(), -SearchDocument.id)
 
 
-def matching(dialect: str, words: list[str]) -> Matching:
-    """The full-text condition for the database in use."""
-    return _sqlite(words) if dialect == "sqlite" else _postgresql(words)
+def matching(dialect: str, words: list[str], tags: list[str] = (), any_tags: list[str] = ()) -> Matching:
+    """The full-text condition for the database in use: every word (or its start), every tag, and
+    one of `any_tags` if given."""
+    build = _sqlite if dialect == "sqlite" else _postgresql
+    return build(list(words), list(tags), list(any_tags))
 
 
 def beside_the_models(name: str | None, type_: str) -> bool:

@@ -12,7 +12,7 @@ from casework.core.persons import CasePerson, unhidden_links_clause
 from casework.extensions import db
 from casework.search.backends import matching
 from casework.search.models import SearchDocument
-from casework.search.text import query_words
+from casework.search.text import filter_tag, query_words
 
 PAGE_SIZE = 20
 # A search looks at this many matches at most (after the filters, before the permission policy):
@@ -88,6 +88,17 @@ def document_visibility(user) -> ColumnElement[bool]:
                (SearchDocument.kind == "person") & person_document_visibility(user))
 
 
+def _filter_tags(filters: SearchFilters) -> tuple[list[str], list[str]]:
+    """The filters as words of the index: every one of the first, and one year of the period."""
+    values = {"module": filters.module, "kind": filters.kind, "state": filters.state_id,
+              "status": filters.status, "unit": filters.unit_id}
+    tags = [filter_tag(name, value) for name, value in values.items() if value is not None]
+    first = filters.date_from.year if filters.date_from else None
+    last = filters.date_to.year if filters.date_to else date.today().year + 1
+    years = [filter_tag("year", year) for year in range(first, last + 1)] if first and last - first < 12 else []
+    return tags, years
+
+
 def _filtered(stmt: Select, filters: SearchFilters) -> Select:
     equal = {SearchDocument.module: filters.module, SearchDocument.kind: filters.kind,
              SearchDocument.state_id: filters.state_id, SearchDocument.status: filters.status,
@@ -109,19 +120,18 @@ def search(user, text: str, filters: SearchFilters = SearchFilters(), page: int 
     results = SearchResults(words=words, page=max(1, min(page, CANDIDATES // PAGE_SIZE)))
     if not words or not (getattr(user, "is_authenticated", False) and user.is_active):
         return results
-    match = matching(db.engine.dialect.name, words)
-    matches = match.apply(select(SearchDocument.id).select_from(SearchDocument))
+    match = matching(db.engine.dialect.name, words, *_filter_tags(filters))
+    matches = _filtered(match.apply(select(SearchDocument.id).select_from(SearchDocument)), filters)
     results.ranked = _count(matches, CANDIDATES) <= CANDIDATES
-    order, position = (match.rank, match.rank) if results.ranked else (match.newest, match.newest_position)
-    filtered = _filtered(match.apply(select(SearchDocument.id, position.label("position"))
-                                     .select_from(SearchDocument)), filters)
-    results.complete = results.ranked or _count(filtered, CANDIDATES) <= CANDIDATES
-    candidates = filtered.order_by(order).limit(CANDIDATES).subquery()
-    found = list(db.session.execute(
-        select(SearchDocument.id, candidates.c.position).join(candidates, candidates.c.id == SearchDocument.id)
-        .where(document_visibility(user)).order_by(candidates.c.position, SearchDocument.id)).all())
+    order = match.rank if results.ranked else match.newest
+    candidates = list(db.session.scalars(matches.order_by(order).limit(CANDIDATES + 1)))
+    results.complete = len(candidates) <= CANDIDATES
+    candidates = candidates[:CANDIDATES]
+    visible = set(db.session.scalars(select(SearchDocument.id).where(
+        SearchDocument.id.in_(candidates), document_visibility(user))))
+    found = [i for i in candidates if i in visible]
     results.total = len(found)
-    ids = [row.id for row in found[(results.page - 1) * PAGE_SIZE:results.page * PAGE_SIZE]]
+    ids = found[(results.page - 1) * PAGE_SIZE:results.page * PAGE_SIZE]
     documents = {d.id: d for d in db.session.scalars(select(SearchDocument).where(SearchDocument.id.in_(ids)))}
     results.hits = [documents[i] for i in ids]
     return results

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, select
 
 from casework.core.cases import Case
 from casework.core.persons import CasePerson, Person, PersonName, PersonRole
-from casework.search.text import clip, fold_text
+from casework.search.text import clip, filter_tag, fold_text
 
 TITLE_LENGTH = 300
 SUMMARY_LENGTH = 400
@@ -41,12 +41,19 @@ class Document:
     status: str = ""
     doc_date: date | None = None
 
+    def tags(self) -> list[str]:
+        """The values the search filters on, as words of the index (see `filter_tag`)."""
+        values = {"kind": self.kind, "module": self.module, "state": self.state_id, "unit": self.unit_id,
+                  "status": self.status, "year": self.doc_date.year if self.doc_date else None}
+        return [filter_tag(name, value) for name, value in values.items() if value not in (None, "")]
+
     def row(self) -> dict[str, Any]:
         text = " ".join(part for part in (self.title, *self.words) if part)
+        words = " ".join([fold_text(text[:WORDS_LENGTH]), *self.tags()])
         return {"kind": self.kind, "object_id": self.object_id, "case_id": self.case_id, "module": self.module,
                 "unit_id": self.unit_id, "state_id": self.state_id, "status": self.status or "",
                 "doc_date": self.doc_date, "title": clip(self.title, TITLE_LENGTH),
-                "summary": clip(self.summary, SUMMARY_LENGTH), "words": fold_text(text[:WORDS_LENGTH])}
+                "summary": clip(self.summary, SUMMARY_LENGTH), "words": words}
 
 
 Follower = tuple[type, Callable[[Any], Iterable[Any]]]

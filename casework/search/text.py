@@ -29,3 +29,10 @@ def clip(text: str, length: int) -> str:
     """A one-line excerpt of at most `length` characters."""
     line = " ".join((text or "").split())
     return line if len(line) <= length else line[: length - 1].rstrip() + "…"
+
+
+def filter_tag(name: str, value: object) -> str:
+    """A filter value written as a word of the index ("zzstate133"), so that the full-text index
+    itself narrows a search to a State, a module or a year instead of reading every match's row.
+    The prefix keeps them apart from real words: a search for "state" never matches "zzstate133"."""
+    return "zz" + name + re.sub(r"[^0-9a-z]", "", str(value).casefold())
