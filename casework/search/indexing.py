@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, delete, event, insert, select, tuple_
+from sqlalchemy import Connection, delete, event, insert, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from casework.core.cases import Case
@@ -103,7 +103,23 @@ def reindex_all(session: Session) -> dict[str, int]:
         connection.execute(delete(SearchDocument))
         for source in all_sources():
             written[source.kind] = written.get(source.kind, 0) + _reindex_source(session, connection, source)
+        _order_by_date(connection)
     return written
+
+
+def _order_by_date(connection: Connection) -> None:
+    """Number the documents from the oldest date to the newest, as the day-to-day writes do.
+
+    A search for very common words shows the highest numbers first ("newest first"); written source
+    by source, the last source (the reprisals, which almost no one may see) would come first.
+    """
+    columns = ", ".join(c.name for c in SearchDocument.__table__.columns if c.name != "id")
+    connection.execute(text(f"CREATE TEMPORARY TABLE search_documents_sorted AS SELECT {columns} "
+                            "FROM search_documents ORDER BY doc_date IS NOT NULL, doc_date, id"))
+    connection.execute(delete(SearchDocument))
+    connection.execute(text(f"INSERT INTO search_documents ({columns}) SELECT {columns} "
+                            "FROM search_documents_sorted"))
+    connection.execute(text("DROP TABLE search_documents_sorted"))
 
 
 def _reindex_source(session: Session, connection: Connection, source: Source) -> int:
