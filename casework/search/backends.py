@@ -104,7 +104,11 @@ def _postgresql(words: list[str], tags: list[str], any_tags: list[str]) -> Match
     def apply(stmt: Select) -> Select:
         return stmt.where(vector.op("@@")(query))
 
-    return Matching(apply, -func.ts_rank(vector, query), SearchDocument.id.desc(), -SearchDocument.id)
+    # Newest first: for one word, walking the primary key backwards stops after the first matches;
+    # for several, the planner misjudges how rare the combination is and walks most of the table
+    # (120 ms measured), while the GIN index finds them all in 35 ms: "id + 0" steers it there.
+    newest = SearchDocument.id if len(terms) == 1 else SearchDocument.id + 0
+    return Matching(apply, -func.ts_rank(vector, query), newest.desc(), -SearchDocument.id)
 
 
 def matching(dialect: str, words: list[str], tags: list[str] = (), any_tags: list[str] = ()) -> Matching:

@@ -19,7 +19,7 @@ PAGE_SIZE = 20
 # all of them, best first, when there are no more; otherwise the most recent ones. Measured on
 # 714,000 documents, asking the policy of every match of a common word takes seconds for a user
 # who may see few of them; the page then says the words are too common for a complete answer.
-CANDIDATES = 1000
+CANDIDATES = 500
 KINDS = ("case", "letter", "reply", "person")
 
 
