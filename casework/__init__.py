@@ -117,9 +117,10 @@ def _register_blueprints(app: Flask) -> None:
     from casework.letters.views import bp as letters_bp
     from casework.main.views import bp as main_bp
     from casework.persons.views import bp as persons_bp
+    from casework.search.views import bp as search_bp
 
     shared = (main_bp, auth_bp, admin_bp, audit_bp, cases_bp, persons_bp, letters_bp, exports_bp, figures_bp,
-              api_views.bp, token_views.bp)
+              search_bp, api_views.bp, token_views.bp)
     for blueprint in shared:
         app.register_blueprint(blueprint)
     for views in domain_module_parts("views"):

@@ -101,4 +101,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(seed)
     app.cli.add_command(users)
     app.cli.add_command(units)
+    from casework.search.cli import search_cli
+
+    app.cli.add_command(search_cli)
 

@@ -30,6 +30,13 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
+def include_object(obj, name, type_, reflected, compare_to):
+    """Leave the full-text search index out of autogenerate: it is made by its migration alone."""
+    from casework.search.backends import beside_the_models
+
+    return not beside_the_models(name, type_)
+
+
 def run_migrations_offline():
     """Emit SQL for the migrations without connecting (`flask db upgrade --sql`)."""
     context.configure(
@@ -51,6 +58,7 @@ def run_migrations_online():
     conf_args = dict(current_app.extensions["migrate"].configure_args)
     conf_args.setdefault("render_item", render_item)
     conf_args.setdefault("process_revision_directives", process_revision_directives)
+    conf_args.setdefault("include_object", include_object)
 
     with target_db.engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"

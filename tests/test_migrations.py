@@ -13,6 +13,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, make_url, text
 
 from casework.extensions import db
+from casework.search.backends import beside_the_models
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,11 +41,16 @@ def _flask(*args: str, database_url: str, tmp_path) -> subprocess.CompletedProce
                           capture_output=True, text=True, timeout=120)
 
 
+def _include_object(obj, name, type_, reflected, compare_to) -> bool:
+    return not beside_the_models(name, type_)
+
+
 def _differences(url: str) -> list:
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "include_object": _include_object})
             return compare_metadata(context, db.metadata)
     finally:
         engine.dispose()

@@ -199,6 +199,9 @@ def _stored_attachment(app):
     path.write_bytes(PDF)
 
 
+CROSS_MODULE_PACKAGES = ("search",)  # features over every module, with their own route tables
+
+
 def _module_routes() -> list[Route]:
     """The routes declared by the domain modules' own tables, and by other packages' (API, exports…)."""
     packages = dict.fromkeys([*DOMAIN_MODULES, *(path.parent.name for path in

@@ -148,6 +148,12 @@ def register_hidden_links(rule: HiddenLinks) -> HiddenLinks:
 def link_visibility_clause(user) -> ColumnElement[bool]:
     """SQL condition on `CasePerson`: the links `user` may see (on a case they can view)."""
     clause = true() if user.is_admin else CasePerson.case_id.in_(visible_case_ids(user))
+    return clause & unhidden_links_clause(user)
+
+
+def unhidden_links_clause(user) -> ColumnElement[bool]:
+    """SQL condition on `CasePerson`: the links no registered rule hides from `user`."""
+    clause = true()
     for rule in _HIDDEN_LINK_RULES:
         hidden = rule(user)
         if hidden is not None:

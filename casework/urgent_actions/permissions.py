@@ -11,7 +11,7 @@ search, a person's page and the audit log hide the authors' links as the urgent 
 """
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, exists, or_, select
 
 from casework.core.cases import CaseAssignment
 from casework.core.persons import CasePerson, PersonRole, register_hidden_links
@@ -47,5 +47,9 @@ def hidden_author_links(user) -> ColumnElement[bool] | None:
     """The author links of the urgent actions whose authors `user` may not know."""
     if not _signed_in(user):
         return CasePerson.role == PersonRole.AUTHOR
-    secret = select(UrgentAction.id).where(~authors_visible_clause(user))
-    return and_(CasePerson.role == PersonRole.AUTHOR, CasePerson.case_id.in_(secret))
+    # Asked of each link (correlated), not as a list of every urgent action whose authors are
+    # secret: a search or a person's page reads a few links, and listing 30,000 urgent actions for
+    # each of them was most of a search's time (benchmarks/search.py).
+    secret = exists(select(UrgentAction.id).where(UrgentAction.id == CasePerson.case_id,
+                                                  ~authors_visible_clause(user)).correlate(CasePerson))
+    return and_(CasePerson.role == PersonRole.AUTHOR, secret)

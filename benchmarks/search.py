@@ -1,0 +1,115 @@
+"""Search on a large installation: 200,000 cases across every module and 500,000 persons.
+
+Builds its own data (benchmarks/search_data.py), the search index with the same code as
+`flask search reindex`, then times a realistic mix of searches — full names, names without
+accents, the start of a name, references, words of summaries, with and without filters — as a
+CCPR case officer and as a secretariat-wide viewer, through `casework.search.search` (the query,
+permission filter and count of the search page), and a few whole search pages.
+
+SQLite by default; set CASEWORK_DATABASE_URL to a PostgreSQL database to measure there (it is
+emptied). BENCH_CASES and BENCH_PERSONS scale the data. Run: python benchmarks/search.py
+"""
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import time
+from datetime import date, timedelta
+
+from _support import benchmark_app, median_ms  # the repository on sys.path, the app, the timer
+from search_data import GIVEN, PASSWORD, PLACES, TOPICS, Dataset, build_dataset  # noqa: E402
+
+from casework.auth.models import User  # noqa: E402
+from casework.extensions import db  # noqa: E402
+from casework.search import SearchFilters, search  # noqa: E402
+from casework.search.backends import create_full_text_index  # noqa: E402
+from casework.search.indexing import reindex_all  # noqa: E402
+from casework.search.text import fold_text  # noqa: E402
+
+CASES = int(os.environ.get("BENCH_CASES", "200000"))
+PERSONS = int(os.environ.get("BENCH_PERSONS", "500000"))
+QUERIES = int(os.environ.get("BENCH_QUERIES", "120"))  # per user
+
+
+def build() -> Dataset:
+    """The data, then the index (timed separately), then fresh planner statistics."""
+    data = build_dataset(CASES, PERSONS)
+    with db.engine.begin() as connection:
+        create_full_text_index(connection)
+    started = time.perf_counter()
+    written = reindex_all(db.session)
+    db.session.commit()
+    data.counts["reindex_s"] = round(time.perf_counter() - started, 1)
+    data.counts["documents"] = sum(written.values())
+    with db.engine.connect() as connection:
+        connection.exec_driver_sql("ANALYZE")
+        connection.commit()
+    return data
+
+
+def query_mix(data: Dataset, n: int, rng: random.Random) -> list[tuple[str, SearchFilters]]:
+    """What people type: names (with and without accents, or only their start), references, words."""
+    today = date.today()
+    makers = [
+        lambda: (f"{rng.choice(GIVEN)} {rng.choice(data.family_names)}", SearchFilters()),
+        lambda: (fold_text(rng.choice(data.family_names)), SearchFilters()),
+        lambda: (rng.choice(data.family_names)[:4], SearchFilters()),
+        lambda: (rng.choice(data.family_names), SearchFilters(kind="person")),
+        lambda: (rng.choice(data.references), SearchFilters()),
+        lambda: (rng.choice(TOPICS), SearchFilters()),
+        lambda: (f"{rng.choice(TOPICS)} {rng.choice(TOPICS)}", SearchFilters()),
+        lambda: (f"{rng.choice(TOPICS)} {rng.choice(PLACES)}", SearchFilters(module="communications")),
+        lambda: (rng.choice(TOPICS), SearchFilters(state_id=rng.choice(data.state_ids))),
+        lambda: (rng.choice(TOPICS), SearchFilters(date_from=today - timedelta(days=365), date_to=today)),
+        lambda: (rng.choice(data.family_names), SearchFilters(module="urgent_actions", kind="case")),
+    ]
+    return [makers[i % len(makers)]() for i in range(n)]
+
+
+def time_searches(user, queries: list[tuple[str, SearchFilters]]) -> list[float]:
+    samples = []
+    for text, filters in queries:
+        started = time.perf_counter()
+        search(user, text, filters)
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[-1]
+
+
+def main() -> None:
+    with benchmark_app() as app:
+        started = time.perf_counter()
+        data = build()
+        print(f"database: {db.engine.dialect.name}")
+        for name, count in data.counts.items():
+            print(f"{name}: {count}")
+        print(f"build_s: {time.perf_counter() - started:.1f}")
+        rng = random.Random(11)
+        everyone: list[float] = []
+        for label, user_id in (("officer", data.officer_id), ("secretariat", data.secretariat_id)):
+            user = db.session.get(User, user_id)
+            queries = query_mix(data, QUERIES, rng)
+            time_searches(user, queries[:10])  # warm the caches, as a running server has them
+            samples = time_searches(user, queries)
+            everyone += samples
+            print(f"search_{label}_p95_ms: {p95(samples):.1f}")
+            print(f"search_{label}_median_ms: {statistics.median(samples):.1f}")
+            print(f"search_{label}_max_ms: {max(samples):.1f}")
+        print(f"search_p95_ms: {p95(everyone):.1f}")
+        print(f"search_median_ms: {statistics.median(everyone):.1f}")
+        client = app.test_client()
+        client.post("/login", data={"email": "secretariat@example.org", "password": PASSWORD})
+        name = fold_text(data.family_names[len(data.family_names) // 2])
+
+        def page() -> None:
+            assert client.get(f"/search/?q={name}").status_code == 200
+
+        print(f"search_page_median_ms: {median_ms(page):.1f}")
+
+
+if __name__ == "__main__":
+    main()

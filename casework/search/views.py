@@ -1,0 +1,83 @@
+"""The search page: one box over every module, with filters, results labelled by kind."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from flask import Blueprint, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+
+from casework.core.cases import Case
+from casework.core.states import State
+from casework.core.units import Unit
+from casework.core.workflow import TransitionRefused, workflow_for
+from casework.extensions import db
+from casework.search.forms import SearchForm
+from casework.search.models import SearchDocument
+from casework.search.query import CANDIDATES, search
+from casework.search.sources import all_sources
+
+bp = Blueprint("search", __name__, url_prefix="/search")
+
+MODULE_LABELS = {
+    "communications": _l("Treaty-body communications"), "urgent_actions": _l("Urgent actions"),
+    "detention": _l("Detention visits"), "special_procedures": _l("Special procedures"),
+    "reprisals": _l("Reprisals"), "working_groups": _l("Working groups"), "letters": _l("Letters"),
+    "persons": _l("Persons"),
+}
+KIND_LABELS = {"case": _l("Case"), "letter": _l("Letter"), "reply": _l("Reply"), "person": _l("Person")}
+
+
+def _status_choices() -> list[tuple[str, str]]:
+    """Every state of every indexed kind of case, in the words of its workflow."""
+    seen: dict[str, str] = {}
+    for source in all_sources():
+        if source.kind not in ("case", "letter"):
+            continue
+        try:
+            workflow = workflow_for(SimpleNamespace(case_type=source.model.__mapper__.polymorphic_identity))
+        except TransitionRefused:
+            continue
+        for state in workflow.states:
+            seen.setdefault(state.value, workflow.state_label(state.value))
+    return sorted(seen.items(), key=lambda item: str(item[1]))
+
+
+def _form() -> SearchForm:
+    form = SearchForm(request.args)
+    anything = [("", _("Any"))]
+    modules = dict.fromkeys(source.module for source in all_sources())
+    form.module.choices = anything + [(m, str(MODULE_LABELS.get(m, m))) for m in modules]
+    form.kind.choices = anything + [(k, str(label)) for k, label in KIND_LABELS.items()]
+    states = db.session.execute(select(State.id, State.name).order_by(State.name)).all()
+    form.state.choices = anything + [(str(s.id), s.name) for s in states]
+    form.status.choices = anything + _status_choices()
+    units = db.session.scalars(select(Unit).where(Unit.active).order_by(Unit.code)).all()
+    form.unit.choices = anything + [(str(u.id), str(u)) for u in units]
+    return form
+
+
+def _link(document: SearchDocument) -> str:
+    """Where a result leads: the person's page, the case or letter, the communication a reply answers."""
+    if document.kind == "person":
+        return url_for("persons.detail", person_id=document.object_id)
+    case = db.session.get(Case, document.case_id if document.kind == "reply" else document.object_id)
+    return case.url if case is not None else url_for("search.index")
+
+
+@bp.route("/")
+def index():
+    form = _form()
+    results = None
+    if form.validate() and form.q.data:
+        results = search(current_user, form.q.data, form.filters(), request.args.get("page", 1, type=int))
+    links = {doc.id: _link(doc) for doc in results.hits} if results else {}
+    return render_template("search/results.html", form=form, results=results, links=links, page_url=_page_url, candidates=CANDIDATES,
+                           module_labels=MODULE_LABELS, kind_labels=KIND_LABELS), 400 if form.errors else 200
+
+
+def _page_url(page: int) -> str:
+    """The same search and filters, another page."""
+    return url_for("search.index", **{**request.args.to_dict(), "page": page})

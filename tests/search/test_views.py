@@ -1,0 +1,41 @@
+"""The search page: the box in the top bar, results labelled by kind with links, filters kept."""
+from __future__ import annotations
+
+from tests.search.conftest import SECRET_WORD
+
+
+def test_the_top_bar_has_a_search_box(world, users, login):
+    page = login(users["viewer"]).get("/").get_data(as_text=True)
+    assert 'action="/search/"' in page and 'name="q"' in page
+
+
+def test_results_link_to_the_person_and_the_case(world, users, login):
+    page = login(users["officer"]).get("/search/?q=jose+garcia").get_data(as_text=True)
+    assert f"/persons/{world.person.id}" in page
+    assert f"/cases/{world.communication.id}\"" in page
+    assert "Person" in page and "Case" in page and "2 results" in page
+
+
+def test_a_reply_links_to_its_communication(world, users, login):
+    page = login(users["admin"]).get("/search/?q=AL+MEX+3%2F2026&kind=reply").get_data(as_text=True)
+    assert "Reply from Mexico" in page and f"/cases/{world.sp.id}\"" in page
+
+
+def test_filters_are_kept_on_the_page(world, users, login, states):
+    page = login(users["officer"]).get(f"/search/?q=garcia&state={states['MEX'].id}&kind=case")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert f'<option selected value="{states["MEX"].id}">Mexico</option>' in text
+    assert "1 result" in text
+
+
+def test_a_period_that_ends_before_it_starts_is_refused(world, users, login):
+    page = login(users["officer"]).get("/search/?q=garcia&date_from=2026-05-01&date_to=2026-04-01")
+    assert page.status_code == 400
+    assert "The end of the period comes before its start." in page.get_data(as_text=True)
+
+
+def test_nothing_hidden_shows_on_the_page(world, users, login):
+    page = login(users["secretariat"]).get(f"/search/?q={SECRET_WORD}").get_data(as_text=True)
+    assert "Nothing found that you may see" in page
+    assert "Hollowmere" not in page.split("<main", 1)[1]
