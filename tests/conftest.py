@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 
 import pyotp
 import pytest
 from flask import g
-from sqlalchemy import text
+from sqlalchemy import Engine, event, text
 
 from casework import create_app
 from casework.auth.models import Role, User
@@ -53,6 +54,13 @@ def pytest_collection_modifyitems(config, items) -> None:
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+@event.listens_for(Engine, "connect")
+def _throwaway_sqlite(dbapi_connection, _record) -> None:
+    """The test database is thrown away: SQLite need not wait for the disk at every commit."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA synchronous=OFF")
 
 
 @pytest.fixture(scope="session")
