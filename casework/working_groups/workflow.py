@@ -222,5 +222,8 @@ def dated_steps(case, user) -> list[tuple[Transition, str | None]]:
     """The dated steps the user's role allows from the case's state, each with a blocking reason."""
     # What the step's own form asks for (the session, the clarification, the reason) does not
     # block the form from being offered; it is checked when the form is sent.
-    return [(t, refusal_reason(case, replace(t, required=()), user)) for t in workflow_for(case).transitions
-            if t.event in DATED_STEPS and case.status in t.sources and can(user, t.permission, case)]
+    steps = [(t, refusal_reason(case, replace(t, required=()), user)) for t in workflow_for(case).transitions
+             if t.event in DATED_STEPS and case.status in t.sources and can(user, t.permission, case)]
+    # Two ways of one step (an opinion sent with or without follow-up): offer the one that applies.
+    open_labels = {t.label for t, reason in steps if reason is None}
+    return [(t, reason) for t, reason in steps if reason is None or t.label not in open_labels]
