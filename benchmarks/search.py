@@ -4,7 +4,9 @@ Builds its own data (benchmarks/search_data.py), the search index with the same 
 `flask search reindex`, then times a realistic mix of searches — full names, names without
 accents, the start of a name, references, words of summaries, with and without filters — as a
 CCPR case officer and as a secretariat-wide viewer, through `casework.search.search` (the query,
-permission filter and count of the search page), and a few whole search pages.
+permission filter and count of the search page), and a few whole search pages. On the same data
+it then times the key figures page for the last full year, as the secretariat viewer sees it
+(key_figures_year_ms, key_figures_year_p95_ms; benchmarks/key_figures.py has more figures).
 
 SQLite by default; set CASEWORK_DATABASE_URL to a PostgreSQL database to measure there (it is
 emptied). BENCH_CASES and BENCH_PERSONS scale the data. Run: python benchmarks/search.py
@@ -18,6 +20,7 @@ import time
 from datetime import date, timedelta
 
 from _support import benchmark_app, median_ms  # the repository on sys.path, the app, the timer
+from key_figures import time_key_figures  # noqa: E402
 from search_data import GIVEN, PASSWORD, PLACES, TOPICS, Dataset, build_dataset  # noqa: E402
 
 from casework.auth.models import User  # noqa: E402
@@ -109,6 +112,10 @@ def main() -> None:
             assert client.get(f"/search/?q={name}").status_code == 200
 
         print(f"search_page_median_ms: {median_ms(page):.1f}")
+        time_key_figures(client, date.today().year - 1, repeat=1)  # the charts drawn once, as a server keeps them
+        figures = sorted(time_key_figures(client, date.today().year - 1))
+        print(f"key_figures_year_ms: {statistics.median(figures):.1f}")
+        print(f"key_figures_year_p95_ms: {figures[-2]:.1f}")
 
 
 if __name__ == "__main__":
