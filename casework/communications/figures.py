@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import extract, func, select
+from sqlalchemy import Row, select
 
 from casework.communications.backlog import S
 from casework.communications.committees import COMMITTEES
@@ -16,7 +16,7 @@ from casework.core.units import Unit
 from casework.extensions import db
 from casework.figures.period import Period
 from casework.figures.sections import (
-    Chart, Figure, Section, Series, count, month_labels, per_month, starting_from,
+    Chart, Figure, Section, Series, among, count, month_labels, months_of, rows_of, starting_from, tally,
 )
 
 DECISION_LABELS = {
@@ -37,16 +37,15 @@ def _link(period: Period, **args) -> str:
 
 
 def key_figures(user, period: Period) -> Section:
-    registered, decided = _ids(user, period), _ids(user, period, "decided")
-    per_month_chart = _per_month(user, period, registered, decided)
-    by_type = dict(db.session.execute(
-        select(Decision.decision_type, func.count(func.distinct(Decision.communication_id)))
-        .where(Decision.communication_id.in_(decided), Decision.adopted_on.between(period.start, period.end))
-        .group_by(Decision.decision_type)).all())
+    # The rows of the two lists, read once: every figure and chart below counts them.
+    registered = rows_of(_ids(user, period), Communication.id, Communication.committee_id,
+                         Communication.registered_on)
+    decided = rows_of(_ids(user, period, "decided"), Communication.id, Communication.committee_id)
+    decisions = _decisions(period, [row.id for row in decided])
+    by_type = tally(kind for kind, _id in {(d.decision_type, d.communication_id) for d in decisions})
     figures = [
-        # The months cover the period exactly: their sum is the count, without counting again.
-        Figure(_("Communications registered"), int(sum(per_month_chart.series[0].values)), _link(period)),
-        Figure(_("Communications decided"), count(decided), _link(period, dated="decided"),
+        Figure(_("Communications registered"), len(registered), _link(period)),
+        Figure(_("Communications decided"), len(decided), _link(period, dated="decided"),
                note=_("with a decision adopted in the period")),
         *[Figure(_(label), by_type[kind], _link(period, dated="decided", decision=kind.value), level=1)
           for kind, label in DECISION_LABELS.items() if by_type.get(kind)],
@@ -58,7 +57,14 @@ def key_figures(user, period: Period) -> Section:
             url_for("communications.index", status=S.FOLLOW_UP.value), note=_("whatever the period")),
     ]
     return Section("communications", _("Treaty-body communications"), figures,
-                   [per_month_chart, _per_committee(user, period, registered, decided)])
+                   [_per_month(period, registered, decisions), _per_committee(period, registered, decided)])
+
+
+def _decisions(period: Period, decided: list[int]) -> list[Row]:
+    """The decisions adopted in the period on the communications decided in it."""
+    return list(db.session.execute(
+        select(Decision.communication_id, Decision.decision_type, Decision.adopted_on)
+        .where(among(Decision.communication_id, decided), Decision.adopted_on.between(period.start, period.end))))
 
 
 def _committee_ids() -> list[int]:
@@ -67,31 +73,21 @@ def _committee_ids() -> list[int]:
     return list(db.session.scalars(select(Unit.id).where(Unit.code.in_(list(COMMITTEES)))))
 
 
-def _per_month(user, period: Period, registered, decided) -> Chart:
+def _per_month(period: Period, registered: list[Row], decisions: list[Row]) -> Chart:
+    """A communication decided twice in one month counts once in it, as the month's list shows it once."""
     months = period.months()
-    adopted = Decision.adopted_on
-    year, month = extract("year", adopted), extract("month", adopted)
-    rows = db.session.execute(
-        select(year, month, func.count(func.distinct(Decision.communication_id)))
-        .where(Decision.communication_id.in_(decided), adopted.between(period.start, period.end))
-        .group_by(year, month))
-    by_month = {(int(y), int(m)): n for y, m, n in rows}
+    decided = {(d.communication_id, d.adopted_on.year, d.adopted_on.month): d.adopted_on for d in decisions}
     return Chart("communications_per_month", _("Communications registered and decided per month"),
                  month_labels(period), [
-                     Series(_("Registered"), per_month(registered, Communication.registered_on, period),
+                     Series(_("Registered"), months_of((r.registered_on for r in registered), period),
                             [_link(m) for m in months]),
-                     Series(_("Decided"), [by_month.get((m.start.year, m.start.month), 0) for m in months],
+                     Series(_("Decided"), months_of(decided.values(), period),
                             [_link(m, dated="decided") for m in months]),
                  ], x_title=_("Month"), y_title=_("Communications"))
 
 
-def _per_committee(user, period: Period, registered, decided) -> Chart:
-    def grouped(ids) -> dict[int, int]:
-        return dict(db.session.execute(ids.with_only_columns(Communication.committee_id, func.count(),
-                                                             maintain_column_froms=True)
-                                       .group_by(Communication.committee_id)).all())
-
-    done, taken = grouped(registered), grouped(decided)
+def _per_committee(period: Period, registered: list[Row], decided: list[Row]) -> Chart:
+    done, taken = tally(r.committee_id for r in registered), tally(r.committee_id for r in decided)
     units = db.session.scalars(select(Unit).where(Unit.code.in_(list(COMMITTEES)),
                                                   Unit.id.in_(set(done) | set(taken))).order_by(Unit.code)).all()
     return Chart("communications_per_committee", _("Communications registered and decided per committee"),

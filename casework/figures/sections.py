@@ -1,9 +1,13 @@
 """What a module contributes to the key figures: a section of figures, each with its list, and charts."""
 from __future__ import annotations
 
+import json
+from collections import Counter
+from collections.abc import Collection, Hashable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
-from sqlalchemy import Select, extract, func, select
+from sqlalchemy import ARRAY, ColumnElement, Integer, Row, Select, any_, bindparam, extract, func, select
 
 from casework.core.cases import Case
 from casework.extensions import db
@@ -76,7 +80,38 @@ def starting_from(stmt: Select, ids: Select) -> Select:
     period's), so that PostgreSQL starts from it and checks access case by case. Without it, it
     reads every case to check access and joins the period's rows after: 3 to 4 times slower at
     200,000 cases (benchmarks/key_figures.py)."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        # `= ANY(ARRAY(...))` rather than `IN (...)`: the planner then expects a few rows and looks
+        # each case up by its key instead of hashing all of them.
+        return stmt.where(Case.id == any_(func.array(ids.scalar_subquery())))
     return stmt.where(Case.id.in_(ids))
+
+
+def rows_of(stmt: Select, *columns) -> list[Row]:
+    """The given columns of each row of `stmt`: fetched once, so several figures can be counted
+    from the same rows (a period holds a few thousand) instead of asking the database again."""
+    return list(db.session.execute(stmt.order_by(None).with_only_columns(*columns, maintain_column_froms=True)))
+
+
+def among(column, ids: Collection[int]) -> ColumnElement[bool]:
+    """`column` is one of `ids`, sent as a single value however many there are (an array on
+    PostgreSQL, a JSON list on SQLite), so that the database looks each one up by its key."""
+    values = sorted(ids)
+    if db.session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, values, type_=ARRAY(Integer)))
+    listed = func.json_each(json.dumps(values)).table_valued("value")
+    return column.in_(select(listed.c.value))
+
+
+def tally(values: Iterable[Hashable]) -> dict:
+    """How many times each value occurs."""
+    return dict(Counter(values))
+
+
+def months_of(days: Iterable[date], period: Period) -> list[int]:
+    """How many of `days` fall in each calendar month of the period."""
+    found = Counter((day.year, day.month) for day in days)
+    return [found.get((m.start.year, m.start.month), 0) for m in period.months()]
 
 
 def count(stmt: Select) -> int:
