@@ -16,7 +16,7 @@ from casework.core.units import Unit
 from casework.extensions import db
 from casework.figures.period import Period
 from casework.figures.sections import (
-    Chart, Figure, Section, Series, among, count, month_labels, months_of, rows_of, starting_from, tally,
+    Chart, Figure, Section, Series, among, count, ids_where, month_labels, months_of, rows_of, starting_from, tally,
 )
 
 DECISION_LABELS = {
@@ -29,7 +29,7 @@ DECISION_LABELS = {
 def _ids(user, period: Period, dated: str = "registered", **filters):
     ids = communications_list(user, committee_id=None, status=None, state_id=None, q=None, dated=dated,
                               start=period.start, end=period.end, **filters)[1]
-    return starting_from(ids, select(Communication.id).where(dated_condition(dated, period.start, period.end)))
+    return starting_from(ids, ids_where(Communication, dated_condition(dated, period.start, period.end)))
 
 
 def _link(period: Period, **args) -> str:

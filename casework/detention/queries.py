@@ -22,7 +22,7 @@ from casework.detention.release_models import (
 )
 from casework.extensions import db
 from casework.figures.period import between, list_period
-from casework.figures.sections import starting_from
+from casework.figures.sections import ids_where, starting_from
 
 
 @dataclass
@@ -76,7 +76,7 @@ def _visits_dated(stmt: Select, f: Filters) -> Select:
     """The visits of `stmt`, read first from the dates' index when the filters name a period or a
     year, so that access is checked visit by visit rather than over every case."""
     dated = [*between(Visit.started_on, f.start, f.end), *([_in_year(Visit.started_on, f.year)] if f.year else [])]
-    return starting_from(stmt, select(Visit.id).where(*dated)) if dated else stmt
+    return starting_from(stmt, ids_where(Visit, *dated)) if dated else stmt
 
 
 # ---- Lists ---------------------------------------------------------------------------------------

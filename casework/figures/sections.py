@@ -87,6 +87,12 @@ def starting_from(stmt: Select, ids: Select) -> Select:
     return stmt.where(Case.id.in_(ids))
 
 
+def ids_where(model, *conditions) -> Select:
+    """Ids of the records of a kind of case that meet `conditions`, read from the kind's own table
+    only (selecting `model.id` would join every case to it), for `starting_from`."""
+    return select(model.__table__.c.id).where(*conditions)
+
+
 def rows_of(stmt: Select, *columns) -> list[Row]:
     """The given columns of each row of `stmt`: fetched once, so several figures can be counted
     from the same rows (a period holds a few thousand) instead of asking the database again."""

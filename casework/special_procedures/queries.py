@@ -8,14 +8,13 @@ from sqlalchemy import Row, Select, distinct, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from casework.auth.models import Role
-from casework.core.cases import Case
 from casework.core.deadlines import Deadline
 from casework.core.persons import Person
 from casework.core.permissions import visible_case_ids, visible_cases
 from casework.core.states import State
 from casework.extensions import db
 from casework.figures.period import between, list_period
-from casework.figures.sections import among, rows_of, starting_from, tally
+from casework.figures.sections import among, ids_where, rows_of, starting_from, tally
 from casework.special_procedures.letters import redactor
 from casework.special_procedures.models import (
     PUBLIC_STATES, Addressee, AddresseeCopy, AddresseeKind, SpCommunication, CommunicationStatus, CommunicationType,
@@ -174,7 +173,7 @@ def letters_sent_between(start: date, end: date, base: Select | None = None) -> 
     dates' index and checked letter by letter against `base`'s conditions."""
     in_span = SpCommunication.sent_on.between(start, end)
     letters = starting_from((base if base is not None else select(SpCommunication)).where(in_span),
-                            select(SpCommunication.id).where(in_span))
+                            ids_where(SpCommunication, in_span))
     return rows_of(letters, SpCommunication.id, SpCommunication.comm_type)
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import Row, select
+from sqlalchemy import Row
 
 from casework.core.states import State
 from casework.extensions import db
 from casework.figures.period import Period
 from casework.figures.sections import (
-    Chart, Figure, Section, Series, count, month_labels, months_of, rows_of, starting_from, tally,
+    Chart, Figure, Section, Series, count, ids_where, month_labels, months_of, rows_of, starting_from, tally,
 )
 from casework.urgent_actions.models import Located, UrgentAction
 from casework.urgent_actions.queries import urgent_actions_for
@@ -32,14 +32,14 @@ def key_figures(user, period: Period) -> Section:
                                     for column in (UrgentAction.registered_on, UrgentAction.located_on))
     # The rows of each list, read once: the figures and charts below count them.
     registered = rows_of(starting_from(urgent_actions_for(user, start=period.start, end=period.end),
-                                       select(UrgentAction.id).where(in_period)),
+                                       ids_where(UrgentAction, in_period)),
                          UrgentAction.registered_on, UrgentAction.state_id, UrgentAction.second_state_id,
                          UrgentAction.located)
     located = rows_of(starting_from(urgent_actions_for(user, start=period.start, end=period.end, dated="located"),
-                                    select(UrgentAction.id).where(located_in_period)), UrgentAction.located)
+                                    ids_where(UrgentAction, located_in_period)), UrgentAction.located)
     by_outcome = tally(row.located for row in located)
     to_date = starting_from(urgent_actions_for(user, end=period.end, dated="located"),
-                            select(UrgentAction.id).where(UrgentAction.located_on <= period.end))
+                            ids_where(UrgentAction, UrgentAction.located_on <= period.end))
     figures = [
         Figure(_("Urgent actions registered"), len(registered), _link(period)),
         Figure(_("Persons located"), len(located), _link(period, dated="located"),
