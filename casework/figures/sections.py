@@ -7,7 +7,9 @@ from collections.abc import Collection, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ARRAY, ColumnElement, Integer, Row, Select, any_, bindparam, extract, func, select
+from sqlalchemy import (
+    ARRAY, ColumnElement, Integer, Row, Select, Text, any_, bindparam, cast, extract, func, select,
+)
 
 from casework.core.cases import Case
 from casework.extensions import db
@@ -104,7 +106,10 @@ def among(column, ids: Collection[int]) -> ColumnElement[bool]:
     PostgreSQL, a JSON list on SQLite), so that the database looks each one up by its key."""
     values = sorted(ids)
     if db.session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam(None, values, type_=ARRAY(Integer)))
+        # Written out as the array's text rather than a list to adapt item by item: a few
+        # milliseconds less per few thousand ids.
+        listed = "{" + ",".join(map(str, values)) + "}"
+        return column == any_(cast(bindparam(None, listed, type_=Text), ARRAY(Integer)))
     listed = func.json_each(json.dumps(values)).table_valued("value")
     return column.in_(select(listed.c.value))
 
