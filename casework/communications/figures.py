@@ -38,11 +38,11 @@ def _link(period: Period, **args) -> str:
 
 def key_figures(user, period: Period) -> Section:
     # The rows of the two lists, read once: every figure and chart below counts them.
-    registered = rows_of(_ids(user, period), Communication.id, Communication.committee_id,
-                         Communication.registered_on)
+    # Rows are unpacked rather than read by name: several times faster over thousands of them.
+    registered = rows_of(_ids(user, period), Communication.committee_id, Communication.registered_on)
     decided = rows_of(_ids(user, period, "decided"), Communication.id, Communication.committee_id)
-    decisions = _decisions(period, [row.id for row in decided])
-    by_type = tally(kind for kind, _id in {(d.decision_type, d.communication_id) for d in decisions})
+    decisions = _decisions(period, [case_id for case_id, _committee in decided])
+    by_type = tally(kind for _case_id, kind in {(case_id, kind) for case_id, kind, _day in decisions})
     figures = [
         Figure(_("Communications registered"), len(registered), _link(period)),
         Figure(_("Communications decided"), len(decided), _link(period, dated="decided"),
@@ -76,10 +76,10 @@ def _committee_ids() -> list[int]:
 def _per_month(period: Period, registered: list[Row], decisions: list[Row]) -> Chart:
     """A communication decided twice in one month counts once in it, as the month's list shows it once."""
     months = period.months()
-    decided = {(d.communication_id, d.adopted_on.year, d.adopted_on.month): d.adopted_on for d in decisions}
+    decided = {(case_id, day.year, day.month): day for case_id, _kind, day in decisions}
     return Chart("communications_per_month", _("Communications registered and decided per month"),
                  month_labels(period), [
-                     Series(_("Registered"), months_of((r.registered_on for r in registered), period),
+                     Series(_("Registered"), months_of((day for _committee, day in registered), period),
                             [_link(m) for m in months]),
                      Series(_("Decided"), months_of(decided.values(), period),
                             [_link(m, dated="decided") for m in months]),
@@ -87,7 +87,8 @@ def _per_month(period: Period, registered: list[Row], decisions: list[Row]) -> C
 
 
 def _per_committee(period: Period, registered: list[Row], decided: list[Row]) -> Chart:
-    done, taken = tally(r.committee_id for r in registered), tally(r.committee_id for r in decided)
+    done = tally(committee for committee, _day in registered)
+    taken = tally(committee for _case_id, committee in decided)
     units = db.session.scalars(select(Unit).where(Unit.code.in_(list(COMMITTEES)),
                                                   Unit.id.in_(set(done) | set(taken))).order_by(Unit.code)).all()
     return Chart("communications_per_committee", _("Communications registered and decided per committee"),

@@ -38,7 +38,7 @@ def key_figures(user, period: Period) -> Section:
                note=_("in the period, whenever the letter was sent; the list shows the letters answered")),
     ]
     return Section("special_procedures", _("Special-procedures communications"), figures,
-                   [_per_state([letter.id for letter in sent], period)])
+                   [_per_state([letter_id for letter_id, _kind in sent], period)])
 
 
 def _per_state(sent: list[int], period: Period) -> Chart:

@@ -183,7 +183,7 @@ def figures_between(start: date, end: date, base: Select | None = None,
 
     `sent`: the letters of `letters_sent_between` when the caller has them already."""
     sent = letters_sent_between(start, end, base) if sent is None else sent
-    ids = [letter.id for letter in sent]
+    ids = [letter_id for letter_id, _kind in sent]
     states, actors = db.session.execute(select(
         func.count(distinct(Addressee.state_id)).filter(Addressee.kind == AddresseeKind.STATE),
         func.count(distinct(func.lower(Addressee.name))).filter(Addressee.kind == AddresseeKind.NON_STATE),
@@ -195,7 +195,7 @@ def figures_between(start: date, end: date, base: Select | None = None,
                             .with_only_columns(SpCommunication.id), answered)
     replies = db.session.scalar(select(func.count(Reply.id)).where(
         Reply.received_on.between(start, end), Reply.communication_id.in_(replied))) or 0
-    by_type = tally(str(letter.comm_type) for letter in sent)
+    by_type = tally(str(kind) for _letter_id, kind in sent)
     return YearFigures(start.year, len(sent), states or 0, actors or 0, replies, by_type)
 
 

@@ -37,7 +37,7 @@ def key_figures(user, period: Period) -> Section:
                          UrgentAction.located)
     located = rows_of(starting_from(urgent_actions_for(user, start=period.start, end=period.end, dated="located"),
                                     ids_where(UrgentAction, located_in_period)), UrgentAction.located)
-    by_outcome = tally(row.located for row in located)
+    by_outcome = tally(outcome for (outcome,) in located)
     to_date = starting_from(urgent_actions_for(user, end=period.end, dated="located"),
                             ids_where(UrgentAction, UrgentAction.located_on <= period.end))
     figures = [
@@ -57,9 +57,9 @@ def key_figures(user, period: Period) -> Section:
 def _by_state(registered: list[Row], period: Period) -> Chart:
     """Registered in the period, per State (either State of a parallel registration) and outcome."""
     cells: dict[int, dict[str, int]] = {}
-    for row in registered:
-        outcome = str(row.located) if row.located else "none"
-        for state_id in {row.state_id, row.second_state_id} - {None}:
+    for _day, first, second, located in registered:
+        outcome = str(located) if located else "none"
+        for state_id in {first, second} - {None}:
             line = cells.setdefault(state_id, {})
             line[outcome] = line.get(outcome, 0) + 1
     top = sorted(cells, key=lambda s: -sum(cells[s].values()))[:TOP_STATES]
@@ -76,6 +76,6 @@ def _by_state(registered: list[Row], period: Period) -> Chart:
 def _per_month(registered: list[Row], period: Period) -> Chart:
     months = period.months()
     return Chart("urgent_actions_per_month", _("Urgent actions registered per month"), month_labels(period), [
-        Series(_("Registered"), months_of((row.registered_on for row in registered), period),
+        Series(_("Registered"), months_of((day for day, *_rest in registered), period),
                [_link(m) for m in months]),
     ], x_title=_("Month"), y_title=_("Urgent actions"))
