@@ -42,12 +42,15 @@ def key_figures(user, period: Period) -> Section:
 
 
 def _per_state(sent: list[int], period: Period) -> Chart:
+    """Letters sent and answered per State addressed or copied, the twenty with the most letters."""
+    # The letters' addressees read once, for both the States addressed and the States copied.
+    addressed = select(Addressee.id, Addressee.communication_id, Addressee.state_id) \
+        .where(among(Addressee.communication_id, sent)).cte("addressed")
     pairs = union(
-        select(Addressee.communication_id, Addressee.state_id.label("state_id"))
-        .where(among(Addressee.communication_id, sent), Addressee.state_id.is_not(None)),
-        select(Addressee.communication_id, AddresseeCopy.state_id.label("state_id"))
-        .join(AddresseeCopy, AddresseeCopy.addressee_id == Addressee.id)
-        .where(among(Addressee.communication_id, sent)),
+        select(addressed.c.communication_id, addressed.c.state_id.label("state_id"))
+        .where(addressed.c.state_id.is_not(None)),
+        select(addressed.c.communication_id, AddresseeCopy.state_id.label("state_id"))
+        .join(AddresseeCopy, AddresseeCopy.addressee_id == addressed.c.id),
     ).subquery()
     replied = case((pairs.c.communication_id.in_(select(Reply.communication_id)), pairs.c.communication_id))
     letters = func.count(distinct(pairs.c.communication_id))
