@@ -81,10 +81,9 @@ def starting_from(stmt: Select, ids: Select) -> Select:
     """The same rows, restricted once more to `ids`, a short indexed set they all belong to (the
     period's), so that PostgreSQL starts from it and checks access case by case. Without it, it
     reads every case to check access and joins the period's rows after: 3 to 4 times slower at
-    200,000 cases (benchmarks/key_figures.py)."""
+    200,000 cases (benchmarks/key_figures.py). On PostgreSQL the set is written `= ANY(ARRAY(...))`:
+    given `IN (...)`, its planner still hashed every case rather than look the few up by key."""
     if db.session.get_bind().dialect.name == "postgresql":
-        # `= ANY(ARRAY(...))` rather than `IN (...)`: the planner then expects a few rows and looks
-        # each case up by its key instead of hashing all of them.
         return stmt.where(Case.id == any_(func.array(ids.scalar_subquery())))
     return stmt.where(Case.id.in_(ids))
 
