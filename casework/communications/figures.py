@@ -7,7 +7,7 @@ from collections import Counter
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import Row, select
+from sqlalchemy import Row, distinct, func, select
 
 from casework.communications.backlog import S
 from casework.communications.committees import COMMITTEES
@@ -18,7 +18,7 @@ from casework.core.units import Unit
 from casework.extensions import db
 from casework.figures.period import Period
 from casework.figures.sections import (
-    Chart, Figure, Section, Series, among, count, counts_by, ids_where, month_labels, month_of, months_of, rows_of,
+    Chart, Figure, Section, Series, among, count, counts_by, ids_where, month_labels, month_of, monthly, rows_of,
     starting_from, tally,
 )
 
@@ -44,8 +44,7 @@ def key_figures(user, period: Period) -> Section:
     # rows read once, unpacked rather than read by name (several times faster over thousands).
     registered = counts_by(_ids(user, period), Communication.committee_id, *month_of(Communication.registered_on))
     decided = rows_of(_ids(user, period, "decided"), Communication.id, Communication.committee_id)
-    decisions = _decisions(period, [case_id for case_id, _committee in decided])
-    by_type = tally(kind for _case_id, kind in {(case_id, kind) for case_id, kind, _day in decisions})
+    by_type, decided_per_month = _decisions(period, [case_id for case_id, _committee in decided])
     figures = [
         Figure(_("Communications registered"), sum(registered.values()), _link(period)),
         Figure(_("Communications decided"), len(decided), _link(period, dated="decided"),
@@ -60,14 +59,19 @@ def key_figures(user, period: Period) -> Section:
             url_for("communications.index", status=S.FOLLOW_UP.value), note=_("whatever the period")),
     ]
     return Section("communications", _("Treaty-body communications"), figures,
-                   [_per_month(period, registered, decisions), _per_committee(period, registered, decided)])
+                   [_per_month(period, registered, decided_per_month), _per_committee(period, registered, decided)])
 
 
-def _decisions(period: Period, decided: list[int]) -> list[Row]:
-    """The decisions adopted in the period on the communications decided in it."""
-    return list(db.session.execute(
-        select(Decision.communication_id, Decision.decision_type, Decision.adopted_on)
-        .where(among(Decision.communication_id, decided), Decision.adopted_on.between(period.start, period.end))))
+def _decisions(period: Period, decided: list[int]) -> tuple[dict, dict[tuple, int]]:
+    """How many of the communications decided in the period had a decision of each type, and in each
+    month, adopted in it: a communication decided twice counts once, as the list shows it once."""
+    adopted = (among(Decision.communication_id, decided), Decision.adopted_on.between(period.start, period.end))
+    communications = func.count(distinct(Decision.communication_id))
+    by_type = dict(db.session.execute(select(Decision.decision_type, communications).where(*adopted)
+                                      .group_by(Decision.decision_type)).all())
+    month = month_of(Decision.adopted_on)
+    per_month = db.session.execute(select(*month, communications).where(*adopted).group_by(*month))
+    return by_type, {(year, number): n for year, number, n in per_month}
 
 
 def _committee_ids() -> list[int]:
@@ -76,18 +80,13 @@ def _committee_ids() -> list[int]:
     return list(db.session.scalars(select(Unit.id).where(Unit.code.in_(list(COMMITTEES)))))
 
 
-def _per_month(period: Period, registered: dict[tuple, int], decisions: list[Row]) -> Chart:
-    """A communication decided twice in one month counts once in it, as the month's list shows it once."""
+def _per_month(period: Period, registered: dict[tuple, int], decided: dict[tuple, int]) -> Chart:
     months = period.months()
-    decided = {(case_id, day.year, day.month): day for case_id, _kind, day in decisions}
-    by_month: Counter = Counter()
-    for (_committee, year, month), n in registered.items():
-        by_month[int(year), int(month)] += n
     return Chart("communications_per_month", _("Communications registered and decided per month"),
                  month_labels(period), [
-                     Series(_("Registered"), [by_month[m.start.year, m.start.month] for m in months],
+                     Series(_("Registered"), monthly(registered, period),
                             [_link(m) for m in months]),
-                     Series(_("Decided"), months_of(decided.values(), period),
+                     Series(_("Decided"), monthly(decided, period),
                             [_link(m, dated="decided") for m in months]),
                  ], x_title=_("Month"), y_title=_("Communications"))
 

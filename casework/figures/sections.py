@@ -5,7 +5,6 @@ import json
 from collections import Counter
 from collections.abc import Collection, Hashable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 
 from sqlalchemy import (
     ARRAY, ColumnElement, Integer, Row, Select, Text, any_, bindparam, cast, extract, func, select,
@@ -118,12 +117,6 @@ def tally(values: Iterable[Hashable]) -> dict:
     return dict(Counter(values))
 
 
-def months_of(days: Iterable[date], period: Period) -> list[int]:
-    """How many of `days` fall in each calendar month of the period."""
-    found = Counter((day.year, day.month) for day in days)
-    return [found.get((m.start.year, m.start.month), 0) for m in period.months()]
-
-
 def counts_by(stmt: Select, *keys) -> dict[tuple, int]:
     """How many rows of `stmt` per combination of `keys`, counted by the database: a few lines
     for the figures and charts to add up instead of a row per record."""
@@ -134,6 +127,14 @@ def counts_by(stmt: Select, *keys) -> dict[tuple, int]:
 def month_of(column) -> tuple:
     """The calendar year and month of a date column, as `counts_by` keys."""
     return extract("year", column), extract("month", column)
+
+
+def monthly(counts: dict[tuple, int], period: Period) -> list[int]:
+    """Lines of `counts_by` whose last two keys are `month_of`'s, added up per month of the period."""
+    found: Counter = Counter()
+    for (*_others, year, month), n in counts.items():
+        found[int(year), int(month)] += n
+    return [found[m.start.year, m.start.month] for m in period.months()]
 
 
 def count(stmt: Select) -> int:

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import Row
 
 from casework.core.states import State
 from casework.extensions import db
 from casework.figures.period import Period
 from casework.figures.sections import (
-    Chart, Figure, Section, Series, count, ids_where, month_labels, months_of, rows_of, starting_from, tally,
+    Chart, Figure, Section, Series, count, counts_by, ids_where, month_labels, month_of, monthly, starting_from,
 )
 from casework.urgent_actions.models import Located, UrgentAction
 from casework.urgent_actions.queries import urgent_actions_for
@@ -30,19 +29,20 @@ def _link(period: Period | None, **args) -> str:
 def key_figures(user, period: Period) -> Section:
     in_period, located_in_period = (column.between(period.start, period.end)
                                     for column in (UrgentAction.registered_on, UrgentAction.located_on))
-    # The rows of each list, read once: the figures and charts below count them.
-    registered = rows_of(starting_from(urgent_actions_for(user, start=period.start, end=period.end),
-                                       ids_where(UrgentAction, in_period)),
-                         UrgentAction.registered_on, UrgentAction.state_id, UrgentAction.second_state_id,
-                         UrgentAction.located)
-    located = rows_of(starting_from(urgent_actions_for(user, start=period.start, end=period.end, dated="located"),
-                                    ids_where(UrgentAction, located_in_period)), UrgentAction.located)
-    by_outcome = tally(outcome for (outcome,) in located)
+    # Each list counted once by the database, per State, outcome and month: the figures and charts
+    # below add up those lines.
+    registered = counts_by(starting_from(urgent_actions_for(user, start=period.start, end=period.end),
+                                         ids_where(UrgentAction, in_period)),
+                           UrgentAction.state_id, UrgentAction.second_state_id, UrgentAction.located,
+                           *month_of(UrgentAction.registered_on))
+    located = counts_by(starting_from(urgent_actions_for(user, start=period.start, end=period.end, dated="located"),
+                                      ids_where(UrgentAction, located_in_period)), UrgentAction.located)
+    by_outcome = {outcome: n for (outcome,), n in located.items()}
     to_date = starting_from(urgent_actions_for(user, end=period.end, dated="located"),
                             ids_where(UrgentAction, UrgentAction.located_on <= period.end))
     figures = [
-        Figure(_("Urgent actions registered"), len(registered), _link(period)),
-        Figure(_("Persons located"), len(located), _link(period, dated="located"),
+        Figure(_("Urgent actions registered"), sum(registered.values()), _link(period)),
+        Figure(_("Persons located"), sum(located.values()), _link(period, dated="located"),
                note=_("located in the period, whenever the urgent action was registered")),
         *[Figure(_(OUTCOMES[kind.value]), by_outcome[kind], _link(period, dated="located", located=kind.value),
                  level=1) for kind in Located if by_outcome.get(kind)],
@@ -54,14 +54,14 @@ def key_figures(user, period: Period) -> Section:
                    [_by_state(registered, period), _per_month(registered, period)])
 
 
-def _by_state(registered: list[Row], period: Period) -> Chart:
+def _by_state(registered: dict[tuple, int], period: Period) -> Chart:
     """Registered in the period, per State (either State of a parallel registration) and outcome."""
     cells: dict[int, dict[str, int]] = {}
-    for _day, first, second, located in registered:
+    for (first, second, located, _year, _month), n in registered.items():
         outcome = str(located) if located else "none"
         for state_id in {first, second} - {None}:
             line = cells.setdefault(state_id, {})
-            line[outcome] = line.get(outcome, 0) + 1
+            line[outcome] = line.get(outcome, 0) + n
     top = sorted(cells, key=lambda s: -sum(cells[s].values()))[:TOP_STATES]
     names = dict(db.session.execute(db.select(State.id, State.name).where(State.id.in_(top))).all())
     return Chart("urgent_actions_by_state", _("Urgent actions registered, by State and outcome"),
@@ -73,9 +73,9 @@ def _by_state(registered: list[Row], period: Period) -> Chart:
                  empty_text=_("No urgent action registered in the period."))
 
 
-def _per_month(registered: list[Row], period: Period) -> Chart:
+def _per_month(registered: dict[tuple, int], period: Period) -> Chart:
     months = period.months()
     return Chart("urgent_actions_per_month", _("Urgent actions registered per month"), month_labels(period), [
-        Series(_("Registered"), months_of((day for day, *_rest in registered), period),
+        Series(_("Registered"), monthly(registered, period),
                [_link(m) for m in months]),
     ], x_title=_("Month"), y_title=_("Urgent actions"))
