@@ -3,9 +3,11 @@ interim measures; cases under follow-up. Each counts `communications_list`, the 
 own query, so every figure and its link show the same cases."""
 from __future__ import annotations
 
+from collections import Counter
+
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import extract, func, select
+from sqlalchemy import Row, distinct, func, select
 
 from casework.communications.backlog import S
 from casework.communications.committees import COMMITTEES
@@ -16,7 +18,8 @@ from casework.core.units import Unit
 from casework.extensions import db
 from casework.figures.period import Period
 from casework.figures.sections import (
-    Chart, Figure, Section, Series, count, month_labels, per_month, starting_from,
+    Chart, Figure, Section, Series, among, count, counts_by, ids_where, month_labels, month_of, monthly, rows_of,
+    starting_from, tally,
 )
 
 DECISION_LABELS = {
@@ -29,7 +32,7 @@ DECISION_LABELS = {
 def _ids(user, period: Period, dated: str = "registered", **filters):
     ids = communications_list(user, committee_id=None, status=None, state_id=None, q=None, dated=dated,
                               start=period.start, end=period.end, **filters)[1]
-    return starting_from(ids, select(Communication.id).where(dated_condition(dated, period.start, period.end)))
+    return starting_from(ids, ids_where(Communication, dated_condition(dated, period.start, period.end)))
 
 
 def _link(period: Period, **args) -> str:
@@ -37,16 +40,14 @@ def _link(period: Period, **args) -> str:
 
 
 def key_figures(user, period: Period) -> Section:
-    registered, decided = _ids(user, period), _ids(user, period, "decided")
-    per_month_chart = _per_month(user, period, registered, decided)
-    by_type = dict(db.session.execute(
-        select(Decision.decision_type, func.count(func.distinct(Decision.communication_id)))
-        .where(Decision.communication_id.in_(decided), Decision.adopted_on.between(period.start, period.end))
-        .group_by(Decision.decision_type)).all())
+    # Registrations counted per committee and month by the database; the decided communications'
+    # rows read once, unpacked rather than read by name (several times faster over thousands).
+    registered = counts_by(_ids(user, period), Communication.committee_id, *month_of(Communication.registered_on))
+    decided = rows_of(_ids(user, period, "decided"), Communication.id, Communication.committee_id)
+    by_type, decided_per_month = _decisions(period, [case_id for case_id, _committee in decided])
     figures = [
-        # The months cover the period exactly: their sum is the count, without counting again.
-        Figure(_("Communications registered"), int(sum(per_month_chart.series[0].values)), _link(period)),
-        Figure(_("Communications decided"), count(decided), _link(period, dated="decided"),
+        Figure(_("Communications registered"), sum(registered.values()), _link(period)),
+        Figure(_("Communications decided"), len(decided), _link(period, dated="decided"),
                note=_("with a decision adopted in the period")),
         *[Figure(_(label), by_type[kind], _link(period, dated="decided", decision=kind.value), level=1)
           for kind, label in DECISION_LABELS.items() if by_type.get(kind)],
@@ -58,7 +59,19 @@ def key_figures(user, period: Period) -> Section:
             url_for("communications.index", status=S.FOLLOW_UP.value), note=_("whatever the period")),
     ]
     return Section("communications", _("Treaty-body communications"), figures,
-                   [per_month_chart, _per_committee(user, period, registered, decided)])
+                   [_per_month(period, registered, decided_per_month), _per_committee(period, registered, decided)])
+
+
+def _decisions(period: Period, decided: list[int]) -> tuple[dict, dict[tuple, int]]:
+    """How many of the communications decided in the period had a decision of each type, and in each
+    month, adopted in it: a communication decided twice counts once, as the list shows it once."""
+    adopted = (among(Decision.communication_id, decided), Decision.adopted_on.between(period.start, period.end))
+    communications = func.count(distinct(Decision.communication_id))
+    by_type = dict(db.session.execute(select(Decision.decision_type, communications).where(*adopted)
+                                      .group_by(Decision.decision_type)).all())
+    month = month_of(Decision.adopted_on)
+    per_month = db.session.execute(select(*month, communications).where(*adopted).group_by(*month))
+    return by_type, {(year, number): n for year, number, n in per_month}
 
 
 def _committee_ids() -> list[int]:
@@ -67,31 +80,22 @@ def _committee_ids() -> list[int]:
     return list(db.session.scalars(select(Unit.id).where(Unit.code.in_(list(COMMITTEES)))))
 
 
-def _per_month(user, period: Period, registered, decided) -> Chart:
+def _per_month(period: Period, registered: dict[tuple, int], decided: dict[tuple, int]) -> Chart:
     months = period.months()
-    adopted = Decision.adopted_on
-    year, month = extract("year", adopted), extract("month", adopted)
-    rows = db.session.execute(
-        select(year, month, func.count(func.distinct(Decision.communication_id)))
-        .where(Decision.communication_id.in_(decided), adopted.between(period.start, period.end))
-        .group_by(year, month))
-    by_month = {(int(y), int(m)): n for y, m, n in rows}
     return Chart("communications_per_month", _("Communications registered and decided per month"),
                  month_labels(period), [
-                     Series(_("Registered"), per_month(registered, Communication.registered_on, period),
+                     Series(_("Registered"), monthly(registered, period),
                             [_link(m) for m in months]),
-                     Series(_("Decided"), [by_month.get((m.start.year, m.start.month), 0) for m in months],
+                     Series(_("Decided"), monthly(decided, period),
                             [_link(m, dated="decided") for m in months]),
                  ], x_title=_("Month"), y_title=_("Communications"))
 
 
-def _per_committee(user, period: Period, registered, decided) -> Chart:
-    def grouped(ids) -> dict[int, int]:
-        return dict(db.session.execute(ids.with_only_columns(Communication.committee_id, func.count(),
-                                                             maintain_column_froms=True)
-                                       .group_by(Communication.committee_id)).all())
-
-    done, taken = grouped(registered), grouped(decided)
+def _per_committee(period: Period, registered: dict[tuple, int], decided: list[Row]) -> Chart:
+    done: Counter = Counter()
+    for (committee, _year, _month), n in registered.items():
+        done[committee] += n
+    taken = tally(committee for _case_id, committee in decided)
     units = db.session.scalars(select(Unit).where(Unit.code.in_(list(COMMITTEES)),
                                                   Unit.id.in_(set(done) | set(taken))).order_by(Unit.code)).all()
     return Chart("communications_per_committee", _("Communications registered and decided per committee"),

@@ -4,17 +4,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, distinct, func, or_, select
+from sqlalchemy import Row, Select, distinct, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from casework.auth.models import Role
-from casework.core.cases import Case
 from casework.core.deadlines import Deadline
 from casework.core.persons import Person
 from casework.core.permissions import visible_case_ids, visible_cases
 from casework.core.states import State
 from casework.extensions import db
 from casework.figures.period import between, list_period
+from casework.figures.sections import among, ids_where, rows_of, starting_from, tally
 from casework.special_procedures.letters import redactor
 from casework.special_procedures.models import (
     PUBLIC_STATES, Addressee, AddresseeCopy, AddresseeKind, SpCommunication, CommunicationStatus, CommunicationType,
@@ -168,25 +168,35 @@ def figures_of_year(year: int, base: Select | None = None) -> YearFigures:
     return figures_between(date(year, 1, 1), date(year, 12, 31), base)
 
 
-def figures_between(start: date, end: date, base: Select | None = None) -> YearFigures:
-    """Letters sent between two dates, the States and non-State actors they went to, replies received."""
-    ids = (base if base is not None else select(SpCommunication)).with_only_columns(SpCommunication.id).where(
-        SpCommunication.sent_on.between(start, end))
-    sent = db.session.scalar(select(func.count()).select_from(ids.subquery())) or 0
-    states = db.session.scalar(select(func.count(distinct(Addressee.state_id))).where(
-        Addressee.communication_id.in_(ids), Addressee.kind == AddresseeKind.STATE)) or 0
-    actors = db.session.scalar(select(func.count(distinct(func.lower(Addressee.name)))).where(
-        Addressee.communication_id.in_(ids), Addressee.kind == AddresseeKind.NON_STATE)) or 0
+def letters_sent_between(start: date, end: date, base: Select | None = None) -> list[Row]:
+    """Id and type of each letter of `base` (all by default) sent between two dates, read from the
+    dates' index and checked letter by letter against `base`'s conditions."""
+    in_span = SpCommunication.sent_on.between(start, end)
+    letters = starting_from((base if base is not None else select(SpCommunication)).where(in_span),
+                            ids_where(SpCommunication, in_span))
+    return rows_of(letters, SpCommunication.id, SpCommunication.comm_type)
+
+
+def figures_between(start: date, end: date, base: Select | None = None,
+                    sent: list[Row] | None = None) -> YearFigures:
+    """Letters sent between two dates, the States and non-State actors they went to, replies received.
+
+    `sent`: the letters of `letters_sent_between` when the caller has them already."""
+    sent = letters_sent_between(start, end, base) if sent is None else sent
+    ids = [letter_id for letter_id, _kind in sent]
+    states, actors = db.session.execute(select(
+        func.count(distinct(Addressee.state_id)).filter(Addressee.kind == AddresseeKind.STATE),
+        func.count(distinct(func.lower(Addressee.name))).filter(Addressee.kind == AddresseeKind.NON_STATE),
+    ).where(among(Addressee.communication_id, ids))).one()
     # The visible letters among those answered in the span (a short list), rather than every visible
     # letter of all years: the database starts from the span's replies.
     answered = select(Reply.communication_id).where(Reply.received_on.between(start, end))
-    replied = (base if base is not None else select(SpCommunication)).with_only_columns(SpCommunication.id).where(
-        Case.id.in_(answered))
+    replied = starting_from((base if base is not None else select(SpCommunication))
+                            .with_only_columns(SpCommunication.id), answered)
     replies = db.session.scalar(select(func.count(Reply.id)).where(
         Reply.received_on.between(start, end), Reply.communication_id.in_(replied))) or 0
-    by_type = dict(db.session.execute(ids.with_only_columns(SpCommunication.comm_type, func.count())
-                                      .group_by(SpCommunication.comm_type)).all())
-    return YearFigures(start.year, sent, states, actors, replies, {str(k): v for k, v in by_type.items()})
+    by_type = tally(str(kind) for _letter_id, kind in sent)
+    return YearFigures(start.year, len(sent), states or 0, actors or 0, replies, by_type)
 
 
 def state_choices() -> list[tuple[int, str]]:

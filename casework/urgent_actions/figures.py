@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import String, func, select, union_all
 
 from casework.core.states import State
 from casework.extensions import db
 from casework.figures.period import Period
 from casework.figures.sections import (
-    Chart, Figure, Section, Series, count, month_labels, per_month, starting_from,
+    Chart, Figure, Section, Series, count, counts_by, ids_where, month_labels, month_of, monthly, starting_from,
 )
 from casework.urgent_actions.models import Located, UrgentAction
 from casework.urgent_actions.queries import urgent_actions_for
@@ -28,19 +27,22 @@ def _link(period: Period | None, **args) -> str:
 
 
 def key_figures(user, period: Period) -> Section:
-    registered = starting_from(urgent_actions_for(user, start=period.start, end=period.end),
-                               select(UrgentAction.id).where(UrgentAction.registered_on.between(period.start,
-                                                                                                period.end)))
-    located = starting_from(urgent_actions_for(user, start=period.start, end=period.end, dated="located"),
-                            select(UrgentAction.id).where(UrgentAction.located_on.between(period.start, period.end)))
-    by_outcome = dict(db.session.execute(located.with_only_columns(UrgentAction.located, func.count())
-                                         .group_by(UrgentAction.located)).all())
-    to_date = urgent_actions_for(user, end=period.end, dated="located")
-    per_month_chart = _per_month(registered, period)
+    in_period, located_in_period = (column.between(period.start, period.end)
+                                    for column in (UrgentAction.registered_on, UrgentAction.located_on))
+    # Each list counted once by the database, per State, outcome and month: the figures and charts
+    # below add up those lines.
+    registered = counts_by(starting_from(urgent_actions_for(user, start=period.start, end=period.end),
+                                         ids_where(UrgentAction, in_period)),
+                           UrgentAction.state_id, UrgentAction.second_state_id, UrgentAction.located,
+                           *month_of(UrgentAction.registered_on))
+    located = counts_by(starting_from(urgent_actions_for(user, start=period.start, end=period.end, dated="located"),
+                                      ids_where(UrgentAction, located_in_period)), UrgentAction.located)
+    by_outcome = {outcome: n for (outcome,), n in located.items()}
+    to_date = starting_from(urgent_actions_for(user, end=period.end, dated="located"),
+                            ids_where(UrgentAction, UrgentAction.located_on <= period.end))
     figures = [
-        # The months cover the period exactly: their sum is the count, without counting again.
-        Figure(_("Urgent actions registered"), int(sum(per_month_chart.series[0].values)), _link(period)),
-        Figure(_("Persons located"), sum(by_outcome.values()), _link(period, dated="located"),
+        Figure(_("Urgent actions registered"), sum(registered.values()), _link(period)),
+        Figure(_("Persons located"), sum(located.values()), _link(period, dated="located"),
                note=_("located in the period, whenever the urgent action was registered")),
         *[Figure(_(OUTCOMES[kind.value]), by_outcome[kind], _link(period, dated="located", located=kind.value),
                  level=1) for kind in Located if by_outcome.get(kind)],
@@ -49,21 +51,17 @@ def key_figures(user, period: Period) -> Section:
                note=_("since the first urgent action, up to the end of the period")),
     ]
     return Section("urgent_actions", _("CED urgent actions"), figures,
-                   [_by_state(registered, period), per_month_chart])
+                   [_by_state(registered, period), _per_month(registered, period)])
 
 
-def _by_state(registered, period: Period) -> Chart:
+def _by_state(registered: dict[tuple, int], period: Period) -> Chart:
     """Registered in the period, per State (either State of a parallel registration) and outcome."""
-    outcome = func.coalesce(UrgentAction.located, "none", type_=String)
-    first = registered.with_only_columns(UrgentAction.state_id.label("state_id"), outcome.label("outcome"))
-    second = registered.with_only_columns(UrgentAction.second_state_id.label("state_id"), outcome.label("outcome")) \
-        .where(UrgentAction.second_state_id.is_not(None), UrgentAction.second_state_id != UrgentAction.state_id)
-    both = union_all(first, second).subquery()
-    rows = db.session.execute(
-        db.select(both.c.state_id, both.c.outcome, func.count()).group_by(both.c.state_id, both.c.outcome)).all()
     cells: dict[int, dict[str, int]] = {}
-    for state_id, kind, n in rows:
-        cells.setdefault(state_id, {})[kind] = n
+    for (first, second, located, _year, _month), n in registered.items():
+        outcome = str(located) if located else "none"
+        for state_id in {first, second} - {None}:
+            line = cells.setdefault(state_id, {})
+            line[outcome] = line.get(outcome, 0) + n
     top = sorted(cells, key=lambda s: -sum(cells[s].values()))[:TOP_STATES]
     names = dict(db.session.execute(db.select(State.id, State.name).where(State.id.in_(top))).all())
     return Chart("urgent_actions_by_state", _("Urgent actions registered, by State and outcome"),
@@ -75,9 +73,9 @@ def _by_state(registered, period: Period) -> Chart:
                  empty_text=_("No urgent action registered in the period."))
 
 
-def _per_month(registered, period: Period) -> Chart:
+def _per_month(registered: dict[tuple, int], period: Period) -> Chart:
     months = period.months()
     return Chart("urgent_actions_per_month", _("Urgent actions registered per month"), month_labels(period), [
-        Series(_("Registered"), per_month(registered, UrgentAction.registered_on, period),
+        Series(_("Registered"), monthly(registered, period),
                [_link(m) for m in months]),
     ], x_title=_("Month"), y_title=_("Urgent actions"))
