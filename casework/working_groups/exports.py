@@ -3,18 +3,16 @@ from __future__ import annotations
 
 from sqlalchemy import Select, false, select
 
-from casework.core.units import Unit
 from casework.exports.registry import Column, ExportableList, QueryBuilder, register
-from casework.extensions import db
 from casework.working_groups.models import (
     WGAD_CODE, WGEID_CODE, DetentionCommunication, DisappearanceCase, WorkingGroupCase,
 )
-from casework.working_groups.queries import cases_from_args, list_sorts
+from casework.working_groups.queries import cases_from_args, group_unit_id, list_sorts
 
 
 def _query(model: type[WorkingGroupCase], unit_code: str) -> QueryBuilder:
     def build(user, args) -> Select:
-        unit_id = db.session.scalar(select(Unit.id).where(Unit.code == unit_code))
+        unit_id = group_unit_id(unit_code)
         if unit_id is None:
             return select(model).where(false())
         return cases_from_args(user, model, unit_id, args)

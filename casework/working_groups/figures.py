@@ -5,23 +5,18 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext as _, lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import func
 
-from casework.core.units import Unit
 from casework.extensions import db
 from casework.figures.period import Period
 from casework.figures.sections import Chart, Figure, Section, Series, count, month_labels, per_month
 from casework.working_groups.models import (
     WGAD_CODE, WGEID_CODE, DetentionCommunication, DisappearanceCase, Opinion, Outcome, Procedure,
 )
-from casework.working_groups.queries import cases_for
+from casework.working_groups.queries import cases_for, group_unit_id
 
 OUTCOMES = {Outcome.ARBITRARY: _l("arbitrary"), Outcome.NOT_ARBITRARY: _l("not arbitrary"), Outcome.FILED: _l("filed")}
 SLUGS = {WGAD_CODE: "arbitrary-detention", WGEID_CODE: "disappearances"}
-
-
-def _unit_id(code: str) -> int | None:
-    return db.session.scalar(select(Unit.id).where(Unit.code == code))
 
 
 def _link(code: str, period: Period, **args) -> str:
@@ -66,7 +61,7 @@ def _disappearances(user, unit_id: int, period: Period) -> tuple[list[Figure], l
 
 def key_figures(user, period: Period) -> Section | None:
     """None when neither working group is set up in this installation."""
-    detention_unit, disappearance_unit = _unit_id(WGAD_CODE), _unit_id(WGEID_CODE)
+    detention_unit, disappearance_unit = group_unit_id(WGAD_CODE), group_unit_id(WGEID_CODE)
     if detention_unit is None and disappearance_unit is None:
         return None
     figures, series = [], []

@@ -15,6 +15,13 @@ from casework.working_groups.models import DetentionCommunication, Opinion, Work
 DATED = ("received", "transmitted", "opinion", "clarified")
 
 
+def group_unit_id(code: str) -> int | None:
+    """The unit of a working group (WGAD, WGEID), or None where it is not set up."""
+    from casework.core.units import Unit
+
+    return db.session.scalar(select(Unit.id).where(Unit.code == code))
+
+
 def cases_for(user, model: type[WorkingGroupCase], unit_id: int, *, state: int | None = None, status: str = "",
               year: int | None = None, start: date | None = None, end: date | None = None, dated: str = "",
               outcome: str = "", procedure: str = "") -> Select:
