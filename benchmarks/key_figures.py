@@ -24,7 +24,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 
-import _support  # noqa: F401 — puts the repository on sys.path
+from _support import settle_like_a_server  # also puts the repository on sys.path
 from sqlalchemy import insert, select  # noqa: E402
 
 from casework import create_app  # noqa: E402
@@ -254,6 +254,7 @@ def main() -> None:
             print(f"cases: {CASES}")
             print(f"build_s: {time.perf_counter() - started:.1f}")
             db.session.remove()
+        settle_like_a_server()
         # Through the app, as a browser asks: each request in its own app context, as in a server.
         for who in ("officer", "secretariat"):
             client = app.test_client()

@@ -70,14 +70,13 @@ def create_full_text_index(connection: Connection) -> None:
 @dataclass(frozen=True)
 class Matching:
     """How to restrict a SELECT on SearchDocument to the matches, and two orders, each given as the
-    ORDER BY the full-text index reads fastest and as a value to sort the survivors by (ascending):
-    best first (ranking every match: for a few thousand matches) and newest first (read in index
-    order, so a word found in half the documents costs no more than a rare one)."""
+    ORDER BY the full-text index reads fastest: best first (ranking every match: for a few thousand
+    matches) and newest first (read in index order, so a word found in half the documents costs no
+    more than a rare one)."""
 
     apply: Callable[[Select], Select]
     rank: ColumnElement
     newest: ColumnElement
-    newest_position: ColumnElement
 
 
 def _sqlite(words: list[str], tags: list[str], any_tags: list[str]) -> Matching:
@@ -91,7 +90,7 @@ def _sqlite(words: list[str], tags: list[str], any_tags: list[str]) -> Matching:
         return stmt.join(fts, fts.c.rowid == SearchDocument.id).where(
             literal_column("search_fts").op("MATCH")(expression))
 
-    return Matching(apply, fts.c.rank, fts.c.rowid.desc(), -fts.c.rowid)  # FTS5's bm25: lower is better
+    return Matching(apply, fts.c.rank, fts.c.rowid.desc())  # FTS5's bm25: lower is better
 
 
 def _postgresql(words: list[str], tags: list[str], any_tags: list[str]) -> Matching:
@@ -108,7 +107,7 @@ def _postgresql(words: list[str], tags: list[str], any_tags: list[str]) -> Match
     # for several, the planner misjudges how rare the combination is and walks most of the table
     # (120 ms measured), while the GIN index finds them all in 35 ms: "id + 0" steers it there.
     newest = SearchDocument.id if len(terms) == 1 else SearchDocument.id + 0
-    return Matching(apply, -func.ts_rank(vector, query), newest.desc(), -SearchDocument.id)
+    return Matching(apply, -func.ts_rank(vector, query), newest.desc())
 
 
 def matching(dialect: str, words: list[str], tags: list[str] = (), any_tags: list[str] = ()) -> Matching:

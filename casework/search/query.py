@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, or_, select
 
 from casework.core.cases import Case
 from casework.core.permissions import unit_roles, visibility_clause
@@ -142,9 +142,3 @@ def search(user, text: str, filters: SearchFilters = SearchFilters(), page: int 
     documents = {d.id: d for d in db.session.scalars(select(SearchDocument).where(SearchDocument.id.in_(ids)))}
     results.hits = [documents[i] for i in ids]
     return results
-
-
-def _count(stmt: Select, up_to: int) -> int:
-    """How many rows `stmt` gives, counting no further than one more than `up_to`."""
-    return db.session.scalar(select(func.count()).select_from(stmt.limit(up_to + 1).subquery()))
-
