@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
@@ -28,6 +28,12 @@ class Case(Audited, TimestampMixin, db.Model):
         Index("ix_cases_access", "id", "unit_id", "confidential", "parent_id"),
         # The few confidential cases of a unit, which its long lists leave out (visible_in_unit).
         Index("ix_cases_unit_confidential", "unit_id", "confidential"),
+        # Only the records that belong to another case, looked up by it. Indexing every case, most
+        # with no parent, led SQLite to take "no parent" for a rare value (its statistics leave
+        # NULLs out) and to read every case through this index: 40 ms instead of 5 for a count of
+        # the year's detention cases at 200,000 cases.
+        Index("ix_cases_parent_id", "parent_id", sqlite_where=text("parent_id IS NOT NULL"),
+              postgresql_where=text("parent_id IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,7 +45,7 @@ class Case(Audited, TimestampMixin, db.Model):
     confidential: Mapped[bool] = mapped_column(default=False)
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     # A record that belongs to another case (a letter of a communication) takes its access from it.
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
     # Optimistic locking: SQLAlchemy refuses an UPDATE whose version no longer matches.
     version: Mapped[int] = mapped_column(default=1)
 
