@@ -53,6 +53,9 @@ class Config:
     EXPORT_KEEP_DAYS = _env_int("CASEWORK_EXPORT_KEEP_DAYS", 7)
     EXPORT_FOLDER = os.environ.get("CASEWORK_EXPORT_FOLDER")  # None: instance/exports
     TOTP_ISSUER = "Casework"
+    # The address users open Casework at (e.g. https://casework.example.org), for the links of
+    # e-mails: background jobs write them outside any request. Unset: e-mails carry no links.
+    BASE_URL = os.environ.get("CASEWORK_BASE_URL")
     # E-mail (notifications and the daily digest) goes out only when an SMTP host is set.
     SMTP_HOST = os.environ.get("CASEWORK_SMTP_HOST")
     SMTP_PORT = _env_int("CASEWORK_SMTP_PORT", 587)
@@ -83,6 +86,7 @@ class TestConfig(Config):
     REDIS_URL = None
     JOB_QUEUE_MODE = "inline"
     SMTP_HOST = None
+    BASE_URL = None
     SCHEDULER_IN_PROCESS = False
     WTF_CSRF_ENABLED = False
     SERVER_NAME = "casework.test"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
+from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
@@ -23,13 +24,20 @@ from casework.core.cases import Case
 from casework.core.deadlines import Deadline
 from casework.core.jobs import job
 from casework.extensions import db
-from casework.reminders.mail import queue_email
+from casework.reminders.mail import page_address, queue_email
 from casework.reminders.models import Notification, NotificationKind
 from casework.reminders.notify import notify
 from casework.reminders.recipients import responsible_users
 
 DUE_SOON_DAYS = 7
 OVERDUE_ALERT_DAYS = 7
+
+
+def my_work_line() -> str:
+    """The last line of the e-mails: where to see the rest, with its address when it is known."""
+    address = page_address(lambda: url_for("main.my_work"))
+    return _("Open “My work” for details: %(address)s", address=address) if address \
+        else _("Open Casework and see “My work” for details.")
 
 
 def case_name(case: Case) -> str:
@@ -107,9 +115,12 @@ def check_deadlines(today: date) -> dict:
 def _email_alerts(user, notifications: list[Notification]):
     """One e-mail per user per run with what is new, when SMTP is configured."""
     subject = _("Casework: %(count)s deadline(s) need your attention", count=len(notifications))
-    body = "\n".join(f"- {n.text}" for n in notifications)
-    body += "\n\n" + _("Open Casework and see “My work” for details.")
-    return queue_email(user, subject, body)
+    lines = []
+    for notification in notifications:
+        lines.append(f"- {notification.text}")
+        address = page_address(lambda: notification.case.url) if notification.case else None
+        lines += [f"  {address}"] if address else []
+    return queue_email(user, subject, "\n".join(lines) + "\n\n" + my_work_line())
 
 
 @job

@@ -13,8 +13,8 @@ from casework.core.deadlines import Deadline
 from casework.core.jobs import job
 from casework.core.permissions import visibility_clause
 from casework.extensions import db
-from casework.reminders.deadline_check import DUE_SOON_DAYS, case_name
-from casework.reminders.mail import queue_email
+from casework.reminders.deadline_check import DUE_SOON_DAYS, case_name, my_work_line
+from casework.reminders.mail import page_address, queue_email
 from casework.reminders.models import NotificationKind
 from casework.reminders.notify import notify
 from casework.reminders.recipients import responsible_case_ids
@@ -69,12 +69,14 @@ def digest_text(digest: Digest) -> str:
         if not section.total:
             continue
         lines.append(f"{title} ({section.total})")
-        lines += [f"- {deadline.due_on.isoformat()}  {case_name(case)}: {deadline.label}"
-                  for deadline, case in section.rows]
+        for deadline, case in section.rows:
+            lines.append(f"- {deadline.due_on.isoformat()}  {case_name(case)}: {deadline.label}")
+            address = page_address(lambda: case.url)
+            lines += [f"  {address}"] if address else []
         if section.total > len(section.rows):
             lines.append(_("… and %(count)s more.", count=section.total - len(section.rows)))
         lines.append("")
-    lines.append(_("Open Casework and see “My work” for details."))
+    lines.append(my_work_line())
     return "\n".join(lines)
 
 

@@ -7,9 +7,10 @@ already sent is never sent again.
 from __future__ import annotations
 
 import smtplib
+from collections.abc import Callable
 from email.message import EmailMessage
 
-from flask import current_app
+from flask import current_app, request
 
 from casework.core.db import utcnow
 from casework.core.jobs import enqueue, job
@@ -19,6 +20,19 @@ from casework.reminders.models import OutgoingEmail
 
 def smtp_configured() -> bool:
     return bool(current_app.config.get("SMTP_HOST"))
+
+
+def page_address(path: Callable[[], str]) -> str | None:
+    """The full address of a page for an e-mail, `path` giving it by `url_for`; None without BASE_URL.
+
+    E-mails are written by background jobs, outside any request, so the address users open
+    Casework at comes from the setting, and the path is built as a request there would build it.
+    """
+    base = current_app.config.get("BASE_URL")
+    if not base:
+        return None
+    with current_app.test_request_context(base_url=base):
+        return request.host_url.rstrip("/") + path()
 
 
 def queue_email(user, subject: str, body: str) -> OutgoingEmail | None:

@@ -1,9 +1,11 @@
 """E-mail through SMTP: a real conversation with a throwaway local server, only when configured."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from email import message_from_bytes, policy
 
+import pytest
 from sqlalchemy import select
 
 from casework.core.jobs import JobRecord, JobStatus, retry
@@ -54,6 +56,40 @@ def test_alerts_and_digest_are_sent_after_the_commit(users, make_case, add_deadl
     assert "Overdue (1)\n- 2027-03-09  S 3/2027: Reply due" in digest.get_content().replace("\r\n", "\n")
     assert [job.status for job in _jobs()] == [JobStatus.DONE, JobStatus.DONE]
     assert all(email.sent_at for email in db.session.scalars(select(OutgoingEmail)))
+
+
+@pytest.fixture
+def base_url(app) -> Iterator[str]:
+    """Casework served under a path of the Office's site, for the links of one test's e-mails."""
+    app.config["BASE_URL"] = "https://casework.ohchr.example.org/office"
+    yield app.config["BASE_URL"]
+    app.config["BASE_URL"] = None
+
+
+def test_each_deadline_links_to_its_case_when_the_address_is_set(users, make_case, add_deadline, smtp_server,
+                                                                 smtp_config, base_url):
+    smtp_config(smtp_server.server_address[1])
+    case = make_case(officer=users["officer"], reference="S 3/2027")
+    add_deadline(case, TODAY - timedelta(days=1), label="Reply due")
+    check_deadlines(TODAY)
+    send_digests(TODAY)
+    db.session.commit()
+
+    alert, digest = (_parsed(m).get_content().replace("\r\n", "\n") for m in smtp_server.received)
+    case_page = f"{base_url}/cases/{case.id}"
+    assert f"was due on 2027-03-09 and is overdue.\n  {case_page}\n" in alert
+    assert f"- 2027-03-09  S 3/2027: Reply due\n  {case_page}\n" in digest
+    assert f"Open “My work” for details: {base_url}/" in alert
+
+
+def test_without_the_address_e_mails_carry_no_links(users, make_case, add_deadline, smtp_server, smtp_config):
+    smtp_config(smtp_server.server_address[1])
+    add_deadline(make_case(officer=users["officer"]), TODAY - timedelta(days=1))
+    check_deadlines(TODAY)
+    db.session.commit()
+    [alert] = smtp_server.received
+    body = _parsed(alert).get_content()
+    assert "http" not in body and "Open Casework and see “My work” for details." in body
 
 
 def test_no_digest_by_email_for_users_who_turned_it_off(users, make_case, add_deadline, smtp_server, smtp_config):
