@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from casework.core.cases import Case, CaseAssignment
 from casework.core.persons import CasePerson, Person, PersonRole, can_view_person
@@ -33,25 +34,39 @@ def _refuse_child(case: Case) -> None:
         raise AssignmentRefused(_("Assign people to the case this record belongs to; it takes its access from there."))
 
 
-def assign_user(case: Case, user, assigned_by) -> CaseAssignment:
-    """Give `user` access to the case (the only way into a confidential one)."""
-    _refuse_child(case)
-    existing = db.session.scalar(
-        select(CaseAssignment).where(CaseAssignment.case_id == case.id, CaseAssignment.user_id == user.id)
+def _stored_unless_taken(record) -> bool:
+    """Add and flush `record`; False, the session as before, if a unique constraint refuses it.
+
+    The callers look for the same record first, but a second request (a double click, a
+    colleague) can store it between that look and this write; its uniqueness is the database's.
+    """
+    try:
+        with db.session.begin_nested():
+            db.session.add(record)
+    except IntegrityError:
+        return False
+    return True
+
+
+def _assignment(case_id: int, user_id: int) -> CaseAssignment | None:
+    return db.session.scalar(
+        select(CaseAssignment).where(CaseAssignment.case_id == case_id, CaseAssignment.user_id == user_id)
     )
+
+
+def assign_user(case: Case, user, assigned_by) -> CaseAssignment:
+    """Give `user` access to the case (the only way into a confidential one); already given, keep it."""
+    _refuse_child(case)
+    existing = _assignment(case.id, user.id)
     if existing:
         return existing
     assignment = CaseAssignment(case_id=case.id, user_id=user.id, assigned_by_id=assigned_by.id)
-    db.session.add(assignment)
-    db.session.flush()
-    return assignment
+    return assignment if _stored_unless_taken(assignment) else _assignment(case.id, user.id)
 
 
 def unassign_user(case: Case, user_id: int) -> None:
     _refuse_child(case)
-    assignment = db.session.scalar(
-        select(CaseAssignment).where(CaseAssignment.case_id == case.id, CaseAssignment.user_id == user_id)
-    )
+    assignment = _assignment(case.id, user_id)
     if assignment:
         db.session.delete(assignment)
         db.session.flush()
@@ -63,12 +78,13 @@ def link_person(case: Case, person_id: int, role: str, actor) -> CasePerson:
     if person is None or not can_view_person(actor, person):
         raise LinkRefused(_("There is no person number %(number)s in the registry you can see.", number=person_id))
     role = PersonRole(role)
-    if db.session.scalar(select(CasePerson).where(
-        CasePerson.case_id == case.id, CasePerson.person_id == person.id, CasePerson.role == role
-    )):
+    link = CasePerson(case_id=case.id, person_id=person.id, role=role)
+    if _linked(case.id, person.id, role) or not _stored_unless_taken(link):
         raise LinkRefused(_("%(person)s is already linked to this case as %(role)s.",
                             person=str(person), role=role.value.replace("_", " ")))
-    link = CasePerson(case_id=case.id, person_id=person.id, role=role)
-    db.session.add(link)
-    db.session.flush()
     return link
+
+
+def _linked(case_id: int, person_id: int, role: PersonRole) -> bool:
+    return db.session.scalar(select(CasePerson.id).where(
+        CasePerson.case_id == case_id, CasePerson.person_id == person_id, CasePerson.role == role)) is not None
