@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from casework.communications.models import (
     CASE_TYPE, Communication, CommunicationStatus as S, Decision, DecisionType, FollowUpOutcome, FollowUpRound,
@@ -15,8 +14,7 @@ from casework.communications.models import (
 from casework.communications.workflow import DECISION_EVENTS
 from casework.core.cases import Case
 from casework.core.counters import next_number
-from casework.core.deadlines import Deadline
-from casework.core.db import utcnow
+from casework.core.deadlines import meet_open_deadlines
 from casework.core.permissions import Permission, can
 from casework.core.persons import CasePerson, Person, PersonRole
 from casework.core.states import State
@@ -220,7 +218,7 @@ def record_follow_up_round(communication: Communication, actor, *, state_reply_o
     db.session.flush()
     db.session.refresh(communication, ["follow_up_rounds"])
     if state_reply_on is not None:
-        _close_open(communication, "follow_up_reply", "record_follow_up_round")
+        meet_open_deadlines(communication.id, ["follow_up_reply"], "record_follow_up_round", state_reply_on)
     db.session.flush()
     return round_
 
@@ -228,9 +226,3 @@ def record_follow_up_round(communication: Communication, actor, *, state_reply_o
 def close_follow_up(communication: Communication, outcome: FollowUpOutcome, actor, comment: str = "") -> None:
     communication.follow_up_outcome = outcome
     fire(communication, "close_follow_up", actor, comment=comment or outcome.value)
-
-
-def _close_open(case: Case, kind: str, event: str) -> None:
-    for deadline in db.session.scalars(select(Deadline).where(
-            Deadline.case_id == case.id, Deadline.kind == kind, Deadline.closed_at.is_(None))):
-        deadline.closed_at, deadline.closed_by_event = utcnow(), event

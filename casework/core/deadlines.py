@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
@@ -60,8 +60,9 @@ class Deadline(Audited, db.Model):
     original_due_on: Mapped[date]
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)
     opened_by_event: Mapped[str | None] = mapped_column(String(60))
-    closed_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]  # when the step that met it was recorded
     closed_by_event: Mapped[str | None] = mapped_column(String(60))
+    met_on: Mapped[date | None]  # the day of that step (a reply's receipt), which may be earlier
     extended_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     extended_on: Mapped[date | None]
     extension_note: Mapped[str | None] = mapped_column(Text)  # who granted it, at whose request
@@ -78,6 +79,18 @@ class Deadline(Audited, db.Model):
 
     def is_overdue(self, today: date | None = None) -> bool:
         return self.is_open and self.due_on < (today or date.today())
+
+    @property
+    def met_late(self) -> bool:
+        return self.met_on is not None and self.met_on > self.due_on
+
+
+def meet_open_deadlines(case_id: int, kinds: Iterable[str], event: str, on: date) -> None:
+    """Close the case's open deadlines of these kinds, met by `event` on the day it happened: a
+    reply received within its deadline and recorded after it met the deadline on time."""
+    for deadline in db.session.scalars(select(Deadline).where(
+            Deadline.case_id == case_id, Deadline.closed_at.is_(None), Deadline.kind.in_(list(kinds)))):
+        deadline.closed_at, deadline.closed_by_event, deadline.met_on = utcnow(), event, on
 
 
 class DeadlineRefused(ValueError):

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from casework.core import audit
 from casework.core.cases import Case
 from casework.core.db import utcnow
-from casework.core.deadlines import Deadline, Period
+from casework.core.deadlines import Deadline, Period, meet_open_deadlines
 from casework.core.permissions import Permission, can
 from casework.extensions import db
 
@@ -199,7 +199,8 @@ def fire(
     )
     audit.annotate(case, audit.AuditAction.STATE_CHANGE, {"event": event, "comment": comment})
     case.status = transition.target
-    _close_deadlines(case, transition)
+    if transition.closes:
+        meet_open_deadlines(case.id, transition.closes, event, on)
     for rule in transition.opens:
         due_on = rule.due_after(on, case)
         db.session.add(Deadline(
@@ -212,19 +213,6 @@ def fire(
             transition.after(case, actor)
         db.session.flush()
     return entry
-
-
-def _close_deadlines(case: Case, transition: Transition) -> None:
-    if not transition.closes:
-        return
-    open_deadlines = db.session.scalars(
-        select(Deadline).where(
-            Deadline.case_id == case.id, Deadline.closed_at.is_(None), Deadline.kind.in_(transition.closes)
-        )
-    )
-    for deadline in open_deadlines:
-        deadline.closed_at = utcnow()
-        deadline.closed_by_event = transition.event
 
 
 def history(case: Case) -> list[CaseHistory]:

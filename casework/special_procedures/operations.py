@@ -12,7 +12,7 @@ from casework.core.attachments import attach_file
 from casework.core.cases import CaseAssignment
 from casework.core.counters import next_number
 from casework.core.db import utcnow
-from casework.core.deadlines import Deadline
+from casework.core.deadlines import meet_open_deadlines
 from casework.core.persons import CasePerson, Person, PersonRole, Sex
 from casework.core.workflow import EditConflict, TransitionRefused, fire
 from casework.extensions import db
@@ -210,9 +210,7 @@ def record_reply(comm: SpCommunication, received_on: date, language: str, reply_
     reply = Reply(communication_id=comm.id, addressee_id=addressee.id if addressee else None,
                   received_on=received_on, language=language, attachment_id=attachment.id if attachment else None)
     db.session.add(reply)
-    for deadline in db.session.scalars(select(Deadline).where(
-            Deadline.case_id == comm.id, Deadline.kind == REPLY_DEADLINE, Deadline.closed_at.is_(None))):
-        deadline.closed_at, deadline.closed_by_event = utcnow(), "record_reply"
+    meet_open_deadlines(comm.id, [REPLY_DEADLINE], "record_reply", received_on)
     db.session.flush()
     return reply
 

@@ -81,3 +81,26 @@ def test_a_viewer_cannot_extend(login, users, make_case):
         f"deadline-{deadline.id}-due_on": "2026-09-15", f"deadline-{deadline.id}-note": "x"})
     assert response.status_code == 403
     assert "Extend or record a reminder" not in client.get(case.url).get_data(as_text=True)
+
+
+def test_a_reply_received_in_time_but_recorded_late_counts_as_met_in_time(login, users, make_case):
+    from casework.core.workflow import fire
+
+    case, deadline = _sent_case(make_case, users)  # reply due 2026-07-15
+    fire(case, "record_reply", users["officer"], on=date(2026, 7, 10))
+    db.session.commit()
+
+    assert (deadline.met_on, deadline.met_late) == (date(2026, 7, 10), False)
+    page = login(users["officer"]).get(f"/cases/{case.id}").get_data(as_text=True)
+    assert f"met 2026-07-10 <span class=\"muted small\">(recorded {date.today().isoformat()})" in page
+
+
+def test_a_reply_received_after_the_deadline_is_shown_as_met_late(login, users, make_case):
+    from casework.core.workflow import fire
+
+    case, deadline = _sent_case(make_case, users)
+    fire(case, "record_reply", users["officer"], on=date(2026, 8, 3))
+    db.session.commit()
+
+    page = login(users["officer"]).get(f"/cases/{case.id}").get_data(as_text=True)
+    assert "met late 2026-08-03" in page and "overdue" not in page

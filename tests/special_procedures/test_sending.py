@@ -88,6 +88,8 @@ def test_replies_any_number_any_time_and_the_first_stops_the_clock(make_comm, us
     assert [(r.received_on, r.language, bool(r.attachment_id)) for r in comm.replies] == [
         (date(2026, 5, 20), "es", True), (date(2026, 9, 1), "en", False)]
     assert overdue_replies(users["officer"], today=date(2026, 12, 1)) == []
+    [clock] = comm.deadlines
+    assert (clock.met_on, clock.met_late) == (date(2026, 5, 20), True)  # the first reply's day, 11 days late
 
 
 def test_a_reply_cannot_come_before_the_letter(make_comm, users):
