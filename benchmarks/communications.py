@@ -18,7 +18,7 @@ import random
 import time
 from datetime import date, timedelta
 
-from _support import benchmark_app, median_ms  # the repository on sys.path, the app, the timer
+from _support import benchmark_app, median_ms, settle_database  # the repository on sys.path, the app, the timer
 from sqlalchemy import insert, select  # noqa: E402
 
 from casework.admin.operations import save_user, set_membership  # noqa: E402
@@ -88,9 +88,7 @@ def build() -> None:
         for start in range(0, len(rows), 20000):
             db.session.execute(insert(table), rows[start:start + 20000])
     db.session.commit()
-    with db.engine.connect() as connection:  # fresh planner statistics, as a maintained database has
-        connection.exec_driver_sql("ANALYZE")
-        connection.commit()
+    settle_database()
 
 
 def page_ms(client, url: str) -> float:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import insert, text  # noqa: E402
+from _support import settle_database  # noqa: E402
+from sqlalchemy import insert  # noqa: E402
 
 from casework import create_app  # noqa: E402
 from casework.auth.models import Membership, Role, User  # noqa: E402
@@ -110,9 +111,7 @@ def build() -> dict[str, User]:
     db.session.execute(insert(CoveredRelease.__table__), [
         {"aggregate_id": (i % 300) + 1, "case_id": d["id"]} for i, d in enumerate(released)])
     db.session.commit()
-    if db.engine.dialect.name == "postgresql":
-        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.execute(text("ANALYZE"))  # statistics, as a live database has them
+    settle_database()
     return users
 
 

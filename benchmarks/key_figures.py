@@ -24,7 +24,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 
-from _support import settle_like_a_server  # also puts the repository on sys.path
+from _support import settle_database, settle_like_a_server  # also puts the repository on sys.path
 from sqlalchemy import insert, select  # noqa: E402
 
 from casework import create_app  # noqa: E402
@@ -225,9 +225,7 @@ def build() -> None:
         for start in range(0, len(batch), 20000):
             db.session.execute(insert(table), batch[start:start + 20000])
     db.session.commit()
-    with db.engine.connect() as connection:  # fresh planner statistics, as a maintained database has
-        connection.exec_driver_sql("ANALYZE")
-        connection.commit()
+    settle_database()
 
 
 def time_key_figures(client, year: int, repeat: int = REPEAT) -> list[float]:

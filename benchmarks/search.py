@@ -19,7 +19,9 @@ import statistics
 import time
 from datetime import date, timedelta
 
-from _support import benchmark_app, median_ms, settle_like_a_server  # the repository on sys.path, the app, the timer
+from _support import (  # the repository on sys.path, the app, the timer, a server's state
+    benchmark_app, median_ms, settle_database, settle_like_a_server,
+)
 from key_figures import time_key_figures  # noqa: E402
 from search_data import GIVEN, PASSWORD, PLACES, TOPICS, Dataset, build_dataset  # noqa: E402
 
@@ -47,18 +49,6 @@ def build() -> Dataset:
     data.counts["documents"] = sum(written.values())
     settle_database()
     return data
-
-
-def settle_database() -> None:
-    """Fresh planner statistics, and on PostgreSQL the state its autovacuum reaches on a database in
-    use: dead rows of the rebuild reclaimed and rows marked visible. Without it, the timings measure
-    the autovacuum running beside them, and the first read of each row writing it again."""
-    with db.engine.connect() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
-        else:
-            connection.exec_driver_sql("ANALYZE")
-            connection.commit()
 
 
 def query_mix(data: Dataset, n: int, rng: random.Random) -> list[tuple[str, SearchFilters]]:

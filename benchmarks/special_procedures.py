@@ -39,7 +39,7 @@ from casework.core.deadlines import Deadline  # noqa: E402
 from casework.core.persons import CasePerson, Person  # noqa: E402
 from casework.core.reference import load_reference_data  # noqa: E402
 from casework.core.states import State  # noqa: E402
-from casework.core.units import Unit, UnitKind  # noqa: E402
+from casework.core.units import UnitKind  # noqa: E402
 from casework.extensions import db  # noqa: E402
 from casework.special_procedures.models import (  # noqa: E402
     Addressee, AddresseeCopy, CoSignature, Mandate, Reply, SpCommunication, SpVictim,

@@ -15,8 +15,8 @@ import random
 import time
 from datetime import date
 
-from _support import benchmark_app, median_ms  # the repository on sys.path, the app, the timer
-from sqlalchemy import insert, select, text  # noqa: E402
+from _support import benchmark_app, median_ms, settle_database  # the repository on sys.path, the app, the timer
+from sqlalchemy import insert, select  # noqa: E402
 
 from casework.admin.operations import save_user, set_membership  # noqa: E402
 from casework.auth.models import Role  # noqa: E402
@@ -107,9 +107,7 @@ def many_urgent_actions(unit, officer) -> None:
         db.session.execute(insert(Case.__table__), cases[start:start + 10000])
         db.session.execute(insert(UrgentAction.__table__), details[start:start + 10000])
     db.session.commit()
-    with db.engine.connect() as connection:  # planner statistics, as autovacuum would gather them
-        connection.execute(text("ANALYZE"))
-        connection.commit()
+    settle_database()
 
 
 def statistics_page(app, officer) -> None:

@@ -30,7 +30,7 @@ from casework.special_procedures.forms import (
 )
 from casework.special_procedures.letters import render_communication_pdf
 from casework.special_procedures.models import (
-    TYPE_LABELS, Addressee, AddresseeKind, SpCommunication, CommunicationStatus, CoSignature, Mandate,
+    TYPE_LABELS, Addressee, SpCommunication, CommunicationStatus, CoSignature, Mandate,
 )
 from casework.special_procedures.permissions import can_decide, can_see_source
 from casework.special_procedures.queries import (

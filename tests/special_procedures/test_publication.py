@@ -77,8 +77,8 @@ def test_the_public_register_never_shows_sources_embargoed_letters_or_redacted_n
     db.session.commit()
     embargoed = make_comm(until="sent", title="a letter still under embargo")
     draft = make_comm(title="a draft never sent")
-    named = make_comm(until="published", victim=False, title="a law on associations", comm_type=CommunicationType.OL,
-                      legislation="Law 7 on associations", summary="The law restricts foreign funding of associations.")
+    make_comm(until="published", victim=False, title="a law on associations", comm_type=CommunicationType.OL,
+              legislation="Law 7 on associations", summary="The law restricts foreign funding of associations.")
     everything = _everything_public(client)
     assert "the detention of a journalist" in everything and "a law on associations" in everything
     assert "T.O.Q." in everything  # the redacted victim, as initials
