@@ -5,6 +5,7 @@ Shared by the tests of every module that drives pages through the test client.
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 class _Page(HTMLParser):
@@ -104,3 +105,10 @@ def link(response, label: str) -> str | None:
 def text(response) -> str:
     """The page's markup with entities decoded, for assertions on words with apostrophes."""
     return html.unescape(response.get_data(as_text=True))
+
+
+def words(response) -> str:
+    """The page's words as a reader sees them: tags left out, entities decoded, spaces run together
+    (and none left inside brackets, where a tag stood next to one)."""
+    spaced = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))).split())
+    return re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", spaced))
