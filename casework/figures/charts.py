@@ -44,7 +44,9 @@ def render_svg(chart: Chart) -> str:
     if chart.stacked:
         kind = pygal.HorizontalStackedBar if chart.horizontal else pygal.StackedBar
     rows = len(chart.labels)
-    height = 150 + 28 * rows if chart.horizontal else 340
+    # A horizontal chart grows with its rows; with only a few, pygal would wrap the axis title
+    # ("Countr/y") to fit a plot shorter than the word.
+    height = max(260, 150 + 28 * rows) if chart.horizontal else 340
     plot = kind(
         js=[], disable_xml_declaration=True, style=STYLE, width=760, height=height, title=chart.title,
         x_title=chart.x_title, y_title=chart.y_title, legend_at_bottom=True,
