@@ -50,17 +50,22 @@ class EventFields(FlaskForm):
     authors_contact = TextAreaField(_l("How to reach the authors"), validators=[Optional(), Length(max=2000)])
 
     def disappearance(self) -> ops.Disappearance:
-        complaints = ([(self.complaint_authority.data.strip(), self.complaint_filed_on.data,
-                        (self.complaint_file_number.data or "").strip())] if self.complaint_authority.data else [])
         return ops.Disappearance(
+            **self.facts(), authors=[ops.PersonInput(self.author_family_name.data, self.author_given_names.data or "")],
+            authors_relationship=self.authors_relationship.data or "", authors_contact=self.authors_contact.data or "",
+        )
+
+    def facts(self) -> dict:
+        """What the request says about the event itself, without the authors."""
+        authority = (self.complaint_authority.data or "").strip()
+        complaints = ([(authority, self.complaint_filed_on.data, (self.complaint_file_number.data or "").strip())]
+                      if authority else [])
+        return dict(
             state_id=self.state_id.data, second_state_id=self.second_state_id.data or None,
             received_on=self.received_on.data, language=self.language.data, last_seen_on=self.last_seen_on.data,
             last_seen_place=self.last_seen_place.data or "", circumstances=self.circumstances.data or "",
             alleged_perpetrators=self.alleged_perpetrators.data or "", other_procedures=self.other_procedures.data or "",
-            protection_needs=self.protection_needs.data or "",
-            authors=[ops.PersonInput(self.author_family_name.data, self.author_given_names.data or "")],
-            authors_relationship=self.authors_relationship.data or "", authors_contact=self.authors_contact.data or "",
-            complaints=complaints,
+            protection_needs=self.protection_needs.data or "", complaints=complaints,
         )
 
 
