@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.widgets import HiddenInput
 
 from casework.core.forms import choices, enum_choices
 from casework.core.persons import Sex
@@ -79,6 +80,39 @@ class UrgentActionForm(EventFields):
     def disappeared(self) -> ops.PersonInput:
         return ops.PersonInput(self.family_name.data, self.given_names.data or "", Sex(self.sex.data),
                                self.age.data, self.nationality_id.data or None)
+
+
+class UrgentActionDetailsForm(UrgentActionForm):
+    """The registration form for correcting an urgent action, with the same rules.
+
+    The names of the disappeared person and of the authors are records of the persons registry
+    and are corrected there, so their fields are left out; the age at disappearance stays, as it
+    is held on the urgent action. `version` is the case's version when the page was loaded.
+    """
+
+    family_name = None
+    given_names = None
+    sex = None
+    nationality_id = None
+    author_family_name = None
+    author_given_names = None
+    version = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
+
+    def without_authors(self) -> UrgentActionDetailsForm:
+        """For a user who may not know the authors: their fields are neither shown nor read."""
+        del self.authors_relationship
+        del self.authors_contact
+        return self
+
+    @property
+    def with_authors(self) -> bool:
+        return "authors_contact" in self
+
+    def disappearance(self) -> ops.Disappearance:
+        if not self.with_authors:
+            return ops.Disappearance(**self.facts())
+        return ops.Disappearance(**self.facts(), authors_relationship=self.authors_relationship.data or "",
+                                 authors_contact=self.authors_contact.data or "")
 
 
 def parse_persons(text: str) -> list[ops.PersonInput]:

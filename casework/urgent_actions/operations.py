@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 
 from casework.core.persons import CasePerson, Person, PersonRole, Sex
 from casework.core.units import Unit
-from casework.core.workflow import TransitionRefused, fire
+from casework.core.workflow import EditConflict, TransitionRefused, fire
 from casework.extensions import db
 from casework.urgent_actions.models import (
-    Criterion, NationalComplaint, Recommendation, RecommendationKind, ResponseStatus, UrgentAction,
+    CLOSED, Criterion, NationalComplaint, Recommendation, RecommendationKind, ResponseStatus, UrgentAction,
     UrgentActionGroup, UrgentActionStatus, format_reference,
 )
 from casework.urgent_actions.numbering import allocate_numbers
@@ -93,6 +93,73 @@ def create_urgent_action(event: Disappearance, disappeared: list[PersonInput], u
         db.session.add(CasePerson(case_id=ua.id, person=author, role=PersonRole.AUTHOR))
     db.session.flush()
     return ua
+
+
+# The facts the "Edit details" page corrects; the authors' two fields only for those who may know them.
+DETAIL_FIELDS = ("state_id", "second_state_id", "received_on", "language", "last_seen_on", "last_seen_place",
+                 "circumstances", "alleged_perpetrators", "other_procedures", "protection_needs")
+AUTHOR_DETAIL_FIELDS = ("authors_relationship", "authors_contact")
+TURNED_AWAY = frozenset({UrgentActionStatus.NOT_REGISTERED, UrgentActionStatus.FORWARDED_TO_WGEID})
+
+
+def details_refusal(ua: UrgentAction) -> str | None:
+    """Why the details of `ua` can no longer be corrected, or None while they can.
+
+    Nothing changes once the urgent action has ended, whether closed on an outcome or turned away
+    (not registered, forwarded to the Working Group): its details are the record the decision was
+    taken on, and no transition leads out of those states. Everything else, suspended included,
+    stays correctable, because facts keep arriving while the search goes on.
+    """
+    if ua.status in CLOSED:
+        return _("%(case)s is closed (%(state)s): its details are the record it was closed on and no longer "
+                 "change.", case=ua.label, state=ua.status_label)
+    if ua.status in TURNED_AWAY:
+        return _("This request was not taken up (%(state)s): its details stay as they were when that was "
+                 "decided.", state=ua.status_label)
+    return None
+
+
+def _set(obj, name: str, value) -> None:
+    """Assign only a changed value, so that saving an unchanged form writes nothing."""
+    if getattr(obj, name) != value:
+        setattr(obj, name, value)
+
+
+def update_details(ua: UrgentAction, event: Disappearance, age: int | None, actor, expected_version: int, *,
+                   with_authors: bool) -> None:
+    """Correct what the request says about the disappearance.
+
+    The reference, its number and registration date, the workflow state and the registration
+    decision never change here; nor do the persons' identities, which the persons registry keeps.
+    `with_authors` is False for a user who may not know the authors: their fields are then left
+    as they are. The first national complaint is the one the form shows: emptying its authority
+    removes it. Raises `EditConflict` on a stale version, `TransitionRefused` once the urgent
+    action has ended.
+    """
+    if expected_version != ua.version:
+        raise EditConflict(ua)
+    refusal = details_refusal(ua)
+    if refusal:
+        raise TransitionRefused(refusal)
+    for name in DETAIL_FIELDS + (AUTHOR_DETAIL_FIELDS if with_authors else ()):
+        value = getattr(event, name)
+        _set(ua, name, value.strip() if isinstance(value, str) else value)
+    _set(ua, "age_at_disappearance", age)
+    _update_first_complaint(ua, event.complaints[0] if event.complaints else None)
+    db.session.flush()
+
+
+def _update_first_complaint(ua: UrgentAction, complaint: tuple[str, date | None, str] | None) -> None:
+    first = ua.complaints[0] if ua.complaints else None
+    if complaint is None:
+        if first is not None:
+            ua.complaints.remove(first)
+        return
+    if first is None:
+        first = NationalComplaint(authority="")
+        ua.complaints.append(first)
+    for name, value in zip(("authority", "filed_on", "file_number"), complaint):
+        _set(first, name, value)
 
 
 # The Working Group on Enforced Disappearances takes requests outside the Committee's competence.
