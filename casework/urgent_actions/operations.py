@@ -111,8 +111,8 @@ def details_refusal(ua: UrgentAction) -> str | None:
     stays correctable, because facts keep arriving while the search goes on.
     """
     if ua.status in CLOSED:
-        return _("%(case)s is closed (%(state)s): its details are the record it was closed on and no longer "
-                 "change.", case=ua.label, state=ua.status_label)
+        return _("%(case)s is closed: its details are the record it was closed on and no longer change.",
+                 case=ua.label)
     if ua.status in TURNED_AWAY:
         return _("This request was not taken up (%(state)s): its details stay as they were when that was "
                  "decided.", state=ua.status_label)
