@@ -26,8 +26,8 @@ from casework.exports.views import export_response
 from casework.extensions import db
 from casework.urgent_actions import letters as _letters, operations as ops  # noqa: F401 — registers letter types
 from casework.urgent_actions.forms import (
-    FollowUpForm, GroupForm, ListFilterForm, RegistrationForm, ResponseForm, UrgentActionForm, criteria_of,
-    parse_persons,
+    FollowUpForm, GroupForm, ListFilterForm, RegistrationForm, ResponseForm, UrgentActionDetailsForm, UrgentActionForm,
+    criteria_of, parse_persons,
 )
 from casework.urgent_actions.models import (
     CRITERIA_LABELS, Criterion, Recommendation, ResponseStatus, UrgentAction, UrgentActionStatus,
@@ -139,18 +139,22 @@ def load_urgent_action(case_id: int, permission: Permission = Permission.VIEW) -
     return ua
 
 
+def _authors(ua: UrgentAction) -> list:
+    return [link.person for link in visible_links(ua, current_user) if link.role is PersonRole.AUTHOR]
+
+
 def _panels(ua: UrgentAction) -> dict:
     registration_form = RegistrationForm()
     if request.method == "GET":
         for criterion in Criterion:
             registration_form[f"criterion_{criterion.value}"].data = bool((ua.criteria or {}).get(criterion.value))
-    authors = [link.person for link in visible_links(ua, current_user) if link.role is PersonRole.AUTHOR]
     return {
         "ua": ua,
         "see_authors": can_see_authors(current_user, ua),
-        "authors": authors if can_see_authors(current_user, ua) else [],
+        "authors": _authors(ua) if can_see_authors(current_user, ua) else [],
         "reply_deadline": open_reply_deadline(ua),
         "may_edit": can(current_user, Permission.EDIT, ua),
+        "details_refusal": ops.details_refusal(ua),
         "deciding": ua.status in BEFORE_REGISTRATION,
         "criteria": [(c, CRITERIA_LABELS[c]) for c in Criterion],
         "registration_form": registration_form,
@@ -165,6 +169,50 @@ register_detail_context("urgent_action", _panels)
 def _refused(ua: UrgentAction, error: str, status: int, **forms):
     db.session.rollback()
     return render_case(ua, status, error=error, **forms)
+
+
+def _details_form(ua: UrgentAction) -> UrgentActionDetailsForm:
+    """The form, prefilled from the urgent action on GET, with the user's input on POST."""
+    current, see_authors = None, can_see_authors(current_user, ua)
+    if request.method == "GET":
+        complaint = ua.complaints[0] if ua.complaints else None
+        shown = ops.DETAIL_FIELDS + (ops.AUTHOR_DETAIL_FIELDS if see_authors else ())
+        current = {name: getattr(ua, name) for name in shown}
+        current.update(version=ua.version, age=ua.age_at_disappearance, second_state_id=ua.second_state_id or 0,
+                       complaint_authority=complaint.authority if complaint else "",
+                       complaint_filed_on=complaint.filed_on if complaint else None,
+                       complaint_file_number=complaint.file_number if complaint else "")
+    form = UrgentActionDetailsForm(data=current)
+    form.state_id.choices = _state_choices(_("Choose…"))
+    form.second_state_id.choices = _state_choices(_("None"))
+    return form if see_authors else form.without_authors()
+
+
+@bp.route("/<int:case_id>/edit", methods=["GET", "POST"])
+def edit(case_id: int):
+    """Correct the details of the request; the reference and the workflow state stay as they are."""
+    ua = load_urgent_action(case_id, Permission.EDIT)
+    if request.method == "GET" and (refusal := ops.details_refusal(ua)):
+        return render_case(ua, 422, error=refusal)
+    form = _details_form(ua)
+    error, status = None, 200
+    if form.validate_on_submit():
+        try:
+            ops.update_details(ua, form.disappearance(), form.age.data, current_user, form.version.data,
+                               with_authors=form.with_authors)
+            db.session.commit()
+        except (EditConflict, StaleDataError):
+            db.session.rollback()
+            error, status = str(EditConflict(ua)), 409
+        except TransitionRefused as refused:
+            db.session.rollback()
+            error, status = str(refused), 422
+        else:
+            flash(_("Details saved."), "success")
+            return redirect(ua.url, 303)
+    status = status if error else (400 if form.errors else 200)
+    return render_template("urgent_actions/edit.html", ua=ua, form=form, error=error,
+                           authors=_authors(ua) if form.with_authors else []), status
 
 
 @bp.route("/<int:case_id>/registration", methods=["POST"])

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from casework.urgent_actions.models import Criterion
-from tests.routes import LOGIN, ROLES, SIGNED_IN, Route, answers, check_route
+from tests.routes import CASE_EDIT_FORM, LOGIN, ROLES, SIGNED_IN, Route, answers, check_route
 
 EDITORS_FORM = answers(LOGIN, officer=200, supervisor=200, admin=200, others=403)
 EDITORS_INVALID = answers(LOGIN, officer=400, supervisor=400, admin=400, others=403)
@@ -40,6 +40,10 @@ ROUTES = [
     Route("urgent_actions.decide", "POST", lambda w: f"/urgent-actions/{w.received.id}/registration",
           CASE_EDIT_DONE, lambda w: {"decision": "register", "reason": "Met.",
                                      **{f"criterion_{c.value}": "y" for c in Criterion}}),
+    Route("urgent_actions.edit", "GET", lambda w: f"/urgent-actions/{w.registered.id}/edit", CASE_EDIT_FORM),
+    Route("urgent_actions.edit", "POST", lambda w: f"/urgent-actions/{w.registered.id}/edit", CASE_EDIT_DONE,
+          lambda w: {"version": w.registered.version, "state_id": w.registered.state_id, "language": "en",
+                     "received_on": w.registered.received_on.isoformat(), "circumstances": "Corrected."}),
     Route("urgent_actions.follow_up", "POST", lambda w: f"/urgent-actions/{w.registered.id}/follow-up",
           CASE_EDIT_INVALID),
     Route("urgent_actions.respond", "POST",
