@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.widgets import HiddenInput
 
 from casework.core.forms import choices, enum_choices
 from casework.core.persons import Sex
@@ -38,8 +39,8 @@ class VictimFields(FlaskForm):
         )
 
 
-class CaseForm(VictimFields):
-    """A new allegation, with its first victim."""
+class AllegationFields(FlaskForm):
+    """The case's own details, as registered and as corrected later: one set of rules for both."""
 
     title = StringField(_l("Short title"), validators=[DataRequired(), Length(max=300)])
     state_id = SelectField(_l("State"), coerce=int, validators=[DataRequired()])
@@ -64,6 +65,16 @@ class CaseForm(VictimFields):
             raised_by=UNBody(self.raised_by.data) if self.raised_by.data else None,
             raised_by_name=self.raised_by_name.data or "", summary=self.summary.data or "",
         )
+
+
+class CaseForm(AllegationFields, VictimFields):
+    """A new allegation, with its first victim."""
+
+
+class DetailsForm(AllegationFields):
+    """The allegation's details after registration, checked against the version the user loaded."""
+
+    version = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
 
 
 class ActForm(FlaskForm):

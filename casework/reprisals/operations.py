@@ -12,13 +12,15 @@ from casework.core.cases import Case, CaseAssignment
 from casework.core.counters import next_number
 from casework.core.permissions import Permission, can
 from casework.core.persons import CasePerson, Person, PersonRole, Sex, can_view_person
+from casework.core.states import State
 from casework.core.units import Unit
-from casework.core.workflow import TransitionRefused, fire
+from casework.core.workflow import EditConflict, TransitionRefused, fire
 from casework.extensions import db
 from casework.reprisals.models import (
     ActCategory, ActionKind, ActionTaken, Act, Annex, Consent, ConsentScope, Inclusion, RelatedCase, ReprisalCase,
     ReprisalStatus, RiskAssessment, RiskLevel, UNBody, Victim, VictimKind,
 )
+from casework.reprisals.report import REPORTED_DETAILS, published_report_year
 from casework.reprisals.workflow import ACTING
 
 
@@ -79,6 +81,33 @@ def create_case(allegation: Allegation, victims: list[VictimInput], unit: Unit, 
         db.session.add(CaseAssignment(case_id=case.id, user_id=user_id, assigned_by_id=actor.id))
     db.session.flush()
     return case
+
+
+def refuse_if_closed(case: ReprisalCase) -> None:
+    if case.status == ReprisalStatus.CLOSED:
+        raise ReprisalRefused(_("The case is closed: reopen it to correct its details."))
+
+
+def update_details(case: ReprisalCase, allegation: Allegation, actor, expected_version: int) -> None:
+    """Correct the details given at registration, or add what was learned since.
+
+    Refused when the case is closed (reopen it first, as for every other change) and, once the
+    case is in a published report, for the details that report tells (`REPORTED_DETAILS`): what
+    was learned later is recorded as acts and actions, which follow-up reports tell by date.
+    The reference keeps the year it was opened in, even if the date of receipt is corrected.
+    """
+    if expected_version != case.version:
+        raise EditConflict(case)
+    refuse_if_closed(case)
+    published = published_report_year(case)
+    if published is not None and any(getattr(allegation, name) != getattr(case, name) for name in REPORTED_DETAILS):
+        raise ReprisalRefused(_(
+            "The case is in the %(y)s report, already published: its State, cooperation with the United Nations "
+            "and summary stay as published. Record what was learned since as an act or an action.", y=published))
+    for name, value in vars(allegation).items():
+        setattr(case, name, value.strip() if isinstance(value, str) else value)
+    case.state = db.session.get(State, allegation.state_id)  # the search index reads the State's name
+    db.session.flush()
 
 
 def add_victim(case: ReprisalCase, data: VictimInput, actor) -> Victim:

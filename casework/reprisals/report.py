@@ -59,6 +59,23 @@ def current_report_year(unit: Unit, today: date | None = None) -> int:
     return today.year if today <= date(today.year, month, day) else today.year + 1
 
 
+# What the annexes tell of a case besides its victims, acts and actions (see `_entry`).
+REPORTED_DETAILS = ("state_id", "engaged_body", "engaged_body_name", "engagement_type", "engaged_from",
+                    "engaged_to", "summary")
+
+
+def published_report_year(case: ReprisalCase, today: date | None = None) -> int | None:
+    """The latest report the case was included in whose reporting period has ended, if any.
+
+    There is no publication record: a report is taken as published once its period is over, when
+    its text goes to the Secretary-General. Its annexes are rebuilt from the case, so from then on
+    the details they tell must stay as they were or the file would no longer match the report.
+    """
+    today = today or date.today()
+    ended = [i.report_year for i in case.inclusions if reporting_period(case.unit, i.report_year).end < today]
+    return max(ended, default=None)
+
+
 @dataclass
 class Entry:
     """One case as the annex may tell it."""

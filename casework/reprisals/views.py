@@ -7,6 +7,7 @@ Each view: load (with the permission check) → validate → one operation → c
 """
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request
@@ -28,14 +29,14 @@ from casework.extensions import db
 from casework.reprisals import letters as _letters, operations as ops  # noqa: F401 — registers the letter type
 from casework.reprisals.access import assignable_users, units_to_open_cases
 from casework.reprisals.forms import (
-    ActForm, ActionForm, CaseForm, ConsentForm, InclusionForm, LinkForm, ListFilterForm, RevokeForm, RiskForm,
-    VictimFields,
+    ActForm, ActionForm, CaseForm, ConsentForm, DetailsForm, InclusionForm, LinkForm, ListFilterForm, RevokeForm,
+    RiskForm, VictimFields,
 )
 from casework.reprisals.models import (
-    ActCategory, Annex, Consent, RelatedCase, ReprisalCase, ReprisalStatus, RiskLevel,
+    UN_BODY_LABELS, ActCategory, Annex, Consent, RelatedCase, ReprisalCase, ReprisalStatus, RiskLevel,
 )
 from casework.reprisals.queries import LIST_SORTS, reprisal_cases_from_args
-from casework.reprisals.report import current_report_year
+from casework.reprisals.report import REPORTED_DETAILS, current_report_year, published_report_year
 from casework.reprisals.workflow import ACTING, REPRISAL_WORKFLOW
 from casework.web import register_nav
 
@@ -80,7 +81,7 @@ def new():
     form.state_id.choices = _state_choices(_("Choose…"))
     if request.method == "GET":
         form.received_on.data = date.today()
-    if form.validate_on_submit() and form.state_id.data:
+    if form.validate_on_submit() and _state_chosen(form):
         try:
             case = ops.create_case(form.allegation(), [form.victim()], units[0], current_user)
         except ops.ReprisalRefused as refusal:
@@ -91,9 +92,17 @@ def new():
             flash(_("Case %(ref)s opened; it is visible only to the people assigned to it.", ref=case.reference),
                   "success")
             return redirect(case.url, 303)
-    if request.method == "POST" and not form.state_id.data:
-        form.state_id.errors = [*form.state_id.errors, _("Choose the State.")]
+    _state_chosen(form)
     return render_template("reprisals/form.html", form=form), 400 if form.errors else 200
+
+
+def _state_chosen(form) -> bool:
+    """The State list starts with a blank choice; say so plainly when it is left there."""
+    if request.method == "POST" and not form.state_id.data:
+        if "Choose the State." not in form.state_id.errors:
+            form.state_id.errors = [*form.state_id.errors, _("Choose the State.")]
+        return False
+    return True
 
 
 def load_reprisal(case_id: int, permission: Permission = Permission.VIEW) -> ReprisalCase:
@@ -103,11 +112,58 @@ def load_reprisal(case_id: int, permission: Permission = Permission.VIEW) -> Rep
     return case
 
 
+@bp.route("/<int:case_id>/edit", methods=["GET", "POST"])
+def edit(case_id: int):
+    """Correct the details given at registration; see `ops.update_details` for what stays fixed."""
+    case = load_reprisal(case_id, Permission.EDIT)
+    if request.method == "GET":  # a POST is refused by the operation, with the input kept
+        try:
+            ops.refuse_if_closed(case)
+        except ops.ReprisalRefused as refusal:
+            flash(str(refusal), "danger")
+            return redirect(case.url, 303)
+    form = DetailsForm(data=None if request.method == "POST" else {**_details(case), "version": case.version})
+    form.state_id.choices = _state_choices(_("Choose…"))
+    published = published_report_year(case)
+    if published is not None:  # shown, not editable: the published report tells them
+        for name, value in _details(case).items():
+            if name in REPORTED_DETAILS:
+                form[name].data = value
+    error, status = None, 200
+    if form.validate_on_submit() and _state_chosen(form):
+        try:
+            ops.update_details(case, form.allegation(), current_user, form.version.data)
+            db.session.commit()
+        except (EditConflict, StaleDataError):
+            db.session.rollback()
+            error, status = str(EditConflict(case)), 409
+        except ops.ReprisalRefused as refusal:
+            db.session.rollback()
+            error, status = str(refusal), 422
+        else:
+            flash(_("Details saved."), "success")
+            return redirect(case.url, 303)
+    return _edit_page(case, form, published, error), status if error else (400 if form.errors else 200)
+
+
+def _edit_page(case: ReprisalCase, form: DetailsForm, published: int | None, error: str | None) -> str:
+    return render_template("reprisals/edit.html", rc=case, form=form, error=error, published=published,
+                           locked=REPORTED_DETAILS if published else (),
+                           un_bodies={body.value: label for body, label in UN_BODY_LABELS.items()})
+
+
+def _details(case: ReprisalCase) -> dict:
+    """The case's details as the form holds them."""
+    return {f.name: getattr(case, f.name) for f in fields(ops.Allegation)} | {
+        "engaged_body": case.engaged_body.value, "raised_by": case.raised_by.value if case.raised_by else ""}
+
+
 def _panels(case: ReprisalCase) -> dict:
     today = date.today()
     context = {
         "rc": case,
         "may_edit": can(current_user, Permission.EDIT, case),
+        "may_edit_details": can(current_user, Permission.EDIT, case) and case.status != ReprisalStatus.CLOSED,
         "may_approve": can(current_user, Permission.APPROVE, case),
         "acting": case.status in ACTING,
         "victim_form": VictimFields(prefix="victim"),

@@ -17,6 +17,7 @@ from tests.routes import LOGIN, ROLES, SIGNED_IN, Route, answers, check_route
 ASSIGNED_VIEW = answers(LOGIN, officer=200, supervisor=200, admin=200, others=404)
 ASSIGNED_EDIT = answers(LOGIN, officer=303, supervisor=303, admin=303, others=404)
 ASSIGNED_EDIT_INVALID = answers(LOGIN, officer=400, supervisor=400, admin=400, others=404)
+ASSIGNED_EDIT_FORM = answers(LOGIN, officer=200, supervisor=200, admin=200, others=404)
 ASSIGNED_APPROVE = answers(LOGIN, supervisor=303, admin=303, officer=403, others=404)
 TEAM_PAGE = answers(LOGIN, viewer=200, officer=200, supervisor=200, admin=200, others=403)
 OPENERS_FORM = answers(LOGIN, officer=200, supervisor=200, admin=200, others=403)
@@ -53,6 +54,11 @@ ROUTES = [
     Route("reprisals.report", "GET", lambda w: "/reprisals/report?year=2027", TEAM_PAGE),
     Route("reprisals.report_html", "GET", lambda w: "/reprisals/report/2027.html", TEAM_PAGE),
     Route("reprisals.report_pdf", "GET", lambda w: "/reprisals/report/2027.pdf", TEAM_PAGE),
+    Route("reprisals.edit", "GET", _case("edit"), ASSIGNED_EDIT_FORM),
+    Route("reprisals.edit", "POST", _case("edit"), ASSIGNED_EDIT, lambda w: {
+        "version": w.case.version, "title": "Defender detained after briefing CAT", "state_id": w.case.state_id,
+        "received_on": "2026-06-03", "engaged_body": "treaty_body", "summary": "Released on bail."}),
+    Route("reprisals.edit", "POST", _case("edit"), ASSIGNED_EDIT_INVALID, lambda w: {"version": w.case.version}),
     Route("reprisals.add_victim", "POST", _case("victims"), ASSIGNED_EDIT,
           lambda w: {"victim-kind": "organisation", "victim-name": "Defenders' Network", "victim-sex": "unknown"}),
     Route("reprisals.add_act", "POST", _case("acts"), ASSIGNED_EDIT,
