@@ -28,7 +28,8 @@ from casework.extensions import db
 from casework.web import register_nav
 from casework.working_groups import corrections, letters, operations as ops
 from casework.working_groups.forms import (
-    DetentionDetailsForm, DetentionForm, DisappearanceDetailsForm, DisappearanceForm, ExtensionForm, ListFilterForm, MemberForm, OpinionForm, ReviewForm, StepForm,
+    DetentionDetailsForm, DetentionForm, DisappearanceDetailsForm, DisappearanceForm, ExtensionForm, ListFilterForm,
+    MemberForm, OpinionForm, ReviewForm, StepForm,
 )
 from casework.working_groups.models import (
     CATEGORY_LABELS, WGAD_CODE, WGEID_CODE, DetentionCommunication, DisappearanceCase, Member, WorkingGroupCase,
