@@ -183,6 +183,21 @@ def test_an_urgent_case_stays_within_three_months_of_the_disappearance(client, u
     assert client.post(_url(case), data=data).status_code == 422
 
 
+def test_an_urgent_case_received_later_than_three_months_after_is_refused(client, users, make_disappearance):
+    case = make_disappearance(disappeared_on=date(2025, 3, 1), received_on=date(2025, 5, 10),
+                              procedure=Procedure.URGENT)
+    sign_in(client, users["officer"])
+    data = form_with(client.get(_url(case)), "received_on")
+    data["received_on"] = ["2025-06-15"]
+    response = client.post(_url(case), data=data)
+    assert response.status_code == 422
+    assert "could be received as urgent until 2025-06-01" in words(response)
+    data["received_on"] = ["2025-05-30"]  # still within the three months
+    assert client.post(_url(case), data=data).status_code == 303
+    db.session.refresh(case)
+    assert case.received_on == date(2025, 5, 30) and case.procedure is Procedure.URGENT
+
+
 def test_the_date_of_receipt_stays_in_the_year_the_case_is_numbered_in(client, users, make_detention):
     case = make_detention()
     year = int(case.reference.rsplit("/", 1)[1])
