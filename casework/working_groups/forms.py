@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
 
 from casework.core.forms import choices, enum_choices
 from casework.core.persons import Sex
@@ -85,6 +85,28 @@ class DisappearanceForm(SubmissionFields):
         return ops.DisappearanceInput(**self.common(), disappeared_on=self.disappeared_on.data,
                                       place=self.place.data, circumstances=self.circumstances.data or "",
                                       procedure=Procedure(self.procedure.data))
+
+
+class DetailsCorrection:
+    """What the "Edit details" page changes in a registration form: it carries the version the case
+    was loaded at, and leaves out the person concerned (corrected in the persons registry). The view
+    also removes the details that may not change (`corrections.editable_fields`)."""
+
+    version = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
+    family_name = given_names = sex = nationality_id = person_id = None
+
+    def details(self) -> dict[str, object]:
+        """The corrected details, by the name of the case's column; an empty text is "", as at receipt."""
+        return {f.name: ("" if f.data is None and isinstance(f, StringField) else f.data)
+                for f in self if f.name not in ("csrf_token", "version")}  # type: ignore[attr-defined]
+
+
+class DetentionDetailsForm(DetailsCorrection, DetentionForm):
+    pass
+
+
+class DisappearanceDetailsForm(DetailsCorrection, DisappearanceForm):
+    pass
 
 
 class StepForm(FlaskForm):

@@ -93,13 +93,18 @@ def _person(data: PersonInput, unit: Unit, actor) -> Person:
     return person
 
 
+def default_title(what: str, persons: list[Person]) -> str:
+    """The title a case gets when none is given: "Detention of Dara KARIMI (and others)"."""
+    names = persons[0].full_name + (_(" and others") if len(persons) > 1 else "") if persons else ""
+    return f"{what} of {names}" if names else what
+
+
 def _open(case: WorkingGroupCase, data: Submission, unit: Unit, actor, what: str) -> WorkingGroupCase:
     if not data.persons:
         raise WorkingGroupRefused(_("A case concerns at least one person."))
     persons = [_person(p, unit, actor) for p in data.persons]
-    names = persons[0].full_name + (_(" and others") if len(persons) > 1 else "")
     case.unit_id, case.officer_id, case.confidential = unit.id, actor.id, False
-    case.title = data.title.strip() or f"{what} of {names}"
+    case.title = data.title.strip() or default_title(what, persons)
     db.session.add(case)
     db.session.flush()
     for person in persons:
@@ -120,17 +125,23 @@ def register_detention(data: DetentionInput, unit: Unit, actor) -> DetentionComm
     return case
 
 
-def register_disappearance(data: DisappearanceInput, unit: Unit, actor) -> DisappearanceCase:
-    """A disappearance as received; the urgent procedure only within three months of it."""
-    if data.disappeared_on is None:
+def check_disappearance_dates(disappeared_on: date | None, received_on: date, procedure: Procedure) -> None:
+    """The disappearance precedes its receipt, and an urgent case was received within three months of it;
+    checked when a case is received and again whenever its dates or procedure are corrected."""
+    if disappeared_on is None:
         raise WorkingGroupRefused(_("Give the date of the disappearance."))
-    if data.disappeared_on > data.received_on:
+    if disappeared_on > received_on:
         raise WorkingGroupRefused(_("The disappearance cannot be later than the day the case was received."))
-    if data.procedure is Procedure.URGENT and not urgent_eligible(data.disappeared_on, data.received_on):
+    if procedure is Procedure.URGENT and not urgent_eligible(disappeared_on, received_on):
         raise WorkingGroupRefused(_(
             "The urgent procedure covers disappearances within the last three months: this one (%(on)s) could be "
-            "received as urgent until %(until)s. Register it under the standard procedure.",
-            on=data.disappeared_on.isoformat(), until=urgent_until(data.disappeared_on).isoformat()))
+            "received as urgent until %(until)s. Choose the standard procedure.",
+            on=disappeared_on.isoformat(), until=urgent_until(disappeared_on).isoformat()))
+
+
+def register_disappearance(data: DisappearanceInput, unit: Unit, actor) -> DisappearanceCase:
+    """A disappearance as received; the urgent procedure only within three months of it."""
+    check_disappearance_dates(data.disappeared_on, data.received_on, data.procedure)
     fields = {k: v for k, v in vars(data).items() if k not in ("persons", "title")}
     case = DisappearanceCase(status=DisappearanceStatus.RECEIVED,
                              reference=_reference("WGEID", data.received_on), **fields)

@@ -13,6 +13,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
 from casework.cases.views import record_step, register_detail_context
@@ -22,12 +23,13 @@ from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
 from casework.core.states import State
 from casework.core.units import Unit
-from casework.core.workflow import TransitionRefused, Workflow
+from casework.core.workflow import EditConflict, TransitionRefused, Workflow
 from casework.extensions import db
 from casework.web import register_nav
-from casework.working_groups import letters, operations as ops
+from casework.working_groups import corrections, letters, operations as ops
 from casework.working_groups.forms import (
-    DetentionForm, DisappearanceForm, ExtensionForm, ListFilterForm, MemberForm, OpinionForm, ReviewForm, StepForm,
+    DetentionDetailsForm, DetentionForm, DisappearanceDetailsForm, DisappearanceForm, ExtensionForm, ListFilterForm,
+    MemberForm, OpinionForm, ReviewForm, StepForm,
 )
 from casework.working_groups.models import (
     CATEGORY_LABELS, WGAD_CODE, WGEID_CODE, DetentionCommunication, DisappearanceCase, Member, WorkingGroupCase,
@@ -53,13 +55,14 @@ class Group:
     workflow: Workflow
     form: type
     export_name: str
+    details_form: type
 
 
 GROUPS = {
     "arbitrary-detention": Group("arbitrary-detention", WGAD_CODE, "Arbitrary detention", DetentionCommunication,
-                                 DETENTION_WORKFLOW, DetentionForm, "wgad"),
+                                 DETENTION_WORKFLOW, DetentionForm, "wgad", DetentionDetailsForm),
     "disappearances": Group("disappearances", WGEID_CODE, "Enforced disappearances", DisappearanceCase,
-                            DISAPPEARANCE_WORKFLOW, DisappearanceForm, "wgeid"),
+                            DISAPPEARANCE_WORKFLOW, DisappearanceForm, "wgeid", DisappearanceDetailsForm),
 }
 GROUP_OF_TYPE = {"wgad_communication": GROUPS["arbitrary-detention"], "wgeid_case": GROUPS["disappearances"]}
 
@@ -172,6 +175,7 @@ def _panels(case: WorkingGroupCase) -> dict:
         "group": GROUP_OF_TYPE[case.case_type],
         "see_source": can_see_source(current_user, case),
         "may_edit": can(current_user, Permission.EDIT, case),
+        "may_edit_details": can(current_user, Permission.EDIT, case) and corrections.edit_refusal(case) is None,
         "may_approve": can(current_user, Permission.APPROVE, case),
         "steps": dated_steps(case, current_user),
         "step_form": StepForm(formdata=None, version=case.version, on=today),
@@ -235,3 +239,66 @@ def review(case_id: int):
     return record_step(case, "review_form", form, lambda: ops.record_review_request(
         case, form.requested_by.data, form.received_on.data, form.grounds.data, current_user),
         _("Review request recorded."), refusals=(ops.WorkingGroupRefused,))
+
+
+def _details_form(case: WorkingGroupCase, see_source: bool):
+    """The registration form of the case's kind, prefilled on GET, holding only what may change."""
+    group = GROUP_OF_TYPE[case.case_type]
+    form = group.details_form(obj=case, version=case.version) if request.method == "GET" else group.details_form()
+    editable = corrections.editable_fields(case, see_source)
+    for name in [f.name for f in form if f.name not in ("csrf_token", "version", *editable)]:
+        delattr(form, name)
+    if "state_id" in form:
+        form.state_id.choices = _states(_("Choose…"))
+    return form
+
+
+def _fixed_facts(case: WorkingGroupCase) -> list[tuple[str, str]]:
+    """The details that stay as sent, labelled as the form labels them, for the page to show."""
+    shown = GROUP_OF_TYPE[case.case_type].details_form(formdata=None, obj=case, meta={"csrf": False})
+    facts = []
+    for name in corrections.fixed_fields(case):
+        field = shown[name]
+        if name == "state_id":
+            value = case.state.name
+        elif getattr(field, "choices", None):
+            value = next((str(option.label.text) for option in field if option.checked), str(field.data))
+        elif isinstance(field.data, date):
+            value = field.data.isoformat()
+        else:
+            value = field.data or "—"
+        facts.append((str(field.label.text), value))
+    return facts
+
+
+@bp.route("/cases/<int:case_id>/details", methods=["GET", "POST"])
+def edit_details(case_id: int):
+    """Correct the details recorded at receipt; what may change is decided in `corrections`."""
+    case = load_wg_case(case_id, Permission.EDIT)
+    refusal = corrections.edit_refusal(case)
+    if refusal and request.method == "GET":
+        flash(refusal, "warning")
+        return redirect(case.url, 303)
+    see_source = can_see_source(current_user, case)
+    form = _details_form(case, see_source)
+    error, status = None, 200
+    if form.validate_on_submit():
+        try:
+            changed = corrections.correct_details(case, form.details(), form.version.data, see_source=see_source)
+            db.session.commit()
+        except (EditConflict, StaleDataError):
+            db.session.rollback()
+            error, status = str(EditConflict(case)), 409
+        except ops.WorkingGroupRefused as refused:
+            db.session.rollback()
+            error, status = str(refused), 422
+        else:
+            flash(_("Details saved.") if changed else _("Nothing was changed."), "success")
+            if corrections.drafted_letter_outdated(case, changed):
+                flash(_("The transmittal letter was drafted from the details as received: bring its text up to "
+                        "date on the letter's page before it is approved."), "warning")
+            return redirect(case.url, 303)
+    elif form.errors:
+        status = 400
+    return render_template("working_groups/edit.html", wg=case, group=GROUP_OF_TYPE[case.case_type], form=form,
+                           see_source=see_source, fixed=_fixed_facts(case), error=error), status

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.routes import CASE_ASSIGN, CASE_EDIT, LOGIN, ROLES, SIGNED_IN, Route, answers, check_route
+from tests.routes import CASE_ASSIGN, CASE_EDIT, CASE_EDIT_FORM, LOGIN, ROLES, SIGNED_IN, Route, answers, check_route
 from tests.working_groups.conftest import adopt, days_ago
 
 EDITORS_FORM = answers(LOGIN, officer=200, supervisor=200, admin=200, others=403)
@@ -47,6 +47,13 @@ ROUTES = [
     Route("working_groups.opinion", "POST", lambda w: f"/working-groups/cases/{w.replied.id}/opinion", CASE_ASSIGN,
           lambda w: {"session": 104, "adopted_on": days_ago(2).isoformat(), "outcome": "not_arbitrary",
                      "taking_part": [w.members["mexican"].id]}),
+    Route("working_groups.edit_details", "GET", lambda w: f"/working-groups/cases/{w.received.id}/details",
+          CASE_EDIT_FORM),
+    Route("working_groups.edit_details", "POST", lambda w: f"/working-groups/cases/{w.received.id}/details",
+          CASE_EDIT, lambda w: {"version": w.received.version, "state_id": w.received.state_id,
+                                "received_on": w.received.received_on.isoformat(), "language": "en",
+                                "title": "Detention of Dara RECEIVED", "place_of_detention": "Central prison",
+                                "summary": "Arrested after a peaceful demonstration.", "source_name": "A source"}),
     Route("working_groups.review", "POST", lambda w: f"/working-groups/cases/{w.opinion.id}/reviews", CASE_EDIT,
           lambda w: {"requested_by": "government", "received_on": days_ago(1).isoformat(),
                      "grounds": "New facts unknown to the Working Group."}),
