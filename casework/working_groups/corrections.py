@@ -26,6 +26,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from casework.core.workflow import EditConflict
 from casework.extensions import db
@@ -43,17 +44,17 @@ TRANSMITTED_FACTS: dict[type[WorkingGroupCase], tuple[str, ...]] = {
                         "procedure"),
 }
 ENDED = {
-    DetentionStatus.CLOSED: "The case is closed: its details can no longer be changed.",
-    DetentionStatus.FILED: "The case has been filed: its details can no longer be changed.",
-    DisappearanceStatus.CLARIFIED: "The case is clarified: its details can no longer be changed.",
-    DisappearanceStatus.DISCONTINUED: "The case is discontinued: its details can no longer be changed.",
+    DetentionStatus.CLOSED: _l("The case is closed: its details can no longer be changed."),
+    DetentionStatus.FILED: _l("The case has been filed: its details can no longer be changed."),
+    DisappearanceStatus.CLARIFIED: _l("The case is clarified: its details can no longer be changed."),
+    DisappearanceStatus.DISCONTINUED: _l("The case is discontinued: its details can no longer be changed."),
 }
 
 
 def edit_refusal(case: WorkingGroupCase) -> str | None:
     """Why the case's details cannot be changed at all, or None when some of them can."""
     reason = ENDED.get(case.status)
-    return _(reason) if reason else None
+    return str(reason) if reason else None
 
 
 def fixed_fields(case: WorkingGroupCase) -> tuple[str, ...]:
