@@ -21,8 +21,8 @@ from casework.core.jobs import JobRecord, JobStatus
 from casework.core.persons import CasePerson, Person, PersonRole
 from casework.extensions import db
 from tests.routes import (
-    ADMIN_ONLY_GET, ADMIN_ONLY_POST, CASE_ASSIGN, CASE_EDIT, CASE_EDIT_FORM, CASE_VIEW, LOGIN, ROLES, SIGNED_IN, Route,
-    answers, check_route,
+    ADMIN_ONLY_GET, ADMIN_ONLY_POST, CASE_ASSIGN, CASE_EDIT, CASE_EDIT_FORM, CASE_VIEW, LOGIN, ROLES, SIGNED_IN,
+    Route, answers, changing, check_every_role, check_route, reading,
 )
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -222,6 +222,11 @@ def test_every_route_has_a_decision(app):
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.endpoint}")
+@pytest.mark.parametrize("route", changing(ROUTES), ids=lambda r: f"{r.method} {r.endpoint}")
 def test_route_answers_role(route: Route, role: str, world: World, client, app):
     check_route(client, route, role, world.users, world)
+
+
+@pytest.mark.parametrize("route", reading(ROUTES), ids=lambda r: f"{r.method} {r.endpoint}")
+def test_page_answers_every_role(route: Route, world: World, app):
+    check_every_role(app, route, world.users, world)

@@ -13,7 +13,9 @@ from casework.api.tokens import create_token
 from casework.core.persons import Person
 from casework.extensions import db
 from casework.letters.operations import draft_letter
-from tests.routes import ADMIN_ONLY_GET, LOGIN, ROLES, SIGNED_IN, Route, answers, check_route
+from tests.routes import (
+    ADMIN_ONLY_GET, LOGIN, ROLES, SIGNED_IN, Route, answers, changing, check_every_role, check_route, reading,
+)
 
 NO_COOKIE = answers(401, others=401)
 PUBLIC = answers(200, others=200)
@@ -75,6 +77,11 @@ ROUTES = [
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.endpoint}")
+@pytest.mark.parametrize("route", changing(ROUTES), ids=lambda r: f"{r.method} {r.endpoint}")
 def test_route_answers_role(route: Route, role: str, world: World, client, users):
     check_route(client, route, role, users, world)
+
+
+@pytest.mark.parametrize("route", reading(ROUTES), ids=lambda r: f"{r.method} {r.endpoint}")
+def test_page_answers_every_role(route: Route, world: World, users, app):
+    check_every_role(app, route, users, world)

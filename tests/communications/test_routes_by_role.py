@@ -15,7 +15,9 @@ from casework.communications import interim_measures as im, operations as ops
 from casework.communications.models import Communication, InterimMeasure
 from casework.core.workflow import fire
 from casework.extensions import db
-from tests.routes import CASE_EDIT, LOGIN, ROLES, SIGNED_IN, Route, answers, check_route
+from tests.routes import (
+    CASE_EDIT, LOGIN, ROLES, SIGNED_IN, Route, answers, changing, check_every_role, check_route, reading,
+)
 
 
 @dataclass
@@ -97,6 +99,11 @@ def world(make_communication, users, states) -> World:
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.endpoint}")
+@pytest.mark.parametrize("route", changing(ROUTES), ids=lambda r: f"{r.method} {r.endpoint}")
 def test_route_answers_role(route: Route, role: str, world: World, users, client):
     check_route(client, route, role, users, world)
+
+
+@pytest.mark.parametrize("route", reading(ROUTES), ids=lambda r: f"{r.method} {r.endpoint}")
+def test_page_answers_every_role(route: Route, world: World, users, app):
+    check_every_role(app, route, users, world)

@@ -8,7 +8,7 @@ import pytest
 from casework.core.jobs import JobRecord, JobStatus
 from casework.exports.models import Export
 from casework.extensions import db
-from tests.routes import LOGIN, ROLES, SIGNED_IN, Route, answers, check_route
+from tests.routes import LOGIN, ROLES, SIGNED_IN, Route, answers, changing, check_every_role, check_route, reading
 
 OWNER_ONLY = answers(LOGIN, officer=200, others=404)
 
@@ -52,6 +52,11 @@ ROUTES = [
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.endpoint}")
+@pytest.mark.parametrize("route", changing(ROUTES), ids=lambda r: f"{r.method} {r.endpoint}")
 def test_route_answers_role(route: Route, role: str, world: World, client):
     check_route(client, route, role, world.users, world)
+
+
+@pytest.mark.parametrize("route", reading(ROUTES), ids=lambda r: f"{r.method} {r.endpoint}")
+def test_page_answers_every_role(route: Route, world: World, app):
+    check_every_role(app, route, world.users, world)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.routes import LOGIN, ROLES, SIGNED_IN, Route, answers, check_route
+from tests.routes import LOGIN, SIGNED_IN, Route, answers, check_every_role, check_route, reading
 
 ROUTES = [
     Route("figures.index", "GET", lambda w: "/figures/?year=2025", SIGNED_IN),
@@ -13,10 +13,9 @@ ROUTES = [
 BAD_PERIOD = answers(LOGIN, others=400)
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.endpoint}")
-def test_route_answers_role(route: Route, role: str, users, client):
-    check_route(client, route, role, users, None)
+@pytest.mark.parametrize("route", reading(ROUTES), ids=lambda r: f"{r.method} {r.endpoint}")
+def test_page_answers_every_role(route: Route, users, app):
+    check_every_role(app, route, users, None)
 
 
 @pytest.mark.parametrize("role", ["anonymous", "viewer", "admin"])

@@ -8,7 +8,7 @@ import pytest
 
 from casework.extensions import db
 from casework.reminders.models import Notification, NotificationKind
-from tests.routes import LOGIN, ROLES, SIGNED_IN, Route, answers, check_route
+from tests.routes import LOGIN, ROLES, SIGNED_IN, Route, answers, changing, check_every_role, check_route, reading
 
 OWN_ONLY = answers(LOGIN, officer=303, others=404)
 SIGNED_IN_POST = answers(LOGIN, others=303)
@@ -38,6 +38,11 @@ ROUTES = [
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.endpoint}")
+@pytest.mark.parametrize("route", changing(ROUTES), ids=lambda r: f"{r.method} {r.endpoint}")
 def test_route_answers_role(route: Route, role: str, world: World, client, users):
     check_route(client, route, role, users, world)
+
+
+@pytest.mark.parametrize("route", reading(ROUTES), ids=lambda r: f"{r.method} {r.endpoint}")
+def test_page_answers_every_role(route: Route, world: World, users, app):
+    check_every_role(app, route, users, world)

@@ -12,7 +12,7 @@ import pytest
 
 from casework.extensions import db
 from casework.reprisals.letters import draft_raising_letter
-from tests.routes import LOGIN, ROLES, SIGNED_IN, Route, answers, check_route
+from tests.routes import LOGIN, ROLES, SIGNED_IN, Route, answers, changing, check_every_role, check_route, reading
 
 ASSIGNED_VIEW = answers(LOGIN, officer=200, supervisor=200, admin=200, others=404)
 ASSIGNED_EDIT = answers(LOGIN, officer=303, supervisor=303, admin=303, others=404)
@@ -87,6 +87,11 @@ ROUTES = [
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.endpoint} {r.url.__name__}")
+@pytest.mark.parametrize("route", changing(ROUTES), ids=lambda r: f"{r.method} {r.endpoint} {r.url.__name__}")
 def test_route_answers_role(route: Route, role: str, world: World, client, users):
     check_route(client, route, role, users, world)
+
+
+@pytest.mark.parametrize("route", reading(ROUTES), ids=lambda r: f"{r.method} {r.endpoint} {r.url.__name__}")
+def test_page_answers_every_role(route: Route, world: World, users, app):
+    check_every_role(app, route, users, world)

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.routes import ROLES, SIGNED_IN, Route, check_route
+from tests.routes import SIGNED_IN, Route, check_every_role, reading
 
 ROUTES = [
     Route("search.index", "GET", lambda w: "/search/?q=garcia&kind=person", SIGNED_IN),
 ]
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.endpoint}")
-def test_route_answers_role(route: Route, role: str, world, users, client):
-    check_route(client, route, role, users, world)
+@pytest.mark.parametrize("route", reading(ROUTES), ids=lambda r: f"{r.method} {r.endpoint}")
+def test_page_answers_every_role(route: Route, world, users, app):
+    check_every_role(app, route, users, world)

@@ -7,7 +7,9 @@ from datetime import date, timedelta
 import pytest
 
 from casework.urgent_actions.models import Criterion
-from tests.routes import CASE_EDIT_FORM, LOGIN, ROLES, SIGNED_IN, Route, answers, check_route
+from tests.routes import (
+    CASE_EDIT_FORM, LOGIN, ROLES, SIGNED_IN, Route, answers, changing, check_every_role, check_route, reading,
+)
 
 EDITORS_FORM = answers(LOGIN, officer=200, supervisor=200, admin=200, others=403)
 EDITORS_INVALID = answers(LOGIN, officer=400, supervisor=400, admin=400, others=403)
@@ -54,6 +56,11 @@ ROUTES = [
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.endpoint}")
+@pytest.mark.parametrize("route", changing(ROUTES), ids=lambda r: f"{r.method} {r.endpoint}")
 def test_route_answers_role(route: Route, role: str, world: World, client, users):
     check_route(client, route, role, users, world)
+
+
+@pytest.mark.parametrize("route", reading(ROUTES), ids=lambda r: f"{r.method} {r.endpoint}")
+def test_page_answers_every_role(route: Route, world: World, users, app):
+    check_every_role(app, route, users, world)
