@@ -134,8 +134,11 @@ class UrgentAction(Case):
     state: Mapped[State] = relationship(foreign_keys=[state_id], lazy="joined")
     second_state: Mapped[State | None] = relationship(foreign_keys=[second_state_id])
     group: Mapped[UrgentActionGroup | None] = relationship(back_populates="members", foreign_keys=[group_id])
+    # Undated complaints last on every database (SQLite and PostgreSQL disagree on where NULLs sort),
+    # so the case page and the "Edit details" page, which corrects the first one, agree everywhere.
     complaints: Mapped[list[NationalComplaint]] = relationship(
-        back_populates="urgent_action", cascade="all, delete-orphan", order_by="NationalComplaint.filed_on"
+        back_populates="urgent_action", cascade="all, delete-orphan",
+        order_by=lambda: (NationalComplaint.filed_on.asc().nulls_last(), NationalComplaint.id),
     )
     recommendations: Mapped[list[Recommendation]] = relationship(
         back_populates="urgent_action", cascade="all, delete-orphan", order_by="Recommendation.id"
