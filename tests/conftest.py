@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Callable, Iterator
 
@@ -54,6 +55,19 @@ def pytest_collection_modifyitems(config, items) -> None:
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The crawler's figures: how much of the site every demo account used."""
+    crawler = sys.modules.get("tests.test_crawler")
+    if crawler and (RESULTS := crawler.RESULTS):
+        pages = sum(c.pages for c in RESULTS.values())
+        forms = sum(c.forms for c in RESULTS.values())
+        findings = sum(len(c.findings) for c in RESULTS.values())
+        terminalreporter.write_line(
+            f"crawler: {len(RESULTS)} accounts, {pages} pages, "
+            f"{sum(c.downloads for c in RESULTS.values())} downloads, {forms} forms submitted, "
+            f"{sum(c.refusals for c in RESULTS.values())} refusals, {findings} findings")
 
 
 @event.listens_for(Engine, "connect")
@@ -167,6 +181,16 @@ def _fresh_request_globals(request) -> Iterator[None]:
         yield
     finally:
         hooks.remove(clear)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """Returns a fresh copy of the demo site (built once per session) each time it is called."""
+    from tests.demo_site import build_demo, copier
+
+    origin = tmp_path_factory.mktemp("demo")
+    secrets = build_demo(origin)
+    return copier(origin, secrets, lambda name: tmp_path_factory.mktemp(name.split("@")[0]))
 
 
 @pytest.fixture

@@ -1,0 +1,265 @@
+"""Using Casework as a person would: every page reachable by links, every form submitted as drawn.
+
+WebTest reads each page's forms (hidden fields, pre-filled values, default choices, the page's
+own CSRF token) and submits them with each of their buttons, exactly as a browser would; nothing
+is typed. Every answer is checked for what a user would notice: a server error, a refusal that
+gives no reason, a link that leads nowhere, or a Python value printed where words belong.
+
+Records recur under one address shape (`/cases/7`, `/cases/8`…): every record's page is visited
+by the first account that reaches it, and each account visits a bounded number of each kind;
+variations of a list (its pages, orders and filters) and presses of the same button on the same
+kind of page are capped too, so a crawl stays bounded whatever the demo data holds.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import pyotp
+import webtest
+from bs4 import BeautifulSoup
+
+# lxml reads a page several times faster than the standard library's parser, for WebTest's forms too.
+PARSER = "lxml"
+webtest.TestResponse.parser_features = PARSER
+HOST = "casework.test"
+HTML = "text/html"
+QUERY_VARIANTS = 3      # pages of one list visited with different query strings
+RECORDS = 40            # records of one kind each account visits, besides those no account has visited yet
+SUBMISSIONS = 2         # times one button of one kind of page is pressed
+SKIPPED_PATHS = ("/static/", "/logout")
+# What Python prints for its own values, never meant for a reader.
+REPR = re.compile(r"\['|\[&#39;|object at 0x|(?:value=\"|>)\s*None\s*(?:\"|<)|\bNone\b(?=\s*[,;)\]])")
+
+
+@dataclass(frozen=True)
+class Finding:
+    role: str
+    what: str
+    method: str
+    url: str
+    status: int
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"[{self.role}] {self.what}: {self.method} {self.url} → {self.status} {self.detail}".strip()
+
+
+@dataclass
+class CrawlCounts:
+    pages: int = 0
+    downloads: int = 0
+    forms: int = 0
+    refusals: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+
+def shape(url: str) -> str:
+    """The address with its ids left out: one shape per kind of page."""
+    parts = urlsplit(url)
+    path = re.sub(r"/\d+(?=/|$)", "/#", parts.path)
+    keys = sorted({key for key, _ in parse_qsl(parts.query, keep_blank_values=True)})
+    return f"{path}?{'&'.join(keys)}" if keys else path
+
+
+def local_path(href: str, base: str) -> str | None:
+    """The site-relative address of a link, or None for what is elsewhere or not a page."""
+    href = href.strip()
+    if not href or href.startswith(("#", "mailto:", "javascript:", "data:")):
+        return None
+    parts = urlsplit(href)
+    if parts.netloc and parts.netloc.split(":")[0] != HOST:
+        return None
+    path = parts.path or urlsplit(base).path
+    if not path.startswith("/"):
+        path = urlsplit(base).path.rsplit("/", 1)[0] + "/" + path
+    if path.startswith(SKIPPED_PATHS):
+        return None
+    return path + (f"?{parts.query}" if parts.query else "")
+
+
+def gives_a_reason(page: BeautifulSoup) -> bool:
+    """A refusal a person can act on: a message next to a field, a summary, a flash or an error page."""
+    return bool(page.select(".error, .error-summary, .flash, .notice-refusal, main .panel.narrow h1 + p"))
+
+
+class Crawler:
+    """One person's visit: signs in through the login form, then follows every link and button."""
+
+    def __init__(self, app, role: str, email: str | None, password: str, totp_secret: str | None,
+                 covered: set[str] | None = None) -> None:
+        self.web = webtest.TestApp(app, extra_environ={"HTTP_HOST": HOST})
+        self.role, self.email, self.password, self.totp_secret = role, email, password, totp_secret
+        self.counts = CrawlCounts()
+        self.seen: set[str] = set()
+        self.covered = covered if covered is not None else set()  # record pages any account has visited
+        self.variants: Counter[str] = Counter()
+        self.pressed: Counter[tuple] = Counter()
+        self.queue: deque[str] = deque()
+
+    # Signing in -------------------------------------------------------------------------------
+
+    def sign_in(self) -> None:
+        """Through the login page's own form, and the two-factor page for those who have one."""
+        if self.email is None:
+            return
+        form = self.web.get("/login").forms[0]
+        form["email"], form["password"] = self.email, self.password
+        response = form.submit()
+        if self.totp_secret and "/login/totp" in response.headers.get("Location", ""):
+            form = response.follow().forms[0]
+            form["code"] = pyotp.TOTP(self.totp_secret).now()
+            response = form.submit()
+        assert response.status_int == 302 and "/login" not in response.headers["Location"], \
+            f"{self.role} could not sign in"
+
+    # The crawl --------------------------------------------------------------------------------
+
+    def crawl(self, start: list[str]) -> CrawlCounts:
+        self.sign_in()
+        for url in start:
+            self._enqueue(url)
+        while self.queue:
+            url = self.queue.popleft()
+            response = self._request("GET", url, via="link")
+            if response is not None:
+                self._read(response)
+        return self.counts
+
+    def _enqueue(self, url: str) -> None:
+        if url in self.seen:
+            return
+        key = shape(url)
+        new_record = "#" in key and "?" not in key and url not in self.covered
+        if not new_record and self.variants[key] >= (QUERY_VARIANTS if "?" in key else RECORDS):
+            return
+        self.variants[key] += 1
+        self.covered.add(url)
+        self.seen.add(url)
+        self.queue.append(url)
+
+    def _request(self, method: str, url: str, via: str, **kwargs) -> webtest.TestResponse | None:
+        """One request and the redirects it leads to, each answer checked."""
+        try:
+            send = self.web.get if method == "GET" else self.web.post
+            response = send(url, expect_errors=True, **kwargs)
+        except Exception as error:  # an exception escaping the app is a server error to the user
+            self._found("exception", method, url, 500, repr(error))
+            return None
+        for _ in range(5):
+            self._check(response, method, url, via)
+            if response.status_int not in (301, 302, 303, 307, 308):
+                break
+            location = response.headers["Location"]
+            if "/login" in urlsplit(location).path and self.email and urlsplit(location).path != urlsplit(url).path:
+                self.sign_in()  # the session ended (a refusal the user is told about): sign in again
+                return None
+            method, url = "GET", local_path(location, url) or location
+            response = self.web.get(url, expect_errors=True)
+        return response
+
+    def _check(self, response, method: str, url: str, via: str) -> None:
+        status = response.status_int
+        if status >= 500:
+            self._found("server error", method, url, status)
+            return
+        if HTML not in response.content_type:
+            if status < 300 and method == "GET":
+                self.counts.downloads += 1
+            return
+        body = response.text
+        if status < 300 and method == "GET":
+            self.counts.pages += 1
+        if match := REPR.search(body):
+            self._found("Python value shown", method, url, status, body[max(0, match.start() - 60):match.end() + 20])
+        if 400 <= status < 500:
+            self.counts.refusals += 1
+            if via == "link" and status in (403, 404, 405):
+                self._found("link to a refusal", method, url, status, self._title(body))
+            elif not gives_a_reason(BeautifulSoup(body, PARSER)):
+                self._found("refusal without a reason", method, url, status, self._title(body))
+
+    @staticmethod
+    def _title(body: str) -> str:
+        found = re.search(r"<title>(.*?)</title>", body, re.S)
+        return html.unescape(found.group(1)).strip() if found else body[:80]
+
+    def _found(self, what: str, method: str, url: str, status: int, detail: str = "") -> None:
+        self.counts.findings.append(Finding(self.role, what, method, url, status, " ".join(detail.split())))
+
+    def _read(self, response) -> None:
+        """Queue the page's links, then press every button of every form on it."""
+        if HTML not in response.content_type:
+            return
+        url = response.request.path_qs
+        page = BeautifulSoup(response.text, PARSER)
+        for anchor in page.find_all("a", href=True):
+            if (path := local_path(anchor["href"], url)) is not None:
+                self._enqueue(path)
+        for index, element in enumerate(page.find_all("form")):
+            self._submit_all(response, index, element, url)
+
+    # Forms ------------------------------------------------------------------------------------
+
+    def _submit_all(self, response, index: int, element, url: str) -> None:
+        action = local_path(element.get("action") or url, url)
+        if action is None:
+            return
+        buttons = [b for b in element.find_all(["button", "input"])
+                   if (b.name == "button" and b.get("type", "submit") == "submit")
+                   or (b.name == "input" and b.get("type") in ("submit", "image"))]
+        for button in buttons or [None]:
+            if button is not None and button.has_attr("disabled"):
+                continue
+            self._press(response, index, element, button, action, url)
+
+    def _press(self, response, index: int, element, button, action: str, url: str) -> None:
+        target = local_path(button.get("formaction"), url) if button is not None and button.get("formaction") \
+            else action
+        method = ((button.get("formmethod") if button is not None else None) or element.get("method") or "GET").upper()
+        label = " ".join(button.get_text().split()) if button is not None and button.name == "button" \
+            else (button.get("value", "") if button is not None else "")
+        key = (shape(url), method, shape(target), label)
+        if target is None or target.startswith(SKIPPED_PATHS) or self.pressed[key] >= SUBMISSIONS:
+            return
+        self.pressed[key] += 1
+        fields = self._fields(response.forms[index], element, button)
+        self.counts.forms += 1
+        if method == "GET":
+            result = self._request("GET", f"{urlsplit(target).path}?{urlencode(fields)}", via="form")
+        else:
+            # A file input left empty is sent as an empty part with no file name, as browsers do.
+            files = [(e["name"], "", b"") for e in element.find_all("input", type="file", attrs={"name": True})
+                     if not e.has_attr("disabled")]
+            multipart = "multipart" in (element.get("enctype") or "")
+            result = self._request(method, target, via="form", params=fields, upload_files=files or None,
+                                   content_type="multipart/form-data" if multipart else None,
+                                   headers={"Referer": f"http://{HOST}{url}"})
+        if result is not None:
+            self._read_links(result)
+
+    def _read_links(self, response) -> None:
+        """After a submission, the page it leads to is read for links (its forms wait for a visit)."""
+        if HTML in response.content_type:
+            page = BeautifulSoup(response.text, PARSER)
+            for anchor in page.find_all("a", href=True):
+                if (path := local_path(anchor["href"], response.request.path_qs)) is not None:
+                    self._enqueue(path)
+
+    @staticmethod
+    def _fields(form: webtest.forms.Form, element, button) -> list[tuple[str, str]]:
+        """What a browser sends: the form's values (never a disabled field's) and the pressed button's."""
+        disabled = {e.get("name") for e in element.find_all(["input", "select", "textarea"])
+                    if e.has_attr("disabled") and e.get("name")}
+        submit_types = ("submit", "image")
+        named_buttons = {e.get("name") for e in element.find_all(["button", "input"])
+                         if e.get("name") and (e.name == "button" or e.get("type") in submit_types)}
+        fields = [(name, value) for name, value in form.submit_fields()
+                  if name not in disabled and name not in named_buttons
+                  and not isinstance(value, webtest.forms.File)]
+        if button is not None and button.get("name"):
+            fields.append((button["name"], button.get("value", "")))
+        return fields

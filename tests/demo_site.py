@@ -1,0 +1,80 @@
+"""The demo site as the first Quick start command leaves it, one fresh copy per test.
+
+The demo database is built once per test session (migrations, reference data, demo data); each
+crawl or journey gets its own copy of the file and of the uploaded files, so what one test does
+never changes what another finds.
+"""
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask
+from flask_migrate import upgrade
+from sqlalchemy import select
+from werkzeug.serving import make_server
+
+from casework import create_app
+from casework.auth.models import User
+from casework.core.reference import load_reference_data
+from casework.demo import load_demo
+from casework.extensions import db
+from config import TestConfig
+
+
+@dataclass(frozen=True)
+class DemoSite:
+    app: Flask
+    folder: Path
+    totp_secrets: dict[str, str | None]  # e-mail → two-factor secret, for every active account
+
+
+def demo_app(folder: Path, **settings) -> Flask:
+    """The app on the demo database in `folder`, with the page's CSRF tokens checked as in production."""
+    return create_app(TestConfig, SQLALCHEMY_DATABASE_URI=f"sqlite:///{folder / 'demo.db'}",
+                      UPLOAD_FOLDER=str(folder / "uploads"), WTF_CSRF_ENABLED=True, **settings)
+
+
+def build_demo(folder: Path) -> dict[str, str | None]:
+    """Migrate an empty database and load the demo into it; returns the accounts' two-factor secrets."""
+    app = demo_app(folder)
+    with app.app_context():
+        upgrade()
+        load_reference_data()
+        load_demo()
+        db.session.commit()
+        secrets = {u.email: u.totp_secret for u in db.session.scalars(select(User).where(User.active.is_(True)))}
+        db.engine.dispose()
+    (folder / "uploads").mkdir(exist_ok=True)
+    return secrets
+
+
+def copier(origin: Path, secrets: dict[str, str | None], make_folder: Callable[[str], Path]):
+    """A function that returns a fresh copy of the demo site built in `origin`."""
+    def copy(name: str, **settings) -> DemoSite:
+        target = make_folder(name)
+        shutil.copy(origin / "demo.db", target / "demo.db")
+        shutil.copytree(origin / "uploads", target / "uploads", dirs_exist_ok=True)
+        return DemoSite(demo_app(target, **settings), target, secrets)
+
+    return copy
+
+
+@contextmanager
+def serving(app: Flask) -> Iterator[str]:
+    """The app served by a thread on a free port; yields its address under the app's SERVER_NAME."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{app.config['SERVER_NAME']}:{server.port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+        with app.app_context():
+            db.engine.dispose()

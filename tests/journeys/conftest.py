@@ -1,0 +1,108 @@
+"""Browser journeys: a person's main path through a procedure, in Chromium, by clicks and typing.
+
+Each journey runs on its own copy of the demo site (tests/demo_site.py), served on a free port,
+and signs in with the demo accounts. Nothing is posted by hand: every request is one the page
+makes. PDFs the journey produces are downloaded through the page and read back as text.
+
+Screenshots go to $CASEWORK_SCREENSHOTS (a folder) when it is set, for people to look at.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyotp
+import pytest
+from pypdf import PdfReader
+
+from casework.demo import DEMO_PASSWORD
+from tests.conftest import CHROMIUM
+from tests.demo_site import DemoSite, serving
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@dataclass
+class Journey:
+    """One person at a time in one browser tab, on one copy of the demo site."""
+
+    site: DemoSite
+    base: str
+    page: object  # playwright.sync_api.Page
+    name: str
+    errors: list[str] = field(default_factory=list)
+    shots: int = 0
+
+    def go(self, path: str) -> None:
+        self.page.goto(self.base + path)
+
+    def sign_in(self, email: str) -> None:
+        """Sign out whoever is signed in, then sign in through the login page (and two-factor page)."""
+        self.page.context.clear_cookies()
+        self.go("/login")
+        self.page.fill("#email", email)
+        self.page.fill("#password", DEMO_PASSWORD)
+        self.page.click("button[type=submit]")
+        if "/login/totp" in self.page.url:
+            self.page.fill("#code", pyotp.TOTP(self.site.totp_secrets[email]).now())
+            self.page.click("button[type=submit]")
+        assert "/login" not in self.page.url, f"{email} could not sign in"
+
+    def click(self, text: str) -> None:
+        """Press the button or follow the link with this text (the first one on the page)."""
+        self.page.get_by_role("button", name=text).or_(self.page.get_by_role("link", name=text)).first.click()
+
+    def flash(self) -> str:
+        return " ".join(self.page.locator(".flashes").all_inner_texts())
+
+    def download_text(self, link_text: str) -> str:
+        """Follow a download link as the person would and return the text of the PDF it gives."""
+        with self.page.expect_download() as download:
+            self.page.get_by_role("link", name=link_text).first.click()
+        return pdf_text(Path(download.value.path()).read_bytes())
+
+    def download(self, locator) -> bytes:
+        with self.page.expect_download() as download:
+            locator.click()
+        return Path(download.value.path()).read_bytes()
+
+    def screenshot(self, label: str) -> None:
+        folder = os.environ.get("CASEWORK_SCREENSHOTS")
+        if folder:
+            self.shots += 1
+            slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            self.page.screenshot(path=str(Path(folder) / f"{self.name}-{self.shots:02d}-{slug}.png"), full_page=True)
+
+
+def pdf_text(data: bytes) -> str:
+    """A PDF's text with its lines run together, as assertions on phrases need it."""
+    assert data.startswith(b"%PDF"), "not a PDF"
+    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages).split())
+
+
+@pytest.fixture
+def journey(demo_site, request) -> Iterator[Journey]:
+    from playwright.sync_api import sync_playwright
+
+    site = demo_site(request.node.name)
+    host = site.app.config["SERVER_NAME"]
+    with serving(site.app) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {host} 127.0.0.1"])
+        context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(15_000)
+        page = context.new_page()
+        trip = Journey(site, base, page, request.node.name.removeprefix("test_"))
+        page.on("pageerror", lambda error: trip.errors.append(str(error)))
+        page.on("dialog", lambda dialog: dialog.accept())
+        try:
+            yield trip
+        finally:
+            browser.close()
+    assert trip.errors == [], "the page's script failed"
