@@ -48,6 +48,14 @@ class Finding:
         return f"[{self.role}] {self.what}: {self.method} {self.url} → {self.status} {self.detail}".strip()
 
 
+def first_of_each_kind(findings: list[Finding]) -> list[Finding]:
+    """One finding per problem and kind of page, so a defect met on every record is listed once."""
+    kinds: dict[tuple, Finding] = {}
+    for finding in findings:
+        kinds.setdefault((finding.what, finding.method, shape(finding.url), finding.status), finding)
+    return list(kinds.values())
+
+
 @dataclass
 class CrawlCounts:
     pages: int = 0
@@ -60,7 +68,7 @@ class CrawlCounts:
 def shape(url: str) -> str:
     """The address with its ids left out: one shape per kind of page."""
     parts = urlsplit(url)
-    path = re.sub(r"/\d+(?=/|$)", "/#", parts.path)
+    path = re.sub(r"\d+", "#", parts.path)
     keys = sorted({key for key, _ in parse_qsl(parts.query, keep_blank_values=True)})
     return f"{path}?{'&'.join(keys)}" if keys else path
 

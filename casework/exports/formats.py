@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import enum
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import IO, Any, Protocol
@@ -72,7 +73,7 @@ class XlsxWriter:
         self._book = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_formulas": False,
                                                "strings_to_urls": False, "strings_to_numbers": False,
                                                "remove_timezone": True})
-        self._sheet = self._book.add_worksheet(title[:31])
+        self._sheet = self._book.add_worksheet(sheet_name(title))
         self._date = self._book.add_format({"num_format": "yyyy-mm-dd"})
         self._datetime = self._book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
         bold = self._book.add_format({"bold": True})
@@ -103,6 +104,12 @@ class XlsxWriter:
 def column_widths(headers: Sequence[str], widths: Iterable[int | None]) -> list[int]:
     """A declared width, or one that fits the header, between 12 and 60 characters."""
     return [min(60, w or max(12, len(h) + 2)) for h, w in zip(headers, widths)]
+
+
+def sheet_name(title: str) -> str:
+    """A title Excel accepts as a sheet's name: none of []:*?/\\, not quoted, 31 characters at most."""
+    name = re.sub(r"[\[\]:*?/\\]", "-", title).strip("' ")[:31].strip()
+    return name or "Export"
 
 
 def open_writer(fmt: str, out: IO, headers: Sequence[str], widths: Sequence[int], title: str) -> RowWriter:

@@ -89,3 +89,17 @@ def test_csv_opens_in_excel_with_accents(client, users, units, world):
     response = export(client, "communications", "csv")
     assert response.mimetype == "text/csv" and response.data.startswith(b"\xef\xbb\xbf")
     assert "Affaire Müller c. Élysée" in _titles(read_rows("csv", response.data))
+
+
+def test_every_list_exports_to_xlsx_whatever_its_title():
+    """Excel refuses some characters in a sheet's name (the working groups' titles have a colon)."""
+    from casework.exports.formats import XlsxWriter
+    from casework.exports.registry import all_lists
+
+    for exportable in all_lists():
+        out = io.BytesIO()
+        writer = XlsxWriter(out, ["Reference"], [12], str(exportable.title))
+        writer.close()
+        name = load_workbook(io.BytesIO(out.getvalue())).sheetnames[0]
+        assert len(name) <= 31 and not set(name) & set("[]:*?/\\"), exportable.name
+    assert {e.name for e in all_lists()} >= {"wgad", "wgeid"}
