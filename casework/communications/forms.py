@@ -10,7 +10,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from casework.communications.models import (
     GRADE_LABELS, SUBMISSION_LANGUAGES, Compliance, DecisionType, FollowUpOutcome, NotRegisteredReason,
 )
-from casework.core.forms import choices, enum_choices
+from casework.core.forms import choices, enum_choices, version_field
 
 ARTICLE_HINT = _l("Codes separated by commas, e.g. CCPR-7, CCPR-14-1")
 
@@ -20,8 +20,24 @@ def parse_articles(text: str | None) -> list[str]:
     return [code.strip().upper() for code in (text or "").split(",") if code.strip()]
 
 
+class ArticleCodesField(StringField):
+    """Article codes typed as "CCPR-7, CCPR-14-1": the field's data is the list of codes.
+
+    A record's list is shown as the text an officer would type, and what was typed is shown back
+    as typed when the form is refused.
+    """
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        self.data = parse_articles(valuelist[0]) if valuelist else []
+
+    def _value(self) -> str:
+        return self.raw_data[0] if self.raw_data else ", ".join(self.data or [])
+
+
 def _article_codes(_form, field) -> None:
-    for code in parse_articles(field.data):
+    if field.raw_data and len(field.raw_data[0]) > 500:
+        raise ValidationError(_l("Field cannot be longer than %(max)d characters.", max=500))
+    for code in field.data or []:
         parts = code.split("-")
         if len(parts) < 2 or not parts[0].isalpha() or not all(p.isalnum() for p in parts[1:]):
             raise ValidationError(_l("“%(code)s” is not an article code like CCPR-14-1.", code=code))
@@ -41,8 +57,8 @@ class IntakeForm(FlaskForm):
                                      validators=[Optional(), Length(max=200)])
     victim_given_names = StringField(_l("Alleged victim's given names"), validators=[Optional(), Length(max=200)])
     subject_matter = TextAreaField(_l("Subject matter"), validators=[Optional(), Length(max=4000)])
-    articles_invoked = StringField(_l("Articles invoked"), description=ARTICLE_HINT,
-                                   validators=[Optional(), Length(max=500), _article_codes])
+    articles_invoked = ArticleCodesField(_l("Articles invoked"), description=ARTICLE_HINT,
+                                         validators=[Optional(), _article_codes])
     confidentiality_requested = BooleanField(_l("The author asks that names be withheld (initials in public)"))
     duplicates_checked = BooleanField(_l("I have checked the possible duplicates listed above; record it anyway"))
 
@@ -52,10 +68,10 @@ class IntakeForm(FlaskForm):
 
 
 class CaseDetailsForm(FlaskForm):
-    version = IntegerField(validators=[DataRequired()])
+    version = version_field()
     subject_matter = TextAreaField(_l("Subject matter"), validators=[Optional(), Length(max=4000)])
-    articles_invoked = StringField(_l("Articles invoked"), description=ARTICLE_HINT,
-                                   validators=[Optional(), Length(max=500), _article_codes])
+    articles_invoked = ArticleCodesField(_l("Articles invoked"), description=ARTICLE_HINT,
+                                         validators=[Optional(), _article_codes])
     procedural_issues = TextAreaField(_l("Procedural issues"), validators=[Optional(), Length(max=4000)])
     domestic_remedies = TextAreaField(_l("Domestic remedies (with dates)"), validators=[Optional(), Length(max=4000)])
     confidentiality_requested = BooleanField(_l("The author asks that names be withheld (initials in public)"))
@@ -97,8 +113,8 @@ class DecisionForm(FlaskForm):
     adopted_on = DateField(_l("Adopted on"), validators=[DataRequired(_l("Give the date of adoption."))])
     session = IntegerField(_l("Session"), validators=[DataRequired(_l("Give the session number.")),
                                                       NumberRange(min=1, max=999)])
-    articles_violated = StringField(_l("Articles violated"), description=ARTICLE_HINT,
-                                    validators=[Optional(), Length(max=500), _article_codes])
+    articles_violated = ArticleCodesField(_l("Articles violated"), description=ARTICLE_HINT,
+                                          validators=[Optional(), _article_codes])
     individual_opinions = TextAreaField(_l("Individual opinions"), validators=[Optional(), Length(max=4000)])
     members_not_participating = StringField(_l("Members who did not take part"),
                                             validators=[Optional(), Length(max=1000)])

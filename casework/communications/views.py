@@ -20,7 +20,7 @@ from casework.cases.views import register_detail_context, render_case
 from casework.communications import imports, interim_measures as im, operations as ops
 from casework.communications.forms import (
     CaseDetailsForm, CloseFollowUpForm, ComplianceForm, DecisionForm, DeclineForm, FollowUpRoundForm, ImportForm,
-    InterimMeasureForm, IntakeForm, JoinForm, RegistrationForm, SplitForm, parse_articles,
+    InterimMeasureForm, IntakeForm, JoinForm, RegistrationForm, SplitForm,
 )
 from casework.communications.models import (
     CASE_TYPE, Communication, CommunicationStatus, Compliance, DecisionType, Grade, FollowUpOutcome, InterimMeasure,
@@ -129,7 +129,7 @@ def _intake(form: IntakeForm) -> ops.Intake:
         state_id=form.state_id.data, received_on=form.received_on.data, submitted_on=form.submitted_on.data,
         authors=[ops.NameInput(form.author_family_name.data, form.author_given_names.data or "")], victims=victims,
         submission_language=form.submission_language.data, subject_matter=form.subject_matter.data or "",
-        articles_invoked=parse_articles(form.articles_invoked.data),
+        articles_invoked=form.articles_invoked.data,
         confidentiality_requested=form.confidentiality_requested.data,
     )
 
@@ -137,8 +137,7 @@ def _intake(form: IntakeForm) -> ops.Intake:
 def _panels(case: Communication) -> dict:
     """The communication's own panels on the shared case page, with empty forms."""
     return {
-        "details_form": CaseDetailsForm(formdata=None, obj=case, version=case.version,
-                                        articles_invoked=", ".join(case.articles_invoked or [])),
+        "details_form": CaseDetailsForm(formdata=None, obj=case, version=case.version),
         "registration_form": RegistrationForm(formdata=None, registered_on=date.today()),
         "decline_form": DeclineForm(formdata=None),
         "split_form": SplitForm(formdata=None),
@@ -192,7 +191,7 @@ def edit_details(case_id: int):
 
     return _act(case, form, lambda: ops.update_details(case, ops.CaseDetails(
         subject_matter=form.subject_matter.data or "", procedural_issues=form.procedural_issues.data or "",
-        domestic_remedies=form.domestic_remedies.data or "", articles_invoked=parse_articles(form.articles_invoked.data),
+        domestic_remedies=form.domestic_remedies.data or "", articles_invoked=form.articles_invoked.data,
         confidentiality_requested=form.confidentiality_requested.data,
     ), current_user, form.version.data), _("Details saved."), "details_form")
 
@@ -287,7 +286,7 @@ def decision(case_id: int):
     form = DecisionForm()
     return _act(case, form, lambda: ops.record_decision(case, ops.DecisionInput(
         decision_type=DecisionType(form.decision_type.data), adopted_on=form.adopted_on.data,
-        session=form.session.data, articles_violated=parse_articles(form.articles_violated.data),
+        session=form.session.data, articles_violated=form.articles_violated.data,
         individual_opinions=form.individual_opinions.data or "",
         members_not_participating=form.members_not_participating.data or "",
     ), current_user), _("Decision recorded."), "decision_form")
