@@ -5,11 +5,12 @@ Each view follows one shape: load (with the permission check) → validate → o
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from flask import Blueprint, abort, flash, redirect, render_template, send_file
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -79,6 +80,8 @@ def _extend_prefix(deadline_id: int) -> str:
 
 def render_case(case, status: int = 200, **forms):
     """The case page with its shared panels; modules add their own through `detail_template`."""
+    if status >= 400 and not forms.get("error"):
+        forms["error"] = form_refusal(forms.values())
     assign_form = forms.pop("assign_form", None) or AssignmentForm()
     if case.parent_id is None and can(current_user, Permission.ASSIGN, case):
         assign_form.user_id.choices = _assignable_users()
@@ -104,6 +107,15 @@ def render_case(case, status: int = 200, **forms):
         context.update(build(case))
     context.update(forms)  # a module's forms re-rendered with the user's input win
     return render_template(getattr(case, "detail_template", "cases/detail.html"), **context), status
+
+
+def form_refusal(forms: Iterable[object]) -> str | None:
+    """Why a form was refused, for the top of the page: the form may no longer be drawn below
+    (a page from before the case moved on), and a refusal must always say why."""
+    reasons = [f"{form[name].label.text if name in form else name}: {message}"
+               for form in forms if isinstance(form, FlaskForm)
+               for name, messages in form.errors.items() for message in messages]
+    return _("Nothing was saved. %(reasons)s", reasons=" ".join(reasons)) if reasons else None
 
 
 def record_step(case, form_key: str, form, operation: Callable[[], object], done: str,
