@@ -107,6 +107,7 @@ class Crawler:
         self.variants: Counter[str] = Counter()
         self.pressed: Counter[tuple] = Counter()
         self.queue: deque[str] = deque()
+        self.found_on: dict[str, str] = {}  # address → the page whose link led there
 
     # Signing in -------------------------------------------------------------------------------
 
@@ -137,7 +138,7 @@ class Crawler:
                 self._read(response)
         return self.counts
 
-    def _enqueue(self, url: str) -> None:
+    def _enqueue(self, url: str, found_on: str = "") -> None:
         if url in self.seen:
             return
         key = shape(url)
@@ -147,6 +148,7 @@ class Crawler:
         self.variants[key] += 1
         self.covered.add(url)
         self.seen.add(url)
+        self.found_on[url] = found_on
         self.queue.append(url)
 
     def _request(self, method: str, url: str, via: str, **kwargs) -> webtest.TestResponse | None:
@@ -186,7 +188,8 @@ class Crawler:
         if 400 <= status < 500:
             self.counts.refusals += 1
             if via == "link" and status in (403, 404, 405):
-                self._found("link to a refusal", method, url, status, self._title(body))
+                self._found("link to a refusal", method, url, status,
+                            f"{self._title(body)} (linked from {self.found_on.get(url) or 'the start'})")
             elif not gives_a_reason(BeautifulSoup(body, PARSER)):
                 self._found("refusal without a reason", method, url, status, self._title(body))
 
@@ -206,7 +209,7 @@ class Crawler:
         page = BeautifulSoup(response.text, PARSER)
         for anchor in page.find_all("a", href=True):
             if (path := local_path(anchor["href"], url)) is not None:
-                self._enqueue(path)
+                self._enqueue(path, url)
         for index, element in enumerate(page.find_all("form")):
             self._submit_all(response, index, element, url)
 
@@ -255,7 +258,7 @@ class Crawler:
             page = BeautifulSoup(response.text, PARSER)
             for anchor in page.find_all("a", href=True):
                 if (path := local_path(anchor["href"], response.request.path_qs)) is not None:
-                    self._enqueue(path)
+                    self._enqueue(path, response.request.path_qs)
 
     @staticmethod
     def _fields(form: webtest.forms.Form, element, button) -> list[tuple[str, str]]:

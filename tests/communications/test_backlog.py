@@ -56,3 +56,12 @@ def test_follow_up_cases_are_counted_by_their_latest_grade(make_communication, u
                                    summary="")
     db.session.commit()
     assert backlog(users["officer"], case.committee_id).follow_up_by_grade == {"B": 1}
+
+
+def test_the_backlog_is_offered_only_to_those_who_see_a_committee(make_user, users, client_for):
+    from tests.pages import link
+
+    nobody = client_for(make_user("nobody"))
+    assert link(nobody.get("/communications/"), "Backlog") is None
+    viewer = client_for(users["viewer"])
+    assert viewer.get(link(viewer.get("/communications/"), "Backlog")).status_code == 200
