@@ -187,11 +187,22 @@ class Crawler:
             self._found("Python value shown", method, url, status, body[max(0, match.start() - 60):match.end() + 20])
         if 400 <= status < 500:
             self.counts.refusals += 1
-            if via == "link" and status in (403, 404, 405):
+            if via == "link" and status in (403, 404, 405) and self._still_linked(url):
                 self._found("link to a refusal", method, url, status,
                             f"{self._title(body)} (linked from {self.found_on.get(url) or 'the start'})")
             elif not gives_a_reason(BeautifulSoup(body, PARSER)):
                 self._found("refusal without a reason", method, url, status, self._title(body))
+
+    def _still_linked(self, url: str) -> bool:
+        """Whether the page that linked here still does: a link read before a later press changed
+        the record (a letter sent back to draft has no final PDF) is stale, as for a person who
+        kept an old tab open; the refusal must then only say why."""
+        origin = self.found_on.get(url)
+        if not origin:
+            return True
+        page = self.web.get(origin, expect_errors=True)
+        return HTML in page.content_type and any(
+            local_path(a["href"], origin) == url for a in BeautifulSoup(page.text, PARSER).find_all("a", href=True))
 
     @staticmethod
     def _title(body: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -153,8 +153,14 @@ def preview(letter_id: int):
 def pdf(letter_id: int, which: str):
     letter = load_letter(letter_id)
     sha = {"final": letter.final_pdf_sha256, "preview": ops.latest_preview_sha(letter)}.get(which)
-    if not sha or not storage_path(sha).exists():
+    if which not in ("final", "preview"):
         abort(404)
+    if not sha or not storage_path(sha).exists():
+        if sha:
+            current_app.logger.error("letter %s: %s PDF %s missing from storage", letter.id, which, sha)
+        message = (_("This letter has no final PDF: it is not approved yet, or a change sent it back to draft.")
+                   if which == "final" else _("No preview of this letter has been made yet."))
+        return render_template("errors/error.html", code=404, title=_("No PDF"), message=message), 404
     audit.record(audit.AuditAction.DOWNLOAD, obj=letter, detail={"pdf": which, "sha256": sha})
     db.session.commit()
     return send_file(storage_path(sha), mimetype="application/pdf", as_attachment=False,

@@ -194,7 +194,10 @@ def test_the_preview_is_a_pdf_watermarked_in_the_letter_language(officer, saved)
     page = officer.get(f"/cases/{saved}")
     assert "Preview PDF" in buttons(page)
     assert link(page, "Open the latest preview") is None
-    assert download(officer, f"/letters/{saved}/pdf/preview").status_code == 404
+    missing = download(officer, f"/letters/{saved}/pdf/preview")
+    assert missing.status_code == 404 and "No preview of this letter has been made yet." in text(missing)
+    missing = download(officer, f"/letters/{saved}/pdf/final")
+    assert missing.status_code == 404 and "This letter has no final PDF: it is not approved yet" in text(missing)
 
     response = officer.post(f"/letters/{saved}/preview")
 
