@@ -112,6 +112,7 @@ def render_case(case, status: int = 200, **forms):
 def form_refusal(forms: Iterable[object]) -> str | None:
     """Why a form was refused, for the top of the page: the form may no longer be drawn below
     (a page from before the case moved on), and a refusal must always say why."""
+    forms = [form[-1] if isinstance(form, tuple) else form for form in forms]  # (deadline id, form)
     reasons = [f"{form[name].label.text if name in form else name}: {message}"
                for form in forms if isinstance(form, FlaskForm)
                for name, messages in form.errors.items() for message in messages]

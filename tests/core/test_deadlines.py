@@ -8,7 +8,7 @@ from casework.core.deadlines import Deadline
 from casework.extensions import db
 from sqlalchemy import select
 
-from tests.pages import words
+from tests.pages import form_with, words
 
 
 def _sent_case(make_case, users):
@@ -106,3 +106,12 @@ def test_a_reply_received_after_the_deadline_is_shown_as_met_late(login, users, 
 
     page = words(login(users["officer"]).get(f"/cases/{case.id}"))
     assert "met late 2026-08-03" in page and "overdue" not in page
+
+
+def test_an_extension_submitted_without_a_date_says_why_at_the_top(login, users, make_case):
+    case, deadline = _sent_case(make_case, users)
+    client = login(users["officer"])
+    form = form_with(client.get(f"/cases/{case.id}"), f"deadline-{deadline.id}-due_on")
+    response = client.post(f"/cases/{case.id}/deadlines/{deadline.id}/extend", data=form)
+    assert response.status_code == 400
+    assert "Nothing was saved. New due date:" in words(response)
