@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+import subprocess
 
 import pytest
 from pypdf import PdfReader
@@ -221,6 +222,24 @@ def test_draft_has_a_watermark_on_every_page_and_the_final_has_none(app):
     assert not any("DRAFT" in text for text in final)
     french_draft = page_texts(render_letter_pdf(note_verbale(draft=True)))
     assert "PROJET" in french_draft[0] and "DRAFT" not in french_draft[0]
+
+
+@pytest.mark.parametrize("word", ["DRAFT", "PROJET", "BORRADOR", "ЧЕРНОВИК"])
+def test_the_watermark_stays_whole_on_the_page(app, word, tmp_path):
+    """The grey word never runs off the paper, however long it is in the letter's language."""
+    from PIL import Image
+
+    pdf = tmp_path / "draft.pdf"
+    pdf.write_bytes(render_letter_pdf(letter(n_paragraphs=1, draft=True, labels={**ENGLISH_LABELS, "draft": word})))
+    subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+                   check=True)
+    image = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
+    width, height = image.size
+    edge = [(x, y) for x in range(width) for y in (0, 1, height - 2, height - 1)] + \
+           [(x, y) for y in range(height) for x in (0, 1, width - 2, width - 1)]
+    watermark_grey = [xy for xy in edge if 200 <= image.getpixel(xy) <= 235]
+    assert watermark_grey == []
+    assert sum(1 for x in range(width) for y in range(height) if 200 <= image.getpixel((x, y)) <= 235) > 500
 
 
 def test_letter_in_french_with_french_labels(app):
