@@ -2,6 +2,7 @@
 closed follow-up, what each role may see, and what the letters say (and never say)."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -91,6 +92,31 @@ def test_the_extension_page_grants_one_month_then_refuses(make_detention, users,
                        data={"note": "Mission's note of 3 March; granted by the Chair."}).status_code == 303
     again = client.post(f"/working-groups/cases/{case.id}/extension", data={"note": "Asked again."})
     assert again.status_code == 422 and "a second extension is not possible" in text(again)
+
+
+def _summary(response) -> str:
+    """The error summary at the top of the case page, the first thing a person sees after a refusal."""
+    found = re.search(r'<div class="error-summary" role="alert">(.*?)</div>', text(response), re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split()) if found else ""
+
+
+def test_an_extension_sent_without_saying_who_asked_says_why_at_the_top(make_detention, users, login):
+    case = make_detention(steps=("transmit",))
+    client = login(users["officer"])
+    drawn = form_with(client.get(f"/cases/{case.id}"), "note")
+    response = client.post(f"/working-groups/cases/{case.id}/extension", data=drawn)
+    assert response.status_code == 400
+    assert "Say who asked for the extension and who granted it." in _summary(response)
+    assert open_deadline(case, REPLY_DEADLINE).extended_on is None
+
+
+def test_a_dated_step_sent_without_its_date_says_why_at_the_top(make_detention, users, login):
+    case = make_detention(steps=("transmit",))
+    client = login(users["officer"])
+    drawn = form_with(client.get(f"/cases/{case.id}"), "on")
+    drawn["on"] = [""]
+    response = client.post(f"/working-groups/cases/{case.id}/steps/record_reply", data=drawn)
+    assert response.status_code == 400 and "Give the date." in _summary(response)
 
 
 def test_outsiders_get_404_and_lists_hide_what_the_policy_hides(make_detention, make_disappearance, users, login):
