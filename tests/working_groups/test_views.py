@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from casework.core.cases import CaseAssignment
@@ -119,6 +120,22 @@ def test_a_dated_step_sent_without_its_date_says_why_at_the_top(make_detention, 
     assert response.status_code == 400 and "Give the date." in _summary(response)
 
 
+@pytest.mark.parametrize("language, categories, finding", [
+    ("en", ("V",), "falls within category V."),
+    ("en", ("I", "II", "V"), "falls within categories I, II and V."),
+    ("fr", ("I", "III"), "relève des catégories I et III."),
+    ("es", ("II",), "se inscribe en la categoría II."),
+])
+def test_the_opinion_letter_names_its_categories_as_a_sentence_does(make_detention, users, members, language,
+                                                                     categories, finding):
+    case = make_detention(steps=("transmit", "reply"))
+    case.language = language
+    adopt(case, users, members, categories=categories)
+    letter = db.session.scalar(select(Letter).where(Letter.parent_id == case.id,
+                                                    Letter.letter_type == "wgad_opinion_transmittal"))
+    assert finding in letter.body
+
+
 def test_outsiders_get_404_and_lists_hide_what_the_policy_hides(make_detention, make_disappearance, users, login):
     open_case = make_detention(family="Zorbalind")
     secret = make_detention(family="Hiddenquist")
@@ -167,7 +184,7 @@ def test_letters_state_the_deadline_the_opinion_and_the_procedure(make_detention
     letter = db.session.scalar(select(Letter).where(Letter.parent_id == case.id,
                                                     Letter.letter_type == "wgad_opinion_transmittal"))
     assert letter.title.startswith("Opinion No. 1/2026") and "101st session on 2 May 2026" in letter.body
-    assert "categories II, III" in letter.body and "within six months" in letter.body
+    assert "falls within categories II and III." in letter.body and "within six months" in letter.body
     assert [r.kind.value for r in letter.recipients] == ["state"]
     urgent = make_disappearance(disappeared_on=days_ago(20), received_on=days_ago(10), procedure=Procedure.URGENT)
     standard = make_disappearance(family="Standard")
