@@ -179,6 +179,9 @@ def _panels(case: WorkingGroupCase) -> dict:
         "may_approve": can(current_user, Permission.APPROVE, case),
         "steps": dated_steps(case, current_user),
         "step_form": StepForm(formdata=None, version=case.version, on=today),
+        # The dated steps share one form class: only the step that was sent shows what was typed in it.
+        "blank_step_form": StepForm(formdata=None, version=case.version, on=today),
+        "step_sent": request.view_args.get("event") if request.endpoint == "working_groups.step" else None,
         "reply_deadline": reply,
         "extension_until": EXTENSION.after(reply.original_due_on) if reply else None,
         "extension_form": ExtensionForm(formdata=None),

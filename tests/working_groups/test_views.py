@@ -15,7 +15,7 @@ from casework.working_groups import operations as ops
 from casework.working_groups.models import DetentionCommunication, Procedure
 from casework.working_groups.workflow import FOLLOW_UP_DEADLINE, REPLY_DEADLINE, open_deadline
 from tests.conftest import sign_in
-from tests.pages import buttons, form_with, text
+from tests.pages import buttons, form_with, read_page, text
 from tests.working_groups.conftest import SOURCE, adopt, days_ago
 
 
@@ -203,3 +203,21 @@ def test_letters_in_french_and_spanish(make_disappearance, users):
     case = make_disappearance()
     assert "procédure ordinaire" in draft_for(case, "wgeid_transmittal", users["officer"], "fr").body
     assert "procedimiento ordinario" in draft_for(case, "wgeid_transmittal", users["officer"], "es").body
+
+
+def test_a_step_refused_for_its_date_keeps_the_other_steps_forms_clean(make_disappearance, users, login):
+    case = make_disappearance()
+    ops.take_step(case, "transmit_standard", days_ago(200), users["officer"], session=130)
+    db.session.commit()
+    client = login(users["supervisor"])
+    drawn = form_with(client.get(f"/cases/{case.id}"), "on")
+    drawn["on"] = [""]
+    response = client.post(f"/working-groups/cases/{case.id}/steps/record_reply", data=drawn)
+    assert response.status_code == 400
+    forms = {f["action"].rsplit("/", 1)[-1]: f for f in read_page(response).forms if "/steps/" in f["action"]}
+    assert {"record_reply", "clarify", "discontinue"} <= set(forms)
+    assert dict(forms["clarify"]["fields"])["on"] == date.today().isoformat()  # not the empty date typed elsewhere
+    assert text(response).count("Give the date.") == 2  # beside the step sent, and at the top of the page
+    later = client.post(f"/working-groups/cases/{case.id}/steps/discontinue", data={**drawn, "note": ["Typed."]})
+    forms = {f["action"].rsplit("/", 1)[-1]: f for f in read_page(later).forms if "/steps/" in f["action"]}
+    assert dict(forms["discontinue"]["fields"])["note"] == "Typed." and dict(forms["clarify"]["fields"])["note"] == ""
