@@ -61,6 +61,7 @@ def test_a_regular_communication_from_receipt_to_the_opinion_letter(journey):
     journey.click("Receive the case")
     assert "received; its transmittal letter is drafted" in journey.flash()
     reference = re.search(r"WGAD \d+/\d{4}", journey.flash()).group(0)
+    assert page.locator("h1").first.inner_text().startswith(reference)
     case_url = page.url
 
     take_step(journey, "Transmitted to the Government", ago(90))
