@@ -108,14 +108,21 @@ OPINION_TO_SOURCE = {
           "pública.",
 }
 
+# The categories an opinion finds, as the finding's sentence names them: (one, several, last joined by).
+CATEGORY_WORDING = {
+    "en": ("category {list}", "categories {list}", " and "),
+    "fr": ("de la catégorie {list}", "des catégories {list}", " et "),
+    "es": ("la categoría {list}", "las categorías {list}", " y "),
+}
+
 FINDINGS = {
     "arbitrary": {
         "en": "The Working Group considered that the deprivation of liberty of {persons} is arbitrary and falls "
-              "within categories {categories}.",
-        "fr": "Le Groupe de travail a estimé que la privation de liberté de {persons} est arbitraire et relève des "
-              "catégories {categories}.",
+              "within {categories}.",
+        "fr": "Le Groupe de travail a estimé que la privation de liberté de {persons} est arbitraire et relève "
+              "{categories}.",
         "es": "El Grupo de Trabajo consideró que la privación de libertad de {persons} es arbitraria y se inscribe "
-              "en las categorías {categories}.",
+              "en {categories}.",
     },
     "not_arbitrary": {
         "en": "The Working Group considered that the deprivation of liberty of {persons} is not arbitrary.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from casework import import_optional
@@ -82,13 +83,23 @@ def _lang(wording: dict[str, str], language: str) -> str:
     return wording.get(language, wording["en"])
 
 
+def _categories(listed: str, language: str) -> str:
+    """ "I, III" as the sentence of the letter says it: "categories I and III", "category II"."""
+    names = [name.strip() for name in listed.split(",") if name.strip()]
+    one, several, last = _lang(texts.CATEGORY_WORDING, language)
+    if len(names) < 2:
+        return one.format(list=names[0] if names else "…")
+    return several.format(list=", ".join(names[:-1]) + last + names[-1])
+
+
 def _values(c: LetterContext, language: str) -> dict[str, str]:
     e = {key: value or "…" for key, value in c.extra.items()}
     values = {**e, "session": _ordinal(c.extra.get("session", ""), language)}
     for key in ("arrested_on", "reply_due", "adopted_on", "disappeared_on", "reply_received_on"):
         values[key] = _date(c.extra.get(key, ""), language)
     outcome = c.extra.get("outcome") or Outcome.FILED.value
-    values["finding"] = _lang(texts.FINDINGS[outcome], language).format(**values)
+    values["finding"] = _lang(texts.FINDINGS[outcome], language).format(
+        **{**values, "categories": _categories(c.extra.get("categories", ""), language)})
     values["follow_up"] = _lang(texts.FOLLOW_UP, language) if outcome == Outcome.ARBITRARY.value else ""
     procedure = c.extra.get("procedure") or "standard"
     values["procedure"] = _lang(texts.WGEID_PROCEDURE[procedure], language).format(**values)
@@ -160,5 +171,7 @@ def outcome_label(case: DetentionCommunication) -> str:
     opinion = case.opinion
     if opinion is None:
         return ""
-    label = OUTCOME_LABELS[opinion.outcome]
-    return f"{label} (categories {', '.join(opinion.category_list)})" if opinion.category_list else label
+    label = _(OUTCOME_LABELS[opinion.outcome])
+    if not opinion.category_list:
+        return label
+    return _("%(outcome)s (categories %(categories)s)", outcome=label, categories=", ".join(opinion.category_list))

@@ -2,8 +2,10 @@
 closed follow-up, what each role may see, and what the letters say (and never say)."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from casework.core.cases import CaseAssignment
@@ -13,7 +15,7 @@ from casework.working_groups import operations as ops
 from casework.working_groups.models import DetentionCommunication, Procedure
 from casework.working_groups.workflow import FOLLOW_UP_DEADLINE, REPLY_DEADLINE, open_deadline
 from tests.conftest import sign_in
-from tests.pages import buttons, form_with, text
+from tests.pages import buttons, form_with, read_page, text
 from tests.working_groups.conftest import SOURCE, adopt, days_ago
 
 
@@ -93,6 +95,47 @@ def test_the_extension_page_grants_one_month_then_refuses(make_detention, users,
     assert again.status_code == 422 and "a second extension is not possible" in text(again)
 
 
+def _summary(response) -> str:
+    """The error summary at the top of the case page, the first thing a person sees after a refusal."""
+    found = re.search(r'<div class="error-summary" role="alert">(.*?)</div>', text(response), re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split()) if found else ""
+
+
+def test_an_extension_sent_without_saying_who_asked_says_why_at_the_top(make_detention, users, login):
+    case = make_detention(steps=("transmit",))
+    client = login(users["officer"])
+    drawn = form_with(client.get(f"/cases/{case.id}"), "note")
+    response = client.post(f"/working-groups/cases/{case.id}/extension", data=drawn)
+    assert response.status_code == 400
+    assert "Say who asked for the extension and who granted it." in _summary(response)
+    assert open_deadline(case, REPLY_DEADLINE).extended_on is None
+
+
+def test_a_dated_step_sent_without_its_date_says_why_at_the_top(make_detention, users, login):
+    case = make_detention(steps=("transmit",))
+    client = login(users["officer"])
+    drawn = form_with(client.get(f"/cases/{case.id}"), "on")
+    drawn["on"] = [""]
+    response = client.post(f"/working-groups/cases/{case.id}/steps/record_reply", data=drawn)
+    assert response.status_code == 400 and "Give the date." in _summary(response)
+
+
+@pytest.mark.parametrize("language, categories, finding", [
+    ("en", ("V",), "falls within category V."),
+    ("en", ("I", "II", "V"), "falls within categories I, II and V."),
+    ("fr", ("I", "III"), "relève des catégories I et III."),
+    ("es", ("II",), "se inscribe en la categoría II."),
+])
+def test_the_opinion_letter_names_its_categories_as_a_sentence_does(make_detention, users, members, language,
+                                                                     categories, finding):
+    case = make_detention(steps=("transmit", "reply"))
+    case.language = language
+    adopt(case, users, members, categories=categories)
+    letter = db.session.scalar(select(Letter).where(Letter.parent_id == case.id,
+                                                    Letter.letter_type == "wgad_opinion_transmittal"))
+    assert finding in letter.body
+
+
 def test_outsiders_get_404_and_lists_hide_what_the_policy_hides(make_detention, make_disappearance, users, login):
     open_case = make_detention(family="Zorbalind")
     secret = make_detention(family="Hiddenquist")
@@ -141,7 +184,7 @@ def test_letters_state_the_deadline_the_opinion_and_the_procedure(make_detention
     letter = db.session.scalar(select(Letter).where(Letter.parent_id == case.id,
                                                     Letter.letter_type == "wgad_opinion_transmittal"))
     assert letter.title.startswith("Opinion No. 1/2026") and "101st session on 2 May 2026" in letter.body
-    assert "categories II, III" in letter.body and "within six months" in letter.body
+    assert "falls within categories II and III." in letter.body and "within six months" in letter.body
     assert [r.kind.value for r in letter.recipients] == ["state"]
     urgent = make_disappearance(disappeared_on=days_ago(20), received_on=days_ago(10), procedure=Procedure.URGENT)
     standard = make_disappearance(family="Standard")
@@ -160,3 +203,21 @@ def test_letters_in_french_and_spanish(make_disappearance, users):
     case = make_disappearance()
     assert "procédure ordinaire" in draft_for(case, "wgeid_transmittal", users["officer"], "fr").body
     assert "procedimiento ordinario" in draft_for(case, "wgeid_transmittal", users["officer"], "es").body
+
+
+def test_a_step_refused_for_its_date_keeps_the_other_steps_forms_clean(make_disappearance, users, login):
+    case = make_disappearance()
+    ops.take_step(case, "transmit_standard", days_ago(200), users["officer"], session=130)
+    db.session.commit()
+    client = login(users["supervisor"])
+    drawn = form_with(client.get(f"/cases/{case.id}"), "on")
+    drawn["on"] = [""]
+    response = client.post(f"/working-groups/cases/{case.id}/steps/record_reply", data=drawn)
+    assert response.status_code == 400
+    forms = {f["action"].rsplit("/", 1)[-1]: f for f in read_page(response).forms if "/steps/" in f["action"]}
+    assert {"record_reply", "clarify", "discontinue"} <= set(forms)
+    assert dict(forms["clarify"]["fields"])["on"] == date.today().isoformat()  # not the empty date typed elsewhere
+    assert text(response).count("Give the date.") == 2  # beside the step sent, and at the top of the page
+    later = client.post(f"/working-groups/cases/{case.id}/steps/discontinue", data={**drawn, "note": ["Typed."]})
+    forms = {f["action"].rsplit("/", 1)[-1]: f for f in read_page(later).forms if "/steps/" in f["action"]}
+    assert dict(forms["discontinue"]["fields"])["note"] == "Typed." and dict(forms["clarify"]["fields"])["note"] == ""
