@@ -1,0 +1,37 @@
+"""What the case page of a communication shows and accepts, read as the browser draws it."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from casework.communications import operations as ops
+from casework.communications.models import Communication, DecisionType
+from casework.core.workflow import fire
+from casework.extensions import db
+from tests.pages import form_with, words
+
+
+@pytest.fixture
+def under_follow_up(make_communication, users) -> Communication:
+    """CCPR 1/2026 after Views finding a violation, published and under follow-up."""
+    case = make_communication(register=True)
+    fire(case, "transmit", users["supervisor"], on=date(2026, 4, 10))
+    fire(case, "mark_ready", users["officer"], on=date(2026, 11, 2))
+    ops.record_decision(case, ops.DecisionInput(decision_type=DecisionType.VIEWS_VIOLATION,
+                                                adopted_on=date(2027, 3, 20), session=139,
+                                                articles_violated=["CCPR-7"]), users["officer"])
+    for event in ("notify_parties", "publish", "open_follow_up"):
+        fire(case, event, users["officer"])
+    db.session.commit()
+    return case
+
+
+def test_a_follow_up_round_with_nothing_in_it_is_refused(client_for, users, under_follow_up):
+    officer = client_for(users["officer"])
+    page = officer.get(under_follow_up.url)
+    response = officer.post(f"/communications/{under_follow_up.id}/follow-up", data=form_with(page, "summary"))
+    assert response.status_code == 400
+    assert "Record a reply, comments or a grade." in words(response)
+    db.session.refresh(under_follow_up)
+    assert under_follow_up.follow_up_rounds == []
