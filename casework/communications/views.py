@@ -144,7 +144,7 @@ def _panels(case: Communication) -> dict:
         "split_form": SplitForm(formdata=None),
         "join_form": JoinForm(formdata=None),
         "measure_form": InterimMeasureForm(formdata=None),
-        "compliance_form": ComplianceForm(formdata=None),
+        "compliance_forms": {m.id: ComplianceForm(formdata=None, obj=m) for m in case.interim_measures},
         "decision_form": DecisionForm(formdata=None),
         "follow_up_form": FollowUpRoundForm(formdata=None),
         "close_follow_up_form": CloseFollowUpForm(formdata=None),
@@ -278,7 +278,7 @@ def measure_compliance(case_id: int, measure_id: int):
     form = ComplianceForm()
     return _act(case, form, lambda: im.record_compliance(entry, Compliance(form.compliance.data), form.notes.data or "",
                                                          current_user),
-                _("Compliance recorded."), "compliance_form")
+                _("Compliance recorded."), None)
 
 
 @bp.route("/<int:case_id>/decision", methods=["POST"])

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from casework.communications import operations as ops
+from casework.communications import interim_measures as im, operations as ops
 from casework.communications.models import Communication, DecisionType
 from casework.core.workflow import fire
 from casework.extensions import db
@@ -35,3 +35,19 @@ def test_a_follow_up_round_with_nothing_in_it_is_refused(client_for, users, unde
     assert "Record a reply, comments or a grade." in words(response)
     db.session.refresh(under_follow_up)
     assert under_follow_up.follow_up_rounds == []
+
+
+def test_the_states_compliance_with_interim_measures_is_recorded_with_notes(client_for, users, make_communication):
+    case = make_communication(register=True)
+    entry = im.request_interim_measures(case, "not to deport the author", date(2026, 4, 2), users["officer"])
+    im.decide_interim_measures(entry, "grant", users["supervisor"], date(2026, 4, 3))
+    db.session.commit()
+    officer = client_for(users["officer"])
+    form = form_with(officer.get(case.url), "compliance")
+    assert "notes" in form  # the officer can say what happened, not only pick an answer
+    form.update(compliance=["not_complied"], notes=["Author deported on 10 April"])
+    assert officer.post(f"/communications/{case.id}/interim-measures/{entry.id}/compliance", data=form).status_code == 303
+    page = officer.get(case.url)
+    assert "Author deported on 10 April" in words(page)
+    again = form_with(page, "compliance")  # what was recorded is what the form shows, ready to correct
+    assert (again["compliance"], again["notes"]) == (["not_complied"], ["Author deported on 10 April"])
