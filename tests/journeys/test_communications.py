@@ -138,6 +138,15 @@ def _final_pdf(journey) -> str:
     return pdf_text(Path(download.value.path()).read_bytes())
 
 
+def _record_compliance(journey, notes: str) -> None:
+    form = _form(journey.page, "/compliance")
+    form.locator("select").select_option(label="Complied")
+    form.locator("input[name=notes]").fill(notes)
+    form.get_by_role("button", name="Record").click()
+    _said(journey, "Compliance recorded")
+    expect(journey.page.locator("section[aria-labelledby=im-h] tr", has_text=MEASURE)).to_contain_text(notes)
+
+
 def deadlines_panel(journey):
     return journey.page.locator("section", has=journey.page.get_by_role("heading", name="Deadlines"))
 
@@ -194,6 +203,7 @@ def test_a_communication_from_intake_to_closed_follow_up(journey):
 
     journey.sign_in(OFFICER)
     journey.page.goto(case_url)
+    _record_compliance(journey, "The State suspended the deportation order on 2 December")
     _act(journey, "Record the State's observations", "Observations on admissibility and merits received")
     _act(journey, "Request the author's comments")
     expect(deadlines_panel(journey)).to_contain_text("Author's comments on the State's observations")
