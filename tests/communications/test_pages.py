@@ -51,3 +51,19 @@ def test_the_states_compliance_with_interim_measures_is_recorded_with_notes(clie
     assert "Author deported on 10 April" in words(page)
     again = form_with(page, "compliance")  # what was recorded is what the form shows, ready to correct
     assert (again["compliance"], again["notes"]) == (["not_complied"], ["Author deported on 10 April"])
+
+
+def test_the_reasons_an_action_is_refused_are_marked_for_translation():
+    """They are shown beside disabled buttons and in error summaries, in the user's language."""
+    from pathlib import Path
+
+    from babel.messages.extract import extract_from_file
+
+    from casework.communications import workflow
+
+    marked = {message for _line, message, _comments, _context in
+              extract_from_file("python", Path(workflow.__file__), keywords={"_": None})}
+    assert {"Follow-up is opened only for Views finding a violation.",
+            "Views finding a violation go to follow-up; open follow-up instead.",
+            "Grade at least one follow-up round before closing follow-up.",
+            "%(code)s has no friendly-settlement procedure."} <= marked
