@@ -117,7 +117,7 @@ def _draft_letter(journey, case_url: str, kind: str, language: str) -> str:
     expect(journey.page.locator("h1")).not_to_have_text("Draft a letter")
     journey.screenshot(f"{kind} draft")
     journey.page.get_by_role("button", name="Save").click()
-    _said(journey, "")
+    _said(journey, "Letter saved.")
     _act(journey, "Submit for approval")
     return journey.page.url
 
