@@ -67,3 +67,15 @@ def test_the_reasons_an_action_is_refused_are_marked_for_translation():
             "Views finding a violation go to follow-up; open follow-up instead.",
             "Grade at least one follow-up round before closing follow-up.",
             "%(code)s has no friendly-settlement procedure."} <= marked
+
+
+@pytest.mark.parametrize(("field", "action"), [("advice", "decline"), ("state_ids", "split")])
+def test_a_form_from_a_page_drawn_before_registration_says_why_it_no_longer_applies(
+        client_for, users, make_communication, field, action):
+    case = make_communication()
+    supervisor = client_for(users["supervisor"])
+    before = supervisor.get(case.url)  # a second tab, left open
+    supervisor.post(f"/communications/{case.id}/register", data=form_with(before, "registered_on"))
+    response = supervisor.post(f"/communications/{case.id}/{action}", data=form_with(before, field))
+    assert response.status_code == 422
+    assert "while the case is registered" in words(response) or "before it is registered" in words(response)
