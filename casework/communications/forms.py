@@ -127,9 +127,14 @@ class FollowUpRoundForm(FlaskForm):
                         validators=[Optional()])
     summary = TextAreaField(_l("Assessment"), validators=[Optional(), Length(max=4000)])
 
-    def validate_summary(self, field) -> None:
+    def validate(self, extra_validators=None) -> bool:
+        """A round needs a reply, comments or a grade. Checked here, not as a validator of the summary:
+        Optional() ends the summary's checks when it is empty, which is exactly the empty round."""
+        valid = super().validate(extra_validators)
         if not (self.state_reply_on.data or self.author_comments_on.data or self.grade.data):
-            raise ValidationError(_l("Record a reply, comments or a grade."))
+            self.summary.errors = [*self.summary.errors, _l("Record a reply, comments or a grade.")]
+            return False
+        return valid
 
 
 class CloseFollowUpForm(FlaskForm):

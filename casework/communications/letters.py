@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from babel.dates import format_date
+from babel.units import format_unit
 
 from casework.letters.document import LetterKind
 from casework.letters.types import LetterContext, LetterType, register_letter_type
@@ -25,7 +26,18 @@ def _texts(**by_language: str):
 
 def written_date(day: date, language: str) -> str:
     """A date as the letter's language writes it: "22 May 2027", "22 mai 2027", "22 de mayo de 2027"."""
-    return format_date(day, format="long", locale={"en": "en_GB"}.get(language, language))
+    return format_date(day, format="long", locale=_locale(language))
+
+
+def written_period(months: int, days: int, language: str) -> str:
+    """A period as the letter's language writes it: "180 days", "180 jours", "6 meses"."""
+    parts = [format_unit(n, unit, length="long", locale=_locale(language))
+             for n, unit in ((months, "duration-month"), (days, "duration-day")) if n]
+    return " ".join(parts) or format_unit(0, "duration-day", length="long", locale=_locale(language))
+
+
+def _locale(language: str) -> str:
+    return {"en": "en_GB"}.get(language, language)
 
 
 # Paragraphs that appear only when the case calls for them: (field that must be filled, texts).
@@ -59,7 +71,7 @@ class _Fields(dict):
     def __getitem__(self, key: str) -> str:
         if key in _PARAGRAPHS:
             source, texts = _PARAGRAPHS[key]
-            value = super().get(source)
+            value = self.period(source) if source.endswith("_period") else super().get(source)
             return texts.get(self.language, texts["en"]).format(value=value) if value else ""
         if key == "committee":
             key = {"fr": "committee_fr", "es": "committee_es"}.get(self.language, key)
@@ -67,6 +79,12 @@ class _Fields(dict):
         if key.endswith(("_due", "_date", "_on")) and value != "[…]":
             return written_date(date.fromisoformat(value), self.language)
         return value
+
+    def period(self, name: str) -> str:
+        """`follow_up_period` from the case's `follow_up_months` and `follow_up_days`; "" if it has none."""
+        stem = name.removesuffix("_period")
+        months, days = (int(super(_Fields, self).get(f"{stem}_{unit}") or 0) for unit in ("months", "days"))
+        return written_period(months, days, self.language) if months or days else ""
 
 
 SUBJECT = _texts(

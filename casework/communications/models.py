@@ -136,7 +136,9 @@ class Communication(Case):
         return {
             **{f"{kind}_due": due.get(kind, "") for kind in
                ("state_observations", "admissibility_request", "author_comments", "follow_up_reply")},
-            "follow_up_period": str(rules.follow_up_reply) if decision and decision.found_violation else "",
+            # The period's parts, not its English wording: the letter writes it in its own language.
+            **({"follow_up_months": str(rules.follow_up_reply.months), "follow_up_days": str(rules.follow_up_reply.days)}
+               if decision and decision.found_violation else {}),
             "committee": rules.name, "committee_fr": rules.name_in("fr"), "committee_es": rules.name_in("es"),
             "committee_code": rules.code, "author_term": rules.author_term,
             "decision_term": rules.decision_term, "number": self.number_label or "",

@@ -123,11 +123,18 @@ def decline_registration(communication: Communication, reason: NotRegisteredReas
     fire(communication, "decline_registration", actor, comment=advice.strip() or None)
 
 
+def split_refusal(communication: Communication) -> str | None:
+    """Why the complaint can no longer be split, or None."""
+    if communication.status not in (S.RECEIVED, S.CLARIFICATION_REQUESTED):
+        return _("Split a complaint before it is registered; each part is then numbered.")
+    return None
+
+
 def split_communication(communication: Communication, state_ids: list[int], actor) -> list[Communication]:
     """One complaint against several States becomes one case per State, before registration."""
     require(actor, Permission.EDIT, communication)
-    if communication.status not in (S.RECEIVED, S.CLARIFICATION_REQUESTED):
-        raise CommunicationRefused(_("Split a complaint before it is registered; each part is then numbered."))
+    if reason := split_refusal(communication):
+        raise CommunicationRefused(reason)
     parts = []
     for state_id in dict.fromkeys(state_ids):
         if state_id == communication.state_id:

@@ -6,6 +6,7 @@ operation → commit → redirect; a refusal re-renders with the reason and the 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -36,7 +37,7 @@ from casework.core.permissions import Permission, can
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.communications.workflow import COMMUNICATION_WORKFLOW
-from casework.core.workflow import EditConflict, TransitionRefused
+from casework.core.workflow import EditConflict, TransitionRefused, refusal_reason
 from casework.extensions import db
 from casework.web import register_nav
 
@@ -143,7 +144,7 @@ def _panels(case: Communication) -> dict:
         "split_form": SplitForm(formdata=None),
         "join_form": JoinForm(formdata=None),
         "measure_form": InterimMeasureForm(formdata=None),
-        "compliance_form": ComplianceForm(formdata=None),
+        "compliance_forms": {m.id: ComplianceForm(formdata=None, obj=m) for m in case.interim_measures},
         "decision_form": DecisionForm(formdata=None),
         "follow_up_form": FollowUpRoundForm(formdata=None),
         "close_follow_up_form": CloseFollowUpForm(formdata=None),
@@ -166,9 +167,24 @@ def _load(case_id: int, permission: Permission = Permission.EDIT) -> Communicati
     return case
 
 
-def _act(case: Communication, form, action, done: str, form_name: str | None):
-    """Validate, run one operation, commit; or re-render the case page with the reason and the input."""
+def _moved_on(case: Communication, event: str) -> Callable[[], str | None]:
+    """Why the page's form for `event` no longer applies: the case left the stages it is drawn in."""
+    transition = COMMUNICATION_WORKFLOW.transition(event)
+    return lambda: (refusal_reason(case, transition, current_user)
+                    if case.status not in transition.sources else None)
+
+
+def _act(case: Communication, form, action, done: str, form_name: str | None,
+         moved_on: Callable[[], str | None] | None = None):
+    """Validate, run one operation, commit; or re-render the case page with the reason and the input.
+
+    A form posted from a page drawn before the case moved on is refused with the reason first:
+    its panel is no longer on the page, so its own errors would not be seen.
+    """
     kept = {form_name: form} if form_name else {}
+    reason = moved_on() if moved_on else None
+    if reason:
+        return render_case(case, 422, error=reason, **kept)
     if form.validate_on_submit():
         try:
             action()
@@ -201,7 +217,7 @@ def register(case_id: int):
     case = _load(case_id, Permission.APPROVE)
     form = RegistrationForm()
     return _act(case, form, lambda: ops.register_communication(case, current_user, form.registered_on.data),
-                _("Registered."), "registration_form")
+                _("Registered."), "registration_form", _moved_on(case, "register"))
 
 
 @bp.route("/<int:case_id>/decline", methods=["POST"])
@@ -210,7 +226,7 @@ def decline(case_id: int):
     form = DeclineForm()
     return _act(case, form, lambda: ops.decline_registration(
         case, NotRegisteredReason(form.reason.data), form.advice.data, current_user), _("Recorded as not registered."),
-        "decline_form")
+        "decline_form", _moved_on(case, "decline_registration"))
 
 
 @bp.route("/<int:case_id>/split", methods=["POST"])
@@ -226,7 +242,7 @@ def split(case_id: int):
             raise ops.CommunicationRefused(_("Unknown State codes: %(codes)s.", codes=", ".join(unknown)))
         ops.split_communication(case, [s.id for s in states], current_user)
 
-    return _act(case, form, run, _("Split: one case per State."), "split_form")
+    return _act(case, form, run, _("Split: one case per State."), "split_form", lambda: ops.split_refusal(case))
 
 
 @bp.route("/<int:case_id>/join", methods=["POST"])
@@ -277,7 +293,7 @@ def measure_compliance(case_id: int, measure_id: int):
     form = ComplianceForm()
     return _act(case, form, lambda: im.record_compliance(entry, Compliance(form.compliance.data), form.notes.data or "",
                                                          current_user),
-                _("Compliance recorded."), "compliance_form")
+                _("Compliance recorded."), None)
 
 
 @bp.route("/<int:case_id>/decision", methods=["POST"])

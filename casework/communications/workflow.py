@@ -6,6 +6,8 @@ by the decision form, which fires the matching event (so they are not offered as
 """
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from casework.communications.committees import author_comments_period
 from casework.communications.models import CASE_TYPE, CommunicationStatus as S, DecisionType
 from casework.core.deadlines import Period
@@ -41,26 +43,26 @@ DECISION_EVENTS = {
 def _violation_found(case, _user) -> str | None:
     decision = case.final_decision
     if decision is None or not decision.found_violation:
-        return "Follow-up is opened only for Views finding a violation."
+        return _("Follow-up is opened only for Views finding a violation.")
     return None
 
 
 def _no_follow_up_needed(case, _user) -> str | None:
     decision = case.final_decision
     if decision is not None and decision.found_violation:
-        return "Views finding a violation go to follow-up; open follow-up instead."
+        return _("Views finding a violation go to follow-up; open follow-up instead.")
     return None
 
 
 def _graded(case, _user) -> str | None:
     if not any(r.grade for r in case.follow_up_rounds):
-        return "Grade at least one follow-up round before closing follow-up."
+        return _("Grade at least one follow-up round before closing follow-up.")
     return None
 
 
 def _settlement_allowed(case, _user) -> str | None:
     if not case.rules.friendly_settlement:
-        return f"{case.rules.code} has no friendly-settlement procedure."
+        return _("%(code)s has no friendly-settlement procedure.", code=case.rules.code)
     return None
 
 

@@ -5,8 +5,9 @@ from datetime import date
 
 import pytest
 
-from casework.communications import interim_measures as im
+from casework.communications import interim_measures as im, operations as ops
 from casework.communications.letters import written_date
+from casework.communications.models import DecisionType
 from casework.core.workflow import fire
 from casework.extensions import db
 from casework.letters import operations as letters
@@ -48,3 +49,22 @@ def test_a_field_the_case_lacks_shows_as_a_gap_to_fill(make_communication, users
     case = make_communication()
     letter = letters.draft_letter("communication_reminder", "en", users["officer"], parent=case)
     assert "[…]" in letter.body  # no number and no deadline yet: the drafter sees the gap
+
+
+@pytest.mark.parametrize(("language", "period", "english"), [
+    ("en", "within 180 days", None),
+    ("fr", "dans un délai de 180 jours", "180 days"),
+    ("es", "en un plazo de 180 días", "180 days"),
+])
+def test_the_decision_letter_gives_the_follow_up_period_in_the_letters_language(
+        make_communication, users, language, period, english):
+    case = make_communication(register=True)
+    fire(case, "transmit", users["supervisor"], on=date(2026, 4, 10))
+    fire(case, "mark_ready", users["officer"], on=date(2026, 11, 2))
+    ops.record_decision(case, ops.DecisionInput(
+        decision_type=DecisionType.VIEWS_VIOLATION, adopted_on=date(2027, 3, 20), session=139,
+        articles_violated=["CCPR-7"]), users["officer"])
+    letter = letters.draft_letter("communication_decision", language, users["officer"], parent=case)
+    words = " ".join(letter.body.split())  # French keeps the number and its unit together with a no-break space
+    assert period in words
+    assert english is None or english not in words
