@@ -10,7 +10,7 @@ from casework.core.deadlines import Deadline, add_months
 from casework.communications.letters import written_date
 from casework.extensions import db
 from casework.letters import operations as letters
-from tests.pages import form_with, words
+from tests.pages import form_with
 
 
 def _post(client, url: str, **data):
@@ -128,15 +128,3 @@ def test_details_saved_as_the_page_draws_them_keep_the_articles(client_for, user
     assert refused.status_code == 400
     assert 'value="7, CCPR-9"' in refused.get_data(as_text=True)  # what was typed, as typed
 
-
-def test_a_form_from_before_the_case_moved_on_is_refused_with_its_reason(client_for, users, make_communication):
-    """"Do not register" pressed on a page drawn before the case was registered: the panel is gone
-    from the page, so the reason stands at its top."""
-    case = make_communication()
-    supervisor = client_for(users["supervisor"])
-    page = supervisor.get(case.url)
-    decline = form_with(page, "advice")
-    assert supervisor.post(f"/communications/{case.id}/register", data=form_with(page, "registered_on")).status_code == 303
-    refused = supervisor.post(f"/communications/{case.id}/decline", data=decline)
-    assert refused.status_code == 400
-    assert "Nothing was saved. Advice given to the author: Say what the author was advised" in words(refused)
