@@ -36,12 +36,16 @@ def _published(case_id: int) -> SpCommunication:
     return comm
 
 
-def _with_links(record: dict) -> dict:
+def _with_links(record: dict, external: bool = True) -> dict:
+    """The record with the addresses of its public letters and replies.
+
+    Exports are read away from the site and get full addresses; the register's own page links by
+    path, so its links follow the address the reader used (port, proxy, https)."""
     record = dict(record)
     record["letters"] = [url_for("special_procedures.public_letter", case_id=record["id"], addressee_id=i,
-                                 _external=True) for i in record["letters"]]
+                                 _external=external) for i in record["letters"]]
     record["replies"] = [url_for("special_procedures.public_reply", case_id=record["id"], reply_id=i,
-                                 _external=True) for i in record["replies"]]
+                                 _external=external) for i in record["replies"]]
     return record
 
 
@@ -52,7 +56,7 @@ def register():
     page = paginate(public_register(filters), sorts={"sent": SpCommunication.sent_on}, default_sort="sent",
                     default_direction="desc", key=SpCommunication.id)
     return render_template("special_procedures/public.html", form=form, page=page,
-                           records=[_with_links(public_record(c)) for c in page.items])
+                           records=[_with_links(public_record(c), external=False) for c in page.items])
 
 
 def _records() -> list[dict]:

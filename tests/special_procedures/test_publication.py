@@ -12,6 +12,7 @@ from casework.special_procedures import operations as ops
 from casework.special_procedures.jobs import publish_due_communications
 from casework.special_procedures.models import CommunicationType
 from tests.special_procedures.conftest import SOURCE, VICTIM_FAMILY, VICTIM_GIVEN, reply_file
+from tests.pages import link
 from tests.special_procedures.helpers import pdf_text
 
 
@@ -96,6 +97,22 @@ def test_the_public_register_never_shows_sources_embargoed_letters_or_redacted_n
     assert client.get(f"/special-procedures/public/{embargoed.id}/letters/{embargoed.addressees[0].id}.pdf"
                       ).status_code == 404
     assert client.get(f"/special-procedures/public/{draft.id}/letters/{draft.addressees[0].id}.pdf").status_code == 404
+
+
+def test_the_registers_letter_and_reply_links_open_on_the_address_the_reader_used(make_comm, client, users):
+    """Served on a port (or behind a proxy), the page's links lead to the files, not to another host."""
+    comm = make_comm(until="published")
+    ops.record_reply(comm, date(2026, 4, 1), "es", reply_file(), users["officer"])
+    db.session.commit()
+    page = client.get("/special-procedures/public/", base_url="http://casework.test:8080")
+    for label in ("Letter", "Reply"):
+        href = link(page, label)
+        assert href.startswith("/special-procedures/public/"), href
+        response = client.get(href, base_url="http://casework.test:8080")
+        assert response.status_code == 200 and response.data.startswith(b"%PDF"), label
+        response.close()
+    records = json.loads(client.get("/special-procedures/public/export.json").data)
+    assert records[0]["letters"][0].startswith("http://casework.test/")  # exports keep full addresses
 
 
 def test_the_public_register_filters_by_state_mandate_type_and_year(make_comm, client, mandates, states):
