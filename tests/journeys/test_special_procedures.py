@@ -156,3 +156,51 @@ def test_a_joint_letter_from_draft_to_the_public_register(journey):
     assert reference in public_letter and "L.O.B." in public_letter and "Ortega" not in public_letter
     reply = _open_pdf(journey, row.get_by_role("link", name="Reply"))
     assert reply.startswith(b"%PDF")
+
+
+def test_a_circular_to_every_mission_the_key_figures_and_a_list_export(journey):
+    page = journey.page
+    journey.sign_in("ccpr.officer@ohchr.example.org")
+    journey.go("/letters/")
+    journey.click("New circular")
+    page.select_option("#letter_type", value="circular_note_verbale")
+    page.select_option("#unit_id", label="CCPR — Human Rights Committee")
+    journey.click("Start the draft")
+    page.fill("#subject", "Call for input on the follow-up to Views")
+    page.fill("#reference", "CCPR/NV/2026/9")
+    page.check("#all_missions")
+    page.fill("#body", "invite them to submit, by 31 January 2027, information on the measures taken to give "
+                       "effect to the Views adopted concerning their State.")
+    journey.click("Save")
+    assert "Letter saved." in journey.flash()
+    journey.click("Submit for approval")
+    journey.screenshot("circular submitted")
+
+    journey.sign_in("ccpr.supervisor@ohchr.example.org")
+    journey.go("/letters/")
+    page.get_by_role("link", name="CCPR/NV/2026/9").click()
+    journey.click("Approve")
+    page.get_by_role("link", name="Open the final PDF").wait_for()
+    with page.expect_navigation(timeout=600_000):  # one PDF per Mission, rendered before the page answers
+        page.get_by_role("button", name="Make one copy per Mission").click(timeout=600_000)
+    page.get_by_role("link", name="Download all (zip)").wait_for(timeout=600_000)
+    journey.screenshot("copies per mission")
+    archive = zipfile.ZipFile(io.BytesIO(journey.download(page.get_by_role("link", name="Download all (zip)"))))
+    names = archive.namelist()
+    assert len(names) > 150 and "CCPR-NV-2026-9_MEX.pdf" in names, names[:5]
+    mexico = pdf_text(archive.read("CCPR-NV-2026-9_MEX.pdf"))
+    assert "presents its compliments to the Permanent Mission of Mexico" in mexico and "CCPR/NV/2026/9" in mexico
+    assert "Permanent Mission of Iraq" not in mexico
+
+    page.get_by_role("link", name="Key figures").first.click()
+    journey.click("Show the year")
+    journey.screenshot("key figures")
+    figures = pdf_text(_open_pdf(journey, page.get_by_role("link", name="Print as PDF")))
+    year = date.today().year
+    assert f"Key figures, {year}" in figures and f"{year}-01-01 to {year}-12-31" in figures
+
+    journey.go("/letters/")
+    rows = list(csv.reader(io.StringIO(journey.download(page.get_by_role("button", name="Export CSV"))
+                                       .decode("utf-8-sig"))))
+    assert any("CCPR/NV/2026/9" in cell for row in rows[1:] for cell in row), rows[:3]
+    assert all("None" not in row and "[" not in "".join(row) for row in rows), rows[:3]
