@@ -26,8 +26,8 @@ from casework.core.workflow import EditConflict, TransitionRefused
 from casework.extensions import db
 from casework.special_procedures import operations as ops
 from casework.special_procedures.forms import (
-    CommunicationForm, DecisionForm, FilterForm, HolderForm, InviteForm, PressReleaseForm, ReplyForm, ReportForm,
-    SendForm, VictimForm,
+    REPLY_LANGUAGES, CommunicationForm, DecisionForm, FilterForm, HolderForm, InviteForm, PressReleaseForm, ReplyForm,
+    ReportForm, SendForm, VictimForm,
 )
 from casework.special_procedures.letters import render_communication_pdf
 from casework.special_procedures.models import (
@@ -171,7 +171,15 @@ def _panels(comm: SpCommunication) -> dict:
         "reply_form": reply_form,
         "press_form": PressReleaseForm(version=comm.version, released_on=date.today()),
         "report_form": ReportForm(version=comm.version),
+        "language_names": REPLY_LANGUAGES,
+        "signature_states": _signature_states(),
     }
+
+
+def _signature_states() -> dict[str, str]:
+    """Where each mandate stands on the letter, in words."""
+    return {"lead": _("lead mandate"), "invited": _("invited, awaiting the holder's decision"),
+            "approved": _("approved by"), "declined": _("declined by")}
 
 
 register_detail_context("sp_communication", _panels)

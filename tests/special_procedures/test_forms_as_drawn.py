@@ -125,3 +125,17 @@ def test_every_form_on_the_letters_page_carries_what_its_form_requires(client, u
             required = {f.name for f in form_class(meta={"csrf": False}) if f.type != "SelectMultipleField"
                         and any(isinstance(v, DataRequired) for v in f.validators)}
             assert required <= drawn, (until, form["action"], required - drawn)
+
+
+def test_the_letters_page_names_languages_and_signature_states_in_words(client, users, make_comm):
+    from casework.special_procedures import operations as ops
+    from tests.special_procedures.conftest import reply_file
+
+    comm = make_comm(until="sent", cosigners=("SR-TORTURE", "SR-JUDGES"))
+    ops.record_reply(comm, date(2026, 4, 1), "es", reply_file(), users["officer"], comm.addressees[0])
+    db.session.commit()
+    page = words(_desk(client, users, comm))
+    assert "Language English" in page and "Language en " not in page
+    assert "Colombia Spanish reply.pdf" in page  # the reply: from, language, document
+    assert "lead mandate" in page and page.count("approved by") == 2
+    assert "approved ·" not in page
