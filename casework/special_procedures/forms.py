@@ -96,10 +96,13 @@ class SendForm(FlaskForm):
     sent_on = DateField(_l("Sent on"), validators=[DataRequired()])
 
 
+REPLY_LANGUAGES = {"en": _l("English"), "fr": _l("French"), "es": _l("Spanish"), "ar": _l("Arabic"),
+                   "ru": _l("Russian"), "zh": _l("Chinese")}
+
+
 class ReplyForm(FlaskForm):
     received_on = DateField(_l("Received on"), validators=[DataRequired()])
-    language = SelectField(_l("Language"), choices=choices([("en", "English"), ("fr", "French"), ("es", "Spanish"),
-                                                            ("ar", "Arabic"), ("ru", "Russian"), ("zh", "Chinese")]))
+    language = SelectField(_l("Language"), choices=choices(REPLY_LANGUAGES.items()))
     addressee_id = SelectField(_l("From"), coerce=int, validators=[Optional()])
     file = FileField(_l("Reply document"))
 

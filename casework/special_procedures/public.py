@@ -9,11 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import click
 
-from flask import Response, abort, render_template, send_file, url_for
+from flask import Response, abort, current_app, render_template, send_file, url_for
 
 from casework.core.attachments import storage_path
 from casework.core.pagination import paginate
@@ -34,12 +36,16 @@ def _published(case_id: int) -> SpCommunication:
     return comm
 
 
-def _with_links(record: dict) -> dict:
+def _with_links(record: dict, external: bool = True) -> dict:
+    """The record with the addresses of its public letters and replies.
+
+    Exports are read away from the site and get full addresses; the register's own page links by
+    path, so its links follow the address the reader used (port, proxy, https)."""
     record = dict(record)
     record["letters"] = [url_for("special_procedures.public_letter", case_id=record["id"], addressee_id=i,
-                                 _external=True) for i in record["letters"]]
+                                 _external=external) for i in record["letters"]]
     record["replies"] = [url_for("special_procedures.public_reply", case_id=record["id"], reply_id=i,
-                                 _external=True) for i in record["replies"]]
+                                 _external=external) for i in record["replies"]]
     return record
 
 
@@ -50,7 +56,7 @@ def register():
     page = paginate(public_register(filters), sorts={"sent": SpCommunication.sent_on}, default_sort="sent",
                     default_direction="desc", key=SpCommunication.id)
     return render_template("special_procedures/public.html", form=form, page=page,
-                           records=[_with_links(public_record(c)) for c in page.items])
+                           records=[_with_links(public_record(c), external=False) for c in page.items])
 
 
 def _records() -> list[dict]:
@@ -108,18 +114,52 @@ def public_reply(case_id: int, reply_id: int):
                      download_name=reply.attachment.filename)
 
 
+@contextmanager
+def _jobs_inline() -> Iterator[None]:
+    """Jobs queued meanwhile run as soon as their transaction commits, in this process."""
+    mode = current_app.config["JOB_QUEUE_MODE"]
+    current_app.config["JOB_QUEUE_MODE"] = "inline"
+    try:
+        yield
+    finally:
+        current_app.config["JOB_QUEUE_MODE"] = mode
+
+
+def _references(comm_ids: list[int]) -> str:
+    return "; ".join(db.session.get(SpCommunication, int(i)).reference or f"#{i}" for i in comm_ids)
+
+
 @bp.cli.command("publish-due")
 @click.option("--today", help="Publish as of this ISO date instead of the real one (catching up, testing).")
 def publish_due_command(today: str | None) -> None:
-    """Queue the publication of letters sent 60 days ago or more (run daily, e.g. from cron)."""
-    from casework.core.jobs import enqueue
+    """Publish letters sent 60 days ago or more (run daily, e.g. from cron).
+
+    On Redis the job is queued for the workers. The embedded queue lives in this process and
+    would die with the command, so there the job (and the public PDFs it queues) runs here and now.
+    """
+    from casework.core.jobs import JobRecord, JobStatus, enqueue
     from casework.special_procedures.jobs import publish_due_communications
 
     if today:
         date.fromisoformat(today)  # refuse a malformed date here rather than in the worker
-    record = enqueue(publish_due_communications, today)
-    db.session.commit()
-    print(f"queued job {record.id}")
+    if current_app.config["JOB_QUEUE_MODE"] == "redis":
+        record = enqueue(publish_due_communications, today)
+        db.session.commit()
+        click.echo(f"queued job {record.id}")
+        return
+    with _jobs_inline():
+        record_id = enqueue(publish_due_communications, today).id
+        db.session.commit()
+    record = db.session.get(JobRecord, record_id)
+    if record.status is not JobStatus.DONE:
+        raise click.ClickException(f"job {record.id} failed: {record.error}")
+    published, refused = record.result.get("published", []), record.result.get("refused", {})
+    if published:
+        click.echo(f"{len(published)} letter{'s' if len(published) > 1 else ''} published: {_references(published)}")
+    for comm_id, reason in refused.items():
+        click.echo(f"not published: {_references([comm_id])} ({reason})")
+    if not published and not refused:
+        click.echo("No letter was due for publication.")
 
 
 @bp.cli.command("mandates")

@@ -46,8 +46,11 @@ class Journey:
         self.page.goto(self.base + path)
 
     def sign_in(self, email: str) -> None:
-        """Sign out whoever is signed in, then sign in through the login page (and two-factor page)."""
-        # Leave the page first: a response still on its way would set the session cookie again.
+        """Sign out whoever is signed in, then sign in through the login page (and two-factor page).
+
+        The page is left first: every response refreshes the session cookie, so a stylesheet of the
+        last page still loading would sign the previous person back in after the cookies are cleared.
+        """
         self.page.goto("about:blank")
         self.page.context.clear_cookies()
         self.go("/login")

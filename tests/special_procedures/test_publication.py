@@ -12,6 +12,7 @@ from casework.special_procedures import operations as ops
 from casework.special_procedures.jobs import publish_due_communications
 from casework.special_procedures.models import CommunicationType
 from tests.special_procedures.conftest import SOURCE, VICTIM_FAMILY, VICTIM_GIVEN, reply_file
+from tests.pages import link
 from tests.special_procedures.helpers import pdf_text
 
 
@@ -98,6 +99,22 @@ def test_the_public_register_never_shows_sources_embargoed_letters_or_redacted_n
     assert client.get(f"/special-procedures/public/{draft.id}/letters/{draft.addressees[0].id}.pdf").status_code == 404
 
 
+def test_the_registers_letter_and_reply_links_open_on_the_address_the_reader_used(make_comm, client, users):
+    """Served on a port (or behind a proxy), the page's links lead to the files, not to another host."""
+    comm = make_comm(until="published")
+    ops.record_reply(comm, date(2026, 4, 1), "es", reply_file(), users["officer"])
+    db.session.commit()
+    page = client.get("/special-procedures/public/", base_url="http://casework.test:8080")
+    for label in ("Letter", "Reply"):
+        href = link(page, label)
+        assert href.startswith("/special-procedures/public/"), href
+        response = client.get(href, base_url="http://casework.test:8080")
+        assert response.status_code == 200 and response.data.startswith(b"%PDF"), label
+        response.close()
+    records = json.loads(client.get("/special-procedures/public/export.json").data)
+    assert records[0]["letters"][0].startswith("http://casework.test/")  # exports keep full addresses
+
+
 def test_the_public_register_filters_by_state_mandate_type_and_year(make_comm, client, mandates, states):
     make_comm(until="published", title="letter one", cosigners=("SR-TORTURE",))
     make_comm(until="published", title="letter two", cosigners=("SR-JUDGES",), comm_type=CommunicationType.AL,
@@ -146,9 +163,51 @@ def test_a_letter_the_job_cannot_publish_does_not_hold_back_the_others(make_comm
     assert (blocked.status, fine.status) == ("sent", "published")
 
 
-def test_the_daily_command_queues_the_job(app, make_comm):
-    comm = make_comm(until="sent", sent_on=date(2026, 1, 5))
+def test_the_daily_command_publishes_there_and_then_on_the_embedded_queue(app, make_comm, monkeypatch):
+    """The in-process queue dies with the command: the command must publish before it exits."""
+    monkeypatch.setitem(app.config, "JOB_QUEUE_MODE", "thread")
+    due = make_comm(until="sent", sent_on=date(2026, 1, 5))
+    young = make_comm(until="sent", sent_on=date(2026, 2, 20))
     result = app.test_cli_runner().invoke(args=["special-procedures", "publish-due", "--today", "2026-03-06"])
     assert result.exit_code == 0, result.output
+    assert "1 letter published: UA COL 1/2026" in result.output and "queued" not in result.output
+    assert app.config["JOB_QUEUE_MODE"] == "thread"  # as it was
     db.session.expire_all()
-    assert comm.status == "published"
+    assert (due.status, due.published_on, young.status) == ("published", date(2026, 3, 6), "sent")
+    assert all(a.public_pdf_sha256 for a in due.addressees)  # the public letters are made before it exits
+    record = db.session.scalar(db.select(JobRecord).where(JobRecord.kind.endswith("publish_due_communications")))
+    assert record.status is JobStatus.DONE  # listed under Background jobs like the scheduled run
+    again = app.test_cli_runner().invoke(args=["special-procedures", "publish-due", "--today", "2026-03-06"])
+    assert again.exit_code == 0 and "No letter was due for publication." in again.output
+
+
+def test_the_daily_command_says_which_letters_it_could_not_publish(app, make_comm, users, monkeypatch):
+    from casework.admin.operations import remove_membership
+    from casework.auth.models import User
+
+    monkeypatch.setitem(app.config, "JOB_QUEUE_MODE", "thread")
+    blocked = make_comm(until="sent", sent_on=date(2026, 1, 5))
+    officer = db.session.get(User, users["officer"].id)
+    remove_membership(officer.memberships[0])  # the officer who sent it has left the desk
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["special-procedures", "publish-due", "--today", "2026-03-06"])
+    assert result.exit_code == 0, result.output
+    assert "not published: UA COL 1/2026" in result.output
+
+
+def test_the_daily_command_queues_the_job_for_the_workers_on_redis(app, make_comm, monkeypatch):
+    comm = make_comm(until="sent", sent_on=date(2026, 1, 5))
+    sent_to_redis = []
+
+    class Queue:
+        def enqueue(self, fn, record_id, **options):
+            sent_to_redis.append(record_id)
+
+    monkeypatch.setitem(app.config, "JOB_QUEUE_MODE", "redis")
+    monkeypatch.setattr("casework.core.jobs.get_queue", Queue)
+    result = app.test_cli_runner().invoke(args=["special-procedures", "publish-due", "--today", "2026-03-06"])
+    assert result.exit_code == 0, result.output
+    record = db.session.get(JobRecord, sent_to_redis[0])
+    assert f"queued job {record.id}" in result.output and record.args == ["2026-03-06"]
+    db.session.expire_all()
+    assert comm.status == "sent"  # the workers publish it
