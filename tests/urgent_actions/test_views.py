@@ -10,6 +10,7 @@ from casework.extensions import db
 from casework.urgent_actions.models import Criterion, UrgentAction, UrgentActionStatus as S
 from casework.urgent_actions.workflow import open_reply_deadline
 from tests.conftest import sign_in
+from tests.pages import words
 
 CRITERIA = {f"criterion_{c.value}": "y" for c in Criterion}
 
@@ -116,3 +117,12 @@ def test_statistics_and_lists_count_only_what_the_reader_may_see(client, users, 
     assert "UA 1/" not in client.get("/urgent-actions/").get_data(as_text=True)
     assert "No urgent actions match" in client.get("/urgent-actions/").get_data(as_text=True)
     assert "UA 1/" not in client.get("/urgent-actions/export.csv").get_data(as_text=True)
+
+
+def test_the_second_state_is_offered_in_words_not_as_a_python_none(client, users, make_ua):
+    ua = make_ua()
+    sign_in(client, users["officer"])
+    for url in ("/urgent-actions/new", "/urgent-actions/groups/new", f"/urgent-actions/{ua.id}/edit"):
+        page = words(client.get(url))
+        assert "Second State (parallel registration) No second State Iraq Mexico" in page, url
+        assert "None" not in page, url
