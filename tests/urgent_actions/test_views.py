@@ -10,7 +10,7 @@ from casework.extensions import db
 from casework.urgent_actions.models import Criterion, UrgentAction, UrgentActionStatus as S
 from casework.urgent_actions.workflow import open_reply_deadline
 from tests.conftest import sign_in
-from tests.pages import words
+from tests.pages import form_with, words
 
 CRITERIA = {f"criterion_{c.value}": "y" for c in Criterion}
 
@@ -126,3 +126,14 @@ def test_the_second_state_is_offered_in_words_not_as_a_python_none(client, users
         page = words(client.get(url))
         assert "Second State (parallel registration) No second State Iraq Mexico" in page, url
         assert "None" not in page, url
+
+
+def test_a_criterion_left_unticked_is_named_as_the_checklist_names_it(client, users, make_ua):
+    ua = make_ua(register=False)
+    sign_in(client, users["officer"])
+    form = form_with(client.get(ua.url), "reason")
+    form.update({f"criterion_{c.value}": ["y"] for c in Criterion if c is not Criterion.NOT_BEFORE_OTHER_PROCEDURE})
+    form["decision"] = ["register"]
+    refused = client.post(f"/urgent-actions/{ua.id}/registration", data=form)
+    assert refused.status_code == 422
+    assert ("not met: Not being examined under another procedure of the same nature." in words(refused))
