@@ -137,3 +137,15 @@ def test_a_criterion_left_unticked_is_named_as_the_checklist_names_it(client, us
     refused = client.post(f"/urgent-actions/{ua.id}/registration", data=form)
     assert refused.status_code == 422
     assert ("not met: Not being examined under another procedure of the same nature." in words(refused))
+
+
+def test_the_audit_trail_shows_the_criteria_ticked_in_words(client, users, make_ua):
+    ua = make_ua(register=False)
+    sign_in(client, users["officer"])
+    form = form_with(client.get(ua.url), "reason")
+    form.update({f"criterion_{c.value}": ["y"] for c in Criterion if c is not Criterion.NOT_AN_ABUSE})
+    form["decision"], form["reason"] = ["request_information"], ["Is the request made in good faith?"]
+    assert client.post(f"/urgent-actions/{ua.id}/registration", data=form).status_code == 303
+    page = words(client.get(ua.url))
+    assert "in_writing: yes; not_anonymous: yes;" in page and "not_an_abuse: no;" in page
+    assert "{'" not in page and "True" not in page
