@@ -48,6 +48,9 @@ def build_demo(folder: Path) -> dict[str, str | None]:
         load_demo()
         db.session.commit()
         secrets = {u.email: u.totp_secret for u in db.session.scalars(select(User).where(User.active.is_(True)))}
+        # The session gives its connection back first, so closing the pool folds the write-ahead log
+        # into demo.db: the copies take that file alone, and would miss what only the log holds.
+        db.session.remove()
         db.engine.dispose()
     (folder / "uploads").mkdir(exist_ok=True)
     return secrets

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pyotp
 import pytest
@@ -25,6 +26,9 @@ from tests.demo_site import DemoSite, serving
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
+
+# The bytes of a document, read by the tab itself (its cookies, its address for the site).
+READ_BACK = "async address => Array.from(new Uint8Array(await (await fetch(address)).arrayBuffer()))"
 
 
 @dataclass
@@ -43,6 +47,8 @@ class Journey:
 
     def sign_in(self, email: str) -> None:
         """Sign out whoever is signed in, then sign in through the login page (and two-factor page)."""
+        # Leave the page first: a response still on its way would set the session cookie again.
+        self.page.goto("about:blank")
         self.page.context.clear_cookies()
         self.go("/login")
         self.page.fill("#email", email)
@@ -61,10 +67,17 @@ class Journey:
         return " ".join(self.page.locator(".flashes").all_inner_texts())
 
     def download_text(self, link_text: str) -> str:
-        """Follow a download link as the person would and return the text of the PDF it gives."""
-        with self.page.expect_download() as download:
-            self.page.get_by_role("link", name=link_text).first.click()
-        return pdf_text(Path(download.value.path()).read_bytes())
+        """Follow a link to a PDF as the person would and return the PDF's text, whether the browser
+        downloads it or opens it in its viewer. The viewer hides the file: the person goes back to
+        the page, and the tab reads the document it showed again."""
+        link = self.page.get_by_role("link", name=link_text).first
+        address = urljoin(self.page.url, link.get_attribute("href"))
+        with self.page.expect_response(address) as opened:
+            link.click()
+        if "attachment" in opened.value.headers.get("content-disposition", ""):
+            return pdf_text(Path(self.page.wait_for_event("download").path()).read_bytes())
+        self.page.go_back()
+        return pdf_text(bytes(self.page.evaluate(READ_BACK, address)))
 
     def download(self, locator) -> bytes:
         with self.page.expect_download() as download:
