@@ -23,7 +23,7 @@ HOLDER_DOMAIN = ".holder@ohchr.example.org"
 MODULE_ACCOUNTS = [
     "head.colombia@ohchr.example.org", "mexico.officer@ohchr.example.org",
     "wg.officer@ohchr.example.org", "wg.supervisor@ohchr.example.org",
-    "sr-executions.holder@ohchr.example.org",
+    "sr-executions.holder@ohchr.example.org", "reprisals.supervisor@ohchr.example.org",
 ]
 ROLES = [ANONYMOUS] + [email for email, *_ in ACCOUNTS] + MODULE_ACCOUNTS
 PASS = os.environ.get("CASEWORK_TEST_PASS")

@@ -1,7 +1,7 @@
 """Demonstration reprisals cases, across States, at every step, with consent and risk recorded.
 
-All are assigned to the demo team officer (who opens them); decisions that need a supervisor's
-approval are taken by the demo administrator, as the team has no demo supervisor.
+All are assigned to the demo team officer (who opens them) and to the team's demo supervisor, who
+takes the decisions that need a supervisor's approval (the inclusions in the annual report).
 """
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from datetime import date
 
 from sqlalchemy import select
 
+from casework.admin.operations import save_user, set_membership
+from casework.auth.models import Role
 from casework.auth.session import find_user
 from casework.core.audit import acting_as
 from casework.core.cases import Case
@@ -23,6 +25,8 @@ from casework.reprisals.models import (
 )
 
 MARKER = "Lawyer detained after briefing the Committee against Torture"
+SUPERVISOR = ("reprisals.supervisor@ohchr.example.org", "Amara Diallo",
+              "reprisals team supervisor (decides inclusion in the annual report)")
 
 # title, State, body engaged, engagement, victim, acts, consent scope (None: none yet), risk,
 # how far the case goes, inclusions (year, annex)
@@ -65,25 +69,43 @@ CASES = [
 ]
 
 
-def load_demo() -> None:
-    if db.session.scalar(select(ReprisalCase.id).where(ReprisalCase.title == MARKER)):
-        return
+def load_demo() -> list[tuple[str, str]]:
+    """Add the team's demo supervisor and the demo cases; returns the account to print."""
     unit = db.session.scalar(select(Unit).where(Unit.code == "REPRISALS"))
+    if unit is None:
+        return []
+    supervisor = _supervisor(unit)
+    accounts = [(SUPERVISOR[0], SUPERVISOR[2])]
+    if db.session.scalar(select(ReprisalCase.id).where(ReprisalCase.title == MARKER)):
+        return accounts
     officer = find_user("reprisals.officer@ohchr.example.org")
     admin = find_user("admin@ohchr.example.org")
-    if unit is None or officer is None or admin is None:
-        return
+    if officer is None or admin is None:
+        return accounts
     states = {s.iso3: s for s in db.session.scalars(select(State).where(
         State.iso3.in_([row[1] for row in CASES])))}
     with acting_as(officer.id):
         for row in CASES:
             if row[1] in states:
-                _case(unit, officer, admin, states[row[1]], *row)
+                _case(unit, officer, supervisor, admin, states[row[1]], *row)
     db.session.flush()
+    return accounts
 
 
-def _case(unit, officer, admin, state, title, _iso3, body, body_name, engagement, victim, acts, scope, risk, stage,
-          inclusions) -> None:
+def _supervisor(unit: Unit):
+    """The team's supervisor, made a member before any case is opened, so each case is assigned to her."""
+    from casework.demo import DEMO_PASSWORD
+
+    email, name, _description = SUPERVISOR
+    user = find_user(email) or save_user(None, name, email, DEMO_PASSWORD, False, False, True)
+    if not any(m.unit_id == unit.id for m in user.memberships):
+        set_membership(user, unit, Role.SUPERVISOR)
+    db.session.flush()
+    return user
+
+
+def _case(unit, officer, supervisor, admin, state, title, _iso3, body, body_name, engagement, victim, acts, scope,
+          risk, stage, inclusions) -> None:
     received = min(day for _c, day, _d in acts)
     case = ops.create_case(ops.Allegation(
         title=title, state_id=state.id, received_on=received, engaged_body=body, engaged_body_name=body_name,
@@ -104,7 +126,7 @@ def _case(unit, officer, admin, state, title, _iso3, body, body_name, engagement
     ops.record_action(case, ActionKind.JOINT_LETTER, received, "Joint communication sent by mandate holders.", officer)
     for year, annex in inclusions:
         fire(case, "consider_inclusion" if case.status == "action" else "yearly_review", officer)
-        ops.decide_inclusion(case, year, annex, admin, on=date(year, 5, 15) if year < 2027 else received)
+        ops.decide_inclusion(case, year, annex, supervisor, on=date(year, 5, 15) if year < 2027 else received)
     if stage == "revoked":
         ops.revoke_consent(case.consents[-1], date(2026, 11, 2), officer)
     if state.iso3 == "MEX":

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from flask_babel import gettext as _
+from flask_babel import format_date, gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -183,9 +183,26 @@ def _anonymous_paragraph(case: ReprisalCase, acts) -> str:
            VictimKind.GROUP: _("a group")}
     kinds = sorted({who[v.kind] for v in case.victims}) or [_("a person")]
     minor = _(", including a minor,") if any(v.minor for v in case.victims) else ""
-    categories = ", ".join(sorted({_category(a.category).lower() for a in acts})) or _("intimidation")
-    months = list(dict.fromkeys(a.occurred_on.strftime("%B %Y") for a in sorted(acts, key=lambda a: a.occurred_on)))
-    when = _(" in %(m)s", m=", ".join(months)) if months else ""
+    categories = _listed(sorted({_category(a.category).lower() for a in acts})) or _("intimidation")
+    when = _(" in %(m)s", m=_months(sorted(a.occurred_on for a in acts))) if acts else ""
     return _("In %(state)s, %(who)s%(minor)s who cooperated with the United Nations (%(body)s) reportedly "
              "suffered %(acts)s%(when)s.", state=case.state.name, who=_(" and ").join(kinds), minor=minor,
              body=UN_BODY_LABELS[case.engaged_body].lower(), acts=categories, when=when)
+
+
+def _listed(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("%(items)s and %(last)s", items=", ".join(items[:-1]), last=items[-1])
+
+
+def _months(days: list[date]) -> str:
+    """The months of these days in order, the year written once after its last month:
+    "June, August and September 2026", "December 2026 and January 2027"."""
+    years: dict[int, list[str]] = {}
+    for day in days:
+        months = years.setdefault(day.year, [])
+        if format_date(day, "MMMM") not in months:
+            months.append(format_date(day, "MMMM"))
+    return _listed([f"{_listed(months)} {year}" for year, months in years.items()])

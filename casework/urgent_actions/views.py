@@ -89,7 +89,7 @@ def stats():
 
 def _event_form(form):
     form.state_id.choices = _state_choices(_("Choose…"))
-    form.second_state_id.choices = _state_choices(_("None"))
+    form.second_state_id.choices = _state_choices(_("No second State"))
     if hasattr(form, "nationality_id"):
         form.nationality_id.choices = _state_choices(_("Unknown"))
     if request.method == "GET":
@@ -184,7 +184,7 @@ def _details_form(ua: UrgentAction) -> UrgentActionDetailsForm:
                        complaint_file_number=complaint.file_number if complaint else "")
     form = UrgentActionDetailsForm(data=current)
     form.state_id.choices = _state_choices(_("Choose…"))
-    form.second_state_id.choices = _state_choices(_("None"))
+    form.second_state_id.choices = _state_choices(_("No second State"))
     return form if see_authors else form.without_authors()
 
 

@@ -18,7 +18,7 @@ from casework.core.deadlines import Deadline, Period
 from casework.core.permissions import Permission
 from casework.core.workflow import CaseHistory, DeadlineRule, Transition, Workflow, register_workflow
 from casework.extensions import db
-from casework.urgent_actions.models import Criterion, Located, UrgentAction, UrgentActionStatus
+from casework.urgent_actions.models import CRITERIA_LABELS, Criterion, Located, UrgentAction, UrgentActionStatus
 
 S = UrgentActionStatus
 REPLY_DEADLINE = "state_reply"
@@ -57,7 +57,7 @@ def _criteria_met(ua: UrgentAction, user) -> str | None:
     unmet = [c for c in Criterion if not (ua.criteria or {}).get(c.value)]
     if unmet:
         return _("Registration needs every criterion met; not met: %(criteria)s.",
-                 criteria=", ".join(c.value.replace("_", " ") for c in unmet))
+                 criteria="; ".join(_(CRITERIA_LABELS[c]) for c in unmet))
     return None
 
 

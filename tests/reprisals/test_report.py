@@ -8,6 +8,7 @@ from casework.reprisals import operations as ops
 from casework.reprisals.models import Annex, ConsentScope
 from casework.reprisals.report import build_draft, current_report_year, reporting_period
 from tests.conftest import sign_in
+from tests.pages import words
 from tests.reprisals.conftest import VICTIM_FAMILY
 
 
@@ -95,3 +96,16 @@ def test_the_pdf_renders(make_reprisal, client, users):
     sign_in(client, users["supervisor"])
     response = client.get("/reprisals/report/2027.pdf")
     assert response.status_code == 200 and response.data.startswith(b"%PDF")
+
+
+def test_a_case_told_without_names_lists_its_acts_and_months_as_a_sentence(make_reprisal, users, client):
+    from casework.reprisals.models import ActCategory
+
+    case = make_reprisal(scope=ConsentScope.COUNTRY_ONLY)
+    ops.add_act(case, ActCategory.THREATS, date(2026, 8, 14), "", users["officer"])
+    ops.add_act(case, ActCategory.SURVEILLANCE, date(2026, 9, 1), "", users["officer"])
+    db.session.commit()
+    sign_in(client, users["supervisor"])
+    page = words(client.get("/reprisals/report?year=2027"))
+    assert ("reportedly suffered detention, surveillance and threats in June, August and September 2026."
+            in page), page[page.find("In Egypt"):][:300]

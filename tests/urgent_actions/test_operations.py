@@ -49,7 +49,7 @@ def test_numbering_restarts_each_year_and_continues_after_imported_numbers(make_
 
 def test_registration_needs_every_criterion_and_a_reason_to_refuse(make_ua, users):
     ua = make_ua(register=False)
-    with pytest.raises(TransitionRefused, match="reported nationally"):
+    with pytest.raises(TransitionRefused, match="Already reported to the competent national authorities"):
         ops.decide_registration(ua, "register", {**ALL_MET, "reported_nationally": False}, "", users["officer"])
     db.session.rollback()
     with pytest.raises(TransitionRefused, match="decision reason"):

@@ -10,6 +10,7 @@ from casework.extensions import db
 from casework.urgent_actions.models import Criterion, UrgentAction, UrgentActionStatus as S
 from casework.urgent_actions.workflow import open_reply_deadline
 from tests.conftest import sign_in
+from tests.pages import form_with, words
 
 CRITERIA = {f"criterion_{c.value}": "y" for c in Criterion}
 
@@ -116,3 +117,35 @@ def test_statistics_and_lists_count_only_what_the_reader_may_see(client, users, 
     assert "UA 1/" not in client.get("/urgent-actions/").get_data(as_text=True)
     assert "No urgent actions match" in client.get("/urgent-actions/").get_data(as_text=True)
     assert "UA 1/" not in client.get("/urgent-actions/export.csv").get_data(as_text=True)
+
+
+def test_the_second_state_is_offered_in_words_not_as_a_python_none(client, users, make_ua):
+    ua = make_ua()
+    sign_in(client, users["officer"])
+    for url in ("/urgent-actions/new", "/urgent-actions/groups/new", f"/urgent-actions/{ua.id}/edit"):
+        page = words(client.get(url))
+        assert "Second State (parallel registration) No second State Iraq Mexico" in page, url
+        assert "None" not in page, url
+
+
+def test_a_criterion_left_unticked_is_named_as_the_checklist_names_it(client, users, make_ua):
+    ua = make_ua(register=False)
+    sign_in(client, users["officer"])
+    form = form_with(client.get(ua.url), "reason")
+    form.update({f"criterion_{c.value}": ["y"] for c in Criterion if c is not Criterion.NOT_BEFORE_OTHER_PROCEDURE})
+    form["decision"] = ["register"]
+    refused = client.post(f"/urgent-actions/{ua.id}/registration", data=form)
+    assert refused.status_code == 422
+    assert ("not met: Not being examined under another procedure of the same nature." in words(refused))
+
+
+def test_the_audit_trail_shows_the_criteria_ticked_in_words(client, users, make_ua):
+    ua = make_ua(register=False)
+    sign_in(client, users["officer"])
+    form = form_with(client.get(ua.url), "reason")
+    form.update({f"criterion_{c.value}": ["y"] for c in Criterion if c is not Criterion.NOT_AN_ABUSE})
+    form["decision"], form["reason"] = ["request_information"], ["Is the request made in good faith?"]
+    assert client.post(f"/urgent-actions/{ua.id}/registration", data=form).status_code == 303
+    page = words(client.get(ua.url))
+    assert "in_writing: yes; not_anonymous: yes;" in page and "not_an_abuse: no;" in page
+    assert "{'" not in page and "True" not in page
