@@ -11,7 +11,8 @@ import importlib
 import logging
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -157,6 +158,21 @@ def _job_app() -> Flask:
 
         _worker_app = create_app()
     return _worker_app
+
+
+@contextmanager
+def jobs_inline() -> Iterator[None]:
+    """Jobs queued meanwhile run as soon as their transaction commits, in this process.
+
+    For commands that exit at once (the demo loader, `publish-due` on the embedded queue): a job
+    left on the in-process queue would die with them.
+    """
+    mode = current_app.config["JOB_QUEUE_MODE"]
+    current_app.config["JOB_QUEUE_MODE"] = "inline"
+    try:
+        yield
+    finally:
+        current_app.config["JOB_QUEUE_MODE"] = mode
 
 
 def _registered_job(kind: str) -> Callable[..., Any]:

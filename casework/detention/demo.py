@@ -5,16 +5,15 @@ both. Never in production; loaded once (nothing is added if places of detention 
 from __future__ import annotations
 
 import random
-from contextlib import contextmanager
 from datetime import date
 
-from flask import current_app
 from sqlalchemy import select
 
 from casework.admin.operations import save_user, set_membership
 from casework.auth.models import Role, User
 from casework.auth.session import find_user
 from casework.core.audit import acting_as
+from casework.core.jobs import jobs_inline
 from casework.core.persons import Person, Sex
 from casework.core.states import State
 from casework.core.units import Unit
@@ -214,23 +213,12 @@ def _content_of(visit: Visit) -> dict:
     )
 
 
-@contextmanager
-def _jobs_inline():
-    """The demo is loaded by a command that exits at once: the report's PDF is rendered there and then."""
-    mode = current_app.config["JOB_QUEUE_MODE"]
-    current_app.config["JOB_QUEUE_MODE"] = "inline"
-    try:
-        yield
-    finally:
-        current_app.config["JOB_QUEUE_MODE"] = mode
-
-
 def _issue_report(visit: Visit, officer: User, head: User) -> None:
     """Draft, submit and approve the visit's summary report; once its PDF exists the visit is final."""
     with acting_as(officer.id):
         report = ops.draft_visit_report(visit, "en", officer)
         fire(report, "submit", officer, comment="Summary report for approval.")
-    with _jobs_inline(), acting_as(head.id):
+    with jobs_inline(), acting_as(head.id):
         fire(report, "approve", head)
         db.session.commit()  # the rendering job runs now, in a transaction of its own
     db.session.refresh(report)

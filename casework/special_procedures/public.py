@@ -9,8 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 import click
@@ -18,6 +16,7 @@ import click
 from flask import Response, abort, current_app, render_template, send_file, url_for
 
 from casework.core.attachments import storage_path
+from casework.core.jobs import jobs_inline
 from casework.core.pagination import paginate
 from casework.extensions import db
 from casework.special_procedures.models import SpCommunication
@@ -114,17 +113,6 @@ def public_reply(case_id: int, reply_id: int):
                      download_name=reply.attachment.filename)
 
 
-@contextmanager
-def _jobs_inline() -> Iterator[None]:
-    """Jobs queued meanwhile run as soon as their transaction commits, in this process."""
-    mode = current_app.config["JOB_QUEUE_MODE"]
-    current_app.config["JOB_QUEUE_MODE"] = "inline"
-    try:
-        yield
-    finally:
-        current_app.config["JOB_QUEUE_MODE"] = mode
-
-
 def _references(comm_ids: list[int]) -> str:
     return "; ".join(db.session.get(SpCommunication, int(i)).reference or f"#{i}" for i in comm_ids)
 
@@ -147,7 +135,7 @@ def publish_due_command(today: str | None) -> None:
         db.session.commit()
         click.echo(f"queued job {record.id}")
         return
-    with _jobs_inline():
+    with jobs_inline():
         record_id = enqueue(publish_due_communications, today).id
         db.session.commit()
     record = db.session.get(JobRecord, record_id)

@@ -75,10 +75,19 @@ class Journey:
         the page, and the tab reads the document it showed again."""
         link = self.page.get_by_role("link", name=link_text).first
         address = urljoin(self.page.url, link.get_attribute("href"))
-        with self.page.expect_response(address) as opened:
-            link.click()
-        if "attachment" in opened.value.headers.get("content-disposition", ""):
-            return pdf_text(Path(self.page.wait_for_event("download").path()).read_bytes())
+        downloads: list = []  # listened for before the click: the download can start before the answer is read
+        self.page.on("download", downloads.append)
+        try:
+            with self.page.expect_response(address) as opened:
+                link.click()
+            if "attachment" in opened.value.headers.get("content-disposition", ""):
+                for _ in range(100):
+                    if downloads:
+                        return pdf_text(Path(downloads[0].path()).read_bytes())
+                    self.page.wait_for_timeout(100)
+                raise AssertionError(f"{link_text!r} started no download")
+        finally:
+            self.page.remove_listener("download", downloads.append)
         self.page.go_back()
         return pdf_text(bytes(self.page.evaluate(READ_BACK, address)))
 
