@@ -76,7 +76,11 @@ class Journey:
         link = self.page.get_by_role("link", name=link_text).first
         address = urljoin(self.page.url, link.get_attribute("href"))
         downloads: list = []  # listened for before the click: the download can start before the answer is read
-        self.page.on("download", downloads.append)
+
+        def on_download(download) -> None:  # a function of ours: Playwright marks its handlers
+            downloads.append(download)
+
+        self.page.on("download", on_download)
         try:
             with self.page.expect_response(address) as opened:
                 link.click()
@@ -87,7 +91,7 @@ class Journey:
                     self.page.wait_for_timeout(100)
                 raise AssertionError(f"{link_text!r} started no download")
         finally:
-            self.page.remove_listener("download", downloads.append)
+            self.page.remove_listener("download", on_download)
         self.page.go_back()
         return pdf_text(bytes(self.page.evaluate(READ_BACK, address)))
 
