@@ -39,7 +39,6 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     ),
 }
 AUDITOR_PERMISSIONS = frozenset({Permission.VIEW, Permission.VIEW_AUDIT})
-GLOBAL_PERMISSIONS = frozenset({Permission.VIEW_AUDIT, Permission.MANAGE_USERS})
 
 
 def _signed_in(user) -> bool:

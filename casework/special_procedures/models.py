@@ -83,7 +83,6 @@ class CommunicationStatus(enum.StrEnum):
 
 S = CommunicationStatus
 PUBLIC_STATES = frozenset({S.PUBLISHED, S.IN_REPORT, S.CLOSED})
-SENT_STATES = frozenset({S.SENT}) | PUBLIC_STATES
 
 
 class SpCommunication(Case):

@@ -11,9 +11,6 @@ from casework.extensions import db
 from casework.figures.period import between, list_period
 from casework.working_groups.models import DetentionCommunication, Opinion, WorkingGroupCase
 
-# What a period narrows the list on (?dated=): the day received unless said otherwise.
-DATED = ("received", "transmitted", "opinion", "clarified")
-
 
 def group_unit_id(code: str) -> int | None:
     """The unit of a working group (WGAD, WGEID), or None where it is not set up."""

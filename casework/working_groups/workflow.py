@@ -42,7 +42,6 @@ EXTENSION = Period(months=1)
 
 BEFORE_OPINION = frozenset({D.RECEIVED, D.TRANSMITTED, D.REPLY_RECEIVED, D.NO_REPLY, D.SOURCE_COMMENTS})
 READY_FOR_OPINION = frozenset({D.REPLY_RECEIVED, D.NO_REPLY, D.SOURCE_COMMENTS})
-OPINION_GIVEN = frozenset(D) - BEFORE_OPINION - {D.FILED}
 NOT_CLARIFIED = frozenset({E.OUTSTANDING, E.REPLY_RECEIVED, E.AWAITING_OBJECTION})
 DATED_STEPS = frozenset({
     "transmit", "record_reply", "send_to_government", "send_to_government_no_follow_up", "send_to_source",
@@ -215,7 +214,6 @@ DISAPPEARANCE_WORKFLOW = register_workflow(Workflow(
                    required=("discontinuation_reason",), closes=(OBJECTION_DEADLINE, REMINDER_DEADLINE), manual=False),
     ),
 ))
-
 
 
 def dated_steps(case, user) -> list[tuple[Transition, str | None]]:

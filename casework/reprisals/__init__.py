@@ -1,0 +1,1 @@
+"""Reprisals: confidential cases of intimidation of people who cooperated with the United Nations."""
