@@ -219,6 +219,7 @@ def test_totp_code_prints_a_valid_code_in_development(cli, environment):
 def test_unit_settings_are_set_shown_and_removed(cli):
     from casework.core.deadlines import Period
     from casework.communications.committees import author_comments_period
+    from casework.core.audit import AuditEvent
     from casework.core.units import Unit
 
     cli("seed", "reference")
@@ -231,3 +232,6 @@ def test_unit_settings_are_set_shown_and_removed(cli):
     db.session.refresh(ccpr)
     assert author_comments_period(ccpr) == Period(months=2)
     assert "No unit with the code XYZ" in cli("units", "settings", "XYZ").output
+    changes = [e.changes["settings"] for e in db.session.scalars(select(AuditEvent).where(
+        AuditEvent.object_type == "units", AuditEvent.object_id == str(ccpr.id), AuditEvent.action == "update"))]
+    assert changes == [[{}, {"author_comments_months": "3"}], [{"author_comments_months": "3"}, {}]]

@@ -6,6 +6,7 @@ import enum
 from sqlalchemy import JSON, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from casework.core.audit import Audited
 from casework.core.db import StrEnumType, TimestampMixin
 from casework.extensions import db
 
@@ -18,8 +19,11 @@ class UnitKind(enum.StrEnum):
     SECRETARIAT = "secretariat"
 
 
-class Unit(TimestampMixin, db.Model):
-    """A unit of the Office; every case belongs to exactly one."""
+class Unit(Audited, TimestampMixin, db.Model):
+    """A unit of the Office; every case belongs to exactly one.
+
+    Audited: its settings move deadlines and change who signs letters.
+    """
 
     __tablename__ = "units"
 
