@@ -4,7 +4,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from sqlalchemy import ColumnElement, ForeignKey, String, Text, UniqueConstraint, event, exists, or_, select, true
@@ -191,6 +191,15 @@ def can_view_person(user, person: Person) -> bool:
     return db.session.scalar(
         select(Person.id).where(Person.id == person.id, person_visibility_clause(user))
     ) is not None
+
+
+def viewable_person_ids(user, ids: Iterable[int]) -> set[int]:
+    """Which of these persons `user` may open in the registry, in one query: a page that names a
+    person it may show (an interview at one's own visit) links only to the pages that will open."""
+    ids = set(ids)
+    if not ids:
+        return set()
+    return set(db.session.scalars(select(Person.id).where(Person.id.in_(ids), person_visibility_clause(user))))
 
 
 def can_edit_person(user, person: Person) -> bool:

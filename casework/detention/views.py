@@ -24,6 +24,7 @@ from casework.core import audit, drafts
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
+from casework.core.persons import viewable_person_ids
 from casework.core.states import State
 from casework.core.workflow import EditConflict, TransitionRefused
 from casework.detention import labels
@@ -259,7 +260,9 @@ def interviews(visit_id: int):
     audit.record(audit.AuditAction.VIEW, obj=visit, detail={"interviews": len(visit.interviews)})
     db.session.commit()
     return render_template("detention/interviews.html", visit=visit, form=form, confirm_form=ConfirmForm(),
-                           editable=visit.status in ops.EDITABLE), 400 if form.errors else 200
+                           editable=visit.status in ops.EDITABLE,
+                           linkable=viewable_person_ids(current_user, (i.person_id for i in visit.interviews)),
+                           ), 400 if form.errors else 200
 
 
 @bp.route("/visits/<int:visit_id>/interviews/<int:interview_id>/remove", methods=["POST"])

@@ -13,7 +13,7 @@ from casework.detention.models import Consent, Visit
 from casework.detention.queries import Filters, figures
 from casework.extensions import db
 from tests.conftest import sign_in
-from tests.pages import text
+from tests.pages import link, text
 
 
 def test_a_field_office_sees_only_its_own_visits(client, users, make_facility, make_visit):
@@ -88,3 +88,26 @@ def test_the_summary_report_names_no_one_interviewed(users, facility, make_visit
     report = ops.draft_visit_report(visit, "en", users["officer"])
     assert "interviewed 1 detainees in private" in report.body
     assert "Rentería" not in report.body and "diabetes" not in report.body
+
+
+def test_an_interviewed_person_of_a_confidential_case_is_named_but_not_linked(app, users, facility, make_visit,
+                                                                              make_case):
+    """The head of office reads the interviews of the office's visit; the person is also in a
+    confidential case the head is not assigned to, so the registry page would not open for them."""
+    from casework.core.persons import CasePerson, PersonRole
+
+    visit = make_visit(facility)
+    person = ops.find_or_register_person(visit.unit_id, None, ops.NewDetainee("Rentería", "Yadira"),
+                                         users["officer"])
+    ops.add_interview(visit, person, Consent.NONE, True, "Untreated diabetes.", users["officer"])
+    hidden = make_case("FO-COL", confidential=True, reference="FO-COL/IC/2025/1", assigned=(users["officer"],))
+    db.session.add(CasePerson(case_id=hidden.id, person_id=person.id, role=PersonRole.DETAINEE))
+    db.session.commit()
+
+    for role, linked in (("supervisor", False), ("officer", True)):
+        client = app.test_client()
+        sign_in(client, users[role])
+        page = client.get(f"/detention/visits/{visit.id}/interviews")
+        assert "Yadira RENTERÍA" in text(page)
+        assert (link(page, "Yadira RENTERÍA") == f"/persons/{person.id}") is linked
+        assert client.get(f"/persons/{person.id}").status_code == (200 if linked else 404)
