@@ -11,6 +11,7 @@ from wtforms.validators import Optional
 
 from casework.core.forms import choices, enum_choices
 from casework.core.pagination import paginate
+from casework.core.permissions import Permission, units_where
 from casework.core.states import State
 from casework.core.units import UnitKind
 from casework.extensions import db
@@ -42,4 +43,5 @@ def register_page():
     form.validate()
     page = paginate(letters_from_args(current_user, request.args), sorts=LIST_SORTS, default_sort="created",
                     default_direction="desc")
-    return render_template("letters/register.html", form=form, page=page)
+    return render_template("letters/register.html", form=form, page=page,
+                           may_draft=bool(units_where(current_user, Permission.CREATE)))

@@ -115,6 +115,8 @@ def test_a_circular_note_verbale_goes_to_all_permanent_missions(app, users, unit
 
     new = link(officer.get("/letters/"), "New circular")
     assert new == "/letters/new"
+    viewer = client_for(app, users["viewer"])  # may read the register, may draft nothing
+    assert link(viewer.get("/letters/"), "New circular") is None and viewer.get(new).status_code == 403
     form = form_with(officer.get(new), "letter_type")
     form.update(letter_type=["circular_note_verbale"], language=["en"], unit_id=[str(units["CCPR"].id)])
     response = officer.post(new, data=form)
