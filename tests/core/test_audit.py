@@ -8,6 +8,7 @@ from sqlalchemy.exc import DBAPIError
 from casework.core.audit import AuditEvent, acting_as
 from casework.core.persons import Person
 from casework.extensions import db
+from tests.pages import words
 
 
 def _events(**where):
@@ -115,3 +116,14 @@ def test_auditor_log_withholds_persons_of_confidential_cases_only(login, users, 
     assert "Mendoza" in page
     assert "Qasemi" not in page and "Leyla" not in page
     assert "Withheld: confidential record you are not assigned to." in page
+
+
+def test_the_audit_log_writes_recorded_values_as_words(login, users):
+    """An export's filters, a checklist or a list read as words, never as Python prints them."""
+    from casework.core import audit
+
+    audit.record(audit.AuditAction.DOWNLOAD, detail={"list": "communications", "filters": {"from": ["2026-01-01"]}})
+    db.session.commit()
+    page = words(login(users["auditor"]).get("/audit/"))
+    assert "filters: from: 2026-01-01" in page
+    assert "{'" not in page and "['" not in page
