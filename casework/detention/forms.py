@@ -11,9 +11,8 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
-from wtforms.widgets import HiddenInput
 
-from casework.core.forms import choices
+from casework.core.forms import choices, version_field
 from casework.core.persons import Sex
 from casework.detention import operations as ops
 from casework.detention.models import (
@@ -122,7 +121,7 @@ class FollowUpForm(Form):
 
 
 class VisitForm(FlaskForm):
-    version = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
+    version = version_field()
     facility_id = SelectField(_l("Place of detention"), coerce=int, validators=[DataRequired()])
     started_on = DateField(_l("First day"), validators=[DataRequired(), _not_in_future])
     ended_on = DateField(_l("Last day"), validators=[Optional(), _not_in_future],
@@ -246,7 +245,7 @@ class NewCaseForm(DetaineeForm):
 
 
 class CaseForm(FlaskForm):
-    version = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
+    version = version_field()
     issue = SelectField(_l("Issue"), choices=ISSUE_CHOICES)
     issue_details = TextAreaField(_l("Details"), validators=[Optional(), Length(max=8000)], render_kw={"rows": 4})
     raised_with = StringField(_l("Raised with"), validators=[Optional(), Length(max=300)])
@@ -265,7 +264,7 @@ class CaseForm(FlaskForm):
 
 
 class RaiseForm(FlaskForm):
-    version = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
+    version = version_field()
     raised_on = DateField(_l("Raised on"), validators=[DataRequired()], default=date.today)
     raised_with = StringField(_l("With"), validators=[DataRequired(), Length(max=300)],
                               description=_l("The authority: a prosecutor, a judge, the director…"))
@@ -274,7 +273,7 @@ class RaiseForm(FlaskForm):
 
 
 class OutcomeForm(FlaskForm):
-    version = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
+    version = version_field()
     outcome = SelectField(_l("Outcome"), choices=OUTCOME_CHOICES)
     outcome_on = DateField(_l("Date"), validators=[DataRequired()], default=date.today)
     category = SelectField(_l("Woman, man or child"), choices=CATEGORY_CHOICES, validators=[Optional()],

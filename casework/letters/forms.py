@@ -6,9 +6,8 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
-from wtforms.widgets import HiddenInput
 
-from casework.core.forms import choices
+from casework.core.forms import choices, version_field
 from casework.letters.phrases import LANGUAGES
 
 CHANNELS = choices([("email", _l("E-mail")), ("hand", _l("Delivered by hand")), ("pouch", _l("Diplomatic pouch")),
@@ -32,7 +31,7 @@ class NewLetterForm(FlaskForm):
 
 
 class LetterForm(FlaskForm):
-    version = IntegerField(widget=HiddenInput(), validators=[DataRequired()])  # sent back by hidden_tag()
+    version = version_field()
     subject = StringField(_l("Subject"), validators=[DataRequired(), Length(max=300)])
     reference = StringField(_l("Reference"), validators=[
         Optional(), Length(max=60),

@@ -5,9 +5,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
-from wtforms.widgets import HiddenInput
 
-from casework.core.forms import choices, enum_choices
+from casework.core.forms import choices, enum_choices, version_field
 from casework.core.persons import Sex
 from casework.reprisals import operations as ops
 from casework.reprisals.models import (
@@ -74,7 +73,7 @@ class CaseForm(AllegationFields, VictimFields):
 class DetailsForm(AllegationFields):
     """The allegation's details after registration, checked against the version the user loaded."""
 
-    version = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
+    version = version_field()
 
 
 class ActForm(FlaskForm):

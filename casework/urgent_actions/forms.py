@@ -5,9 +5,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
-from wtforms.widgets import HiddenInput
 
-from casework.core.forms import choices, enum_choices
+from casework.core.forms import choices, enum_choices, version_field
 from casework.core.persons import Sex
 from casework.letters.phrases import LANGUAGES
 from casework.urgent_actions import operations as ops
@@ -96,7 +95,7 @@ class UrgentActionDetailsForm(UrgentActionForm):
     nationality_id = None
     author_family_name = None
     author_given_names = None
-    version = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
+    version = version_field()
 
     def without_authors(self) -> UrgentActionDetailsForm:
         """For a user who may not know the authors: their fields are neither shown nor read."""

@@ -5,9 +5,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
-from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
+from wtforms.widgets import CheckboxInput, ListWidget
 
-from casework.core.forms import choices, enum_choices
+from casework.core.forms import choices, enum_choices, version_field
 from casework.core.persons import Sex
 from casework.letters.phrases import LANGUAGES
 from casework.working_groups import operations as ops
@@ -92,7 +92,7 @@ class DetailsCorrection:
     was loaded at, and leaves out the person concerned (corrected in the persons registry). The view
     also removes the details that may not change (`corrections.editable_fields`)."""
 
-    version = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
+    version = version_field()
     family_name = given_names = sex = nationality_id = person_id = None
 
     def details(self) -> dict[str, object]:
