@@ -49,9 +49,12 @@ print_summary() {
 unset CASEWORK_TEST_DATABASE_URL CASEWORK_TEST_REDIS_URL CASEWORK_TEST_PASS
 
 embedded_rc=0
+# Set to "embedded" when the servers pass runs alongside: the two passes then share work that
+# does not depend on the database (the crawler's accounts, see tests/test_crawler.py).
+EMBEDDED_PASS=""
 run_embedded_pass() {
     echo "==> Pass 1/2: $EMBEDDED_LABEL"
-    python -m pytest "$@" || embedded_rc=$?
+    CASEWORK_TEST_PASS="$EMBEDDED_PASS" python -m pytest "$@" || embedded_rc=$?
 }
 
 # ---------------------------------------------------------------------------
@@ -283,6 +286,7 @@ SERVICES_LOG="$TMP_DIR/pass2.log"
 SERVICES_PID=$!
 
 echo
+EMBEDDED_PASS=embedded
 run_embedded_pass "$@"
 
 echo

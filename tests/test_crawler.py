@@ -27,8 +27,10 @@ MODULE_ACCOUNTS = [
 ]
 ROLES = [ANONYMOUS] + [email for email, *_ in ACCOUNTS] + MODULE_ACCOUNTS
 PASS = os.environ.get("CASEWORK_TEST_PASS")
-# In scripts/test.sh the embedded pass crawls the even places of ROLES and the servers pass the odd.
-MINE = [role for index, role in enumerate(ROLES) if PASS is None or index % 2 == (PASS == "servers")]
+# When scripts/test.sh runs both passes, the embedded pass crawls the even places of ROLES and the
+# servers pass the odd; a pass run on its own crawls them all.
+SHARED = PASS in ("embedded", "servers")
+MINE = [role for index, role in enumerate(ROLES) if not SHARED or index % 2 == (PASS == "servers")]
 RESULTS: dict[str, CrawlCounts] = {}
 COVERED: set[str] = set()  # record pages visited by an earlier account: later ones visit a sample
 
