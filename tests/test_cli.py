@@ -233,5 +233,6 @@ def test_unit_settings_are_set_shown_and_removed(cli):
     assert author_comments_period(ccpr) == Period(months=2)
     assert "No unit with the code XYZ" in cli("units", "settings", "XYZ").output
     changes = [e.changes["settings"] for e in db.session.scalars(select(AuditEvent).where(
-        AuditEvent.object_type == "units", AuditEvent.object_id == str(ccpr.id), AuditEvent.action == "update"))]
+        AuditEvent.object_type == "units", AuditEvent.object_id == str(ccpr.id), AuditEvent.action == "update",
+    ).order_by(AuditEvent.id))]
     assert changes == [[{}, {"author_comments_months": "3"}], [{"author_comments_months": "3"}, {}]]

@@ -62,7 +62,7 @@ def test_editing_after_approval_sends_the_letter_back_to_draft(draft, users, sta
     assert letter.status == LetterStatus.DRAFT
     assert letter.approved_by_id is None and letter.final_pdf_sha256 is None
     actions = db.session.scalars(select(AuditEvent.detail).where(
-        AuditEvent.case_id == letter.id, AuditEvent.action == "state_change")).all()
+        AuditEvent.case_id == letter.id, AuditEvent.action == "state_change").order_by(AuditEvent.id)).all()
     assert [a["event"] for a in actions] == ["submit", "approve", "finalise", "reopen"]
 
 
