@@ -3,18 +3,17 @@ officer types, a row added, a dropped connection, an expired session, signing in
 finding everything, a validation error, and the final save."""
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from casework.core.drafts import FormDraft
 from casework.detention.models import Visit
 from casework.extensions import db
 from tests.conftest import CHROMIUM, PASSWORD
+from tests.demo_site import serving
 
 pytestmark = pytest.mark.browser
 SAVED = "Draft saved at"
@@ -22,17 +21,10 @@ SAVED = "Draft saved at"
 
 @pytest.fixture
 def live_server(app) -> Iterator[str]:
-    """The app served on a free port by a thread, as the browser reaches it (on casework.test:
-    the tests' SERVER_NAME, which Chromium is told to resolve to this machine)."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{app.config['SERVER_NAME']}:{server.port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    """The app served on a free port, as the browser reaches it (on casework.test: the tests'
+    SERVER_NAME, which Chromium is told to resolve to this machine)."""
+    with serving(app) as address:
+        yield address
 
 
 @pytest.fixture
