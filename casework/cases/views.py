@@ -111,11 +111,19 @@ def render_case(case, status: int = 200, **forms):
 
 def form_refusal(forms: Iterable[object]) -> str | None:
     """Why a form was refused, for the top of the page: the form may no longer be drawn below
-    (a page from before the case moved on), and a refusal must always say why."""
+    (a page from before the case moved on), and a refusal must always say why.
+
+    A form without the version or token it was drawn with comes from a page that is out of date:
+    the person can only reload it, so that is what they are told.
+    """
     forms = [form[-1] if isinstance(form, tuple) else form for form in forms]  # (deadline id, form)
-    reasons = [f"{form[name].label.text if name in form else name}: {message}"
-               for form in forms if isinstance(form, FlaskForm)
-               for name, messages in form.errors.items() for message in messages]
+    forms = [form for form in forms if isinstance(form, FlaskForm) and form.errors]
+    if any("version" in form.errors or "csrf_token" in form.errors for form in forms):
+        return _("This page is out of date. Reload the page and try again.")
+    # A field's last error is its own reason: a date left empty is "Give the date.", not also
+    # "Not a valid date value.".
+    reasons = [f"{form[name].label.text if name in form else name}: {messages[-1]}"
+               for form in forms for name, messages in form.errors.items() if messages]
     return _("Nothing was saved. %(reasons)s", reasons=" ".join(reasons)) if reasons else None
 
 

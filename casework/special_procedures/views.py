@@ -191,17 +191,8 @@ def _refused(comm: SpCommunication, error: str, status: int, **forms):
 
 
 def _invalid(comm: SpCommunication, form_key: str, form: FlaskForm) -> tuple[str, int]:
-    """The page again with why the form was refused, at the top where it is seen whatever the form.
-
-    A form without the version it was drawn with comes from a page that is out of date (or was
-    drawn wrong): the person can only reload it, so that is what they are told.
-    """
-    if "version" in form.errors or "csrf_token" in form.errors:
-        reason = _("This page is out of date. Reload the page and try again.")
-    else:
-        reason = " ".join(f"{form[name].label.text}: {error}" for name, errors in form.errors.items()
-                          for error in errors)
-    return render_case(comm, 400, error=reason, **{form_key: form})
+    """The page again with why the form was refused, at its top (see `form_refusal`)."""
+    return render_case(comm, 400, **{form_key: form})
 
 
 def _run(comm: SpCommunication, operation, success: str, **forms):

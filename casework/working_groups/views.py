@@ -201,27 +201,11 @@ register_detail_context("wgad_communication", _panels)
 register_detail_context("wgeid_case", _panels)
 
 
-def _record(case: WorkingGroupCase, form_key: str, form, operation, done: str,
-            refusals: tuple[type[Exception], ...] = (TransitionRefused,)):
-    """A step taken on one of the case page's forms. What is wrong with the form is also said at
-    the top of the page: the page comes back scrolled to its top, far above the form."""
-    if form.is_submitted() and not form.validate():
-        return render_case(case, 400, error=_what_is_wrong(form), **{form_key: form})
-    return record_step(case, form_key, form, operation, done, refusals=refusals)
-
-
-def _what_is_wrong(form) -> str:
-    """Each field's own reason (its last error: a date left empty is "Give the date.", not also
-    "Not a valid date value.")."""
-    reasons = [errors[-1] for name, errors in form.errors.items() if errors and name != "csrf_token"]
-    return _("Nothing was recorded: %(reasons)s", reasons=" ".join(str(r) for r in reasons))
-
-
 @bp.route("/cases/<int:case_id>/steps/<event>", methods=["POST"])
 def step(case_id: int, event: str):
     case = load_wg_case(case_id, Permission.EDIT)
     form = StepForm()
-    return _record(case, "step_form", form, lambda: ops.take_step(
+    return record_step(case, "step_form", form, lambda: ops.take_step(
         case, event, form.on.data, current_user, note=form.note.data or "", session=form.session.data,
         expected_version=form.version.data), _("Recorded."),
         refusals=(TransitionRefused, ops.WorkingGroupRefused))
@@ -233,8 +217,9 @@ def extend(case_id: int):
     if not isinstance(case, DetentionCommunication):
         abort(404)
     form = ExtensionForm()
-    return _record(case, "extension_form", form, lambda: ops.extend_reply_deadline(case, current_user, form.note.data),
-                   _("The Government's reply is now due one month later."), refusals=(DeadlineRefused,))
+    return record_step(case, "extension_form", form,
+                       lambda: ops.extend_reply_deadline(case, current_user, form.note.data),
+                       _("The Government's reply is now due one month later."), refusals=(DeadlineRefused,))
 
 
 @bp.route("/cases/<int:case_id>/opinion", methods=["POST"])
@@ -244,8 +229,8 @@ def opinion(case_id: int):
         abort(404)
     form = OpinionForm()
     form.taking_part.choices = choices((m.id, str(m)) for m in ops.active_members(case.unit_id))
-    return _record(case, "opinion_form", form, lambda: ops.adopt_opinion(case, form.opinion(), current_user),
-                   _("Opinion adopted and numbered; its letters to the Government and the source are drafted."))
+    return record_step(case, "opinion_form", form, lambda: ops.adopt_opinion(case, form.opinion(), current_user),
+                       _("Opinion adopted and numbered; its letters to the Government and the source are drafted."))
 
 
 @bp.route("/cases/<int:case_id>/reviews", methods=["POST"])
@@ -254,7 +239,7 @@ def review(case_id: int):
     if not isinstance(case, DetentionCommunication):
         abort(404)
     form = ReviewForm()
-    return _record(case, "review_form", form, lambda: ops.record_review_request(
+    return record_step(case, "review_form", form, lambda: ops.record_review_request(
         case, form.requested_by.data, form.received_on.data, form.grounds.data, current_user),
         _("Review request recorded."), refusals=(ops.WorkingGroupRefused,))
 
