@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -119,9 +120,15 @@ class Crawler:
         form["email"], form["password"] = self.email, self.password
         response = form.submit()
         if self.totp_secret and "/login/totp" in response.headers.get("Location", ""):
-            form = response.follow().forms[0]
-            form["code"] = pyotp.TOTP(self.totp_secret).now()
-            response = form.submit()
+            page = response.follow()
+            for _attempt in range(2):  # a code is accepted once: signing in again waits for the next one
+                form = page.forms[0]
+                form["code"] = pyotp.TOTP(self.totp_secret).now()
+                response = form.submit(expect_errors=True)
+                if response.status_int == 302:
+                    break
+                page = self.web.get("/login/totp")
+                time.sleep(pyotp.TOTP(self.totp_secret).interval - time.time() % 30 + 1)
         assert response.status_int == 302 and "/login" not in response.headers["Location"], \
             f"{self.role} could not sign in"
 
