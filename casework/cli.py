@@ -35,8 +35,9 @@ def seed_demo() -> None:
     accounts = load_demo()
     db.session.commit()
     click.echo("\nDemo accounts (password for all: %s)" % DEMO_PASSWORD)
+    width = max(len(email) for email, _description in accounts)
     for email, description in accounts:
-        click.echo(f"  {email:<36} {description}")
+        click.echo(f"  {email:<{width}}  {description}")
     click.echo("The administrator signs in with a two-factor code: `flask users totp-code admin@ohchr.example.org`.")
 
 
