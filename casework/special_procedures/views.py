@@ -10,7 +10,6 @@ from datetime import date
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms.validators import ValidationError
@@ -190,11 +189,6 @@ def _refused(comm: SpCommunication, error: str, status: int, **forms):
     return render_case(comm, status, error=error, **forms)
 
 
-def _invalid(comm: SpCommunication, form_key: str, form: FlaskForm) -> tuple[str, int]:
-    """The page again with why the form was refused, at its top (see `form_refusal`)."""
-    return render_case(comm, 400, **{form_key: form})
-
-
 def _run(comm: SpCommunication, operation, success: str, **forms):
     """Run one operation, commit, and redirect; a refusal re-renders the page with the reason."""
     try:
@@ -213,7 +207,7 @@ def add_victim(case_id: int):
     comm = load_communication(case_id, Permission.EDIT)
     form = VictimForm()
     if not form.validate_on_submit():
-        return _invalid(comm, "victim_form", form)
+        return render_case(comm, 400, victim_form=form)
     return _run(comm, lambda: ops.add_victim(comm, form.victim(), current_user), _("Alleged victim added."),
                 victim_form=form)
 
@@ -224,7 +218,7 @@ def invite(case_id: int):
     form = InviteForm()
     form.mandate_ids.choices = choices(mandate_choices())
     if not form.validate_on_submit():
-        return _invalid(comm, "invite_form", form)
+        return render_case(comm, 400, invite_form=form)
     mandates = list(db.session.scalars(select(Mandate).where(Mandate.id.in_(form.mandate_ids.data))))
     return _run(comm, lambda: ops.invite_mandates(comm, mandates, current_user),
                 _("Mandates invited; their holders can now read the letter and decide."), invite_form=form)
@@ -246,7 +240,7 @@ def decide(cosignature_id: int):
         abort(403)
     form = DecisionForm()
     if not form.validate_on_submit():
-        return _invalid(comm, "decision_form", form)
+        return render_case(comm, 400, decision_form=form)
     approve = form.decision.data == "approve"
     return _run(comm, lambda: ops.decide_cosignature(row, approve, current_user, form.comment.data or ""),
                 _("Co-signature approved.") if approve else _("Declined: the mandate is removed from the letter."),
@@ -258,7 +252,7 @@ def send(case_id: int):
     comm = load_communication(case_id, Permission.EDIT)
     form = SendForm()
     if not form.validate_on_submit():
-        return _invalid(comm, "send_form", form)
+        return render_case(comm, 400, send_form=form)
     return _run(comm, lambda: ops.send_communication(comm, form.sent_on.data, current_user, form.version.data),
                 _("Sent. The references are allocated and the letters are being produced."), send_form=form)
 
@@ -269,7 +263,7 @@ def reply(case_id: int):
     form = ReplyForm()
     form.addressee_id.choices = choices([(0, "")] + [(a.id, a.display_name) for a in comm.addressees])
     if not form.validate_on_submit():
-        return _invalid(comm, "reply_form", form)
+        return render_case(comm, 400, reply_form=form)
     addressee = next((a for a in comm.addressees if a.id == form.addressee_id.data), None)
     upload = form.file.data if form.file.data and form.file.data.filename else None
     from casework.core.attachments import AttachmentRejected
@@ -287,7 +281,7 @@ def press_release(case_id: int):
     comm = load_communication(case_id, Permission.EDIT)
     form = PressReleaseForm()
     if not form.validate_on_submit():
-        return _invalid(comm, "press_form", form)
+        return render_case(comm, 400, press_form=form)
     return _run(comm, lambda: ops.record_press_release(comm, form.released_on.data, form.url.data, current_user,
                                                        form.version.data),
                 _("Press release recorded: the communication is public."), press_form=form)
@@ -298,7 +292,7 @@ def report(case_id: int):
     comm = load_communication(case_id, Permission.EDIT)
     form = ReportForm()
     if not form.validate_on_submit():
-        return _invalid(comm, "report_form", form)
+        return render_case(comm, 400, report_form=form)
     return _run(comm, lambda: ops.include_in_report(comm, form.session.data, current_user, form.version.data),
                 _("Included in the report."), report_form=form)
 
