@@ -21,7 +21,8 @@ from casework.cases.operations import fire_transition
 from casework.core.cases import Case
 from casework.core.permissions import Permission, can, visibility_clause
 from casework.core.units import Unit
-from casework.core.workflow import EditConflict, TransitionRefused, available, workflow_for
+from casework.core.workflow import available, workflow_for
+from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
 
 
@@ -110,7 +111,7 @@ def list_transitions(case_id: int):
 def workflow_for_or_none(case: Case):
     try:
         return workflow_for(case)
-    except TransitionRefused:
+    except Refused:
         return None
 
 
@@ -130,7 +131,7 @@ def take_action(case_id: int, event: str, body: FireTransition):
     except (EditConflict, StaleDataError):
         db.session.rollback()
         raise ApiError(409, str(EditConflict(case))) from None
-    except TransitionRefused as refusal:
+    except Refused as refusal:
         db.session.rollback()
         raise ApiError(403 if refusal.forbidden else 409, str(refusal)) from None
     return FiredOut(case=case_out(case, current_user), event=event, from_status=before, to_status=entry.to_status)

@@ -13,7 +13,7 @@ from casework.api.modules import ModuleApi, module_apis
 from casework.api.schemas import CaseOut
 from casework.api.serialize import case_out
 from casework.api.spec import operation
-from casework.core.workflow import TransitionRefused
+from casework.core.writes import Refused
 from casework.extensions import db
 
 
@@ -37,7 +37,7 @@ def _create_view(module: ModuleApi) -> Callable[..., CaseOut]:
                 if attempt == 2:
                     raise ApiError(409, "Another record was created at the same moment; send the request again.") \
                         from None
-            except TransitionRefused as refusal:
+            except Refused as refusal:
                 db.session.rollback()
                 raise ApiError(403 if refusal.forbidden else 422, str(refusal)) from None
             except ApiError:

@@ -7,12 +7,9 @@ from sqlalchemy.exc import IntegrityError
 
 from casework.core.cases import Case, CaseAssignment
 from casework.core.persons import CasePerson, Person, PersonRole, can_view_person
-from casework.core.workflow import CaseHistory, TransitionRefused, fire, workflow_for
+from casework.core.workflow import CaseHistory, fire, workflow_for
+from casework.core.writes import Refused
 from casework.extensions import db
-
-
-class LinkRefused(ValueError):
-    """The person cannot be linked; the message says why."""
 
 
 def fire_transition(case: Case, event: str, actor, expected_version: int, comment: str | None) -> CaseHistory:
@@ -21,17 +18,13 @@ def fire_transition(case: Case, event: str, actor, expected_version: int, commen
     Events the system fires itself (a rendered PDF, a recorded dispatch) are not for this door.
     """
     if not workflow_for(case).transition(event).manual:
-        raise TransitionRefused(_("“%(event)s” happens by itself; it cannot be chosen.", event=event))
+        raise Refused(_("“%(event)s” happens by itself; it cannot be chosen.", event=event))
     return fire(case, event, actor, expected_version=expected_version, comment=comment)
-
-
-class AssignmentRefused(ValueError):
-    """People are assigned to the case a record belongs to, not to the record."""
 
 
 def _refuse_child(case: Case) -> None:
     if case.parent_id is not None:
-        raise AssignmentRefused(_("Assign people to the case this record belongs to; it takes its access from there."))
+        raise Refused(_("Assign people to the case this record belongs to; it takes its access from there."))
 
 
 def _stored_unless_taken(record) -> bool:
@@ -76,12 +69,12 @@ def link_person(case: Case, person_id: int, role: str, actor) -> CasePerson:
     """Record a person's part in the case."""
     person = db.session.get(Person, person_id)
     if person is None or not can_view_person(actor, person):
-        raise LinkRefused(_("There is no person number %(number)s in the registry you can see.", number=person_id))
+        raise Refused(_("There is no person number %(number)s in the registry you can see.", number=person_id))
     role = PersonRole(role)
     link = CasePerson(case_id=case.id, person_id=person.id, role=role)
     if _linked(case.id, person.id, role) or not _stored_unless_taken(link):
-        raise LinkRefused(_("%(person)s is already linked to this case as %(role)s.",
-                            person=str(person), role=role.value.replace("_", " ")))
+        raise Refused(_("%(person)s is already linked to this case as %(role)s.",
+                        person=str(person), role=role.value.replace("_", " ")))
     return link
 
 

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from flask import Blueprint, abort, flash, redirect, render_template, send_file
+from flask import Blueprint, abort, render_template, send_file
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from casework.auth.models import User
 from casework.cases import operations
@@ -21,14 +20,15 @@ from casework.cases.forms import (
     AssignmentForm, AttachmentForm, ConfirmForm, ExtendDeadlineForm, LinkPersonForm, TransitionForm,
 )
 from casework.core import audit
-from casework.core.attachments import Attachment, AttachmentRejected, attach_file
+from casework.core.attachments import Attachment, attach_file
 from casework.core.audit import AuditEvent
 from casework.core.cases import Case
-from casework.core.deadlines import Deadline, DeadlineRefused, extend_deadline, record_reminder
+from casework.core.deadlines import Deadline, extend_deadline, record_reminder
 from casework.core.forms import choices
 from casework.core.permissions import Permission, can
 from casework.core.persons import visible_links
-from casework.core.workflow import EditConflict, TransitionRefused, history, workflow_for
+from casework.core.workflow import history, workflow_for
+from casework.core.writes import Again, write
 from casework.extensions import db
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
@@ -127,23 +127,16 @@ def form_refusal(forms: Iterable[object]) -> str | None:
     return _("Nothing was saved. %(reasons)s", reasons=" ".join(reasons)) if reasons else None
 
 
-def record_step(case, form_key: str, form, operation: Callable[[], object], done: str,
-                refusals: tuple[type[Exception], ...] = (TransitionRefused,)):
+def on_case_page(case, **forms) -> Again:
+    """Show the case page again after a refused form: the reason at the top, `forms` as typed."""
+    return lambda status, reason: render_case(case, status, error=reason, **forms)
+
+
+def record_step(case, form_key: str, form, operation: Callable[[], object], done: str):
     """A step taken through a small form on the case page (a date sent, an outcome): validate, do
     it, commit and go back to the case; or show the page again with why not and what was typed."""
-    if not form.validate_on_submit():
-        return render_case(case, 400, **{form_key: form})
-    try:
-        operation()
-        db.session.commit()
-    except (EditConflict, StaleDataError):
-        db.session.rollback()
-        return render_case(case, 409, error=str(EditConflict(case)), **{form_key: form})
-    except refusals as refusal:
-        db.session.rollback()
-        return render_case(case, 422, error=str(refusal), **{form_key: form})
-    flash(done, "success")
-    return redirect(case.url, 303)
+    return write(operation, form=form, record=case, again=on_case_page(case, **{form_key: form}), done=done,
+                 to=case.url)
 
 
 @bp.route("/<int:case_id>")
@@ -158,37 +151,19 @@ def detail(case_id: int):
 def transition(case_id: int, event: str):
     case = load_case(case_id)
     form = TransitionForm()
-    if not form.validate_on_submit():
-        return render_case(case, 400, error=_("The form was incomplete; reload the page."), transition_form=form)
-    try:
-        operations.fire_transition(case, event, current_user, form.version.data, form.comment.data)
-        db.session.commit()
-    except (EditConflict, StaleDataError):
-        db.session.rollback()
-        return render_case(case, 409, error=str(EditConflict(case)), transition_form=form, failed_event=event)
-    except TransitionRefused as refusal:
-        db.session.rollback()
-        status = 403 if refusal.forbidden else 422
-        return render_case(case, status, error=str(refusal), transition_form=form, failed_event=event)
-    flash(_("Done: %(action)s.", action=workflow_for(case).transition(event).label), "success")
-    return redirect(case.url, 303)
+    return write(lambda: operations.fire_transition(case, event, current_user, form.version.data, form.comment.data),
+                 form=form, record=case, again=on_case_page(case, transition_form=form, failed_event=event),
+                 done=lambda entry: _("Done: %(action)s.", action=workflow_for(case).transition(entry.event).label),
+                 to=case.url)
 
 
 @bp.route("/<int:case_id>/attachments", methods=["POST"])
 def upload(case_id: int):
     case = load_case(case_id, Permission.EDIT)
     form = AttachmentForm()
-    if not form.validate_on_submit():
-        return render_case(case, 400, attachment_form=form)
-    try:
-        attach_file(case, form.file.data, current_user, form.description.data or "")
-    except AttachmentRejected as rejection:
-        db.session.rollback()
-        form.file.errors.append(str(rejection))
-        return render_case(case, 400, attachment_form=form)
-    db.session.commit()
-    flash(_("File attached."), "success")
-    return redirect(case.url, 303)
+    return write(lambda: attach_file(case, form.file.data, current_user, form.description.data or ""), form=form,
+                 field=form.file, again=on_case_page(case, attachment_form=form), done=_("File attached."),
+                 to=case.url)
 
 
 @bp.route("/<int:case_id>/attachments/<int:attachment_id>")
@@ -208,47 +183,26 @@ def assign(case_id: int):
     case = load_case(case_id, Permission.ASSIGN)
     form = AssignmentForm()
     form.user_id.choices = _assignable_users()
-    if not form.validate_on_submit():
-        return render_case(case, 400, assign_form=form)
-    try:
-        operations.assign_user(case, db.session.get(User, form.user_id.data), current_user)
-    except operations.AssignmentRefused as refusal:
-        db.session.rollback()
-        flash(str(refusal), "warning")
-        return redirect((case.parent or case).url, 303)
-    db.session.commit()
-    flash(_("Assignment saved."), "success")
-    return redirect(case.url, 303)
+    return write(lambda: operations.assign_user(case, db.session.get(User, form.user_id.data), current_user),
+                 form=form, field=form.user_id, again=on_case_page(case, assign_form=form),
+                 done=_("Assignment saved."), to=case.url)
 
 
 @bp.route("/<int:case_id>/assignments/<int:user_id>/remove", methods=["POST"])
 def unassign(case_id: int, user_id: int):
     case = load_case(case_id, Permission.ASSIGN)
-    if ConfirmForm().validate_on_submit():
-        try:
-            operations.unassign_user(case, user_id)
-        except operations.AssignmentRefused as refusal:
-            flash(str(refusal), "warning")
-            return redirect(case.parent.url, 303)
-        db.session.commit()
-        flash(_("Assignment removed."), "success")
-    return redirect(case.url, 303)
+    form = ConfirmForm()
+    return write(lambda: operations.unassign_user(case, user_id), form=form,
+                 again=on_case_page(case, confirm_form=form), done=_("Assignment removed."), to=case.url)
 
 
 @bp.route("/<int:case_id>/persons", methods=["POST"])
 def link_person(case_id: int):
     case = load_case(case_id, Permission.EDIT)
     form = LinkPersonForm()
-    if form.validate_on_submit():
-        try:
-            operations.link_person(case, form.person_id.data, form.role.data, current_user)
-        except operations.LinkRefused as refusal:
-            form.person_id.errors.append(str(refusal))
-        else:
-            db.session.commit()
-            flash(_("Person linked to the case."), "success")
-            return redirect(case.url, 303)
-    return render_case(case, 400, person_form=form)
+    return write(lambda: operations.link_person(case, form.person_id.data, form.role.data, current_user), form=form,
+                 field=form.person_id, again=on_case_page(case, person_form=form),
+                 done=_("Person linked to the case."), to=case.url)
 
 
 def _load_deadline(case: Case, deadline_id: int) -> Deadline:
@@ -263,30 +217,17 @@ def extend(case_id: int, deadline_id: int):
     case = load_case(case_id, Permission.EDIT)
     deadline = _load_deadline(case, deadline_id)
     form = ExtendDeadlineForm(prefix=_extend_prefix(deadline.id))
-    if form.validate_on_submit():
-        try:
-            extend_deadline(deadline, form.due_on.data, current_user, form.note.data)
-        except DeadlineRefused as refusal:
-            db.session.rollback()
-            form.due_on.errors.append(str(refusal))
-        else:
-            db.session.commit()
-            flash(_("“%(label)s” now due on %(due)s.", label=deadline.label, due=deadline.due_on.isoformat()), "success")
-            return redirect(case.url, 303)
-    return render_case(case, 400, extend_form=(deadline.id, form))
+    return write(lambda: extend_deadline(deadline, form.due_on.data, current_user, form.note.data), form=form,
+                 field=form.due_on, again=on_case_page(case, extend_form=(deadline.id, form)),
+                 done=lambda _none: _("“%(label)s” now due on %(due)s.", label=deadline.label,
+                                      due=deadline.due_on.isoformat()), to=case.url)
 
 
 @bp.route("/<int:case_id>/deadlines/<int:deadline_id>/reminder", methods=["POST"])
 def reminder(case_id: int, deadline_id: int):
     case = load_case(case_id, Permission.EDIT)
     deadline = _load_deadline(case, deadline_id)
-    if not ConfirmForm().validate_on_submit():
-        return render_case(case, 400, error=_("The form was incomplete; reload the page."))
-    try:
-        count = record_reminder(deadline)
-    except DeadlineRefused as refusal:
-        db.session.rollback()
-        return render_case(case, 422, error=str(refusal))
-    db.session.commit()
-    flash(_("Reminder %(count)s recorded for “%(label)s”.", count=count, label=deadline.label), "success")
-    return redirect(case.url, 303)
+    form = ConfirmForm()
+    return write(lambda: record_reminder(deadline), form=form, again=on_case_page(case, confirm_form=form),
+                 done=lambda count: _("Reminder %(count)s recorded for “%(label)s”.", count=count,
+                                      label=deadline.label), to=case.url)

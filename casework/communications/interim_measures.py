@@ -11,9 +11,10 @@ from datetime import date
 from flask_babel import gettext as _
 
 from casework.communications.models import Communication, Compliance, InterimMeasure, MeasureStatus
-from casework.communications.operations import CommunicationRefused, require
+from casework.communications.operations import require
 from casework.communications.workflow import INTAKE, UNDER_EXAMINATION
 from casework.core.permissions import Permission
+from casework.core.writes import Refused
 from casework.extensions import db
 
 OPEN_TO_REQUESTS = INTAKE | UNDER_EXAMINATION  # once the committee has decided, interim measures are moot
@@ -23,7 +24,7 @@ def request_interim_measures(communication: Communication, measure: str, request
     """Log the author's request, e.g. "not to deport the author to Sri Lanka"."""
     require(actor, Permission.EDIT, communication)
     if communication.status not in OPEN_TO_REQUESTS:
-        raise CommunicationRefused(_("Interim measures are requested while the case awaits a decision."))
+        raise Refused(_("Interim measures are requested while the case awaits a decision."))
     entry = InterimMeasure(communication_id=communication.id, measure=measure.strip(), requested_on=requested_on)
     db.session.add(entry)
     db.session.flush()
@@ -43,8 +44,8 @@ def decide_interim_measures(entry: InterimMeasure, decision: str, actor, on: dat
     require(actor, Permission.APPROVE, entry.communication)
     sources, target = _NEXT[decision]
     if entry.status not in sources:
-        raise CommunicationRefused(_("Interim measures that are %(status)s cannot be %(target)s.",
-                                     status=entry.status.value, target=target.value))
+        raise Refused(_("Interim measures that are %(status)s cannot be %(target)s.",
+                        status=entry.status.value, target=target.value))
     on = on or date.today()
     entry.status = target
     if target is MeasureStatus.LIFTED:
@@ -57,7 +58,7 @@ def decide_interim_measures(entry: InterimMeasure, decision: str, actor, on: dat
 def record_compliance(entry: InterimMeasure, compliance: Compliance, notes: str, actor) -> None:
     require(actor, Permission.EDIT, entry.communication)
     if entry.status not in (MeasureStatus.GRANTED, MeasureStatus.LIFTED):
-        raise CommunicationRefused(_("Compliance is recorded for interim measures the State was asked to take."))
+        raise Refused(_("Compliance is recorded for interim measures the State was asked to take."))
     entry.compliance = compliance
     entry.notes = notes.strip()
     db.session.flush()

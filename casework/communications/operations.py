@@ -19,17 +19,14 @@ from casework.core.permissions import Permission, can
 from casework.core.persons import CasePerson, Person, PersonRole
 from casework.core.states import State
 from casework.core.units import Unit
-from casework.core.workflow import EditConflict, TransitionRefused, fire
+from casework.core.workflow import fire
+from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
-
-
-class CommunicationRefused(TransitionRefused):
-    """The change is refused; the message says why."""
 
 
 def require(actor, permission: Permission, case: Case) -> None:
     if not can(actor, permission, case):
-        raise CommunicationRefused(_("Your role does not allow this on %(case)s.", case=str(case)), forbidden=True)
+        raise Refused(_("Your role does not allow this on %(case)s.", case=str(case)), forbidden=True)
 
 
 @dataclass
@@ -108,7 +105,7 @@ def register_communication(communication: Communication, actor, on: date | None 
     on = on or date.today()
     require(actor, Permission.APPROVE, communication)
     if communication.status not in (S.RECEIVED, S.CLARIFICATION_REQUESTED):
-        raise CommunicationRefused(_("Only incoming correspondence can be registered."))
+        raise Refused(_("Only incoming correspondence can be registered."))
     number = next_number(f"{CASE_TYPE}:{communication.unit.code}:{on.year}")
     communication.number, communication.year, communication.registered_on = number, on.year, on
     communication.reference = f"{communication.unit.code} {number}/{on.year}"
@@ -134,7 +131,7 @@ def split_communication(communication: Communication, state_ids: list[int], acto
     """One complaint against several States becomes one case per State, before registration."""
     require(actor, Permission.EDIT, communication)
     if reason := split_refusal(communication):
-        raise CommunicationRefused(reason)
+        raise Refused(reason)
     parts = []
     for state_id in dict.fromkeys(state_ids):
         if state_id == communication.state_id:
@@ -163,15 +160,15 @@ def join_communications(lead: Communication, others: list[Communication], actor)
         require(actor, Permission.EDIT, communication)
         if communication.status not in (S.REGISTERED, S.TRANSMITTED, S.OBSERVATIONS_RECEIVED, S.COMMENTS_REQUESTED,
                                         S.READY_FOR_DECISION, S.ADMISSIBLE):
-            raise CommunicationRefused(_("%(case)s is not under examination; only such cases can be joined.",
-                                         case=str(communication)))
+            raise Refused(_("%(case)s is not under examination; only such cases can be joined.",
+                            case=str(communication)))
     for other in others:
         if other.id == lead.id:
             continue
         if other.committee_id != lead.committee_id:
-            raise CommunicationRefused(_("%(case)s is before another committee.", case=str(other)))
+            raise Refused(_("%(case)s is before another committee.", case=str(other)))
         if other.joined:
-            raise CommunicationRefused(_("%(case)s leads its own joined cases.", case=str(other)))
+            raise Refused(_("%(case)s leads its own joined cases.", case=str(other)))
         other.joined_to_id = lead.joined_to_id or lead.id
     db.session.flush()
 
@@ -189,10 +186,10 @@ class DecisionInput:
 def record_decision(communication: Communication, decision: DecisionInput, actor) -> list[Decision]:
     """Record the committee's decision, on the case and on every case joined to it."""
     if communication.joined_to_id is not None:
-        raise CommunicationRefused(_("This case is joined to %(lead)s; record the decision there.",
-                                     lead=str(communication.joined_to)))
+        raise Refused(_("This case is joined to %(lead)s; record the decision there.",
+                        lead=str(communication.joined_to)))
     if decision.decision_type is DecisionType.VIEWS_VIOLATION and not decision.articles_violated:
-        raise CommunicationRefused(_("Views finding a violation must name the articles violated."))
+        raise Refused(_("Views finding a violation must name the articles violated."))
     symbol = communication.rules.document_symbol(decision.session, communication.number, communication.year)
     recorded = []
     for case in [communication, *communication.joined]:
@@ -215,7 +212,7 @@ def record_follow_up_round(communication: Communication, actor, *, state_reply_o
     """A round of follow-up; the State's reply meets the open follow-up clock."""
     require(actor, Permission.EDIT, communication)
     if communication.status != S.FOLLOW_UP:
-        raise CommunicationRefused(_("Follow-up rounds are recorded while the case is under follow-up."))
+        raise Refused(_("Follow-up rounds are recorded while the case is under follow-up."))
     round_ = FollowUpRound(
         communication_id=communication.id, number=len(communication.follow_up_rounds) + 1, state_reply_on=state_reply_on,
         author_comments_on=author_comments_on, grade=grade or None, graded_on=date.today() if grade else None,

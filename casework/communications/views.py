@@ -37,7 +37,8 @@ from casework.core.permissions import Permission, can
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.communications.workflow import COMMUNICATION_WORKFLOW
-from casework.core.workflow import EditConflict, TransitionRefused, refusal_reason
+from casework.core.workflow import refusal_reason
+from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
 from casework.web import register_nav
 
@@ -192,7 +193,7 @@ def _act(case: Communication, form, action, done: str, form_name: str | None,
         except (EditConflict, StaleDataError):
             db.session.rollback()
             return render_case(case, 409, error=str(EditConflict(case)), **kept)
-        except TransitionRefused as refusal:
+        except Refused as refusal:
             db.session.rollback()
             return render_case(case, 403 if refusal.forbidden else 422, error=str(refusal), **kept)
         flash(done, "success")
@@ -239,7 +240,7 @@ def split(case_id: int):
         states = db.session.scalars(select(State).where(State.iso3.in_(codes))).all()
         unknown = sorted(set(codes) - {s.iso3 for s in states})
         if unknown:
-            raise ops.CommunicationRefused(_("Unknown State codes: %(codes)s.", codes=", ".join(unknown)))
+            raise ops.Refused(_("Unknown State codes: %(codes)s.", codes=", ".join(unknown)))
         ops.split_communication(case, [s.id for s in states], current_user)
 
     return _act(case, form, run, _("Split: one case per State."), "split_form", lambda: ops.split_refusal(case))
@@ -256,7 +257,7 @@ def join(case_id: int):
         found = {o.reference for o in others if can(current_user, Permission.VIEW, o)}
         missing = [r for r in references if r not in found]
         if missing:
-            raise ops.CommunicationRefused(_("No registered case %(refs)s.", refs=", ".join(missing)))
+            raise ops.Refused(_("No registered case %(refs)s.", refs=", ".join(missing)))
         ops.join_communications(case, list(others), current_user)
 
     return _act(case, form, run, _("Joined: examined together."), "join_form")

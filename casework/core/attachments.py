@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
 from casework.core.db import utcnow
+from casework.core.writes import Refused
 from casework.extensions import db
 
 # Files whose first bytes must match their extension; others are checked by extension only.
@@ -31,10 +32,6 @@ MAGIC_NUMBERS = {
     "tif": (b"II*\x00", b"MM\x00*"),
     "tiff": (b"II*\x00", b"MM\x00*"),
 }
-
-
-class AttachmentRejected(ValueError):
-    """The file cannot be accepted; the message says why."""
 
 
 class Attachment(Audited, db.Model):
@@ -81,21 +78,21 @@ def display_name(filename: str) -> str:
 
 
 def check_upload(filename: str, head: bytes) -> str:
-    """The name to record, or AttachmentRejected saying what is wrong with the file."""
+    """The name to record, or Refused saying what is wrong with the file."""
     name = display_name(filename)
     extension = name.rpartition(".")[2].lower() if "." in name else ""
     allowed = current_app.config["ALLOWED_UPLOAD_EXTENSIONS"]
     if extension not in allowed:
-        raise AttachmentRejected(_(
+        raise Refused(status=400, reason=_(
             "Files of type “.%(extension)s” are not accepted. Accepted: %(allowed)s.",
             extension=extension or "?", allowed=", ".join(sorted(allowed)),
         ))
     if not head:  # before storing: an empty upload must leave nothing behind
-        raise AttachmentRejected(_("The file is empty."))
+        raise Refused(status=400, reason=_("The file is empty."))
     signatures = MAGIC_NUMBERS.get(extension)
     if signatures and not head.startswith(signatures):
-        raise AttachmentRejected(_("“%(name)s” does not look like a .%(extension)s file.",
-                                   name=name, extension=extension))
+        raise Refused(status=400, reason=_("“%(name)s” does not look like a .%(extension)s file.",
+                                           name=name, extension=extension))
     return name
 
 
@@ -110,7 +107,7 @@ def store_file(stream: BinaryIO) -> tuple[str, int]:
             for chunk in iter(lambda: stream.read(1024 * 1024), b""):
                 size += len(chunk)
                 if limit and size > limit:
-                    raise AttachmentRejected(_("The file is larger than %(mb)s MB.", mb=limit // (1024 * 1024)))
+                    raise Refused(status=400, reason=_("The file is larger than %(mb)s MB.", mb=limit // (1024 * 1024)))
                 digest.update(chunk)
                 tmp.write(chunk)
         except BaseException:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
 from casework.core.db import utcnow
+from casework.core.writes import Refused
 from casework.extensions import db
 
 
@@ -93,10 +94,6 @@ def meet_open_deadlines(case_id: int, kinds: Iterable[str], event: str, on: date
         deadline.closed_at, deadline.closed_by_event, deadline.met_on = utcnow(), event, on
 
 
-class DeadlineRefused(ValueError):
-    """The deadline cannot be changed that way; the message says why."""
-
-
 # Where a procedure limits extensions (one month, once), its rule for that kind of deadline:
 # (deadline, new due date) → the reason for refusing, or None. Every way of extending obeys it.
 ExtensionRule = Callable[[Deadline, date], str | None]
@@ -111,16 +108,16 @@ def register_extension_rule(kind: str, rule: ExtensionRule) -> None:
 def extend_deadline(deadline: Deadline, new_due_on: date, actor, note: str) -> None:
     """Move an open deadline later, recording who granted the extension and why. Flushes."""
     if not deadline.is_open:
-        raise DeadlineRefused(_("“%(label)s” has been met; it can no longer be extended.", label=deadline.label))
+        raise Refused(_("“%(label)s” has been met; it can no longer be extended.", label=deadline.label))
     rule = _EXTENSION_RULES.get(deadline.kind)
     reason = rule(deadline, new_due_on) if rule else None
     if reason:
-        raise DeadlineRefused(reason)
+        raise Refused(reason)
     if new_due_on <= deadline.due_on:
-        raise DeadlineRefused(_("An extension must be later than the current due date, %(due)s.",
-                                due=deadline.due_on.isoformat()))
+        raise Refused(_("An extension must be later than the current due date, %(due)s.",
+                        due=deadline.due_on.isoformat()))
     if not note.strip():
-        raise DeadlineRefused(_("Say who granted the extension, and at whose request."))
+        raise Refused(_("Say who granted the extension, and at whose request."))
     deadline.due_on = new_due_on
     deadline.extended_by_id = actor.id
     deadline.extended_on = date.today()
@@ -131,7 +128,7 @@ def extend_deadline(deadline: Deadline, new_due_on: date, actor, note: str) -> N
 def record_reminder(deadline: Deadline, on: date | None = None) -> int:
     """Count a reminder sent for an open deadline; returns how many have been sent. Flushes."""
     if not deadline.is_open:
-        raise DeadlineRefused(_("“%(label)s” has been met; no reminder is needed.", label=deadline.label))
+        raise Refused(_("“%(label)s” has been met; no reminder is needed.", label=deadline.label))
     deadline.reminders_sent += 1
     deadline.last_reminder_on = on or date.today()
     db.session.flush()

@@ -20,28 +20,8 @@ from casework.core.cases import Case
 from casework.core.db import utcnow
 from casework.core.deadlines import Deadline, Period, meet_open_deadlines
 from casework.core.permissions import Permission, can
+from casework.core.writes import Refused, expect_version
 from casework.extensions import db
-
-
-class TransitionRefused(Exception):
-    """The transition cannot be fired; the message says why, in the user's words.
-
-    `forbidden` is true when the user's role is the reason (as opposed to the case's state).
-    """
-
-    def __init__(self, reason: str, forbidden: bool = False):
-        super().__init__(reason)
-        self.forbidden = forbidden
-
-
-class EditConflict(Exception):
-    """Someone else changed the record since this user loaded it."""
-
-    def __init__(self, case: Case):
-        super().__init__(_(
-            "%(case)s was changed by someone else while you were working on it. "
-            "Reload the page to see the current version, then try again.", case=str(case)
-        ))
 
 
 @dataclass(frozen=True)
@@ -106,7 +86,7 @@ class Workflow:
         for t in self.transitions:
             if t.event == event:
                 return t
-        raise TransitionRefused(_("“%(event)s” is not an action of this kind of case.", event=event))
+        raise Refused(_("“%(event)s” is not an action of this kind of case.", event=event))
 
     def state_label(self, state: str) -> str:
         return self.labels.get(state, state.replace("_", " ").capitalize())
@@ -125,7 +105,7 @@ def workflow_for(case: Case) -> Workflow:
     try:
         return _WORKFLOWS[case.case_type]
     except KeyError:
-        raise TransitionRefused(_("This kind of case has no workflow.")) from None
+        raise Refused(_("This kind of case has no workflow.")) from None
 
 
 class CaseHistory(db.Model):
@@ -185,13 +165,12 @@ def fire(
     comment: str | None = None,
     on: date | None = None,
 ) -> CaseHistory:
-    """Fire `event` on `case` as `actor`. Flushes; the caller commits. Raises TransitionRefused."""
-    if expected_version is not None and expected_version != case.version:
-        raise EditConflict(case)
+    """Fire `event` on `case` as `actor`. Flushes; the caller commits. Raises Refused."""
+    expect_version(case, expected_version)
     transition = workflow_for(case).transition(event)
     reason = refusal_reason(case, transition, actor)
     if reason:
-        raise TransitionRefused(reason, forbidden=not can(actor, transition.permission, case))
+        raise Refused(reason, forbidden=not can(actor, transition.permission, case))
     on = on or date.today()
     entry = CaseHistory(
         case_id=case.id, event=event, from_status=case.status, to_status=transition.target,

@@ -10,7 +10,7 @@ from casework.cases.access import load_case
 from casework.cases.views import record_step, register_detail_context
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can_in_unit
-from casework.core.workflow import EditConflict, TransitionRefused
+from casework.core.writes import EditConflict, Refused
 from casework.detention import operations as ops
 from casework.detention import release_operations as cases
 from casework.detention.facility_views import load_facility
@@ -95,7 +95,7 @@ def edit_case(case_id: int):
         except (EditConflict, StaleDataError):
             db.session.rollback()
             error, status = str(EditConflict(case)), 409
-        except (TransitionRefused, ops.Refused) as refusal:
+        except (Refused, ops.Refused) as refusal:
             db.session.rollback()
             error, status = str(refusal), 422
         else:
@@ -111,7 +111,7 @@ def raise_case(case_id: int):
     form = RaiseForm()
     return record_step(case, "raise_form", form, lambda: cases.raise_case(
         case, form.raised_on.data, form.raised_with.data, form.action.data or "", current_user, form.version.data),
-        _("Recorded as raised with the authorities."), refusals=(TransitionRefused, ops.Refused))
+        _("Recorded as raised with the authorities."))
 
 
 @bp.route("/cases/<int:case_id>/outcome", methods=["POST"])
@@ -122,5 +122,5 @@ def record_outcome(case_id: int):
                                                                                    cases.ReleaseCategory} else None
     return record_step(case, "outcome_form", form, lambda: cases.record_outcome(
         case, cases.CaseOutcome(form.outcome.data), form.outcome_on.data, category, form.action.data or "",
-        current_user, form.version.data), _("Outcome recorded."), refusals=(TransitionRefused, ops.Refused))
+        current_user, form.version.data), _("Outcome recorded."))
 

@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from casework.core import drafts
 from casework.core.permissions import Permission, can, can_in_unit
 from casework.core.persons import Person, Sex, can_view_person
-from casework.core.workflow import EditConflict, TransitionRefused, fire
+from casework.core.workflow import fire
+from casework.core.writes import EditConflict, Refused
 from casework.detention.models import (
     Access, Assessment, ConditionItem, Consent, Facility, FacilityType, Interview, POPULATION_FIELDS, VisitRecommendation,
     RecommendationFollowUp, RecommendationStatus, Visit, VisitCondition, VisitKind, VisitStatus,
@@ -25,10 +26,6 @@ from casework.persons.operations import save_person
 
 # A visit can be changed until the head of office has reviewed it.
 EDITABLE = frozenset({VisitStatus.DRAFT, VisitStatus.SUBMITTED})
-
-
-class Refused(ValueError):
-    """The change cannot be made; the message says why, in the user's words."""
 
 
 def clean(value):
@@ -141,7 +138,7 @@ def update_visit(visit: Visit, content: VisitContent, actor, expected_version: i
     if expected_version != visit.version:
         raise EditConflict(visit)
     if visit.status not in EDITABLE:
-        raise TransitionRefused(_("The head of office has reviewed this visit: ask them to reopen it to change it."))
+        raise Refused(_("The head of office has reviewed this visit: ask them to reopen it to change it."))
     facility = db.session.get(Facility, content.facility_id)
     if facility is None or facility.unit_id != visit.unit_id:
         raise Refused(_("Choose a place of detention in this field office's register."))

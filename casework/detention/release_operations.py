@@ -14,9 +14,10 @@ from flask_babel import gettext as _
 from casework.cases.operations import assign_user
 from casework.core.persons import CasePerson, Person, PersonRole, Sex
 from casework.core.permissions import Permission, can, can_in_unit
-from casework.core.workflow import EditConflict, TransitionRefused, fire
+from casework.core.workflow import fire
+from casework.core.writes import EditConflict, Refused
 from casework.detention.models import Facility, Visit
-from casework.detention.operations import Refused, clean, next_number
+from casework.detention.operations import clean, next_number
 from casework.detention.release_models import (
     AggregateRelease, CaseIssue, CaseOutcome, CoveredRelease, DetentionCase, DetentionCaseStatus, ISSUE_LABELS,
     RELEASE_OUTCOMES, ReleaseCategory, ReleaseSource,
@@ -83,7 +84,7 @@ def _check_version(case: DetentionCase, expected_version: int) -> None:
     if expected_version != case.version:
         raise EditConflict(case)
     if case.status == DetentionCaseStatus.CLOSED:
-        raise TransitionRefused(_("The case is closed: reopen it to change it."))
+        raise Refused(_("The case is closed: reopen it to change it."))
 
 
 def update_case(case: DetentionCase, content: CaseContent, actor, expected_version: int) -> None:

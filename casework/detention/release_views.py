@@ -11,10 +11,10 @@ from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission
 from casework.core.states import State
+from casework.core.writes import Refused
 from casework.detention import release_operations as releases
 from casework.detention.case_views import load_detention_case
 from casework.detention.forms import AggregateForm, CoverForm
-from casework.detention.operations import Refused
 from casework.detention.permissions import can_edit_unit_record, can_view_unit_record, field_offices_where
 from casework.detention.queries import (
     RELEASE_SORTS, aggregates_query, cases_query, figures as figures_of, release_totals,

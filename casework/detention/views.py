@@ -26,7 +26,7 @@ from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
 from casework.core.persons import viewable_person_ids
 from casework.core.states import State
-from casework.core.workflow import EditConflict, TransitionRefused
+from casework.core.writes import EditConflict, Refused
 from casework.detention import labels
 from casework.detention import letters as _letters  # noqa: F401 — registers the summary report's letter type
 from casework.detention import operations as ops
@@ -165,7 +165,7 @@ def edit_visit(visit_id: int):
             except (EditConflict, StaleDataError):
                 db.session.rollback()
                 error, status = str(EditConflict(visit)), 409
-            except (TransitionRefused, ops.Refused) as refusal:
+            except (Refused, ops.Refused) as refusal:
                 db.session.rollback()
                 error, status = str(refusal), 422
             else:

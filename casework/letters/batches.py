@@ -14,7 +14,8 @@ from sqlalchemy import select
 from casework.core import jobs
 from casework.core.attachments import storage_path
 from casework.core.permissions import Permission, can
-from casework.core.workflow import TransitionRefused, fire, refusal_reason, workflow_for
+from casework.core.workflow import fire, refusal_reason, workflow_for
+from casework.core.writes import Refused
 from casework.extensions import db
 from casework.letters.models import AddresseeKind, Letter, LetterBatch, LetterBatchItem, LetterStatus
 from casework.letters.operations import file_stem, latest_job
@@ -27,10 +28,10 @@ def start_batch(letter: Letter, actor) -> LetterBatch:
     from casework.letters.jobs import render_batch_copy
 
     if letter.status != LetterStatus.FINAL:
-        raise TransitionRefused(_("Copies per Mission are made from the final, approved circular."))
+        raise Refused(_("Copies per Mission are made from the final, approved circular."))
     states = [a.state_id for a in letter.recipients if a.kind is AddresseeKind.STATE]
     if len(states) < 2:
-        raise TransitionRefused(_("Copies per Mission are for a circular addressed to several Missions."))
+        raise Refused(_("Copies per Mission are for a circular addressed to several Missions."))
     batch = LetterBatch(letter_id=letter.id, created_by_id=actor.id, source_sha256=letter.final_pdf_sha256,
                         items=[LetterBatchItem(state_id=state_id) for state_id in states])
     db.session.add(batch)

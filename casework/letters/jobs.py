@@ -10,7 +10,8 @@ from casework.auth.models import User
 from casework.core.audit import acting_as
 from casework.core.db import utcnow
 from casework.core.jobs import job
-from casework.core.workflow import TransitionRefused, fire
+from casework.core.workflow import fire
+from casework.core.writes import Refused
 from casework.extensions import db
 from casework.letters.compose import compose
 from casework.letters.models import Letter, LetterBatchItem, LetterStatus
@@ -34,7 +35,7 @@ def render_final_letter(letter_id: int) -> dict:
         try:
             fire(letter, "finalise", approver)
             db.session.commit()
-        except (TransitionRefused, StaleDataError):
+        except (Refused, StaleDataError):
             # Edited while rendering: the letter went back to draft; this PDF is not the letter.
             db.session.rollback()
             return {"skipped": "the letter changed while it was being rendered"}

@@ -16,7 +16,8 @@ from casework.core.db import utcnow
 from casework.core.deadlines import Deadline
 from casework.core.persons import CasePerson
 from casework.core.states import State
-from casework.core.workflow import EditConflict, TransitionRefused, fire
+from casework.core.workflow import fire
+from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
 from casework.letters.models import AddresseeKind, Letter, LetterAddressee, LetterAnnex, LetterSignatory, LetterStatus
 from casework.letters.document import LetterKind
@@ -95,7 +96,7 @@ def update_letter(letter: Letter, content: LetterContent, actor, expected_versio
     if expected_version != letter.version:
         raise EditConflict(letter)
     if letter.status not in EDITABLE:
-        raise TransitionRefused(_("A letter that has been sent can no longer be changed."))
+        raise Refused(_("A letter that has been sent can no longer be changed."))
     if letter.status in (LetterStatus.APPROVED, LetterStatus.FINAL):
         fire(letter, "reopen", actor, comment="Edited after approval")
     elif letter.status == LetterStatus.SUBMITTED:

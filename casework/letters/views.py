@@ -17,11 +17,11 @@ from casework.cases.access import load_case, record_confidential_view
 from casework.cases.forms import ConfirmForm
 from casework.cases.views import record_step, register_detail_context, render_case
 from casework.core import audit, jobs
-from casework.core.attachments import AttachmentRejected, storage_path
+from casework.core.attachments import storage_path
 from casework.core.forms import choices
 from casework.core.permissions import Permission, can, units_where, visible_cases
 from casework.core.states import State
-from casework.core.workflow import EditConflict, TransitionRefused
+from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
 from casework.letters import batches, operations as ops
 from casework.letters.forms import LetterForm, NewLetterForm, ReplyForm, SentForm
@@ -130,7 +130,7 @@ def edit(letter_id: int):
         except (EditConflict, StaleDataError):
             db.session.rollback()
             error, status = str(EditConflict(letter)), 409
-        except TransitionRefused as refusal:
+        except Refused as refusal:
             db.session.rollback()
             error, status = str(refusal), 422
         else:
@@ -185,8 +185,7 @@ def reply(letter_id: int):
     letter = load_letter(letter_id, Permission.EDIT)
     form = ReplyForm()
     return record_step(letter, "reply_form", form, lambda: ops.record_reply(
-        letter, form.received_on.data, form.file.data, current_user, form.version.data), _("Reply recorded."),
-        refusals=(TransitionRefused, AttachmentRejected))
+        letter, form.received_on.data, form.file.data, current_user, form.version.data), _("Reply recorded."))
 
 
 @bp.route("/<int:letter_id>/jobs/<int:job_id>/retry", methods=["POST"])
@@ -246,7 +245,7 @@ def start_batch(letter_id: int):
     letter = load_letter(letter_id, Permission.EDIT)
     try:
         batch = batches.start_batch(letter, current_user)
-    except TransitionRefused as refusal:
+    except Refused as refusal:
         return _refused(letter, str(refusal), 422)
     db.session.commit()
     return redirect(url_for("letters.batch", batch_id=batch.id), 303)

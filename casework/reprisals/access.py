@@ -22,9 +22,9 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from casework.auth.models import Membership, Role
-from casework.cases.operations import AssignmentRefused
 from casework.core.cases import Case, CaseAssignment
 from casework.core.units import Unit, UnitKind
+from casework.core.writes import Refused
 from casework.extensions import db
 
 CREATING_ROLES = frozenset({Role.CASE_OFFICER, Role.SUPERVISOR})
@@ -81,7 +81,7 @@ def _check_assignment(session: Session, assignment: CaseAssignment) -> None:
         return
     user = assignment.user or session.get(User, assignment.user_id)
     if not may_be_assigned(user, case):
-        raise AssignmentRefused(_("Only members of the reprisals team can be assigned to a reprisals case."))
+        raise Refused(_("Only members of the reprisals team can be assigned to a reprisals case."))
 
 
 def _end_assignments_of(session: Session, membership: Membership) -> None:

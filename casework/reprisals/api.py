@@ -103,7 +103,7 @@ def create(body: ReprisalIn, actor) -> ReprisalCase:
                              foreign_national=v.foreign_national, description=v.description)
     try:
         return ops.create_case(allegation, [victim], unit, actor)
-    except ops.ReprisalRefused as refusal:
+    except ops.Refused as refusal:
         raise ApiError(422, fields={"victim": [str(refusal)]}) from None
 
 

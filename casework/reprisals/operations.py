@@ -14,7 +14,8 @@ from casework.core.permissions import Permission, can
 from casework.core.persons import CasePerson, Person, PersonRole, Sex, can_view_person
 from casework.core.states import State
 from casework.core.units import Unit
-from casework.core.workflow import EditConflict, TransitionRefused, fire
+from casework.core.workflow import fire
+from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
 from casework.reprisals.models import (
     ActCategory, ActionKind, ActionTaken, Act, Annex, Consent, ConsentScope, Inclusion, RelatedCase, ReprisalCase,
@@ -22,10 +23,6 @@ from casework.reprisals.models import (
 )
 from casework.reprisals.report import REPORTED_DETAILS, published_report_year
 from casework.reprisals.workflow import ACTING
-
-
-class ReprisalRefused(ValueError):
-    """The change cannot be made; the message says why, in the user's words."""
 
 
 @dataclass
@@ -85,7 +82,7 @@ def create_case(allegation: Allegation, victims: list[VictimInput], unit: Unit, 
 
 def refuse_if_closed(case: ReprisalCase) -> None:
     if case.status == ReprisalStatus.CLOSED:
-        raise ReprisalRefused(_("The case is closed: reopen it to correct its details."))
+        raise Refused(_("The case is closed: reopen it to correct its details."))
 
 
 def update_details(case: ReprisalCase, allegation: Allegation, actor, expected_version: int) -> None:
@@ -101,7 +98,7 @@ def update_details(case: ReprisalCase, allegation: Allegation, actor, expected_v
     refuse_if_closed(case)
     published = published_report_year(case)
     if published is not None and any(getattr(allegation, name) != getattr(case, name) for name in REPORTED_DETAILS):
-        raise ReprisalRefused(_(
+        raise Refused(_(
             "The case is in the %(y)s report, already published: its State, cooperation with the United Nations "
             "and summary stay as published. Record what was learned since as an act or an action.", y=published))
     for name, value in vars(allegation).items():
@@ -117,7 +114,7 @@ def add_victim(case: ReprisalCase, data: VictimInput, actor) -> Victim:
         person = _individual(case, data, actor)
         db.session.add(CasePerson(case_id=case.id, person=person, role=PersonRole.ALLEGED_VICTIM))
     elif not data.name.strip():
-        raise ReprisalRefused(_("Give the name of the organisation or group."))
+        raise Refused(_("Give the name of the organisation or group."))
     victim = Victim(case_id=case.id, kind=data.kind, person=person, name=data.name.strip(), minor=data.minor,
                     foreign_national=data.foreign_national, description=data.description.strip())
     case.victims.append(victim)
@@ -129,10 +126,10 @@ def _individual(case: ReprisalCase, data: VictimInput, actor) -> Person:
     if data.person_id:
         person = db.session.get(Person, data.person_id)
         if person is None or not can_view_person(actor, person):
-            raise ReprisalRefused(_("There is no person number %(n)s in the registry you can see.", n=data.person_id))
+            raise Refused(_("There is no person number %(n)s in the registry you can see.", n=data.person_id))
         return person
     if not data.family_name.strip():
-        raise ReprisalRefused(_("Give the family name of the individual, or the number of a person in the registry."))
+        raise Refused(_("Give the family name of the individual, or the number of a person in the registry."))
     person = Person(family_name=data.family_name.strip(), given_names=data.given_names.strip(), sex=data.sex,
                     nationality_id=data.nationality_id, unit_id=case.unit_id, protected_identity=True)
     db.session.add(person)
@@ -150,7 +147,7 @@ def record_consent(case: ReprisalCase, *, informed: bool, scope: ConsentScope, g
                    actor, note: str = "") -> Consent:
     """A new consent record; it replaces the previous one for the report from its date."""
     if not given_by.strip():
-        raise ReprisalRefused(_("Say who gave the consent."))
+        raise Refused(_("Say who gave the consent."))
     consent = Consent(case_id=case.id, informed=informed, scope=scope, given_by=given_by.strip(),
                       given_on=given_on, note=note.strip())
     case.consents.append(consent)
@@ -161,9 +158,9 @@ def record_consent(case: ReprisalCase, *, informed: bool, scope: ConsentScope, g
 def revoke_consent(consent: Consent, revoked_on: date, actor) -> None:
     """From now on the case leaves every report draft that relied on this consent."""
     if consent.revoked_on is not None:
-        raise ReprisalRefused(_("This consent was already revoked on %(d)s.", d=consent.revoked_on.isoformat()))
+        raise Refused(_("This consent was already revoked on %(d)s.", d=consent.revoked_on.isoformat()))
     if revoked_on < consent.given_on:
-        raise ReprisalRefused(_("Consent cannot be revoked before it was given (%(d)s).", d=consent.given_on.isoformat()))
+        raise Refused(_("Consent cannot be revoked before it was given (%(d)s).", d=consent.given_on.isoformat()))
     consent.revoked_on = revoked_on
     db.session.flush()
 
@@ -178,7 +175,7 @@ def assess_risk(case: ReprisalCase, level: RiskLevel, assessed_on: date, measure
 
 def record_action(case: ReprisalCase, kind: ActionKind, taken_on: date, outcome: str, actor) -> ActionTaken:
     if case.status not in ACTING:
-        raise ReprisalRefused(_("Actions are recorded once the case is verified, and until it is closed."))
+        raise Refused(_("Actions are recorded once the case is verified, and until it is closed."))
     action = ActionTaken(case_id=case.id, kind=kind, taken_on=taken_on, outcome=outcome.strip())
     case.actions.append(action)
     db.session.flush()
@@ -191,15 +188,15 @@ def decide_inclusion(case: ReprisalCase, report_year: int, annex: Annex, actor, 
     Nothing goes into a report without valid consent, so the decision needs it too.
     """
     if case.valid_consent is None:
-        raise TransitionRefused(_("There is no valid consent: the case cannot go into a report."))
+        raise Refused(_("There is no valid consent: the case cannot go into a report."))
     earlier = [i for i in case.inclusions if i.report_year < report_year]
     if any(i.report_year == report_year for i in case.inclusions):
-        raise TransitionRefused(_("The case is already in the %(y)s report.", y=report_year))
+        raise Refused(_("The case is already in the %(y)s report.", y=report_year))
     if annex is Annex.NEW and earlier:
-        raise TransitionRefused(_("The case was in the %(y)s report: later reports follow it up in annex II.",
-                                  y=earlier[-1].report_year))
+        raise Refused(_("The case was in the %(y)s report: later reports follow it up in annex II.",
+                        y=earlier[-1].report_year))
     if annex is Annex.FOLLOW_UP and not earlier:
-        raise TransitionRefused(_("Annex II follows up cases of earlier reports; this one has not been in any."))
+        raise Refused(_("Annex II follows up cases of earlier reports; this one has not been in any."))
     fire(case, "include", actor, comment=f"{report_year} report, annex {annex.value}", on=on)
     inclusion = Inclusion(case_id=case.id, report_year=report_year, annex=annex, decided_on=on or date.today(),
                           decided_by_id=actor.id)
@@ -212,9 +209,9 @@ def link_case(case: ReprisalCase, related_case_id: int, note: str, actor) -> Rel
     """Record that the case is about a case of another procedure the actor can see."""
     related = db.session.get(Case, related_case_id)
     if related is None or not can(actor, Permission.VIEW, related) or related.id == case.id:
-        raise ReprisalRefused(_("There is no other case number %(n)s you can see.", n=related_case_id))
+        raise Refused(_("There is no other case number %(n)s you can see.", n=related_case_id))
     if any(link.related_case_id == related.id for link in case.links):
-        raise ReprisalRefused(_("%(case)s is already linked.", case=str(related)))
+        raise Refused(_("%(case)s is already linked.", case=str(related)))
     link = RelatedCase(case_id=case.id, related_case_id=related.id, note=note.strip())
     case.links.append(link)
     db.session.flush()

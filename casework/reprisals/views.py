@@ -23,7 +23,7 @@ from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
 from casework.core.states import State
-from casework.core.workflow import EditConflict, TransitionRefused
+from casework.core.writes import EditConflict, Refused
 from casework.exports.views import export_response
 from casework.extensions import db
 from casework.reprisals import letters as _letters, operations as ops  # noqa: F401 — registers the letter type
@@ -84,7 +84,7 @@ def new():
     if form.validate_on_submit() and _state_chosen(form):
         try:
             case = ops.create_case(form.allegation(), [form.victim()], units[0], current_user)
-        except ops.ReprisalRefused as refusal:
+        except ops.Refused as refusal:
             db.session.rollback()
             form.family_name.errors = [*form.family_name.errors, str(refusal)]
         else:
@@ -119,7 +119,7 @@ def edit(case_id: int):
     if request.method == "GET":  # a POST is refused by the operation, with the input kept
         try:
             ops.refuse_if_closed(case)
-        except ops.ReprisalRefused as refusal:
+        except ops.Refused as refusal:
             flash(str(refusal), "danger")
             return redirect(case.url, 303)
     form = DetailsForm(data=None if request.method == "POST" else {**_details(case), "version": case.version})
@@ -137,7 +137,7 @@ def edit(case_id: int):
         except (EditConflict, StaleDataError):
             db.session.rollback()
             error, status = str(EditConflict(case)), 409
-        except ops.ReprisalRefused as refusal:
+        except ops.Refused as refusal:
             db.session.rollback()
             error, status = str(refusal), 422
         else:
@@ -201,9 +201,9 @@ def _save(case: ReprisalCase, form_name: str, form, change, message: str):
         db.session.commit()
     except (EditConflict, StaleDataError):
         return _refused(case, str(EditConflict(case)), 409, **{form_name: form})
-    except TransitionRefused as refusal:
+    except Refused as refusal:
         return _refused(case, str(refusal), 403 if refusal.forbidden else 422, **{form_name: form})
-    except ops.ReprisalRefused as refusal:
+    except ops.Refused as refusal:
         return _refused(case, str(refusal), 422, **{form_name: form})
     flash(message, "success")
     return redirect(case.url, 303)

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from casework.core.cases import Case
 from casework.core.states import State
 from casework.core.units import Unit
-from casework.core.workflow import TransitionRefused, workflow_for
+from casework.core.workflow import workflow_for
+from casework.core.writes import Refused
 from casework.extensions import db
 from casework.search.forms import SearchForm
 from casework.search.models import SearchDocument
@@ -38,7 +39,7 @@ def _status_choices() -> list[tuple[str, str]]:
             continue
         try:
             workflow = workflow_for(SimpleNamespace(case_type=source.model.__mapper__.polymorphic_identity))
-        except TransitionRefused:
+        except Refused:
             continue
         for state in workflow.states:
             seen.setdefault(state.value, workflow.state_label(state.value))

@@ -14,7 +14,8 @@ from casework.core.counters import next_number
 from casework.core.db import utcnow
 from casework.core.deadlines import meet_open_deadlines
 from casework.core.persons import CasePerson, Person, PersonRole, Sex
-from casework.core.workflow import EditConflict, TransitionRefused, fire
+from casework.core.workflow import fire
+from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
 from casework.special_procedures.models import (
     NON_STATE_CODE, Addressee, AddresseeCopy, AddresseeKind, SpCommunication, CommunicationStatus, CommunicationType,
@@ -69,7 +70,7 @@ class VictimInput:
 def create_communication(content: CommunicationContent, lead: Mandate, actor) -> SpCommunication:
     """A new draft of the lead mandate's desk, the lead mandate first on the letter."""
     comm = SpCommunication(unit_id=lead.unit_id, lead_mandate_id=lead.id, status=S.DRAFT, confidential=False,
-                         officer_id=actor.id, comm_type=content.comm_type, title=content.title)
+                           officer_id=actor.id, comm_type=content.comm_type, title=content.title)
     comm.lead_mandate = lead
     _fill(comm, content)
     comm.cosignatures = [CoSignature(mandate_id=lead.id, status=CoSignatureStatus.LEAD, position=0)]
@@ -83,7 +84,7 @@ def update_communication(comm: SpCommunication, content: CommunicationContent, a
     if expected_version != comm.version:
         raise EditConflict(comm)
     if comm.status != S.DRAFT:
-        raise TransitionRefused(_("Only a draft can be changed; return the letter to drafting first."))
+        raise Refused(_("Only a draft can be changed; return the letter to drafting first."))
     comm.comm_type, comm.title = content.comm_type, content.title
     _fill(comm, content)
     db.session.flush()
@@ -106,14 +107,14 @@ def _addressee(data: AddresseeInput, position: int) -> Addressee:
 def add_victim(comm: SpCommunication, data: VictimInput, actor) -> SpVictim:
     """Register an alleged victim in the persons registry and link them to the communication."""
     if comm.status in (S.SENT, S.PUBLISHED, S.IN_REPORT, S.CLOSED):
-        raise TransitionRefused(_("The letter has been sent; its alleged victims can no longer change."))
+        raise Refused(_("The letter has been sent; its alleged victims can no longer change."))
     person = Person(family_name=data.family_name.strip(), given_names=data.given_names.strip(), sex=data.sex,
                     unit_id=comm.unit_id, protected_identity=data.redact)
     db.session.add(person)
     db.session.flush()
     db.session.add(CasePerson(case_id=comm.id, person_id=person.id, role=PersonRole.ALLEGED_VICTIM))
     victim = SpVictim(communication_id=comm.id, person_id=person.id, profession=data.profession.strip(),
-                    defender=data.defender, redact=data.redact)
+                      defender=data.defender, redact=data.redact)
     db.session.add(victim)
     db.session.flush()
     return victim
@@ -122,7 +123,7 @@ def add_victim(comm: SpCommunication, data: VictimInput, actor) -> SpVictim:
 def invite_mandates(comm: SpCommunication, mandates: list[Mandate], actor) -> list[CoSignature]:
     """Ask mandates to co-sign; their holders are assigned to the letter so they can read it."""
     if comm.status not in (S.DRAFT, S.IN_COSIGNATURE):
-        raise TransitionRefused(_("Mandates are invited while the letter is drafted or in co-signature."))
+        raise Refused(_("Mandates are invited while the letter is drafted or in co-signature."))
     present = {c.mandate_id: c for c in comm.cosignatures}
     invited = []
     for mandate in mandates:
@@ -147,13 +148,13 @@ def decide_cosignature(cosignature: CoSignature, approve: bool, actor, comment: 
     """The mandate holder approves the letter or declines: a declined mandate leaves the letter."""
     comm = cosignature.communication
     if not can_decide(actor, cosignature):
-        raise TransitionRefused(_("Only the holder of %(mandate)s decides for it.", mandate=cosignature.mandate.name),
-                                forbidden=True)
+        raise Refused(_("Only the holder of %(mandate)s decides for it.", mandate=cosignature.mandate.name),
+                      forbidden=True)
     if cosignature.status is not CoSignatureStatus.INVITED:
-        raise TransitionRefused(_("This invitation is no longer awaiting a decision."))
+        raise Refused(_("This invitation is no longer awaiting a decision."))
     if comm.status != S.IN_COSIGNATURE:
-        raise TransitionRefused(_("The letter is not with the co-signing mandates now (it is %(state)s).",
-                                  state=comm.status_label.lower()))
+        raise Refused(_("The letter is not with the co-signing mandates now (it is %(state)s).",
+                        state=comm.status_label.lower()))
     cosignature.status = CoSignatureStatus.APPROVED if approve else CoSignatureStatus.DECLINED
     cosignature.decided_by_id, cosignature.decided_at, cosignature.comment = actor.id, utcnow(), comment.strip()
     db.session.flush()
@@ -202,10 +203,10 @@ def record_reply(comm: SpCommunication, received_on: date, language: str, reply_
                  addressee: Addressee | None = None) -> Reply:
     """Log a reply (any number, any time after sending); the first one stops the reply clock."""
     if comm.sent_on is None:
-        raise TransitionRefused(_("A reply can be recorded once the letter has been sent."))
+        raise Refused(_("A reply can be recorded once the letter has been sent."))
     if received_on < comm.sent_on:
-        raise TransitionRefused(_("A reply cannot be received before the letter was sent (%(date)s).",
-                                  date=comm.sent_on.isoformat()))
+        raise Refused(_("A reply cannot be received before the letter was sent (%(date)s).",
+                        date=comm.sent_on.isoformat()))
     attachment = attach_file(comm, reply_file, actor, description="Reply") if reply_file else None
     reply = Reply(communication_id=comm.id, addressee_id=addressee.id if addressee else None,
                   received_on=received_on, language=language, attachment_id=attachment.id if attachment else None)

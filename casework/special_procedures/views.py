@@ -21,7 +21,7 @@ from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
 from casework.core.states import State
-from casework.core.workflow import EditConflict, TransitionRefused
+from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
 from casework.special_procedures import operations as ops
 from casework.special_procedures.forms import (
@@ -141,7 +141,7 @@ def edit(case_id: int):
                 db.session.rollback()
                 flash(str(EditConflict(comm)), "danger")
                 return render_template("special_procedures/form.html", form=form, comm=comm), 409
-            except TransitionRefused as refusal:
+            except Refused as refusal:
                 db.session.rollback()
                 flash(str(refusal), "danger")
                 return render_template("special_procedures/form.html", form=form, comm=comm), 422
@@ -196,7 +196,7 @@ def _run(comm: SpCommunication, operation, success: str, **forms):
         db.session.commit()
     except (EditConflict, StaleDataError):
         return _refused(comm, str(EditConflict(comm)), 409, **forms)
-    except TransitionRefused as refusal:
+    except Refused as refusal:
         return _refused(comm, str(refusal), 403 if refusal.forbidden else 422, **forms)
     flash(success, "success")
     return redirect(comm.url, 303)
@@ -266,12 +266,12 @@ def reply(case_id: int):
         return render_case(comm, 400, reply_form=form)
     addressee = next((a for a in comm.addressees if a.id == form.addressee_id.data), None)
     upload = form.file.data if form.file.data and form.file.data.filename else None
-    from casework.core.attachments import AttachmentRejected
+    from casework.core.attachments import Refused
 
     try:
         return _run(comm, lambda: ops.record_reply(comm, form.received_on.data, form.language.data, upload,
                                                    current_user, addressee), _("Reply recorded."), reply_form=form)
-    except AttachmentRejected as rejected:
+    except Refused as rejected:
         form.file.errors = [str(rejected)]
         return _refused(comm, str(rejected), 400, reply_form=form)
 

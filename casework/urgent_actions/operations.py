@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 
 from casework.core.persons import CasePerson, Person, PersonRole, Sex
 from casework.core.units import Unit
-from casework.core.workflow import EditConflict, TransitionRefused, fire
+from casework.core.workflow import fire
+from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
 from casework.urgent_actions.models import (
     CLOSED, Criterion, NationalComplaint, Recommendation, RecommendationKind, ResponseStatus, UrgentAction,
@@ -133,14 +134,14 @@ def update_details(ua: UrgentAction, event: Disappearance, age: int | None, acto
     decision never change here; nor do the persons' identities, which the persons registry keeps.
     `with_authors` is False for a user who may not know the authors: their fields are then left
     as they are. The first national complaint is the one the form shows: emptying its authority
-    removes it. Raises `EditConflict` on a stale version, `TransitionRefused` once the urgent
+    removes it. Raises `EditConflict` on a stale version, `Refused` once the urgent
     action has ended.
     """
     if expected_version != ua.version:
         raise EditConflict(ua)
     refusal = details_refusal(ua)
     if refusal:
-        raise TransitionRefused(refusal)
+        raise Refused(refusal)
     for name in DETAIL_FIELDS + (AUTHOR_DETAIL_FIELDS if with_authors else ()):
         value = getattr(event, name)
         _set(ua, name, value.strip() if isinstance(value, str) else value)
@@ -172,7 +173,7 @@ def decide_registration(ua: UrgentAction, decision: str, criteria: dict[str, boo
     """Record the checklist and the decision on it; registering gives the next `UA n/yyyy` and
     drafts the note verbale to the State and the letter to the authors."""
     if decision not in DECISIONS:
-        raise TransitionRefused(_("Choose what to do with the request."))
+        raise Refused(_("Choose what to do with the request."))
     ua.criteria = {c.value: bool(criteria.get(c.value)) for c in Criterion}
     ua.decision_reason = (reason or "").strip()
     if decision == "register":
@@ -230,7 +231,7 @@ def register_group(data: GroupRegistration, unit: Unit, actor, *, on: date | Non
     from casework.urgent_actions.letters import draft_group_letters
 
     if len(data.persons) < 2:
-        raise TransitionRefused(_("A group has at least two disappeared persons; register one urgent action instead."))
+        raise Refused(_("A group has at least two disappeared persons; register one urgent action instead."))
     on = on or date.today()
     group = UrgentActionGroup(unit_id=unit.id, title=data.title.strip())
     db.session.add(group)
@@ -253,9 +254,9 @@ def send_follow_up_note(ua: UrgentAction, actor, recommendations: list[tuple[Rec
 
     on = on or date.today()
     if not recommendations:
-        raise TransitionRefused(_("A follow-up note makes at least one recommendation."))
+        raise Refused(_("A follow-up note makes at least one recommendation."))
     if due_on <= on:
-        raise TransitionRefused(_("The new deadline must be after today."))
+        raise Refused(_("The new deadline must be after today."))
     fire(ua, "send_follow_up_note", actor, on=on)
     deadline = open_reply_deadline(ua)
     deadline.due_on = deadline.original_due_on = due_on

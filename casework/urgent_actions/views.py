@@ -21,7 +21,7 @@ from casework.core.permissions import Permission, can, units_where
 from casework.core.persons import PersonRole, visible_links
 from casework.core.states import State
 from casework.core.units import Unit
-from casework.core.workflow import EditConflict, TransitionRefused
+from casework.core.writes import EditConflict, Refused
 from casework.exports.views import export_response
 from casework.extensions import db
 from casework.urgent_actions import letters as _letters, operations as ops  # noqa: F401 — registers letter types
@@ -121,7 +121,7 @@ def new_group():
                                      reason=form.reason.data or "", letters=form.letters.data)
         try:
             group = ops.register_group(data, unit, current_user)
-        except TransitionRefused as refusal:
+        except Refused as refusal:
             db.session.rollback()
             form.persons.errors = [*form.persons.errors, str(refusal)]
         else:
@@ -204,7 +204,7 @@ def edit(case_id: int):
         except (EditConflict, StaleDataError):
             db.session.rollback()
             error, status = str(EditConflict(ua)), 409
-        except TransitionRefused as refused:
+        except Refused as refused:
             db.session.rollback()
             error, status = str(refused), 422
         else:
@@ -226,7 +226,7 @@ def decide(case_id: int):
         db.session.commit()
     except (EditConflict, StaleDataError):
         return _refused(ua, str(EditConflict(ua)), 409, registration_form=form)
-    except TransitionRefused as refusal:
+    except Refused as refusal:
         return _refused(ua, str(refusal), 403 if refusal.forbidden else 422, registration_form=form)
     flash(_("Decision recorded: %(state)s.", state=ua.status_label), "success")
     return redirect(ua.url, 303)
@@ -243,7 +243,7 @@ def follow_up(case_id: int):
         db.session.commit()
     except (EditConflict, StaleDataError):
         return _refused(ua, str(EditConflict(ua)), 409, follow_up_form=form)
-    except TransitionRefused as refusal:
+    except Refused as refusal:
         return _refused(ua, str(refusal), 403 if refusal.forbidden else 422, follow_up_form=form)
     flash(_("Follow-up note drafted; the State's new deadline is running."), "success")
     return redirect(ua.url, 303)

@@ -159,7 +159,7 @@ def _unit(actor, code: str):
     return unit
 
 
-def _refused(refusal: ops.WorkingGroupRefused) -> ApiError:
+def _refused(refusal: ops.Refused) -> ApiError:
     return ApiError(422, str(refusal))
 
 
@@ -168,7 +168,7 @@ def create_detention(body: DetentionIn, actor) -> DetentionCommunication:
                               arrested_on=body.arrested_on, legal_basis=body.legal_basis, summary=body.summary)
     try:
         return ops.register_detention(data, _unit(actor, WGAD_CODE), actor)
-    except ops.WorkingGroupRefused as refusal:
+    except ops.Refused as refusal:
         raise _refused(refusal) from None
 
 
@@ -177,7 +177,7 @@ def create_disappearance(body: DisappearanceIn, actor) -> DisappearanceCase:
                                   circumstances=body.circumstances, procedure=body.procedure)
     try:
         return ops.register_disappearance(data, _unit(actor, WGEID_CODE), actor)
-    except ops.WorkingGroupRefused as refusal:
+    except ops.Refused as refusal:
         raise _refused(refusal) from None
 
 

@@ -28,12 +28,12 @@ from datetime import date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from casework.core.workflow import EditConflict
+from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
 from casework.working_groups.models import (
     DetentionCommunication, DetentionStatus, DisappearanceCase, DisappearanceStatus, Procedure, WorkingGroupCase,
 )
-from casework.working_groups.operations import WorkingGroupRefused, check_disappearance_dates, default_title
+from casework.working_groups.operations import check_disappearance_dates, default_title
 
 SOURCE_FIELDS = ("source_name", "source_contact")
 ALWAYS_EDITABLE = ("title", *SOURCE_FIELDS)
@@ -77,13 +77,13 @@ def correct_details(case: WorkingGroupCase, changes: dict[str, object], expected
         raise EditConflict(case)
     refusal = edit_refusal(case)
     if refusal:
-        raise WorkingGroupRefused(refusal)
+        raise Refused(refusal)
     values = _normalised(case, changes)
     changed = [name for name, value in values.items() if getattr(case, name) != value]
     allowed = editable_fields(case, see_source)
     not_allowed = [name for name in changed if name not in allowed]
     if not_allowed:
-        raise WorkingGroupRefused(_not_allowed(case, not_allowed))
+        raise Refused(_not_allowed(case, not_allowed))
     if set(changed) & {"received_on", "disappeared_on", "procedure"}:
         _check_dates(case, values)
     for name in changed:
@@ -125,7 +125,7 @@ def _check_dates(case: WorkingGroupCase, values: dict[str, object]) -> None:
     received_on: date = values.get("received_on", case.received_on)  # type: ignore[assignment]
     year = case.reference.rsplit("/", 1)[-1] if case.reference else str(received_on.year)
     if str(received_on.year) != year:
-        raise WorkingGroupRefused(_(
+        raise Refused(_(
             "%(ref)s is numbered in %(year)s: the date of receipt stays in that year. A case received in another "
             "year is received anew.", ref=case.reference, year=year))
     if isinstance(case, DisappearanceCase):

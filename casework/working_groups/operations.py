@@ -8,20 +8,17 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from casework.core.counters import next_number
-from casework.core.deadlines import DeadlineRefused, extend_deadline
+from casework.core.deadlines import extend_deadline
 from casework.core.persons import CasePerson, Person, Sex, can_view_person
 from casework.core.units import Unit
-from casework.core.workflow import EditConflict, TransitionRefused, fire
+from casework.core.workflow import fire
+from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
 from casework.working_groups.models import (
     CATEGORIES, DetentionCommunication, DetentionStatus, DisappearanceCase, DisappearanceStatus, Member, Opinion,
     OpinionMember, Outcome, Procedure, ReviewRequest, WorkingGroupCase, urgent_eligible, urgent_until,
 )
 from casework.working_groups.workflow import DATED_STEPS, EXTENSION, OBJECTION_DEADLINE, REPLY_DEADLINE, open_deadline
-
-
-class WorkingGroupRefused(ValueError):
-    """The change cannot be made; the message says why, in the user's words."""
 
 
 @dataclass
@@ -82,11 +79,11 @@ def _person(data: PersonInput, unit: Unit, actor) -> Person:
     if data.person_id:
         person = db.session.get(Person, data.person_id)
         if person is None or not can_view_person(actor, person):
-            raise WorkingGroupRefused(_("There is no person number %(n)s in the registry you can see.",
-                                        n=data.person_id))
+            raise Refused(_("There is no person number %(n)s in the registry you can see.",
+                            n=data.person_id))
         return person
     if not data.family_name.strip():
-        raise WorkingGroupRefused(_("Give the family name of the person concerned, or their number in the registry."))
+        raise Refused(_("Give the family name of the person concerned, or their number in the registry."))
     person = Person(family_name=data.family_name.strip(), given_names=data.given_names.strip(), sex=data.sex,
                     nationality_id=data.nationality_id, unit_id=unit.id)
     db.session.add(person)
@@ -101,7 +98,7 @@ def default_title(what: str, persons: list[Person]) -> str:
 
 def _open(case: WorkingGroupCase, data: Submission, unit: Unit, actor, what: str) -> WorkingGroupCase:
     if not data.persons:
-        raise WorkingGroupRefused(_("A case concerns at least one person."))
+        raise Refused(_("A case concerns at least one person."))
     persons = [_person(p, unit, actor) for p in data.persons]
     case.unit_id, case.officer_id, case.confidential = unit.id, actor.id, False
     case.title = data.title.strip() or default_title(what, persons)
@@ -129,11 +126,11 @@ def check_disappearance_dates(disappeared_on: date | None, received_on: date, pr
     """The disappearance precedes its receipt, and an urgent case was received within three months of it;
     checked when a case is received and again whenever its dates or procedure are corrected."""
     if disappeared_on is None:
-        raise WorkingGroupRefused(_("Give the date of the disappearance."))
+        raise Refused(_("Give the date of the disappearance."))
     if disappeared_on > received_on:
-        raise WorkingGroupRefused(_("The disappearance cannot be later than the day the case was received."))
+        raise Refused(_("The disappearance cannot be later than the day the case was received."))
     if procedure is Procedure.URGENT and not urgent_eligible(disappeared_on, received_on):
-        raise WorkingGroupRefused(_(
+        raise Refused(_(
             "The urgent procedure covers disappearances within the last three months: this one (%(on)s) could be "
             "received as urgent until %(until)s. Choose the standard procedure.",
             on=disappeared_on.isoformat(), until=urgent_until(disappeared_on).isoformat()))
@@ -170,13 +167,13 @@ def take_step(case: WorkingGroupCase, event: str, on: date, actor, *, note: str 
     if expected_version is not None and expected_version != case.version:
         raise EditConflict(case)
     if event not in DATED_STEPS:
-        raise TransitionRefused(_("“%(event)s” is not a step of this kind of case.", event=event))
+        raise Refused(_("“%(event)s” is not a step of this kind of case.", event=event))
     if on > date.today():
-        raise TransitionRefused(_("The date cannot be in the future."))
+        raise Refused(_("The date cannot be in the future."))
     objection = open_deadline(case, OBJECTION_DEADLINE) if event == "clarify_on_government_reply" else None
     if objection is not None and objection.due_on < date.today() and on <= objection.due_on:
-        raise TransitionRefused(_("The source could object until %(due)s: the case is clarified after that date, "
-                                  "not on %(on)s.", due=objection.due_on.isoformat(), on=on.isoformat()))
+        raise Refused(_("The source could object until %(due)s: the case is clarified after that date, "
+                        "not on %(on)s.", due=objection.due_on.isoformat(), on=on.isoformat()))
     if event == "transmit_standard" and session:
         case.session = session
     if event in ("forward_clarifying_reply", "clarify") and note.strip():
@@ -199,7 +196,7 @@ def extend_reply_deadline(case: DetentionCommunication, actor, note: str) -> dat
     """The one extension of one month the Government may ask for; a second is refused."""
     deadline = open_deadline(case, REPLY_DEADLINE)
     if deadline is None:
-        raise DeadlineRefused(_("No reply is awaited from the Government."))
+        raise Refused(_("No reply is awaited from the Government."))
     extend_deadline(deadline, EXTENSION.after(deadline.original_due_on), actor, note)
     return deadline.due_on
 
@@ -211,20 +208,20 @@ def active_members(unit_id: int) -> list[Member]:
 
 def _check_opinion(case: DetentionCommunication, data: OpinionInput) -> None:
     if data.outcome is Outcome.ARBITRARY and not data.categories:
-        raise TransitionRefused(_("An opinion finding the detention arbitrary says in which categories (I to V)."))
+        raise Refused(_("An opinion finding the detention arbitrary says in which categories (I to V)."))
     if data.outcome is not Outcome.ARBITRARY and data.categories:
-        raise TransitionRefused(_("Categories are given only when the detention is found arbitrary."))
+        raise Refused(_("Categories are given only when the detention is found arbitrary."))
     unknown = set(data.categories) - set(CATEGORIES)
     if unknown:
-        raise TransitionRefused(_("Unknown categories: %(c)s.", c=", ".join(sorted(unknown))))
+        raise Refused(_("Unknown categories: %(c)s.", c=", ".join(sorted(unknown))))
     members = {m.id: m for m in active_members(case.unit_id)}
     own_state = [members[i] for i in data.taking_part if i in members and members[i].state_id == case.state_id]
     if own_state:
-        raise TransitionRefused(_(
+        raise Refused(_(
             "%(names)s cannot take part: a member does not take part in a case concerning their own State (%(state)s).",
             names=", ".join(m.name for m in own_state), state=case.state.name))
     if not any(i in members for i in data.taking_part):
-        raise TransitionRefused(_("Say which members took part in adopting the opinion."))
+        raise Refused(_("Say which members took part in adopting the opinion."))
 
 
 def adopt_opinion(case: DetentionCommunication, data: OpinionInput, actor) -> Opinion:
@@ -252,10 +249,10 @@ def record_review_request(case: DetentionCommunication, requested_by: str, recei
                           actor) -> ReviewRequest:
     """An exceptional request to review the opinion; there is one only once an opinion exists."""
     if case.opinion is None:
-        raise WorkingGroupRefused(_("A review can be requested only of an adopted opinion."))
+        raise Refused(_("A review can be requested only of an adopted opinion."))
     if received_on < case.opinion.adopted_on:
-        raise WorkingGroupRefused(_("The request cannot precede the opinion (%(on)s).",
-                                    on=case.opinion.adopted_on.isoformat()))
+        raise Refused(_("The request cannot precede the opinion (%(on)s).",
+                        on=case.opinion.adopted_on.isoformat()))
     request = ReviewRequest(requested_by=requested_by, received_on=received_on, grounds=grounds.strip())
     case.reviews.append(request)
     db.session.flush()
@@ -265,7 +262,7 @@ def record_review_request(case: DetentionCommunication, requested_by: str, recei
 def add_member(unit: Unit, name: str, state_id: int, actor) -> Member:
     """A new member of the working group, with the State of which they are a national."""
     if not name.strip():
-        raise WorkingGroupRefused(_("Give the member's name."))
+        raise Refused(_("Give the member's name."))
     member = Member(unit_id=unit.id, name=name.strip(), state_id=state_id)
     db.session.add(member)
     db.session.flush()

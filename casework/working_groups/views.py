@@ -17,13 +17,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
 from casework.cases.views import record_step, register_detail_context, render_case
-from casework.core.deadlines import DeadlineRefused
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
 from casework.core.states import State
 from casework.core.units import Unit
-from casework.core.workflow import EditConflict, TransitionRefused, Workflow
+from casework.core.workflow import Workflow
+from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
 from casework.web import register_nav
 from casework.working_groups import corrections, letters, operations as ops
@@ -124,7 +124,7 @@ def new(slug: str):
         register = ops.register_detention if group.model is DetentionCommunication else ops.register_disappearance
         try:
             case = register(form.submission(), unit, current_user)
-        except ops.WorkingGroupRefused as refused:
+        except ops.Refused as refused:
             db.session.rollback()
             refusal = str(refused)
         else:
@@ -207,8 +207,7 @@ def step(case_id: int, event: str):
     form = StepForm()
     return record_step(case, "step_form", form, lambda: ops.take_step(
         case, event, form.on.data, current_user, note=form.note.data or "", session=form.session.data,
-        expected_version=form.version.data), _("Recorded."),
-        refusals=(TransitionRefused, ops.WorkingGroupRefused))
+        expected_version=form.version.data), _("Recorded."))
 
 
 @bp.route("/cases/<int:case_id>/extension", methods=["POST"])
@@ -219,7 +218,7 @@ def extend(case_id: int):
     form = ExtensionForm()
     return record_step(case, "extension_form", form,
                        lambda: ops.extend_reply_deadline(case, current_user, form.note.data),
-                       _("The Government's reply is now due one month later."), refusals=(DeadlineRefused,))
+                       _("The Government's reply is now due one month later."))
 
 
 @bp.route("/cases/<int:case_id>/opinion", methods=["POST"])
@@ -241,7 +240,7 @@ def review(case_id: int):
     form = ReviewForm()
     return record_step(case, "review_form", form, lambda: ops.record_review_request(
         case, form.requested_by.data, form.received_on.data, form.grounds.data, current_user),
-        _("Review request recorded."), refusals=(ops.WorkingGroupRefused,))
+        _("Review request recorded."))
 
 
 def _details_form(case: WorkingGroupCase, see_source: bool):
@@ -292,7 +291,7 @@ def edit_details(case_id: int):
         except (EditConflict, StaleDataError):
             db.session.rollback()
             error, status = str(EditConflict(case)), 409
-        except ops.WorkingGroupRefused as refused:
+        except ops.Refused as refused:
             db.session.rollback()
             error, status = str(refused), 422
         else:

@@ -6,9 +6,10 @@ import pytest
 from sqlalchemy import func, select
 
 from casework.cases import operations
-from casework.cases.operations import LinkRefused, assign_user, link_person
+from casework.cases.operations import assign_user, link_person
 from casework.core.cases import CaseAssignment
 from casework.core.persons import CasePerson, Person, PersonRole
+from casework.core.writes import Refused
 from casework.extensions import db
 
 
@@ -55,7 +56,7 @@ def test_linking_a_person_just_linked_says_so_and_keeps_the_rest(users, make_cas
     _checked_before_the_other_request(monkeypatch, "_linked", False)
     case.title = "Renamed in the same request"
 
-    with pytest.raises(LinkRefused, match="Ana PÉREZ is already linked to this case as alleged victim"):
+    with pytest.raises(Refused, match="Ana PÉREZ is already linked to this case as alleged victim"):
         link_person(case, person.id, PersonRole.ALLEGED_VICTIM.value, users["officer"])
     db.session.commit()
 

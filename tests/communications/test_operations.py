@@ -9,7 +9,8 @@ import pytest
 from casework.communications import operations as ops
 from casework.communications.models import Communication, DecisionType, NotRegisteredReason
 from casework.core.deadlines import add_months
-from casework.core.workflow import TransitionRefused, fire
+from casework.core.workflow import fire
+from casework.core.writes import Refused
 from casework.extensions import db
 
 
@@ -61,7 +62,7 @@ def test_two_officers_registering_at_once_get_different_numbers(app, make_commun
 
 def test_only_the_special_rapporteur_registers(make_communication, users):
     case = make_communication()
-    with pytest.raises(TransitionRefused) as refusal:
+    with pytest.raises(Refused) as refusal:
         ops.register_communication(case, users["officer"])
     assert refusal.value.forbidden and case.number is None
 
@@ -123,7 +124,7 @@ def test_inadmissible_case_is_closed_without_follow_up(make_communication, users
     assert case.status == "decided" and not any(d.is_open for d in case.deadlines)
     for event in ("notify_parties", "publish"):
         fire(case, event, users["officer"])
-    with pytest.raises(TransitionRefused, match="only for Views finding a violation"):
+    with pytest.raises(Refused, match="only for Views finding a violation"):
         fire(case, "open_follow_up", users["officer"])
     fire(case, "close", users["officer"])
     assert case.status == "closed"
@@ -139,14 +140,14 @@ def test_views_finding_a_violation_must_name_the_articles(make_communication, us
     case = make_communication(register=True)
     fire(case, "transmit", users["supervisor"])
     fire(case, "mark_ready", users["officer"])
-    with pytest.raises(TransitionRefused, match="articles violated"):
+    with pytest.raises(Refused, match="articles violated"):
         _decide(case, users, DecisionType.VIEWS_VIOLATION)
     assert case.decisions == []
 
 
 def test_friendly_settlement_only_where_the_committee_has_one(make_communication, users):
     case = make_communication(register=True)
-    with pytest.raises(TransitionRefused, match="no friendly-settlement procedure"):
+    with pytest.raises(Refused, match="no friendly-settlement procedure"):
         _decide(case, users, DecisionType.FRIENDLY_SETTLEMENT)
     db.session.rollback()
 
@@ -156,7 +157,7 @@ def test_joined_cases_share_the_leads_decision(make_communication, users):
     other = make_communication(author=("Haddad", "Samir"), register=True)
     ops.join_communications(lead, [other], users["officer"])
     db.session.commit()
-    with pytest.raises(TransitionRefused, match="joined to"):
+    with pytest.raises(Refused, match="joined to"):
         _decide(other, users, DecisionType.INADMISSIBLE)
     _decide(lead, users, DecisionType.INADMISSIBLE)
     db.session.refresh(other)
@@ -178,7 +179,7 @@ def test_interim_measures_follow_their_own_log_and_end_with_the_decision(make_co
 
     case = make_communication(register=True)
     entry = im.request_interim_measures(case, "not to deport the author", date(2026, 4, 2), users["officer"])
-    with pytest.raises(TransitionRefused) as refusal:
+    with pytest.raises(Refused) as refusal:
         im.decide_interim_measures(entry, "grant", users["officer"])
     assert refusal.value.forbidden  # the Special Rapporteur decides
     im.decide_interim_measures(entry, "grant", users["supervisor"], date(2026, 4, 3))
@@ -186,8 +187,8 @@ def test_interim_measures_follow_their_own_log_and_end_with_the_decision(make_co
     im.decide_interim_measures(entry, "lift", users["supervisor"], date(2026, 5, 1))
     assert (entry.status, entry.decided_on, entry.lifted_on, entry.compliance) == (
         MeasureStatus.LIFTED, date(2026, 4, 3), date(2026, 5, 1), Compliance.NOT_COMPLIED)
-    with pytest.raises(TransitionRefused, match="cannot be granted"):
+    with pytest.raises(Refused, match="cannot be granted"):
         im.decide_interim_measures(entry, "grant", users["supervisor"])
     _decide(case, users, DecisionType.DISCONTINUED)
-    with pytest.raises(TransitionRefused, match="awaits a decision"):
+    with pytest.raises(Refused, match="awaits a decision"):
         im.request_interim_measures(case, "medical care", date(2027, 4, 2), users["officer"])

@@ -8,9 +8,8 @@ from sqlalchemy import select
 
 from casework.core.audit import AuditEvent
 from casework.core.deadlines import Deadline, Period, add_months
-from casework.core.workflow import (
-    CaseHistory, EditConflict, Transition, TransitionRefused, Workflow, available, fire,
-)
+from casework.core.workflow import CaseHistory, Transition, Workflow, available, fire
+from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
 from tests.sample_workflow import SampleStatus
 
@@ -64,7 +63,7 @@ def test_recording_the_reply_closes_the_deadline(users, make_case):
 
 def test_case_officer_may_not_approve_and_nothing_changes(users, make_case):
     case = make_case(status=SampleStatus.SUBMITTED)
-    with pytest.raises(TransitionRefused, match="Your role does not allow “Approve and send”") as refused:
+    with pytest.raises(Refused, match="Your role does not allow “Approve and send”") as refused:
         fire(case, "approve_and_send", users["officer"])
     db.session.rollback()
     assert refused.value.forbidden
@@ -78,25 +77,25 @@ def test_case_officer_may_not_approve_and_nothing_changes(users, make_case):
 
 def test_event_from_the_wrong_state_is_refused_with_the_state(users, make_case):
     case = make_case(status=SampleStatus.DRAFT)
-    with pytest.raises(TransitionRefused, match="not possible while the case is draft") as refused:
+    with pytest.raises(Refused, match="not possible while the case is draft") as refused:
         fire(case, "record_reply", users["supervisor"])
     assert not refused.value.forbidden
 
 
 def test_unknown_event_is_refused(users, make_case):
-    with pytest.raises(TransitionRefused, match="not an action"):
+    with pytest.raises(Refused, match="not an action"):
         fire(make_case(), "publish", users["admin"])
 
 
 def test_required_fields_must_be_filled_first(users, make_case):
     case = make_case(reference=None)
-    with pytest.raises(TransitionRefused, match="Fill in reference before “Submit for approval”"):
+    with pytest.raises(Refused, match="Fill in reference before “Submit for approval”"):
         fire(case, "submit", users["officer"])
 
 
 def test_guard_reason_is_given(users, make_case):
     case = make_case(status=SampleStatus.REPLIED, title="")
-    with pytest.raises(TransitionRefused, match="needs a title"):
+    with pytest.raises(Refused, match="needs a title"):
         fire(case, "close", users["supervisor"])
 
 

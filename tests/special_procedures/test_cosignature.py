@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from casework.core.permissions import Permission, can, visible_cases
-from casework.core.workflow import TransitionRefused, available, fire
+from casework.core.workflow import available, fire
+from casework.core.writes import Refused
 from casework.extensions import db
 from casework.special_procedures import operations as ops
 from casework.special_procedures.letters import compose_communication, render_communication_pdf
@@ -30,10 +31,10 @@ def test_an_invited_holder_can_read_the_letter_but_not_change_it(make_comm, user
 
 def test_the_letter_cannot_be_approved_or_sent_before_every_cosigner_approves(make_comm, users):
     comm = make_comm(cosigners=("SR-TORTURE", "SR-JUDGES"), until="in_cosignature")
-    with pytest.raises(TransitionRefused, match="Waiting for 2"):
+    with pytest.raises(Refused, match="Waiting for 2"):
         fire(comm, "approve", users["supervisor"])
     ops.decide_cosignature(comm.pending[0], True, users["holder:SR-TORTURE"])
-    with pytest.raises(TransitionRefused, match="Waiting for 1"):
+    with pytest.raises(Refused, match="Waiting for 1"):
         fire(comm, "approve", users["supervisor"])
     approve = next(t for t, reason in available(comm, users["supervisor"]) if t.event == "approve")
     assert approve is not None
@@ -49,7 +50,7 @@ def test_sending_is_refused_while_a_cosigner_is_pending(make_comm, users, mandat
                                              status=CoSignatureStatus.INVITED, position=1))
     db.session.flush()
     db.session.expire(comm, ["cosignatures"])
-    with pytest.raises(TransitionRefused, match="Waiting for 1"):
+    with pytest.raises(Refused, match="Waiting for 1"):
         ops.send_communication(comm, date(2026, 3, 10), users["officer"], comm.version)
 
 
@@ -57,7 +58,7 @@ def test_only_the_mandate_holder_decides(make_comm, users):
     comm = make_comm(cosigners=("SR-TORTURE",), until="in_cosignature")
     row = comm.pending[0]
     for user in (users["supervisor"], users["officer"], users["holder:SR-JUDGES"], users["admin"]):
-        with pytest.raises(TransitionRefused):
+        with pytest.raises(Refused):
             ops.decide_cosignature(row, True, user)
     assert row.status is CoSignatureStatus.INVITED
 

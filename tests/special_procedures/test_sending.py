@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from casework.core.jobs import JobRecord, JobStatus
-from casework.core.workflow import TransitionRefused
+from casework.core.writes import Refused
 from casework.extensions import db
 from casework.special_procedures import operations as ops
 from casework.special_procedures.models import CommunicationType, SpCommunication
@@ -94,10 +94,10 @@ def test_replies_any_number_any_time_and_the_first_stops_the_clock(make_comm, us
 
 def test_a_reply_cannot_come_before_the_letter(make_comm, users):
     draft = make_comm()
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(Refused):
         ops.record_reply(draft, date(2026, 3, 1), "en", None, users["officer"])
     sent = make_comm(until="sent")
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(Refused):
         ops.record_reply(sent, date(2026, 3, 1), "en", None, users["officer"])
 
 

@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from casework.core.deadlines import Deadline
 from casework.core.persons import CasePerson, PersonRole, Sex
-from casework.core.workflow import TransitionRefused, fire
+from casework.core.workflow import fire
+from casework.core.writes import Refused
 from casework.extensions import db
 from casework.letters.models import AddresseeKind, Letter
 from casework.urgent_actions import operations as ops
@@ -49,10 +50,10 @@ def test_numbering_restarts_each_year_and_continues_after_imported_numbers(make_
 
 def test_registration_needs_every_criterion_and_a_reason_to_refuse(make_ua, users):
     ua = make_ua(register=False)
-    with pytest.raises(TransitionRefused, match="Already reported to the competent national authorities"):
+    with pytest.raises(Refused, match="Already reported to the competent national authorities"):
         ops.decide_registration(ua, "register", {**ALL_MET, "reported_nationally": False}, "", users["officer"])
     db.session.rollback()
-    with pytest.raises(TransitionRefused, match="decision reason"):
+    with pytest.raises(Refused, match="decision reason"):
         ops.decide_registration(ua, "refuse_registration", ALL_MET, "  ", users["officer"])
     db.session.rollback()
     ops.decide_registration(ua, "request_information", {**ALL_MET, "reported_nationally": False},
@@ -154,9 +155,9 @@ def test_the_reply_is_due_in_two_weeks_or_as_the_unit_configures(make_ua, users,
 def test_three_reminders_then_the_meeting_with_the_rapporteurs(make_ua, users):
     ua = make_ua(events=("transmit_to_state", "inform_authors"))
     officer = users["officer"]
-    with pytest.raises(TransitionRefused, match="once it is overdue"):
+    with pytest.raises(Refused, match="once it is overdue"):
         fire(ua, "send_reminder", officer)
-    with pytest.raises(TransitionRefused, match="only after 3 reminders"):
+    with pytest.raises(Refused, match="only after 3 reminders"):
         fire(ua, "flag_for_meeting", officer)
     for count in (1, 2, 3):
         _make_overdue(ua)
@@ -166,7 +167,7 @@ def test_three_reminders_then_the_meeting_with_the_rapporteurs(make_ua, users):
     reminders = [l for l in _letters(ua) if l.letter_type == "ua_reminder"]
     assert len(reminders) == 3 and "(reminder 3)" in reminders[-1].body
     _make_overdue(ua)
-    with pytest.raises(TransitionRefused, match="3 reminders have been sent"):
+    with pytest.raises(Refused, match="3 reminders have been sent"):
         fire(ua, "send_reminder", officer)
     fire(ua, "flag_for_meeting", officer)
     assert ua.status == S.MEETING_WITH_RAPPORTEURS
@@ -221,7 +222,7 @@ def test_follow_up_continues_for_a_person_located_in_detention(make_ua, users):
 
 def test_closing_decisions_are_for_supervisors(make_ua, users):
     ua = make_ua(events=("transmit_to_state",))
-    with pytest.raises(TransitionRefused) as refusal:
+    with pytest.raises(Refused) as refusal:
         fire(ua, "discontinue", users["officer"])
     assert refusal.value.forbidden
 

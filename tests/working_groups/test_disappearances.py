@@ -7,7 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from casework.core.deadlines import add_months
-from casework.core.workflow import TransitionRefused, fire
+from casework.core.workflow import fire
+from casework.core.writes import Refused
 from casework.working_groups import operations as ops
 from casework.working_groups.models import Procedure, urgent_eligible
 from casework.working_groups.workflow import OBJECTION_DEADLINE, REMINDER_DEADLINE, open_deadline
@@ -21,7 +22,7 @@ def test_urgent_means_within_three_months_of_the_disappearance():
 
 
 def test_urgent_is_refused_for_an_older_disappearance(make_disappearance):
-    with pytest.raises(ops.WorkingGroupRefused, match="until 2026-04-30"):
+    with pytest.raises(ops.Refused, match="until 2026-04-30"):
         make_disappearance(disappeared_on=date(2026, 1, 31), received_on=date(2026, 5, 1),
                            procedure=Procedure.URGENT)
     case = make_disappearance(disappeared_on=date(2026, 1, 31), received_on=date(2026, 4, 30),
@@ -41,15 +42,15 @@ def test_the_registration_page_says_why_urgent_is_refused(make_disappearance, us
 
 def test_the_chair_transmits_urgent_cases_and_a_session_the_standard_ones(make_disappearance, users):
     urgent = make_disappearance(disappeared_on=days_ago(20), received_on=days_ago(10), procedure=Procedure.URGENT)
-    with pytest.raises(TransitionRefused) as refusal:
+    with pytest.raises(Refused) as refusal:
         ops.take_step(urgent, "transmit_urgent", days_ago(9), users["officer"])
     assert refusal.value.forbidden
-    with pytest.raises(TransitionRefused, match="urgent case"):
+    with pytest.raises(Refused, match="urgent case"):
         ops.take_step(urgent, "transmit_standard", days_ago(9), users["supervisor"], session=130)
     ops.take_step(urgent, "transmit_urgent", days_ago(9), users["supervisor"])
     assert urgent.status == "outstanding"
     standard = make_disappearance(family="Standard")
-    with pytest.raises(TransitionRefused, match="session"):
+    with pytest.raises(Refused, match="session"):
         ops.take_step(standard, "transmit_standard", days_ago(200), users["officer"])
     ops.take_step(standard, "transmit_standard", days_ago(200), users["officer"], session=129)
     assert standard.session == 129
@@ -71,10 +72,10 @@ def test_six_month_rule_clarified_on_the_governments_information_only_after_six_
     case = _forwarded_as_clarifying(make_disappearance, users, forwarded)
     assert case.status == "awaiting_objection"
     assert open_deadline(case, OBJECTION_DEADLINE).due_on == date.today()
-    with pytest.raises(TransitionRefused, match="may object until"):
+    with pytest.raises(Refused, match="may object until"):
         ops.take_step(case, "clarify_on_government_reply", date.today(), users["officer"])
     older = _forwarded_as_clarifying(make_disappearance, users, forwarded - timedelta(days=1))
-    with pytest.raises(TransitionRefused, match="clarified after that date"):
+    with pytest.raises(Refused, match="clarified after that date"):
         ops.take_step(older, "clarify_on_government_reply", date.today() - timedelta(days=1), users["officer"])
     ops.take_step(older, "clarify_on_government_reply", date.today(), users["officer"])
     assert older.status == "clarified" and older.clarified_on == date.today()
@@ -85,7 +86,7 @@ def test_an_objection_stops_the_clock_and_keeps_the_case_outstanding(make_disapp
     case = _forwarded_as_clarifying(make_disappearance, users, days_ago(300))
     fire(case, "record_objection", users["officer"], comment="The family was refused a visit.")
     assert case.status == "outstanding" and open_deadline(case, OBJECTION_DEADLINE) is None
-    with pytest.raises(TransitionRefused, match="not possible while the case is outstanding"):
+    with pytest.raises(Refused, match="not possible while the case is outstanding"):
         ops.take_step(case, "clarify_on_government_reply", date.today(), users["officer"])
     assert open_deadline(case, REMINDER_DEADLINE) is not None
 
@@ -102,7 +103,7 @@ def test_a_reply_that_clarifies_nothing_goes_back_to_outstanding(make_disappeara
 def test_a_yearly_reminder_when_due_then_the_next_a_year_later(make_disappearance, users):
     case = make_disappearance()
     ops.take_step(case, "transmit_standard", days_ago(100), users["officer"], session=129)
-    with pytest.raises(TransitionRefused, match="next yearly reminder is due"):
+    with pytest.raises(Refused, match="next yearly reminder is due"):
         fire(case, "send_yearly_reminder", users["officer"])
     open_deadline(case, REMINDER_DEADLINE).due_on = days_ago(1)
     fire(case, "send_yearly_reminder", users["officer"])
@@ -112,10 +113,10 @@ def test_a_yearly_reminder_when_due_then_the_next_a_year_later(make_disappearanc
 def test_discontinued_only_by_the_supervisor_and_with_a_reason(make_disappearance, users):
     case = make_disappearance()
     ops.take_step(case, "transmit_standard", days_ago(100), users["officer"], session=129)
-    with pytest.raises(TransitionRefused) as refusal:
+    with pytest.raises(Refused) as refusal:
         ops.take_step(case, "discontinue", days_ago(1), users["officer"], note="Lost contact.")
     assert refusal.value.forbidden
-    with pytest.raises(TransitionRefused, match="discontinuation reason"):
+    with pytest.raises(Refused, match="discontinuation reason"):
         ops.take_step(case, "discontinue", days_ago(1), users["supervisor"])
     ops.take_step(case, "discontinue", days_ago(1), users["supervisor"], note="No relative can be traced.")
     assert case.status == "discontinued" and open_deadline(case, REMINDER_DEADLINE) is None

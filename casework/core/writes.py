@@ -1,0 +1,109 @@
+"""The one way a request changes something: validate → one operation → commit → redirect.
+
+Every view that writes goes through `write()`, after loading its record with the permission it
+needs (`casework.cases.access.load_case`). It is the request handler of mature Flask
+applications (load, check, process, then a single commit, and a rollback on any error), written
+once so that each view says only what is its own: the form, the operation, what to tell the user
+and where to go next.
+
+An operation that cannot be done raises `Refused` with the reason in the user's words and the
+status the answer carries: 422 when the record's state or the rules forbid it, 403 when the
+user's role does, 409 (`EditConflict`) when the record changed since the page was drawn. The view
+never decides the status of a refusal, so the same refusal answers the same everywhere.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import flash, redirect, render_template
+from flask_babel import gettext as _
+from sqlalchemy.orm.exc import StaleDataError
+
+from casework.extensions import db
+
+T = TypeVar("T")
+
+
+class Refused(Exception):
+    """The operation cannot be done; the message says why, in the user's words.
+
+    `status` is the answer's: 422 for the state of things, 403 for the user's role (`forbidden`).
+    """
+
+    status: int = 422
+
+    def __init__(self, reason: str, *, forbidden: bool = False, status: int | None = None):
+        super().__init__(reason)
+        self.status = status or (403 if forbidden else type(self).status)
+
+    @property
+    def forbidden(self) -> bool:
+        return self.status == 403
+
+
+class EditConflict(Refused):
+    """Someone else changed the record since this user loaded it."""
+
+    status = 409
+
+    def __init__(self, record: object):
+        super().__init__(_(
+            "%(case)s was changed by someone else while you were working on it. "
+            "Reload the page to see the current version, then try again.", case=str(record)
+        ))
+
+
+def expect_version(record: Any, version: int | None) -> None:
+    """Refuse to change `record` if it is no longer the version the user's page was drawn from.
+
+    The one version check: `write()` makes it for every form with a `version` field, and the
+    workflow engine for callers that pass the version themselves (the API, batch approval).
+    """
+    if version is not None and version != record.version:
+        raise EditConflict(record)
+
+
+Again = Callable[[int, str | None], Any]  # (status, reason or None) → the page again, input kept
+
+
+def write(operation: Callable[[], T], *, again: Again, done: str | Callable[[T], str] | None,
+          to: str | Callable[[T], str], form: Any = None, record: Any = None, field: Any = None) -> Any:
+    """Validate `form`, run `operation`, commit, tell the user `done` and go `to` the next page.
+
+    - An invalid form shows the page again (`again(400, None)`): each field says what is wrong.
+    - A form with a `version` field is checked against `record` first (409 when stale), and so
+      is the record's own version at the flush, for a change that lands in between.
+    - A `Refused` rolls everything back and shows the page again with its reason and status;
+      with `field`, the reason is shown by that field, as the input to correct (400): a file
+      that is not a PDF, a date too late, a person not on the team.
+    """
+    if form is not None and not form.validate_on_submit():
+        return again(400, None)
+    try:
+        if record is not None and form is not None and "version" in form:
+            expect_version(record, form.version.data)
+        result = operation()
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        return again(409, str(EditConflict(record)))
+    except Refused as refusal:
+        db.session.rollback()
+        if field is None or refusal.status in (403, 409):
+            return again(refusal.status, str(refusal))
+        field.errors = [*field.errors, str(refusal)]
+        return again(400, None)
+    if done:
+        flash(done(result) if callable(done) else done, "success")
+    return redirect(to(result) if callable(to) else to, 303)
+
+
+def again_on(template: str, **context: Any) -> Again:
+    """Show a form's own page again: the reason at the top, what was typed kept in the form."""
+    def render(status: int, reason: str | None) -> Any:
+        if reason:
+            flash(reason, "danger")
+        return render_template(template, **context), status
+
+    return render
