@@ -1,19 +1,23 @@
 """Casework: case management for the UN human rights mechanisms."""
 from __future__ import annotations
 
+import functools
 import importlib
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask
 
 from config import DEFAULT_SECRET_KEY, config_from_env
 
+if TYPE_CHECKING:
+    from casework.core.modules import DomainModule
+
 ROOT = Path(__file__).resolve().parent.parent
 
-# The domain modules. Each is a package `casework.<name>` that may have `models.py` (imported so
-# the metadata sees its tables), `views.py` (a blueprint named `bp`) and `demo.py` (`load_demo()`).
+# The domain modules, in the order of the navigation. Each is a package `casework.<name>` whose
+# `module.py` declares what it adds (`MODULE`, a `casework.core.modules.DomainModule`).
 DOMAIN_MODULES = (
     "communications",
     "urgent_actions",
@@ -87,13 +91,13 @@ def import_models() -> None:
     from casework.letters import jobs as _letter_jobs, models as _letters, workflow as _letter_workflow  # noqa: F401
     from casework.reminders import models as _reminders  # noqa: F401
 
-    domain_module_parts("models")
+    domain_modules()
 
 
-def domain_module_parts(part: str) -> list[ModuleType]:
-    """`casework.<module>.<part>` of every domain module that has one, in DOMAIN_MODULES order."""
-    found = (import_optional(f"casework.{module}.{part}") for module in DOMAIN_MODULES)
-    return [module for module in found if module is not None]
+@functools.cache
+def domain_modules() -> tuple[DomainModule, ...]:
+    """Every domain module's declaration, in DOMAIN_MODULES order."""
+    return tuple(importlib.import_module(f"casework.{name}.module").MODULE for name in DOMAIN_MODULES)
 
 
 def import_optional(name: str) -> ModuleType | None:
@@ -115,6 +119,7 @@ def _register_blueprints(app: Flask) -> None:
     from casework.exports.views import bp as exports_bp
     from casework.figures.views import bp as figures_bp
     from casework.letters.views import bp as letters_bp
+    from casework.main import notifications  # noqa: F401 — its routes hang on the main blueprint
     from casework.main.views import bp as main_bp
     from casework.persons.views import bp as persons_bp
     from casework.search.views import bp as search_bp
@@ -123,5 +128,7 @@ def _register_blueprints(app: Flask) -> None:
               search_bp, api_views.bp, token_views.bp)
     for blueprint in shared:
         app.register_blueprint(blueprint)
-    for views in domain_module_parts("views"):
-        app.register_blueprint(views.bp)
+    from casework.core.modules import install
+
+    for module in domain_modules():
+        install(app, module)

@@ -54,11 +54,12 @@ def load_demo() -> list[tuple[str, str]]:
                 set_membership(user, units[code], role)
     db.session.flush()
     _demo_circular(units["CCPR"], find_user("ccpr.officer@ohchr.example.org"))
-    from casework import domain_module_parts
+    from casework import domain_modules
 
     accounts = [(email, description) for email, _n, _f, _m, description in ACCOUNTS]
-    for module_demo in domain_module_parts("demo"):
-        accounts += module_demo.load_demo() or []  # a module may add accounts of its own, to be printed
+    for module in domain_modules():
+        if module.demo is not None:
+            accounts += module.demo() or []  # a module may add accounts of its own, to be printed
     return accounts
 
 

@@ -29,8 +29,12 @@ MODULE_NAV: list[NavItem] = []
 
 
 def register_nav(label: str, endpoint: str, prefix: str) -> None:
-    """Add a domain module's entry to the main navigation."""
-    MODULE_NAV.append(NavItem(label, endpoint, prefix))
+    """Add a domain module's entry to the main navigation (once, however often the app is built)."""
+    item = NavItem(label, endpoint, prefix)
+    if item not in MODULE_NAV:
+        MODULE_NAV.append(item)
+
+
 ENROLMENT_ENDPOINTS = {"auth.enrol_totp", "auth.logout", "static"}
 
 

@@ -1,8 +1,8 @@
 """How each domain module contributes to the API: a `casework/<module>/api.py` with `API = ModuleApi(...)`.
 
-A module says which case types it owns (`API` is one `ModuleApi` or a list), how its own fields read, how a case of its kind is created
-(through its own operations) and how its cases are found by State. The API finds the modules with
-`domain_module_parts("api")`, so adding a module adds its endpoints without a central list.
+A module says which case types it owns (one `ModuleApi` each), how its own fields read, how a case of its kind is
+created (through its own operations) and how its cases are found by State. Its `module.py` declares them, so
+adding a module adds its endpoints without a central list.
 """
 from __future__ import annotations
 
@@ -38,12 +38,9 @@ class ModuleApi:
 
 @functools.cache
 def module_apis() -> tuple[ModuleApi, ...]:
-    from casework import domain_module_parts
+    from casework import domain_modules
 
-    found: list[ModuleApi] = []
-    for part in domain_module_parts("api"):
-        found.extend(part.API if isinstance(part.API, (list, tuple)) else [part.API])
-    return tuple(found)
+    return tuple(api for module in domain_modules() for api in module.api)
 
 
 def by_case_type() -> dict[str, ModuleApi]:

@@ -44,7 +44,9 @@ _DETAIL_CONTEXT: dict[str | None, list[Callable[[Case], dict]]] = {}
 
 def register_detail_context(case_type: str | None, build: Callable[[Case], dict]) -> None:
     """Let a module add its panels' data to the case page of its case type (None: every type)."""
-    _DETAIL_CONTEXT.setdefault(case_type, []).append(build)
+    builders = _DETAIL_CONTEXT.setdefault(case_type, [])
+    if build not in builders:
+        builders.append(build)
 
 
 def group_events(events: list[AuditEvent]) -> list[tuple[AuditEvent, int]]:

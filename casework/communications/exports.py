@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from casework.communications.models import Communication
 from casework.communications.queries import LIST_SORTS, communications_from_args
-from casework.exports.registry import Column, ExportableList, register
+from casework.exports.registry import Column, ExportableList
 
-register(ExportableList(
+COMMUNICATIONS_LIST = ExportableList(
     name="communications", title="Communications", endpoint="communications.index",
     query=communications_from_args, key=Communication.__table__.c.id, sorts=LIST_SORTS,
     default_sort="received", default_direction="desc",
@@ -19,4 +19,6 @@ register(ExportableList(
         Column("Registered", lambda c: c.registered_on),
         Column("Subject matter", lambda c: c.subject_matter, 40),
     ),
-))
+)
+
+EXPORTS = (COMMUNICATIONS_LIST,)

@@ -11,7 +11,7 @@ from babel.dates import format_date
 from babel.units import format_unit
 
 from casework.letters.document import LetterKind
-from casework.letters.types import LetterContext, LetterType, register_letter_type
+from casework.letters.types import LetterContext, LetterType
 
 CASE_TYPES = frozenset({"communication"})
 
@@ -95,12 +95,15 @@ SUBJECT_UNREGISTERED = _texts(en="Your submission to the {x[committee]}", fr="Vo
                               es="Su comunicación al {x[committee]}")
 
 
-def _register(key: str, label: str, kind: LetterKind, body, subject=SUBJECT) -> None:
-    register_letter_type(LetterType(key=f"communication_{key}", label=label, kind=kind, subject=subject, body=body,
-                                    case_types=CASE_TYPES))
+LETTER_TYPES: list[LetterType] = []  # installed with the module (`module.py`)
 
 
-_register("acknowledgement", "Acknowledgement to the author", LetterKind.LETTER, _texts(
+def _letter_type(key: str, label: str, kind: LetterKind, body, subject=SUBJECT) -> None:
+    LETTER_TYPES.append(LetterType(key=f"communication_{key}", label=label, kind=kind, subject=subject, body=body,
+                                   case_types=CASE_TYPES))
+
+
+_letter_type("acknowledgement", "Acknowledgement to the author", LetterKind.LETTER, _texts(
     en="I have the honour to acknowledge receipt of your submission of {x[received_on]} to the {x[committee]} "
        "concerning {x[state]}.\n\nIt will be examined to determine whether it can be registered under the "
        "procedure. You will be informed of the outcome.",
@@ -112,7 +115,7 @@ _register("acknowledgement", "Acknowledgement to the author", LetterKind.LETTER,
        "Se le informará del resultado.",
 ), subject=SUBJECT_UNREGISTERED)
 
-_register("clarification", "Request for clarification to the author", LetterKind.LETTER, _texts(
+_letter_type("clarification", "Request for clarification to the author", LetterKind.LETTER, _texts(
     en="I have the honour to refer to your submission of {x[received_on]} to the {x[committee]}.\n\n"
        "Before it can be registered, please provide within two months:\n\n1. \n2. \n\n"
        "If no reply is received, the file will be closed.",
@@ -124,7 +127,7 @@ _register("clarification", "Request for clarification to the author", LetterKind
        "De no recibirse respuesta, se archivará el expediente.",
 ), subject=SUBJECT_UNREGISTERED)
 
-_register("registration", "Registration letter to the author", LetterKind.LETTER, _texts(
+_letter_type("registration", "Registration letter to the author", LetterKind.LETTER, _texts(
     en="I have the honour to inform you that your communication has been registered as No. {x[number]} and "
        "transmitted to {x[state]} with a request for its observations.\n\nYou will receive a copy of them "
        "for your comments.",
@@ -136,7 +139,7 @@ _register("registration", "Registration letter to the author", LetterKind.LETTER
        "transmitirán para que formule sus comentarios.",
 ))
 
-_register("transmittal", "Transmittal note verbale to the State party", LetterKind.NOTE_VERBALE, _texts(
+_letter_type("transmittal", "Transmittal note verbale to the State party", LetterKind.NOTE_VERBALE, _texts(
     en="transmit communication No. {x[number]}, submitted to the {x[committee]} ({x[articles]}).\n\n"
        "The State party is requested to submit its observations on the admissibility and the merits by "
        "{x[state_observations_due]}. If it wishes to contest admissibility alone, it may do so by "
@@ -151,7 +154,7 @@ _register("transmittal", "Transmittal note verbale to the State party", LetterKi
        "tardar el {x[admissibility_request_due]}.\n\n{x[interim_measures_request]}",
 ))
 
-_register("interim_measures", "Interim measures note verbale", LetterKind.NOTE_VERBALE, _texts(
+_letter_type("interim_measures", "Interim measures note verbale", LetterKind.NOTE_VERBALE, _texts(
     en="inform it that, acting through its Special Rapporteur on new communications and interim measures, the "
        "{x[committee]} has requested the State party, while the communication concerning {c.title} is under "
        "consideration, to take the following interim measures: {x[interim_measures]}.",
@@ -163,7 +166,7 @@ _register("interim_measures", "Interim measures note verbale", LetterKind.NOTE_V
        "comunicación relativa a {c.title}, adopte las medidas provisionales siguientes: {x[interim_measures]}.",
 ))
 
-_register("reminder", "Reminder note verbale to the State party", LetterKind.NOTE_VERBALE, _texts(
+_letter_type("reminder", "Reminder note verbale to the State party", LetterKind.NOTE_VERBALE, _texts(
     en="recall that the observations of the State party on communication No. {x[number]} were due on "
        "{x[state_observations_due]}, and to request that they be submitted without delay.",
     fr="rappeler que les observations de l'État partie sur la communication no {x[number]} étaient attendues "
@@ -172,7 +175,7 @@ _register("reminder", "Reminder note verbale to the State party", LetterKind.NOT
        "presentarse a más tardar el {x[state_observations_due]}, y solicitar que se presenten sin demora.",
 ))
 
-_register("observations_to_author", "Transmittal of the State's observations to the author", LetterKind.LETTER,
+_letter_type("observations_to_author", "Transmittal of the State's observations to the author", LetterKind.LETTER,
           _texts(
     en="I have the honour to transmit the observations of {x[state]} on your communication No. {x[number]}.\n\n"
        "Please send any comments you may wish to make by {x[author_comments_due]}.",
@@ -184,7 +187,7 @@ _register("observations_to_author", "Transmittal of the State's observations to 
        "{x[author_comments_due]}.",
 ))
 
-_register("decision", "Transmittal of the decision", LetterKind.NOTE_VERBALE, _texts(
+_letter_type("decision", "Transmittal of the decision", LetterKind.NOTE_VERBALE, _texts(
     en="transmit the {x[decision_term]} adopted by the {x[committee]} on {x[decision_date]} concerning "
        "communication No. {x[number]} (document {x[decision_symbol]}).\n\n{x[follow_up_request]}",
     fr="transmettre la décision adoptée par le {x[committee]} le {x[decision_date]} concernant la "
@@ -193,7 +196,7 @@ _register("decision", "Transmittal of the decision", LetterKind.NOTE_VERBALE, _t
        "comunicación núm. {x[number]} (documento {x[decision_symbol]}).\n\n{x[follow_up_request]}",
 ))
 
-_register("follow_up", "Follow-up note verbale", LetterKind.NOTE_VERBALE, _texts(
+_letter_type("follow_up", "Follow-up note verbale", LetterKind.NOTE_VERBALE, _texts(
     en="refer to the {x[decision_term]} adopted by the {x[committee]} concerning communication No. "
        "{x[number]} (document {x[decision_symbol]}) and to request information on the measures taken to give "
        "effect to it by {x[follow_up_reply_due]}.",

@@ -257,7 +257,3 @@ class FollowUpRound(Audited, TimestampMixin, db.Model):
     def audit_case_id(self) -> int:
         return self.communication_id
 
-
-# The workflow and the letter types refer to these models; importing them here registers both
-# wherever the models are loaded (web app, workers, CLI).
-from casework.communications import letters as _letters, workflow as _workflow  # noqa: E402,F401

@@ -1,7 +1,7 @@
 """Pages of the petitions procedure: the committee lists, intake, and the actions on a case.
 
-The case page itself is the shared one; this module adds its panels through
-`register_detail_context`. Every view: load (with the permission check) → validate → one
+The case page itself is the shared one; this module adds its panels (`panels`, declared in
+`module.py`). Every view: load (with the permission check) → validate → one
 operation → commit → redirect; a refusal re-renders with the reason and the user's input.
 """
 from __future__ import annotations
@@ -17,14 +17,14 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
 from casework.cases.forms import ConfirmForm
-from casework.cases.views import register_detail_context, render_case
+from casework.cases.views import render_case
 from casework.communications import imports, interim_measures as im, operations as ops
 from casework.communications.forms import (
     CaseDetailsForm, CloseFollowUpForm, ComplianceForm, DecisionForm, DeclineForm, FollowUpRoundForm, ImportForm,
     InterimMeasureForm, IntakeForm, JoinForm, RegistrationForm, SplitForm,
 )
 from casework.communications.models import (
-    CASE_TYPE, Communication, CommunicationStatus, Compliance, DecisionType, Grade, FollowUpOutcome, InterimMeasure,
+    Communication, CommunicationStatus, Compliance, DecisionType, Grade, FollowUpOutcome, InterimMeasure,
     NotRegisteredReason,
 )
 from casework.communications.backlog import AGES, PENDING, UNGRADED, backlog
@@ -40,10 +40,8 @@ from casework.communications.workflow import COMMUNICATION_WORKFLOW
 from casework.core.workflow import refusal_reason
 from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
-from casework.web import register_nav
 
 bp = Blueprint("communications", __name__, url_prefix="/communications")
-register_nav("Communications", "communications.index", "communications.")
 
 
 def _states() -> list[tuple[int, str]]:
@@ -136,7 +134,7 @@ def _intake(form: IntakeForm) -> ops.Intake:
     )
 
 
-def _panels(case: Communication) -> dict:
+def panels(case: Communication) -> dict:
     """The communication's own panels on the shared case page, with empty forms."""
     return {
         "details_form": CaseDetailsForm(formdata=None, obj=case, version=case.version),
@@ -157,8 +155,6 @@ def _panels(case: Communication) -> dict:
             if case.status in (CommunicationStatus.RECEIVED, CommunicationStatus.CLARIFICATION_REQUESTED) else []),
     }
 
-
-register_detail_context(CASE_TYPE, _panels)
 
 
 def _load(case_id: int, permission: Permission = Permission.EDIT) -> Communication:

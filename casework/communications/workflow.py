@@ -12,7 +12,7 @@ from casework.communications.committees import author_comments_period
 from casework.communications.models import CASE_TYPE, CommunicationStatus as S, DecisionType
 from casework.core.deadlines import Period
 from casework.core.permissions import Permission
-from casework.core.workflow import DeadlineRule, Transition, Workflow, register_workflow
+from casework.core.workflow import DeadlineRule, Transition, Workflow
 
 STATE_OBSERVATIONS = DeadlineRule("state_observations", "State observations on admissibility and merits",
                                   lambda case: case.rules.state_observations)
@@ -66,7 +66,7 @@ def _settlement_allowed(case, _user) -> str | None:
     return None
 
 
-COMMUNICATION_WORKFLOW = register_workflow(Workflow(
+COMMUNICATION_WORKFLOW = Workflow(
     case_type=CASE_TYPE,
     states=S,
     initial=S.RECEIVED,
@@ -115,4 +115,4 @@ COMMUNICATION_WORKFLOW = register_workflow(Workflow(
         Transition("close_follow_up", "Close follow-up", frozenset({S.FOLLOW_UP}), S.CLOSED, Permission.APPROVE,
                    required=("follow_up_outcome",), closes=("follow_up_reply",), guard=_graded, manual=False),
     ),
-))
+)

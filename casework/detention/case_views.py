@@ -7,7 +7,7 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
-from casework.cases.views import record_step, register_detail_context
+from casework.cases.views import record_step
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can_in_unit
 from casework.core.writes import EditConflict, Refused
@@ -68,12 +68,10 @@ def new_case():
     return render_template("detention/case_new.html", form=form, visit=visit), 400 if form.errors else 200
 
 
-def _case_panels(case: DetentionCase) -> dict:
+def case_panels(case: DetentionCase) -> dict:
     return {"raise_form": RaiseForm(version=case.version), "outcome_form": OutcomeForm(
         version=case.version, category=case.category.value if case.category else "")}
 
-
-register_detail_context("detention_case", _case_panels)
 
 
 @bp.route("/cases/<int:case_id>/edit", methods=["GET", "POST"])

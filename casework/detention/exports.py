@@ -7,7 +7,7 @@ from casework.detention.queries import (
     CASE_SORTS, RELEASE_SORTS, VISIT_SORTS, cases_from_args, releases_from_args, visits_from_args,
 )
 from casework.detention.release_models import DetentionCase
-from casework.exports.registry import Column, ExportableList, register
+from casework.exports.registry import Column, ExportableList
 
 
 def _outcome(case: DetentionCase) -> str | None:
@@ -18,7 +18,7 @@ def _category(case: DetentionCase) -> str | None:
     return labels.CATEGORIES[case.category] if case.category else None
 
 
-register(ExportableList(
+DETENTION_VISITS_LIST = ExportableList(
     name="detention_visits", title="Visits to places of detention", endpoint="detention.index",
     query=visits_from_args, key=Visit.id, sorts=VISIT_SORTS, default_sort="date", default_direction="desc",
     columns=(
@@ -37,7 +37,7 @@ register(ExportableList(
         Column("Capacity", lambda v: v.capacity),
         Column("Status", lambda v: v.status_label, 20),
     ),
-))
+)
 
 _CASE_COLUMNS = (
     Column("Reference", lambda c: c.reference),
@@ -51,16 +51,18 @@ _CASE_COLUMNS = (
     Column("Outcome on", lambda c: c.outcome_on),
 )
 
-register(ExportableList(
+DETENTION_CASES_LIST = ExportableList(
     name="detention_cases", title="Individual detention cases", endpoint="detention.cases_list",
     query=cases_from_args, key=DetentionCase.id, sorts=CASE_SORTS, default_sort="opened", default_direction="desc",
     columns=_CASE_COLUMNS,
-))
+)
 
-register(ExportableList(
+DETENTION_RELEASES_LIST = ExportableList(
     name="detention_releases", title="Releases upon the Office's action", endpoint="detention.releases_list",
     query=releases_from_args, key=DetentionCase.id, sorts=RELEASE_SORTS, default_sort="date",
     default_direction="desc",
     columns=(*_CASE_COLUMNS, Column("Counted", lambda c: f"in record no. {c.covered_by.aggregate_id}"
                                      if c.covered_by else "on its own", 20)),
-))
+)
+
+EXPORTS = (DETENTION_VISITS_LIST, DETENTION_CASES_LIST, DETENTION_RELEASES_LIST)

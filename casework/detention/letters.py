@@ -18,7 +18,7 @@ from casework.detention.release_models import DetentionCase
 from casework.extensions import db
 from casework.letters.document import LetterKind
 from casework.letters.phrases import phrases
-from casework.letters.types import LetterContext, LetterType, register_letter_type
+from casework.letters.types import LetterContext, LetterType
 
 
 def visit_report_values(visit: Visit) -> dict:
@@ -268,12 +268,12 @@ def report_body(context: LetterContext, language: str) -> str:
     return "\n\n".join(lines)
 
 
-VISIT_SUMMARY = register_letter_type(LetterType(
+VISIT_SUMMARY = LetterType(
     key="visit_summary",
     label="Summary report of the visit",
     kind=LetterKind.REPORT,
     subject=report_subject,
     body=report_body,
     case_types=frozenset({"detention_visit"}),
-))
+)
 

@@ -314,8 +314,3 @@ RECORD_NAMES.update({
     "detention_interviews": "interview", "detention_recommendations": "recommendation",
     "detention_recommendation_follow_ups": "follow-up of a recommendation",
 })
-
-from casework.detention.release_models import (  # noqa: E402,F401 — the module's other tables, for the metadata
-    AggregateRelease, CoveredRelease, DetentionCase,
-)
-from casework.detention import workflow as _workflow  # noqa: E402,F401 — registered wherever visits are loaded

@@ -19,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
 from casework.cases.forms import ConfirmForm
-from casework.cases.views import register_detail_context, render_case
+from casework.cases.views import render_case
 from casework.core import audit, drafts
 from casework.core.forms import choices
 from casework.core.pagination import paginate
@@ -28,7 +28,6 @@ from casework.core.persons import viewable_person_ids
 from casework.core.states import State
 from casework.core.writes import EditConflict, Refused
 from casework.detention import labels
-from casework.detention import letters as _letters  # noqa: F401 — registers the summary report's letter type
 from casework.detention import operations as ops
 from casework.detention.forms import FilterForm, InterviewForm, NewVisitForm, ReportForm, VisitForm
 from casework.detention.models import Facility, POPULATION_FIELDS, Visit
@@ -36,10 +35,8 @@ from casework.detention.permissions import can_view_interviews, field_offices_wh
 from casework.detention.queries import VISIT_SORTS, Filters, filters_from_args, first_year, visits_query
 from casework.detention.release_models import DetentionCase
 from casework.extensions import db
-from casework.web import register_nav
 
 bp = Blueprint("detention", __name__, url_prefix="/detention")
-register_nav("Detention", "detention.index", "detention.")
 
 
 @bp.app_context_processor
@@ -215,7 +212,7 @@ def discard_draft(visit_id: int):
 
 # ---- Panels of the visit page, interviews and the summary report --------------------------------
 
-def _visit_panels(visit: Visit) -> dict:
+def visit_panels(visit: Visit) -> dict:
     report = ops.summary_report(visit)
     return {
         "interviews_visible": can_view_interviews(current_user, visit),
@@ -230,8 +227,6 @@ def _visit_panels(visit: Visit) -> dict:
         "editable": visit.status in ops.EDITABLE,
     }
 
-
-register_detail_context("detention_visit", _visit_panels)
 
 
 @bp.route("/visits/<int:visit_id>/interviews", methods=["GET", "POST"])
@@ -295,6 +290,3 @@ def draft_report(visit_id: int):
     flash(_("The summary report is drafted from the visit record: read it through, then submit it for approval."),
           "success")
     return redirect(url_for("letters.edit", letter_id=report.id), 303)
-
-
-from casework.detention import case_views, facility_views, release_views  # noqa: E402,F401 — their routes

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from casework.core.db import utcnow
 from casework.core.permissions import Permission
-from casework.core.workflow import Transition, Workflow, register_workflow
+from casework.core.workflow import Transition, Workflow
 from casework.detention.models import Access, Visit, VisitStatus
 from casework.detention.release_models import DetentionCase, DetentionCaseStatus, RELEASE_OUTCOMES
 from casework.extensions import db
@@ -56,7 +56,7 @@ def _after_reopening(visit: Visit, actor) -> None:
     visit.reviewed_by_id = visit.reviewed_at = None
 
 
-VISIT_WORKFLOW = register_workflow(Workflow(
+VISIT_WORKFLOW = Workflow(
     case_type="detention_visit",
     states=VisitStatus,
     initial=V.DRAFT,
@@ -73,7 +73,7 @@ VISIT_WORKFLOW = register_workflow(Workflow(
         Transition("finalise", "Make final", frozenset({V.REVIEWED}), V.FINAL, Permission.APPROVE,
                    guard=report_issued),
     ),
-))
+)
 
 
 def outcome_complete(case: DetentionCase, user) -> str | None:
@@ -83,7 +83,7 @@ def outcome_complete(case: DetentionCase, user) -> str | None:
     return None
 
 
-CASE_WORKFLOW = register_workflow(Workflow(
+CASE_WORKFLOW = Workflow(
     case_type="detention_case",
     states=DetentionCaseStatus,
     initial=C.OPEN,
@@ -98,4 +98,4 @@ CASE_WORKFLOW = register_workflow(Workflow(
                    Permission.EDIT),
         Transition("reopen", "Reopen", frozenset({C.CLOSED}), C.RAISED, Permission.APPROVE),
     ),
-))
+)

@@ -1,6 +1,7 @@
 """The exportable lists: each declared once, with the query builder its page uses and its columns."""
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,15 +49,13 @@ def register(exportable: ExportableList) -> ExportableList:
 
 
 def _load() -> None:
-    """Import every module's `exports.py`, where lists declare themselves."""
+    """Import the shared lists' declarations (letters, persons); the modules' come with their
+    declarations (`DomainModule.exports`), installed with the app."""
     global _loaded
     if _loaded:
         return
-    from casework import domain_module_parts, import_optional
-
-    domain_module_parts("exports")
     for name in _EXTRA_PARTS:
-        import_optional(name)
+        importlib.import_module(name)
     _loaded = True
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from flask import Blueprint, Response, render_template, request
 from flask_login import current_user
 
-from casework import domain_module_parts
+from casework import domain_modules
 from casework.core.pdf import render_pdf
 from casework.figures.charts import data_uri
 from casework.figures.period import FIRST_YEAR, Period, PeriodError, parse_period
@@ -17,7 +17,7 @@ bp = Blueprint("figures", __name__, url_prefix="/figures")
 
 def key_figures(user, period: Period) -> list[Section]:
     """Each module's section, in the modules' order; a module that shows the reader nothing is left out."""
-    found = (part.key_figures(user, period) for part in domain_module_parts("figures"))
+    found = (module.figures(user, period) for module in domain_modules() if module.figures is not None)
     return [section for section in found if section is not None]
 
 

@@ -54,6 +54,3 @@ def healthz():
     healthy = database["status"] == "ok" and jobs["status"] == "ok"
     body = {"status": "ok" if healthy else "error", "database": database, "jobs": jobs}
     return jsonify(body), 200 if healthy else 503
-
-
-from casework.main import notifications as _notifications  # noqa: E402,F401 — its routes are on `bp`

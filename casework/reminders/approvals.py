@@ -1,7 +1,7 @@
 """“Awaiting my approval”: what waits for this user's decision, from every module.
 
-Each domain module that has decisions reserved to a supervisor contributes an `approvals.py`
-with `awaiting_approval(user, limit) -> list[Awaiting]`, found by `domain_module_parts`; letters
+Each domain module that has decisions reserved to a supervisor declares a function
+`(user, limit) -> list[Awaiting]` as its `approvals` (in its `module.py`); letters
 submitted for approval are the letters machinery's and are listed here. Every list goes through
 the core policy, and a case is listed only if the user may decide on it.
 """
@@ -49,10 +49,11 @@ def _letters(user, limit: int) -> list[Awaiting]:
 
 def awaiting_approval(user, limit: int = LIMIT) -> list[Awaiting]:
     """Everything awaiting `user`'s decision, oldest first, at most `limit` items."""
-    from casework import domain_module_parts
+    from casework import domain_modules
 
     found = _letters(user, limit)
-    for module in domain_module_parts("approvals"):
-        found += module.awaiting_approval(user, limit)
+    for module in domain_modules():
+        if module.approvals is not None:
+            found += module.approvals(user, limit)
     found.sort(key=lambda item: (item.case.updated_at, item.case.id))
     return found[:limit]

@@ -18,7 +18,7 @@ is audited and can be removed (e.g. a supervisor with a conflict of interest on 
 from __future__ import annotations
 
 from flask_babel import gettext as _
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casework.auth.models import Membership, Role
@@ -94,8 +94,9 @@ def _end_assignments_of(session: Session, membership: Membership) -> None:
         session.delete(assignment)
 
 
-@event.listens_for(Session, "before_flush")
-def _enforce_team_rules(session: Session, flush_context, instances) -> None:
+def enforce_team_rules(session: Session, flush_context, instances) -> None:
+    """Refuse, at every flush, what no route, job or command may store (listened to as declared
+    in `module.py`)."""
     for obj in list(session.new) + list(session.dirty):
         if isinstance(obj, CaseAssignment):
             _check_assignment(session, obj)

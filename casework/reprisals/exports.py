@@ -2,11 +2,11 @@
 download in its own audit trail, as for the files of a strictly confidential case."""
 from __future__ import annotations
 
-from casework.exports.registry import Column, ExportableList, register
+from casework.exports.registry import Column, ExportableList
 from casework.reprisals.models import ReprisalCase
 from casework.reprisals.queries import LIST_SORTS, reprisal_cases_from_args
 
-register(ExportableList(
+REPRISALS_LIST = ExportableList(
     name="reprisals", title="Reprisals cases", endpoint="reprisals.index",
     query=reprisal_cases_from_args, key=ReprisalCase.id, sorts=LIST_SORTS,
     default_sort="received", default_direction="desc", audit_each_row=True,
@@ -17,4 +17,6 @@ register(ExportableList(
         Column("Received", lambda case: case.received_on),
         Column("Status", lambda case: case.status_label, 20),
     ),
-))
+)
+
+EXPORTS = (REPRISALS_LIST,)

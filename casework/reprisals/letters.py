@@ -9,7 +9,7 @@ from __future__ import annotations
 from casework.letters import operations as letter_ops
 from casework.letters.document import LetterKind
 from casework.letters.models import Letter
-from casework.letters.types import LetterContext, LetterType, register_letter_type
+from casework.letters.types import LetterContext, LetterType
 from casework.reprisals.models import UN_BODY_LABELS, ConsentScope, ReprisalCase
 
 CASE_TYPES = frozenset({"reprisal"})
@@ -55,10 +55,10 @@ def _body(context: LetterContext, language: str) -> str:
     return text.format(who=who, body=extra.get("body", ""), acts=extra.get("acts") or "…")
 
 
-register_letter_type(LetterType(
+RAISING_LETTER = LetterType(
     key=RAISE_WITH_STATE, label="Note verbale raising a case of reprisal with the State",
     kind=LetterKind.NOTE_VERBALE, subject=_subject, body=_body, case_types=CASE_TYPES,
-))
+)
 
 
 def draft_raising_letter(case: ReprisalCase, actor, language: str = "en") -> Letter:

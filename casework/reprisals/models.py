@@ -311,6 +311,3 @@ RECORD_NAMES.update({
     "reprisal_risk_assessments": "risk assessment", "reprisal_actions": "action taken",
     "reprisal_inclusions": "report inclusion", "reprisal_related_cases": "related case",
 })
-
-# The access rules must be in force wherever reprisals cases exist (pages, jobs, the CLI).
-from casework.reprisals import access as _access  # noqa: E402,F401

@@ -18,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
 from casework.cases.forms import AssignmentForm, ConfirmForm
-from casework.cases.views import register_detail_context, render_case
+from casework.cases.views import render_case
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
@@ -26,7 +26,7 @@ from casework.core.states import State
 from casework.core.writes import EditConflict, Refused
 from casework.exports.views import export_response
 from casework.extensions import db
-from casework.reprisals import letters as _letters, operations as ops  # noqa: F401 — registers the letter type
+from casework.reprisals import letters, operations as ops
 from casework.reprisals.access import assignable_users, units_to_open_cases
 from casework.reprisals.forms import (
     ActForm, ActionForm, CaseForm, ConsentForm, DetailsForm, InclusionForm, LinkForm, ListFilterForm, RevokeForm,
@@ -38,10 +38,8 @@ from casework.reprisals.models import (
 from casework.reprisals.queries import LIST_SORTS, reprisal_cases_from_args
 from casework.reprisals.report import REPORTED_DETAILS, current_report_year, published_report_year
 from casework.reprisals.workflow import ACTING, REPRISAL_WORKFLOW
-from casework.web import register_nav
 
 bp = Blueprint("reprisals", __name__, url_prefix="/reprisals")
-register_nav("Reprisals", "reprisals.index", "reprisals.")
 
 
 def _state_choices(blank: str) -> list:
@@ -158,7 +156,7 @@ def _details(case: ReprisalCase) -> dict:
         "engaged_body": case.engaged_body.value, "raised_by": case.raised_by.value if case.raised_by else ""}
 
 
-def _panels(case: ReprisalCase) -> dict:
+def panels(case: ReprisalCase) -> dict:
     today = date.today()
     context = {
         "rc": case,
@@ -183,8 +181,6 @@ def _panels(case: ReprisalCase) -> dict:
         context["assign_form"] = form
     return context
 
-
-register_detail_context("reprisal", _panels)
 
 
 def _refused(case: ReprisalCase, error: str, status: int, **forms):
@@ -285,7 +281,7 @@ def draft_letter(case_id: int):
     case = load_reprisal(case_id, Permission.EDIT)
     if not ConfirmForm().validate_on_submit():
         return render_case(case, 400, error=_("The form was incomplete; reload the page."))
-    letter = _letters.draft_raising_letter(case, current_user)
+    letter = letters.draft_raising_letter(case, current_user)
     db.session.commit()
     flash(_("Note verbale drafted; it is confidential like the case."), "success")
     return redirect(letter.url, 303)
@@ -300,8 +296,3 @@ def related_reprisals(case) -> dict:
                                .order_by(RelatedCase.id)).all()
     return {"related_restricted": [(link.case if can(current_user, Permission.VIEW, link.case) else None)
                                    for link in links]}
-
-
-register_detail_context(None, related_reprisals)
-
-from casework.reprisals import report_views as _report_views  # noqa: E402,F401 — the annual report's routes

@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from casework.core.permissions import Permission
-from casework.core.workflow import Transition, Workflow, register_workflow
+from casework.core.workflow import Transition, Workflow
 from casework.reprisals.models import ReprisalCase, ReprisalStatus
 
 S = ReprisalStatus
@@ -35,7 +35,7 @@ def _acted(case: ReprisalCase, user) -> str | None:
     return None
 
 
-REPRISAL_WORKFLOW = register_workflow(Workflow(
+REPRISAL_WORKFLOW = Workflow(
     case_type="reprisal",
     states=ReprisalStatus,
     initial=S.RECEIVED,
@@ -68,4 +68,4 @@ REPRISAL_WORKFLOW = register_workflow(Workflow(
         Transition("close", "Close", OPEN, S.CLOSED, Permission.APPROVE),
         Transition("reopen", "Reopen for follow-up", frozenset({S.CLOSED}), S.FOLLOW_UP, Permission.APPROVE),
     ),
-))
+)

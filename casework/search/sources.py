@@ -1,8 +1,8 @@
 """What is indexed, and how each record becomes a search document.
 
 The persons registry and the letters are indexed here; each domain module says what of its own
-is indexed in `casework/<module>/search.py`, with a list `SOURCES` of `Source`s (found by
-`domain_module_parts("search")`, so there is no central list to keep).
+is indexed in `casework/<module>/search.py`, with a list `SOURCES` of `Source`s that its
+`module.py` declares, so there is no central list to keep.
 """
 from __future__ import annotations
 
@@ -195,12 +195,9 @@ def _core_sources() -> list[Source]:
 @cache
 def all_sources() -> tuple[Source, ...]:
     """The core sources and every domain module's, in DOMAIN_MODULES order."""
-    from casework import domain_module_parts
+    from casework import domain_modules
 
-    found = list(_core_sources())
-    for part in domain_module_parts("search"):
-        found.extend(part.SOURCES)
-    return tuple(found)
+    return (*_core_sources(), *(source for module in domain_modules() for source in module.search))
 
 
 def module_of(case: Case) -> str:

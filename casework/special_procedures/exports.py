@@ -1,11 +1,11 @@
 """The internal list of special-procedures communications, exportable (the public register keeps its own)."""
 from __future__ import annotations
 
-from casework.exports.registry import Column, ExportableList, register
+from casework.exports.registry import Column, ExportableList
 from casework.special_procedures.models import SpCommunication
 from casework.special_procedures.queries import LIST_SORTS, communications_from_args
 
-register(ExportableList(
+SPECIAL_PROCEDURES_LIST = ExportableList(
     name="special_procedures", title="Special-procedures communications", endpoint="special_procedures.index",
     query=communications_from_args, key=SpCommunication.id, sorts=LIST_SORTS,
     default_sort="updated", default_direction="desc",
@@ -20,4 +20,6 @@ register(ExportableList(
         Column("Published", lambda c: c.published_on),
         Column("Status", lambda c: c.status_label, 20),
     ),
-))
+)
+
+EXPORTS = (SPECIAL_PROCEDURES_LIST,)

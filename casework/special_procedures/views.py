@@ -1,7 +1,7 @@
 """Special-procedures pages for the desks: the list, drafting, co-signature, sending, replies.
 
 Each view: load (with the permission check) → validate → one operation → commit → redirect.
-The public register is in `public.py`.
+The public register is in `public.py`, the Council report's pages in `report_views.py`.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from wtforms.validators import ValidationError
 
 from casework.cases.access import load_case
-from casework.cases.views import register_detail_context, render_case
+from casework.cases.views import render_case
 from casework.core import audit
 from casework.core.forms import choices
 from casework.core.pagination import paginate
@@ -39,10 +39,8 @@ from casework.special_procedures.queries import (
 )
 from casework.special_procedures.workflow import COMMUNICATION_WORKFLOW
 from casework.figures.period import list_period
-from casework.web import register_nav
 
 bp = Blueprint("special_procedures", __name__, url_prefix="/special-procedures", cli_group="special-procedures")
-register_nav("Special procedures", "special_procedures.index", "special_procedures.")
 S = CommunicationStatus
 
 
@@ -150,7 +148,7 @@ def edit(case_id: int):
     return render_template("special_procedures/form.html", form=form, comm=comm), 400 if form.errors else 200
 
 
-def _panels(comm: SpCommunication) -> dict:
+def panels(comm: SpCommunication) -> dict:
     invite_form = InviteForm()
     present = {c.mandate_id for c in comm.cosignatures if c.status.value != "declined"}
     invite_form.mandate_ids.choices = choices((i, n) for i, n in mandate_choices() if i not in present)
@@ -180,8 +178,6 @@ def _signature_states() -> dict[str, str]:
     return {"lead": _("lead mandate"), "invited": _("invited, awaiting the holder's decision"),
             "approved": _("approved by"), "declined": _("declined by")}
 
-
-register_detail_context("sp_communication", _panels)
 
 
 def _refused(comm: SpCommunication, error: str, status: int, **forms):
@@ -379,6 +375,3 @@ def change_holder(mandate_id: int):
     flash(_("%(mandate)s: the new holder signs future letters; letters sent keep their signatures.",
             mandate=mandate.name), "success")
     return redirect(url_for("special_procedures.mandates"), 303)
-
-
-from casework.special_procedures import public as _public, report as _report  # noqa: E402,F401 — their routes

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 
 from casework.core.deadlines import Period
 from casework.core.permissions import Permission
-from casework.core.workflow import DeadlineRule, Transition, Workflow, register_workflow
+from casework.core.workflow import DeadlineRule, Transition, Workflow
 from casework.special_procedures.models import (
     PUBLICATION_DAYS, SpCommunication, CommunicationStatus, CommunicationType,
 )
@@ -58,7 +58,7 @@ def _after_return(comm: SpCommunication, actor) -> None:
     reset_approvals(comm)
 
 
-COMMUNICATION_WORKFLOW = register_workflow(Workflow(
+COMMUNICATION_WORKFLOW = Workflow(
     case_type="sp_communication",
     states=CommunicationStatus,
     initial=S.DRAFT,
@@ -81,4 +81,4 @@ COMMUNICATION_WORKFLOW = register_workflow(Workflow(
                    required=("report_session",), manual=False),
         Transition("close", "Close", frozenset({S.IN_REPORT}), S.CLOSED, Permission.APPROVE),
     ),
-))
+)

@@ -1,11 +1,11 @@
 """The urgent actions list, exportable. Never the authors: an export leaves the system."""
 from __future__ import annotations
 
-from casework.exports.registry import Column, ExportableList, register
+from casework.exports.registry import Column, ExportableList
 from casework.urgent_actions.models import UrgentAction
 from casework.urgent_actions.queries import LIST_SORTS, urgent_actions_from_args
 
-register(ExportableList(
+URGENT_ACTIONS_LIST = ExportableList(
     name="urgent_actions", title="Urgent actions", endpoint="urgent_actions.index",
     query=urgent_actions_from_args, key=UrgentAction.id, sorts=LIST_SORTS,
     default_sort="registered", default_direction="desc",
@@ -18,4 +18,6 @@ register(ExportableList(
         Column("Status", lambda ua: ua.status_label, 20),
         Column("Located", lambda ua: ua.located),
     ),
-))
+)
+
+EXPORTS = (URGENT_ACTIONS_LIST,)

@@ -12,7 +12,7 @@ from casework.letters import operations as letter_ops
 from casework.letters.document import LetterKind
 from casework.letters.models import AddresseeKind, Letter, LetterAddressee, LetterAnnex, LetterSignatory
 from casework.letters.phrases import phrases
-from casework.letters.types import LetterContext, LetterType, letter_type, register_letter_type
+from casework.letters.types import LetterContext, LetterType, letter_type
 from casework.urgent_actions import letter_texts as texts
 from casework.urgent_actions.models import UrgentAction, UrgentActionGroup
 from casework.urgent_actions.workflow import REPLY_DUE, open_reply_deadline
@@ -94,17 +94,19 @@ def _subject(key: str):
     return fill
 
 
-for _key, _label, _kind, _wording in (
-    ("ua_registration_nv", "Urgent action: registration note verbale", LetterKind.NOTE_VERBALE, texts.REGISTRATION_NV),
-    ("ua_registration_authors", "Urgent action: registration letter to the authors", LetterKind.LETTER,
-     texts.AUTHORS_REGISTRATION),
-    ("ua_reminder", "Urgent action: reminder", LetterKind.NOTE_VERBALE, texts.REMINDER_NV),
-    ("ua_follow_up_note", "Urgent action: follow-up note", LetterKind.NOTE_VERBALE, texts.FOLLOW_UP_NV),
-    ("ua_transmittal_to_authors", "Urgent action: State reply to the authors", LetterKind.LETTER,
-     texts.TRANSMITTAL_TO_AUTHORS),
-):
-    register_letter_type(LetterType(key=_key, label=_label, kind=_kind, subject=_subject(_key), body=_body(_wording),
-                                     case_types=CASE_TYPES))
+LETTER_TYPES = tuple(
+    LetterType(key=key, label=label, kind=kind, subject=_subject(key), body=_body(wording), case_types=CASE_TYPES)
+    for key, label, kind, wording in (
+        ("ua_registration_nv", "Urgent action: registration note verbale", LetterKind.NOTE_VERBALE,
+         texts.REGISTRATION_NV),
+        ("ua_registration_authors", "Urgent action: registration letter to the authors", LetterKind.LETTER,
+         texts.AUTHORS_REGISTRATION),
+        ("ua_reminder", "Urgent action: reminder", LetterKind.NOTE_VERBALE, texts.REMINDER_NV),
+        ("ua_follow_up_note", "Urgent action: follow-up note", LetterKind.NOTE_VERBALE, texts.FOLLOW_UP_NV),
+        ("ua_transmittal_to_authors", "Urgent action: State reply to the authors", LetterKind.LETTER,
+         texts.TRANSMITTAL_TO_AUTHORS),
+    )
+)
 
 
 def _signatory(ua: UrgentAction) -> tuple[str, str]:

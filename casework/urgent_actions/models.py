@@ -225,6 +225,3 @@ class Recommendation(Audited, db.Model):
 
     urgent_action: Mapped[UrgentAction] = relationship(back_populates="recommendations")
 
-
-# The authors' rule must be in force wherever urgent actions exist (pages, jobs, the CLI).
-from casework.urgent_actions import permissions as _permissions  # noqa: E402,F401

@@ -6,7 +6,7 @@ unit that holds the urgent action (the CED secretariat) and to the people its su
 to it. Membership of the whole secretariat, the auditor's read-only access and the administrator's
 account management do not reveal it.
 
-The same rule is given to the persons registry (`register_hidden_links`), so the registry, its
+The same rule is given to the persons registry (`hidden_links` in `module.py`), so the registry, its
 search, a person's page and the audit log hide the authors' links as the urgent action page does.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, and_, exists, or_, select
 
 from casework.core.cases import CaseAssignment
-from casework.core.persons import CasePerson, PersonRole, register_hidden_links
+from casework.core.persons import CasePerson, PersonRole
 from casework.urgent_actions.models import UrgentAction
 
 
@@ -42,7 +42,6 @@ def authors_visible_clause(user) -> ColumnElement[bool]:
     return or_(UrgentAction.unit_id.in_(_member_unit_ids(user)), UrgentAction.id.in_(assigned))
 
 
-@register_hidden_links
 def hidden_author_links(user) -> ColumnElement[bool] | None:
     """The author links of the urgent actions whose authors `user` may not know."""
     if not _signed_in(user):

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
-from casework.cases.views import register_detail_context, render_case
+from casework.cases.views import render_case
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, units_where
@@ -24,7 +24,7 @@ from casework.core.units import Unit
 from casework.core.writes import EditConflict, Refused
 from casework.exports.views import export_response
 from casework.extensions import db
-from casework.urgent_actions import letters as _letters, operations as ops  # noqa: F401 — registers letter types
+from casework.urgent_actions import operations as ops
 from casework.urgent_actions.forms import (
     FollowUpForm, GroupForm, ListFilterForm, RegistrationForm, ResponseForm, UrgentActionDetailsForm, UrgentActionForm,
     criteria_of, parse_persons,
@@ -35,10 +35,8 @@ from casework.urgent_actions.models import (
 from casework.urgent_actions.permissions import can_see_authors
 from casework.urgent_actions.queries import BUCKETS, LIST_SORTS, statistics, urgent_actions_from_args
 from casework.urgent_actions.workflow import BEFORE_REGISTRATION, URGENT_ACTION_WORKFLOW, open_reply_deadline
-from casework.web import register_nav
 
 bp = Blueprint("urgent_actions", __name__, url_prefix="/urgent-actions")
-register_nav("Urgent actions", "urgent_actions.index", "urgent_actions.")
 
 
 def _state_choices(blank: str) -> list:
@@ -143,7 +141,7 @@ def _authors(ua: UrgentAction) -> list:
     return [link.person for link in visible_links(ua, current_user) if link.role is PersonRole.AUTHOR]
 
 
-def _panels(ua: UrgentAction) -> dict:
+def panels(ua: UrgentAction) -> dict:
     registration_form = RegistrationForm()
     if request.method == "GET":
         for criterion in Criterion:
@@ -162,8 +160,6 @@ def _panels(ua: UrgentAction) -> dict:
         "response_form": ResponseForm(),
     }
 
-
-register_detail_context("urgent_action", _panels)
 
 
 def _refused(ua: UrgentAction, error: str, status: int, **forms):

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from casework.core.deadlines import Deadline, Period
 from casework.core.permissions import Permission
-from casework.core.workflow import CaseHistory, DeadlineRule, Transition, Workflow, register_workflow
+from casework.core.workflow import CaseHistory, DeadlineRule, Transition, Workflow
 from casework.extensions import db
 from casework.urgent_actions.models import CRITERIA_LABELS, Criterion, Located, UrgentAction, UrgentActionStatus
 
@@ -117,7 +117,7 @@ def _outcome(event: str, label: str, sources, target: S, where: Located | None =
                       closes=(REPLY_DEADLINE,), after=_locate(where))
 
 
-URGENT_ACTION_WORKFLOW = register_workflow(Workflow(
+URGENT_ACTION_WORKFLOW = Workflow(
     case_type="urgent_action",
     states=UrgentActionStatus,
     initial=S.RECEIVED,
@@ -174,4 +174,4 @@ URGENT_ACTION_WORKFLOW = register_workflow(Workflow(
         _outcome("suspend", "Suspend", OPEN_STATES, S.SUSPENDED, permission=Permission.APPROVE),
         Transition("resume", "Resume the follow-up", frozenset({S.SUSPENDED}), S.IN_FOLLOW_UP, Permission.APPROVE),
     ),
-))
+)

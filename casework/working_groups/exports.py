@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import Select, false, select
 
-from casework.exports.registry import Column, ExportableList, QueryBuilder, register
+from casework.exports.registry import Column, ExportableList, QueryBuilder
 from casework.working_groups.models import (
     WGAD_CODE, WGEID_CODE, DetentionCommunication, DisappearanceCase, WorkingGroupCase,
 )
@@ -28,7 +28,7 @@ COMMON = (
     Column("Status", lambda case: case.status_label, 20),
 )
 
-register(ExportableList(
+WGAD_LIST = ExportableList(
     name="wgad", title="Arbitrary detention: regular communications", endpoint="working_groups.cases",
     endpoint_args={"slug": "arbitrary-detention"}, query=_query(DetentionCommunication, WGAD_CODE),
     key=DetentionCommunication.id, sorts=list_sorts(DetentionCommunication), default_sort="received",
@@ -40,9 +40,9 @@ register(ExportableList(
              Column("Opinion", lambda case: case.opinion.label if case.opinion else "", 18),
              Column("Outcome", lambda case: case.opinion.outcome.value.replace("_", " ") if case.opinion else ""),
              Column("Categories", lambda case: ", ".join(case.opinion.category_list) if case.opinion else "")),
-))
+)
 
-register(ExportableList(
+WGEID_LIST = ExportableList(
     name="wgeid", title="Enforced disappearances: cases", endpoint="working_groups.cases",
     endpoint_args={"slug": "disappearances"}, query=_query(DisappearanceCase, WGEID_CODE),
     key=DisappearanceCase.id, sorts=list_sorts(DisappearanceCase), default_sort="received",
@@ -53,4 +53,6 @@ register(ExportableList(
              Column("Place", lambda case: case.place, 30),
              Column("Transmitted", lambda case: case.transmitted_on),
              Column("Clarified", lambda case: case.clarified_on)),
-))
+)
+
+EXPORTS = (WGAD_LIST, WGEID_LIST)

@@ -17,7 +17,7 @@ from casework.letters import operations as letter_ops
 from casework.letters.document import LetterKind
 from casework.letters.models import AddresseeKind, Letter, LetterAddressee, LetterSignatory
 from casework.letters.phrases import phrases
-from casework.letters.types import LetterContext, LetterType, register_letter_type
+from casework.letters.types import LetterContext, LetterType
 from casework.working_groups import letter_texts as texts
 from casework.working_groups.models import (
     OUTCOME_LABELS, DetentionCommunication, DisappearanceCase, Outcome, WorkingGroupCase,
@@ -122,19 +122,21 @@ def _subject(key: str):
     return fill
 
 
-for _key, _label, _types, _wording in (
-    ("wgad_transmittal", "Arbitrary detention: transmittal to the Government", "wgad_communication",
-     texts.WGAD_TRANSMITTAL),
-    ("wgad_opinion_transmittal", "Arbitrary detention: opinion to the Government", "wgad_communication",
-     texts.OPINION_TRANSMITTAL),
-    ("wgad_opinion_to_source", "Arbitrary detention: opinion to the source", "wgad_communication",
-     texts.OPINION_TO_SOURCE),
-    ("wgeid_transmittal", "Disappearance: transmittal to the Government", "wgeid_case", texts.WGEID_TRANSMITTAL),
-    ("wgeid_reply_to_source", "Disappearance: Government reply forwarded to the source", "wgeid_case",
-     texts.WGEID_REPLY_TO_SOURCE),
-):
-    register_letter_type(LetterType(key=_key, label=_label, kind=LetterKind.LETTER, subject=_subject(_key),
-                                    body=_body(_wording), case_types=frozenset({_types})))
+LETTER_TYPES = tuple(
+    LetterType(key=key, label=label, kind=LetterKind.LETTER, subject=_subject(key), body=_body(wording),
+               case_types=frozenset({case_type}))
+    for key, label, case_type, wording in (
+        ("wgad_transmittal", "Arbitrary detention: transmittal to the Government", "wgad_communication",
+         texts.WGAD_TRANSMITTAL),
+        ("wgad_opinion_transmittal", "Arbitrary detention: opinion to the Government", "wgad_communication",
+         texts.OPINION_TRANSMITTAL),
+        ("wgad_opinion_to_source", "Arbitrary detention: opinion to the source", "wgad_communication",
+         texts.OPINION_TO_SOURCE),
+        ("wgeid_transmittal", "Disappearance: transmittal to the Government", "wgeid_case", texts.WGEID_TRANSMITTAL),
+        ("wgeid_reply_to_source", "Disappearance: Government reply forwarded to the source", "wgeid_case",
+         texts.WGEID_REPLY_TO_SOURCE),
+    )
+)
 
 
 def signatory(case: WorkingGroupCase) -> tuple[str, str]:

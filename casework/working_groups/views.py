@@ -16,16 +16,15 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
-from casework.cases.views import record_step, register_detail_context, render_case
+from casework.cases.views import record_step
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.core.workflow import Workflow
-from casework.core.writes import EditConflict, Refused
+from casework.core.writes import EditConflict
 from casework.extensions import db
-from casework.web import register_nav
 from casework.working_groups import corrections, letters, operations as ops
 from casework.working_groups.forms import (
     DetentionDetailsForm, DetentionForm, DisappearanceDetailsForm, DisappearanceForm, ExtensionForm, ListFilterForm,
@@ -43,7 +42,6 @@ from casework.working_groups.workflow import (
 )
 
 bp = Blueprint("working_groups", __name__, url_prefix="/working-groups")
-register_nav("Working groups", "working_groups.index", "working_groups.")
 
 
 @dataclass(frozen=True)
@@ -163,7 +161,7 @@ def load_wg_case(case_id: int, permission: Permission = Permission.VIEW) -> Work
     return case
 
 
-def _panels(case: WorkingGroupCase) -> dict:
+def panels(case: WorkingGroupCase) -> dict:
     today = date.today()
     reply = open_deadline(case, REPLY_DEADLINE)
     opinion_form = OpinionForm(formdata=None, adopted_on=today)
@@ -196,9 +194,6 @@ def _panels(case: WorkingGroupCase) -> dict:
         "review_form": ReviewForm(formdata=None, received_on=today),
     }
 
-
-register_detail_context("wgad_communication", _panels)
-register_detail_context("wgeid_case", _panels)
 
 
 @bp.route("/cases/<int:case_id>/steps/<event>", methods=["POST"])

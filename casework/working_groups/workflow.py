@@ -22,9 +22,9 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from casework.core.deadlines import Deadline, Period, register_extension_rule
+from casework.core.deadlines import Deadline, Period
 from casework.core.permissions import Permission, can
-from casework.core.workflow import DeadlineRule, Transition, Workflow, refusal_reason, register_workflow, workflow_for
+from casework.core.workflow import DeadlineRule, Transition, Workflow, refusal_reason, workflow_for
 from casework.extensions import db
 from casework.working_groups.models import (
     DetentionCommunication, DetentionStatus, DisappearanceCase, DisappearanceStatus, Outcome, Procedure,
@@ -57,7 +57,7 @@ def open_deadline(case, kind: str) -> Deadline | None:
     ).order_by(Deadline.id.desc()).limit(1))
 
 
-def _one_extension(deadline: Deadline, new_due_on: date) -> str | None:
+def one_extension(deadline: Deadline, new_due_on: date) -> str | None:
     """The Government may ask once for one more month to reply (DOMAIN §6)."""
     if deadline.extended_on is not None:
         return _("The Government has already had its one extension (granted on %(on)s, reply now due on %(due)s); "
@@ -68,9 +68,6 @@ def _one_extension(deadline: Deadline, new_due_on: date) -> str | None:
         return _("The extension is of one month at most: the reply can be due on %(latest)s at the latest.",
                  latest=latest.isoformat())
     return None
-
-
-register_extension_rule(REPLY_DEADLINE, _one_extension)
 
 
 def _has_subjects(case, user) -> str | None:
@@ -103,7 +100,7 @@ def _followed_up_first(case: DetentionCommunication, user) -> str | None:
     return None
 
 
-DETENTION_WORKFLOW = register_workflow(Workflow(
+DETENTION_WORKFLOW = Workflow(
     case_type="wgad_communication",
     states=DetentionStatus,
     initial=D.RECEIVED,
@@ -143,7 +140,7 @@ DETENTION_WORKFLOW = register_workflow(Workflow(
                    closes=(FOLLOW_UP_DEADLINE,), guard=_followed_up_first),
         Transition("file", "File the case", BEFORE_OPINION, D.FILED, Permission.APPROVE, closes=(REPLY_DEADLINE,)),
     ),
-))
+)
 
 
 def _urgent(case: DisappearanceCase, user) -> str | None:
@@ -179,7 +176,7 @@ def _reminder_due(case: DisappearanceCase, user) -> str | None:
     return None
 
 
-DISAPPEARANCE_WORKFLOW = register_workflow(Workflow(
+DISAPPEARANCE_WORKFLOW = Workflow(
     case_type="wgeid_case",
     states=DisappearanceStatus,
     initial=E.RECEIVED,
@@ -213,7 +210,7 @@ DISAPPEARANCE_WORKFLOW = register_workflow(Workflow(
         Transition("discontinue", "Discontinue (exceptionally)", NOT_CLARIFIED, E.DISCONTINUED, Permission.APPROVE,
                    required=("discontinuation_reason",), closes=(OBJECTION_DEADLINE, REMINDER_DEADLINE), manual=False),
     ),
-))
+)
 
 
 def dated_steps(case, user) -> list[tuple[Transition, str | None]]:

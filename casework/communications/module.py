@@ -1,0 +1,23 @@
+"""Treaty-body individual communications: intake, registration, examination, decision, follow-up."""
+from __future__ import annotations
+
+from casework.communications import (
+    api, approvals, demo, exports, figures, letters, models, search, views, workflow,
+)
+from casework.core.modules import DomainModule
+
+MODULE = DomainModule(
+    name="communications",
+    blueprint=views.bp,
+    models=(models,),
+    nav=("Communications", "communications.index", "communications."),
+    workflows=(workflow.COMMUNICATION_WORKFLOW,),
+    letter_types=tuple(letters.LETTER_TYPES),
+    panels={models.CASE_TYPE: (views.panels,)},
+    api=(api.API,),
+    exports=exports.EXPORTS,
+    search=tuple(search.SOURCES),
+    figures=figures.key_figures,
+    approvals=approvals.awaiting_approval,
+    demo=demo.load_demo,
+)

@@ -1,0 +1,25 @@
+"""Reprisals: confidential cases of intimidation against people who cooperate with the UN."""
+from __future__ import annotations
+
+from casework.core.modules import DomainModule
+from casework.reprisals import (
+    access, api, approvals, demo, exports, figures, letters, models, report_views, search, views, workflow,
+)
+
+MODULE = DomainModule(
+    name="reprisals",
+    blueprint=views.bp,
+    routes=(report_views,),
+    models=(models,),
+    nav=("Reprisals", "reprisals.index", "reprisals."),
+    workflows=(workflow.REPRISAL_WORKFLOW,),
+    letter_types=(letters.RAISING_LETTER,),
+    panels={"reprisal": (views.panels,), None: (views.related_reprisals,)},
+    flush_guards=(access.enforce_team_rules,),
+    api=(api.API,),
+    exports=exports.EXPORTS,
+    search=tuple(search.SOURCES),
+    figures=figures.key_figures,
+    approvals=approvals.awaiting_approval,
+    demo=demo.load_demo,
+)

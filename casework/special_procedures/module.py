@@ -1,0 +1,23 @@
+"""Special-procedures communications: joint letters of the mandate holders, their replies and publication."""
+from __future__ import annotations
+
+from casework.core.modules import DomainModule
+from casework.special_procedures import (
+    api, approvals, demo, exports, figures, models, public, report_views, search, views, workflow,
+)
+
+MODULE = DomainModule(
+    name="special_procedures",
+    blueprint=views.bp,
+    routes=(public, report_views),
+    models=(models,),
+    nav=("Special procedures", "special_procedures.index", "special_procedures."),
+    workflows=(workflow.COMMUNICATION_WORKFLOW,),
+    panels={"sp_communication": (views.panels,)},
+    api=(api.API,),
+    exports=exports.EXPORTS,
+    search=tuple(search.SOURCES),
+    figures=figures.key_figures,
+    approvals=approvals.awaiting_approval,
+    demo=demo.load_demo,
+)
