@@ -1,8 +1,14 @@
 """Workflows declared as data, and the one engine that enforces them.
 
-A module declares its workflow as a table of `Transition`s and registers it for its case type.
-`fire()` is the only way a case changes state: it refuses invalid events with the reason,
-writes the history row and the audit event, and opens and closes deadlines.
+A module declares its workflow as a table of `Transition`s for its case type (in its
+`module.py`). `fire()` is the only way a case changes state: it refuses invalid events with the
+reason, writes the history row and the audit event, and opens and closes deadlines.
+
+Some records of a case move through states of their own, beside the case's: an interim-measures
+request (requested → granted → lifted), a mandate's co-signature (invited → approved). They are
+a case's *parts*: their class names its workflow (`workflow_key`) and the case it belongs to
+(`part_of`), and the same engine fires their events. Permissions are the case's, and the
+history row goes on the case's history, naming the part.
 """
 from __future__ import annotations
 
@@ -64,13 +70,14 @@ class Transition:
 
 @dataclass(frozen=True)
 class Workflow:
-    """The states and transitions of one case type."""
+    """The states and transitions of one case type, or of one kind of a case's part."""
 
-    case_type: str
+    case_type: str  # or a part's `workflow_key`
     states: type[enum.StrEnum]
     initial: str
     transitions: tuple[Transition, ...]
     labels: dict[str, str] = field(default_factory=dict)
+    title: str = ""  # a part's name in the case's history, e.g. "Interim measures"
 
     def __post_init__(self) -> None:
         known = {s.value for s in self.states}
@@ -101,11 +108,17 @@ def register_workflow(workflow: Workflow) -> Workflow:
     return workflow
 
 
-def workflow_for(case: Case) -> Workflow:
+def workflow_for(record: Case | object) -> Workflow:
+    """The workflow of a case, or of a case's part."""
     try:
-        return _WORKFLOWS[case.case_type]
-    except KeyError:
+        return _WORKFLOWS[getattr(record, "workflow_key", None) or record.case_type]
+    except (KeyError, AttributeError):
         raise Refused(_("This kind of case has no workflow.")) from None
+
+
+def case_of(record: Case | object) -> Case:
+    """The case whose permissions, history and deadlines a record's transitions use."""
+    return getattr(record, "part_of", None) or record
 
 
 class CaseHistory(db.Model):
@@ -121,43 +134,47 @@ class CaseHistory(db.Model):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     occurred_at: Mapped[datetime] = mapped_column(default=utcnow)
     comment: Mapped[str | None] = mapped_column(Text)
+    part: Mapped[str | None] = mapped_column(String(40))  # a part's workflow_key, for a part's transition
+    part_id: Mapped[int | None]
 
     actor = relationship("User")
+
+    @property
+    def workflow(self) -> Workflow | None:
+        """The part's workflow, whose labels name the states; None for the case's own."""
+        return _WORKFLOWS.get(self.part) if self.part else None
 
 
 def _missing_fields(case: Case, transition: Transition) -> list[str]:
     return [name for name in transition.required if getattr(case, name, None) in (None, "", [])]
 
 
-def refusal_reason(case: Case, transition: Transition, user) -> str | None:
-    """Why `user` may not fire `transition` on `case` now, or None if they may."""
-    workflow = workflow_for(case)
-    if case.status not in transition.sources:
+def refusal_reason(record: Case | object, transition: Transition, user) -> str | None:
+    """Why `user` may not fire `transition` on `record` (a case or a case's part) now, or None."""
+    workflow, case = workflow_for(record), case_of(record)
+    if record.status not in transition.sources:
         return _("“%(action)s” is not possible while the case is %(state)s.",
-                 action=transition.label, state=workflow.state_label(case.status).lower())
+                 action=transition.label, state=workflow.state_label(record.status).lower())
     if not can(user, transition.permission, case):
         return _("Your role does not allow “%(action)s” on this case.", action=transition.label)
-    missing = _missing_fields(case, transition)
+    missing = _missing_fields(record, transition)
     if missing:
         names = ", ".join(name.replace("_", " ") for name in missing)
         return _("Fill in %(fields)s before “%(action)s”.", fields=names, action=transition.label)
     if transition.guard is not None:
-        return transition.guard(case, user)
+        return transition.guard(record, user)
     return None
 
 
-def available(case: Case, user) -> list[tuple[Transition, str | None]]:
+def available(record: Case | object, user) -> list[tuple[Transition, str | None]]:
     """The actions the user's role allows from the current state, each with a blocking reason."""
-    workflow = workflow_for(case)
-    result = []
-    for transition in workflow.transitions:
-        if transition.manual and case.status in transition.sources and can(user, transition.permission, case):
-            result.append((transition, refusal_reason(case, transition, user)))
-    return result
+    case = case_of(record)
+    return [(transition, refusal_reason(record, transition, user)) for transition in workflow_for(record).transitions
+            if transition.manual and record.status in transition.sources and can(user, transition.permission, case)]
 
 
 def fire(
-    case: Case,
+    record: Case | object,
     event: str,
     actor,
     *,
@@ -165,19 +182,17 @@ def fire(
     comment: str | None = None,
     on: date | None = None,
 ) -> CaseHistory:
-    """Fire `event` on `case` as `actor`. Flushes; the caller commits. Raises Refused."""
-    expect_version(case, expected_version)
-    transition = workflow_for(case).transition(event)
-    reason = refusal_reason(case, transition, actor)
+    """Fire `event` on `record` (a case or a case's part) as `actor`. Flushes; the caller commits.
+    Raises Refused."""
+    expect_version(record, expected_version)
+    case = case_of(record)
+    transition = workflow_for(record).transition(event)
+    reason = refusal_reason(record, transition, actor)
     if reason:
         raise Refused(reason, forbidden=not can(actor, transition.permission, case))
     on = on or date.today()
-    entry = CaseHistory(
-        case_id=case.id, event=event, from_status=case.status, to_status=transition.target,
-        actor_id=actor.id, comment=comment or None,
-    )
-    audit.annotate(case, audit.AuditAction.STATE_CHANGE, {"event": event, "comment": comment})
-    case.status = transition.target
+    entry = _history_row(record, event, transition.target, actor, comment)
+    record.status = transition.target
     if transition.closes:
         meet_open_deadlines(case.id, transition.closes, event, on)
     for rule in transition.opens:
@@ -186,11 +201,36 @@ def fire(
             case_id=case.id, kind=rule.kind, label=rule.label, due_on=due_on, original_due_on=due_on,
             opened_by_event=event,
         ))
-    db.session.add(entry)
     with audit.acting_as(actor.id):
         if transition.after is not None:
-            transition.after(case, actor)
+            transition.after(record, actor)
         db.session.flush()
+    return entry
+
+
+def enter(case: Case, state: str, actor, *, comment: str) -> CaseHistory:
+    """Place a case brought in from elsewhere (an import of older files) at the stage it had
+    reached there: recorded in its history and the audit trail like a transition, with the
+    reason in `comment`. Flushes."""
+    if state not in {s.value for s in workflow_for(case).states}:
+        raise Refused(_("“%(state)s” is not a stage of this kind of case.", state=state))
+    if case.id is None:
+        db.session.flush()
+    entry = _history_row(case, "enter", state, actor, comment)
+    case.status = state
+    with audit.acting_as(actor.id):
+        db.session.flush()
+    return entry
+
+
+def _history_row(record: Case | object, event: str, target: str, actor, comment: str | None) -> CaseHistory:
+    part = getattr(record, "workflow_key", None)
+    entry = CaseHistory(
+        case_id=case_of(record).id, event=event, from_status=record.status, to_status=target,
+        actor_id=actor.id, comment=comment or None, part=part, part_id=record.id if part else None,
+    )
+    audit.annotate(record, audit.AuditAction.STATE_CHANGE, {"event": event, "comment": comment})
+    db.session.add(entry)
     return entry
 
 
