@@ -29,7 +29,7 @@ def _criteria_fields(cls):
 class EventFields(FlaskForm):
     """What the request says about the disappearance; shared by one urgent action and a group."""
 
-    state_id = SelectField(_l("State party"), coerce=int, validators=[DataRequired()])
+    state_id = SelectField(_l("State party"), coerce=int, validators=[DataRequired(_l("Choose the State party."))])
     second_state_id = SelectField(_l("Second State (parallel registration)"), coerce=int, validators=[Optional()])
     received_on = DateField(_l("Received on"), validators=[DataRequired()])
     language = SelectField(_l("Language of the letters"), choices=choices(LANGUAGES.items()), default="es")

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from casework.core.persons import CasePerson, Person, PersonRole, Sex
 from casework.core.units import Unit
 from casework.core.workflow import fire
-from casework.core.writes import EditConflict, Refused
+from casework.core.writes import Refused
 from casework.extensions import db
 from casework.urgent_actions.models import (
     CLOSED, Criterion, NationalComplaint, Recommendation, RecommendationKind, ResponseStatus, UrgentAction,
@@ -126,19 +126,15 @@ def _set(obj, name: str, value) -> None:
         setattr(obj, name, value)
 
 
-def update_details(ua: UrgentAction, event: Disappearance, age: int | None, actor, expected_version: int, *,
-                   with_authors: bool) -> None:
+def update_details(ua: UrgentAction, event: Disappearance, age: int | None, actor, *, with_authors: bool) -> None:
     """Correct what the request says about the disappearance.
 
     The reference, its number and registration date, the workflow state and the registration
     decision never change here; nor do the persons' identities, which the persons registry keeps.
     `with_authors` is False for a user who may not know the authors: their fields are then left
     as they are. The first national complaint is the one the form shows: emptying its authority
-    removes it. Raises `EditConflict` on a stale version, `Refused` once the urgent
-    action has ended.
+    removes it. Raises `Refused` once the urgent action has ended.
     """
-    if expected_version != ua.version:
-        raise EditConflict(ua)
     refusal = details_refusal(ua)
     if refusal:
         raise Refused(refusal)

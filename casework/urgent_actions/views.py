@@ -7,21 +7,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
-from casework.cases.views import render_case
+from casework.cases.views import on_case_page, render_case
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, units_where
 from casework.core.persons import PersonRole, visible_links
 from casework.core.states import State
 from casework.core.units import Unit
-from casework.core.writes import EditConflict, Refused
+from casework.core.writes import again_on, write
 from casework.exports.views import export_response
 from casework.extensions import db
 from casework.urgent_actions import operations as ops
@@ -99,42 +98,31 @@ def _event_form(form):
 def new():
     unit = _ced_unit()
     form = _event_form(UrgentActionForm())
-    if form.validate_on_submit() and form.state_id.data:
-        ua = ops.create_urgent_action(form.disappearance(), [form.disappeared()], unit, current_user)
-        db.session.commit()
-        flash(_("Request received; check it against the registration criteria."), "success")
-        return redirect(ua.url, 303)
-    if request.method == "POST" and not form.state_id.data:
-        form.state_id.errors = [*form.state_id.errors, _("Choose the State party.")]
-    return render_template("urgent_actions/form.html", form=form), 400 if form.errors else 200
+    again = again_on("urgent_actions/form.html", form=form)
+    if request.method == "GET":
+        return again(200, None)
+    return write(lambda: ops.create_urgent_action(form.disappearance(), [form.disappeared()], unit, current_user),
+                 form=form, again=again, done=_("Request received; check it against the registration criteria."),
+                 to=lambda ua: ua.url)
 
 
 @bp.route("/groups/new", methods=["GET", "POST"])
 def new_group():
     unit = _ced_unit()
     form = _event_form(GroupForm())
-    if form.validate_on_submit() and form.state_id.data:
-        data = ops.GroupRegistration(title=form.title.data, event=form.disappearance(),
-                                     persons=parse_persons(form.persons.data), criteria=criteria_of(form),
-                                     reason=form.reason.data or "", letters=form.letters.data)
-        try:
-            group = ops.register_group(data, unit, current_user)
-        except Refused as refusal:
-            db.session.rollback()
-            form.persons.errors = [*form.persons.errors, str(refusal)]
-        else:
-            db.session.commit()
-            flash(_("%(n)s urgent actions registered.", n=len(group.members)), "success")
-            return redirect(url_for("urgent_actions.index", group=group.id), 303)
-    return render_template("urgent_actions/group_form.html", form=form,
-                           criteria=[(c, CRITERIA_LABELS[c]) for c in Criterion]), 400 if form.errors else 200
+    again = again_on("urgent_actions/group_form.html", form=form,
+                     criteria=[(c, CRITERIA_LABELS[c]) for c in Criterion])
+    if request.method == "GET":
+        return again(200, None)
 
+    def register():
+        return ops.register_group(ops.GroupRegistration(
+            title=form.title.data, event=form.disappearance(), persons=parse_persons(form.persons.data),
+            criteria=criteria_of(form), reason=form.reason.data or "", letters=form.letters.data), unit, current_user)
 
-def load_urgent_action(case_id: int, permission: Permission = Permission.VIEW) -> UrgentAction:
-    ua = load_case(case_id, permission)
-    if not isinstance(ua, UrgentAction):
-        abort(404)
-    return ua
+    return write(register, form=form, field=form.persons, again=again,
+                 done=lambda group: _("%(n)s urgent actions registered.", n=len(group.members)),
+                 to=lambda group: url_for("urgent_actions.index", group=group.id))
 
 
 def _authors(ua: UrgentAction) -> list:
@@ -162,11 +150,6 @@ def panels(ua: UrgentAction) -> dict:
 
 
 
-def _refused(ua: UrgentAction, error: str, status: int, **forms):
-    db.session.rollback()
-    return render_case(ua, status, error=error, **forms)
-
-
 def _details_form(ua: UrgentAction) -> UrgentActionDetailsForm:
     """The form, prefilled from the urgent action on GET, with the user's input on POST."""
     current, see_authors = None, can_see_authors(current_user, ua)
@@ -187,75 +170,46 @@ def _details_form(ua: UrgentAction) -> UrgentActionDetailsForm:
 @bp.route("/<int:case_id>/edit", methods=["GET", "POST"])
 def edit(case_id: int):
     """Correct the details of the request; the reference and the workflow state stay as they are."""
-    ua = load_urgent_action(case_id, Permission.EDIT)
+    ua = load_case(case_id, Permission.EDIT, kind=UrgentAction)
     if request.method == "GET" and (refusal := ops.details_refusal(ua)):
         return render_case(ua, 422, error=refusal)
     form = _details_form(ua)
-    error, status = None, 200
-    if form.validate_on_submit():
-        try:
-            ops.update_details(ua, form.disappearance(), form.age.data, current_user, form.version.data,
-                               with_authors=form.with_authors)
-            db.session.commit()
-        except (EditConflict, StaleDataError):
-            db.session.rollback()
-            error, status = str(EditConflict(ua)), 409
-        except Refused as refused:
-            db.session.rollback()
-            error, status = str(refused), 422
-        else:
-            flash(_("Details saved."), "success")
-            return redirect(ua.url, 303)
-    status = status if error else (400 if form.errors else 200)
-    return render_template("urgent_actions/edit.html", ua=ua, form=form, error=error,
-                           authors=_authors(ua) if form.with_authors else []), status
+    again = again_on("urgent_actions/edit.html", ua=ua, form=form,
+                     authors=_authors(ua) if form.with_authors else [])
+    if request.method == "GET":
+        return again(200, None)
+    return write(lambda: ops.update_details(ua, form.disappearance(), form.age.data, current_user,
+                                            with_authors=form.with_authors),
+                 form=form, record=ua, again=again, done=_("Details saved."), to=ua.url)
 
 
 @bp.route("/<int:case_id>/registration", methods=["POST"])
 def decide(case_id: int):
-    ua = load_urgent_action(case_id, Permission.EDIT)
+    ua = load_case(case_id, Permission.EDIT, kind=UrgentAction)
     form = RegistrationForm()
-    if not form.validate_on_submit():
-        return render_case(ua, 400, registration_form=form)
-    try:
-        ops.decide_registration(ua, form.decision.data, criteria_of(form), form.reason.data or "", current_user)
-        db.session.commit()
-    except (EditConflict, StaleDataError):
-        return _refused(ua, str(EditConflict(ua)), 409, registration_form=form)
-    except Refused as refusal:
-        return _refused(ua, str(refusal), 403 if refusal.forbidden else 422, registration_form=form)
-    flash(_("Decision recorded: %(state)s.", state=ua.status_label), "success")
-    return redirect(ua.url, 303)
+    return write(lambda: ops.decide_registration(ua, form.decision.data, criteria_of(form), form.reason.data or "",
+                                                 current_user),
+                 form=form, again=on_case_page(ua, registration_form=form),
+                 done=lambda _none: _("Decision recorded: %(state)s.", state=ua.status_label), to=ua.url)
 
 
 @bp.route("/<int:case_id>/follow-up", methods=["POST"])
 def follow_up(case_id: int):
-    ua = load_urgent_action(case_id, Permission.EDIT)
+    ua = load_case(case_id, Permission.EDIT, kind=UrgentAction)
     form = FollowUpForm()
-    if not form.validate_on_submit():
-        return render_case(ua, 400, follow_up_form=form)
-    try:
-        ops.send_follow_up_note(ua, current_user, form.pairs(), form.due_on.data)
-        db.session.commit()
-    except (EditConflict, StaleDataError):
-        return _refused(ua, str(EditConflict(ua)), 409, follow_up_form=form)
-    except Refused as refusal:
-        return _refused(ua, str(refusal), 403 if refusal.forbidden else 422, follow_up_form=form)
-    flash(_("Follow-up note drafted; the State's new deadline is running."), "success")
-    return redirect(ua.url, 303)
+    return write(lambda: ops.send_follow_up_note(ua, current_user, form.pairs(), form.due_on.data), form=form,
+                 again=on_case_page(ua, follow_up_form=form),
+                 done=_("Follow-up note drafted; the State's new deadline is running."), to=ua.url)
 
 
 @bp.route("/<int:case_id>/recommendations/<int:recommendation_id>", methods=["POST"])
 def respond(case_id: int, recommendation_id: int):
-    ua = load_urgent_action(case_id, Permission.EDIT)
+    ua = load_case(case_id, Permission.EDIT, kind=UrgentAction)
     recommendation = db.session.get(Recommendation, recommendation_id)
     if recommendation is None or recommendation.case_id != ua.id:
         abort(404)
     form = ResponseForm()
-    if not form.validate_on_submit():
-        return render_case(ua, 400, response_form=form)
-    ops.record_response(recommendation, ResponseStatus(form.response_status.data), form.state_response.data or "",
-                        form.responded_on.data)
-    db.session.commit()
-    flash(_("The State's response is recorded."), "success")
-    return redirect(ua.url + f"#recommendation-{recommendation.id}", 303)
+    return write(lambda: ops.record_response(recommendation, ResponseStatus(form.response_status.data),
+                                             form.state_response.data or "", form.responded_on.data),
+                 form=form, again=on_case_page(ua, response_form=form), done=_("The State's response is recorded."),
+                 to=ua.url + f"#recommendation-{recommendation.id}")
