@@ -6,9 +6,10 @@ import pyotp
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from casework.admin.operations import AdminError, save_user
+from casework.admin.operations import save_user
 from casework.auth.session import find_user
 from casework.core.reference import load_reference_data
+from casework.core.writes import Refused
 from casework.extensions import db
 
 seed = AppGroup("seed", help="Load reference or demonstration data.")
@@ -51,7 +52,7 @@ def create_admin(email: str, name: str, password: str) -> None:
         raise click.ClickException("Use a password of at least 12 characters.")
     try:
         save_user(None, name, email, password, is_admin=True, is_auditor=False, active=True)
-    except AdminError as error:
+    except Refused as error:
         raise click.ClickException(str(error)) from None
     db.session.commit()
     click.echo(f"Administrator {email} created. They will be asked to set up two-factor sign-in.")

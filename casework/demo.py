@@ -80,7 +80,7 @@ def _demo_circular(unit: Unit, officer: User) -> None:
             subject="Call for information on the follow-up to Views", reference=reference, language="en",
             letter_date=None, body=DEMO_CIRCULAR, other_addressees=[], copy_state_ids=[], signatories=[],
             addressee_state_ids=list(db.session.scalars(select(State.id).order_by(State.name))),
-        ), officer, letter.version)
+        ), officer)
         fire(letter, "submit", officer, comment="Ready for approval; to be sent to all Missions.")
 
 

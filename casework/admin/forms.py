@@ -24,8 +24,8 @@ class UserForm(FlaskForm):
 
 
 class MembershipForm(FlaskForm):
-    unit_id = SelectField(_l("Unit"), coerce=int, validators=[DataRequired()])
-    role = SelectField(_l("Role"), choices=enum_choices(Role), validators=[DataRequired()])
+    unit_id = SelectField(_l("Unit"), coerce=int, validators=[DataRequired(_l("Choose a unit."))])
+    role = SelectField(_l("Role"), choices=enum_choices(Role), validators=[DataRequired(_l("Choose a role."))])
 
 
 class UnitForm(FlaskForm):

@@ -6,11 +6,9 @@ from flask_babel import gettext as _
 
 from casework.auth.models import Membership, Role, User
 from casework.core.units import Unit
+from casework.core.writes import Refused
 from casework.extensions import db
 
-
-class AdminError(ValueError):
-    """The change cannot be made; the message says why."""
 
 
 def save_user(user: User | None, name: str, email: str, password: str | None,
@@ -19,11 +17,11 @@ def save_user(user: User | None, name: str, email: str, password: str | None,
     email = email.strip().lower()
     clash = db.session.scalar(select(User).where(func.lower(User.email) == email))
     if clash is not None and clash is not user:
-        raise AdminError(_("Another account already uses %(email)s.", email=email))
+        raise Refused(_("Another account already uses %(email)s.", email=email))
     if user is None and not password:
-        raise AdminError(_("A new account needs a password."))
+        raise Refused(_("A new account needs a password."))
     if user is not None and user.is_admin and user.active and not (is_admin and active) and _last_admin(user):
-        raise AdminError(_("This is the last active administrator: make someone else administrator first."))
+        raise Refused(_("This is the last active administrator: make someone else administrator first."))
     security_change = user is not None and (bool(password) or (user.is_admin, user.is_auditor, user.active)
                                             != (is_admin, is_auditor, active))
     user = user or User()
@@ -72,7 +70,7 @@ def reset_two_factor(user: User) -> None:
 
 def create_unit(code: str, name: str, kind: str) -> Unit:
     if db.session.scalar(select(Unit).where(func.lower(Unit.code) == code.lower())):
-        raise AdminError(_("A unit with code %(code)s already exists.", code=code))
+        raise Refused(_("A unit with code %(code)s already exists.", code=code))
     unit = Unit(code=code, name=name, kind=kind)
     db.session.add(unit)
     db.session.flush()

@@ -1,7 +1,9 @@
 """Administrator pages: users and their memberships, units, failed background jobs."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from collections.abc import Callable
+
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -15,6 +17,7 @@ from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, has_global
 from casework.core.units import Unit
+from casework.core.writes import Again, again_on, write
 from casework.extensions import db
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -42,18 +45,14 @@ def users():
 @bp.route("/users/new", methods=["GET", "POST"])
 def new_user():
     form = UserForm()
-    if form.validate_on_submit():
-        try:
-            user = ops.save_user(None, form.name.data, form.email.data, form.password.data,
-                                 form.is_admin.data, form.is_auditor.data, form.active.data)
-        except ops.AdminError as error:
-            db.session.rollback()
-            form.email.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("Account created for %(name)s. Add their units below.", name=user.name), "success")
-            return redirect(url_for("admin.edit_user", user_id=user.id), 303)
-    return render_template("admin/user_form.html", form=form, user=None), 400 if form.errors else 200
+    again = again_on("admin/user_form.html", form=form, user=None)
+    if request.method == "GET":
+        return again(200, None)
+    return write(lambda: ops.save_user(None, form.name.data, form.email.data, form.password.data, form.is_admin.data,
+                                       form.is_auditor.data, form.active.data),
+                 form=form, field=form.email, again=again,
+                 done=lambda user: _("Account created for %(name)s. Add their units below.", name=user.name),
+                 to=lambda user: url_for("admin.edit_user", user_id=user.id))
 
 
 def _membership_form() -> MembershipForm:
@@ -64,103 +63,83 @@ def _membership_form() -> MembershipForm:
     return form
 
 
+def _on_user_page(user: User, **forms) -> Again:
+    """The account page again, the refused form as typed and the others as the account stands."""
+    return again_on("admin/user_form.html", user=user, **{
+        "form": UserForm(formdata=None, obj=user), "membership_form": _membership_form(),
+        "confirm_form": ConfirmForm(), **forms})
+
+
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 def edit_user(user_id: int):
     user = _user_or_404(user_id)
     form = UserForm(obj=user)
-    if form.validate_on_submit():
-        try:
-            ops.save_user(user, form.name.data, form.email.data, form.password.data,
-                          form.is_admin.data, form.is_auditor.data, form.active.data)
-        except ops.AdminError as error:
-            db.session.rollback()
-            form.email.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("Changes saved."), "success")
-            return redirect(url_for("admin.edit_user", user_id=user.id), 303)
-    return render_template(
-        "admin/user_form.html", form=form, user=user, membership_form=_membership_form(), confirm_form=ConfirmForm()
-    ), 400 if form.errors else 200
+    again = _on_user_page(user, form=form)
+    if request.method == "GET":
+        return again(200, None)
+    return write(lambda: ops.save_user(user, form.name.data, form.email.data, form.password.data, form.is_admin.data,
+                                       form.is_auditor.data, form.active.data),
+                 form=form, field=form.email, again=again, done=_("Changes saved."),
+                 to=url_for("admin.edit_user", user_id=user.id))
 
 
 @bp.route("/users/<int:user_id>/memberships", methods=["POST"])
 def add_membership(user_id: int):
     user = _user_or_404(user_id)
     form = _membership_form()
-    if form.validate_on_submit():
-        ops.set_membership(user, db.session.get(Unit, form.unit_id.data), Role(form.role.data))
-        db.session.commit()
-        flash(_("Membership saved."), "success")
-    else:
-        flash(_("Choose a unit and a role."), "danger")
-    return redirect(url_for("admin.edit_user", user_id=user.id), 303)
+    return write(lambda: ops.set_membership(user, db.session.get(Unit, form.unit_id.data), Role(form.role.data)),
+                 form=form, again=_on_user_page(user, membership_form=form), done=_("Membership saved."),
+                 to=url_for("admin.edit_user", user_id=user.id))
 
 
 @bp.route("/memberships/<int:membership_id>/remove", methods=["POST"])
 def remove_membership(membership_id: int):
     membership = db.session.get(Membership, membership_id) or abort(404)
-    user_id = membership.user_id
-    if ConfirmForm().validate_on_submit():
-        ops.remove_membership(membership)
-        db.session.commit()
-        flash(_("Membership removed."), "success")
-    return redirect(url_for("admin.edit_user", user_id=user_id), 303)
+    return _account_action(membership.user, lambda _user: ops.remove_membership(membership), _("Membership removed."))
 
 
-def _account_action(user_id: int, operation, done: str):
+def _account_action(user: User, operation: Callable[[User], object], done: str):
     """A button on the account page: confirm (CSRF), do one thing, say so, go back."""
-    user = _user_or_404(user_id)
-    if ConfirmForm().validate_on_submit():
-        operation(user)
-        db.session.commit()
-        flash(done, "success")
-    return redirect(url_for("admin.edit_user", user_id=user.id), 303)
+    form = ConfirmForm()
+    return write(lambda: operation(user), form=form, again=_on_user_page(user, confirm_form=form), done=done,
+                 to=url_for("admin.edit_user", user_id=user.id))
 
 
 @bp.route("/users/<int:user_id>/unlock", methods=["POST"])
 def unlock_user(user_id: int):
-    return _account_action(user_id, ops.unlock, _("Account unlocked."))
+    return _account_action(_user_or_404(user_id), ops.unlock, _("Account unlocked."))
 
 
 @bp.route("/users/<int:user_id>/reset-two-factor", methods=["POST"])
 def reset_two_factor(user_id: int):
-    return _account_action(user_id, ops.reset_two_factor, _("Two-factor sign-in reset."))
+    return _account_action(_user_or_404(user_id), ops.reset_two_factor, _("Two-factor sign-in reset."))
 
 
 @bp.route("/units", methods=["GET", "POST"])
 def units():
     form = UnitForm()
-    if form.validate_on_submit():
-        try:
-            ops.create_unit(form.code.data, form.name.data, form.kind.data)
-        except ops.AdminError as error:
-            db.session.rollback()
-            form.code.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("Unit created."), "success")
-            return redirect(url_for("admin.units"), 303)
     all_units = db.session.scalars(select(Unit).order_by(Unit.kind, Unit.code)).all()
-    return render_template("admin/units.html", units=all_units, form=form), 400 if form.errors else 200
+    again = again_on("admin/units.html", units=all_units, form=form)
+    if request.method == "GET":
+        return again(200, None)
+    return write(lambda: ops.create_unit(form.code.data, form.name.data, form.kind.data), form=form,
+                 field=form.code, again=again, done=_("Unit created."), to=url_for("admin.units"))
+
+
+def _on_job_list(form: ConfirmForm) -> Again:
+    page = paginate(select(jobs.JobRecord), sorts={"created": jobs.JobRecord.id}, default_sort="created",
+                    default_direction="desc")
+    return again_on("admin/jobs.html", page=page, confirm_form=form)
 
 
 @bp.route("/jobs")
 def job_list():
-    page = paginate(select(jobs.JobRecord), sorts={"created": jobs.JobRecord.id}, default_sort="created",
-                    default_direction="desc")
-    return render_template("admin/jobs.html", page=page, confirm_form=ConfirmForm())
+    return _on_job_list(ConfirmForm())(200, None)
 
 
 @bp.route("/jobs/<int:job_id>/retry", methods=["POST"])
 def retry_job(job_id: int):
     record = db.session.get(jobs.JobRecord, job_id) or abort(404)
-    if ConfirmForm().validate_on_submit():
-        try:
-            jobs.retry(record)
-        except ValueError as error:
-            flash(str(error), "danger")
-        else:
-            db.session.commit()
-            flash(_("Job queued again."), "success")
-    return redirect(url_for("admin.job_list"), 303)
+    form = ConfirmForm()
+    return write(lambda: jobs.retry(record), form=form, again=_on_job_list(form), done=_("Job queued again."),
+                 to=url_for("admin.job_list"))

@@ -17,11 +17,13 @@ from datetime import datetime
 from typing import Any
 
 from flask import Flask, current_app, has_app_context
+from flask_babel import gettext as _
 from redis.exceptions import RedisError
 from sqlalchemy import JSON, ForeignKey, String, Text, event, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from casework.core.db import StrEnumType, utcnow
+from casework.core.writes import Refused
 from casework.extensions import db
 
 log = logging.getLogger(__name__)
@@ -82,7 +84,7 @@ def enqueue(fn: Callable[..., Any], *args: Any, subject=None, requested_by=None)
 def retry(record: JobRecord) -> None:
     """Queue a failed job again, after the current transaction commits."""
     if record.status is not JobStatus.FAILED:
-        raise ValueError("only a failed job can be retried")
+        raise Refused(_("Only a failed job can be retried."))
     record.status, record.error = JobStatus.QUEUED, None
     db.session.info.setdefault("jobs_to_dispatch", []).append(record.id)
 

@@ -71,6 +71,9 @@ def write(operation: Callable[[], T], *, again: Again, done: str | Callable[[T],
           to: str | Callable[[T], str], form: Any = None, record: Any = None, field: Any = None) -> Any:
     """Validate `form`, run `operation`, commit, tell the user `done` and go `to` the next page.
 
+    `done` and `to` may be functions of what the operation returned (the new record); `done` may
+    give None when there is nothing to say.
+
     - An invalid form shows the page again (`again(400, None)`): each field says what is wrong.
     - A form with a `version` field is checked against `record` first (409 when stale), and so
       is the record's own version at the flush, for a change that lands in between.
@@ -94,8 +97,9 @@ def write(operation: Callable[[], T], *, again: Again, done: str | Callable[[T],
             return again(refusal.status, str(refusal))
         field.errors = [*field.errors, str(refusal)]
         return again(400, None)
-    if done:
-        flash(done(result) if callable(done) else done, "success")
+    message = done(result) if callable(done) else done
+    if message:
+        flash(message, "success")
     return redirect(to(result) if callable(to) else to, 303)
 
 

@@ -323,7 +323,7 @@ def draft_visit_report(visit: Visit, language: str, actor):
         subject=report.title, body=report.body, language=language, reference=visit.number, letter_date=None,
         addressee_state_ids=[], other_addressees=[("Head of Office", visit.unit.name)], copy_state_ids=[],
         signatories=[(actor.name, f"Human Rights Officer, {visit.unit.name}")],
-    ), actor, report.version)
+    ), actor)
     report.confidential = True  # printed "Confidential"; access still follows the visit's
     db.session.flush()
     return report

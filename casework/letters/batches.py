@@ -45,6 +45,8 @@ def start_letters_batch(chosen: list[tuple[Letter, int | None]], actor, approve:
     """A batch of case letters; with `approve`, each submitted letter the actor may approve, and
     that has not changed since they saw it (its version), is approved now and then rendered.
     Returns the batch and the refusals."""
+    if not chosen:
+        raise Refused(_("Choose at least one letter."))
     refusals = []
     for letter, seen_version in chosen if approve else ():
         if letter.status != LetterStatus.SUBMITTED:

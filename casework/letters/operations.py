@@ -17,7 +17,7 @@ from casework.core.deadlines import Deadline
 from casework.core.persons import CasePerson
 from casework.core.states import State
 from casework.core.workflow import fire
-from casework.core.writes import EditConflict, Refused
+from casework.core.writes import Refused
 from casework.extensions import db
 from casework.letters.models import AddresseeKind, Letter, LetterAddressee, LetterAnnex, LetterSignatory, LetterStatus
 from casework.letters.document import LetterKind
@@ -73,6 +73,8 @@ def draft_letter(type_key: str, language: str, actor, *, parent: Case | None = N
     """A new draft of the given type, filled in from its case."""
     if parent is not None and parent.parent_id is not None:
         raise ValueError("a letter belongs to a case, not to another letter")
+    if parent is None and unit_id is None:
+        raise Refused(_("Choose the unit the letter is sent on behalf of."))
     kind = letter_type(type_key)
     context = case_context(parent)
     letter = Letter(
@@ -91,10 +93,8 @@ def draft_letter(type_key: str, language: str, actor, *, parent: Case | None = N
     return letter
 
 
-def update_letter(letter: Letter, content: LetterContent, actor, expected_version: int) -> None:
+def update_letter(letter: Letter, content: LetterContent, actor) -> None:
     """Save the drafter's changes; a change after approval sends the letter back to draft."""
-    if expected_version != letter.version:
-        raise EditConflict(letter)
     if letter.status not in EDITABLE:
         raise Refused(_("A letter that has been sent can no longer be changed."))
     if letter.status in (LetterStatus.APPROVED, LetterStatus.FINAL):
@@ -150,18 +150,14 @@ def store_pdf(pdf: bytes) -> tuple[str, int]:
     return store_file(io.BytesIO(pdf))
 
 
-def mark_sent(letter: Letter, sent_on: date, channel: str, actor, expected_version: int) -> None:
+def mark_sent(letter: Letter, sent_on: date, channel: str, actor) -> None:
     """Record that the final PDF went out, when and how."""
-    if expected_version != letter.version:
-        raise EditConflict(letter)
     letter.sent_on, letter.sent_channel = sent_on, channel
     fire(letter, "mark_sent", actor)
 
 
-def record_reply(letter: Letter, received_on: date, reply_file, actor, expected_version: int) -> None:
+def record_reply(letter: Letter, received_on: date, reply_file, actor) -> None:
     """Attach the reply document and close the correspondence."""
-    if expected_version != letter.version:
-        raise EditConflict(letter)
     attachment = attach_file(letter, reply_file, actor, description="Reply")
     letter.reply_received_on, letter.reply_attachment_id = received_on, attachment.id
     fire(letter, "record_reply", actor)

@@ -11,17 +11,16 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case, record_confidential_view
 from casework.cases.forms import ConfirmForm
-from casework.cases.views import record_step, register_detail_context, render_case
+from casework.cases.views import on_case_page, record_step, register_detail_context
 from casework.core import audit, jobs
 from casework.core.attachments import storage_path
 from casework.core.forms import choices
 from casework.core.permissions import Permission, can, units_where, visible_cases
 from casework.core.states import State
-from casework.core.writes import EditConflict, Refused
+from casework.core.writes import again_on, write
 from casework.extensions import db
 from casework.letters import batches, operations as ops
 from casework.letters.forms import LetterForm, NewLetterForm, ReplyForm, SentForm
@@ -31,13 +30,6 @@ from casework.letters.register import register_page
 from casework.letters.types import letter_types_for
 
 bp = Blueprint("letters", __name__, url_prefix="/letters")
-
-
-def load_letter(letter_id: int, permission: Permission = Permission.VIEW) -> Letter:
-    letter = load_case(letter_id, permission)
-    if not isinstance(letter, Letter):
-        abort(404)
-    return letter
 
 
 def _letter_panels(letter: Letter) -> dict:
@@ -72,15 +64,13 @@ def new():
     form.unit_id.choices = choices((u.id, str(u)) for u in units_where(current_user, Permission.CREATE))
     if parent is None and not form.unit_id.choices:
         abort(403)
-    if form.validate_on_submit():
-        if parent is None and not form.unit_id.data:
-            form.unit_id.errors.append(_("Choose the unit the letter is sent on behalf of."))
-        else:
-            letter = ops.draft_letter(form.letter_type.data, form.language.data, current_user,
-                                      parent=parent, unit_id=form.unit_id.data)
-            db.session.commit()
-            return redirect(url_for("letters.edit", letter_id=letter.id), 303)
-    return render_template("letters/new.html", form=form, parent=parent), 400 if form.errors else 200
+    again = again_on("letters/new.html", form=form, parent=parent)
+    if request.method == "GET":
+        return again(200, None)
+    return write(lambda: ops.draft_letter(form.letter_type.data, form.language.data, current_user, parent=parent,
+                                          unit_id=form.unit_id.data),
+                 form=form, field=form.unit_id, again=again, done=None,
+                 to=lambda letter: url_for("letters.edit", letter_id=letter.id))
 
 
 def _letter_form(letter: Letter) -> LetterForm:
@@ -114,44 +104,30 @@ def _content(form: LetterForm) -> ops.LetterContent:
 
 @bp.route("/<int:letter_id>/edit", methods=["GET", "POST"])
 def edit(letter_id: int):
-    letter = load_letter(letter_id, Permission.EDIT)
+    letter = load_case(letter_id, Permission.EDIT, kind=Letter)
     if letter.status not in ops.EDITABLE:
         flash(_("A letter that has been sent can no longer be changed."), "warning")
         return redirect(letter.url, 303)
     form = _letter_form(letter)
-    error, status = None, None
+    again = again_on("letters/edit.html", form=form, letter=letter)
     if request.method == "GET":
         record_confidential_view(letter)  # the page shows the whole letter, as the case page does
         db.session.commit()
-    if form.validate_on_submit():
-        try:
-            ops.update_letter(letter, _content(form), current_user, form.version.data)
-            db.session.commit()
-        except (EditConflict, StaleDataError):
-            db.session.rollback()
-            error, status = str(EditConflict(letter)), 409
-        except Refused as refusal:
-            db.session.rollback()
-            error, status = str(refusal), 422
-        else:
-            flash(_("Letter saved."), "success")
-            return redirect(letter.url, 303)
-    status = status or (400 if form.errors else 200)
-    return render_template("letters/edit.html", form=form, letter=letter, error=error), status
+        return again(200, None)
+    return write(lambda: ops.update_letter(letter, _content(form), current_user), form=form, record=letter,
+                 again=again, done=_("Letter saved."), to=letter.url)
 
 
 @bp.route("/<int:letter_id>/preview", methods=["POST"])
 def preview(letter_id: int):
-    letter = load_letter(letter_id, Permission.EDIT)
-    ops.request_preview(letter, current_user)
-    db.session.commit()
-    flash(_("The preview is being prepared; this page updates by itself."), "info")
-    return redirect(letter.url, 303)
+    letter = load_case(letter_id, Permission.EDIT, kind=Letter)
+    return write(lambda: ops.request_preview(letter, current_user), again=on_case_page(letter),
+                 done=_("The preview is being prepared; this page updates by itself."), to=letter.url)
 
 
 @bp.route("/<int:letter_id>/pdf/<which>")
 def pdf(letter_id: int, which: str):
-    letter = load_letter(letter_id)
+    letter = load_case(letter_id, kind=Letter)
     sha = {"final": letter.final_pdf_sha256, "preview": ops.latest_preview_sha(letter)}.get(which)
     if which not in ("final", "preview"):
         abort(404)
@@ -167,41 +143,32 @@ def pdf(letter_id: int, which: str):
                      download_name=f"{ops.file_stem(letter)}{'-DRAFT' if which == 'preview' else ''}.pdf")
 
 
-def _refused(letter: Letter, error: str, status: int, **forms):
-    db.session.rollback()
-    return render_case(letter, status, error=error, **forms)
-
-
 @bp.route("/<int:letter_id>/sent", methods=["POST"])
 def sent(letter_id: int):
-    letter = load_letter(letter_id, Permission.EDIT)
+    letter = load_case(letter_id, Permission.EDIT, kind=Letter)
     form = SentForm()
     return record_step(letter, "sent_form", form, lambda: ops.mark_sent(
-        letter, form.sent_on.data, form.channel.data, current_user, form.version.data), _("Recorded as sent."))
+        letter, form.sent_on.data, form.channel.data, current_user), _("Recorded as sent."))
 
 
 @bp.route("/<int:letter_id>/reply", methods=["POST"])
 def reply(letter_id: int):
-    letter = load_letter(letter_id, Permission.EDIT)
+    letter = load_case(letter_id, Permission.EDIT, kind=Letter)
     form = ReplyForm()
-    return record_step(letter, "reply_form", form, lambda: ops.record_reply(
-        letter, form.received_on.data, form.file.data, current_user, form.version.data), _("Reply recorded."))
+    return write(lambda: ops.record_reply(letter, form.received_on.data, form.file.data, current_user), form=form,
+                 record=letter, field=form.file, again=on_case_page(letter, reply_form=form),
+                 done=_("Reply recorded."), to=letter.url)
 
 
 @bp.route("/<int:letter_id>/jobs/<int:job_id>/retry", methods=["POST"])
 def retry(letter_id: int, job_id: int):
-    letter = load_letter(letter_id, Permission.EDIT)
+    letter = load_case(letter_id, Permission.EDIT, kind=Letter)
     record = db.session.get(jobs.JobRecord, job_id)
     if record is None or record.subject_type != "letters" or record.subject_id != letter.id:
         abort(404)
-    try:
-        jobs.retry(record)
-    except ValueError:
-        flash(_("Only a failed job can be retried."), "warning")
-    else:
-        db.session.commit()
-        flash(_("Trying again; this page updates by itself."), "info")
-    return redirect(letter.url, 303)
+    form = ConfirmForm()
+    return write(lambda: jobs.retry(record), form=form, again=on_case_page(letter, confirm_form=form),
+                 done=_("Trying again; this page updates by itself."), to=letter.url)
 
 
 def _load_batch(batch_id: int, permission: Permission = Permission.VIEW) -> LetterBatch:
@@ -228,45 +195,49 @@ def _selected_letters(values: list[str]) -> dict[int, int | None]:
 def start_letters_batch():
     """Letters chosen in the register: one zip of their final PDFs, approving them if asked."""
     seen = _selected_letters(request.form.getlist("letter_id"))
-    letters = {letter_id: load_letter(letter_id, Permission.EDIT) for letter_id in seen}
-    if not letters or not ConfirmForm().validate_on_submit():
-        flash(_("Choose at least one letter."), "warning")
-        return redirect(url_for("letters.index"), 303)
-    chosen = [(letter, seen[letter_id]) for letter_id, letter in letters.items()]
-    batch, refusals = batches.start_letters_batch(chosen, current_user, approve="approve" in request.form)
-    db.session.commit()
-    for refusal in refusals:
+    chosen = [(load_case(letter_id, Permission.EDIT, kind=Letter), version) for letter_id, version in seen.items()]
+    return write(lambda: batches.start_letters_batch(chosen, current_user, approve="approve" in request.form),
+                 form=ConfirmForm(), again=_on_register, done=_refused_approvals,
+                 to=lambda started: url_for("letters.batch", batch_id=started[0].id))
+
+
+def _on_register(status: int, reason: str | None):
+    if reason:
+        flash(reason, "warning")
+    return register_page(), status
+
+
+def _refused_approvals(started: tuple[LetterBatch, list[str]]) -> None:
+    """The letters a batch could not approve say why, one by one; the others are rendered."""
+    for refusal in started[1]:
         flash(refusal, "warning")
-    return redirect(url_for("letters.batch", batch_id=batch.id), 303)
 
 
 @bp.route("/<int:letter_id>/batches", methods=["POST"])
 def start_batch(letter_id: int):
-    letter = load_letter(letter_id, Permission.EDIT)
-    try:
-        batch = batches.start_batch(letter, current_user)
-    except Refused as refusal:
-        return _refused(letter, str(refusal), 422)
-    db.session.commit()
-    return redirect(url_for("letters.batch", batch_id=batch.id), 303)
+    letter = load_case(letter_id, Permission.EDIT, kind=Letter)
+    return write(lambda: batches.start_batch(letter, current_user), again=on_case_page(letter), done=None,
+                 to=lambda batch: url_for("letters.batch", batch_id=batch.id))
 
 
 @bp.route("/batches/<int:batch_id>")
 def batch(batch_id: int):
-    batch = _load_batch(batch_id)
-    status = batches.progress(batch)
-    return render_template("letters/batch.html", batch=batch, progress=status, confirm_form=ConfirmForm(),
-                           item_state=batches.item_state)
+    return render_template("letters/batch.html", **_batch_page(_load_batch(batch_id), ConfirmForm()))
+
+
+def _batch_page(batch: LetterBatch, form: ConfirmForm) -> dict:
+    return {"batch": batch, "progress": batches.progress(batch), "confirm_form": form,
+            "item_state": batches.item_state}
 
 
 @bp.route("/batches/<int:batch_id>/retry", methods=["POST"])
 def retry_batch(batch_id: int):
     batch = _load_batch(batch_id, Permission.EDIT)
-    if ConfirmForm().validate_on_submit():
-        count = batches.retry_failed(batch)
-        db.session.commit()
-        flash(_("%(count)s copies queued again.", count=count), "info")
-    return redirect(url_for("letters.batch", batch_id=batch.id), 303)
+    form = ConfirmForm()
+    return write(lambda: batches.retry_failed(batch), form=form,
+                 again=again_on("letters/batch.html", **_batch_page(batch, form)),
+                 done=lambda count: _("%(count)s copies queued again.", count=count),
+                 to=url_for("letters.batch", batch_id=batch.id))
 
 
 @bp.route("/batches/<int:batch_id>/zip")

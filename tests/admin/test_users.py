@@ -177,7 +177,7 @@ def test_memberships_decide_what_the_user_can_see_and_do(app, admin_client, unit
 def test_membership_without_a_unit_is_refused(admin_client, users):
     viewer = users["viewer"]
     response = admin_client.post(f"/admin/users/{viewer.id}/memberships", data={"role": Role.VIEWER.value})
-    assert "Choose a unit and a role." in page(admin_client.get(response.headers["Location"]))
+    assert response.status_code == 400 and "Choose a unit." in page(response)
     assert len(viewer.memberships) == 1
 
 
@@ -293,7 +293,7 @@ def test_only_a_failed_job_can_be_retried(admin_client):
     db.session.add(record)
     db.session.commit()
     response = admin_client.post(f"/admin/jobs/{record.id}/retry")
-    assert "only a failed job can be retried" in page(admin_client.get(response.headers["Location"]))
+    assert response.status_code == 422 and "Only a failed job can be retried." in page(response)
     db.session.expire_all()
     assert db.session.get(JobRecord, record.id).attempts == 1
 

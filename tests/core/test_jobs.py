@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from casework import ROOT, create_app
 from casework.core.jobs import JobRecord, JobStatus, enqueue, retry, run_job
+from casework.core.writes import Refused
 from casework.extensions import db
 from config import TestConfig
 from tests.conftest import PASSWORD, POSTGRES_URL, REDIS_URL
@@ -119,7 +120,7 @@ def test_only_a_failed_job_can_be_retried(app):
     record = _reload(record_id)
     assert record.status is JobStatus.DONE
 
-    with pytest.raises(ValueError, match="only a failed job"):
+    with pytest.raises(Refused, match="Only a failed job"):
         retry(record)
 
 

@@ -26,7 +26,7 @@ def draft(users, make_case, states):
     """A letter drafted by the CCPR case officer for an open CCPR case, ready to submit."""
     case = make_case(officer=users["officer"])
     letter = ops.draft_letter("letter", "en", users["officer"], parent=case)
-    ops.update_letter(letter, content(states), users["officer"], letter.version)
+    ops.update_letter(letter, content(states), users["officer"])
     db.session.commit()
     return letter
 

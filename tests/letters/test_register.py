@@ -37,7 +37,7 @@ def letters(users, units, make_case, states) -> dict[str, int]:
 
     def drafted(type_key, parent=None, unit=None, **changes):
         letter = ops.draft_letter(type_key, "en", officer, parent=parent, unit_id=unit.id if unit else None)
-        ops.update_letter(letter, content(states, **changes), officer, letter.version)
+        ops.update_letter(letter, content(states, **changes), officer)
         db.session.commit()
         return letter
 

@@ -56,7 +56,7 @@ def test_approval_produces_the_final_pdf_and_the_letter_becomes_final(draft, use
 
 def test_editing_after_approval_sends_the_letter_back_to_draft(draft, users, states):
     letter = _approve(draft, users["supervisor"])
-    ops.update_letter(letter, content(states, body="A corrected text."), users["officer"], letter.version)
+    ops.update_letter(letter, content(states, body="A corrected text."), users["officer"])
     db.session.commit()
 
     letter = reload(letter)
@@ -69,30 +69,30 @@ def test_editing_after_approval_sends_the_letter_back_to_draft(draft, users, sta
 
 def test_only_a_final_letter_can_be_marked_sent(draft, users):
     with pytest.raises(Refused, match="not possible while the case is draft"):
-        ops.mark_sent(draft, date(2026, 11, 20), "email", users["officer"], draft.version)
+        ops.mark_sent(draft, date(2026, 11, 20), "email", users["officer"])
     db.session.rollback()
     letter = _approve(reload(draft), users["supervisor"])
-    ops.mark_sent(letter, date(2026, 11, 20), "email", users["officer"], letter.version)
+    ops.mark_sent(letter, date(2026, 11, 20), "email", users["officer"])
     db.session.commit()
     assert reload(letter).status == LetterStatus.SENT
 
 
 def test_a_sent_letter_cannot_be_edited(draft, users, states):
     letter = _approve(draft, users["supervisor"])
-    ops.mark_sent(letter, date(2026, 11, 20), "email", users["officer"], letter.version)
+    ops.mark_sent(letter, date(2026, 11, 20), "email", users["officer"])
     db.session.commit()
     letter = reload(letter)
     with pytest.raises(Refused, match="has been sent"):
-        ops.update_letter(letter, content(states), users["officer"], letter.version)
+        ops.update_letter(letter, content(states), users["officer"])
 
 
 def test_reply_is_attached_and_closes_the_letter(draft, users):
     letter = _approve(draft, users["supervisor"])
-    ops.mark_sent(letter, date(2026, 11, 20), "email", users["officer"], letter.version)
+    ops.mark_sent(letter, date(2026, 11, 20), "email", users["officer"])
     db.session.commit()
     letter = reload(letter)
     reply = FileStorage(io.BytesIO(b"%PDF-1.4 reply of the Government"), filename="reply.pdf")
-    ops.record_reply(letter, date(2026, 12, 1), reply, users["officer"], letter.version)
+    ops.record_reply(letter, date(2026, 12, 1), reply, users["officer"])
     db.session.commit()
     letter = reload(letter)
     assert letter.status == LetterStatus.REPLIED
@@ -153,8 +153,7 @@ def test_changing_a_submitted_letter_withdraws_it_and_its_editor_cannot_approve_
     fire(draft, "submit", users["officer"])
     db.session.commit()
     letter = reload(draft)
-    ops.update_letter(letter, content(states, body="Rewritten by the supervisor."), users["supervisor"],
-                      letter.version)
+    ops.update_letter(letter, content(states, body="Rewritten by the supervisor."), users["supervisor"])
     db.session.commit()
     letter = reload(letter)
     assert letter.status == LetterStatus.DRAFT
