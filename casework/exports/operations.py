@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 
 from casework.core import audit
 from casework.core.db import utcnow
-from casework.core.jobs import enqueue, retry
+from casework.core.jobs import JobStatus, enqueue, retry
+from casework.core.writes import Refused
 from casework.exports.formats import column_widths, open_writer
 from casework.exports.models import Export
 from casework.exports.registry import ExportableList, order_for
@@ -51,7 +53,7 @@ def _keys(exportable: ExportableList, user, args: MultiDict):
 
 def count_rows(exportable: ExportableList, user, args: MultiDict) -> int:
     """How many records the export would hold: a count over the page's own query."""
-    _, keys = _keys(exportable, user, args)
+    _stmt, keys = _keys(exportable, user, args)
     return db.session.scalar(select(func.count()).select_from(keys.order_by(None).subquery())) or 0
 
 
@@ -120,6 +122,8 @@ def request_export(exportable: ExportableList, user, args: MultiDict, fmt: str, 
 
 def retry_export(export: Export) -> None:
     """Queue a failed export again; it starts over from the first row."""
+    if export.status != JobStatus.FAILED.value:
+        raise Refused(_("Only a failed export can be tried again."))
     export.rows_done = 0
     retry(export.job)
 

@@ -16,6 +16,7 @@ from werkzeug.datastructures import MultiDict
 
 from casework.core import audit
 from casework.core.jobs import JobStatus
+from casework.core.writes import write
 from casework.extensions import db
 from casework.exports.formats import FORMATS
 from casework.exports.models import Export
@@ -72,7 +73,12 @@ def _titles(exports: list[Export]) -> dict[str, str]:
 
 @bp.route("/<int:export_id>")
 def detail(export_id: int):
-    export = _own_export(export_id)
+    return _detail_page(_own_export(export_id))
+
+
+def _detail_page(export: Export, reason: str | None = None) -> str:
+    if reason:
+        flash(reason, "danger")
     return render_template("exports/detail.html", export=export, lists=_titles([export]), retry_form=FlaskForm(),
                            back=_back_url(export))
 
@@ -107,13 +113,8 @@ def download(export_id: int):
 @bp.route("/<int:export_id>/retry", methods=["POST"])
 def retry(export_id: int):
     export = _own_export(export_id)
-    if export.status != JobStatus.FAILED.value:
-        flash(_("Only a failed export can be tried again."), "error")
-        return redirect(url_for("exports.detail", export_id=export.id), 303)
-    retry_export(export)
-    db.session.commit()
-    flash(_("The export is queued again."), "success")
-    return redirect(url_for("exports.detail", export_id=export.id), 303)
+    return write(lambda: retry_export(export), again=lambda status, reason: (_detail_page(export, reason), status),
+                 done=_("The export is queued again."), to=url_for("exports.detail", export_id=export.id))
 
 
 @bp.cli.command("cleanup")

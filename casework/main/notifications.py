@@ -5,7 +5,7 @@ their own; `casework.main.views` imports this module.
 """
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -14,6 +14,7 @@ from wtforms import BooleanField
 
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
+from casework.core.writes import Again, again_on, write
 from casework.extensions import db
 from casework.main.views import bp
 from casework.reminders.models import Notification
@@ -42,45 +43,46 @@ def _own(notification_id: int) -> Notification:
 
 @bp.route("/notifications")
 def notifications():
+    return _on_notifications()(200, None)
+
+
+def _on_notifications(form: DigestPreferenceForm | None = None) -> Again:
+    """The notifications page; again after a refused form, with the form as it was sent."""
     page = paginate(
         select(Notification).where(Notification.user_id == current_user.id),
         sorts={"created": Notification.created_at}, default_sort="created", default_direction="desc",
         key=Notification.id,
     )
-    form = DigestPreferenceForm(email_digest=current_user.email_digest)
-    return render_template("main/notifications.html", page=page, form=form,
-                           unread=unread_count(current_user))
+    form = form or DigestPreferenceForm(email_digest=current_user.email_digest)
+    return again_on("main/notifications.html", page=page, form=form, unread=unread_count(current_user))
 
 
 @bp.route("/notifications/<int:notification_id>/read", methods=["POST"])
 def read_notification(notification_id: int):
     """Mark one notification read; with `open`, go on to its case."""
     notification = _own(notification_id)
-    mark_read(notification)
-    db.session.commit()
+    return write(lambda: mark_read(notification), again=_on_notifications(), done=None, to=_after_reading(notification))
+
+
+def _after_reading(notification: Notification) -> str:
+    """With `open`, on to the notification's case (or My work if it can no longer be seen)."""
     case = notification.case
     if request.form.get("open") and case is not None and can(current_user, Permission.VIEW, case):
-        return redirect(case.url, 303)
-    if request.form.get("open"):
-        return redirect(url_for("main.my_work"), 303)
-    return redirect(url_for("main.notifications"), 303)
+        return case.url
+    return url_for("main.my_work") if request.form.get("open") else url_for("main.notifications")
 
 
 @bp.route("/notifications/read-all", methods=["POST"])
 def read_all_notifications():
-    count = mark_all_read(current_user._get_current_object())
-    db.session.commit()
-    flash(_("%(count)s notification(s) marked as read.", count=count), "success")
-    return redirect(url_for("main.notifications"), 303)
+    return write(lambda: mark_all_read(current_user._get_current_object()), again=_on_notifications(),
+                 done=lambda count: _("%(count)s notification(s) marked as read.", count=count),
+                 to=url_for("main.notifications"))
 
 
 @bp.route("/notifications/preferences", methods=["POST"])
 def notification_preferences():
     form = DigestPreferenceForm()
-    if not form.validate_on_submit():
-        abort(400)
-    set_email_digest(current_user._get_current_object(), form.email_digest.data)
-    db.session.commit()
-    flash(_("Daily digest by e-mail turned on.") if form.email_digest.data
-          else _("Daily digest by e-mail turned off."), "success")
-    return redirect(url_for("main.notifications"), 303)
+    return write(lambda: set_email_digest(current_user._get_current_object(), form.email_digest.data), form=form,
+                 again=_on_notifications(form),
+                 done=lambda _none: _("Daily digest by e-mail turned on.") if form.email_digest.data
+                 else _("Daily digest by e-mail turned off."), to=url_for("main.notifications"))

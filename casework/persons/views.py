@@ -1,7 +1,9 @@
 """The persons registry: search, register, edit, and one page per person across procedures."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from collections.abc import Callable
+
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -12,6 +14,7 @@ from casework.core.pagination import paginate
 from casework.core.permissions import Permission, units_where
 from casework.core.persons import Person, can_edit_person, can_view_person, cases_of
 from casework.core.states import State
+from casework.core.writes import again_on, write
 from casework.extensions import db
 from casework.persons.forms import PersonForm, PersonSearchForm
 from casework.persons.operations import save_person
@@ -51,12 +54,7 @@ def new():
     form = _form()
     if not form.unit_id.choices:
         abort(403)
-    if form.validate_on_submit():
-        person = save_person(None, form.data, form.other_name_pairs())
-        db.session.commit()
-        flash(_("%(name)s registered.", name=person.full_name), "success")
-        return redirect(url_for("persons.detail", person_id=person.id), 303)
-    return render_template("persons/form.html", form=form, person=None), 400 if form.errors else 200
+    return _save(None, form, lambda person: _("%(name)s registered.", name=person.full_name))
 
 
 @bp.route("/<int:person_id>")
@@ -76,10 +74,12 @@ def edit(person_id: int):
     person = _load(person_id)
     if not can_edit_person(current_user, person):
         abort(403)
-    form = _form(person)
-    if form.validate_on_submit():
-        save_person(person, form.data, form.other_name_pairs())
-        db.session.commit()
-        flash(_("Changes saved."), "success")
-        return redirect(url_for("persons.detail", person_id=person.id), 303)
-    return render_template("persons/form.html", form=form, person=person), 400 if form.errors else 200
+    return _save(person, _form(person), lambda _person: _("Changes saved."))
+
+
+def _save(person: Person | None, form: PersonForm, done: Callable[[Person], str]):
+    again = again_on("persons/form.html", form=form, person=person)
+    if request.method == "GET":
+        return again(200, None)
+    return write(lambda: save_person(person, form.data, form.other_name_pairs()), form=form, again=again, done=done,
+                 to=lambda saved: url_for("persons.detail", person_id=saved.id))
