@@ -1,6 +1,8 @@
 """The workflow engine: refusals with reasons, history, audit trail, deadlines, conflicts."""
 from __future__ import annotations
 
+import enum
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -8,7 +10,8 @@ from sqlalchemy import select
 
 from casework.core.audit import AuditEvent
 from casework.core.deadlines import Deadline, Period, add_months
-from casework.core.workflow import CaseHistory, Transition, Workflow, available, fire
+from casework.core.permissions import Permission
+from casework.core.workflow import CaseHistory, Transition, Workflow, available, enter, fire, register_workflow
 from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
 from tests.sample_workflow import SampleStatus
@@ -152,3 +155,76 @@ def test_periods_are_calendar_periods(start, period, due):
 
 def test_add_months_keeps_the_day_when_it_exists():
     assert add_months(date(2026, 5, 15), 6) == date(2026, 11, 15)
+
+
+# ---- A case's parts, and cases brought in at a stage ---------------------------------------------
+
+class ReviewStatus(enum.StrEnum):
+    ASKED = "asked"
+    GIVEN = "given"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass
+class Review:
+    """A part of a case with states of its own (as an interim-measures request is)."""
+
+    id: int
+    part_of: object
+    status: str = ReviewStatus.ASKED
+    workflow_key = "sample_review"
+
+
+REVIEW_WORKFLOW = Workflow(
+    case_type="sample_review", states=ReviewStatus, initial=ReviewStatus.ASKED, title="Review",
+    labels={ReviewStatus.GIVEN: "Given by the supervisor"},
+    transitions=(
+        Transition("give", "Give the review", frozenset({ReviewStatus.ASKED}), ReviewStatus.GIVEN,
+                   Permission.APPROVE),
+        Transition("withdraw", "Withdraw", frozenset({ReviewStatus.GIVEN}), ReviewStatus.WITHDRAWN),
+    ),
+)
+
+
+@pytest.fixture
+def review(make_case):
+    register_workflow(REVIEW_WORKFLOW)
+    return Review(id=7, part_of=make_case())
+
+
+def test_a_part_moves_through_its_own_workflow_and_the_case_keeps_the_history(users, review, login):
+    fire(review, "give", users["supervisor"], comment="Granted on the papers")
+    db.session.commit()
+
+    assert review.status == ReviewStatus.GIVEN
+    assert review.part_of.status == SampleStatus.DRAFT  # the case's own state does not move
+    entry = db.session.scalars(select(CaseHistory).where(CaseHistory.case_id == review.part_of.id)).one()
+    assert (entry.event, entry.from_status, entry.to_status, entry.part, entry.part_id) == (
+        "give", "asked", "given", "sample_review", 7)
+    page = login(users["officer"]).get(f"/cases/{review.part_of.id}").get_data(as_text=True)
+    assert "Review: Asked → Given by the supervisor" in page
+
+
+def test_a_part_follows_its_case_permissions_and_states(users, review):
+    with pytest.raises(Refused) as refusal:
+        fire(review, "give", users["officer"])  # a case officer may not approve
+    assert refusal.value.status == 403
+    with pytest.raises(Refused, match="not possible while the case is asked") as refusal:
+        fire(review, "withdraw", users["supervisor"])
+    assert refusal.value.status == 422
+    assert [t.event for t, _reason in available(review, users["supervisor"])] == ["give"]
+    assert [t.event for t, _reason in available(review, users["officer"])] == []
+
+
+def test_a_case_brought_in_enters_its_stage_with_a_history_row(users, make_case):
+    case = make_case()
+    enter(case, SampleStatus.SENT, users["officer"], comment="Imported from the 2019 register")
+    db.session.commit()
+
+    case = _reload(case)
+    assert case.status == SampleStatus.SENT
+    entry = db.session.scalars(select(CaseHistory).where(CaseHistory.case_id == case.id)).one()
+    assert (entry.event, entry.from_status, entry.to_status, entry.comment) == (
+        "enter", "draft", "sent", "Imported from the 2019 register")
+    with pytest.raises(Refused, match="not a stage"):
+        enter(case, "archived", users["officer"], comment="")
