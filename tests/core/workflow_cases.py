@@ -5,7 +5,8 @@ each case type through the module's own operations, as a user would; the table t
 each state by setting its status. `RECIPES` fills, for one transition, the fields it requires and
 whatever its guard asks for, so that every transition can be seen to succeed at least once.
 `CANNOT_FIRE` names the transitions whose guard cannot be satisfied from such a case, with the
-reason; today there are none.
+reason; today there are none. A workflow of a case's part (`workflow_key`) is keyed by that key
+and its builder returns the part.
 """
 from __future__ import annotations
 
