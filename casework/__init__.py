@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The shared modules that declare themselves as the domain modules do (in their `module.py`).
+SHARED_MODULES = ("letters", "persons")
+
 # The domain modules, in the order of the navigation. Each is a package `casework.<name>` whose
 # `module.py` declares what it adds (`MODULE`, a `casework.core.modules.DomainModule`).
 DOMAIN_MODULES = (
@@ -88,10 +91,16 @@ def import_models() -> None:
         attachments, audit, cases, counters, deadlines, drafts, jobs, persons, states, units, workflow,
     )
     from casework.exports import jobs as _export_jobs, models as _exports  # noqa: F401
-    from casework.letters import jobs as _letter_jobs, models as _letters, workflow as _letter_workflow  # noqa: F401
     from casework.reminders import models as _reminders  # noqa: F401
 
+    shared_modules()
     domain_modules()
+
+
+@functools.cache
+def shared_modules() -> tuple[DomainModule, ...]:
+    """The letters' and the persons registry's declarations."""
+    return tuple(importlib.import_module(f"casework.{name}.module").MODULE for name in SHARED_MODULES)
 
 
 @functools.cache
@@ -118,17 +127,14 @@ def _register_blueprints(app: Flask) -> None:
     from casework.cases.views import bp as cases_bp
     from casework.exports.views import bp as exports_bp
     from casework.figures.views import bp as figures_bp
-    from casework.letters.views import bp as letters_bp
     from casework.main import notifications  # noqa: F401 — its routes hang on the main blueprint
     from casework.main.views import bp as main_bp
-    from casework.persons.views import bp as persons_bp
     from casework.search.views import bp as search_bp
 
-    shared = (main_bp, auth_bp, admin_bp, audit_bp, cases_bp, persons_bp, letters_bp, exports_bp, figures_bp,
-              search_bp, api_views.bp, token_views.bp)
-    for blueprint in shared:
-        app.register_blueprint(blueprint)
     from casework.core.modules import install
 
-    for module in domain_modules():
+    for blueprint in (main_bp, auth_bp, admin_bp, audit_bp, cases_bp, exports_bp, figures_bp, search_bp,
+                      api_views.bp, token_views.bp):
+        app.register_blueprint(blueprint)
+    for module in shared_modules() + domain_modules():
         install(app, module)

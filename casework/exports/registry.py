@@ -1,7 +1,6 @@
 """The exportable lists: each declared once, with the query builder its page uses and its columns."""
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,8 +37,6 @@ class ExportableList:
 
 
 _LISTS: dict[str, ExportableList] = {}
-_EXTRA_PARTS = ("casework.letters.exports", "casework.persons.exports")
-_loaded = False
 
 
 def register(exportable: ExportableList) -> ExportableList:
@@ -48,24 +45,11 @@ def register(exportable: ExportableList) -> ExportableList:
     return exportable
 
 
-def _load() -> None:
-    """Import the shared lists' declarations (letters, persons); the modules' come with their
-    declarations (`DomainModule.exports`), installed with the app."""
-    global _loaded
-    if _loaded:
-        return
-    for name in _EXTRA_PARTS:
-        importlib.import_module(name)
-    _loaded = True
-
-
 def get_list(name: str) -> ExportableList | None:
-    _load()
     return _LISTS.get(name)
 
 
 def all_lists() -> list[ExportableList]:
-    _load()
     return sorted(_LISTS.values(), key=lambda exportable: exportable.name)
 
 

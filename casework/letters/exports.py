@@ -2,11 +2,11 @@
 case is visible, as on the register page."""
 from __future__ import annotations
 
-from casework.exports.registry import Column, ExportableList, register
+from casework.exports.registry import Column, ExportableList
 from casework.letters.models import Letter
 from casework.letters.queries import LIST_SORTS, letters_from_args
 
-register(ExportableList(
+LETTERS_LIST = ExportableList(
     name="letters", title="Outgoing correspondence", endpoint="letters.index",
     query=letters_from_args, key=Letter.id, sorts=LIST_SORTS, default_sort="created", default_direction="desc",
     columns=(
@@ -19,4 +19,4 @@ register(ExportableList(
         Column("Sent", lambda letter: letter.sent_on),
         Column("Created", lambda letter: letter.created_at),
     ),
-))
+)

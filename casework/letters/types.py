@@ -69,41 +69,43 @@ def _by_language(texts: dict[str, str]) -> Template:
     return fill
 
 
-register_letter_type(LetterType(
-    key="letter",
-    label="Letter",
-    kind=LetterKind.LETTER,
-    subject=_by_language({"en": "{c.title}", "fr": "{c.title}", "es": "{c.title}"}),
-    body=_by_language({
-        "en": "I have the honour to address you in connection with {c.title} (reference {c.reference}).\n\n",
-        "fr": "J'ai l'honneur de m'adresser à vous au sujet de {c.title} (référence {c.reference}).\n\n",
-        "es": "Tengo el honor de dirigirme a usted en relación con {c.title} (referencia {c.reference}).\n\n",
-    }),
-))
-register_letter_type(LetterType(
-    key="note_verbale",
-    label="Note verbale",
-    kind=LetterKind.NOTE_VERBALE,
-    subject=_by_language({"en": "{c.title}", "fr": "{c.title}", "es": "{c.title}"}),
-    body=_by_language({
-        "en": "refer to {c.title} (reference {c.reference}).\n\n",
-        "fr": "se référer à {c.title} (référence {c.reference}).\n\n",
-        "es": "referirse a {c.title} (referencia {c.reference}).\n\n",
-    }),
-))
-register_letter_type(LetterType(
-    key="circular_note_verbale",
-    label="Note verbale to Permanent Missions",
-    kind=LetterKind.NOTE_VERBALE,
-    subject=_by_language({"en": "", "fr": "", "es": ""}),
-    body=_by_language({"en": "inform them that \n\n", "fr": "les informer que \n\n", "es": "informarles que \n\n"}),
-    circular=True,
-))
-register_letter_type(LetterType(
-    key="circular_letter",
-    label="Letter to all Permanent Missions",
-    kind=LetterKind.LETTER,
-    subject=_by_language({"en": "", "fr": "", "es": ""}),
-    body=_by_language({"en": "I have the honour to ", "fr": "J'ai l'honneur de ", "es": "Tengo el honor de "}),
-    circular=True,
-))
+SHARED_TYPES = (  # the letters any case may have, and the circulars; installed with the letters module
+    LetterType(
+        key="letter",
+        label="Letter",
+        kind=LetterKind.LETTER,
+        subject=_by_language({"en": "{c.title}", "fr": "{c.title}", "es": "{c.title}"}),
+        body=_by_language({
+            "en": "I have the honour to address you in connection with {c.title} (reference {c.reference}).\n\n",
+            "fr": "J'ai l'honneur de m'adresser à vous au sujet de {c.title} (référence {c.reference}).\n\n",
+            "es": "Tengo el honor de dirigirme a usted en relación con {c.title} (referencia {c.reference}).\n\n",
+        }),
+    ),
+    LetterType(
+        key="note_verbale",
+        label="Note verbale",
+        kind=LetterKind.NOTE_VERBALE,
+        subject=_by_language({"en": "{c.title}", "fr": "{c.title}", "es": "{c.title}"}),
+        body=_by_language({
+            "en": "refer to {c.title} (reference {c.reference}).\n\n",
+            "fr": "se référer à {c.title} (référence {c.reference}).\n\n",
+            "es": "referirse a {c.title} (referencia {c.reference}).\n\n",
+        }),
+    ),
+    LetterType(
+        key="circular_note_verbale",
+        label="Note verbale to Permanent Missions",
+        kind=LetterKind.NOTE_VERBALE,
+        subject=_by_language({"en": "", "fr": "", "es": ""}),
+        body=_by_language({"en": "inform them that \n\n", "fr": "les informer que \n\n", "es": "informarles que \n\n"}),
+        circular=True,
+    ),
+    LetterType(
+        key="circular_letter",
+        label="Letter to all Permanent Missions",
+        kind=LetterKind.LETTER,
+        subject=_by_language({"en": "", "fr": "", "es": ""}),
+        body=_by_language({"en": "I have the honour to ", "fr": "J'ai l'honneur de ", "es": "Tengo el honor de "}),
+        circular=True,
+    ),
+)

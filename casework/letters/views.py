@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from casework.cases.access import load_case, record_confidential_view
 from casework.cases.forms import ConfirmForm
-from casework.cases.views import on_case_page, record_step, register_detail_context
+from casework.cases.views import on_case_page, record_step
 from casework.core import audit, jobs
 from casework.core.attachments import storage_path
 from casework.core.forms import choices
@@ -32,7 +32,7 @@ from casework.letters.types import letter_types_for
 bp = Blueprint("letters", __name__, url_prefix="/letters")
 
 
-def _letter_panels(letter: Letter) -> dict:
+def letter_panels(letter: Letter) -> dict:
     job = ops.latest_job(letter)
     return {
         "job": job,
@@ -44,8 +44,6 @@ def _letter_panels(letter: Letter) -> dict:
         "letter_languages": LANGUAGES,
     }
 
-
-register_detail_context("letter", _letter_panels)
 
 
 @bp.route("/")
@@ -252,7 +250,7 @@ def batch_zip(batch_id: int):
                      download_name=f"{name}.zip")
 
 
-def _letters_panel(case) -> dict:
+def letters_panel(case) -> dict:
     """Every case page lists the case's letters and offers to draft one."""
     if isinstance(case, Letter):
         return {}
@@ -261,5 +259,3 @@ def _letters_panel(case) -> dict:
     return {"case_letters": letters,
             "can_draft_letter": bool(letter_types_for(case.case_type)) and can(current_user, Permission.EDIT, case)}
 
-
-register_detail_context(None, _letters_panel)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from casework.core.permissions import Permission
-from casework.core.workflow import Transition, Workflow, register_workflow
+from casework.core.workflow import Transition, Workflow
 from casework.letters.document import LetterKind
 from casework.letters.models import AddresseeKind, Letter, LetterStatus
 
@@ -48,7 +48,7 @@ def _after_reopening(letter: Letter, actor) -> None:
     clear_approval(letter)
 
 
-LETTER_WORKFLOW = register_workflow(Workflow(
+LETTER_WORKFLOW = Workflow(
     case_type="letter",
     states=LetterStatus,
     initial=S.DRAFT,
@@ -69,4 +69,4 @@ LETTER_WORKFLOW = register_workflow(Workflow(
         Transition("record_reply", "Record the reply", frozenset({S.SENT}), S.REPLIED, Permission.EDIT,
                    required=("reply_received_on",), manual=False),
     ),
-))
+)

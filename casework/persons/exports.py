@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from casework.core.persons import Person
-from casework.exports.registry import Column, ExportableList, register
+from casework.exports.registry import Column, ExportableList
 from casework.persons.queries import LIST_SORTS, persons_from_args
 
-register(ExportableList(
+PERSONS_LIST = ExportableList(
     name="persons", title="Persons", endpoint="persons.index",
     query=persons_from_args, key=Person.id, sorts=LIST_SORTS, default_sort="name",
     columns=(
@@ -18,4 +18,4 @@ register(ExportableList(
         Column("Protected identity", lambda p: p.protected_identity),
         Column("Registered", lambda p: p.created_at),
     ),
-))
+)
