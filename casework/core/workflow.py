@@ -151,19 +151,26 @@ def _missing_fields(case: Case, transition: Transition) -> list[str]:
 
 def refusal_reason(record: Case | object, transition: Transition, user) -> str | None:
     """Why `user` may not fire `transition` on `record` (a case or a case's part) now, or None."""
+    refusal = _refusal(record, transition, user)
+    return str(refusal) if refusal is not None else None
+
+
+def _refusal(record: Case | object, transition: Transition, user) -> Refused | None:
+    """The first check that fails, with its own status: the state's (422) before the role's (403),
+    so that a refusal answers the same whoever asks."""
     workflow, case = workflow_for(record), case_of(record)
     if record.status not in transition.sources:
-        return _("“%(action)s” is not possible while the case is %(state)s.",
-                 action=transition.label, state=workflow.state_label(record.status).lower())
+        return Refused(_("“%(action)s” is not possible while the case is %(state)s.",
+                         action=transition.label, state=workflow.state_label(record.status).lower()))
     if not can(user, transition.permission, case):
-        return _("Your role does not allow “%(action)s” on this case.", action=transition.label)
+        return Refused(_("Your role does not allow “%(action)s” on this case.", action=transition.label),
+                       forbidden=True)
     missing = _missing_fields(record, transition)
     if missing:
         names = ", ".join(name.replace("_", " ") for name in missing)
-        return _("Fill in %(fields)s before “%(action)s”.", fields=names, action=transition.label)
-    if transition.guard is not None:
-        return transition.guard(record, user)
-    return None
+        return Refused(_("Fill in %(fields)s before “%(action)s”.", fields=names, action=transition.label))
+    reason = transition.guard(record, user) if transition.guard is not None else None
+    return Refused(reason) if reason else None
 
 
 def available(record: Case | object, user) -> list[tuple[Transition, str | None]]:
@@ -187,9 +194,9 @@ def fire(
     expect_version(record, expected_version)
     case = case_of(record)
     transition = workflow_for(record).transition(event)
-    reason = refusal_reason(record, transition, actor)
-    if reason:
-        raise Refused(reason, forbidden=not can(actor, transition.permission, case))
+    refusal = _refusal(record, transition, actor)
+    if refusal is not None:
+        raise refusal
     on = on or date.today()
     entry = _history_row(record, event, transition.target, actor, comment)
     record.status = transition.target
@@ -229,7 +236,11 @@ def _history_row(record: Case | object, event: str, target: str, actor, comment:
         case_id=case_of(record).id, event=event, from_status=record.status, to_status=target,
         actor_id=actor.id, comment=comment or None, part=part, part_id=record.id if part else None,
     )
-    audit.annotate(record, audit.AuditAction.STATE_CHANGE, {"event": event, "comment": comment})
+    detail = {"event": event, "comment": comment}
+    if target == record.status:  # nothing of the record changes, so the flush would not tell the trail
+        audit.record(audit.AuditAction.STATE_CHANGE, obj=record, detail=detail, actor_id=actor.id)
+    else:
+        audit.annotate(record, audit.AuditAction.STATE_CHANGE, detail)
     db.session.add(entry)
     return entry
 

@@ -41,29 +41,6 @@ STATE_REASON = "is not possible while the case is"  # the engine's words for a r
 ROLE_REASON = "Your role does not allow"  # and for a refusal by role
 MISSING_REASON = "Fill in"
 
-# The engine's defects the table found and that are still there, by the tag given to the cells
-# that show them: the table lets a cell disagree in exactly that way and no other.
-# `test_known_defect` asserts one such cell as it should answer, as an xfail(strict=True): once the
-# defect is fixed it passes, fails as strict, and the entry is to be removed.
-STATE_REFUSED_AS_FORBIDDEN = "state-refusal-answers-403"
-SELF_LOOP_NOT_AUDITED = "self-loop-not-audited"
-KNOWN_DEFECTS: dict[str, str] = {
-    STATE_REFUSED_AS_FORBIDDEN: (
-        "fire() refuses with the state's reason (“… is not possible while the case is …”) but the status 403 "
-        "when the role lacks the permission too: `forbidden=not can(...)` is decided apart from the reason, "
-        "so the same refusal answers 422 or 403 depending on who asks"),
-    SELF_LOOP_NOT_AUDITED: (
-        "a transition whose target is its source (a reminder, a follow-up round) writes its history row but no "
-        "audit event: the status does not change, so the flush has nothing to record, and the note fire() "
-        "leaves in session.info['audit_notes'] labels the case's next change as that state change instead"),
-}
-# One cell that shows each defect: (case type, state, event, role).
-DEFECT_CELLS = {
-    STATE_REFUSED_AS_FORBIDDEN: ("communication", "closed", "transmit", "viewer"),
-    SELF_LOOP_NOT_AUDITED: ("communication", "follow_up", "request_follow_up_reply", "officer"),
-}
-
-
 def workflow_key(record) -> str:
     """The workflow a record follows: its case type, or a case part's own key."""
     return getattr(record, "workflow_key", None) or record.case_type
@@ -144,8 +121,7 @@ def _attempt(case, transition: Transition, state: str, user) -> tuple[bool, str 
         AuditEvent.object_type == case.__tablename__, AuditEvent.object_id == str(case.id),
     )).all()
     if [e.detail.get("event") for e in events] != [transition.event]:
-        tag = f"[{SELF_LOOP_NOT_AUDITED}] " if not events and state == transition.target else ""
-        problems.append(f"{tag}audit events for the change: {[e.detail for e in events]}")
+        problems.append(f"audit events for the change: {[e.detail for e in events]}")
     return True, None, problems
 
 
@@ -190,11 +166,7 @@ def _cell(case, transition: Transition, state: str, role: str, user, may: frozen
         fire(case, transition.event, user)
     except Refused as refusal:
         if refusal.status != status or expected not in str(refusal):
-            tag = ""
-            if expected == STATE_REASON and transition.permission not in may and refusal.status == 403 \
-                    and STATE_REASON in str(refusal):
-                tag = f"[{STATE_REFUSED_AS_FORBIDDEN}] "
-            problems.append(f"{tag}refused with {refusal.status} “{refusal}”, expected {status} “{expected}…”")
+            problems.append(f"refused with {refusal.status} “{refusal}”, expected {status} “{expected}…”")
     else:
         problems.append(f"fired (to {case.status!r}); expected {status} “{expected}…”")
     cell.rollback()
@@ -248,11 +220,6 @@ def _allowed_cell(case, transition: Transition, state: str, user, offered: dict[
     return problems
 
 
-def _unexplained(disagreements: list[str]) -> list[str]:
-    """The disagreements that no known defect explains."""
-    return [line for line in disagreements if not any(f"[{tag}]" in line for tag in KNOWN_DEFECTS)]
-
-
 @pytest.mark.parametrize("case_type", sorted(BUILDERS))
 def test_truth_table(world, case_type, record_property):
     case = BUILDERS[case_type](world)
@@ -266,8 +233,9 @@ def test_truth_table(world, case_type, record_property):
 
     assert table.cells == len(workflow.states) * len(workflow.transitions) * len(ROLES)
     assert table.covered == {t.event for t in workflow.transitions}
-    unexplained = _unexplained(table.disagreements)
-    assert unexplained == [], "\n".join([f"{len(unexplained)} cells disagree with the declaration:", *unexplained])
+    disagreements = table.disagreements
+    assert disagreements == [], "\n".join([f"{len(disagreements)} cells disagree with the declaration:",
+                                            *disagreements])
     never_fired = {t.event for t in workflow.transitions} - table.fired - {
         event for (kind, event) in CANNOT_FIRE if kind == case_type}
     assert never_fired == set(), f"transitions never fired successfully by any role in any state: {never_fired}"
@@ -282,19 +250,3 @@ def test_every_installed_workflow_has_its_table(app):
     assert set(RECIPES) <= set(declared), f"recipes for no transition: {set(RECIPES) - set(declared)}"
     assert set(CANNOT_FIRE) <= set(declared), f"CANNOT_FIRE names no transition: {set(CANNOT_FIRE) - set(declared)}"
     assert not set(RECIPES) & set(CANNOT_FIRE)
-
-
-@pytest.mark.parametrize("defect", [
-    pytest.param(tag, marks=pytest.mark.xfail(strict=True, reason=reason)) for tag, reason in KNOWN_DEFECTS.items()
-])
-def test_known_defect(world, defect):
-    """One cell of each known defect, asserted as the declaration says it should answer."""
-    case_type, state, event, role = DEFECT_CELLS[defect]
-    case = BUILDERS[case_type](world)
-    case.status = state
-    db.session.commit()
-    user = world.users[role]
-    transition = _WORKFLOWS[case_type].transition(event)
-    offered = {t.event: reason for t, reason in available(case, user)}
-    problems = _cell(case, transition, state, role, user, permissions_of(role, case, user), offered, world, Table())
-    assert problems == []
