@@ -29,11 +29,11 @@ from sqlalchemy import select
 from casework.communications.committees import COMMITTEES
 from casework.communications.models import CASE_TYPE, SUBMISSION_LANGUAGES, Communication, CommunicationStatus
 from casework.communications.operations import Intake, NameInput, receive_communication
-from casework.core import audit
 from casework.core.counters import take_at_least
 from casework.core.permissions import Permission, unit_permissions
 from casework.core.states import State
 from casework.core.units import Unit
+from casework.core.workflow import enter
 from casework.extensions import db
 
 REQUIRED = ("committee", "state", "received_on", "author_family_name")
@@ -155,13 +155,12 @@ def import_rows(rows: list[ImportRow], actor) -> list[Communication]:
     imported = []
     for row in rows:
         communication = receive_communication(row.committee, row.intake, actor)
-        communication.status = row.status
         if row.number:
             communication.number, communication.year, communication.registered_on = row.number, row.year, \
                 row.registered_on
             communication.reference = f"{row.committee.code} {row.number}/{row.year}"
             take_at_least(f"{CASE_TYPE}:{row.committee.code}:{row.year}", row.number)
-        audit.annotate(communication, audit.AuditAction.UPDATE, {"imported_from_line": row.line})
+        enter(communication, row.status, actor, comment=f"Imported from line {row.line} of a CSV file.")
         imported.append(communication)
     db.session.flush()
     return imported

@@ -1,8 +1,9 @@
 """The interim-measures log, kept in parallel with the main workflow.
 
 The author asks; the Special Rapporteur (the committee unit's supervisor) grants the request —
-it then goes to the State by note verbale — or refuses it, and may later lift it. The secretariat
-records whether the State complied.
+it then goes to the State by note verbale — or refuses it, and may later lift it
+(`INTERIM_MEASURES_WORKFLOW`, each decision in the case's history). The secretariat records
+whether the State complied.
 """
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from flask_babel import gettext as _
 
 from casework.communications.models import Communication, Compliance, InterimMeasure, MeasureStatus
 from casework.communications.operations import require
-from casework.communications.workflow import INTAKE, UNDER_EXAMINATION
-from casework.core.permissions import Permission
+from casework.communications.workflow import INTAKE, INTERIM_MEASURES_WORKFLOW, UNDER_EXAMINATION
+from casework.core.permissions import Permission, can
+from casework.core.workflow import fire
 from casework.core.writes import Refused
 from casework.extensions import db
 
@@ -32,27 +34,20 @@ def request_interim_measures(communication: Communication, measure: str, request
     return entry
 
 
-_NEXT = {
-    "grant": (frozenset({MeasureStatus.REQUESTED}), MeasureStatus.GRANTED),
-    "refuse": (frozenset({MeasureStatus.REQUESTED}), MeasureStatus.REFUSED),
-    "lift": (frozenset({MeasureStatus.GRANTED}), MeasureStatus.LIFTED),
-}
-
-
 def decide_interim_measures(entry: InterimMeasure, decision: str, actor, on: date | None = None) -> None:
-    """The Special Rapporteur grants, refuses or lifts interim measures."""
-    require(actor, Permission.APPROVE, entry.communication)
-    sources, target = _NEXT[decision]
-    if entry.status not in sources:
+    """The Special Rapporteur grants, refuses or lifts interim measures: `decision` is the event
+    of their workflow, fired on the case (its history, its audit trail)."""
+    transition = INTERIM_MEASURES_WORKFLOW.transition(decision)
+    if entry.status not in transition.sources:  # said of the measures, not of the case as the engine would
         raise Refused(_("Interim measures that are %(status)s cannot be %(target)s.",
-                        status=entry.status.value, target=target.value))
+                        status=entry.status.value, target=transition.target.value),
+                      forbidden=not can(actor, transition.permission, entry.part_of))
     on = on or date.today()
-    entry.status = target
-    if target is MeasureStatus.LIFTED:
+    if transition.target is MeasureStatus.LIFTED:
         entry.lifted_on = on
     else:
         entry.decided_on, entry.decided_by_id = on, actor.id
-    db.session.flush()
+    fire(entry, decision, actor, on=on)
 
 
 def record_compliance(entry: InterimMeasure, compliance: Compliance, notes: str, actor) -> None:

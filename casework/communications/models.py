@@ -182,6 +182,12 @@ class InterimMeasure(Audited, TimestampMixin, db.Model):
     communication: Mapped[Communication] = relationship(back_populates="interim_measures")
     decided_by = relationship("User")
 
+    workflow_key = "interim_measure"  # a part of its case, with a workflow of its own
+
+    @property
+    def part_of(self) -> Communication:
+        return self.communication
+
     @property
     def audit_case_id(self) -> int:
         return self.communication_id

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 from casework.communications.models import (
     CASE_TYPE, Communication, CommunicationStatus as S, Decision, DecisionType, FollowUpOutcome, FollowUpRound,
@@ -20,7 +21,7 @@ from casework.core.persons import CasePerson, Person, PersonRole
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.core.workflow import fire
-from casework.core.writes import EditConflict, Refused
+from casework.core.writes import Refused
 from casework.extensions import db
 
 
@@ -87,11 +88,9 @@ class CaseDetails:
     confidentiality_requested: bool
 
 
-def update_details(communication: Communication, details: CaseDetails, actor, expected_version: int) -> None:
-    """Save the case's descriptive fields, refusing if someone changed the case meanwhile."""
+def update_details(communication: Communication, details: CaseDetails, actor) -> None:
+    """Save the case's descriptive fields."""
     require(actor, Permission.EDIT, communication)
-    if expected_version != communication.version:
-        raise EditConflict(communication)
     communication.subject_matter = details.subject_matter
     communication.procedural_issues = details.procedural_issues
     communication.domestic_remedies = details.domestic_remedies
@@ -127,6 +126,16 @@ def split_refusal(communication: Communication) -> str | None:
     return None
 
 
+def states_coded(text: str) -> list[State]:
+    """The States named by their ISO codes, as typed: "fra, DEU"."""
+    codes = [code.strip().upper() for code in text.split(",") if code.strip()]
+    states = db.session.scalars(select(State).where(State.iso3.in_(codes))).all()
+    unknown = sorted(set(codes) - {s.iso3 for s in states})
+    if unknown:
+        raise Refused(_("Unknown State codes: %(codes)s.", codes=", ".join(unknown)))
+    return list(states)
+
+
 def split_communication(communication: Communication, state_ids: list[int], actor) -> list[Communication]:
     """One complaint against several States becomes one case per State, before registration."""
     require(actor, Permission.EDIT, communication)
@@ -152,6 +161,17 @@ def split_communication(communication: Communication, state_ids: list[int], acto
         parts.append(part)
     db.session.flush()
     return parts
+
+
+def registered_cases(committee: Unit, numbers: str, actor) -> list[Communication]:
+    """The committee's registered cases by their numbers, as typed: "2752/2016, 2760/2016"."""
+    references = [f"{committee.code} {n.strip()}" for n in numbers.split(",") if n.strip()]
+    found = db.session.scalars(select(Communication).where(Communication.reference.in_(references))).all()
+    visible = {case.reference for case in found if can(actor, Permission.VIEW, case)}
+    missing = [r for r in references if r not in visible]
+    if missing:
+        raise Refused(_("No registered case %(refs)s.", refs=", ".join(missing)))
+    return list(found)
 
 
 def join_communications(lead: Communication, others: list[Communication], actor) -> None:

@@ -1,23 +1,22 @@
 """Pages of the petitions procedure: the committee lists, intake, and the actions on a case.
 
 The case page itself is the shared one; this module adds its panels (`panels`, declared in
-`module.py`). Every view: load (with the permission check) → validate → one
-operation → commit → redirect; a refusal re-renders with the reason and the user's input.
+`module.py`). Every view that writes loads its case with the permission it needs, then goes
+through `write()` (`record_step` for the forms on the case page): validate → one operation →
+commit → redirect; a refusal shows the page again with the reason and the user's input.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
 from casework.cases.forms import ConfirmForm
-from casework.cases.views import render_case
+from casework.cases.views import record_step, render_case
 from casework.communications import imports, interim_measures as im, operations as ops
 from casework.communications.forms import (
     CaseDetailsForm, CloseFollowUpForm, ComplianceForm, DecisionForm, DeclineForm, FollowUpRoundForm, ImportForm,
@@ -38,7 +37,7 @@ from casework.core.states import State
 from casework.core.units import Unit
 from casework.communications.workflow import COMMUNICATION_WORKFLOW
 from casework.core.workflow import refusal_reason
-from casework.core.writes import EditConflict, Refused
+from casework.core.writes import Refused, again_on, write
 from casework.extensions import db
 
 bp = Blueprint("communications", __name__, url_prefix="/communications")
@@ -88,19 +87,22 @@ def new():
     form = _intake_form()
     if not form.committee_id.choices:
         abort(403)
-    duplicates = []
-    if form.validate_on_submit():
+    duplicates: list[Communication] = []
+    again = again_on("communications/new.html", form=form, duplicates=duplicates)
+    if request.method == "GET":
+        return again(200, None)
+
+    def receive() -> Communication:
         names = [f"{form.author_given_names.data} {form.author_family_name.data}",
                  f"{form.victim_given_names.data or ''} {form.victim_family_name.data or ''}"]
-        duplicates = possible_duplicates(current_user, form.state_id.data, names)
-        if not duplicates or form.duplicates_checked.data:
-            communication = ops.receive_communication(db.session.get(Unit, form.committee_id.data), _intake(form),
-                                                      current_user)
-            db.session.commit()
-            flash(_("Recorded as received. Register it once it meets the criteria."), "success")
-            return redirect(communication.url, 303)
-    status = 400 if form.errors else (409 if duplicates else 200)
-    return render_template("communications/new.html", form=form, duplicates=duplicates), status
+        duplicates.extend(possible_duplicates(current_user, form.state_id.data, names))
+        if duplicates and not form.duplicates_checked.data:
+            raise Refused(_("Nothing was recorded: check the possible duplicates, then confirm that it is a new "
+                            "complaint."), status=409)
+        return ops.receive_communication(db.session.get(Unit, form.committee_id.data), _intake(form), current_user)
+
+    return write(receive, form=form, again=again, to=lambda communication: communication.url,
+                 done=_("Recorded as received. Register it once it meets the criteria."))
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -108,18 +110,17 @@ def import_csv():
     if not committees_where(current_user, Permission.CREATE):
         abort(403)
     form = ImportForm()
-    check = None
-    if form.validate_on_submit():
-        check = imports.check_file(form.file.data.read(), current_user)
-        if check.rows and (not check.errors or form.valid_rows_only.data):
-            imported = imports.import_rows(check.rows, current_user)
-            db.session.commit()
-            flash(_("%(n)s communications imported; %(left)s rows left out.", n=len(imported),
-                    left=len(check.errors)), "success")
-            return redirect(url_for("communications.index"), 303)
-    status = 422 if check is not None else (400 if form.errors else 200)
-    return render_template("communications/import.html", form=form, check=check,
-                           columns=imports.__doc__.split("\n\n", 2)[2]), status
+    check = imports.check_file(form.file.data.read(), current_user) if form.validate_on_submit() else None
+    again = again_on("communications/import.html", form=form, check=check,
+                     columns=imports.__doc__.split("\n\n", 2)[2])
+    if check is None:
+        return again(400 if form.errors else 200, None)
+    if not check.rows or (check.errors and not form.valid_rows_only.data):
+        return again(422, None)  # the page lists each row's reason
+    return write(lambda: imports.import_rows(check.rows, current_user), again=again,
+                 done=lambda imported: _("%(n)s communications imported; %(left)s rows left out.", n=len(imported),
+                                         left=len(check.errors)),
+                 to=url_for("communications.index"))
 
 
 def _intake(form: IntakeForm) -> ops.Intake:
@@ -157,115 +158,72 @@ def panels(case: Communication) -> dict:
 
 
 
-def _load(case_id: int, permission: Permission = Permission.EDIT) -> Communication:
-    case = load_case(case_id, permission)
-    if not isinstance(case, Communication):
-        abort(404)
-    return case
+def _moved_on(case: Communication, event: str) -> str | None:
+    """Why the page's form for `event` no longer applies: the case left the stages it is drawn in.
 
-
-def _moved_on(case: Communication, event: str) -> Callable[[], str | None]:
-    """Why the page's form for `event` no longer applies: the case left the stages it is drawn in."""
-    transition = COMMUNICATION_WORKFLOW.transition(event)
-    return lambda: (refusal_reason(case, transition, current_user)
-                    if case.status not in transition.sources else None)
-
-
-def _act(case: Communication, form, action, done: str, form_name: str | None,
-         moved_on: Callable[[], str | None] | None = None):
-    """Validate, run one operation, commit; or re-render the case page with the reason and the input.
-
-    A form posted from a page drawn before the case moved on is refused with the reason first:
-    its panel is no longer on the page, so its own errors would not be seen.
+    Said before the form's own errors: its panel is no longer on the page, so they would not be seen.
     """
-    kept = {form_name: form} if form_name else {}
-    reason = moved_on() if moved_on else None
-    if reason:
-        return render_case(case, 422, error=reason, **kept)
-    if form.validate_on_submit():
-        try:
-            action()
-            db.session.commit()
-        except (EditConflict, StaleDataError):
-            db.session.rollback()
-            return render_case(case, 409, error=str(EditConflict(case)), **kept)
-        except Refused as refusal:
-            db.session.rollback()
-            return render_case(case, 403 if refusal.forbidden else 422, error=str(refusal), **kept)
-        flash(done, "success")
-        return redirect(case.url, 303)
-    return render_case(case, 400, **kept)
+    transition = COMMUNICATION_WORKFLOW.transition(event)
+    return refusal_reason(case, transition, current_user) if case.status not in transition.sources else None
 
 
 @bp.route("/<int:case_id>/details", methods=["POST"])
 def edit_details(case_id: int):
-    case = _load(case_id)
+    case = load_case(case_id, Permission.EDIT, kind=Communication)
     form = CaseDetailsForm()
-
-    return _act(case, form, lambda: ops.update_details(case, ops.CaseDetails(
+    return record_step(case, "details_form", form, lambda: ops.update_details(case, ops.CaseDetails(
         subject_matter=form.subject_matter.data or "", procedural_issues=form.procedural_issues.data or "",
         domestic_remedies=form.domestic_remedies.data or "", articles_invoked=form.articles_invoked.data,
         confidentiality_requested=form.confidentiality_requested.data,
-    ), current_user, form.version.data), _("Details saved."), "details_form")
+    ), current_user), _("Details saved."))
 
 
 @bp.route("/<int:case_id>/register", methods=["POST"])
 def register(case_id: int):
-    case = _load(case_id, Permission.APPROVE)
+    case = load_case(case_id, Permission.APPROVE, kind=Communication)
     form = RegistrationForm()
-    return _act(case, form, lambda: ops.register_communication(case, current_user, form.registered_on.data),
-                _("Registered."), "registration_form", _moved_on(case, "register"))
+    if reason := _moved_on(case, "register"):
+        return render_case(case, 422, error=reason, registration_form=form)
+    return record_step(case, "registration_form", form,
+                       lambda: ops.register_communication(case, current_user, form.registered_on.data), _("Registered."))
 
 
 @bp.route("/<int:case_id>/decline", methods=["POST"])
 def decline(case_id: int):
-    case = _load(case_id, Permission.APPROVE)
+    case = load_case(case_id, Permission.APPROVE, kind=Communication)
     form = DeclineForm()
-    return _act(case, form, lambda: ops.decline_registration(
-        case, NotRegisteredReason(form.reason.data), form.advice.data, current_user), _("Recorded as not registered."),
-        "decline_form", _moved_on(case, "decline_registration"))
+    if reason := _moved_on(case, "decline_registration"):
+        return render_case(case, 422, error=reason, decline_form=form)
+    return record_step(case, "decline_form", form, lambda: ops.decline_registration(
+        case, NotRegisteredReason(form.reason.data), form.advice.data, current_user), _("Recorded as not registered."))
 
 
 @bp.route("/<int:case_id>/split", methods=["POST"])
 def split(case_id: int):
-    case = _load(case_id)
+    case = load_case(case_id, Permission.EDIT, kind=Communication)
     form = SplitForm()
-
-    def run() -> None:
-        codes = [code.strip().upper() for code in form.state_ids.data.split(",") if code.strip()]
-        states = db.session.scalars(select(State).where(State.iso3.in_(codes))).all()
-        unknown = sorted(set(codes) - {s.iso3 for s in states})
-        if unknown:
-            raise ops.Refused(_("Unknown State codes: %(codes)s.", codes=", ".join(unknown)))
-        ops.split_communication(case, [s.id for s in states], current_user)
-
-    return _act(case, form, run, _("Split: one case per State."), "split_form", lambda: ops.split_refusal(case))
+    if reason := ops.split_refusal(case):
+        return render_case(case, 422, error=reason, split_form=form)
+    return record_step(case, "split_form", form, lambda: ops.split_communication(
+        case, [state.id for state in ops.states_coded(form.state_ids.data)], current_user),
+        _("Split: one case per State."))
 
 
 @bp.route("/<int:case_id>/join", methods=["POST"])
 def join(case_id: int):
-    case = _load(case_id)
+    case = load_case(case_id, Permission.EDIT, kind=Communication)
     form = JoinForm()
-
-    def run() -> None:
-        references = [f"{case.unit.code} {n.strip()}" for n in form.numbers.data.split(",") if n.strip()]
-        others = db.session.scalars(select(Communication).where(Communication.reference.in_(references))).all()
-        found = {o.reference for o in others if can(current_user, Permission.VIEW, o)}
-        missing = [r for r in references if r not in found]
-        if missing:
-            raise ops.Refused(_("No registered case %(refs)s.", refs=", ".join(missing)))
-        ops.join_communications(case, list(others), current_user)
-
-    return _act(case, form, run, _("Joined: examined together."), "join_form")
+    return record_step(case, "join_form", form, lambda: ops.join_communications(
+        case, ops.registered_cases(case.unit, form.numbers.data, current_user), current_user),
+        _("Joined: examined together."))
 
 
 @bp.route("/<int:case_id>/interim-measures", methods=["POST"])
 def request_measures(case_id: int):
-    case = _load(case_id)
+    case = load_case(case_id, Permission.EDIT, kind=Communication)
     form = InterimMeasureForm()
-    return _act(case, form, lambda: im.request_interim_measures(case, form.measure.data, form.requested_on.data,
-                                                                current_user),
-                _("Interim measures request logged."), "measure_form")
+    return record_step(case, "measure_form", form, lambda: im.request_interim_measures(
+        case, form.measure.data, form.requested_on.data, current_user), _("Interim measures request logged."))
 
 
 def _measure(case: Communication, measure_id: int) -> InterimMeasure:
@@ -277,47 +235,46 @@ def _measure(case: Communication, measure_id: int) -> InterimMeasure:
 
 @bp.route("/<int:case_id>/interim-measures/<int:measure_id>/<any(grant, refuse, lift):decision>", methods=["POST"])
 def decide_measures(case_id: int, measure_id: int, decision: str):
-    case = _load(case_id, Permission.APPROVE)
+    case = load_case(case_id, kind=Communication)  # the workflow says who may decide, and why not
     entry = _measure(case, measure_id)
-    return _act(case, ConfirmForm(), lambda: im.decide_interim_measures(entry, decision, current_user),
-                _("Interim measures updated."), None)
+    return record_step(case, "confirm_form", ConfirmForm(),
+                       lambda: im.decide_interim_measures(entry, decision, current_user),
+                       _("Interim measures updated."))
 
 
 @bp.route("/<int:case_id>/interim-measures/<int:measure_id>/compliance", methods=["POST"])
 def measure_compliance(case_id: int, measure_id: int):
-    case = _load(case_id)
+    case = load_case(case_id, Permission.EDIT, kind=Communication)
     entry = _measure(case, measure_id)
     form = ComplianceForm()
-    return _act(case, form, lambda: im.record_compliance(entry, Compliance(form.compliance.data), form.notes.data or "",
-                                                         current_user),
-                _("Compliance recorded."), None)
+    return record_step(case, "compliance_form", form, lambda: im.record_compliance(
+        entry, Compliance(form.compliance.data), form.notes.data or "", current_user), _("Compliance recorded."))
 
 
 @bp.route("/<int:case_id>/decision", methods=["POST"])
 def decision(case_id: int):
-    case = _load(case_id)
+    case = load_case(case_id, Permission.EDIT, kind=Communication)
     form = DecisionForm()
-    return _act(case, form, lambda: ops.record_decision(case, ops.DecisionInput(
+    return record_step(case, "decision_form", form, lambda: ops.record_decision(case, ops.DecisionInput(
         decision_type=DecisionType(form.decision_type.data), adopted_on=form.adopted_on.data,
         session=form.session.data, articles_violated=form.articles_violated.data,
         individual_opinions=form.individual_opinions.data or "",
         members_not_participating=form.members_not_participating.data or "",
-    ), current_user), _("Decision recorded."), "decision_form")
+    ), current_user), _("Decision recorded."))
 
 
 @bp.route("/<int:case_id>/follow-up", methods=["POST"])
 def follow_up(case_id: int):
-    case = _load(case_id)
+    case = load_case(case_id, Permission.EDIT, kind=Communication)
     form = FollowUpRoundForm()
-    return _act(case, form, lambda: ops.record_follow_up_round(
+    return record_step(case, "follow_up_form", form, lambda: ops.record_follow_up_round(
         case, current_user, state_reply_on=form.state_reply_on.data, author_comments_on=form.author_comments_on.data,
-        grade=form.grade.data or None, summary=form.summary.data or ""), _("Follow-up round recorded."),
-        "follow_up_form")
+        grade=form.grade.data or None, summary=form.summary.data or ""), _("Follow-up round recorded."))
 
 
 @bp.route("/<int:case_id>/follow-up/close", methods=["POST"])
 def close_follow_up(case_id: int):
-    case = _load(case_id, Permission.APPROVE)
+    case = load_case(case_id, Permission.APPROVE, kind=Communication)
     form = CloseFollowUpForm()
-    return _act(case, form, lambda: ops.close_follow_up(case, FollowUpOutcome(form.outcome.data), current_user),
-                _("Follow-up closed."), "close_follow_up_form")
+    return record_step(case, "close_follow_up_form", form, lambda: ops.close_follow_up(
+        case, FollowUpOutcome(form.outcome.data), current_user), _("Follow-up closed."))

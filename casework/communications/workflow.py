@@ -1,15 +1,18 @@
-"""The life of a communication, as data: from receipt to closed follow-up.
+"""The life of a communication, as data: from receipt to closed follow-up; and beside it, the
+life of each interim-measures request.
 
 The Special Rapporteur on new communications and interim measures decides registration and
 transmittal, so those need the committee unit's supervisor role (APPROVE). Decisions are recorded
 by the decision form, which fires the matching event (so they are not offered as plain buttons).
+The Special Rapporteur also grants or refuses interim measures, and lifts them.
 """
 from __future__ import annotations
 
 from flask_babel import gettext as _
 
 from casework.communications.committees import author_comments_period
-from casework.communications.models import CASE_TYPE, CommunicationStatus as S, DecisionType
+from casework.communications.models import CASE_TYPE, CommunicationStatus as S, DecisionType, InterimMeasure, \
+    MeasureStatus as M
 from casework.core.deadlines import Period
 from casework.core.permissions import Permission
 from casework.core.workflow import DeadlineRule, Transition, Workflow
@@ -114,5 +117,19 @@ COMMUNICATION_WORKFLOW = Workflow(
         Transition("close", "Close the case", frozenset({S.PUBLISHED}), S.CLOSED, guard=_no_follow_up_needed),
         Transition("close_follow_up", "Close follow-up", frozenset({S.FOLLOW_UP}), S.CLOSED, Permission.APPROVE,
                    required=("follow_up_outcome",), closes=("follow_up_reply",), guard=_graded, manual=False),
+    ),
+)
+
+# An interim-measures request is a part of its case: the case's permissions, the case's history.
+# Its buttons are drawn in the interim-measures panel, not in the case's actions.
+INTERIM_MEASURES_WORKFLOW = Workflow(
+    case_type=InterimMeasure.workflow_key,
+    states=M,
+    initial=M.REQUESTED,
+    title="Interim measures",
+    transitions=(
+        Transition("grant", "Grant interim measures", frozenset({M.REQUESTED}), M.GRANTED, Permission.APPROVE),
+        Transition("refuse", "Refuse interim measures", frozenset({M.REQUESTED}), M.REFUSED, Permission.APPROVE),
+        Transition("lift", "Lift interim measures", frozenset({M.GRANTED}), M.LIFTED, Permission.APPROVE),
     ),
 )

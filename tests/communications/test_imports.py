@@ -54,3 +54,23 @@ def test_new_registrations_continue_after_imported_numbers(client_for, users, st
 
     ops.register_communication(fresh, users["supervisor"], date(2016, 6, 1))
     assert fresh.number_label == "2752/2016"
+
+
+def test_an_imported_case_enters_its_stage_in_its_history(client_for, users, states):
+    from casework.core.audit import AuditEvent
+    from casework.core.workflow import CaseHistory
+    from tests.pages import words
+
+    officer = client_for(users["officer"])
+    assert _upload(officer, HEADER + GOOD).status_code == 303
+    transmitted, received = db.session.scalars(select(Communication).order_by(Communication.id)).all()
+    for case, line, stage in ((transmitted, 2, "transmitted"), (received, 3, "received")):
+        [entry] = db.session.scalars(select(CaseHistory).where(CaseHistory.case_id == case.id)).all()
+        assert (entry.event, entry.to_status, entry.actor_id, entry.comment) == (
+            "enter", stage, users["officer"].id, f"Imported from line {line} of a CSV file.")
+    page = words(officer.get(transmitted.url))
+    assert "Received → Transmitted" in page and "Imported from line 2 of a CSV file." in page
+    event = db.session.scalars(select(AuditEvent).where(
+        AuditEvent.case_id == transmitted.id, AuditEvent.action == "state_change")).one()
+    assert event.changes["status"] == ["received", "transmitted"]
+    assert event.detail["comment"] == "Imported from line 2 of a CSV file."
