@@ -159,9 +159,13 @@ def _refusal(record: Case | object, transition: Transition, user) -> Refused | N
     """The first check that fails, with its own status: the state's (422) before the role's (403),
     so that a refusal answers the same whoever asks."""
     workflow, case = workflow_for(record), case_of(record)
+    state = workflow.state_label(record.status).lower()
+    if record.status not in transition.sources and workflow.title:
+        return Refused(_("“%(action)s” is not possible now: %(part)s %(state)s.",
+                         action=transition.label, part=_(workflow.title), state=state))
     if record.status not in transition.sources:
         return Refused(_("“%(action)s” is not possible while the case is %(state)s.",
-                         action=transition.label, state=workflow.state_label(record.status).lower()))
+                         action=transition.label, state=state))
     if not can(user, transition.permission, case):
         return Refused(_("Your role does not allow “%(action)s” on this case.", action=transition.label),
                        forbidden=True)

@@ -83,7 +83,7 @@ def test_a_decision_pressed_on_a_page_drawn_before_another_says_why_and_changes_
     assert _press(rapporteur, before, requested, "grant").status_code == 303
     response = _press(rapporteur, before, requested, "refuse")
     assert response.status_code == 422
-    assert "Interim measures that are granted cannot be refused." in words(response)
+    assert "“Refuse interim measures” is not possible now: Interim measures granted." in words(response)
     db.session.expire_all()
     entry = db.session.get(InterimMeasure, requested.id)
     assert entry.status == MeasureStatus.GRANTED

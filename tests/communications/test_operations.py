@@ -187,7 +187,7 @@ def test_interim_measures_follow_their_own_log_and_end_with_the_decision(make_co
     im.decide_interim_measures(entry, "lift", users["supervisor"], date(2026, 5, 1))
     assert (entry.status, entry.decided_on, entry.lifted_on, entry.compliance) == (
         MeasureStatus.LIFTED, date(2026, 4, 3), date(2026, 5, 1), Compliance.NOT_COMPLIED)
-    with pytest.raises(Refused, match="cannot be granted"):
+    with pytest.raises(Refused, match="“Grant interim measures” is not possible now: Interim measures lifted"):
         im.decide_interim_measures(entry, "grant", users["supervisor"])
     _decide(case, users, DecisionType.DISCONTINUED)
     with pytest.raises(Refused, match="awaits a decision"):

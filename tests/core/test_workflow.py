@@ -212,7 +212,7 @@ def test_a_part_follows_its_case_permissions_and_states(users, review):
     with pytest.raises(Refused) as refusal:
         fire(review, "give", users["officer"])  # a case officer may not approve
     assert refusal.value.status == 403
-    with pytest.raises(Refused, match="not possible while the case is asked") as refusal:
+    with pytest.raises(Refused, match="not possible now: Review asked") as refusal:
         fire(review, "withdraw", users["supervisor"])
     assert refusal.value.status == 422
     assert [t.event for t, _reason in available(review, users["supervisor"])] == ["give"]

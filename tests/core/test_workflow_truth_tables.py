@@ -37,7 +37,7 @@ from tests.core.workflow_cases import (
     build_world,
 )
 
-STATE_REASON = "is not possible while the case is"  # the engine's words for a refusal by state
+STATE_REASON = "is not possible"  # the engine's words for a refusal by state (of the case, or of a part)
 ROLE_REASON = "Your role does not allow"  # and for a refusal by role
 MISSING_REASON = "Fill in"
 

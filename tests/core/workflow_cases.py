@@ -210,6 +210,14 @@ def wgeid_case(w: World) -> Case:
         procedure=Procedure.STANDARD), w.units["WGEID"], w.users["officer"])
 
 
+def interim_measure(w: World):
+    """A request for interim measures, a part of a registered communication with states of its own."""
+    from casework.communications import interim_measures
+
+    return interim_measures.request_interim_measures(communication(w), "Not to deport the author to Sri Lanka",
+                                                     date(2026, 3, 3), w.users["officer"])
+
+
 def letter(w: World) -> Case:
     """A complete letter drafted by the case officer for a CCPR case, ready to submit."""
     from casework.letters import operations as ops
@@ -243,6 +251,7 @@ BUILDERS: dict[str, Callable[[World], Case]] = {
     "wgad_communication": wgad_communication,
     "wgeid_case": wgeid_case,
     "letter": letter,
+    "interim_measure": interim_measure,
     "sample_case": sample_case,  # the shared machinery's own tests' workflow (tests/sample_workflow.py)
 }
 
