@@ -1,10 +1,8 @@
 """Treaty-body individual communications: intake, registration, examination, decision, follow-up."""
 from __future__ import annotations
 
-from casework.communications import (
-    api, approvals, demo, exports, figures, letters, models, search, views, workflow,
-)
-from casework.core.modules import DomainModule
+from casework.communications import api, approvals, demo, exports, figures, letters, models, search, views, workflow
+from casework.core.modules import DomainModule, standard_parts
 
 MODULE = DomainModule(
     name="communications",
@@ -14,10 +12,5 @@ MODULE = DomainModule(
     workflows=(workflow.COMMUNICATION_WORKFLOW, workflow.INTERIM_MEASURES_WORKFLOW),
     letter_types=tuple(letters.LETTER_TYPES),
     panels={models.CASE_TYPE: (views.panels,)},
-    api=(api.API,),
-    exports=exports.EXPORTS,
-    search=tuple(search.SOURCES),
-    figures=figures.key_figures,
-    approvals=approvals.awaiting_approval,
-    demo=demo.load_demo,
+    **standard_parts(api, exports, search, figures, demo, approvals),
 )

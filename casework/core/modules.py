@@ -56,6 +56,21 @@ class DomainModule:
     demo: Callable[[], list[tuple[str, str]] | None] | None = None  # adds demo data; accounts to print
 
 
+def standard_parts(api: ModuleType, exports: ModuleType, search: ModuleType, figures: ModuleType,
+                   demo: ModuleType, approvals: ModuleType | None = None) -> dict[str, Any]:
+    """What every procedure gives in files of the same names, by the same names: `api.API` (one
+    or a list), `exports.EXPORTS`, `search.SOURCES`, `figures.key_figures`, `demo.load_demo` and,
+    where decisions wait for a supervisor, `approvals.awaiting_approval`."""
+    return {
+        "api": tuple(api.API) if isinstance(api.API, list | tuple) else (api.API,),
+        "exports": tuple(exports.EXPORTS),
+        "search": tuple(search.SOURCES),
+        "figures": figures.key_figures,
+        "demo": demo.load_demo,
+        "approvals": approvals.awaiting_approval if approvals is not None else None,
+    }
+
+
 def install(app: Flask, module: DomainModule) -> None:
     """Put a declaration to work in `app`. The registries are shared, and installing twice (every
     test builds an app) leaves them as installing once."""

@@ -1,10 +1,8 @@
 """CED urgent actions: requests to seek and find disappeared persons."""
 from __future__ import annotations
 
-from casework.core.modules import DomainModule
-from casework.urgent_actions import (
-    api, demo, exports, figures, letters, models, permissions, search, views, workflow,
-)
+from casework.core.modules import DomainModule, standard_parts
+from casework.urgent_actions import api, demo, exports, figures, letters, models, permissions, search, views, workflow
 
 MODULE = DomainModule(
     name="urgent_actions",
@@ -15,9 +13,5 @@ MODULE = DomainModule(
     letter_types=letters.LETTER_TYPES,
     panels={"urgent_action": (views.panels,)},
     hidden_links=(permissions.hidden_author_links,),
-    api=(api.API,),
-    exports=exports.EXPORTS,
-    search=tuple(search.SOURCES),
-    figures=figures.key_figures,
-    demo=demo.load_demo,
+    **standard_parts(api, exports, search, figures, demo),
 )
