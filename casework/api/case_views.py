@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from casework.api.blueprint import bp
 from casework.api.errors import ApiError
 from casework.api.modules import by_module, module_apis, state_id
+from casework.api.paging import cursor_page
 from casework.api.schemas import (
     ApiIndex, CaseList, CaseOut, FiredOut, FireTransition, Listing, StateCode, Text, TransitionList, TransitionOut,
 )
@@ -60,15 +61,8 @@ def list_cases(query: CaseFilters):
         stmt = stmt.where(Case.status == query.status)
     if query.unit:
         stmt = stmt.where(Case.unit_id.in_(select(Unit.id).where(func.upper(Unit.code) == query.unit.upper())))
-    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    if query.cursor:
-        stmt = stmt.where(Case.id < query.cursor)
-    ids = db.session.scalars(stmt.order_by(Case.id.desc()).limit(query.limit + 1)).all()
-    more = len(ids) > query.limit
-    ids = ids[:query.limit]
-    loaded = {case.id: case for case in db.session.scalars(select(Case).where(Case.id.in_(ids)))}
-    return CaseList(items=[case_summary(loaded[i]) for i in ids], total=total,
-                    next_cursor=ids[-1] if more else None)
+    cases, total, next_cursor = cursor_page(stmt, Case, query)
+    return CaseList(items=[case_summary(case) for case in cases], total=total, next_cursor=next_cursor)
 
 
 def _by_state(stmt, modules, code: str):

@@ -5,12 +5,13 @@ from flask import send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from pydantic import Field
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from casework.api.blueprint import bp
 from casework.api.case_views import load_case
 from casework.api.errors import ApiError
 from casework.api.modules import creating_units, state_id, unit_for_creation
+from casework.api.paging import cursor_page
 from casework.api.schemas import AddresseeOut, LetterIn, LetterList, LetterOut, Listing, PdfOut, StateCode, Text
 from casework.api.spec import operation
 from casework.core import audit
@@ -60,14 +61,8 @@ def list_letters(query: LetterFilters):
         addressed = select(LetterAddressee.letter_id).where(LetterAddressee.state_id == state_id(query.state,
                                                                                                  "query.state"))
         stmt = stmt.where(Letter.id.in_(addressed))
-    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    if query.cursor:
-        stmt = stmt.where(Letter.id < query.cursor)
-    ids = db.session.scalars(stmt.order_by(Letter.id.desc()).limit(query.limit + 1)).all()
-    more = len(ids) > query.limit
-    ids = ids[:query.limit]
-    loaded = {letter.id: letter for letter in db.session.scalars(select(Letter).where(Letter.id.in_(ids)))}
-    return LetterList(items=[letter_out(loaded[i]) for i in ids], total=total, next_cursor=ids[-1] if more else None)
+    letters, total, next_cursor = cursor_page(stmt, Letter, query)
+    return LetterList(items=[letter_out(letter) for letter in letters], total=total, next_cursor=next_cursor)
 
 
 def load_letter(letter_id: int) -> Letter:

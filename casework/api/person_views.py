@@ -6,11 +6,12 @@ from datetime import date
 from flask_babel import gettext as _
 from flask_login import current_user
 from pydantic import Field
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from casework.api.blueprint import bp
 from casework.api.errors import ApiError
 from casework.api.modules import state_id
+from casework.api.paging import cursor_page
 from casework.api.schemas import Listing, PersonIn, PersonList, PersonOut, Text
 from casework.api.serialize import person_out
 from casework.api.spec import operation
@@ -36,15 +37,9 @@ def list_persons(query: PersonFilters):
         pattern = f"%{fold_name(query.q)}%"
         other = select(PersonName.person_id).where(PersonName.name_key.like(pattern))
         stmt = stmt.where(or_(Person.name_key.like(pattern), Person.id.in_(other)))
-    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    if query.cursor:
-        stmt = stmt.where(Person.id < query.cursor)
-    ids = db.session.scalars(stmt.order_by(Person.id.desc()).limit(query.limit + 1)).all()
-    more = len(ids) > query.limit
-    ids = ids[:query.limit]
-    loaded = {p.id: p for p in db.session.scalars(select(Person).where(Person.id.in_(ids)))}
-    return PersonList(items=[person_out(loaded[i], current_user, with_cases=False) for i in ids], total=total,
-                      next_cursor=ids[-1] if more else None)
+    persons, total, next_cursor = cursor_page(stmt, Person, query)
+    return PersonList(items=[person_out(person, current_user, with_cases=False) for person in persons], total=total,
+                      next_cursor=next_cursor)
 
 
 def load_person(person_id: int) -> Person:
