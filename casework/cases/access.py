@@ -1,7 +1,8 @@
-"""Loading a case for a request: 404 when it may not be seen, 403 when it may not be changed."""
+"""Loading a case, or a record of it, for a request: 404 when it may not be seen, 403 when it may
+not be changed."""
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from flask import abort
 from flask_login import current_user
@@ -12,6 +13,7 @@ from casework.core.permissions import Permission, can
 from casework.extensions import db
 
 C = TypeVar("C", bound=Case)
+R = TypeVar("R")
 
 
 def load_case(case_id: int, permission: Permission = Permission.VIEW, kind: type[C] = Case) -> C:
@@ -26,6 +28,23 @@ def load_case(case_id: int, permission: Permission = Permission.VIEW, kind: type
     if not can(current_user, permission, case):
         abort(403)
     return case
+
+
+def load_part(model: type[R], record_id: int, case: Case, column: str = "case_id") -> R:
+    """A record of `case` (a deadline, a request for interim measures, a recommendation), loaded
+    after the case itself: 404 if there is none or it belongs to another case."""
+    record: Any = db.session.get(model, record_id)
+    if record is None or getattr(record, column) != case.id:
+        abort(404)
+    return record
+
+
+def load_own(model: type[R], record_id: int) -> R:
+    """A record that belongs to the signed-in user (an export, a notification): 404 otherwise."""
+    record: Any = db.session.get(model, record_id)
+    if record is None or record.user_id != current_user.id:
+        abort(404)
+    return record
 
 
 def record_confidential_view(case: Case) -> None:

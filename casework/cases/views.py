@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from casework.auth.models import User
 from casework.cases import operations
-from casework.cases.access import load_case, record_confidential_view
+from casework.cases.access import load_case, load_part, record_confidential_view
 from casework.cases.forms import (
     AssignmentForm, AttachmentForm, ConfirmForm, ExtendDeadlineForm, LinkPersonForm, TransitionForm,
 )
@@ -207,17 +207,10 @@ def link_person(case_id: int):
                  done=_("Person linked to the case."), to=case.url)
 
 
-def _load_deadline(case: Case, deadline_id: int) -> Deadline:
-    deadline = db.session.get(Deadline, deadline_id)
-    if deadline is None or deadline.case_id != case.id:
-        abort(404)
-    return deadline
-
-
 @bp.route("/<int:case_id>/deadlines/<int:deadline_id>/extend", methods=["POST"])
 def extend(case_id: int, deadline_id: int):
     case = load_case(case_id, Permission.EDIT)
-    deadline = _load_deadline(case, deadline_id)
+    deadline = load_part(Deadline, deadline_id, case)
     form = ExtendDeadlineForm(prefix=_extend_prefix(deadline.id))
     return write(lambda: extend_deadline(deadline, form.due_on.data, current_user, form.note.data), form=form,
                  field=form.due_on, again=on_case_page(case, extend_form=(deadline.id, form)),
@@ -228,7 +221,7 @@ def extend(case_id: int, deadline_id: int):
 @bp.route("/<int:case_id>/deadlines/<int:deadline_id>/reminder", methods=["POST"])
 def reminder(case_id: int, deadline_id: int):
     case = load_case(case_id, Permission.EDIT)
-    deadline = _load_deadline(case, deadline_id)
+    deadline = load_part(Deadline, deadline_id, case)
     form = ConfirmForm()
     return write(lambda: record_reminder(deadline), form=form, again=on_case_page(case, confirm_form=form),
                  done=lambda count: _("Reminder %(count)s recorded for “%(label)s”.", count=count,

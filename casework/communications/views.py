@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from casework.cases.access import load_case
+from casework.cases.access import load_case, load_part
 from casework.cases.forms import ConfirmForm
 from casework.cases.views import record_step, render_case
 from casework.communications import imports, interim_measures as im, operations as ops
@@ -226,17 +226,10 @@ def request_measures(case_id: int):
         case, form.measure.data, form.requested_on.data, current_user), _("Interim measures request logged."))
 
 
-def _measure(case: Communication, measure_id: int) -> InterimMeasure:
-    entry = db.session.get(InterimMeasure, measure_id)
-    if entry is None or entry.communication_id != case.id:
-        abort(404)
-    return entry
-
-
 @bp.route("/<int:case_id>/interim-measures/<int:measure_id>/<any(grant, refuse, lift):decision>", methods=["POST"])
 def decide_measures(case_id: int, measure_id: int, decision: str):
     case = load_case(case_id, kind=Communication)  # the workflow says who may decide, and why not
-    entry = _measure(case, measure_id)
+    entry = load_part(InterimMeasure, measure_id, case, "communication_id")
     return record_step(case, "confirm_form", ConfirmForm(),
                        lambda: im.decide_interim_measures(entry, decision, current_user),
                        _("Interim measures updated."))
@@ -245,7 +238,7 @@ def decide_measures(case_id: int, measure_id: int, decision: str):
 @bp.route("/<int:case_id>/interim-measures/<int:measure_id>/compliance", methods=["POST"])
 def measure_compliance(case_id: int, measure_id: int):
     case = load_case(case_id, Permission.EDIT, kind=Communication)
-    entry = _measure(case, measure_id)
+    entry = load_part(InterimMeasure, measure_id, case, "communication_id")
     form = ComplianceForm()
     return record_step(case, "compliance_form", form, lambda: im.record_compliance(
         entry, Compliance(form.compliance.data), form.notes.data or "", current_user), _("Compliance recorded."))

@@ -14,6 +14,7 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
+from casework.cases.access import load_own
 from casework.core import audit
 from casework.core.jobs import JobStatus
 from casework.core.writes import write
@@ -52,13 +53,6 @@ def start(name: str, fmt: str):
     return export_response(name, fmt, request.form)
 
 
-def _own_export(export_id: int) -> Export:
-    export = db.session.get(Export, export_id)
-    if export is None or export.user_id != current_user.id:
-        abort(404)
-    return export
-
-
 @bp.route("/")
 def index():
     """The user's own recent exports."""
@@ -73,7 +67,7 @@ def _titles(exports: list[Export]) -> dict[str, str]:
 
 @bp.route("/<int:export_id>")
 def detail(export_id: int):
-    return _detail_page(_own_export(export_id))
+    return _detail_page(load_own(Export, export_id))
 
 
 def _detail_page(export: Export, reason: str | None = None) -> str:
@@ -92,7 +86,7 @@ def _back_url(export: Export) -> str | None:
 @bp.route("/<int:export_id>/status")
 def status(export_id: int):
     """For the progress bar: how far the export is, and where to download it once done."""
-    export = _own_export(export_id)
+    export = load_own(Export, export_id)
     done = export.status == JobStatus.DONE.value
     return jsonify(status=export.status, rows_done=export.rows_done, rows_total=export.rows_total,
                    percent=export.percent, error=export.error,
@@ -101,7 +95,7 @@ def status(export_id: int):
 
 @bp.route("/<int:export_id>/download")
 def download(export_id: int):
-    export = _own_export(export_id)
+    export = load_own(Export, export_id)
     if export.status != JobStatus.DONE.value or not export.file_path:
         abort(404)
     audit.record(audit.AuditAction.DOWNLOAD, obj=export, detail={"list": export.list_name, "rows": export.rows_done})
@@ -112,7 +106,7 @@ def download(export_id: int):
 
 @bp.route("/<int:export_id>/retry", methods=["POST"])
 def retry(export_id: int):
-    export = _own_export(export_id)
+    export = load_own(Export, export_id)
     return write(lambda: retry_export(export), again=lambda status, reason: (_detail_page(export, reason), status),
                  done=_("The export is queued again."), to=url_for("exports.detail", export_id=export.id))
 

@@ -5,17 +5,17 @@ their own; `casework.main.views` imports this module.
 """
 from __future__ import annotations
 
-from flask import abort, request, url_for
+from flask import request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import BooleanField
 
+from casework.cases.access import load_own
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
 from casework.core.writes import Again, again_on, write
-from casework.extensions import db
 from casework.main.views import bp
 from casework.reminders.models import Notification
 from casework.reminders.notify import mark_all_read, mark_read, set_email_digest, unread_count
@@ -32,13 +32,6 @@ def _bell() -> dict:
 
 
 bp.before_app_request(start_in_process_scheduler)
-
-
-def _own(notification_id: int) -> Notification:
-    notification = db.session.get(Notification, notification_id)
-    if notification is None or notification.user_id != current_user.id:
-        abort(404)
-    return notification
 
 
 @bp.route("/notifications")
@@ -60,7 +53,7 @@ def _on_notifications(form: DigestPreferenceForm | None = None) -> Again:
 @bp.route("/notifications/<int:notification_id>/read", methods=["POST"])
 def read_notification(notification_id: int):
     """Mark one notification read; with `open`, go on to its case."""
-    notification = _own(notification_id)
+    notification = load_own(Notification, notification_id)
     return write(lambda: mark_read(notification), again=_on_notifications(), done=None, to=_after_reading(notification))
 
 

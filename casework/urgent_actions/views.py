@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from casework.cases.access import load_case
+from casework.cases.access import load_case, load_part
 from casework.cases.views import on_case_page, render_case
 from casework.core.forms import choices
 from casework.core.pagination import paginate
@@ -205,9 +205,7 @@ def follow_up(case_id: int):
 @bp.route("/<int:case_id>/recommendations/<int:recommendation_id>", methods=["POST"])
 def respond(case_id: int, recommendation_id: int):
     ua = load_case(case_id, Permission.EDIT, kind=UrgentAction)
-    recommendation = db.session.get(Recommendation, recommendation_id)
-    if recommendation is None or recommendation.case_id != ua.id:
-        abort(404)
+    recommendation = load_part(Recommendation, recommendation_id, ua)
     form = ResponseForm()
     return write(lambda: ops.record_response(recommendation, ResponseStatus(form.response_status.data),
                                              form.state_response.data or "", form.responded_on.data),
