@@ -71,7 +71,7 @@ TYPE_LABELS = {CommunicationType.UA: "Urgent appeal", CommunicationType.AL: "All
                CommunicationType.OL: "Other letter"}
 
 
-class CommunicationStatus(enum.StrEnum):
+class SpCommunicationStatus(enum.StrEnum):
     DRAFT = "draft"
     IN_COSIGNATURE = "in_cosignature"
     APPROVED = "approved"
@@ -81,7 +81,7 @@ class CommunicationStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
-S = CommunicationStatus
+S = SpCommunicationStatus
 PUBLIC_STATES = frozenset({S.PUBLISHED, S.IN_REPORT, S.CLOSED})
 
 
@@ -201,7 +201,7 @@ class CoSignature(CommunicationPart, db.Model):
         return self.mandate.holder_name, self.mandate.holder_title or self.mandate.name
 
 
-class AddresseeKind(enum.StrEnum):
+class SpAddresseeKind(enum.StrEnum):
     STATE = "state"
     NON_STATE = "non_state"  # company, international financial institution, armed group
 
@@ -214,7 +214,7 @@ class Addressee(CommunicationPart, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     communication_id: Mapped[int] = mapped_column(ForeignKey("sp_communications.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[AddresseeKind] = mapped_column(StrEnumType(AddresseeKind))
+    kind: Mapped[SpAddresseeKind] = mapped_column(StrEnumType(SpAddresseeKind))
     state_id: Mapped[int | None] = mapped_column(ForeignKey("states.id"), index=True)
     name: Mapped[str] = mapped_column(String(300), default="")  # a non-State actor's name
     contact_name: Mapped[str] = mapped_column(String(200), default="")  # "Mr. Chief Executive Officer"
@@ -233,11 +233,11 @@ class Addressee(CommunicationPart, db.Model):
 
     @property
     def display_name(self) -> str:
-        return self.state.name if self.kind is AddresseeKind.STATE and self.state else self.name
+        return self.state.name if self.kind is SpAddresseeKind.STATE and self.state else self.name
 
     @property
     def is_state(self) -> bool:
-        return self.kind is AddresseeKind.STATE
+        return self.kind is SpAddresseeKind.STATE
 
     @property
     def file_name(self) -> str:

@@ -18,13 +18,13 @@ from casework.core.workflow import fire
 from casework.core.writes import EditConflict, Refused
 from casework.extensions import db
 from casework.special_procedures.models import (
-    NON_STATE_CODE, Addressee, AddresseeCopy, AddresseeKind, SpCommunication, CommunicationStatus, CommunicationType,
-    CoSignature, CoSignatureStatus, Mandate, Reply, SpVictim, format_reference,
+    NON_STATE_CODE, Addressee, AddresseeCopy, CommunicationType, CoSignature, CoSignatureStatus, Mandate, Reply,
+    SpAddresseeKind, SpCommunication, SpCommunicationStatus, SpVictim, format_reference,
 )
 from casework.special_procedures.permissions import can_decide, holders_of
 from casework.special_procedures.workflow import REPLY_DEADLINE
 
-S = CommunicationStatus
+S = SpCommunicationStatus
 
 
 @dataclass
@@ -38,8 +38,8 @@ class AddresseeInput:
     copy_state_ids: list[int] = field(default_factory=list)
 
     @property
-    def kind(self) -> AddresseeKind:
-        return AddresseeKind.STATE if self.state_id else AddresseeKind.NON_STATE
+    def kind(self) -> SpAddresseeKind:
+        return SpAddresseeKind.STATE if self.state_id else SpAddresseeKind.NON_STATE
 
 
 @dataclass
@@ -99,7 +99,7 @@ def _fill(comm: SpCommunication, content: CommunicationContent) -> None:
 def _addressee(data: AddresseeInput, position: int) -> Addressee:
     row = Addressee(kind=data.kind, state_id=data.state_id, name=data.name.strip(),
                     contact_name=data.contact_name.strip(), address=data.address.strip(), position=position)
-    if data.kind is AddresseeKind.NON_STATE:
+    if data.kind is SpAddresseeKind.NON_STATE:
         row.copies = [AddresseeCopy(state_id=i) for i in dict.fromkeys(data.copy_state_ids)]
     return row
 

@@ -30,7 +30,7 @@ from casework.special_procedures.forms import (
 )
 from casework.special_procedures.letters import render_communication_pdf
 from casework.special_procedures.models import (
-    TYPE_LABELS, Addressee, SpCommunication, CommunicationStatus, CoSignature, Mandate,
+    TYPE_LABELS, Addressee, SpCommunication, SpCommunicationStatus, CoSignature, Mandate,
 )
 from casework.special_procedures.permissions import can_decide, can_see_source
 from casework.special_procedures.queries import (
@@ -41,7 +41,7 @@ from casework.special_procedures.workflow import COMMUNICATION_WORKFLOW
 from casework.figures.period import list_period
 
 bp = Blueprint("special_procedures", __name__, url_prefix="/special-procedures", cli_group="special-procedures")
-S = CommunicationStatus
+S = SpCommunicationStatus
 
 
 def filter_form() -> tuple[FilterForm, Filters]:

@@ -14,10 +14,10 @@ from casework.core.deadlines import Period
 from casework.core.permissions import Permission
 from casework.core.workflow import DeadlineRule, Transition, Workflow
 from casework.special_procedures.models import (
-    PUBLICATION_DAYS, SpCommunication, CommunicationStatus, CommunicationType,
+    PUBLICATION_DAYS, SpCommunication, SpCommunicationStatus, CommunicationType,
 )
 
-S = CommunicationStatus
+S = SpCommunicationStatus
 REPLY_DEADLINE = "sp_reply"
 REPLY_DUE = DeadlineRule(REPLY_DEADLINE, "Reply due", Period(days=PUBLICATION_DAYS))
 
@@ -60,7 +60,7 @@ def _after_return(comm: SpCommunication, actor) -> None:
 
 COMMUNICATION_WORKFLOW = Workflow(
     case_type="sp_communication",
-    states=CommunicationStatus,
+    states=SpCommunicationStatus,
     initial=S.DRAFT,
     labels={S.IN_COSIGNATURE: "In co-signature", S.APPROVED: "Approved, ready to send",
             S.IN_REPORT: "Included in a Council report"},
