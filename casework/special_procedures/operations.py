@@ -15,7 +15,7 @@ from casework.core.db import utcnow
 from casework.core.deadlines import meet_open_deadlines
 from casework.core.persons import CasePerson, Person, PersonRole, Sex
 from casework.core.workflow import fire
-from casework.core.writes import EditConflict, Refused
+from casework.core.writes import Refused
 from casework.extensions import db
 from casework.special_procedures.models import (
     NON_STATE_CODE, Addressee, AddresseeCopy, CommunicationType, CoSignature, CoSignatureStatus, Mandate, Reply,
@@ -79,10 +79,8 @@ def create_communication(content: CommunicationContent, lead: Mandate, actor) ->
     return comm
 
 
-def update_communication(comm: SpCommunication, content: CommunicationContent, actor, expected_version: int) -> None:
+def update_communication(comm: SpCommunication, content: CommunicationContent, actor) -> None:
     """Save the drafter's changes; only a draft changes (co-signers approve a fixed text)."""
-    if expected_version != comm.version:
-        raise EditConflict(comm)
     if comm.status != S.DRAFT:
         raise Refused(_("Only a draft can be changed; return the letter to drafting first."))
     comm.comm_type, comm.title = content.comm_type, content.title
@@ -182,12 +180,10 @@ def allocate_reference(comm: SpCommunication, addressee: Addressee, year: int) -
     return addressee.reference
 
 
-def send_communication(comm: SpCommunication, sent_on: date, actor, expected_version: int) -> None:
+def send_communication(comm: SpCommunication, sent_on: date, actor) -> None:
     """Send the approved letter: references, signature blocks fixed, one PDF per addressee."""
     from casework.special_procedures.jobs import render_communication_letters
 
-    if expected_version != comm.version:
-        raise EditConflict(comm)
     fire(comm, "send", actor, on=sent_on)
     for addressee in comm.addressees:
         allocate_reference(comm, addressee, sent_on.year)
@@ -226,18 +222,14 @@ def publish(comm: SpCommunication, on: date, actor, event: str = "publish") -> N
     jobs.enqueue(render_public_letters, comm.id, subject=comm, requested_by=actor)
 
 
-def record_press_release(comm: SpCommunication, on: date, url: str, actor, expected_version: int) -> None:
+def record_press_release(comm: SpCommunication, on: date, url: str, actor) -> None:
     """A press release makes the communication public before the 60 days."""
-    if expected_version != comm.version:
-        raise EditConflict(comm)
     comm.press_release_on, comm.press_release_url = on, url.strip()
     publish(comm, on, actor, event="publish_with_press_release")
 
 
-def include_in_report(comm: SpCommunication, session: str, actor, expected_version: int) -> None:
+def include_in_report(comm: SpCommunication, session: str, actor) -> None:
     """Record the Council session whose joint communications report includes the letter."""
-    if expected_version != comm.version:
-        raise EditConflict(comm)
     comm.report_session = session.strip()
     fire(comm, "include_in_report", actor)
 

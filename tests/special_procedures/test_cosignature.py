@@ -40,7 +40,7 @@ def test_the_letter_cannot_be_approved_or_sent_before_every_cosigner_approves(ma
     assert approve is not None
     ops.decide_cosignature(comm.pending[0], True, users["holder:SR-JUDGES"])
     fire(comm, "approve", users["supervisor"])
-    ops.send_communication(comm, date(2026, 3, 10), users["officer"], comm.version)
+    ops.send_communication(comm, date(2026, 3, 10), users["officer"])
     assert comm.status == "sent"
 
 
@@ -51,7 +51,7 @@ def test_sending_is_refused_while_a_cosigner_is_pending(make_comm, users, mandat
     db.session.flush()
     db.session.expire(comm, ["cosignatures"])
     with pytest.raises(Refused, match="Waiting for 1"):
-        ops.send_communication(comm, date(2026, 3, 10), users["officer"], comm.version)
+        ops.send_communication(comm, date(2026, 3, 10), users["officer"])
 
 
 def test_only_the_mandate_holder_decides(make_comm, users):
@@ -70,7 +70,7 @@ def test_declining_removes_the_mandate_and_its_signature_block_from_the_pdf(make
     ops.decide_cosignature(judges, False, users["holder:SR-JUDGES"], "Outside the mandate's current priorities.")
     assert [c.mandate.unit.code for c in comm.signing] == ["SR-HRDEFENDERS", "SR-TORTURE"]
     fire(comm, "approve", users["supervisor"])
-    ops.send_communication(comm, date(2026, 3, 10), users["officer"], comm.version)
+    ops.send_communication(comm, date(2026, 3, 10), users["officer"])
     text = pdf_text(render_communication_pdf(comm, comm.addressees[0], draft=False))
     assert "Alice Jill Edwards" in text and "Mary Lawlor" in text
     assert "Margaret Satterthwaite" not in text
