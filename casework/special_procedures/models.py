@@ -171,9 +171,13 @@ class CommunicationPart(Audited):
 class CoSignature(CommunicationPart, db.Model):
     """A mandate on the letter: the lead, or a co-signer invited, approving or declining.
 
-    The signature block (name and title) is copied here when the letter is sent, so a later
-    holder of the mandate never changes a letter already sent.
+    A part of the communication with a workflow of its own (`special_procedures.workflow`): its
+    decisions are fired on the engine and show in the communication's history. The signature
+    block (name and title) is copied here when the letter is sent, so a later holder of the
+    mandate never changes a letter already sent.
     """
+
+    workflow_key = "sp_cosignature"
 
     __tablename__ = "sp_cosignatures"
     __table_args__ = (UniqueConstraint("communication_id", "mandate_id"),)
@@ -192,6 +196,11 @@ class CoSignature(CommunicationPart, db.Model):
     communication: Mapped[SpCommunication] = relationship(back_populates="cosignatures")
     mandate: Mapped[Mandate] = relationship(lazy="joined")
     decided_by = relationship("User")
+
+    @property
+    def part_of(self) -> SpCommunication:
+        """The case whose permissions, history and deadlines its transitions use."""
+        return self.communication
 
     @property
     def signature(self) -> tuple[str, str]:

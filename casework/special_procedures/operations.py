@@ -21,8 +21,8 @@ from casework.special_procedures.models import (
     NON_STATE_CODE, Addressee, AddresseeCopy, CommunicationType, CoSignature, CoSignatureStatus, Mandate, Reply,
     SpAddresseeKind, SpCommunication, SpCommunicationStatus, SpVictim, format_reference,
 )
-from casework.special_procedures.permissions import can_decide, holders_of
-from casework.special_procedures.workflow import REPLY_DEADLINE
+from casework.special_procedures.permissions import holders_of
+from casework.special_procedures.workflow import COSIGNATURE_WORKFLOW, REPLY_DEADLINE, not_the_holder
 
 S = SpCommunicationStatus
 
@@ -126,13 +126,15 @@ def invite_mandates(comm: SpCommunication, mandates: list[Mandate], actor) -> li
     invited = []
     for mandate in mandates:
         row = present.get(mandate.id)
-        if row is not None and row.status is not CoSignatureStatus.DECLINED:
-            continue
         if row is None:
-            row = CoSignature(mandate_id=mandate.id, position=len(comm.cosignatures))
+            row = CoSignature(mandate_id=mandate.id, position=len(comm.cosignatures),
+                              status=COSIGNATURE_WORKFLOW.initial)
             row.mandate = mandate
             comm.cosignatures.append(row)
-        row.status, row.decided_by_id, row.decided_at, row.comment = CoSignatureStatus.INVITED, None, None, ""
+        elif row.status is CoSignatureStatus.DECLINED:
+            fire(row, "invite_again", actor)
+        else:
+            continue
         assigned = {a.user_id for a in comm.assignments}
         for user_id in holders_of(mandate):
             if user_id not in assigned:
@@ -143,26 +145,24 @@ def invite_mandates(comm: SpCommunication, mandates: list[Mandate], actor) -> li
 
 
 def decide_cosignature(cosignature: CoSignature, approve: bool, actor, comment: str = "") -> None:
-    """The mandate holder approves the letter or declines: a declined mandate leaves the letter."""
-    comm = cosignature.communication
-    if not can_decide(actor, cosignature):
-        raise Refused(_("Only the holder of %(mandate)s decides for it.", mandate=cosignature.mandate.name),
-                      forbidden=True)
-    if cosignature.status is not CoSignatureStatus.INVITED:
-        raise Refused(_("This invitation is no longer awaiting a decision."))
-    if comm.status != S.IN_COSIGNATURE:
-        raise Refused(_("The letter is not with the co-signing mandates now (it is %(state)s).",
-                        state=comm.status_label.lower()))
-    cosignature.status = CoSignatureStatus.APPROVED if approve else CoSignatureStatus.DECLINED
+    """The mandate holder approves the letter or declines: a declined mandate leaves the letter.
+
+    The co-signature workflow's guard lets only the holder decide; someone else asking is refused
+    for their role (403), which the engine cannot tell from a guard's reason, so it is asked first.
+    """
+    reason = not_the_holder(cosignature, actor)
+    if reason:
+        raise Refused(reason, forbidden=True)
+    fire(cosignature, "approve" if approve else "decline", actor, comment=comment.strip())
     cosignature.decided_by_id, cosignature.decided_at, cosignature.comment = actor.id, utcnow(), comment.strip()
     db.session.flush()
 
 
-def reset_approvals(comm: SpCommunication) -> None:
+def reset_approvals(comm: SpCommunication, actor) -> None:
     """Back to drafting: the text may change, so every co-signer who approved is asked again."""
     for row in comm.cosignatures:
         if row.status is CoSignatureStatus.APPROVED:
-            row.status, row.decided_by_id, row.decided_at = CoSignatureStatus.INVITED, None, None
+            fire(row, "invite_again", actor)
 
 
 def addressee_code(comm: SpCommunication, addressee: Addressee) -> str:
