@@ -179,7 +179,7 @@ def _letter(number: int, spec, mandates, states, officer, supervisor, holders) -
     if target == "approved":
         return
     sent_on = date.today() - timedelta(days=AGE[target] + number % 5)
-    ops.send_communication(comm, sent_on, officer, comm.version)
+    ops.send_communication(comm, sent_on, officer)
     if target != "sent_overdue" and (target.endswith("replied") or target in ("in_report", "closed") or number % 2):
         reply_on = min(sent_on + timedelta(days=35 + number % 10), date.today())
         ops.record_reply(comm, reply_on, "en", None, officer, comm.addressees[0])
@@ -187,6 +187,6 @@ def _letter(number: int, spec, mandates, states, officer, supervisor, holders) -
         return
     ops.publish(comm, comm.publication_due_on, officer)
     if target in ("in_report", "closed"):
-        ops.include_in_report(comm, "HRC 61", officer, comm.version)
+        ops.include_in_report(comm, "HRC 61", officer)
     if target == "closed":
         fire(comm, "close", supervisor)

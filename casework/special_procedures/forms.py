@@ -7,9 +7,9 @@ from flask_wtf.file import FileField
 from wtforms import (
     BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional, URL, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, URL, ValidationError
 
-from casework.core.forms import choices, enum_choices
+from casework.core.forms import choices, enum_choices, version_field
 from casework.core.persons import Sex
 from casework.letters.phrases import LANGUAGES
 from casework.special_procedures import operations as ops
@@ -38,8 +38,8 @@ def parse_non_state(text: str, state_ids_by_iso3: dict[str, int]) -> list[ops.Ad
 
 
 class CommunicationForm(FlaskForm):
-    version = IntegerField(validators=[Optional()])
-    lead_mandate_id = SelectField(_l("Lead mandate"), coerce=int, validators=[Optional()])
+    """The draft's content. `iso3_ids` reads the ISO-3 codes of the States a non-State actor copies."""
+
     comm_type = SelectField(_l("Type"), choices=TYPE_CHOICES, validators=[DataRequired()])
     title = StringField(_l("Subject"), validators=[DataRequired(), Length(max=300)],
                         description=_l("What the information received concerns, e.g. “the arrest of three human "
@@ -58,14 +58,32 @@ class CommunicationForm(FlaskForm):
     source = TextAreaField(_l("Source (strictly confidential)"), validators=[Optional(), Length(max=4000)],
                            description=_l("Known only to the lead desk; never in a letter, list or export."))
 
-    def content(self, state_ids_by_iso3: dict[str, int]) -> ops.CommunicationContent:
+    def __init__(self, *args, iso3_ids: dict[str, int] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.iso3_ids = iso3_ids or {}
+
+    def validate_non_state(self, field) -> None:
+        parse_non_state(field.data, self.iso3_ids)
+
+    def content(self) -> ops.CommunicationContent:
         addressees = [ops.AddresseeInput(state_id=i) for i in self.state_ids.data or []]
-        addressees += parse_non_state(self.non_state.data, state_ids_by_iso3)
+        addressees += parse_non_state(self.non_state.data, self.iso3_ids)
         return ops.CommunicationContent(
             comm_type=CommunicationType(self.comm_type.data), title=self.title.data.strip(),
             language=self.language.data, summary=self.summary.data or "", questions=self.questions.data or "",
             themes=self.themes.data or "", legislation=self.legislation.data or "", source=self.source.data or "",
             addressees=addressees)
+
+
+class NewCommunicationForm(CommunicationForm):
+    lead_mandate_id = SelectField(_l("Lead mandate"), coerce=int,
+                                  validators=[InputRequired(message=_l("Choose the lead mandate."))])
+
+
+class DraftForm(CommunicationForm):
+    """The draft as saved again: the version the page was drawn from comes back with it."""
+
+    version = version_field()
 
 
 class VictimForm(FlaskForm):
@@ -92,7 +110,7 @@ class DecisionForm(FlaskForm):
 
 
 class SendForm(FlaskForm):
-    version = IntegerField(validators=[DataRequired()])
+    version = version_field()
     sent_on = DateField(_l("Sent on"), validators=[DataRequired()])
 
 
@@ -108,13 +126,13 @@ class ReplyForm(FlaskForm):
 
 
 class PressReleaseForm(FlaskForm):
-    version = IntegerField(validators=[DataRequired()])
+    version = version_field()
     released_on = DateField(_l("Press release of"), validators=[DataRequired()])
     url = StringField(_l("Link"), validators=[DataRequired(), URL(), Length(max=500)])
 
 
 class ReportForm(FlaskForm):
-    version = IntegerField(validators=[DataRequired()])
+    version = version_field()
     session = StringField(_l("Council session"), validators=[DataRequired(), Length(max=60)],
                           description=_l("e.g. “HRC 62”."))
 

@@ -15,7 +15,7 @@ from casework.core.workflow import refusal_reason
 from casework.extensions import db
 from casework.letters.operations import store_pdf
 from casework.special_procedures.letters import render_communication_pdf
-from casework.special_procedures.models import PUBLICATION_DAYS, CommunicationStatus, SpCommunication
+from casework.special_procedures.models import PUBLICATION_DAYS, SpCommunicationStatus, SpCommunication
 from casework.special_procedures.workflow import COMMUNICATION_WORKFLOW
 
 
@@ -64,7 +64,7 @@ def publish_due_communications(today: str | None = None) -> dict:
     day = date.fromisoformat(today) if today else date.today()
     cutoff = day - timedelta(days=PUBLICATION_DAYS)
     due = db.session.scalars(select(SpCommunication).where(
-        SpCommunication.status == CommunicationStatus.SENT, SpCommunication.sent_on <= cutoff
+        SpCommunication.status == SpCommunicationStatus.SENT, SpCommunication.sent_on <= cutoff
     ).order_by(SpCommunication.id)).all()
     published, refused = [], {}
     for comm in due:

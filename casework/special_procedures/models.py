@@ -71,7 +71,7 @@ TYPE_LABELS = {CommunicationType.UA: "Urgent appeal", CommunicationType.AL: "All
                CommunicationType.OL: "Other letter"}
 
 
-class CommunicationStatus(enum.StrEnum):
+class SpCommunicationStatus(enum.StrEnum):
     DRAFT = "draft"
     IN_COSIGNATURE = "in_cosignature"
     APPROVED = "approved"
@@ -81,7 +81,7 @@ class CommunicationStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
-S = CommunicationStatus
+S = SpCommunicationStatus
 PUBLIC_STATES = frozenset({S.PUBLISHED, S.IN_REPORT, S.CLOSED})
 
 
@@ -171,9 +171,13 @@ class CommunicationPart(Audited):
 class CoSignature(CommunicationPart, db.Model):
     """A mandate on the letter: the lead, or a co-signer invited, approving or declining.
 
-    The signature block (name and title) is copied here when the letter is sent, so a later
-    holder of the mandate never changes a letter already sent.
+    A part of the communication with a workflow of its own (`special_procedures.workflow`): its
+    decisions are fired on the engine and show in the communication's history. The signature
+    block (name and title) is copied here when the letter is sent, so a later holder of the
+    mandate never changes a letter already sent.
     """
+
+    workflow_key = "sp_cosignature"
 
     __tablename__ = "sp_cosignatures"
     __table_args__ = (UniqueConstraint("communication_id", "mandate_id"),)
@@ -194,6 +198,11 @@ class CoSignature(CommunicationPart, db.Model):
     decided_by = relationship("User")
 
     @property
+    def part_of(self) -> SpCommunication:
+        """The case whose permissions, history and deadlines its transitions use."""
+        return self.communication
+
+    @property
     def signature(self) -> tuple[str, str]:
         """(name, title) as printed: the snapshot once sent, the current holder before."""
         if self.signatory_name:
@@ -201,7 +210,7 @@ class CoSignature(CommunicationPart, db.Model):
         return self.mandate.holder_name, self.mandate.holder_title or self.mandate.name
 
 
-class AddresseeKind(enum.StrEnum):
+class SpAddresseeKind(enum.StrEnum):
     STATE = "state"
     NON_STATE = "non_state"  # company, international financial institution, armed group
 
@@ -214,7 +223,7 @@ class Addressee(CommunicationPart, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     communication_id: Mapped[int] = mapped_column(ForeignKey("sp_communications.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[AddresseeKind] = mapped_column(StrEnumType(AddresseeKind))
+    kind: Mapped[SpAddresseeKind] = mapped_column(StrEnumType(SpAddresseeKind))
     state_id: Mapped[int | None] = mapped_column(ForeignKey("states.id"), index=True)
     name: Mapped[str] = mapped_column(String(300), default="")  # a non-State actor's name
     contact_name: Mapped[str] = mapped_column(String(200), default="")  # "Mr. Chief Executive Officer"
@@ -233,11 +242,11 @@ class Addressee(CommunicationPart, db.Model):
 
     @property
     def display_name(self) -> str:
-        return self.state.name if self.kind is AddresseeKind.STATE and self.state else self.name
+        return self.state.name if self.kind is SpAddresseeKind.STATE and self.state else self.name
 
     @property
     def is_state(self) -> bool:
-        return self.kind is AddresseeKind.STATE
+        return self.kind is SpAddresseeKind.STATE
 
     @property
     def file_name(self) -> str:

@@ -17,8 +17,8 @@ from casework.figures.period import between, list_period
 from casework.figures.sections import among, ids_where, rows_of, starting_from, tally
 from casework.special_procedures.letters import redactor
 from casework.special_procedures.models import (
-    PUBLIC_STATES, Addressee, AddresseeCopy, AddresseeKind, SpCommunication, CommunicationStatus, CommunicationType,
-    CoSignature, CoSignatureStatus, Mandate, Reply, SpVictim,
+    PUBLIC_STATES, Addressee, AddresseeCopy, CommunicationType, CoSignature, CoSignatureStatus, Mandate, Reply,
+    SpAddresseeKind, SpCommunication, SpCommunicationStatus, SpVictim,
 )
 from casework.special_procedures.workflow import REPLY_DEADLINE
 
@@ -101,7 +101,7 @@ def cosignature_queue(user) -> list[CoSignature]:
         select(CoSignature).join(Mandate, Mandate.id == CoSignature.mandate_id)
         .join(SpCommunication, SpCommunication.id == CoSignature.communication_id)
         .where(Mandate.unit_id.in_(held), CoSignature.status == CoSignatureStatus.INVITED,
-               SpCommunication.status == CommunicationStatus.IN_COSIGNATURE,
+               SpCommunication.status == SpCommunicationStatus.IN_COSIGNATURE,
                SpCommunication.id.in_(visible_case_ids(user)))
         .order_by(SpCommunication.updated_at)))
 
@@ -185,8 +185,8 @@ def figures_between(start: date, end: date, base: Select | None = None,
     sent = letters_sent_between(start, end, base) if sent is None else sent
     ids = [letter_id for letter_id, _kind in sent]
     states, actors = db.session.execute(select(
-        func.count(distinct(Addressee.state_id)).filter(Addressee.kind == AddresseeKind.STATE),
-        func.count(distinct(func.lower(Addressee.name))).filter(Addressee.kind == AddresseeKind.NON_STATE),
+        func.count(distinct(Addressee.state_id)).filter(Addressee.kind == SpAddresseeKind.STATE),
+        func.count(distinct(func.lower(Addressee.name))).filter(Addressee.kind == SpAddresseeKind.NON_STATE),
     ).where(among(Addressee.communication_id, ids))).one()
     # The visible letters among those answered in the span (a short list), rather than every visible
     # letter of all years: the database starts from the span's replies.

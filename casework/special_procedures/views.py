@@ -1,36 +1,35 @@
 """Special-procedures pages for the desks: the list, drafting, co-signature, sending, replies.
 
-Each view: load (with the permission check) → validate → one operation → commit → redirect.
+Each view that changes something loads its letter with the permission it needs and goes through
+`write()` with one operation (the letter page's forms through `record_step`).
 The public register is in `public.py`, the Council report's pages in `report_views.py`.
 """
 from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
-from wtforms.validators import ValidationError
 
 from casework.cases.access import load_case
-from casework.cases.views import render_case
+from casework.cases.views import record_step
 from casework.core import audit
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
 from casework.core.states import State
-from casework.core.writes import EditConflict, Refused
+from casework.core.writes import again_on, write
 from casework.extensions import db
 from casework.special_procedures import operations as ops
 from casework.special_procedures.forms import (
-    REPLY_LANGUAGES, CommunicationForm, DecisionForm, FilterForm, HolderForm, InviteForm, PressReleaseForm, ReplyForm,
-    ReportForm, SendForm, VictimForm,
+    REPLY_LANGUAGES, CommunicationForm, DecisionForm, DraftForm, FilterForm, HolderForm, InviteForm,
+    NewCommunicationForm, PressReleaseForm, ReplyForm, ReportForm, SendForm, VictimForm,
 )
 from casework.special_procedures.letters import render_communication_pdf
 from casework.special_procedures.models import (
-    TYPE_LABELS, Addressee, SpCommunication, CommunicationStatus, CoSignature, Mandate,
+    TYPE_LABELS, Addressee, CoSignature, Mandate, SpCommunication,
 )
 from casework.special_procedures.permissions import can_decide, can_see_source
 from casework.special_procedures.queries import (
@@ -41,7 +40,6 @@ from casework.special_procedures.workflow import COMMUNICATION_WORKFLOW
 from casework.figures.period import list_period
 
 bp = Blueprint("special_procedures", __name__, url_prefix="/special-procedures", cli_group="special-procedures")
-S = CommunicationStatus
 
 
 def filter_form() -> tuple[FilterForm, Filters]:
@@ -72,29 +70,16 @@ def _lead_mandates() -> list[Mandate]:
     return [m for m in mandates if can_in_unit(current_user, Permission.CREATE, m.unit_id)]
 
 
-def _iso3_ids() -> dict[str, int]:
-    return dict(db.session.execute(select(State.iso3, State.id)).all())
-
-
 def _drafting_form(form: CommunicationForm, comm: SpCommunication | None = None) -> CommunicationForm:
+    form.iso3_ids = dict(db.session.execute(select(State.iso3, State.id)).all())
     form.state_ids.choices = choices(state_choices())
-    form.lead_mandate_id.choices = choices((m.id, m.name) for m in _lead_mandates())
     if comm is not None and request.method == "GET":
         form.state_ids.data = [a.state_id for a in comm.addressees if a.is_state]
         form.non_state.data = "\n".join(
             " | ".join([a.name, a.contact_name, ", ".join(c.state.iso3 for c in a.copies)])
             for a in comm.addressees if not a.is_state)
         form.comm_type.data = comm.comm_type.value
-        form.version.data = comm.version
     return form
-
-
-def _content(form: CommunicationForm):
-    try:
-        return form.content(_iso3_ids())
-    except ValidationError as error:  # a line of non-State actors that cannot be read
-        form.non_state.errors = [*form.non_state.errors, str(error)]
-        return None
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -102,50 +87,30 @@ def new():
     leads = _lead_mandates()
     if not leads:
         abort(403)
-    form = _drafting_form(CommunicationForm())
-    if form.validate_on_submit():
-        lead = next((m for m in leads if m.id == form.lead_mandate_id.data), None)
-        content = _content(form)
-        if lead is None:
-            form.lead_mandate_id.errors = [_("Choose the lead mandate.")]
-        elif content is not None:
-            comm = ops.create_communication(content, lead, current_user)
-            db.session.commit()
-            flash(_("Draft saved. Add the alleged victims and invite the co-signing mandates."), "success")
-            return redirect(comm.url, 303)
-    return render_template("special_procedures/form.html", form=form, comm=None), 400 if form.errors else 200
-
-
-def load_communication(case_id: int, permission: Permission = Permission.VIEW) -> SpCommunication:
-    comm = load_case(case_id, permission)
-    if not isinstance(comm, SpCommunication):
-        abort(404)
-    return comm
+    by_id = {m.id: m for m in leads}
+    form = _drafting_form(NewCommunicationForm())
+    form.lead_mandate_id.choices = choices((m.id, m.name) for m in leads)
+    page = again_on("special_procedures/form.html", form=form, comm=None)
+    if request.method == "GET":
+        return page(200, None)
+    return write(lambda: ops.create_communication(form.content(), by_id[form.lead_mandate_id.data], current_user),
+                 form=form, again=page,
+                 done=_("Draft saved. Add the alleged victims and invite the co-signing mandates."),
+                 to=lambda comm: comm.url)
 
 
 @bp.route("/<int:case_id>/edit", methods=["GET", "POST"])
 def edit(case_id: int):
-    comm = load_communication(case_id, Permission.EDIT)
-    form = _drafting_form(CommunicationForm(obj=comm), comm)
+    comm = load_case(case_id, Permission.EDIT, kind=SpCommunication)
     if not can_see_source(current_user, comm):
         abort(403)
-    if form.validate_on_submit():
-        content = _content(form)
-        if content is not None:
-            try:
-                ops.update_communication(comm, content, current_user, form.version.data or 0)
-                db.session.commit()
-            except (EditConflict, StaleDataError):
-                db.session.rollback()
-                flash(str(EditConflict(comm)), "danger")
-                return render_template("special_procedures/form.html", form=form, comm=comm), 409
-            except Refused as refusal:
-                db.session.rollback()
-                flash(str(refusal), "danger")
-                return render_template("special_procedures/form.html", form=form, comm=comm), 422
-            flash(_("Draft saved."), "success")
-            return redirect(comm.url, 303)
-    return render_template("special_procedures/form.html", form=form, comm=comm), 400 if form.errors else 200
+    # Only the page as drawn fills the form: a field missing from a POST is not taken from the letter.
+    form = _drafting_form(DraftForm(obj=comm if request.method == "GET" else None), comm)
+    page = again_on("special_procedures/form.html", form=form, comm=comm)
+    if request.method == "GET":
+        return page(200, None)
+    return write(lambda: ops.update_communication(comm, form.content(), current_user), form=form, record=comm,
+                 again=page, done=_("Draft saved."), to=comm.url)
 
 
 def panels(comm: SpCommunication) -> dict:
@@ -179,45 +144,23 @@ def _signature_states() -> dict[str, str]:
             "approved": _("approved by"), "declined": _("declined by")}
 
 
-
-def _refused(comm: SpCommunication, error: str, status: int, **forms):
-    db.session.rollback()
-    return render_case(comm, status, error=error, **forms)
-
-
-def _run(comm: SpCommunication, operation, success: str, **forms):
-    """Run one operation, commit, and redirect; a refusal re-renders the page with the reason."""
-    try:
-        operation()
-        db.session.commit()
-    except (EditConflict, StaleDataError):
-        return _refused(comm, str(EditConflict(comm)), 409, **forms)
-    except Refused as refusal:
-        return _refused(comm, str(refusal), 403 if refusal.forbidden else 422, **forms)
-    flash(success, "success")
-    return redirect(comm.url, 303)
-
-
 @bp.route("/<int:case_id>/victims", methods=["POST"])
 def add_victim(case_id: int):
-    comm = load_communication(case_id, Permission.EDIT)
+    comm = load_case(case_id, Permission.EDIT, kind=SpCommunication)
     form = VictimForm()
-    if not form.validate_on_submit():
-        return render_case(comm, 400, victim_form=form)
-    return _run(comm, lambda: ops.add_victim(comm, form.victim(), current_user), _("Alleged victim added."),
-                victim_form=form)
+    return record_step(comm, "victim_form", form, lambda: ops.add_victim(comm, form.victim(), current_user),
+                       _("Alleged victim added."))
 
 
 @bp.route("/<int:case_id>/invitations", methods=["POST"])
 def invite(case_id: int):
-    comm = load_communication(case_id, Permission.EDIT)
+    comm = load_case(case_id, Permission.EDIT, kind=SpCommunication)
     form = InviteForm()
     form.mandate_ids.choices = choices(mandate_choices())
-    if not form.validate_on_submit():
-        return render_case(comm, 400, invite_form=form)
-    mandates = list(db.session.scalars(select(Mandate).where(Mandate.id.in_(form.mandate_ids.data))))
-    return _run(comm, lambda: ops.invite_mandates(comm, mandates, current_user),
-                _("Mandates invited; their holders can now read the letter and decide."), invite_form=form)
+    chosen = select(Mandate).where(Mandate.id.in_(form.mandate_ids.data or []))
+    return record_step(comm, "invite_form", form,
+                       lambda: ops.invite_mandates(comm, list(db.session.scalars(chosen)), current_user),
+                       _("Mandates invited; their holders can now read the letter and decide."))
 
 
 @bp.route("/cosignature")
@@ -231,66 +174,50 @@ def decide(cosignature_id: int):
     row = db.session.get(CoSignature, cosignature_id)
     if row is None:
         abort(404)
-    comm = load_communication(row.communication_id)
-    if not can_decide(current_user, row):
-        abort(403)
+    comm = load_case(row.communication_id, kind=SpCommunication)
     form = DecisionForm()
-    if not form.validate_on_submit():
-        return render_case(comm, 400, decision_form=form)
     approve = form.decision.data == "approve"
-    return _run(comm, lambda: ops.decide_cosignature(row, approve, current_user, form.comment.data or ""),
-                _("Co-signature approved.") if approve else _("Declined: the mandate is removed from the letter."),
-                decision_form=form)
+    done = _("Co-signature approved.") if approve else _("Declined: the mandate is removed from the letter.")
+    return record_step(comm, "decision_form", form,
+                       lambda: ops.decide_cosignature(row, approve, current_user, form.comment.data or ""), done)
 
 
 @bp.route("/<int:case_id>/send", methods=["POST"])
 def send(case_id: int):
-    comm = load_communication(case_id, Permission.EDIT)
+    comm = load_case(case_id, Permission.EDIT, kind=SpCommunication)
     form = SendForm()
-    if not form.validate_on_submit():
-        return render_case(comm, 400, send_form=form)
-    return _run(comm, lambda: ops.send_communication(comm, form.sent_on.data, current_user, form.version.data),
-                _("Sent. The references are allocated and the letters are being produced."), send_form=form)
+    return record_step(comm, "send_form", form, lambda: ops.send_communication(comm, form.sent_on.data, current_user),
+                       _("Sent. The references are allocated and the letters are being produced."))
 
 
 @bp.route("/<int:case_id>/replies", methods=["POST"])
 def reply(case_id: int):
-    comm = load_communication(case_id, Permission.EDIT)
+    comm = load_case(case_id, Permission.EDIT, kind=SpCommunication)
     form = ReplyForm()
     form.addressee_id.choices = choices([(0, "")] + [(a.id, a.display_name) for a in comm.addressees])
-    if not form.validate_on_submit():
-        return render_case(comm, 400, reply_form=form)
     addressee = next((a for a in comm.addressees if a.id == form.addressee_id.data), None)
     upload = form.file.data if form.file.data and form.file.data.filename else None
-    from casework.core.attachments import Refused
-
-    try:
-        return _run(comm, lambda: ops.record_reply(comm, form.received_on.data, form.language.data, upload,
-                                                   current_user, addressee), _("Reply recorded."), reply_form=form)
-    except Refused as rejected:
-        form.file.errors = [str(rejected)]
-        return _refused(comm, str(rejected), 400, reply_form=form)
+    return record_step(comm, "reply_form", form,
+                       lambda: ops.record_reply(comm, form.received_on.data, form.language.data, upload, current_user,
+                                                addressee),
+                       _("Reply recorded."))
 
 
 @bp.route("/<int:case_id>/press-release", methods=["POST"])
 def press_release(case_id: int):
-    comm = load_communication(case_id, Permission.EDIT)
+    comm = load_case(case_id, Permission.EDIT, kind=SpCommunication)
     form = PressReleaseForm()
-    if not form.validate_on_submit():
-        return render_case(comm, 400, press_form=form)
-    return _run(comm, lambda: ops.record_press_release(comm, form.released_on.data, form.url.data, current_user,
-                                                       form.version.data),
-                _("Press release recorded: the communication is public."), press_form=form)
+    return record_step(comm, "press_form", form,
+                       lambda: ops.record_press_release(comm, form.released_on.data, form.url.data, current_user),
+                       _("Press release recorded: the communication is public."))
 
 
 @bp.route("/<int:case_id>/report", methods=["POST"])
 def report(case_id: int):
-    comm = load_communication(case_id, Permission.EDIT)
+    comm = load_case(case_id, Permission.EDIT, kind=SpCommunication)
     form = ReportForm()
-    if not form.validate_on_submit():
-        return render_case(comm, 400, report_form=form)
-    return _run(comm, lambda: ops.include_in_report(comm, form.session.data, current_user, form.version.data),
-                _("Included in the report."), report_form=form)
+    return record_step(comm, "report_form", form, lambda: ops.include_in_report(comm, form.session.data, current_user),
+                       _("Included in the report."))
 
 
 def _addressee(comm: SpCommunication, addressee_id: int) -> Addressee:
@@ -308,7 +235,7 @@ def pdf_response(pdf: bytes, name: str) -> Response:
 @bp.route("/<int:case_id>/preview/<int:addressee_id>.pdf")
 def preview(case_id: int, addressee_id: int):
     """The letter as it stands, watermarked DRAFT: what the co-signing mandates approve."""
-    comm = load_communication(case_id)
+    comm = load_case(case_id, kind=SpCommunication)
     addressee = _addressee(comm, addressee_id)
     return pdf_response(render_communication_pdf(comm, addressee, draft=comm.sent_on is None),
                         f"draft-{comm.id}-{addressee.id}")
@@ -321,7 +248,7 @@ def letter(case_id: int, addressee_id: int):
 
     from casework.core.attachments import storage_path
 
-    comm = load_communication(case_id)
+    comm = load_case(case_id, kind=SpCommunication)
     addressee = _addressee(comm, addressee_id)
     if not addressee.pdf_sha256:
         abort(404)
@@ -352,10 +279,13 @@ def figures():
 
 @bp.route("/mandates")
 def mandates():
+    return _mandates_page(HolderForm())
+
+
+def _mandates_page(form: HolderForm, status: int = 200):
     rows = db.session.scalars(select(Mandate).order_by(Mandate.name)).all()
     editable = {m.id for m in rows if can_in_unit(current_user, Permission.APPROVE, m.unit_id)}
-    return render_template("special_procedures/mandates.html", mandates=rows, editable=editable,
-                           form=HolderForm())
+    return render_template("special_procedures/mandates.html", mandates=rows, editable=editable, form=form), status
 
 
 @bp.route("/mandates/<int:mandate_id>", methods=["POST"])
@@ -366,12 +296,14 @@ def change_holder(mandate_id: int):
     if not can_in_unit(current_user, Permission.APPROVE, mandate.unit_id):
         abort(403)
     form = HolderForm()
-    if not form.validate_on_submit():
-        flash(_("Give the holder's name and title."), "danger")
-        return redirect(url_for("special_procedures.mandates"), 303)
-    ops.change_holder(mandate, form.holder_name.data, form.holder_title.data, form.resolutions.data or "",
-                      current_user)
-    db.session.commit()
-    flash(_("%(mandate)s: the new holder signs future letters; letters sent keep their signatures.",
-            mandate=mandate.name), "success")
-    return redirect(url_for("special_procedures.mandates"), 303)
+
+    def again(status: int, reason: str | None):
+        flash(reason or _("Give the holder's name and title."), "danger")
+        return _mandates_page(form, status)
+
+    return write(lambda: ops.change_holder(mandate, form.holder_name.data, form.holder_title.data,
+                                           form.resolutions.data or "", current_user),
+                 form=form, again=again,
+                 done=_("%(mandate)s: the new holder signs future letters; letters sent keep their signatures.",
+                        mandate=mandate.name),
+                 to=url_for("special_procedures.mandates"))

@@ -1,10 +1,16 @@
-"""The communication workflow, declared on the engine.
+"""The communication workflow, and the co-signature workflow of each mandate on the letter,
+declared on the engine.
 
 draft → in co-signature (the invited mandates approve or decline) → approved by the lead mandate
 holder → sent (references allocated, signature blocks fixed, one PDF per addressee; reply due in
 60 days) → published at sent + 60 days by the daily job, or earlier with a press release →
 included in a Human Rights Council report → closed. Replies are recorded at any time after sending
 and do not move the state.
+
+Each invited mandate's co-signature is a part of the communication with a workflow of its own:
+invited → approved or declined by the mandate's holder while the letter is in co-signature;
+invited again when the letter returns to drafting (an approval) or when the drafter invites a
+mandate that had declined. Its transitions show in the communication's history.
 """
 from __future__ import annotations
 
@@ -14,10 +20,11 @@ from casework.core.deadlines import Period
 from casework.core.permissions import Permission
 from casework.core.workflow import DeadlineRule, Transition, Workflow
 from casework.special_procedures.models import (
-    PUBLICATION_DAYS, SpCommunication, CommunicationStatus, CommunicationType,
+    PUBLICATION_DAYS, CommunicationType, CoSignature, CoSignatureStatus, SpCommunication, SpCommunicationStatus,
 )
+from casework.special_procedures.permissions import can_decide
 
-S = CommunicationStatus
+S = SpCommunicationStatus
 REPLY_DEADLINE = "sp_reply"
 REPLY_DUE = DeadlineRule(REPLY_DEADLINE, "Reply due", Period(days=PUBLICATION_DAYS))
 
@@ -55,12 +62,12 @@ def all_cosigned(comm: SpCommunication, user=None) -> str | None:
 def _after_return(comm: SpCommunication, actor) -> None:
     from casework.special_procedures.operations import reset_approvals
 
-    reset_approvals(comm)
+    reset_approvals(comm, actor)
 
 
 COMMUNICATION_WORKFLOW = Workflow(
     case_type="sp_communication",
-    states=CommunicationStatus,
+    states=SpCommunicationStatus,
     initial=S.DRAFT,
     labels={S.IN_COSIGNATURE: "In co-signature", S.APPROVED: "Approved, ready to send",
             S.IN_REPORT: "Included in a Council report"},
@@ -80,5 +87,48 @@ COMMUNICATION_WORKFLOW = Workflow(
         Transition("include_in_report", "Include in a Council report", frozenset({S.PUBLISHED}), S.IN_REPORT,
                    required=("report_session",), manual=False),
         Transition("close", "Close", frozenset({S.IN_REPORT}), S.CLOSED, Permission.APPROVE),
+    ),
+)
+
+
+def not_the_holder(cosignature: CoSignature, user) -> str | None:
+    """Why `user` may not decide for the mandate: only its holder does, or None."""
+    if not can_decide(user, cosignature):
+        return _("Only the holder of %(mandate)s decides for it.", mandate=cosignature.mandate.name)
+    return None
+
+
+def holder_decides(cosignature: CoSignature, user) -> str | None:
+    """The holder of the mandate decides, and only while the letter is with the co-signing mandates."""
+    comm = cosignature.communication
+    reason = not_the_holder(cosignature, user)
+    if reason is None and comm.status != S.IN_COSIGNATURE:
+        reason = _("The letter is not with the co-signing mandates now (it is %(state)s).",
+                   state=comm.status_label.lower())
+    return reason
+
+
+def _decision_cleared(cosignature: CoSignature, actor) -> None:
+    cosignature.decided_by_id, cosignature.decided_at, cosignature.comment = None, None, ""
+
+
+C = CoSignatureStatus
+COSIGNATURE_WORKFLOW = Workflow(
+    case_type=CoSignature.workflow_key,
+    title="Co-signature",
+    states=CoSignatureStatus,
+    initial=C.INVITED,
+    labels={C.LEAD: "Lead mandate"},
+    # Every holder of an invited mandate reads the letter (VIEW) and no more: the guard decides
+    # who signs for the mandate.
+    transitions=(
+        Transition("approve", "Approve and co-sign", frozenset({C.INVITED}), C.APPROVED, Permission.VIEW,
+                   guard=holder_decides),
+        Transition("decline", "Decline", frozenset({C.INVITED}), C.DECLINED, Permission.VIEW,
+                   guard=holder_decides),
+        # The drafter's: a mandate that declined is invited again, or the text may change after
+        # the letter went back to drafting and every approval is asked for again.
+        Transition("invite_again", "Invite again", frozenset({C.APPROVED, C.DECLINED}), C.INVITED,
+                   after=_decision_cleared, manual=False),
     ),
 )

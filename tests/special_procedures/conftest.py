@@ -121,7 +121,7 @@ def make_comm(mandates, states, users):
                 ops.decide_cosignature(row, True, users[f"holder:{row.mandate.unit.code}"])
         fire(comm, "approve", users["supervisor"])
         if until != "approved":
-            ops.send_communication(comm, sent_on, officer, comm.version)
+            ops.send_communication(comm, sent_on, officer)
         if until == "published":
             ops.publish(comm, sent_on, officer)
         db.session.commit()

@@ -139,3 +139,71 @@ def test_the_letters_page_names_languages_and_signature_states_in_words(client, 
     assert "Colombia Spanish reply.pdf" in page  # the reply: from, language, document
     assert "lead mandate" in page and page.count("approved by") == 2
     assert "approved ·" not in page
+
+
+def test_the_draft_saved_from_its_page_keeps_what_was_typed(client, users, make_comm):
+    comm = make_comm()
+    sign_in(client, users["officer"])
+    data = form_with(client.get(f"/special-procedures/{comm.id}/edit"), "title")
+    assert data["version"] == [str(comm.version)]
+    data["title"] = ["the arrest of two women human rights defenders"]
+    response = client.post(f"/special-procedures/{comm.id}/edit", data=data)
+    assert response.status_code == 303, words(response)
+    assert "Draft saved." in words(client.get(f"/cases/{comm.id}"))
+    db.session.expire_all()
+    assert comm.title == "the arrest of two women human rights defenders"
+    assert [a.state.iso3 for a in comm.addressees] == ["COL"]
+
+
+def test_a_draft_page_left_open_while_someone_else_saved_says_so_and_saves_nothing(client, users, make_comm):
+    """Before, the form took the letter's current version when the page sent none: the later save
+    silently undid the earlier one."""
+    comm = make_comm()
+    sign_in(client, users["officer"])
+    data = form_with(client.get(f"/special-procedures/{comm.id}/edit"), "title")
+    comm.themes = "Freedom of expression"  # a colleague saves the draft meanwhile
+    db.session.commit()
+    data["title"] = ["a title typed on the old page"]
+    response = client.post(f"/special-procedures/{comm.id}/edit", data=data)
+    assert response.status_code == 409
+    assert "was changed by someone else while you were working on it" in words(response)
+    assert read_page(response).forms, "the form is shown again with what was typed"
+    db.session.expire_all()
+    assert (comm.title, comm.themes) == ("the arrest of a woman human rights defender", "Freedom of expression")
+
+
+def test_a_draft_that_is_no_longer_a_draft_is_not_changed_and_the_page_says_why(client, users, make_comm):
+    comm = make_comm(until="in_cosignature")
+    sign_in(client, users["officer"])
+    data = form_with(client.get(f"/special-procedures/{comm.id}/edit"), "title")
+    data["title"] = ["changed after the invitations went out"]
+    response = client.post(f"/special-procedures/{comm.id}/edit", data=data)
+    assert response.status_code == 422
+    assert "Only a draft can be changed" in words(response)
+
+
+def test_a_new_letter_without_its_lead_mandate_or_with_an_unreadable_actor_says_what_to_correct(client, users,
+                                                                                                 mandates):
+    sign_in(client, users["officer"])
+    data = form_with(client.get("/special-procedures/new"), "title")
+    data.pop("lead_mandate_id", None)
+    data.update(title=["the killing of a land defender"], non_state=["Acme Mining Ltd. | Mr. Smith | XXX"])
+    response = client.post("/special-procedures/new", data=data)
+    assert response.status_code == 400
+    page = words(response)
+    assert "Choose the lead mandate." in page
+    assert "Line 1: write “Name | Dear … | ISO-3 codes copied” (unknown: XXX)." in page
+    from casework.special_procedures.models import SpCommunication
+
+    assert db.session.scalar(db.select(db.func.count()).select_from(SpCommunication)) == 0
+
+
+def test_a_new_holder_left_without_a_name_is_refused_with_the_reason(client, users, mandates):
+    sign_in(client, users["supervisor"])
+    mandate = mandates["SR-HRDEFENDERS"]
+    response = client.post(f"/special-procedures/mandates/{mandate.id}",
+                           data={"holder_name": "", "holder_title": "Special Rapporteur"})
+    assert response.status_code == 400
+    assert "Give the holder's name and title." in words(response)
+    db.session.expire_all()
+    assert mandate.holder_name == "Mary Lawlor"

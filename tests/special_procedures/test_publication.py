@@ -45,7 +45,7 @@ def test_the_job_runs_through_the_queue_with_a_given_day(make_comm):
 def test_a_press_release_makes_it_public_early(make_comm, users):
     comm = make_comm(until="sent", sent_on=date(2026, 3, 1))
     ops.record_press_release(comm, date(2026, 3, 4), "https://www.ohchr.org/en/press-releases/2026/03/x",
-                             users["officer"], comm.version)
+                             users["officer"])
     db.session.commit()
     assert (comm.status, comm.published_on) == ("published", date(2026, 3, 4))
     assert publish_due_communications("2026-05-01") == {"published": []}
@@ -53,7 +53,7 @@ def test_a_press_release_makes_it_public_early(make_comm, users):
 
 def test_report_and_closing(make_comm, users):
     comm = make_comm(until="published")
-    ops.include_in_report(comm, "HRC 62", users["officer"], comm.version)
+    ops.include_in_report(comm, "HRC 62", users["officer"])
     fire(comm, "close", users["supervisor"])
     assert (comm.status, comm.report_session) == ("closed", "HRC 62")
 
@@ -64,8 +64,8 @@ def _everything_public(client) -> str:
              client.get("/special-procedures/public/export.csv").get_data(as_text=True),
              client.get("/special-procedures/public/export.json").get_data(as_text=True)]
     for record in json.loads(texts[2]):
-        for link in record["letters"]:
-            response = client.get(link)
+        for address in record["letters"]:
+            response = client.get(address)
             assert response.status_code == 200
             texts.append(pdf_text(response.data))
             response.close()
@@ -186,7 +186,7 @@ def test_the_daily_command_says_which_letters_it_could_not_publish(app, make_com
     from casework.auth.models import User
 
     monkeypatch.setitem(app.config, "JOB_QUEUE_MODE", "thread")
-    blocked = make_comm(until="sent", sent_on=date(2026, 1, 5))
+    make_comm(until="sent", sent_on=date(2026, 1, 5))
     officer = db.session.get(User, users["officer"].id)
     remove_membership(officer.memberships[0])  # the officer who sent it has left the desk
     db.session.commit()

@@ -51,7 +51,7 @@ def test_references_are_never_shared_under_concurrency(app, make_comm):
             with app.app_context():
                 comm = db.session.get(SpCommunication, comm_id)
                 start.wait()
-                ops.send_communication(comm, date(2026, 5, 1), comm.officer, comm.version)
+                ops.send_communication(comm, date(2026, 5, 1), comm.officer)
                 threading.Event().wait(0.05)
                 db.session.commit()
                 taken.append(comm.reference)
