@@ -46,7 +46,7 @@ from casework.detention.release_models import (  # noqa: E402
 from casework.extensions import db  # noqa: E402
 from casework.reprisals.models import ReprisalCase, UNBody  # noqa: E402
 from casework.special_procedures.models import (  # noqa: E402
-    Addressee, AddresseeCopy, AddresseeKind, CommunicationType, Mandate, Reply, SpCommunication,
+    Addressee, AddresseeCopy, SpAddresseeKind, CommunicationType, Mandate, Reply, SpCommunication,
 )
 from casework.urgent_actions.models import Located, UrgentAction  # noqa: E402
 from config import TestConfig  # noqa: E402
@@ -117,12 +117,12 @@ def _letter(rows, rng, case_id, now, mandate, states, ids) -> None:
     rows.add(SpCommunication.__table__, {"id": case_id, "comm_type": rng.choice(list(CommunicationType)),
                                          "lead_mandate_id": mandate["id"], "sent_on": sent})
     ids["addressee"] += 1
-    rows.add(Addressee.__table__, {"id": ids["addressee"], "communication_id": case_id, "kind": AddresseeKind.STATE,
+    rows.add(Addressee.__table__, {"id": ids["addressee"], "communication_id": case_id, "kind": SpAddresseeKind.STATE,
                                    "state_id": rng.choice(states), "name": ""})
     if rng.random() < 0.1:
         ids["addressee"] += 1
         rows.add(Addressee.__table__, {"id": ids["addressee"], "communication_id": case_id,
-                                       "kind": AddresseeKind.NON_STATE, "state_id": None,
+                                       "kind": SpAddresseeKind.NON_STATE, "state_id": None,
                                        "name": f"Company {rng.randrange(500)}"})
         rows.add(AddresseeCopy.__table__, {"addressee_id": ids["addressee"], "state_id": rng.choice(states)})
     if rng.random() < 0.6:

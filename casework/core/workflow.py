@@ -47,7 +47,9 @@ class DeadlineRule:
         return period.after(start)
 
 
-Guard = Callable[[Case, object], str | None]  # (case, user) → the reason for refusing, or None
+# (case, user) → the reason for refusing (422), a Refused with its own status (e.g. 403 when only
+# one person may act, as a mandate's holder), or None.
+Guard = Callable[[Case, object], "str | Refused | None"]
 Effect = Callable[[Case, object], None]  # (case, actor) → what else the event does, e.g. queue a job
 
 
@@ -174,7 +176,7 @@ def _refusal(record: Case | object, transition: Transition, user) -> Refused | N
         names = ", ".join(name.replace("_", " ") for name in missing)
         return Refused(_("Fill in %(fields)s before “%(action)s”.", fields=names, action=transition.label))
     reason = transition.guard(record, user) if transition.guard is not None else None
-    return Refused(reason) if reason else None
+    return reason if isinstance(reason, Refused) or not reason else Refused(reason)
 
 
 def available(record: Case | object, user) -> list[tuple[Transition, str | None]]:

@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 from casework.core.deadlines import Period
 from casework.core.permissions import Permission
 from casework.core.workflow import DeadlineRule, Transition, Workflow
+from casework.core.writes import Refused
 from casework.special_procedures.models import (
     PUBLICATION_DAYS, CommunicationType, CoSignature, CoSignatureStatus, SpCommunication, SpCommunicationStatus,
 )
@@ -91,21 +92,17 @@ COMMUNICATION_WORKFLOW = Workflow(
 )
 
 
-def not_the_holder(cosignature: CoSignature, user) -> str | None:
-    """Why `user` may not decide for the mandate: only its holder does, or None."""
-    if not can_decide(user, cosignature):
-        return _("Only the holder of %(mandate)s decides for it.", mandate=cosignature.mandate.name)
-    return None
-
-
-def holder_decides(cosignature: CoSignature, user) -> str | None:
-    """The holder of the mandate decides, and only while the letter is with the co-signing mandates."""
+def holder_decides(cosignature: CoSignature, user) -> Refused | None:
+    """The holder of the mandate decides (anyone else is refused for who they are, 403), and only
+    while the letter is with the co-signing mandates."""
     comm = cosignature.communication
-    reason = not_the_holder(cosignature, user)
-    if reason is None and comm.status != S.IN_COSIGNATURE:
-        reason = _("The letter is not with the co-signing mandates now (it is %(state)s).",
-                   state=comm.status_label.lower())
-    return reason
+    if not can_decide(user, cosignature):
+        return Refused(_("Only the holder of %(mandate)s decides for it.", mandate=cosignature.mandate.name),
+                       forbidden=True)
+    if comm.status != S.IN_COSIGNATURE:
+        return Refused(_("The letter is not with the co-signing mandates now (it is %(state)s).",
+                         state=comm.status_label.lower()))
+    return None
 
 
 def _decision_cleared(cosignature: CoSignature, actor) -> None:

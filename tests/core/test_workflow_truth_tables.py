@@ -104,8 +104,8 @@ def _attempt(case, transition: Transition, state: str, user) -> tuple[bool, str 
         entry = fire(case, transition.event, user)
     except Refused as refusal:
         reason = str(refusal)
-        if refusal.status != 422:
-            problems.append(f"refused with {refusal.status}, not 422: {reason}")
+        if refusal.status not in (422, 403) or (refusal.status == 403 and transition.guard is None):
+            problems.append(f"refused with {refusal.status}, not 422 (or 403 by a guard): {reason}")
         if STATE_REASON in reason or ROLE_REASON in reason:
             problems.append(f"refused for the state or the role although both allow it: {reason}")
         return False, reason, problems

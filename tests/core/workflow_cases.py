@@ -20,6 +20,7 @@ from casework.core.cases import Case
 from casework.core.deadlines import Deadline
 from casework.core.persons import Sex
 from casework.core.states import State, UNStatus
+from casework.core.workflow import fire
 from casework.core.units import Unit, UnitKind
 from casework.extensions import db
 from tests.sample_workflow import SampleCase, SampleStatus
@@ -174,6 +175,17 @@ def sp_communication(w: World) -> Case:
     ), _mandate(w, "SR-HRDEFENDERS"), w.users["officer"])
 
 
+def sp_cosignature(w: World):
+    """The torture mandate invited to co-sign a letter of the defenders desk, now in co-signature:
+    the table's supervisor, a supervisor of every case unit, holds both mandates."""
+    from casework.special_procedures import operations as ops
+
+    comm = sp_communication(w)
+    cosignature, = ops.invite_mandates(comm, [_mandate(w, "SR-TORTURE")], w.users["officer"])
+    fire(comm, "start_cosignature", w.users["officer"])
+    return cosignature
+
+
 def reprisal(w: World) -> Case:
     from casework.reprisals import operations as ops
     from casework.reprisals.models import UNBody, VictimKind
@@ -247,6 +259,7 @@ BUILDERS: dict[str, Callable[[World], Case]] = {
     "detention_visit": detention_visit,
     "detention_case": detention_case,
     "sp_communication": sp_communication,
+    "sp_cosignature": sp_cosignature,
     "reprisal": reprisal,
     "wgad_communication": wgad_communication,
     "wgeid_case": wgeid_case,

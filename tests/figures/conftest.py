@@ -22,7 +22,7 @@ from casework.detention.release_models import (
 from casework.extensions import db
 from casework.reprisals.models import ReprisalCase, UNBody
 from casework.special_procedures.models import (
-    Addressee, AddresseeCopy, AddresseeKind, CommunicationType, Mandate, Reply, SpCommunication,
+    Addressee, AddresseeCopy, SpAddresseeKind, CommunicationType, Mandate, Reply, SpCommunication,
 )
 from casework.urgent_actions.models import Located, UrgentAction
 
@@ -86,9 +86,9 @@ def _letter(units, mandate, comm_type, sent: date, states: list, reply_on: date 
     db.session.add(letter)
     db.session.flush()
     for state in states:
-        db.session.add(Addressee(communication_id=letter.id, kind=AddresseeKind.STATE, state_id=state.id))
+        db.session.add(Addressee(communication_id=letter.id, kind=SpAddresseeKind.STATE, state_id=state.id))
     if non_state:
-        actor = Addressee(communication_id=letter.id, kind=AddresseeKind.NON_STATE, name=non_state[0])
+        actor = Addressee(communication_id=letter.id, kind=SpAddresseeKind.NON_STATE, name=non_state[0])
         db.session.add(actor)
         db.session.flush()
         db.session.add(AddresseeCopy(addressee_id=actor.id, state_id=non_state[1].id))

@@ -18,7 +18,7 @@ from casework.letters.models import Letter
 from casework.reprisals import operations as reprisals
 from casework.reprisals.models import UNBody, VictimKind
 from casework.special_procedures.models import (
-    Addressee, AddresseeKind, CommunicationType, Mandate, Reply, SpCommunication,
+    Addressee, SpAddresseeKind, CommunicationType, Mandate, Reply, SpCommunication,
 )
 from casework.urgent_actions import operations as uas
 
@@ -95,7 +95,7 @@ def world(units, states, users, make_user) -> World:
     sp = SpCommunication(unit_id=units["SR-HRD"].id, lead_mandate=mandate, comm_type=CommunicationType.AL,
                          status="sent", title="Harassment of environmental defenders", reference="AL MEX 3/2026",
                          summary="Threats against defenders of the Lacandona forest.", sent_on=date(2026, 4, 1))
-    addressee = Addressee(kind=AddresseeKind.STATE, state_id=states["MEX"].id, reference="AL MEX 3/2026")
+    addressee = Addressee(kind=SpAddresseeKind.STATE, state_id=states["MEX"].id, reference="AL MEX 3/2026")
     sp.addressees.append(addressee)
     reply = Reply(communication=sp, addressee=addressee, received_on=date(2026, 5, 20), language="es")
     db.session.add_all([letter, sp, reply])
