@@ -17,7 +17,7 @@ from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, has_global
 from casework.core.units import Unit
-from casework.core.writes import Again, again_on, write
+from casework.core.writes import Again, again_at, again_on, write
 from casework.extensions import db
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -126,20 +126,16 @@ def units():
                  field=form.code, again=again, done=_("Unit created."), to=url_for("admin.units"))
 
 
-def _on_job_list(form: ConfirmForm) -> Again:
-    page = paginate(select(jobs.JobRecord), sorts={"created": jobs.JobRecord.id}, default_sort="created",
-                    default_direction="desc")
-    return again_on("admin/jobs.html", page=page, confirm_form=form)
-
-
 @bp.route("/jobs")
 def job_list():
-    return _on_job_list(ConfirmForm())(200, None)
+    page = paginate(select(jobs.JobRecord), sorts={"created": jobs.JobRecord.id}, default_sort="created",
+                    default_direction="desc")
+    return render_template("admin/jobs.html", page=page, confirm_form=ConfirmForm())
 
 
 @bp.route("/jobs/<int:job_id>/retry", methods=["POST"])
 def retry_job(job_id: int):
     record = db.session.get(jobs.JobRecord, job_id) or abort(404)
     form = ConfirmForm()
-    return write(lambda: jobs.retry(record), form=form, again=_on_job_list(form), done=_("Job queued again."),
-                 to=url_for("admin.job_list"))
+    return write(lambda: jobs.retry(record), form=form, again=again_at(url_for("admin.job_list")),
+                 done=_("Job queued again."), to=url_for("admin.job_list"))

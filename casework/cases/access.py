@@ -22,7 +22,7 @@ def load_case(case_id: int, permission: Permission = Permission.VIEW, kind: type
     A case the user may not see, or of another kind than the address names, answers 404, so
     that its existence does not leak.
     """
-    case = db.session.get(kind, case_id)
+    case = db.session.get(Case, case_id)  # `kind` may be an abstract class of several kinds
     if case is None or not isinstance(case, kind) or not can(current_user, Permission.VIEW, case):
         abort(404)
     if not can(current_user, permission, case):

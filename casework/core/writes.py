@@ -103,6 +103,16 @@ def write(operation: Callable[[], T], *, again: Again, done: str | Callable[[T],
     return redirect(to(result) if callable(to) else to, 303)
 
 
+def again_at(url: str) -> Again:
+    """Go back to a list with the reason: a list drawn at the address of a refused POST would
+    point its sorting and paging links at that address."""
+    def back(_status: int, reason: str | None) -> Any:
+        flash(reason or _("Nothing was saved: the form was incomplete. Reload the page and try again."), "danger")
+        return redirect(url, 303)
+
+    return back
+
+
 def again_on(template: str, **context: Any) -> Again:
     """Show a form's own page again: the reason at the top, what was typed kept in the form."""
     def render(status: int, reason: str | None) -> Any:

@@ -20,7 +20,7 @@ from casework.core.attachments import storage_path
 from casework.core.forms import choices
 from casework.core.permissions import Permission, can, units_where, visible_cases
 from casework.core.states import State
-from casework.core.writes import again_on, write
+from casework.core.writes import again_at, again_on, write
 from casework.extensions import db
 from casework.letters import batches, operations as ops
 from casework.letters.forms import LetterForm, NewLetterForm, ReplyForm, SentForm
@@ -195,14 +195,8 @@ def start_letters_batch():
     seen = _selected_letters(request.form.getlist("letter_id"))
     chosen = [(load_case(letter_id, Permission.EDIT, kind=Letter), version) for letter_id, version in seen.items()]
     return write(lambda: batches.start_letters_batch(chosen, current_user, approve="approve" in request.form),
-                 form=ConfirmForm(), again=_on_register, done=_refused_approvals,
+                 form=ConfirmForm(), again=again_at(url_for("letters.index")), done=_refused_approvals,
                  to=lambda started: url_for("letters.batch", batch_id=started[0].id))
-
-
-def _on_register(status: int, reason: str | None):
-    if reason:
-        flash(reason, "warning")
-    return register_page(), status
 
 
 def _refused_approvals(started: tuple[LetterBatch, list[str]]) -> None:

@@ -5,7 +5,7 @@ their own; `casework.main.views` imports this module.
 """
 from __future__ import annotations
 
-from flask import request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -15,7 +15,7 @@ from wtforms import BooleanField
 from casework.cases.access import load_own
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
-from casework.core.writes import Again, again_on, write
+from casework.core.writes import Again, again_at, write
 from casework.main.views import bp
 from casework.reminders.models import Notification
 from casework.reminders.notify import mark_all_read, mark_read, set_email_digest, unread_count
@@ -36,18 +36,17 @@ bp.before_app_request(start_in_process_scheduler)
 
 @bp.route("/notifications")
 def notifications():
-    return _on_notifications()(200, None)
-
-
-def _on_notifications(form: DigestPreferenceForm | None = None) -> Again:
-    """The notifications page; again after a refused form, with the form as it was sent."""
     page = paginate(
         select(Notification).where(Notification.user_id == current_user.id),
         sorts={"created": Notification.created_at}, default_sort="created", default_direction="desc",
         key=Notification.id,
     )
-    form = form or DigestPreferenceForm(email_digest=current_user.email_digest)
-    return again_on("main/notifications.html", page=page, form=form, unread=unread_count(current_user))
+    form = DigestPreferenceForm(email_digest=current_user.email_digest)
+    return render_template("main/notifications.html", page=page, form=form, unread=unread_count(current_user))
+
+
+def _on_notifications() -> Again:
+    return again_at(url_for("main.notifications"))
 
 
 @bp.route("/notifications/<int:notification_id>/read", methods=["POST"])
@@ -76,6 +75,6 @@ def read_all_notifications():
 def notification_preferences():
     form = DigestPreferenceForm()
     return write(lambda: set_email_digest(current_user._get_current_object(), form.email_digest.data), form=form,
-                 again=_on_notifications(form),
+                 again=_on_notifications(),
                  done=lambda _none: _("Daily digest by e-mail turned on.") if form.email_digest.data
                  else _("Daily digest by e-mail turned off."), to=url_for("main.notifications"))

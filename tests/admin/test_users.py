@@ -293,7 +293,8 @@ def test_only_a_failed_job_can_be_retried(admin_client):
     db.session.add(record)
     db.session.commit()
     response = admin_client.post(f"/admin/jobs/{record.id}/retry")
-    assert response.status_code == 422 and "Only a failed job can be retried." in page(response)
+    assert response.status_code == 303  # back to the list, with the reason
+    assert "Only a failed job can be retried." in page(admin_client.get(response.headers["Location"]))
     db.session.expire_all()
     assert db.session.get(JobRecord, record.id).attempts == 1
 

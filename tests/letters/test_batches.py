@@ -151,3 +151,12 @@ def test_approving_from_the_register_needs_the_version_that_was_seen(users, make
                        follow_redirects=True).get_data(as_text=True)
     assert "changed since the list was loaded" in page
     assert reload(letter).status == LetterStatus.SUBMITTED
+
+
+def test_a_batch_of_no_letters_goes_back_to_the_register_with_the_reason(users, login):
+    client = login(users["officer"])
+    response = client.post("/letters/batches", data={"approve": "1"})
+    assert response.status_code == 303 and response.headers["Location"].endswith("/letters/")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Choose at least one letter." in page
+    assert "/letters/batches?" not in page  # the register's sorting links lead to the register
