@@ -36,6 +36,15 @@ def test_an_incomplete_allegation_comes_back_with_what_was_typed(client, users, 
     assert db.session.scalar(select(ReprisalCase.id)) is None
 
 
+def test_an_allegation_without_its_state_says_so_by_the_field(client, users, states):
+    sign_in(client, users["officer"])
+    response = client.post("/reprisals/new", data=_allegation(states, state_id=0))
+    assert response.status_code == 400
+    state_field = response.get_data(as_text=True).split('id="state_id"')[1].split("</div>")[0]
+    assert "Choose the State." in state_field
+    assert db.session.scalar(select(ReprisalCase.id)) is None
+
+
 def test_the_assign_list_offers_only_team_members(make_reprisal, client, users):
     case = make_reprisal("received")
     sign_in(client, users["supervisor"])
