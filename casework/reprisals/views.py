@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from casework.cases.access import load_case
+from casework.cases.access import load_case, load_part
 from casework.cases.forms import AssignmentForm, ConfirmForm
 from casework.cases.views import on_case_page, record_step
 from casework.core.forms import choices
@@ -173,9 +173,7 @@ def add_consent(case_id: int):
 @bp.route("/<int:case_id>/consents/<int:consent_id>/revoke", methods=["POST"])
 def revoke_consent(case_id: int, consent_id: int):
     case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
-    consent = db.session.get(Consent, consent_id)
-    if consent is None or consent.case_id != case.id:
-        abort(404)
+    consent = load_part(Consent, consent_id, case)
     form = RevokeForm()
     return record_step(case, "revoke_form", form,
                        lambda: ops.revoke_consent(consent, form.revoked_on.data, current_user),

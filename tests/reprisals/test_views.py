@@ -62,3 +62,14 @@ def test_a_refused_transition_says_why(make_reprisal, client, users):
     response = client.post(f"/cases/{case.id}/actions/verify", data={"version": case.version})
     assert response.status_code == 422
     assert "Record a risk assessment and a consent record before verification." in response.get_data(as_text=True)
+
+
+def test_a_consent_is_revoked_only_through_its_own_case(make_reprisal, client, users):
+    case = make_reprisal("assessed")
+    other = make_reprisal("received", family="Other")
+    consent = case.consents[0]
+    sign_in(client, users["officer"])
+    url = f"/reprisals/{other.id}/consents/{consent.id}/revoke"
+    assert client.post(url, data={"revoked_on": "2026-11-20"}).status_code == 404
+    db.session.refresh(consent)
+    assert consent.revoked_on is None
