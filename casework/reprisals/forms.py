@@ -42,7 +42,7 @@ class AllegationFields(FlaskForm):
     """The case's own details, as registered and as corrected later: one set of rules for both."""
 
     title = StringField(_l("Short title"), validators=[DataRequired(), Length(max=300)])
-    state_id = SelectField(_l("State"), coerce=int, validators=[DataRequired()])
+    state_id = SelectField(_l("State"), coerce=int, validators=[DataRequired(_l("Choose the State."))])
     received_on = DateField(_l("Allegation received on"), validators=[DataRequired()])
     engaged_body = SelectField(_l("UN body engaged"), choices=UN_BODY_CHOICES, validators=[DataRequired()])
     engaged_body_name = StringField(_l("Which one"), validators=[Optional(), Length(max=200)])

@@ -15,7 +15,7 @@ from casework.core.persons import CasePerson, Person, PersonRole, Sex, can_view_
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.core.workflow import fire
-from casework.core.writes import EditConflict, Refused
+from casework.core.writes import Refused
 from casework.extensions import db
 from casework.reprisals.models import (
     ActCategory, ActionKind, ActionTaken, Act, Annex, Consent, ConsentScope, Inclusion, RelatedCase, ReprisalCase,
@@ -80,12 +80,14 @@ def create_case(allegation: Allegation, victims: list[VictimInput], unit: Unit, 
     return case
 
 
-def refuse_if_closed(case: ReprisalCase) -> None:
+def edit_refusal(case: ReprisalCase) -> str | None:
+    """Why the case's details cannot be corrected now, or None when they can."""
     if case.status == ReprisalStatus.CLOSED:
-        raise Refused(_("The case is closed: reopen it to correct its details."))
+        return _("The case is closed: reopen it to correct its details.")
+    return None
 
 
-def update_details(case: ReprisalCase, allegation: Allegation, actor, expected_version: int) -> None:
+def update_details(case: ReprisalCase, allegation: Allegation, actor) -> None:
     """Correct the details given at registration, or add what was learned since.
 
     Refused when the case is closed (reopen it first, as for every other change) and, once the
@@ -93,9 +95,9 @@ def update_details(case: ReprisalCase, allegation: Allegation, actor, expected_v
     was learned later is recorded as acts and actions, which follow-up reports tell by date.
     The reference keeps the year it was opened in, even if the date of receipt is corrected.
     """
-    if expected_version != case.version:
-        raise EditConflict(case)
-    refuse_if_closed(case)
+    refusal = edit_refusal(case)
+    if refusal:
+        raise Refused(refusal)
     published = published_report_year(case)
     if published is not None and any(getattr(allegation, name) != getattr(case, name) for name in REPORTED_DETAILS):
         raise Refused(_(

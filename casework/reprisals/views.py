@@ -3,7 +3,8 @@
 The case page itself is the shared `/cases/<id>` (which 404s for anyone not assigned and records
 every view of a confidential case); this blueprint adds the forms that record victims, acts,
 consent, risk, actions, inclusion decisions and links, and the annual report draft.
-Each view: load (with the permission check) → validate → one operation → commit → redirect.
+Each view that changes something loads the case with the permission it needs and goes through
+`casework.core.writes.write()`: validate → one operation → commit → redirect.
 """
 from __future__ import annotations
 
@@ -14,16 +15,15 @@ from flask import Blueprint, abort, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
-from casework.cases.access import load_case
+from casework.cases.access import load_case, load_part
 from casework.cases.forms import AssignmentForm, ConfirmForm
-from casework.cases.views import render_case
+from casework.cases.views import on_case_page, record_step
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
 from casework.core.states import State
-from casework.core.writes import EditConflict, Refused
+from casework.core.writes import again_on, write
 from casework.exports.views import export_response
 from casework.extensions import db
 from casework.reprisals import letters, operations as ops
@@ -77,49 +77,25 @@ def new():
         abort(403)
     form = CaseForm()
     form.state_id.choices = _state_choices(_("Choose…"))
+    again = again_on("reprisals/form.html", form=form)
     if request.method == "GET":
         form.received_on.data = date.today()
-    if form.validate_on_submit() and _state_chosen(form):
-        try:
-            case = ops.create_case(form.allegation(), [form.victim()], units[0], current_user)
-        except ops.Refused as refusal:
-            db.session.rollback()
-            form.family_name.errors = [*form.family_name.errors, str(refusal)]
-        else:
-            db.session.commit()
-            flash(_("Case %(ref)s opened; it is visible only to the people assigned to it.", ref=case.reference),
-                  "success")
-            return redirect(case.url, 303)
-    _state_chosen(form)
-    return render_template("reprisals/form.html", form=form), 400 if form.errors else 200
-
-
-def _state_chosen(form) -> bool:
-    """The State list starts with a blank choice; say so plainly when it is left there."""
-    if request.method == "POST" and not form.state_id.data:
-        if "Choose the State." not in form.state_id.errors:
-            form.state_id.errors = [*form.state_id.errors, _("Choose the State.")]
-        return False
-    return True
-
-
-def load_reprisal(case_id: int, permission: Permission = Permission.VIEW) -> ReprisalCase:
-    case = load_case(case_id, permission)
-    if not isinstance(case, ReprisalCase):
-        abort(404)
-    return case
+        return again(200, None)
+    # What the operation refuses is about the victim: it is shown by the victim's name (400).
+    return write(lambda: ops.create_case(form.allegation(), [form.victim()], units[0], current_user), form=form,
+                 field=form.family_name, again=again, to=lambda case: case.url,
+                 done=lambda case: _("Case %(ref)s opened; it is visible only to the people assigned to it.",
+                                     ref=case.reference))
 
 
 @bp.route("/<int:case_id>/edit", methods=["GET", "POST"])
 def edit(case_id: int):
     """Correct the details given at registration; see `ops.update_details` for what stays fixed."""
-    case = load_reprisal(case_id, Permission.EDIT)
-    if request.method == "GET":  # a POST is refused by the operation, with the input kept
-        try:
-            ops.refuse_if_closed(case)
-        except ops.Refused as refusal:
-            flash(str(refusal), "danger")
-            return redirect(case.url, 303)
+    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
+    refusal = ops.edit_refusal(case)
+    if refusal and request.method == "GET":  # a POST is refused by the operation, with the input kept
+        flash(refusal, "danger")
+        return redirect(case.url, 303)
     form = DetailsForm(data=None if request.method == "POST" else {**_details(case), "version": case.version})
     form.state_id.choices = _state_choices(_("Choose…"))
     published = published_report_year(case)
@@ -127,27 +103,13 @@ def edit(case_id: int):
         for name, value in _details(case).items():
             if name in REPORTED_DETAILS:
                 form[name].data = value
-    error, status = None, 200
-    if form.validate_on_submit() and _state_chosen(form):
-        try:
-            ops.update_details(case, form.allegation(), current_user, form.version.data)
-            db.session.commit()
-        except (EditConflict, StaleDataError):
-            db.session.rollback()
-            error, status = str(EditConflict(case)), 409
-        except ops.Refused as refusal:
-            db.session.rollback()
-            error, status = str(refusal), 422
-        else:
-            flash(_("Details saved."), "success")
-            return redirect(case.url, 303)
-    return _edit_page(case, form, published, error), status if error else (400 if form.errors else 200)
-
-
-def _edit_page(case: ReprisalCase, form: DetailsForm, published: int | None, error: str | None) -> str:
-    return render_template("reprisals/edit.html", rc=case, form=form, error=error, published=published,
-                           locked=REPORTED_DETAILS if published else (),
-                           un_bodies={body.value: label for body, label in UN_BODY_LABELS.items()})
+    again = again_on("reprisals/edit.html", rc=case, form=form, published=published,
+                     locked=REPORTED_DETAILS if published else (),
+                     un_bodies={body.value: label for body, label in UN_BODY_LABELS.items()})
+    if request.method == "GET":
+        return again(200, None)
+    return write(lambda: ops.update_details(case, form.allegation(), current_user), form=form, record=case,
+                 again=again, done=_("Details saved."), to=case.url)
 
 
 def _details(case: ReprisalCase) -> dict:
@@ -161,7 +123,7 @@ def panels(case: ReprisalCase) -> dict:
     context = {
         "rc": case,
         "may_edit": can(current_user, Permission.EDIT, case),
-        "may_edit_details": can(current_user, Permission.EDIT, case) and case.status != ReprisalStatus.CLOSED,
+        "may_edit_details": can(current_user, Permission.EDIT, case) and ops.edit_refusal(case) is None,
         "may_approve": can(current_user, Permission.APPROVE, case),
         "acting": case.status in ACTING,
         "victim_form": VictimFields(prefix="victim"),
@@ -182,109 +144,83 @@ def panels(case: ReprisalCase) -> dict:
     return context
 
 
-
-def _refused(case: ReprisalCase, error: str, status: int, **forms):
-    db.session.rollback()
-    return render_case(case, status, error=error, **forms)
-
-
-def _save(case: ReprisalCase, form_name: str, form, change, message: str):
-    """Validate → one operation → commit → redirect; or the page again with the reason."""
-    if not form.validate_on_submit():
-        return render_case(case, 400, **{form_name: form})
-    try:
-        change()
-        db.session.commit()
-    except (EditConflict, StaleDataError):
-        return _refused(case, str(EditConflict(case)), 409, **{form_name: form})
-    except Refused as refusal:
-        return _refused(case, str(refusal), 403 if refusal.forbidden else 422, **{form_name: form})
-    except ops.Refused as refusal:
-        return _refused(case, str(refusal), 422, **{form_name: form})
-    flash(message, "success")
-    return redirect(case.url, 303)
-
-
 @bp.route("/<int:case_id>/victims", methods=["POST"])
 def add_victim(case_id: int):
-    case = load_reprisal(case_id, Permission.EDIT)
+    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
     form = VictimFields(prefix="victim")
-    return _save(case, "victim_form", form, lambda: ops.add_victim(case, form.victim(), current_user),
-                 _("Victim added."))
+    return record_step(case, "victim_form", form, lambda: ops.add_victim(case, form.victim(), current_user),
+                       _("Victim added."))
 
 
 @bp.route("/<int:case_id>/acts", methods=["POST"])
 def add_act(case_id: int):
-    case = load_reprisal(case_id, Permission.EDIT)
+    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
     form = ActForm()
-    return _save(case, "act_form", form, lambda: ops.add_act(
+    return record_step(case, "act_form", form, lambda: ops.add_act(
         case, ActCategory(form.category.data), form.occurred_on.data, form.description.data or "", current_user),
         _("Act recorded."))
 
 
 @bp.route("/<int:case_id>/consents", methods=["POST"])
 def add_consent(case_id: int):
-    case = load_reprisal(case_id, Permission.EDIT)
+    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
     form = ConsentForm()
-    return _save(case, "consent_form", form, lambda: ops.record_consent(
+    return record_step(case, "consent_form", form, lambda: ops.record_consent(
         case, informed=form.informed.data, scope=form.scope_value, given_by=form.given_by.data or "",
         given_on=form.given_on.data, note=form.note.data or "", actor=current_user), _("Consent recorded."))
 
 
 @bp.route("/<int:case_id>/consents/<int:consent_id>/revoke", methods=["POST"])
 def revoke_consent(case_id: int, consent_id: int):
-    case = load_reprisal(case_id, Permission.EDIT)
-    consent = db.session.get(Consent, consent_id)
-    if consent is None or consent.case_id != case.id:
-        abort(404)
+    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
+    consent = load_part(Consent, consent_id, case)
     form = RevokeForm()
-    return _save(case, "revoke_form", form, lambda: ops.revoke_consent(consent, form.revoked_on.data, current_user),
-                 _("Consent revoked: the case is out of every report draft that relied on it."))
+    return record_step(case, "revoke_form", form,
+                       lambda: ops.revoke_consent(consent, form.revoked_on.data, current_user),
+                       _("Consent revoked: the case is out of every report draft that relied on it."))
 
 
 @bp.route("/<int:case_id>/risk", methods=["POST"])
 def assess_risk(case_id: int):
-    case = load_reprisal(case_id, Permission.EDIT)
+    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
     form = RiskForm()
-    return _save(case, "risk_form", form, lambda: ops.assess_risk(
+    return record_step(case, "risk_form", form, lambda: ops.assess_risk(
         case, RiskLevel(form.level.data), form.assessed_on.data, form.measures.data or "", current_user),
         _("Risk assessment recorded."))
 
 
 @bp.route("/<int:case_id>/actions", methods=["POST"])
 def record_action(case_id: int):
-    case = load_reprisal(case_id, Permission.EDIT)
+    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
     form = ActionForm()
-    return _save(case, "action_form", form, lambda: ops.record_action(
+    return record_step(case, "action_form", form, lambda: ops.record_action(
         case, form.kind_value, form.taken_on.data, form.outcome.data or "", current_user), _("Action recorded."))
 
 
 @bp.route("/<int:case_id>/inclusion", methods=["POST"])
 def decide_inclusion(case_id: int):
-    case = load_reprisal(case_id, Permission.APPROVE)
+    case = load_case(case_id, Permission.APPROVE, kind=ReprisalCase)
     form = InclusionForm()
-    return _save(case, "inclusion_form", form, lambda: ops.decide_inclusion(
+    return record_step(case, "inclusion_form", form, lambda: ops.decide_inclusion(
         case, form.report_year.data, Annex(form.annex.data), current_user), _("Inclusion decided."))
 
 
 @bp.route("/<int:case_id>/links", methods=["POST"])
 def link_case(case_id: int):
-    case = load_reprisal(case_id, Permission.EDIT)
+    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
     form = LinkForm()
-    return _save(case, "link_form", form, lambda: ops.link_case(
+    return record_step(case, "link_form", form, lambda: ops.link_case(
         case, form.related_case_id.data, form.note.data or "", current_user), _("Related case linked."))
 
 
 @bp.route("/<int:case_id>/letter", methods=["POST"])
 def draft_letter(case_id: int):
     """Draft the note verbale raising the case with the State."""
-    case = load_reprisal(case_id, Permission.EDIT)
-    if not ConfirmForm().validate_on_submit():
-        return render_case(case, 400, error=_("The form was incomplete; reload the page."))
-    letter = letters.draft_raising_letter(case, current_user)
-    db.session.commit()
-    flash(_("Note verbale drafted; it is confidential like the case."), "success")
-    return redirect(letter.url, 303)
+    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
+    form = ConfirmForm()
+    return write(lambda: letters.draft_raising_letter(case, current_user), form=form,
+                 again=on_case_page(case, confirm_form=form),
+                 done=_("Note verbale drafted; it is confidential like the case."), to=lambda letter: letter.url)
 
 
 def related_reprisals(case) -> dict:

@@ -1,7 +1,8 @@
 """Working-group cases in the JSON API: their fields, and registering one as received.
 
 The source is never given out (it is confidential to the working group's unit even where the
-case is not), and creating goes through the same operations as the registration forms.
+case is not), and creating goes through the same operations as the registration forms; what they
+refuse is answered by the API's create view, as for every module.
 """
 from __future__ import annotations
 
@@ -159,26 +160,16 @@ def _unit(actor, code: str):
     return unit
 
 
-def _refused(refusal: ops.Refused) -> ApiError:
-    return ApiError(422, str(refusal))
-
-
 def create_detention(body: DetentionIn, actor) -> DetentionCommunication:
     data = ops.DetentionInput(**_submission(body), place_of_detention=body.place_of_detention,
                               arrested_on=body.arrested_on, legal_basis=body.legal_basis, summary=body.summary)
-    try:
-        return ops.register_detention(data, _unit(actor, WGAD_CODE), actor)
-    except ops.Refused as refusal:
-        raise _refused(refusal) from None
+    return ops.register_detention(data, _unit(actor, WGAD_CODE), actor)
 
 
 def create_disappearance(body: DisappearanceIn, actor) -> DisappearanceCase:
     data = ops.DisappearanceInput(**_submission(body), disappeared_on=body.disappeared_on, place=body.place,
                                   circumstances=body.circumstances, procedure=body.procedure)
-    try:
-        return ops.register_disappearance(data, _unit(actor, WGEID_CODE), actor)
-    except ops.Refused as refusal:
-        raise _refused(refusal) from None
+    return ops.register_disappearance(data, _unit(actor, WGEID_CODE), actor)
 
 
 API = [

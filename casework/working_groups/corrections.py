@@ -28,7 +28,7 @@ from datetime import date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from casework.core.writes import EditConflict, Refused
+from casework.core.writes import Refused
 from casework.extensions import db
 from casework.working_groups.models import (
     DetentionCommunication, DetentionStatus, DisappearanceCase, DisappearanceStatus, Procedure, WorkingGroupCase,
@@ -69,12 +69,9 @@ def editable_fields(case: WorkingGroupCase, see_source: bool) -> tuple[str, ...]
     return tuple(n for n in names if see_source or n not in SOURCE_FIELDS)
 
 
-def correct_details(case: WorkingGroupCase, changes: dict[str, object], expected_version: int, *,
-                    see_source: bool) -> list[str]:
+def correct_details(case: WorkingGroupCase, changes: dict[str, object], *, see_source: bool) -> list[str]:
     """Apply the corrections and return the names of the details that changed; refused whole when
     the case has ended, a detail may not change or a date breaks a rule. Flushes; the view commits."""
-    if expected_version != case.version:
-        raise EditConflict(case)
     refusal = edit_refusal(case)
     if refusal:
         raise Refused(refusal)

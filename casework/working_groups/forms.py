@@ -112,7 +112,7 @@ class DisappearanceDetailsForm(DetailsCorrection, DisappearanceForm):
 class StepForm(FlaskForm):
     """A step taken on a given day; the session, the clarification or the reason where it needs one."""
 
-    version = IntegerField(validators=[DataRequired()])
+    version = version_field()
     on = DateField(_l("On"), validators=[DataRequired(_l("Give the date."))])
     session = IntegerField(_l("Session"), validators=[Optional(), NumberRange(1, 999)])
     note = TextAreaField(_l("Clarification, reason or comment"), validators=[Optional(), Length(max=4000)])

@@ -12,7 +12,7 @@ from casework.core.deadlines import extend_deadline
 from casework.core.persons import CasePerson, Person, Sex, can_view_person
 from casework.core.units import Unit
 from casework.core.workflow import fire
-from casework.core.writes import EditConflict, Refused
+from casework.core.writes import Refused
 from casework.extensions import db
 from casework.working_groups.models import (
     CATEGORIES, DetentionCommunication, DetentionStatus, DisappearanceCase, DisappearanceStatus, Member, Opinion,
@@ -160,12 +160,10 @@ _STEP_LETTERS = {"transmit_urgent": "wgeid_transmittal", "transmit_standard": "w
                  "forward_reply": "wgeid_reply_to_source", "forward_clarifying_reply": "wgeid_reply_to_source"}
 
 
-def take_step(case: WorkingGroupCase, event: str, on: date, actor, *, note: str = "", session: int | None = None,
-              expected_version: int | None = None) -> None:
+def take_step(case: WorkingGroupCase, event: str, on: date, actor, *, note: str = "",
+              session: int | None = None) -> None:
     """A step that happened on a given day (a letter sent, a reply received), with what it needs:
     the session that decided a standard transmittal, the clarification, the reason to discontinue."""
-    if expected_version is not None and expected_version != case.version:
-        raise EditConflict(case)
     if event not in DATED_STEPS:
         raise Refused(_("“%(event)s” is not a step of this kind of case.", event=event))
     if on > date.today():

@@ -1,8 +1,9 @@
 """Working group pages: a list, figures and a registration form per working group, its members, and
 the panels of the case page (dated steps, the reply extension, the opinion, review requests).
 
-The case page itself is the shared `/cases/<id>`. Each view: load (with the permission check) →
-validate → one operation → commit → redirect.
+The case page itself is the shared `/cases/<id>`. Each view that changes something loads the case
+with the permission and kind it needs and goes through `casework.core.writes.write()`: validate →
+one operation → commit → redirect.
 """
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from casework.cases.access import load_case
 from casework.cases.views import record_step
@@ -23,7 +23,7 @@ from casework.core.permissions import Permission, can, can_in_unit
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.core.workflow import Workflow
-from casework.core.writes import EditConflict
+from casework.core.writes import again_on, write
 from casework.extensions import db
 from casework.working_groups import corrections, letters, operations as ops
 from casework.working_groups.forms import (
@@ -115,24 +115,19 @@ def new(slug: str):
     form = group.form()
     form.state_id.choices = _states(_("Choose…"))
     form.nationality_id.choices = _states(_("Unknown"))
+    again = again_on("working_groups/form.html", group=group, form=form)
     if request.method == "GET":
         form.received_on.data = date.today()
-    refusal = None
-    if form.validate_on_submit():
-        register = ops.register_detention if group.model is DetentionCommunication else ops.register_disappearance
-        try:
-            case = register(form.submission(), unit, current_user)
-        except ops.Refused as refused:
-            db.session.rollback()
-            refusal = str(refused)
-        else:
-            db.session.commit()
-            flash(_("%(ref)s received; its transmittal letter is drafted.", ref=case.reference)
-                  if isinstance(case, DetentionCommunication) else
-                  _("%(ref)s received; its letter is drafted when it is transmitted.", ref=case.reference), "success")
-            return redirect(case.url, 303)
-    return render_template("working_groups/form.html", group=group, form=form, refusal=refusal), \
-        400 if form.errors or refusal else 200
+        return again(200, None)
+    register = ops.register_detention if group.model is DetentionCommunication else ops.register_disappearance
+    return write(lambda: register(form.submission(), unit, current_user), form=form, again=again,
+                 done=_received, to=lambda case: case.url)
+
+
+def _received(case: WorkingGroupCase) -> str:
+    if isinstance(case, DetentionCommunication):
+        return _("%(ref)s received; its transmittal letter is drafted.", ref=case.reference)
+    return _("%(ref)s received; its letter is drafted when it is transmitted.", ref=case.reference)
 
 
 @bp.route("/<slug>/members", methods=["GET", "POST"])
@@ -141,20 +136,23 @@ def members(slug: str):
     may_add = can_in_unit(current_user, Permission.APPROVE, unit.id)
     form = MemberForm()
     form.state_id.choices = _states(_("Choose…"))
-    if request.method == "POST":
-        if not may_add:
-            abort(403)
-        if form.validate_on_submit():
-            ops.add_member(unit, form.name.data, form.state_id.data, current_user)
-            db.session.commit()
-            flash(_("Member added."), "success")
-            return redirect(url_for("working_groups.members", slug=slug), 303)
     rows = db.session.scalars(select(Member).where(Member.unit_id == unit.id).order_by(Member.name)).all()
-    return render_template("working_groups/members.html", group=group, groups=GROUPS.values(), unit=unit,
-                           members=rows, form=form, may_add=may_add), 400 if form.errors else 200
+    again = again_on("working_groups/members.html", group=group, groups=GROUPS.values(), unit=unit, members=rows,
+                     form=form, may_add=may_add)
+    if request.method == "GET":
+        return again(200, None)
+    if not may_add:
+        abort(403)
+    return write(lambda: ops.add_member(unit, form.name.data, form.state_id.data, current_user), form=form,
+                 again=again, done=_("Member added."), to=url_for("working_groups.members", slug=slug))
 
 
-def load_wg_case(case_id: int, permission: Permission = Permission.VIEW) -> WorkingGroupCase:
+def load_wg_case(case_id: int, permission: Permission) -> WorkingGroupCase:
+    """A case of either working group, for the routes both kinds share (dated steps, details).
+
+    `load_case(..., kind=WorkingGroupCase)` cannot do it yet: the class is abstract (each working
+    group's cases have their own table), and `load_case` looks the case up by its kind.
+    """
     case = load_case(case_id, permission)
     if not isinstance(case, WorkingGroupCase):
         abort(404)
@@ -195,21 +193,18 @@ def panels(case: WorkingGroupCase) -> dict:
     }
 
 
-
 @bp.route("/cases/<int:case_id>/steps/<event>", methods=["POST"])
 def step(case_id: int, event: str):
     case = load_wg_case(case_id, Permission.EDIT)
     form = StepForm()
     return record_step(case, "step_form", form, lambda: ops.take_step(
-        case, event, form.on.data, current_user, note=form.note.data or "", session=form.session.data,
-        expected_version=form.version.data), _("Recorded."))
+        case, event, form.on.data, current_user, note=form.note.data or "", session=form.session.data),
+        _("Recorded."))
 
 
 @bp.route("/cases/<int:case_id>/extension", methods=["POST"])
 def extend(case_id: int):
-    case = load_wg_case(case_id, Permission.EDIT)
-    if not isinstance(case, DetentionCommunication):
-        abort(404)
+    case = load_case(case_id, Permission.EDIT, kind=DetentionCommunication)
     form = ExtensionForm()
     return record_step(case, "extension_form", form,
                        lambda: ops.extend_reply_deadline(case, current_user, form.note.data),
@@ -218,9 +213,7 @@ def extend(case_id: int):
 
 @bp.route("/cases/<int:case_id>/opinion", methods=["POST"])
 def opinion(case_id: int):
-    case = load_wg_case(case_id, Permission.APPROVE)
-    if not isinstance(case, DetentionCommunication):
-        abort(404)
+    case = load_case(case_id, Permission.APPROVE, kind=DetentionCommunication)
     form = OpinionForm()
     form.taking_part.choices = choices((m.id, str(m)) for m in ops.active_members(case.unit_id))
     return record_step(case, "opinion_form", form, lambda: ops.adopt_opinion(case, form.opinion(), current_user),
@@ -229,9 +222,7 @@ def opinion(case_id: int):
 
 @bp.route("/cases/<int:case_id>/reviews", methods=["POST"])
 def review(case_id: int):
-    case = load_wg_case(case_id, Permission.EDIT)
-    if not isinstance(case, DetentionCommunication):
-        abort(404)
+    case = load_case(case_id, Permission.EDIT, kind=DetentionCommunication)
     form = ReviewForm()
     return record_step(case, "review_form", form, lambda: ops.record_review_request(
         case, form.requested_by.data, form.received_on.data, form.grounds.data, current_user),
@@ -278,24 +269,17 @@ def edit_details(case_id: int):
         return redirect(case.url, 303)
     see_source = can_see_source(current_user, case)
     form = _details_form(case, see_source)
-    error, status = None, 200
-    if form.validate_on_submit():
-        try:
-            changed = corrections.correct_details(case, form.details(), form.version.data, see_source=see_source)
-            db.session.commit()
-        except (EditConflict, StaleDataError):
-            db.session.rollback()
-            error, status = str(EditConflict(case)), 409
-        except ops.Refused as refused:
-            db.session.rollback()
-            error, status = str(refused), 422
-        else:
-            flash(_("Details saved.") if changed else _("Nothing was changed."), "success")
-            if corrections.drafted_letter_outdated(case, changed):
-                flash(_("The transmittal letter was drafted from the details as received: bring its text up to "
-                        "date on the letter's page before it is approved."), "warning")
-            return redirect(case.url, 303)
-    elif form.errors:
-        status = 400
-    return render_template("working_groups/edit.html", wg=case, group=GROUP_OF_TYPE[case.case_type], form=form,
-                           see_source=see_source, fixed=_fixed_facts(case), error=error), status
+    again = again_on("working_groups/edit.html", wg=case, group=GROUP_OF_TYPE[case.case_type], form=form,
+                     see_source=see_source, fixed=_fixed_facts(case))
+    if request.method == "GET":
+        return again(200, None)
+    return write(lambda: corrections.correct_details(case, form.details(), see_source=see_source), form=form,
+                 record=case, again=again, done=lambda changed: _corrected(case, changed), to=case.url)
+
+
+def _corrected(case: WorkingGroupCase, changed: list[str]) -> str:
+    """What the user is told once the corrections are saved, with the letter they may have outdated."""
+    if corrections.drafted_letter_outdated(case, changed):
+        flash(_("The transmittal letter was drafted from the details as received: bring its text up to date on the "
+                "letter's page before it is approved."), "warning")
+    return _("Details saved.") if changed else _("Nothing was changed.")

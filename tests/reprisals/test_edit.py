@@ -118,7 +118,7 @@ def test_the_report_details_stay_as_published_whoever_calls(make_reprisal, users
                                 engaged_body=case.engaged_body, engaged_body_name=case.engaged_body_name,
                                 engagement_type=case.engagement_type, summary=NEW_SUMMARY)
     with pytest.raises(ops.Refused, match="in the 2025 report, already published"):
-        ops.update_details(case, allegation, users["officer"], case.version)
+        ops.update_details(case, allegation, users["officer"])
 
 
 def test_a_report_still_being_drafted_can_be_corrected(make_reprisal, client, users):

@@ -36,6 +36,15 @@ def test_an_incomplete_allegation_comes_back_with_what_was_typed(client, users, 
     assert db.session.scalar(select(ReprisalCase.id)) is None
 
 
+def test_an_allegation_without_its_state_says_so_by_the_field(client, users, states):
+    sign_in(client, users["officer"])
+    response = client.post("/reprisals/new", data=_allegation(states, state_id=0))
+    assert response.status_code == 400
+    state_field = response.get_data(as_text=True).split('id="state_id"')[1].split("</div>")[0]
+    assert "Choose the State." in state_field
+    assert db.session.scalar(select(ReprisalCase.id)) is None
+
+
 def test_the_assign_list_offers_only_team_members(make_reprisal, client, users):
     case = make_reprisal("received")
     sign_in(client, users["supervisor"])
@@ -53,3 +62,14 @@ def test_a_refused_transition_says_why(make_reprisal, client, users):
     response = client.post(f"/cases/{case.id}/actions/verify", data={"version": case.version})
     assert response.status_code == 422
     assert "Record a risk assessment and a consent record before verification." in response.get_data(as_text=True)
+
+
+def test_a_consent_is_revoked_only_through_its_own_case(make_reprisal, client, users):
+    case = make_reprisal("assessed")
+    other = make_reprisal("received", family="Other")
+    consent = case.consents[0]
+    sign_in(client, users["officer"])
+    url = f"/reprisals/{other.id}/consents/{consent.id}/revoke"
+    assert client.post(url, data={"revoked_on": "2026-11-20"}).status_code == 404
+    db.session.refresh(consent)
+    assert consent.revoked_on is None

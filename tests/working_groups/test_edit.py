@@ -127,13 +127,13 @@ def test_the_transmitted_facts_are_refused_by_the_operation_itself(make_detentio
 
     case = make_detention(steps=("transmit",))
     try:
-        correct_details(case, {"summary": "Rewritten"}, case.version, see_source=True)
+        correct_details(case, {"summary": "Rewritten"}, see_source=True)
     except ops.Refused as refused:
         assert "transmitted to the Government on" in str(refused) and "summary" in str(refused)
     else:
         raise AssertionError("a transmitted fact was changed")
     try:
-        correct_details(case, {"source_name": "Someone else"}, case.version, see_source=False)
+        correct_details(case, {"source_name": "Someone else"}, see_source=False)
     except ops.Refused as refused:
         assert "known only to the working group" in str(refused)
     else:

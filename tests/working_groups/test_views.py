@@ -86,6 +86,34 @@ def test_a_refused_step_says_why_and_changes_nothing(make_detention, users, logi
     assert case.status == "received"
 
 
+def test_a_step_from_a_page_drawn_before_another_change_answers_409_and_saves_nothing(make_detention, users, login):
+    case = make_detention(steps=("transmit",))
+    client = login(users["officer"])
+    drawn = form_with(client.get(f"/cases/{case.id}"), "on")
+    drawn["on"] = [days_ago(1).isoformat()]
+    case.title = "Renamed meanwhile by a colleague"
+    db.session.commit()
+    response = client.post(f"/working-groups/cases/{case.id}/steps/record_reply", data=drawn)
+    assert response.status_code == 409
+    assert "was changed by someone else while you were working on it" in text(response)
+    db.session.refresh(case)
+    assert case.status == "transmitted" and case.reply_received_on is None
+
+
+def test_the_supervisor_adds_a_member_and_a_nameless_one_comes_back(members, states, users, login):
+    client = login(users["supervisor"])
+    url = "/working-groups/arbitrary-detention/members"
+    drawn = form_with(client.get(url), "name")
+    drawn.update({"name": [" "], "state_id": [str(states["MEX"].id)]})
+    refused = client.post(url, data=drawn)
+    assert refused.status_code == 400 and "This field is required." in text(refused)
+    drawn["name"] = ["Ana Ruiz"]
+    response = client.post(url, data=drawn)
+    assert response.status_code == 303 and response.headers["Location"].endswith(url)
+    page = text(client.get(url))
+    assert "Member added." in page and "Ana Ruiz" in page
+
+
 def test_the_extension_page_grants_one_month_then_refuses(make_detention, users, login):
     case = make_detention(steps=("transmit",))
     client = login(users["officer"])
