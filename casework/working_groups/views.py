@@ -147,18 +147,6 @@ def members(slug: str):
                  again=again, done=_("Member added."), to=url_for("working_groups.members", slug=slug))
 
 
-def load_wg_case(case_id: int, permission: Permission) -> WorkingGroupCase:
-    """A case of either working group, for the routes both kinds share (dated steps, details).
-
-    `load_case(..., kind=WorkingGroupCase)` cannot do it yet: the class is abstract (each working
-    group's cases have their own table), and `load_case` looks the case up by its kind.
-    """
-    case = load_case(case_id, permission)
-    if not isinstance(case, WorkingGroupCase):
-        abort(404)
-    return case
-
-
 def panels(case: WorkingGroupCase) -> dict:
     today = date.today()
     reply = open_deadline(case, REPLY_DEADLINE)
@@ -195,7 +183,7 @@ def panels(case: WorkingGroupCase) -> dict:
 
 @bp.route("/cases/<int:case_id>/steps/<event>", methods=["POST"])
 def step(case_id: int, event: str):
-    case = load_wg_case(case_id, Permission.EDIT)
+    case = load_case(case_id, Permission.EDIT, kind=WorkingGroupCase)
     form = StepForm()
     return record_step(case, "step_form", form, lambda: ops.take_step(
         case, event, form.on.data, current_user, note=form.note.data or "", session=form.session.data),
@@ -262,7 +250,7 @@ def _fixed_facts(case: WorkingGroupCase) -> list[tuple[str, str]]:
 @bp.route("/cases/<int:case_id>/details", methods=["GET", "POST"])
 def edit_details(case_id: int):
     """Correct the details recorded at receipt; what may change is decided in `corrections`."""
-    case = load_wg_case(case_id, Permission.EDIT)
+    case = load_case(case_id, Permission.EDIT, kind=WorkingGroupCase)
     refusal = corrections.edit_refusal(case)
     if refusal and request.method == "GET":
         flash(refusal, "warning")
