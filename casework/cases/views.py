@@ -5,6 +5,7 @@ Each view follows one shape: load (with the permission check) → validate → o
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 
 from flask import Blueprint, abort, render_template, send_file
@@ -139,6 +140,32 @@ def record_step(case, form_key: str, form, operation: Callable[[], object], done
     it, commit and go back to the case; or show the page again with why not and what was typed."""
     return write(operation, form=form, record=case, again=on_case_page(case, **{form_key: form}), done=done,
                  to=case.url)
+
+
+def case_step(bp: Blueprint, rule: str, *, kind: type[Case], form: Callable[[], FlaskForm], key: str, done: str,
+              permission: Permission = Permission.EDIT) -> Callable[[Callable[..., object]], Callable[..., object]]:
+    """Declare a form of the case page that takes one step, by the one operation it calls:
+
+        @case_step(bp, "/<int:case_id>/acts", kind=ReprisalCase, form=ActForm, key="act_form",
+                   done=_l("Act recorded."))
+        def add_act(case: ReprisalCase, form: ActForm) -> None:
+            ops.add_act(case, ...)
+
+    The route (POST, endpoint named after the function) loads the case of `kind` with
+    `permission`, and `record_step` does the rest. Other parts of the address (a victim's id)
+    are passed to the function by name.
+    """
+    def declare(step: Callable[..., object]) -> Callable[..., object]:
+        @functools.wraps(step)
+        def view(case_id: int, **ids: int):
+            case = load_case(case_id, permission, kind=kind)
+            posted = form()
+            return record_step(case, key, posted, lambda: step(case, posted, **ids), done)
+
+        bp.add_url_rule(rule, view_func=view, methods=["POST"])
+        return view
+
+    return declare
 
 
 @bp.route("/<int:case_id>")

@@ -11,12 +11,13 @@ from datetime import date
 
 from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
 from casework.cases.access import load_case, load_part
 from casework.cases.forms import ConfirmForm
-from casework.cases.views import record_step, render_case
+from casework.cases.views import case_step, record_step, render_case
 from casework.communications import imports, interim_measures as im, operations as ops
 from casework.communications.forms import (
     CaseDetailsForm, CloseFollowUpForm, ComplianceForm, DecisionForm, DeclineForm, FollowUpRoundForm, ImportForm,
@@ -157,7 +158,6 @@ def panels(case: Communication) -> dict:
     }
 
 
-
 def _moved_on(case: Communication, event: str) -> str | None:
     """Why the page's form for `event` no longer applies: the case left the stages it is drawn in.
 
@@ -167,15 +167,14 @@ def _moved_on(case: Communication, event: str) -> str | None:
     return refusal_reason(case, transition, current_user) if case.status not in transition.sources else None
 
 
-@bp.route("/<int:case_id>/details", methods=["POST"])
-def edit_details(case_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=Communication)
-    form = CaseDetailsForm()
-    return record_step(case, "details_form", form, lambda: ops.update_details(case, ops.CaseDetails(
+@case_step(bp, "/<int:case_id>/details", kind=Communication, form=CaseDetailsForm, key="details_form",
+           done=_l("Details saved."))
+def edit_details(case: Communication, form: CaseDetailsForm) -> None:
+    ops.update_details(case, ops.CaseDetails(
         subject_matter=form.subject_matter.data or "", procedural_issues=form.procedural_issues.data or "",
         domestic_remedies=form.domestic_remedies.data or "", articles_invoked=form.articles_invoked.data,
         confidentiality_requested=form.confidentiality_requested.data,
-    ), current_user), _("Details saved."))
+    ), current_user)
 
 
 @bp.route("/<int:case_id>/register", methods=["POST"])
@@ -185,7 +184,8 @@ def register(case_id: int):
     if reason := _moved_on(case, "register"):
         return render_case(case, 422, error=reason, registration_form=form)
     return record_step(case, "registration_form", form,
-                       lambda: ops.register_communication(case, current_user, form.registered_on.data), _("Registered."))
+                       lambda: ops.register_communication(case, current_user, form.registered_on.data),
+                       _("Registered."))
 
 
 @bp.route("/<int:case_id>/decline", methods=["POST"])
@@ -209,21 +209,16 @@ def split(case_id: int):
         _("Split: one case per State."))
 
 
-@bp.route("/<int:case_id>/join", methods=["POST"])
-def join(case_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=Communication)
-    form = JoinForm()
-    return record_step(case, "join_form", form, lambda: ops.join_communications(
-        case, ops.registered_cases(case.unit, form.numbers.data, current_user), current_user),
-        _("Joined: examined together."))
+@case_step(bp, "/<int:case_id>/join", kind=Communication, form=JoinForm, key="join_form",
+           done=_l("Joined: examined together."))
+def join(case: Communication, form: JoinForm) -> None:
+    ops.join_communications(case, ops.registered_cases(case.unit, form.numbers.data, current_user), current_user)
 
 
-@bp.route("/<int:case_id>/interim-measures", methods=["POST"])
-def request_measures(case_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=Communication)
-    form = InterimMeasureForm()
-    return record_step(case, "measure_form", form, lambda: im.request_interim_measures(
-        case, form.measure.data, form.requested_on.data, current_user), _("Interim measures request logged."))
+@case_step(bp, "/<int:case_id>/interim-measures", kind=Communication, form=InterimMeasureForm, key="measure_form",
+           done=_l("Interim measures request logged."))
+def request_measures(case: Communication, form: InterimMeasureForm) -> None:
+    im.request_interim_measures(case, form.measure.data, form.requested_on.data, current_user)
 
 
 @bp.route("/<int:case_id>/interim-measures/<int:measure_id>/<any(grant, refuse, lift):decision>", methods=["POST"])
@@ -235,39 +230,33 @@ def decide_measures(case_id: int, measure_id: int, decision: str):
                        _("Interim measures updated."))
 
 
-@bp.route("/<int:case_id>/interim-measures/<int:measure_id>/compliance", methods=["POST"])
-def measure_compliance(case_id: int, measure_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=Communication)
+@case_step(bp, "/<int:case_id>/interim-measures/<int:measure_id>/compliance", kind=Communication,
+           form=ComplianceForm, key="compliance_form", done=_l("Compliance recorded."))
+def measure_compliance(case: Communication, form: ComplianceForm, measure_id: int) -> None:
     entry = load_part(InterimMeasure, measure_id, case, "communication_id")
-    form = ComplianceForm()
-    return record_step(case, "compliance_form", form, lambda: im.record_compliance(
-        entry, Compliance(form.compliance.data), form.notes.data or "", current_user), _("Compliance recorded."))
+    im.record_compliance(entry, Compliance(form.compliance.data), form.notes.data or "", current_user)
 
 
-@bp.route("/<int:case_id>/decision", methods=["POST"])
-def decision(case_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=Communication)
-    form = DecisionForm()
-    return record_step(case, "decision_form", form, lambda: ops.record_decision(case, ops.DecisionInput(
+@case_step(bp, "/<int:case_id>/decision", kind=Communication, form=DecisionForm, key="decision_form",
+           done=_l("Decision recorded."))
+def decision(case: Communication, form: DecisionForm) -> None:
+    ops.record_decision(case, ops.DecisionInput(
         decision_type=DecisionType(form.decision_type.data), adopted_on=form.adopted_on.data,
         session=form.session.data, articles_violated=form.articles_violated.data,
         individual_opinions=form.individual_opinions.data or "",
         members_not_participating=form.members_not_participating.data or "",
-    ), current_user), _("Decision recorded."))
+    ), current_user)
 
 
-@bp.route("/<int:case_id>/follow-up", methods=["POST"])
-def follow_up(case_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=Communication)
-    form = FollowUpRoundForm()
-    return record_step(case, "follow_up_form", form, lambda: ops.record_follow_up_round(
+@case_step(bp, "/<int:case_id>/follow-up", kind=Communication, form=FollowUpRoundForm, key="follow_up_form",
+           done=_l("Follow-up round recorded."))
+def follow_up(case: Communication, form: FollowUpRoundForm) -> None:
+    ops.record_follow_up_round(
         case, current_user, state_reply_on=form.state_reply_on.data, author_comments_on=form.author_comments_on.data,
-        grade=form.grade.data or None, summary=form.summary.data or ""), _("Follow-up round recorded."))
+        grade=form.grade.data or None, summary=form.summary.data or "")
 
 
-@bp.route("/<int:case_id>/follow-up/close", methods=["POST"])
-def close_follow_up(case_id: int):
-    case = load_case(case_id, Permission.APPROVE, kind=Communication)
-    form = CloseFollowUpForm()
-    return record_step(case, "close_follow_up_form", form, lambda: ops.close_follow_up(
-        case, FollowUpOutcome(form.outcome.data), current_user), _("Follow-up closed."))
+@case_step(bp, "/<int:case_id>/follow-up/close", kind=Communication, form=CloseFollowUpForm,
+           key="close_follow_up_form", permission=Permission.APPROVE, done=_l("Follow-up closed."))
+def close_follow_up(case: Communication, form: CloseFollowUpForm) -> None:
+    ops.close_follow_up(case, FollowUpOutcome(form.outcome.data), current_user)

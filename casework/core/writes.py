@@ -72,7 +72,7 @@ def write(operation: Callable[[], T], *, again: Again, done: str | Callable[[T],
     """Validate `form`, run `operation`, commit, tell the user `done` and go `to` the next page.
 
     `done` and `to` may be functions of what the operation returned (the new record); `done` may
-    give None when there is nothing to say.
+    give None when there is nothing to say, and may be a lazy translation (declared at import).
 
     - An invalid form shows the page again (`again(400, None)`): each field says what is wrong.
     - A form with a `version` field is checked against `record` first (409 when stale), and so
@@ -99,7 +99,7 @@ def write(operation: Callable[[], T], *, again: Again, done: str | Callable[[T],
         return again(400, None)
     message = done(result) if callable(done) else done
     if message:
-        flash(message, "success")
+        flash(str(message), "success")
     return redirect(to(result) if callable(to) else to, 303)
 
 

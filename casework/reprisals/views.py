@@ -13,12 +13,13 @@ from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
 from casework.cases.access import load_case, load_part
 from casework.cases.forms import AssignmentForm, ConfirmForm
-from casework.cases.views import on_case_page, record_step
+from casework.cases.views import case_step, on_case_page
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
@@ -144,73 +145,54 @@ def panels(case: ReprisalCase) -> dict:
     return context
 
 
-@bp.route("/<int:case_id>/victims", methods=["POST"])
-def add_victim(case_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
-    form = VictimFields(prefix="victim")
-    return record_step(case, "victim_form", form, lambda: ops.add_victim(case, form.victim(), current_user),
-                       _("Victim added."))
+@case_step(bp, "/<int:case_id>/victims", kind=ReprisalCase, form=lambda: VictimFields(prefix="victim"),
+           key="victim_form", done=_l("Victim added."))
+def add_victim(case: ReprisalCase, form: VictimFields) -> None:
+    ops.add_victim(case, form.victim(), current_user)
 
 
-@bp.route("/<int:case_id>/acts", methods=["POST"])
-def add_act(case_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
-    form = ActForm()
-    return record_step(case, "act_form", form, lambda: ops.add_act(
-        case, ActCategory(form.category.data), form.occurred_on.data, form.description.data or "", current_user),
-        _("Act recorded."))
+@case_step(bp, "/<int:case_id>/acts", kind=ReprisalCase, form=ActForm, key="act_form", done=_l("Act recorded."))
+def add_act(case: ReprisalCase, form: ActForm) -> None:
+    ops.add_act(case, ActCategory(form.category.data), form.occurred_on.data, form.description.data or "", current_user)
 
 
-@bp.route("/<int:case_id>/consents", methods=["POST"])
-def add_consent(case_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
-    form = ConsentForm()
-    return record_step(case, "consent_form", form, lambda: ops.record_consent(
+@case_step(bp, "/<int:case_id>/consents", kind=ReprisalCase, form=ConsentForm, key="consent_form",
+           done=_l("Consent recorded."))
+def add_consent(case: ReprisalCase, form: ConsentForm) -> None:
+    ops.record_consent(
         case, informed=form.informed.data, scope=form.scope_value, given_by=form.given_by.data or "",
-        given_on=form.given_on.data, note=form.note.data or "", actor=current_user), _("Consent recorded."))
+        given_on=form.given_on.data, note=form.note.data or "", actor=current_user)
 
 
-@bp.route("/<int:case_id>/consents/<int:consent_id>/revoke", methods=["POST"])
-def revoke_consent(case_id: int, consent_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
+@case_step(bp, "/<int:case_id>/consents/<int:consent_id>/revoke", kind=ReprisalCase, form=RevokeForm,
+           key="revoke_form", done=_l("Consent revoked: the case is out of every report draft that relied on it."))
+def revoke_consent(case: ReprisalCase, form: RevokeForm, consent_id: int) -> None:
     consent = load_part(Consent, consent_id, case)
-    form = RevokeForm()
-    return record_step(case, "revoke_form", form,
-                       lambda: ops.revoke_consent(consent, form.revoked_on.data, current_user),
-                       _("Consent revoked: the case is out of every report draft that relied on it."))
+    ops.revoke_consent(consent, form.revoked_on.data, current_user)
 
 
-@bp.route("/<int:case_id>/risk", methods=["POST"])
-def assess_risk(case_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
-    form = RiskForm()
-    return record_step(case, "risk_form", form, lambda: ops.assess_risk(
-        case, RiskLevel(form.level.data), form.assessed_on.data, form.measures.data or "", current_user),
-        _("Risk assessment recorded."))
+@case_step(bp, "/<int:case_id>/risk", kind=ReprisalCase, form=RiskForm, key="risk_form",
+           done=_l("Risk assessment recorded."))
+def assess_risk(case: ReprisalCase, form: RiskForm) -> None:
+    ops.assess_risk(case, RiskLevel(form.level.data), form.assessed_on.data, form.measures.data or "", current_user)
 
 
-@bp.route("/<int:case_id>/actions", methods=["POST"])
-def record_action(case_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
-    form = ActionForm()
-    return record_step(case, "action_form", form, lambda: ops.record_action(
-        case, form.kind_value, form.taken_on.data, form.outcome.data or "", current_user), _("Action recorded."))
+@case_step(bp, "/<int:case_id>/actions", kind=ReprisalCase, form=ActionForm, key="action_form",
+           done=_l("Action recorded."))
+def record_action(case: ReprisalCase, form: ActionForm) -> None:
+    ops.record_action(case, form.kind_value, form.taken_on.data, form.outcome.data or "", current_user)
 
 
-@bp.route("/<int:case_id>/inclusion", methods=["POST"])
-def decide_inclusion(case_id: int):
-    case = load_case(case_id, Permission.APPROVE, kind=ReprisalCase)
-    form = InclusionForm()
-    return record_step(case, "inclusion_form", form, lambda: ops.decide_inclusion(
-        case, form.report_year.data, Annex(form.annex.data), current_user), _("Inclusion decided."))
+@case_step(bp, "/<int:case_id>/inclusion", kind=ReprisalCase, form=InclusionForm, key="inclusion_form",
+           permission=Permission.APPROVE, done=_l("Inclusion decided."))
+def decide_inclusion(case: ReprisalCase, form: InclusionForm) -> None:
+    ops.decide_inclusion(case, form.report_year.data, Annex(form.annex.data), current_user)
 
 
-@bp.route("/<int:case_id>/links", methods=["POST"])
-def link_case(case_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
-    form = LinkForm()
-    return record_step(case, "link_form", form, lambda: ops.link_case(
-        case, form.related_case_id.data, form.note.data or "", current_user), _("Related case linked."))
+@case_step(bp, "/<int:case_id>/links", kind=ReprisalCase, form=LinkForm, key="link_form",
+           done=_l("Related case linked."))
+def link_case(case: ReprisalCase, form: LinkForm) -> None:
+    ops.link_case(case, form.related_case_id.data, form.note.data or "", current_user)
 
 
 @bp.route("/<int:case_id>/letter", methods=["POST"])

@@ -10,11 +10,12 @@ from datetime import date
 
 from flask import Blueprint, Response, abort, flash, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
 from casework.cases.access import load_case
-from casework.cases.views import record_step
+from casework.cases.views import case_step, record_step
 from casework.core import audit
 from casework.core.forms import choices
 from casework.core.pagination import paginate
@@ -144,12 +145,10 @@ def _signature_states() -> dict[str, str]:
             "approved": _("approved by"), "declined": _("declined by")}
 
 
-@bp.route("/<int:case_id>/victims", methods=["POST"])
-def add_victim(case_id: int):
-    comm = load_case(case_id, Permission.EDIT, kind=SpCommunication)
-    form = VictimForm()
-    return record_step(comm, "victim_form", form, lambda: ops.add_victim(comm, form.victim(), current_user),
-                       _("Alleged victim added."))
+@case_step(bp, "/<int:case_id>/victims", kind=SpCommunication, form=VictimForm, key="victim_form",
+           done=_l("Alleged victim added."))
+def add_victim(comm: SpCommunication, form: VictimForm) -> None:
+    ops.add_victim(comm, form.victim(), current_user)
 
 
 @bp.route("/<int:case_id>/invitations", methods=["POST"])
@@ -182,12 +181,10 @@ def decide(cosignature_id: int):
                        lambda: ops.decide_cosignature(row, approve, current_user, form.comment.data or ""), done)
 
 
-@bp.route("/<int:case_id>/send", methods=["POST"])
-def send(case_id: int):
-    comm = load_case(case_id, Permission.EDIT, kind=SpCommunication)
-    form = SendForm()
-    return record_step(comm, "send_form", form, lambda: ops.send_communication(comm, form.sent_on.data, current_user),
-                       _("Sent. The references are allocated and the letters are being produced."))
+@case_step(bp, "/<int:case_id>/send", kind=SpCommunication, form=SendForm, key="send_form",
+           done=_l("Sent. The references are allocated and the letters are being produced."))
+def send(comm: SpCommunication, form: SendForm) -> None:
+    ops.send_communication(comm, form.sent_on.data, current_user)
 
 
 @bp.route("/<int:case_id>/replies", methods=["POST"])
@@ -203,21 +200,16 @@ def reply(case_id: int):
                        _("Reply recorded."))
 
 
-@bp.route("/<int:case_id>/press-release", methods=["POST"])
-def press_release(case_id: int):
-    comm = load_case(case_id, Permission.EDIT, kind=SpCommunication)
-    form = PressReleaseForm()
-    return record_step(comm, "press_form", form,
-                       lambda: ops.record_press_release(comm, form.released_on.data, form.url.data, current_user),
-                       _("Press release recorded: the communication is public."))
+@case_step(bp, "/<int:case_id>/press-release", kind=SpCommunication, form=PressReleaseForm, key="press_form",
+           done=_l("Press release recorded: the communication is public."))
+def press_release(comm: SpCommunication, form: PressReleaseForm) -> None:
+    ops.record_press_release(comm, form.released_on.data, form.url.data, current_user)
 
 
-@bp.route("/<int:case_id>/report", methods=["POST"])
-def report(case_id: int):
-    comm = load_case(case_id, Permission.EDIT, kind=SpCommunication)
-    form = ReportForm()
-    return record_step(comm, "report_form", form, lambda: ops.include_in_report(comm, form.session.data, current_user),
-                       _("Included in the report."))
+@case_step(bp, "/<int:case_id>/report", kind=SpCommunication, form=ReportForm, key="report_form",
+           done=_l("Included in the report."))
+def report(comm: SpCommunication, form: ReportForm) -> None:
+    ops.include_in_report(comm, form.session.data, current_user)
 
 
 def _addressee(comm: SpCommunication, addressee_id: int) -> Addressee:

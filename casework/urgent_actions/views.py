@@ -149,7 +149,6 @@ def panels(ua: UrgentAction) -> dict:
     }
 
 
-
 def _details_form(ua: UrgentAction) -> UrgentActionDetailsForm:
     """The form, prefilled from the urgent action on GET, with the user's input on POST."""
     current, see_authors = None, can_see_authors(current_user, ua)

@@ -12,11 +12,12 @@ from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
 from casework.cases.access import load_case
-from casework.cases.views import record_step
+from casework.cases.views import case_step, record_step
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
@@ -181,22 +182,16 @@ def panels(case: WorkingGroupCase) -> dict:
     }
 
 
-@bp.route("/cases/<int:case_id>/steps/<event>", methods=["POST"])
-def step(case_id: int, event: str):
-    case = load_case(case_id, Permission.EDIT, kind=WorkingGroupCase)
-    form = StepForm()
-    return record_step(case, "step_form", form, lambda: ops.take_step(
-        case, event, form.on.data, current_user, note=form.note.data or "", session=form.session.data),
-        _("Recorded."))
+@case_step(bp, "/cases/<int:case_id>/steps/<event>", kind=WorkingGroupCase, form=StepForm, key="step_form",
+           done=_l("Recorded."))
+def step(case: WorkingGroupCase, form: StepForm, event: int) -> None:
+    ops.take_step(case, event, form.on.data, current_user, note=form.note.data or "", session=form.session.data)
 
 
-@bp.route("/cases/<int:case_id>/extension", methods=["POST"])
-def extend(case_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=DetentionCommunication)
-    form = ExtensionForm()
-    return record_step(case, "extension_form", form,
-                       lambda: ops.extend_reply_deadline(case, current_user, form.note.data),
-                       _("The Government's reply is now due one month later."))
+@case_step(bp, "/cases/<int:case_id>/extension", kind=DetentionCommunication, form=ExtensionForm,
+           key="extension_form", done=_l("The Government's reply is now due one month later."))
+def extend(case: DetentionCommunication, form: ExtensionForm) -> None:
+    ops.extend_reply_deadline(case, current_user, form.note.data)
 
 
 @bp.route("/cases/<int:case_id>/opinion", methods=["POST"])
@@ -208,13 +203,10 @@ def opinion(case_id: int):
                        _("Opinion adopted and numbered; its letters to the Government and the source are drafted."))
 
 
-@bp.route("/cases/<int:case_id>/reviews", methods=["POST"])
-def review(case_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=DetentionCommunication)
-    form = ReviewForm()
-    return record_step(case, "review_form", form, lambda: ops.record_review_request(
-        case, form.requested_by.data, form.received_on.data, form.grounds.data, current_user),
-        _("Review request recorded."))
+@case_step(bp, "/cases/<int:case_id>/reviews", kind=DetentionCommunication, form=ReviewForm, key="review_form",
+           done=_l("Review request recorded."))
+def review(case: DetentionCommunication, form: ReviewForm) -> None:
+    ops.record_review_request(case, form.requested_by.data, form.received_on.data, form.grounds.data, current_user)
 
 
 def _details_form(case: WorkingGroupCase, see_source: bool):
