@@ -1,14 +1,24 @@
-"""Form parts the places, visits and cases share: a count of persons, and the detained person."""
+"""Form parts the places, visits and cases share: a count of persons, the detained person, and the
+choices of a field office's record (a place of detention, an aggregate release record)."""
 from __future__ import annotations
+
+from typing import TypeVar
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from sqlalchemy import select
 from wtforms import DateField, IntegerField, SelectField, StringField
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
 from casework.core.forms import choices
+from casework.core.permissions import Permission
 from casework.core.persons import Sex
+from casework.core.states import State
 from casework.detention.operations import Detainee
+from casework.detention.permissions import field_offices_where
+from casework.extensions import db
+
+F = TypeVar("F", bound=FlaskForm)
 
 
 def count_field(label) -> IntegerField:
@@ -37,3 +47,13 @@ class DetaineeForm(FlaskForm):
             return Detainee(person_id=self.person_id.data)
         return Detainee(family_name=self.family_name.data or "", given_names=self.given_names.data or "",
                         sex=Sex(self.sex.data), date_of_birth=self.date_of_birth.data)
+
+
+def unit_record_form(form_class: type[F], record, user) -> F:
+    """The form of a place of detention or an aggregate record (`record`, None for a new one): in
+    a field office where the user may record, in any country."""
+    form = form_class(obj=record)
+    form.unit_id.choices = choices((u.id, str(u)) for u in field_offices_where(user, Permission.EDIT))
+    form.state_id.choices = choices([(0, "—")] + [
+        (s.id, s.name) for s in db.session.scalars(select(State).order_by(State.name))])
+    return form

@@ -5,14 +5,12 @@ from __future__ import annotations
 from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from casework.cases.access import load_case
 from casework.cases.forms import ConfirmForm
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission
-from casework.core.states import State
 from casework.core.writes import Again, again_on, write
 from casework.detention.cases import operations as ops
 from casework.detention.cases.forms import AggregateForm, CoverForm
@@ -21,6 +19,7 @@ from casework.detention.cases.queries import (
     RELEASE_SORTS, aggregates_query, cases_query, coverable_cases, release_totals,
 )
 from casework.detention.filters import filter_form
+from casework.detention.forms import unit_record_form
 from casework.detention.permissions import can_edit_unit_record, field_offices_where, load_unit_record
 from casework.detention.views import bp
 from casework.extensions import db
@@ -40,21 +39,13 @@ def releases_list():
                            can_record=bool(field_offices_where(current_user, Permission.EDIT)))
 
 
-def _aggregate_form(record: AggregateRelease | None) -> AggregateForm:
-    form = AggregateForm(obj=record)
-    form.unit_id.choices = choices((u.id, str(u)) for u in field_offices_where(current_user, Permission.EDIT))
-    form.state_id.choices = choices([(0, "—")] + [
-        (s.id, s.name) for s in db.session.scalars(select(State).order_by(State.name))])
-    return form
-
-
 def _to_record(record: AggregateRelease) -> str:
     return url_for("detention.aggregate", record_id=record.id)
 
 
 @bp.route("/releases/new", methods=["GET", "POST"])
 def new_aggregate():
-    form = _aggregate_form(None)
+    form = unit_record_form(AggregateForm, None, current_user)
     if not form.unit_id.choices:
         abort(403)
     page = again_on("detention/aggregate_form.html", form=form, record=None)
@@ -87,7 +78,7 @@ def aggregate(record_id: int):
 @bp.route("/releases/<int:record_id>/edit", methods=["GET", "POST"])
 def edit_aggregate(record_id: int):
     record = load_unit_record(AggregateRelease, record_id, edit=True)
-    form = _aggregate_form(record)
+    form = unit_record_form(AggregateForm, record, current_user)
     del form.unit_id  # a record stays with the field office that made it
     page = again_on("detention/aggregate_form.html", form=form, record=record)
     if not form.is_submitted():

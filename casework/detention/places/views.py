@@ -4,14 +4,12 @@ from __future__ import annotations
 from flask import abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
-from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can_in_unit
-from casework.core.states import State
 from casework.core.writes import again_on, write
 from casework.detention.filters import filter_form
+from casework.detention.forms import unit_record_form
 from casework.detention.permissions import can_edit_unit_record, field_offices_where, load_unit_record
 from casework.detention.places import operations as ops
 from casework.detention.places.forms import FacilityForm, PlaceFilterForm
@@ -21,7 +19,6 @@ from casework.detention.places.queries import (
     population_chart,
 )
 from casework.detention.views import bp
-from casework.extensions import db
 
 
 @bp.route("/facilities/")
@@ -33,21 +30,13 @@ def facilities():
                            counts=counts, can_add=bool(field_offices_where(current_user, Permission.EDIT)))
 
 
-def _facility_form(facility: Facility | None) -> FacilityForm:
-    form = FacilityForm(obj=facility)
-    form.unit_id.choices = choices((u.id, str(u)) for u in field_offices_where(current_user, Permission.EDIT))
-    form.state_id.choices = choices([(0, "—")] + [
-        (s.id, s.name) for s in db.session.scalars(select(State).order_by(State.name))])
-    return form
-
-
 def _to_place(facility: Facility) -> str:
     return url_for("detention.facility", facility_id=facility.id)
 
 
 @bp.route("/facilities/new", methods=["GET", "POST"])
 def new_facility():
-    form = _facility_form(None)
+    form = unit_record_form(FacilityForm, None, current_user)
     if not form.unit_id.choices:
         abort(403)
     page = again_on("detention/facility_form.html", form=form, facility=None)
@@ -73,7 +62,7 @@ def facility(facility_id: int):
 @bp.route("/facilities/<int:facility_id>/edit", methods=["GET", "POST"])
 def edit_facility(facility_id: int):
     place = load_unit_record(Facility, facility_id, edit=True)
-    form = _facility_form(place)
+    form = unit_record_form(FacilityForm, place, current_user)
     del form.unit_id  # a place stays with its field office, as do the visits made to it
     page = again_on("detention/facility_form.html", form=form, facility=place)
     if not form.is_submitted():
