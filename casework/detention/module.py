@@ -1,7 +1,7 @@
 """Field offices' detention work: visits to places of detention, individual cases and releases."""
 from __future__ import annotations
 
-from casework.core.modules import DomainModule
+from casework.core.modules import DomainModule, standard_parts
 from casework.detention import api, approvals, demo, exports, figures, search, views
 from casework.detention.cases import models as case_models, release_views, views as case_views
 from casework.detention.cases.workflow import CASE_WORKFLOW
@@ -19,10 +19,5 @@ MODULE = DomainModule(
     workflows=(VISIT_WORKFLOW, CASE_WORKFLOW),
     letter_types=(VISIT_SUMMARY,),
     panels={"detention_visit": (visit_views.visit_panels,), "detention_case": (case_views.case_panels,)},
-    api=tuple(api.API),
-    exports=exports.EXPORTS,
-    search=tuple(search.SOURCES),
-    figures=figures.key_figures,
-    approvals=approvals.awaiting_approval,
-    demo=demo.load_demo,
+    **standard_parts(api, exports, search, figures, demo, approvals),
 )
