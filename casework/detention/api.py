@@ -13,10 +13,11 @@ from casework.api.schemas import Id, Input
 from casework.core.cases import Case
 from casework.core.db import utcnow
 from casework.core.permissions import Permission
-from casework.detention import operations as ops
-from casework.detention.models import Facility, Visit
+from casework.detention.cases.models import DetentionCase
 from casework.detention.permissions import can_view_unit_record, field_offices_where
-from casework.detention.release_models import DetentionCase
+from casework.detention.places.models import Facility
+from casework.detention.visits.models import Visit
+from casework.detention.visits.operations import record_visit
 from casework.extensions import db
 
 
@@ -86,10 +87,7 @@ def create_visit(body: VisitIn, actor) -> Visit:
     if body.started_on > utcnow().date():
         raise ApiError(422, fields={"started_on": [_("A visit is recorded once it has taken place: the date "
                                                      "cannot be in the future.")]})
-    try:
-        return ops.record_visit(facility, body.started_on, actor)
-    except ops.Refused as refusal:
-        raise ApiError(403, str(refusal)) from None
+    return record_visit(facility, body.started_on, actor)
 
 
 def _facility_condition(model):

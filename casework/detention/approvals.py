@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from casework.detention.models import Visit, VisitStatus
+from casework.detention.visits.models import Visit, VisitStatus
 from casework.reminders.approvals import Awaiting, cases_awaiting
 
 

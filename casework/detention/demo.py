@@ -18,12 +18,15 @@ from casework.core.persons import Person, Sex
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.core.workflow import fire
-from casework.detention import operations as ops
-from casework.detention import release_operations as releases
-from casework.detention.models import (
-    Access, Assessment, ConditionItem, Consent, Facility, FacilityType, RecommendationStatus, Visit, VisitKind,
+from casework.detention.cases import operations as case_ops
+from casework.detention.cases.models import CaseIssue, CaseOutcome, ReleaseCategory, ReleaseSource
+from casework.detention.operations import Detainee, find_or_register_person
+from casework.detention.places import operations as place_ops
+from casework.detention.places.models import Facility, FacilityType
+from casework.detention.visits import operations as visit_ops
+from casework.detention.visits.models import (
+    Access, Assessment, ConditionItem, Consent, RecommendationStatus, Visit, VisitKind,
 )
-from casework.detention.release_models import CaseIssue, CaseOutcome, ReleaseCategory, ReleaseSource
 from casework.extensions import db
 
 ACCOUNTS = [
@@ -82,7 +85,7 @@ def _load(units: dict[str, Unit]) -> None:
     for code, iso3, name, kind, authority, location, capacity in FACILITIES:
         recorder = {"FO-COL": officer, "FO-MEX": mexico, "FO-UKR": chief}[code]
         with acting_as(recorder.id):
-            places[name] = ops.save_facility(None, units[code].id, ops.FacilityContent(
+            places[name] = place_ops.save_facility(None, units[code].id, place_ops.FacilityContent(
                 name=name, facility_type=kind, state_id=states[iso3].id, authority=authority, location=location,
                 capacity=capacity), recorder)
     colombia = _colombia(places, officer, head)
@@ -95,19 +98,19 @@ def _load(units: dict[str, Unit]) -> None:
 def _visit(place: Facility, day: date, actor: User, **values) -> Visit:
     """A visit recorded and saved as an officer does, through the operations."""
     with acting_as(actor.id):
-        visit = ops.record_visit(place, day, actor)
-        content = ops.VisitContent(
+        visit = visit_ops.record_visit(place, day, actor)
+        content = visit_ops.VisitContent(
             facility_id=place.id, started_on=day, ended_on=values.get("ended_on"), team=values.get("team", actor.name),
             announced=values.get("announced", False), visit_kind=values.get("kind", visit.visit_kind),
             access=values.get("access", Access.GRANTED), access_notes=values.get("access_notes", ""),
             capacity=place.capacity, population=values.get("population", {}),
             conditions=values.get("conditions", {}), issues_raised=values.get("issues", ""),
             authority_response=values.get("response", ""),
-            recommendations=[ops.RecommendationRow(None, to, text, by)
+            recommendations=[visit_ops.RecommendationRow(None, to, text, by)
                              for to, text, by in values.get("recommendations", [])],
             follow_ups=values.get("follow_ups", []),
         )
-        ops.update_visit(visit, content, actor, visit.version)
+        visit_ops.update_visit(visit, content, actor)
     return visit
 
 
@@ -157,8 +160,8 @@ def _colombia(places: dict, officer: User, head: User) -> dict[str, Visit]:
             ("Rentería", "Yadira", Sex.FEMALE, Consent.NONE, "Untreated diabetes; asked twice to see the doctor."),
             ("Quiñones Valencia", "Brayan", Sex.MALE, Consent.NAMED, "Beaten on arrival in the disciplinary block."),
         ):
-            person = ops.find_or_register_person(first.unit_id, None, ops.NewDetainee(family, given, sex), officer)
-            ops.add_interview(first, person, consent, True, notes, officer)
+            person = find_or_register_person(first.unit_id, Detainee(family, given, sex), officer)
+            visit_ops.add_interview(first, person, consent, True, notes, officer)
     _step(first, [("submit", officer, "Ready for review."), ("review", head, "Reviewed; please draft the report.")])
     _issue_report(first, officer, head)
 
@@ -170,14 +173,14 @@ def _colombia(places: dict, officer: User, head: User) -> dict[str, Visit]:
                     ConditionItem.HEALTH: (Assessment.CONCERN, "")},
         issues="Occupancy of blocks 3 and 4.", response="Transfers of 200 detainees are planned for November.",
         recommendations=[("INPEC", "Publish the transfer plan and its timetable.", date(2025, 12, 31))])
-    rows = [ops.FollowUpRow(r.id, status, note) for r, (status, note) in zip(first.recommendations, (
+    rows = [visit_ops.FollowUpRow(r.id, status, note) for r, (status, note) in zip(first.recommendations, (
         (RecommendationStatus.IMPLEMENTED, "New water tank since July."),
         (RecommendationStatus.PARTIALLY_IMPLEMENTED, "205 detainees transferred; blocks 3 and 4 still overcrowded."),
         (RecommendationStatus.NOT_IMPLEMENTED, "No review yet."),
     ))]
     with acting_as(officer.id):
-        ops.update_visit(follow_up, ops.VisitContent(**{**_content_of(follow_up), "follow_ups": rows}), officer,
-                         follow_up.version)
+        visit_ops.update_visit(follow_up, visit_ops.VisitContent(**{**_content_of(follow_up), "follow_ups": rows}),
+                               officer)
     _step(follow_up, [("submit", officer, ""), ("review", head, "")])
 
     draft = _visit(san_isidro, date(2026, 11, 17), officer, kind=VisitKind.FOLLOW_UP,
@@ -209,14 +212,15 @@ def _content_of(visit: Visit) -> dict:
             "pop_foreigners")},
         conditions={c.item: (c.assessment, c.note) for c in visit.conditions},
         issues_raised=visit.issues_raised, authority_response=visit.authority_response,
-        recommendations=[ops.RecommendationRow(r.id, r.addressee, r.text, r.deadline) for r in visit.recommendations],
+        recommendations=[visit_ops.RecommendationRow(r.id, r.addressee, r.text, r.deadline)
+                         for r in visit.recommendations],
     )
 
 
 def _issue_report(visit: Visit, officer: User, head: User) -> None:
     """Draft, submit and approve the visit's summary report; once its PDF exists the visit is final."""
     with acting_as(officer.id):
-        report = ops.draft_visit_report(visit, "en", officer)
+        report = visit_ops.draft_visit_report(visit, "en", officer)
         fire(report, "submit", officer, comment="Summary report for approval.")
     with jobs_inline(), acting_as(head.id):
         fire(report, "approve", head)
@@ -269,75 +273,74 @@ def _cases_and_releases(places: dict, visits: dict[str, Visit], officer: User, h
         if known is not None:
             known.date_of_birth = known.date_of_birth or born
             return known
-        return ops.find_or_register_person(unit.id, None, ops.NewDetainee(family, given, sex, born), officer)
+        return find_or_register_person(unit.id, Detainee(family, given, sex, born), officer)
 
     with acting_as(officer.id):
         jhon = person(units["FO-COL"], "Muñoz Cárdenas", "Jhon Jairo", Sex.MALE, date(1991, 4, 2))
-        released = releases.open_case(san_isidro, jhon, CaseIssue.EXCESSIVE_PRETRIAL,
+        released = case_ops.open_case(san_isidro, jhon, CaseIssue.EXCESSIVE_PRETRIAL,
                                       "26 months in pre-trial detention without a hearing.", officer,
                                       visit=visits["first"], on=date(2025, 3, 13))
-        releases.raise_case(released, date(2025, 3, 20), "Juzgado de control de garantías de Popayán",
-                            "Letter to the judge and meeting with the prosecutor.", officer, released.version)
-        releases.record_outcome(released, CaseOutcome.RELEASED, date(2025, 5, 2), ReleaseCategory.MAN,
-                                "Released under the 2025 decongestion plan.", officer, released.version)
+        case_ops.raise_case(released, date(2025, 3, 20), "Juzgado de control de garantías de Popayán",
+                            "Letter to the judge and meeting with the prosecutor.", officer)
+        case_ops.record_outcome(released, CaseOutcome.RELEASED, date(2025, 5, 2), ReleaseCategory.MAN,
+                                "Released under the 2025 decongestion plan.", officer)
 
         yadira = person(units["FO-COL"], "Rentería", "Yadira", Sex.FEMALE, date(1979, 11, 23))
-        medical = releases.open_case(san_isidro, yadira, CaseIssue.MEDICAL_NEED, "Untreated diabetes.", officer,
+        medical = case_ops.open_case(san_isidro, yadira, CaseIssue.MEDICAL_NEED, "Untreated diabetes.", officer,
                                      visit=visits["first"], on=date(2025, 3, 13))
-        releases.raise_case(medical, date(2025, 3, 14), "Director of the establishment", "", officer, medical.version)
-        releases.record_outcome(medical, CaseOutcome.MEDICAL_CARE, date(2025, 4, 1), None,
-                                "Seen by a specialist; treatment provided.", officer, medical.version)
+        case_ops.raise_case(medical, date(2025, 3, 14), "Director of the establishment", "", officer)
+        case_ops.record_outcome(medical, CaseOutcome.MEDICAL_CARE, date(2025, 4, 1), None,
+                                "Seen by a specialist; treatment provided.", officer)
         fire(medical, "close", officer, comment="Treatment continues; nothing more to do.")
 
         boy = person(units["FO-COL"], "Mosquera", "Kevin", Sex.MALE, date(2009, 8, 14))
-        child = releases.open_case(martires, boy, CaseIssue.CHILD_WITH_ADULTS, "16 years old, held with adults.",
+        child = case_ops.open_case(martires, boy, CaseIssue.CHILD_WITH_ADULTS, "16 years old, held with adults.",
                                    officer, visit=visits["submitted"], on=date(2026, 2, 10))
-        releases.raise_case(child, date(2026, 2, 10), "Station commander", "Raised during the visit.", officer,
-                            child.version)
-        releases.record_outcome(child, CaseOutcome.TRANSFERRED, date(2026, 2, 11), None,
-                                "Handed to the ICBF specialised centre.", officer, child.version)
+        case_ops.raise_case(child, date(2026, 2, 10), "Station commander", "Raised during the visit.", officer)
+        case_ops.record_outcome(child, CaseOutcome.TRANSFERRED, date(2026, 2, 11), None,
+                                "Handed to the ICBF specialised centre.", officer)
 
         woman = person(units["FO-COL"], "Palacios", "Luz Mery", Sex.FEMALE, date(1996, 1, 30))
-        unlawful = releases.open_case(martires, woman, CaseIssue.NO_LEGAL_BASIS, "Held 9 days without a warrant.",
+        unlawful = case_ops.open_case(martires, woman, CaseIssue.NO_LEGAL_BASIS, "Held 9 days without a warrant.",
                                       officer, visit=visits["submitted"], on=date(2026, 2, 10))
-        releases.raise_case(unlawful, date(2026, 2, 10), "Fiscalía General de la Nación", "", officer, unlawful.version)
-        releases.record_outcome(unlawful, CaseOutcome.RELEASED, date(2026, 2, 11), ReleaseCategory.WOMAN, "",
-                                officer, unlawful.version)
+        case_ops.raise_case(unlawful, date(2026, 2, 10), "Fiscalía General de la Nación", "", officer)
+        case_ops.record_outcome(unlawful, CaseOutcome.RELEASED, date(2026, 2, 11), ReleaseCategory.WOMAN, "",
+                                officer)
 
         brayan = person(units["FO-COL"], "Quiñones Valencia", "Brayan", Sex.MALE)
-        beaten = releases.open_case(san_isidro, brayan, CaseIssue.ILL_TREATMENT, "Beaten on arrival.", officer,
+        beaten = case_ops.open_case(san_isidro, brayan, CaseIssue.ILL_TREATMENT, "Beaten on arrival.", officer,
                                     confidential=True, visit=visits["first"], on=date(2025, 3, 13))
-        releases.raise_case(beaten, date(2025, 3, 25), "Procuraduría General de la Nación", "Complaint filed.",
-                            officer, beaten.version)
+        case_ops.raise_case(beaten, date(2025, 3, 25), "Procuraduría General de la Nación", "Complaint filed.",
+                            officer)
 
-        pending = releases.open_case(martires, person(units["FO-COL"], "Hinestroza", "Wilmar", Sex.MALE),
+        pending = case_ops.open_case(martires, person(units["FO-COL"], "Hinestroza", "Wilmar", Sex.MALE),
                                      CaseIssue.NO_ACCESS_TO_LAWYER, "No lawyer at the hearing.", officer)
         del pending  # left open, for the officer to raise
 
     with acting_as(mexico.id):
-        girl = ops.find_or_register_person(units["FO-MEX"].id, None, ops.NewDetainee(
+        girl = find_or_register_person(units["FO-MEX"].id, Detainee(
             "Hernández López", "Ana Sofía", Sex.FEMALE, date(2012, 3, 5)), mexico)
-        migrant = releases.open_case(places["Estación Migratoria Frontera Sur"], girl, CaseIssue.CHILD_WITH_ADULTS,
+        migrant = case_ops.open_case(places["Estación Migratoria Frontera Sur"], girl, CaseIssue.CHILD_WITH_ADULTS,
                                      "Unaccompanied girl held in the adult women's dormitory.", mexico,
                                      on=date(2025, 5, 14))
-        releases.raise_case(migrant, date(2025, 5, 15), "Procuraduría de Protección de Niñas, Niños y Adolescentes",
-                            "", mexico, migrant.version)
-        releases.record_outcome(migrant, CaseOutcome.ALTERNATIVE_TO_DETENTION, date(2025, 5, 30), ReleaseCategory.CHILD,
-                                "Placed in a shelter of the DIF.", mexico, migrant.version)
+        case_ops.raise_case(migrant, date(2025, 5, 15), "Procuraduría de Protección de Niñas, Niños y Adolescentes",
+                            "", mexico)
+        case_ops.record_outcome(migrant, CaseOutcome.ALTERNATIVE_TO_DETENTION, date(2025, 5, 30), ReleaseCategory.CHILD,
+                                "Placed in a shelter of the DIF.", mexico)
 
     with acting_as(head.id):
-        decongestion = releases.save_aggregate(None, units["FO-COL"].id, releases.AggregateContent(
+        decongestion = case_ops.save_aggregate(None, units["FO-COL"].id, case_ops.AggregateContent(
             state_id=states["COL"].id, period_start=date(2025, 1, 1), period_end=date(2025, 12, 31),
             source=ReleaseSource.DECONGESTION, source_details="Plan de descongestión carcelaria 2025",
             women=12, men=187, children=0, notes="Figures from INPEC for the establishments the Office monitors."),
             head)
         # Jhon Jairo was released under this plan: he is in its 187 men, and not counted again.
-        releases.cover_case(decongestion, released, head)
-        releases.save_aggregate(None, units["FO-COL"].id, releases.AggregateContent(
+        case_ops.cover_case(decongestion, released, head)
+        case_ops.save_aggregate(None, units["FO-COL"].id, case_ops.AggregateContent(
             state_id=states["COL"].id, period_start=date(2020, 4, 14), period_end=date(2020, 10, 31),
             source=ReleaseSource.COVID19, source_details="Decreto 546 de 2020", women=205, men=1890, children=0), head)
     with acting_as(mexico.id):
-        releases.save_aggregate(None, units["FO-MEX"].id, releases.AggregateContent(
+        case_ops.save_aggregate(None, units["FO-MEX"].id, case_ops.AggregateContent(
             state_id=states["MEX"].id, period_start=date(2020, 4, 1), period_end=date(2020, 12, 31),
             source=ReleaseSource.COVID19, source_details="Ley de Amnistía de 2020", women=41, men=312, children=25),
             mexico)

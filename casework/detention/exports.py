@@ -1,22 +1,11 @@
 """The detention lists, exportable: visits, individual cases, and individual releases."""
 from __future__ import annotations
 
-from casework.detention import labels
-from casework.detention.models import Visit
-from casework.detention.queries import (
-    CASE_SORTS, RELEASE_SORTS, VISIT_SORTS, cases_from_args, releases_from_args, visits_from_args,
-)
-from casework.detention.release_models import DetentionCase
+from casework.detention.cases.models import DetentionCase
+from casework.detention.cases.queries import CASE_SORTS, RELEASE_SORTS, cases_from_args, releases_from_args
+from casework.detention.visits.models import Visit
+from casework.detention.visits.queries import VISIT_SORTS, visits_from_args
 from casework.exports.registry import Column, ExportableList
-
-
-def _outcome(case: DetentionCase) -> str | None:
-    return labels.OUTCOMES[case.outcome] if case.outcome else None
-
-
-def _category(case: DetentionCase) -> str | None:
-    return labels.CATEGORIES[case.category] if case.category else None
-
 
 DETENTION_VISITS_LIST = ExportableList(
     name="detention_visits", title="Visits to places of detention", endpoint="detention.index",
@@ -28,8 +17,8 @@ DETENTION_VISITS_LIST = ExportableList(
         Column("Place of detention", lambda v: v.facility.name, 32),
         Column("Country", lambda v: v.facility.state.name, 20),
         Column("Field office", lambda v: v.unit.code),
-        Column("Kind", lambda v: labels.KINDS[v.visit_kind]),
-        Column("Access", lambda v: labels.ACCESS[v.access]),
+        Column("Kind", lambda v: v.kind_label),
+        Column("Access", lambda v: v.access_label),
         Column("Held", lambda v: v.pop_total),
         Column("Women", lambda v: v.pop_women),
         Column("Men", lambda v: v.pop_men),
@@ -46,8 +35,8 @@ _CASE_COLUMNS = (
     Column("Country", lambda c: c.facility.state.name, 20),
     Column("Field office", lambda c: c.unit.code),
     Column("Status", lambda c: c.status_label, 20),
-    Column("Outcome", _outcome, 24),
-    Column("Category", _category, 16),
+    Column("Outcome", lambda c: c.outcome_label, 24),
+    Column("Category", lambda c: c.category_label, 16),
     Column("Outcome on", lambda c: c.outcome_on),
 )
 

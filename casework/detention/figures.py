@@ -1,16 +1,133 @@
-"""Field detention key figures: visits, places visited, releases (women, men, children) and
-individual cases by outcome, from the module's own figures (`detention.queries.figures`) for the
-period, so they agree with the detention figures page and its lists."""
+"""The figures of detention work per field office, country and year (the figures page), and the
+module's key figures for a period, drawn from the same counts so that they agree with the page
+and its lists: visits, places visited, releases (women, men, children) and individual cases by
+outcome. Only what the reader may see is counted.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from flask import url_for
 from flask_babel import gettext as _
+from sqlalchemy import case, distinct, exists, extract, func, select
 
-from casework.detention.queries import Filters, figures
-from casework.detention.release_models import OUTCOME_LABELS, CaseOutcome
-from casework.figures.period import Period
+from casework.core.permissions import visibility_clause
+from casework.core.states import State
+from casework.core.units import Unit
+from casework.detention.cases.models import (
+    OUTCOME_LABELS, AggregateRelease, CaseOutcome, DetentionCase, ReleaseCategory,
+)
+from casework.detention.cases.queries import ReleaseTotals, aggregate_sums, individual_release_counts
+from casework.detention.filters import Filters, in_year, narrow
+from casework.detention.places.models import Facility
+from casework.detention.visits.models import Visit, VisitStatus
+from casework.detention.visits.queries import visits_dated
+from casework.extensions import db
+from casework.figures.period import Period, between
 from casework.figures.sections import Chart, Figure, Section, Series
 
+
+@dataclass
+class FigureRow:
+    """One line of the figures: a field office, a country, a year."""
+
+    unit_id: int
+    state_id: int
+    year: int
+    unit: Unit | None = None
+    state: State | None = None
+    visits: int = 0
+    final_visits: int = 0
+    facilities: int = 0
+    releases: ReleaseTotals = field(default_factory=ReleaseTotals)
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def filters(self) -> Filters:
+        return Filters(unit_id=self.unit_id, state_id=self.state_id, year=self.year)
+
+
+def figures(user, f: Filters) -> tuple[list[FigureRow], FigureRow]:
+    """Visits, places visited, releases (women, men, children) and individual cases by outcome,
+    per field office, country and year; and the totals over them."""
+    rows: dict[tuple[int, int, int], FigureRow] = {}
+
+    def row(unit_id, state_id, year) -> FigureRow:
+        key = (unit_id, state_id, int(year))
+        if key not in rows:
+            rows[key] = FigureRow(*key)
+        return rows[key]
+
+    visit_year = extract("year", Visit.started_on)
+    visit_stmt = visits_dated(narrow(
+        select(Visit.unit_id, Facility.state_id, visit_year, func.count(Visit.id),
+               func.sum(case((Visit.status == VisitStatus.FINAL.value, 1), else_=0)),
+               func.count(distinct(Visit.facility_id)))
+        .select_from(Visit).join(Facility, Facility.id == Visit.facility_id).where(visibility_clause(user, Visit))
+        .group_by(Visit.unit_id, Facility.state_id, visit_year),
+        f, Visit.unit_id, Facility.state_id, Visit.started_on), f)
+    for unit_id, state_id, year, count, final, places in db.session.execute(visit_stmt):
+        line = row(unit_id, state_id, year)
+        line.visits, line.final_visits, line.facilities = count, final or 0, places
+
+    release_stmt = individual_release_counts(
+        user, f, by=(DetentionCase.unit_id, Facility.state_id, extract("year", DetentionCase.outcome_on)))
+    for unit_id, state_id, year, category, count in db.session.execute(release_stmt):
+        row(unit_id, state_id, year).releases.count_individual(ReleaseCategory(category), count)
+
+    aggregate_year = extract("year", AggregateRelease.period_end)
+    for unit_id, state_id, year, women, men, children in db.session.execute(aggregate_sums(
+            user, f, by=(AggregateRelease.unit_id, AggregateRelease.state_id, aggregate_year))):
+        row(unit_id, state_id, year).releases.count_aggregate(women, men, children)
+
+    outcome_year = extract("year", DetentionCase.outcome_on)
+    outcome_stmt = narrow(
+        select(DetentionCase.unit_id, Facility.state_id, outcome_year, DetentionCase.outcome,
+               func.count(DetentionCase.id))
+        .select_from(DetentionCase).join(Facility, Facility.id == DetentionCase.facility_id)
+        .where(visibility_clause(user, DetentionCase), DetentionCase.outcome.is_not(None))
+        .group_by(DetentionCase.unit_id, Facility.state_id, outcome_year, DetentionCase.outcome),
+        f, DetentionCase.unit_id, Facility.state_id, DetentionCase.outcome_on)
+    for unit_id, state_id, year, outcome, count in db.session.execute(outcome_stmt):
+        row(unit_id, state_id, year).outcomes[CaseOutcome(outcome).value] = count
+
+    _name(rows.values())
+    ordered = sorted(rows.values(), key=lambda r: (-r.year, r.unit.code, r.state.name))
+    return ordered, _totals(user, f, ordered)
+
+
+def _name(rows) -> None:
+    rows = list(rows)
+    units = {u.id: u for u in db.session.scalars(select(Unit).where(Unit.id.in_({r.unit_id for r in rows})))}
+    states = {s.id: s for s in db.session.scalars(select(State).where(State.id.in_({r.state_id for r in rows})))}
+    for r in rows:
+        r.unit, r.state = units[r.unit_id], states[r.state_id]
+
+
+def _totals(user, f: Filters, rows: list[FigureRow]) -> FigureRow:
+    """Sums of the lines; places visited counted once each, even when visited in several years."""
+    total = FigureRow(0, 0, 0)
+    for r in rows:
+        total.visits += r.visits
+        total.final_visits += r.final_visits
+        total.releases.include(r.releases)
+        for outcome, count in r.outcomes.items():
+            total.outcomes[outcome] = total.outcomes.get(outcome, 0) + count
+    # Asked place by place ("was it visited?") among the places of the field offices whose visits
+    # the lines count (a visit is always of its place's office): each answer stops at the first
+    # visit found on the (place, date) index, several times faster than counting distinct places
+    # over every visit.
+    offices = {r.unit_id for r in rows if r.visits}
+    visited = visits_dated(select(Visit.id).where(Visit.facility_id == Facility.id, visibility_clause(user, Visit),
+                                                  *between(Visit.started_on, f.start, f.end)), f)
+    if f.year:
+        visited = visited.where(in_year(Visit.started_on, f.year))
+    places = select(func.count(Facility.id)).where(Facility.unit_id.in_(offices), exists(visited))
+    total.facilities = db.session.scalar(narrow(places, f, Facility.unit_id, Facility.state_id, None)) or 0
+    return total
+
+
+# ---- The key figures of a period ----------------------------------------------------------------
 
 def key_figures(user, period: Period) -> Section:
     filters = Filters(start=period.start, end=period.end)

@@ -1,25 +1,23 @@
 """Field offices' detention work: visits to places of detention, individual cases and releases."""
 from __future__ import annotations
 
-from casework.core.modules import DomainModule
-from casework.detention import (
-    api, approvals, case_views, demo, exports, facility_views, figures, letters, models, release_models,
-    release_views, search, views, workflow,
-)
+from casework.core.modules import DomainModule, standard_parts
+from casework.detention import api, approvals, demo, exports, figures, search, views
+from casework.detention.cases import models as case_models, release_views, views as case_views
+from casework.detention.cases.workflow import CASE_WORKFLOW
+from casework.detention.places import models as place_models, views as place_views
+from casework.detention.visits import form_views, models as visit_models, views as visit_views
+from casework.detention.visits.letters import VISIT_SUMMARY
+from casework.detention.visits.workflow import VISIT_WORKFLOW
 
 MODULE = DomainModule(
     name="detention",
     blueprint=views.bp,
-    routes=(case_views, facility_views, release_views),
-    models=(models, release_models),
+    routes=(place_views, visit_views, form_views, case_views, release_views),
+    models=(place_models, visit_models, case_models),
     nav=("Detention", "detention.index", "detention."),
-    workflows=(workflow.VISIT_WORKFLOW, workflow.CASE_WORKFLOW),
-    letter_types=(letters.VISIT_SUMMARY,),
-    panels={"detention_visit": (views.visit_panels,), "detention_case": (case_views.case_panels,)},
-    api=tuple(api.API),
-    exports=exports.EXPORTS,
-    search=tuple(search.SOURCES),
-    figures=figures.key_figures,
-    approvals=approvals.awaiting_approval,
-    demo=demo.load_demo,
+    workflows=(VISIT_WORKFLOW, CASE_WORKFLOW),
+    letter_types=(VISIT_SUMMARY,),
+    panels={"detention_visit": (visit_views.visit_panels,), "detention_case": (case_views.case_panels,)},
+    **standard_parts(api, exports, search, figures, demo, approvals),
 )

@@ -4,7 +4,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import object_session, selectinload
 
-from casework.detention.models import Facility, Visit
+from casework.detention.places.models import Facility
+from casework.detention.visits.models import Visit
 from casework.search.sources import Document, case_document, case_source
 
 

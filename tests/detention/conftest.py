@@ -9,8 +9,9 @@ import pytest
 from casework.auth.models import Role
 from casework.core.states import State, UNStatus
 from casework.core.units import Unit, UnitKind
-from casework.detention import operations as ops
-from casework.detention.models import Facility, FacilityType
+from casework.detention.places import operations as places
+from casework.detention.places.models import Facility, FacilityType
+from casework.detention.visits import operations as visits
 from casework.extensions import db
 
 
@@ -56,7 +57,7 @@ def make_facility(units, states, users):
     def make(code: str = "FO-COL", name: str = "Cárcel de San Isidro", capacity: int | None = 100,
              kind: FacilityType = FacilityType.PRISON) -> Facility:
         state = states["COL" if code == "FO-COL" else "MEX"]
-        facility = ops.save_facility(None, units[code].id, ops.FacilityContent(
+        facility = places.save_facility(None, units[code].id, places.FacilityContent(
             name=name, facility_type=kind, state_id=state.id, authority="INPEC", location="Popayán",
             capacity=capacity), users["admin"])
         db.session.commit()
@@ -74,7 +75,7 @@ def facility(make_facility) -> Facility:
 def make_visit(users):
     def make(place: Facility, day: date = date(2025, 3, 12), actor=None, **population):
         actor = actor or users["officer" if place.unit.code == "FO-COL" else "outsider"]
-        visit = ops.record_visit(place, day, actor)
+        visit = visits.record_visit(place, day, actor)
         for name, value in population.items():
             setattr(visit, name, value)
         db.session.commit()

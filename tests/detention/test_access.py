@@ -8,9 +8,11 @@ from sqlalchemy import select
 
 from casework.core.audit import AuditEvent
 from casework.core.permissions import visible_cases
-from casework.detention import operations as ops
-from casework.detention.models import Consent, Visit
-from casework.detention.queries import Filters, figures
+from casework.detention.figures import figures
+from casework.detention.filters import Filters
+from casework.detention.operations import Detainee, find_or_register_person
+from casework.detention.visits import operations as ops
+from casework.detention.visits.models import Consent, Visit
 from casework.extensions import db
 from tests.conftest import sign_in
 from tests.pages import link, text
@@ -55,8 +57,7 @@ def test_a_field_office_records_visits_for_itself_only(client, users, make_facil
 
 def test_interviews_are_for_the_team_and_each_reading_is_recorded(app, users, facility, make_visit):
     visit = make_visit(facility)
-    person = ops.find_or_register_person(visit.unit_id, None, ops.NewDetainee("Rentería", "Yadira"),
-                                         users["officer"])
+    person = find_or_register_person(visit.unit_id, Detainee("Rentería", "Yadira"), users["officer"])
     ops.add_interview(visit, person, Consent.NONE, True, "Untreated diabetes.", users["officer"])
     db.session.commit()
     assert person.protected_identity
@@ -82,8 +83,7 @@ def test_interviews_are_for_the_team_and_each_reading_is_recorded(app, users, fa
 
 def test_the_summary_report_names_no_one_interviewed(users, facility, make_visit):
     visit = make_visit(facility, pop_total=150)
-    person = ops.find_or_register_person(visit.unit_id, None, ops.NewDetainee("Rentería", "Yadira"),
-                                         users["officer"])
+    person = find_or_register_person(visit.unit_id, Detainee("Rentería", "Yadira"), users["officer"])
     ops.add_interview(visit, person, Consent.NAMED, True, "Untreated diabetes.", users["officer"])
     report = ops.draft_visit_report(visit, "en", users["officer"])
     assert "interviewed 1 detainees in private" in report.body
@@ -97,8 +97,7 @@ def test_an_interviewed_person_of_a_confidential_case_is_named_but_not_linked(ap
     from casework.core.persons import CasePerson, PersonRole
 
     visit = make_visit(facility)
-    person = ops.find_or_register_person(visit.unit_id, None, ops.NewDetainee("Rentería", "Yadira"),
-                                         users["officer"])
+    person = find_or_register_person(visit.unit_id, Detainee("Rentería", "Yadira"), users["officer"])
     ops.add_interview(visit, person, Consent.NONE, True, "Untreated diabetes.", users["officer"])
     hidden = make_case("FO-COL", confidential=True, reference="FO-COL/IC/2025/1", assigned=(users["officer"],))
     db.session.add(CasePerson(case_id=hidden.id, person_id=person.id, role=PersonRole.DETAINEE))

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from casework.core.drafts import FormDraft
-from casework.detention.models import Visit
+from casework.detention.visits.models import Visit
 from casework.extensions import db
 from tests.conftest import CHROMIUM, PASSWORD
 from tests.demo_site import serving

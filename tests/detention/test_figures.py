@@ -6,10 +6,11 @@ import re
 from datetime import date
 
 from casework.core.persons import Sex
-from casework.detention import operations as ops
-from casework.detention import release_operations as releases
-from casework.detention.queries import Filters, figures
-from casework.detention.release_models import CaseIssue, CaseOutcome
+from casework.detention.cases import operations as releases
+from casework.detention.cases.models import CaseIssue, CaseOutcome
+from casework.detention.figures import figures
+from casework.detention.filters import Filters
+from casework.detention.operations import Detainee, find_or_register_person
 from casework.extensions import db
 from tests.conftest import sign_in
 from tests.pages import read_page
@@ -22,11 +23,10 @@ def visit_history(users, make_facility, make_visit):
     for place, day in ((san_isidro, date(2024, 5, 20)), (san_isidro, date(2025, 3, 12)),
                        (martires, date(2025, 4, 8)), (frontera, date(2025, 5, 14))):
         make_visit(place, day, pop_total=10)
-    person = ops.find_or_register_person(martires.unit_id, None, ops.NewDetainee("Palacios", "Luz", Sex.FEMALE),
-                                         users["officer"])
+    person = find_or_register_person(martires.unit_id, Detainee("Palacios", "Luz", Sex.FEMALE), users["officer"])
     case = releases.open_case(martires, person, CaseIssue.NO_LEGAL_BASIS, "", users["officer"])
-    releases.raise_case(case, date(2025, 4, 8), "Fiscalía", "", users["officer"], case.version)
-    releases.record_outcome(case, CaseOutcome.RELEASED, date(2025, 4, 9), None, "", users["officer"], case.version)
+    releases.raise_case(case, date(2025, 4, 8), "Fiscalía", "", users["officer"])
+    releases.record_outcome(case, CaseOutcome.RELEASED, date(2025, 4, 9), None, "", users["officer"])
     db.session.commit()
 
 

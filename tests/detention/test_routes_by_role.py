@@ -13,10 +13,11 @@ from datetime import date
 import pytest
 
 from casework.core.persons import Sex
-from casework.detention import operations as ops
-from casework.detention import release_operations as releases
-from casework.detention.models import ConditionItem, Consent
-from casework.detention.release_models import CaseIssue, CaseOutcome, ReleaseSource
+from casework.detention.cases import operations as releases
+from casework.detention.cases.models import CaseIssue, CaseOutcome, ReleaseSource
+from casework.detention.operations import Detainee, find_or_register_person
+from casework.detention.visits import operations as ops
+from casework.detention.visits.models import ConditionItem, Consent
 from casework.extensions import db
 from tests.routes import LOGIN, ROLES, SIGNED_IN, Route, answers, changing, check_every_role, check_route, reading
 
@@ -124,17 +125,16 @@ ROUTES = [
 def world(users, units, states, facility, make_visit) -> World:
     officer = users["officer"]
     visit = make_visit(facility, pop_total=120)
-    person = ops.find_or_register_person(visit.unit_id, None, ops.NewDetainee("Rentería", "Yadira", Sex.FEMALE),
-                                         officer)
+    person = find_or_register_person(visit.unit_id, Detainee("Rentería", "Yadira", Sex.FEMALE), officer)
     interview = ops.add_interview(visit, person, Consent.NONE, True, "Notes.", officer)
 
     def case(name: str, step: str, confidential: bool = False):
-        detainee = ops.find_or_register_person(visit.unit_id, None, ops.NewDetainee(name, "", Sex.MALE), officer)
+        detainee = find_or_register_person(visit.unit_id, Detainee(name, "", Sex.MALE), officer)
         made = releases.open_case(facility, detainee, CaseIssue.NO_LEGAL_BASIS, "", officer, confidential=confidential)
         if step in ("raised", "released"):
-            releases.raise_case(made, date(2025, 3, 1), "The judge", "", officer, made.version)
+            releases.raise_case(made, date(2025, 3, 1), "The judge", "", officer)
         if step == "released":
-            releases.record_outcome(made, CaseOutcome.RELEASED, date(2025, 5, 1), None, "", officer, made.version)
+            releases.record_outcome(made, CaseOutcome.RELEASED, date(2025, 5, 1), None, "", officer)
         return made
 
     record = releases.save_aggregate(None, facility.unit_id, releases.AggregateContent(

@@ -8,10 +8,13 @@ import pytest
 from casework.core.persons import Sex
 from casework.core.workflow import fire
 from casework.core.writes import Refused
-from casework.detention import operations as ops
-from casework.detention import release_operations as releases
-from casework.detention.release_models import CaseIssue
-from casework.detention.workflow import CASE_WORKFLOW, VISIT_WORKFLOW
+from casework.detention.cases import operations as releases
+from casework.detention.cases.models import CaseIssue
+from casework.detention.cases.workflow import CASE_WORKFLOW
+from casework.detention.operations import Detainee, find_or_register_person
+from casework.detention.visits import operations as ops
+from casework.detention.visits.models import Access
+from casework.detention.visits.workflow import VISIT_WORKFLOW
 from casework.extensions import db
 from tests.conftest import sign_in
 from tests.routes import ROLES
@@ -79,7 +82,7 @@ def test_a_visit_is_submitted_with_its_population_or_a_refusal_explained(users, 
     visit = make_visit(facility)
     with pytest.raises(Refused, match="population on the day"):
         fire(visit, "submit", users["officer"])
-    visit.access = ops.Access.REFUSED
+    visit.access = Access.REFUSED
     with pytest.raises(Refused, match="why it was refused"):
         fire(visit, "submit", users["officer"])
     visit.access_notes = "No authorisation from the ministry."
@@ -108,11 +111,11 @@ def test_saving_a_submitted_visit_withdraws_it_and_a_reviewed_one_cannot_be_chan
         facility_id=facility.id, started_on=visit.started_on, ended_on=None, team="", announced=False,
         visit_kind=visit.visit_kind, access=visit.access, access_notes="", capacity=100,
         population={"pop_total": 130}, conditions={}, issues_raised="", authority_response="")
-    ops.update_visit(visit, content, users["officer"], visit.version)
+    ops.update_visit(visit, content, users["officer"])
     assert visit.status == "draft" and visit.pop_total == 130
     visit = visit_in("reviewed", users, facility, make_visit)
     with pytest.raises(Refused, match="reopen it"):
-        ops.update_visit(visit, content, users["officer"], visit.version)
+        ops.update_visit(visit, content, users["officer"])
 
 
 # ---- Individual cases ----------------------------------------------------------------------------
@@ -128,8 +131,7 @@ CASE_TABLE = [  # event, from, who may, to
 @pytest.fixture
 def detention_case(users, facility):
     def make(state: str):
-        person = ops.find_or_register_person(facility.unit_id, None, ops.NewDetainee("Muñoz", "", Sex.MALE),
-                                             users["officer"])
+        person = find_or_register_person(facility.unit_id, Detainee("Muñoz", "", Sex.MALE), users["officer"])
         case = releases.open_case(facility, person, CaseIssue.NO_LEGAL_BASIS, "", users["officer"])
         case.status = state
         db.session.commit()
@@ -155,12 +157,11 @@ def test_a_case_moves_open_raised_outcome_closed(users, detention_case):
     officer, case = users["officer"], detention_case("open")
     with pytest.raises(Refused, match="Fill in raised on"):
         fire(case, "raise", officer)
-    releases.raise_case(case, date(2025, 3, 1), "Juzgado de Popayán", "Letter to the judge.", officer, case.version)
+    releases.raise_case(case, date(2025, 3, 1), "Juzgado de Popayán", "Letter to the judge.", officer)
     assert case.status == "raised" and case.actions == "2025-03-01: Letter to the judge."
-    with pytest.raises(ops.Refused, match="cannot come before the case was raised"):
-        releases.record_outcome(case, releases.CaseOutcome.RELEASED, date(2025, 2, 1), None, "", officer, case.version)
-    releases.record_outcome(case, releases.CaseOutcome.RELEASED, date(2025, 4, 2), None, "Released.", officer,
-                            case.version)
+    with pytest.raises(Refused, match="cannot come before the case was raised"):
+        releases.record_outcome(case, releases.CaseOutcome.RELEASED, date(2025, 2, 1), None, "", officer)
+    releases.record_outcome(case, releases.CaseOutcome.RELEASED, date(2025, 4, 2), None, "Released.", officer)
     assert case.status == "outcome_recorded" and case.category is releases.ReleaseCategory.MAN
     fire(case, "close", officer)
     assert case.status == "closed"

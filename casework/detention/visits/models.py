@@ -1,73 +1,25 @@
-"""Places of detention and the visits field offices make to them.
+"""Visits field offices make to places of detention, and what each records.
 
-A place of detention belongs to a field office and a country. A visit is a case record
-(`Visit`, a `Case` subclass) owned by the field office, so the one access policy, the workflow
-engine, the audit trail and letters apply to it as to every case. Individual cases and
-releases are in `casework.detention.release_models`.
+A visit is a case record (`Visit`, a `Case` subclass) owned by the field office, so the one
+access policy, the workflow engine, the audit trail and letters apply to it as to every case.
+Its parts (conditions, interviews, recommendations, follow-ups of earlier recommendations) show
+on its timeline. The words for each value are defined here, next to it.
 """
 from __future__ import annotations
 
 import enum
 from datetime import date, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import RECORD_NAMES, Audited
 from casework.core.cases import Case
-from casework.core.db import StrEnumType, TimestampMixin
+from casework.core.db import StrEnumType
 from casework.core.persons import Person
-from casework.core.states import State
-from casework.core.units import Unit
+from casework.detention.places.models import Facility
 from casework.extensions import db
-
-
-class FacilityType(enum.StrEnum):
-    POLICE_STATION = "police_station"
-    PRE_TRIAL = "pre_trial"
-    PRISON = "prison"
-    IMMIGRATION = "immigration"
-    MILITARY = "military"
-    PSYCHIATRIC = "psychiatric"
-    JUVENILE = "juvenile"
-    QUARANTINE = "quarantine"
-
-
-FACILITY_TYPE_LABELS = {
-    FacilityType.POLICE_STATION: "Police station", FacilityType.PRE_TRIAL: "Pre-trial detention centre",
-    FacilityType.PRISON: "Prison", FacilityType.IMMIGRATION: "Immigration detention centre",
-    FacilityType.MILITARY: "Military facility", FacilityType.PSYCHIATRIC: "Psychiatric institution",
-    FacilityType.JUVENILE: "Juvenile detention centre", FacilityType.QUARANTINE: "Quarantine facility",
-}
-
-
-class Facility(Audited, TimestampMixin, db.Model):
-    """A place where people are deprived of their liberty, in the register of a field office."""
-
-    __tablename__ = "detention_facilities"
-    __table_args__ = (Index("ix_detention_facilities_state_name", "state_id", "name"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
-    state_id: Mapped[int] = mapped_column(ForeignKey("states.id"))
-    name: Mapped[str] = mapped_column(String(300))
-    facility_type: Mapped[FacilityType] = mapped_column(StrEnumType(FacilityType))
-    authority: Mapped[str] = mapped_column(String(300), default="")  # who runs it, e.g. "INPEC (Ministry of Justice)"
-    location: Mapped[str] = mapped_column(String(300), default="")  # town and region
-    address: Mapped[str] = mapped_column(Text, default="")
-    capacity: Mapped[int | None]  # official capacity, in persons
-    active: Mapped[bool] = mapped_column(default=True)
-    notes: Mapped[str] = mapped_column(Text, default="")
-
-    unit: Mapped[Unit] = relationship()
-    state: Mapped[State] = relationship()
-
-    @property
-    def type_label(self) -> str:
-        return FACILITY_TYPE_LABELS[self.facility_type]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class VisitStatus(enum.StrEnum):
@@ -82,10 +34,16 @@ class VisitKind(enum.StrEnum):
     FOLLOW_UP = "follow_up"
 
 
+KIND_LABELS = {VisitKind.FIRST: _l("First visit"), VisitKind.FOLLOW_UP: _l("Follow-up visit")}
+
+
 class Access(enum.StrEnum):
     GRANTED = "granted"
     RESTRICTED = "restricted"
     REFUSED = "refused"
+
+
+ACCESS_LABELS = {Access.GRANTED: _l("Granted"), Access.RESTRICTED: _l("Restricted"), Access.REFUSED: _l("Refused")}
 
 
 class ConditionItem(enum.StrEnum):
@@ -115,9 +73,16 @@ class Assessment(enum.StrEnum):
     SERIOUS = "serious"
 
 
+ASSESSMENT_LABELS = {Assessment.NOT_ASSESSED: _l("Not assessed"), Assessment.ADEQUATE: _l("Adequate"),
+                     Assessment.CONCERN: _l("Concern"), Assessment.SERIOUS: _l("Serious")}
+
 # The population on the day, in the order the form, the page and the report give it.
-POPULATION_FIELDS = ("pop_total", "pop_women", "pop_men", "pop_children", "pop_pretrial", "pop_sentenced",
-                     "pop_administrative", "pop_foreigners")
+POPULATION_LABELS = {
+    "pop_total": _l("Total held"), "pop_women": _l("Women"), "pop_men": _l("Men"), "pop_children": _l("Children"),
+    "pop_pretrial": _l("Pre-trial"), "pop_sentenced": _l("Sentenced"), "pop_administrative": _l("Administrative"),
+    "pop_foreigners": _l("Foreign nationals"),
+}
+POPULATION_FIELDS = tuple(POPULATION_LABELS)
 
 
 class Visit(Case):
@@ -177,6 +142,19 @@ class Visit(Case):
         return "Detention visit"
 
     @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS[self.visit_kind])
+
+    @property
+    def access_label(self) -> str:
+        return str(ACCESS_LABELS[self.access])
+
+    @property
+    def population(self) -> list[tuple[str, int | None]]:
+        """Who was held on the day, beyond the total: (label, number), in the report's order."""
+        return [(str(POPULATION_LABELS[name]), getattr(self, name)) for name in POPULATION_FIELDS[1:]]
+
+    @property
     def occupancy(self) -> int | None:
         """Persons held per 100 places on the day (above 100: overcrowded)."""
         if self.pop_total is None or not self.capacity:
@@ -192,8 +170,8 @@ class Visit(Case):
         return next((c for c in self.conditions if c.item is item), None)
 
     def letter_context(self) -> dict:
-        """The visit as plain values, for its summary report (casework.detention.letters)."""
-        from casework.detention.letters import visit_report_values
+        """The visit as plain values, for its summary report (casework.detention.visits.letters)."""
+        from casework.detention.visits.letters import visit_report_values
 
         return visit_report_values(self)
 
@@ -224,6 +202,10 @@ class VisitCondition(VisitPart, db.Model):
     def label(self) -> str:
         return CONDITION_LABELS[self.item]
 
+    @property
+    def assessment_label(self) -> str:
+        return str(ASSESSMENT_LABELS[self.assessment])
+
 
 class Consent(enum.StrEnum):
     """What the detainee agreed may be done with what they said (DOMAIN §2: consent is scoped)."""
@@ -231,6 +213,10 @@ class Consent(enum.StrEnum):
     NAMED = "named"  # may be named
     NO_DETAILS = "no_details"  # used without identifying details
     NONE = "none"  # nothing attributable
+
+
+CONSENT_LABELS = {Consent.NONE: _l("Nothing attributable"), Consent.NO_DETAILS: _l("May be used without details "
+                  "that identify them"), Consent.NAMED: _l("May be named")}
 
 
 class Interview(VisitPart, db.Model):
@@ -251,6 +237,10 @@ class Interview(VisitPart, db.Model):
     visit: Mapped[Visit] = relationship(back_populates="interviews")
     person: Mapped[Person] = relationship()
 
+    @property
+    def consent_label(self) -> str:
+        return str(CONSENT_LABELS[self.consent])
+
 
 class RecommendationStatus(enum.StrEnum):
     OPEN = "open"  # not yet followed up
@@ -259,6 +249,13 @@ class RecommendationStatus(enum.StrEnum):
     NOT_IMPLEMENTED = "not_implemented"
     NO_LONGER_RELEVANT = "no_longer_relevant"
 
+
+RECOMMENDATION_STATUS_LABELS = {
+    RecommendationStatus.OPEN: _l("Open"), RecommendationStatus.IMPLEMENTED: _l("Implemented"),
+    RecommendationStatus.PARTIALLY_IMPLEMENTED: _l("Partially implemented"),
+    RecommendationStatus.NOT_IMPLEMENTED: _l("Not implemented"),
+    RecommendationStatus.NO_LONGER_RELEVANT: _l("No longer relevant"),
+}
 
 # Followed up no more once found in one of these states.
 SETTLED = frozenset({RecommendationStatus.IMPLEMENTED, RecommendationStatus.NO_LONGER_RELEVANT})
@@ -274,7 +271,7 @@ class VisitRecommendation(VisitPart, db.Model):
     addressee: Mapped[str] = mapped_column(String(300))
     text: Mapped[str] = mapped_column(Text)
     deadline: Mapped[date | None]
-    # As found at the latest follow-up visit (operations.refresh_status keeps it so); open until then.
+    # As found at the latest follow-up visit (visits.operations.refresh_status keeps it so); open until then.
     status: Mapped[RecommendationStatus] = mapped_column(
         StrEnumType(RecommendationStatus), default=RecommendationStatus.OPEN)
     position: Mapped[int] = mapped_column(default=0)
@@ -282,6 +279,10 @@ class VisitRecommendation(VisitPart, db.Model):
     visit: Mapped[Visit] = relationship(back_populates="recommendations", foreign_keys=[visit_id])
     follow_ups: Mapped[list[RecommendationFollowUp]] = relationship(
         back_populates="recommendation", cascade="all, delete-orphan", order_by="RecommendationFollowUp.id")
+
+    @property
+    def status_label(self) -> str:
+        return str(RECOMMENDATION_STATUS_LABELS[self.status])
 
     @property
     def settled(self) -> bool:
@@ -307,10 +308,13 @@ class RecommendationFollowUp(VisitPart, db.Model):
     recommendation: Mapped[VisitRecommendation] = relationship(back_populates="follow_ups")
     visit: Mapped[Visit] = relationship(back_populates="follow_ups")
 
+    @property
+    def status_label(self) -> str:
+        return str(RECOMMENDATION_STATUS_LABELS[self.status])
+
 
 RECORD_NAMES.update({
-    "detention_visits": "visit", "detention_facilities": "place of detention",
-    "detention_visit_conditions": "condition",
+    "detention_visits": "visit", "detention_visit_conditions": "condition",
     "detention_interviews": "interview", "detention_recommendations": "recommendation",
     "detention_recommendation_follow_ups": "follow-up of a recommendation",
 })

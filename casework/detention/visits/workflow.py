@@ -1,22 +1,16 @@
-"""The workflows of detention work, as tables.
-
-Visits: draft → submitted → reviewed by the head of office → final (once the summary report is
-issued). Individual cases: open → raised with the authorities → outcome recorded → closed.
-"""
+"""The workflow of a visit, as a table: draft → submitted → reviewed by the head of office →
+final (once the summary report is issued)."""
 from __future__ import annotations
 
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from casework.core.db import utcnow
 from casework.core.permissions import Permission
 from casework.core.workflow import Transition, Workflow
-from casework.detention.models import Access, Visit, VisitStatus
-from casework.detention.release_models import DetentionCase, DetentionCaseStatus, RELEASE_OUTCOMES
-from casework.extensions import db
+from casework.detention.visits.letters import summary_report
+from casework.detention.visits.models import Access, Visit, VisitStatus
 
 V = VisitStatus
-C = DetentionCaseStatus
 
 
 def visit_ready(visit: Visit, user) -> str | None:
@@ -37,11 +31,10 @@ def may_review(visit: Visit, user) -> str | None:
 
 def report_issued(visit: Visit, user) -> str | None:
     """A visit is final once its numbered summary report has been approved and its PDF produced."""
-    from casework.letters.models import Letter
-
-    report = db.session.scalar(select(Letter).where(
-        Letter.parent_id == visit.id, Letter.letter_type == "visit_summary", Letter.final_pdf_sha256.is_not(None)))
-    return None if report is not None else _("The summary report must be approved, with its final PDF, first.")
+    report = summary_report(visit)
+    if report is None or report.final_pdf_sha256 is None:
+        return _("The summary report must be approved, with its final PDF, first.")
+    return None
 
 
 def _after_submission(visit: Visit, actor) -> None:
@@ -72,30 +65,5 @@ VISIT_WORKFLOW = Workflow(
                    after=_after_reopening),
         Transition("finalise", "Make final", frozenset({V.REVIEWED}), V.FINAL, Permission.APPROVE,
                    guard=report_issued),
-    ),
-)
-
-
-def outcome_complete(case: DetentionCase, user) -> str | None:
-    """A release is reported as a woman, a man or a child: the category is needed."""
-    if case.outcome in RELEASE_OUTCOMES and case.category is None:
-        return _("Say whether the person released is a woman, a man or a child.")
-    return None
-
-
-CASE_WORKFLOW = Workflow(
-    case_type="detention_case",
-    states=DetentionCaseStatus,
-    initial=C.OPEN,
-    labels={C.RAISED: "Raised with the authorities", C.OUTCOME_RECORDED: "Outcome recorded"},
-    transitions=(
-        # Fired by the forms that take the date and the authority or the outcome, never bare.
-        Transition("raise", "Raised with the authorities", frozenset({C.OPEN}), C.RAISED, Permission.EDIT,
-                   required=("raised_on", "raised_with"), manual=False),
-        Transition("record_outcome", "Outcome recorded", frozenset({C.RAISED}), C.OUTCOME_RECORDED,
-                   Permission.EDIT, required=("outcome", "outcome_on"), guard=outcome_complete, manual=False),
-        Transition("close", "Close the case", frozenset({C.OPEN, C.RAISED, C.OUTCOME_RECORDED}), C.CLOSED,
-                   Permission.EDIT),
-        Transition("reopen", "Reopen", frozenset({C.CLOSED}), C.RAISED, Permission.APPROVE),
     ),
 )

@@ -8,10 +8,13 @@ from datetime import date
 import pytest
 
 from casework.core.persons import Sex
-from casework.detention import operations as ops
-from casework.detention import release_operations as releases
-from casework.detention.queries import Filters, figures, release_totals
-from casework.detention.release_models import CaseIssue, CaseOutcome, ReleaseCategory, ReleaseSource
+from casework.core.writes import Refused
+from casework.detention.cases import operations as releases
+from casework.detention.cases.models import CaseIssue, CaseOutcome, ReleaseCategory, ReleaseSource
+from casework.detention.cases.queries import release_totals
+from casework.detention.figures import figures
+from casework.detention.filters import Filters
+from casework.detention.operations import Detainee, find_or_register_person
 from casework.extensions import db
 from tests.conftest import sign_in
 from tests.pages import text
@@ -23,10 +26,10 @@ def release(users, facility):
     def make(name: str, sex: Sex, born: date, outcome=CaseOutcome.RELEASED, on=date(2025, 5, 2), place=None):
         place = place or facility
         officer = users["officer" if place.unit.code == "FO-COL" else "outsider"]
-        person = ops.find_or_register_person(place.unit_id, None, ops.NewDetainee(name, "", sex, born), officer)
+        person = find_or_register_person(place.unit_id, Detainee(name, "", sex, born), officer)
         case = releases.open_case(place, person, CaseIssue.EXCESSIVE_PRETRIAL, "", officer)
-        releases.raise_case(case, date(2025, 3, 1), "The judge", "", officer, case.version)
-        releases.record_outcome(case, outcome, on, None, "", officer, case.version)
+        releases.raise_case(case, date(2025, 3, 1), "The judge", "", officer)
+        releases.record_outcome(case, outcome, on, None, "", officer)
         db.session.commit()
         return case
 
@@ -93,7 +96,7 @@ def test_a_covered_release_that_is_no_longer_one_is_counted_in_the_record_only(u
     # The outcome is corrected: he was transferred, not released. The plan still counts him.
     releases.update_case(man, releases.CaseContent(
         issue=man.issue, issue_details="", raised_with="The judge", actions="", category=ReleaseCategory.MAN,
-        outcome=CaseOutcome.TRANSFERRED, outcome_on=date(2025, 5, 2)), users["officer"], man.version)
+        outcome=CaseOutcome.TRANSFERRED, outcome_on=date(2025, 5, 2)), users["officer"])
     db.session.commit()
     assert man.covered_by is None
     assert counts(users["officer"]) == (10, 50, 5, 65)
@@ -121,7 +124,7 @@ def test_a_record_covers_only_releases_it_can_count(users, units, states, releas
         case = release("Mosquera", Sex.MALE, date(2009, 8, 14))
     else:
         case = release("Hernández", Sex.FEMALE, date(1990, 1, 1), place=make_facility("FO-MEX", "Norte"))
-    with pytest.raises(ops.Refused, match=message):
+    with pytest.raises(Refused, match=message):
         releases.cover_case(programme, case, supervisor)
 
 
@@ -131,17 +134,15 @@ def test_a_record_cannot_count_fewer_than_the_cases_it_covers(users, release, pr
     content = releases.AggregateContent(
         state_id=programme.state_id, period_start=programme.period_start, period_end=programme.period_end,
         source=programme.source, source_details="", women=10, men=0, children=5)
-    with pytest.raises(ops.Refused, match="covers 1 individual releases of men"):
+    with pytest.raises(Refused, match="covers 1 individual releases of men"):
         releases.save_aggregate(programme, programme.unit_id, content, users["supervisor"])
 
 
 def test_a_release_is_reported_as_a_woman_a_man_or_a_child(users, facility):
     officer = users["officer"]
-    person = ops.find_or_register_person(facility.unit_id, None, ops.NewDetainee("X", "", Sex.UNKNOWN), officer)
+    person = find_or_register_person(facility.unit_id, Detainee("X", "", Sex.UNKNOWN), officer)
     case = releases.open_case(facility, person, CaseIssue.NO_LEGAL_BASIS, "", officer)
-    releases.raise_case(case, date(2025, 3, 1), "The judge", "", officer, case.version)
+    releases.raise_case(case, date(2025, 3, 1), "The judge", "", officer)
     assert case.category is None
-    from casework.core.workflow import Refused
-
     with pytest.raises(Refused, match="woman, a man or a child"):
-        releases.record_outcome(case, CaseOutcome.RELEASED, date(2025, 4, 1), None, "", officer, case.version)
+        releases.record_outcome(case, CaseOutcome.RELEASED, date(2025, 4, 1), None, "", officer)

@@ -13,12 +13,21 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from casework.detention.models import Assessment, RecommendationStatus, Visit, VisitKind
-from casework.detention.release_models import DetentionCase
+from casework.detention.cases.models import DetentionCase
+from casework.detention.visits.models import Assessment, POPULATION_FIELDS, RecommendationStatus, Visit, VisitKind
 from casework.extensions import db
 from casework.letters.document import LetterKind
+from casework.letters.models import Letter
 from casework.letters.phrases import phrases
 from casework.letters.types import LetterContext, LetterType
+
+REPORT_TYPE = "visit_summary"
+
+
+def summary_report(visit: Visit) -> Letter | None:
+    """The visit's summary report (a letter record of type "visit_summary"), if drafted."""
+    return db.session.scalar(select(Letter).where(Letter.parent_id == visit.id, Letter.letter_type == REPORT_TYPE)
+                             .order_by(Letter.id).limit(1))
 
 
 def visit_report_values(visit: Visit) -> dict:
@@ -33,9 +42,7 @@ def visit_report_values(visit: Visit) -> dict:
         "announced": visit.announced, "follow_up": visit.visit_kind is VisitKind.FOLLOW_UP,
         "access": visit.access.value, "access_notes": visit.access_notes,
         "capacity": visit.capacity, "occupancy": visit.occupancy,
-        "population": {name: getattr(visit, name) for name in (
-            "pop_total", "pop_women", "pop_men", "pop_children", "pop_pretrial", "pop_sentenced",
-            "pop_administrative", "pop_foreigners")},
+        "population": {name: getattr(visit, name) for name in POPULATION_FIELDS},
         "conditions": tuple((c.item.value, c.assessment.value, c.note) for c in visit.conditions
                             if c.assessment is not Assessment.NOT_ASSESSED or c.note),
         "interviews": len(visit.interviews),
@@ -269,7 +276,7 @@ def report_body(context: LetterContext, language: str) -> str:
 
 
 VISIT_SUMMARY = LetterType(
-    key="visit_summary",
+    key=REPORT_TYPE,
     label="Summary report of the visit",
     kind=LetterKind.REPORT,
     subject=report_subject,

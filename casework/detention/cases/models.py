@@ -12,7 +12,7 @@ kinds of record:
 A person can be in both: an individual case released under the same programme. The aggregate
 record then *covers* that case (`CoveredRelease`, at most one aggregate per case), and the
 totals count every person once: **the aggregate records' counts, plus the individual releases
-that no aggregate record covers** (casework.detention.queries.release_totals).
+that no aggregate record covers** (`casework.detention.cases.queries.release_totals`).
 """
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ from casework.core.db import StrEnumType, TimestampMixin
 from casework.core.persons import Person
 from casework.core.states import State
 from casework.core.units import Unit
+from casework.detention.places.models import Facility
+from casework.detention.visits.models import Visit
 from casework.extensions import db
 
 
@@ -110,9 +112,9 @@ class DetentionCase(Case):
     outcome_on: Mapped[date | None] = mapped_column(index=True)
     category: Mapped[ReleaseCategory | None] = mapped_column(StrEnumType(ReleaseCategory))
 
-    facility = relationship("Facility")
+    facility: Mapped[Facility] = relationship()
     person: Mapped[Person] = relationship()
-    visit = relationship("Visit", foreign_keys=[visit_id])
+    visit: Mapped[Visit | None] = relationship(foreign_keys=[visit_id])
     covered_by: Mapped[CoveredRelease | None] = relationship(back_populates="case", uselist=False)
 
     __mapper_args__ = {"polymorphic_identity": "detention_case"}
@@ -122,6 +124,18 @@ class DetentionCase(Case):
     @property
     def type_label(self) -> str:
         return "Individual case (detention)"
+
+    @property
+    def issue_label(self) -> str:
+        return ISSUE_LABELS[self.issue]
+
+    @property
+    def outcome_label(self) -> str | None:
+        return OUTCOME_LABELS[self.outcome] if self.outcome else None
+
+    @property
+    def category_label(self) -> str | None:
+        return CATEGORY_LABELS[self.category] if self.category else None
 
     @property
     def is_release(self) -> bool:

@@ -1,8 +1,9 @@
-"""Operations on individual cases raised with the authorities and on release records.
+"""Operations on individual cases raised with the authorities and on aggregate release records:
+the only code that changes them.
 
-Same rules as `casework.detention.operations`: explicit actor, refusals with the reason, flush
-and never commit. How releases are counted without counting anyone twice is explained in
-`casework.detention.release_models`.
+Each takes an explicit actor, refuses what the rules forbid with the reason (`Refused`), flushes
+and never commits. How releases are counted without counting anyone twice is explained in
+`casework.detention.cases.models`.
 """
 from __future__ import annotations
 
@@ -12,16 +13,17 @@ from datetime import date
 from flask_babel import gettext as _
 
 from casework.cases.operations import assign_user
-from casework.core.persons import CasePerson, Person, PersonRole, Sex
 from casework.core.permissions import Permission, can, can_in_unit
+from casework.core.persons import CasePerson, Person, PersonRole, Sex
 from casework.core.workflow import fire
-from casework.core.writes import EditConflict, Refused
-from casework.detention.models import Facility, Visit
-from casework.detention.operations import clean, next_number
-from casework.detention.release_models import (
+from casework.core.writes import Refused
+from casework.detention.cases.models import (
     AggregateRelease, CaseIssue, CaseOutcome, CoveredRelease, DetentionCase, DetentionCaseStatus, ISSUE_LABELS,
-    RELEASE_OUTCOMES, ReleaseCategory, ReleaseSource,
+    ReleaseCategory, ReleaseSource,
 )
+from casework.detention.operations import Detainee, fill, find_or_register_person, next_number
+from casework.detention.places.models import Facility
+from casework.detention.visits.models import Visit
 from casework.extensions import db
 
 ADULT_AGE = 18
@@ -42,14 +44,15 @@ def case_title(person: Person, issue: CaseIssue) -> str:
     return f"{person.public_name} — {ISSUE_LABELS[issue]}"
 
 
-def open_case(facility: Facility, person: Person, issue: CaseIssue, details: str, actor, *,
+def open_case(facility: Facility, detainee: Detainee | Person, issue: CaseIssue, details: str, actor, *,
               confidential: bool = False, visit: Visit | None = None, on: date | None = None) -> DetentionCase:
-    """Open an individual case about a detained person, in the field office of the place
-    (`on`: the day it was opened, today unless it is recorded afterwards)."""
+    """Open an individual case about a detained person (registered if new), in the field office of
+    the place (`on`: the day it was opened, today unless it is recorded afterwards)."""
     if not can_in_unit(actor, Permission.CREATE, facility.unit_id):
-        raise Refused(_("You cannot open cases for this field office."))
+        raise Refused(_("You cannot open cases for this field office."), forbidden=True)
     if visit is not None and visit.unit_id != facility.unit_id:
         raise Refused(_("The visit and the place of detention belong to different field offices."))
+    person = find_or_register_person(facility.unit_id, detainee, actor)
     today = on or date.today()
     reference = next_number(facility.unit.code, today.year, "IC")
     case = DetentionCase(
@@ -80,16 +83,14 @@ class CaseContent:
     outcome_on: date | None = None
 
 
-def _check_version(case: DetentionCase, expected_version: int) -> None:
-    if expected_version != case.version:
-        raise EditConflict(case)
+def _refuse_closed(case: DetentionCase) -> None:
     if case.status == DetentionCaseStatus.CLOSED:
         raise Refused(_("The case is closed: reopen it to change it."))
 
 
-def update_case(case: DetentionCase, content: CaseContent, actor, expected_version: int) -> None:
+def update_case(case: DetentionCase, content: CaseContent, actor) -> None:
     """Correct the case's details; its outcome only once one is recorded."""
-    _check_version(case, expected_version)
+    _refuse_closed(case)
     case.issue, case.issue_details, case.actions = content.issue, content.issue_details.strip(), content.actions.strip()
     case.raised_with, case.category = content.raised_with.strip(), content.category
     case.title = case_title(case.person, content.issue)
@@ -101,19 +102,18 @@ def update_case(case: DetentionCase, content: CaseContent, actor, expected_versi
     db.session.flush()
 
 
-def raise_case(case: DetentionCase, raised_on: date, raised_with: str, action: str, actor,
-               expected_version: int) -> None:
+def raise_case(case: DetentionCase, raised_on: date, raised_with: str, action: str, actor) -> None:
     """Record that the Office raised the case with an authority, and how."""
-    _check_version(case, expected_version)
+    _refuse_closed(case)
     case.raised_on, case.raised_with = raised_on, raised_with.strip()
     _log_action(case, raised_on, action)
     fire(case, "raise", actor)
 
 
 def record_outcome(case: DetentionCase, outcome: CaseOutcome, outcome_on: date, category: ReleaseCategory | None,
-                   action: str, actor, expected_version: int) -> None:
+                   action: str, actor) -> None:
     """Record what came of the case: released, transferred, charges dropped…"""
-    _check_version(case, expected_version)
+    _refuse_closed(case)
     case.outcome, case.outcome_on = outcome, outcome_on
     case.category = category or case.category
     _check_outcome(case)
@@ -158,14 +158,13 @@ class AggregateContent:
 def save_aggregate(record: AggregateRelease | None, unit_id: int, content: AggregateContent, actor) -> AggregateRelease:
     """Record (or correct) releases counted without individual records."""
     if not can_in_unit(actor, Permission.EDIT, unit_id):
-        raise Refused(_("You cannot record releases for this field office."))
+        raise Refused(_("You cannot record releases for this field office."), forbidden=True)
     if content.period_end < content.period_start:
         raise Refused(_("The period cannot end before it starts."))
     record = record or AggregateRelease(unit_id=unit_id, recorded_by_id=actor.id)
     if record.covered and (content.state_id != record.state_id or unit_id != record.unit_id):
         raise Refused(_("This record covers individual cases: take them off it before changing its country."))
-    for name, value in vars(content).items():
-        setattr(record, name, clean(value))
+    fill(record, content)
     record.unit_id = unit_id
     for category in ReleaseCategory:
         covered = sum(1 for c in record.covered if c.case.category is category)
@@ -186,7 +185,7 @@ def cover_case(record: AggregateRelease, case: DetentionCase, actor) -> CoveredR
     """Say that the aggregate record already counts this individual release, so that it is not
     counted twice. Refused unless the person fits in the record's counts."""
     if not can(actor, Permission.EDIT, case):
-        raise Refused(_("You cannot change this case."))
+        raise Refused(_("You cannot change this case."), forbidden=True)
     if not case.is_release or case.category is None:
         raise Refused(_("Only an individual release (released or alternative to detention, woman, man or child) "
                         "can be covered by an aggregate record."))
@@ -211,15 +210,3 @@ def uncover_case(record: AggregateRelease, case_id: int) -> None:
     if link is not None:
         record.covered.remove(link)
         db.session.flush()
-
-
-def coverable_cases(record: AggregateRelease, user) -> list[DetentionCase]:
-    """Individual releases the record could cover: same field office and country, not covered yet."""
-    from casework.core.permissions import visible_cases
-
-    return list(db.session.scalars(
-        visible_cases(user, DetentionCase).join(Facility, Facility.id == DetentionCase.facility_id)
-        .where(DetentionCase.unit_id == record.unit_id, Facility.state_id == record.state_id,
-               DetentionCase.outcome.in_(sorted(RELEASE_OUTCOMES)),
-               DetentionCase.category.is_not(None), ~DetentionCase.covered_by.has())
-        .order_by(DetentionCase.outcome_on.desc()).limit(200)))

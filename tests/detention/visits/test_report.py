@@ -9,9 +9,11 @@ from pypdf import PdfReader
 
 from casework.core.attachments import storage_path
 from casework.core.workflow import fire
-from casework.detention import operations as ops
-from casework.detention.letters import report_paragraphs, visit_report_values
-from casework.detention.models import Access, Assessment, ConditionItem, RecommendationStatus
+from casework.detention.visits import operations as ops
+from casework.detention.visits.letters import report_paragraphs, summary_report, visit_report_values
+from casework.detention.visits.models import (
+    Access, Assessment, ConditionItem, RecommendationStatus, VisitRecommendation,
+)
 from casework.extensions import db
 from casework.letters.document import LetterKind
 from tests.conftest import sign_in
@@ -68,7 +70,7 @@ def test_drafting_the_report_from_the_visit_page(client, users, facility, make_v
     assert form["language"] == ["es"]  # the office's working language, set on its unit
     response = client.post(f"/detention/visits/{visit.id}/report", data={"language": "en"})
     assert response.status_code == 303
-    report = ops.summary_report(visit)
+    report = summary_report(visit)
     assert response.headers["Location"].endswith(f"/letters/{report.id}/edit")
     assert (report.letter_type, report.kind, report.reference, report.parent_id) == (
         "visit_summary", LetterKind.REPORT, visit.number, visit.id)
@@ -87,7 +89,7 @@ def test_drafting_the_report_from_the_visit_page(client, users, facility, make_v
 def test_the_approved_report_is_a_confidential_numbered_pdf(users, facility, make_visit):
     visit = make_visit(facility, pop_total=150)
     visit.capacity = 100
-    visit.recommendations.append(ops.VisitRecommendation(addressee="Director", text="Water at all hours",
+    visit.recommendations.append(VisitRecommendation(addressee="Director", text="Water at all hours",
                                                     status=RecommendationStatus.OPEN))
     report = ops.draft_visit_report(visit, "en", users["officer"])
     fire(report, "submit", users["officer"])

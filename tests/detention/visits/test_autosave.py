@@ -10,7 +10,7 @@ import pytest
 from casework.core.db import utcnow
 from casework.core.drafts import FormDraft, MAX_DRAFT_BYTES
 from casework.core.workflow import fire
-from casework.detention.models import Access, ConditionItem, VisitRecommendation, RecommendationStatus, Visit
+from casework.detention.visits.models import Access, ConditionItem, RecommendationStatus, Visit, VisitRecommendation
 from casework.extensions import db
 from tests.conftest import PASSWORD, sign_in
 from tests.pages import form_with, text
