@@ -32,9 +32,13 @@ from casework.core.pagination import paginate  # noqa: E402
 from casework.core.persons import Person  # noqa: E402
 from casework.core.states import State, UNStatus  # noqa: E402
 from casework.core.units import Unit, UnitKind  # noqa: E402
-from casework.detention.models import Facility, Visit  # noqa: E402
-from casework.detention.queries import Filters, figures, release_totals, visits_query  # noqa: E402
-from casework.detention.release_models import AggregateRelease, CoveredRelease, DetentionCase  # noqa: E402
+from casework.detention.cases.models import AggregateRelease, CoveredRelease, DetentionCase  # noqa: E402
+from casework.detention.cases.queries import release_totals  # noqa: E402
+from casework.detention.figures import figures  # noqa: E402
+from casework.detention.filters import Filters  # noqa: E402
+from casework.detention.places.models import Facility  # noqa: E402
+from casework.detention.visits.models import Visit  # noqa: E402
+from casework.detention.visits.queries import visits_query  # noqa: E402
 from casework.extensions import db  # noqa: E402
 from config import TestConfig  # noqa: E402
 

@@ -39,10 +39,11 @@ from casework.core.persons import Person  # noqa: E402
 from casework.core.reference import load_reference_data  # noqa: E402
 from casework.core.states import State  # noqa: E402
 from casework.core.units import Unit, UnitKind  # noqa: E402
-from casework.detention.models import Facility, FacilityType, Visit  # noqa: E402
-from casework.detention.release_models import (  # noqa: E402
+from casework.detention.cases.models import (  # noqa: E402
     AggregateRelease, CaseIssue, CaseOutcome, DetentionCase, ReleaseCategory, ReleaseSource,
 )
+from casework.detention.places.models import Facility, FacilityType  # noqa: E402
+from casework.detention.visits.models import Visit  # noqa: E402
 from casework.extensions import db  # noqa: E402
 from casework.reprisals.models import ReprisalCase, UNBody  # noqa: E402
 from casework.special_procedures.models import (  # noqa: E402

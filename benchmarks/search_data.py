@@ -21,7 +21,8 @@ from casework.core.persons import CasePerson, Person, PersonName, fold_name
 from casework.core.reference import load_reference_data
 from casework.core.states import State
 from casework.core.units import Unit, UnitKind
-from casework.detention.models import Facility, Visit
+from casework.detention.places.models import Facility
+from casework.detention.visits.models import Visit
 from casework.extensions import db
 from casework.letters.models import Letter
 from casework.reprisals.models import ReprisalCase

@@ -21,6 +21,7 @@ from casework.cases.access import record_confidential_view
 from casework.cases.operations import fire_transition
 from casework.core.cases import Case
 from casework.core.permissions import Permission, can, visibility_clause
+from casework.core.queries import where_given
 from casework.core.units import Unit
 from casework.core.workflow import available, workflow_for
 from casework.core.writes import EditConflict, Refused
@@ -57,8 +58,7 @@ def list_cases(query: CaseFilters):
             stmt = _by_state(stmt, kinds, query.state)
     elif query.state:
         stmt = _by_state(stmt, list(module_apis()), query.state)
-    if query.status:
-        stmt = stmt.where(Case.status == query.status)
+    stmt = where_given(stmt, (Case.status, query.status))
     if query.unit:
         stmt = stmt.where(Case.unit_id.in_(select(Unit.id).where(func.upper(Unit.code) == query.unit.upper())))
     cases, total, next_cursor = cursor_page(stmt, Case, query)

@@ -17,6 +17,7 @@ from casework.api.spec import operation
 from casework.core import audit
 from casework.core.attachments import storage_path
 from casework.core.permissions import Permission, visibility_clause
+from casework.core.queries import where_given
 from casework.extensions import db
 from casework.letters import operations as ops
 from casework.letters.models import Letter, LetterAddressee
@@ -51,12 +52,8 @@ def letter_out(letter: Letter) -> LetterOut:
 def list_letters(query: LetterFilters):
     """A letter is visible exactly where its case is. Newest first."""
     stmt = select(Letter.id).where(visibility_clause(current_user, Letter))
-    if query.status:
-        stmt = stmt.where(Letter.status == query.status)
-    if query.letter_type:
-        stmt = stmt.where(Letter.letter_type == query.letter_type)
-    if query.case_id:
-        stmt = stmt.where(Letter.parent_id == query.case_id)
+    stmt = where_given(stmt, (Letter.status, query.status), (Letter.letter_type, query.letter_type),
+                       (Letter.parent_id, query.case_id))
     if query.state:
         addressed = select(LetterAddressee.letter_id).where(LetterAddressee.state_id == state_id(query.state,
                                                                                                  "query.state"))

@@ -19,6 +19,7 @@ from casework.core.forms import choices, enum_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, has_global, visible_case_ids
 from casework.core.persons import Person, PersonName, person_visibility_clause
+from casework.core.queries import where_given
 from casework.extensions import db
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
@@ -40,10 +41,7 @@ class AuditFilterForm(FlaskForm):
 
 def _filtered(form: AuditFilterForm):
     stmt = select(AuditEvent)
-    if form.actor.data:
-        stmt = stmt.where(AuditEvent.actor_id == form.actor.data)
-    if form.action.data:
-        stmt = stmt.where(AuditEvent.action == form.action.data)
+    stmt = where_given(stmt, (AuditEvent.actor_id, form.actor.data), (AuditEvent.action, form.action.data))
     if form.object_type.data:
         stmt = stmt.where(AuditEvent.object_type == form.object_type.data.strip())
     if form.case_id.data and form.case_id.data.strip().isdigit():

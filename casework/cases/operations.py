@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from casework.core.cases import Case, CaseAssignment
-from casework.core.persons import CasePerson, Person, PersonRole, can_view_person
+from casework.core.persons import CasePerson, PersonRole, registered_person
 from casework.core.workflow import CaseHistory, fire, workflow_for
 from casework.core.writes import Refused
 from casework.extensions import db
@@ -67,9 +67,7 @@ def unassign_user(case: Case, user_id: int) -> None:
 
 def link_person(case: Case, person_id: int, role: str, actor) -> CasePerson:
     """Record a person's part in the case."""
-    person = db.session.get(Person, person_id)
-    if person is None or not can_view_person(actor, person):
-        raise Refused(_("There is no person number %(number)s in the registry you can see.", number=person_id))
+    person = registered_person(person_id, actor)
     role = PersonRole(role)
     link = CasePerson(case_id=case.id, person_id=person.id, role=role)
     if _linked(case.id, person.id, role) or not _stored_unless_taken(link):

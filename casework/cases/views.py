@@ -6,7 +6,7 @@ Each view follows one shape: load (with the permission check) → validate → o
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from flask import Blueprint, abort, render_template, send_file
 from flask_babel import gettext as _
@@ -25,7 +25,7 @@ from casework.core.attachments import Attachment, attach_file
 from casework.core.audit import AuditEvent
 from casework.core.cases import Case
 from casework.core.deadlines import Deadline, extend_deadline, record_reminder
-from casework.core.forms import choices
+from casework.core.forms import choices, form_refusal
 from casework.core.permissions import Permission, can
 from casework.core.persons import visible_links
 from casework.core.workflow import history, workflow_for
@@ -112,24 +112,6 @@ def render_case(case, status: int = 200, **forms):
     return render_template(getattr(case, "detail_template", "cases/detail.html"), **context), status
 
 
-def form_refusal(forms: Iterable[object]) -> str | None:
-    """Why a form was refused, for the top of the page: the form may no longer be drawn below
-    (a page from before the case moved on), and a refusal must always say why.
-
-    A form without the version or token it was drawn with comes from a page that is out of date:
-    the person can only reload it, so that is what they are told.
-    """
-    forms = [form[-1] if isinstance(form, tuple) else form for form in forms]  # (deadline id, form)
-    forms = [form for form in forms if isinstance(form, FlaskForm) and form.errors]
-    if any("version" in form.errors or "csrf_token" in form.errors for form in forms):
-        return _("This page is out of date. Reload the page and try again.")
-    # A field's last error is its own reason: a date left empty is "Give the date.", not also
-    # "Not a valid date value.".
-    reasons = [f"{form[name].label.text if name in form else name}: {messages[-1]}"
-               for form in forms for name, messages in form.errors.items() if messages]
-    return _("Nothing was saved. %(reasons)s", reasons=" ".join(reasons)) if reasons else None
-
-
 def on_case_page(case, **forms) -> Again:
     """Show the case page again after a refused form: the reason at the top, `forms` as typed."""
     return lambda status, reason: render_case(case, status, error=reason, **forms)
@@ -143,7 +125,8 @@ def record_step(case, form_key: str, form, operation: Callable[[], object], done
 
 
 def case_step(bp: Blueprint, rule: str, *, kind: type[Case], form: Callable[[], FlaskForm], key: str, done: str,
-              permission: Permission = Permission.EDIT) -> Callable[[Callable[..., object]], Callable[..., object]]:
+              permission: Permission = Permission.EDIT, applies: Callable[[Case], str | None] | None = None,
+              ) -> Callable[[Callable[..., object]], Callable[..., object]]:
     """Declare a form of the case page that takes one step, by the one operation it calls:
 
         @case_step(bp, "/<int:case_id>/acts", kind=ReprisalCase, form=ActForm, key="act_form",
@@ -153,13 +136,17 @@ def case_step(bp: Blueprint, rule: str, *, kind: type[Case], form: Callable[[], 
 
     The route (POST, endpoint named after the function) loads the case of `kind` with
     `permission`, and `record_step` does the rest. Other parts of the address (a victim's id)
-    are passed to the function by name.
+    are passed to the function by name. `applies` says why the form no longer applies to the case
+    (a page drawn before the case moved on): that is answered first (422), since the form's own
+    panel, with its errors, is no longer on the page.
     """
     def declare(step: Callable[..., object]) -> Callable[..., object]:
         @functools.wraps(step)
         def view(case_id: int, **ids: int):
             case = load_case(case_id, permission, kind=kind)
             posted = form()
+            if applies is not None and (reason := applies(case)):
+                return render_case(case, 422, error=reason, **{key: posted})
             return record_step(case, key, posted, lambda: step(case, posted, **ids), done)
 
         bp.add_url_rule(rule, view_func=view, methods=["POST"])

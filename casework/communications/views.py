@@ -13,11 +13,10 @@ from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
 
 from casework.cases.access import load_case, load_part
 from casework.cases.forms import ConfirmForm
-from casework.cases.views import case_step, record_step, render_case
+from casework.cases.views import case_step, record_step
 from casework.communications import imports, interim_measures as im, operations as ops
 from casework.communications.forms import (
     CaseDetailsForm, CloseFollowUpForm, ComplianceForm, DecisionForm, DeclineForm, FollowUpRoundForm, ImportForm,
@@ -31,10 +30,9 @@ from casework.communications.backlog import AGES, PENDING, UNGRADED, backlog
 from casework.communications.queries import (
     LIST_SORTS, committees_where, communications_list, list_filters, possible_duplicates,
 )
-from casework.core.forms import choices, enum_choices
+from casework.core.forms import choices, enum_choices, state_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
-from casework.core.states import State
 from casework.core.units import Unit
 from casework.communications.workflow import COMMUNICATION_WORKFLOW
 from casework.core.workflow import refusal_reason
@@ -44,21 +42,13 @@ from casework.extensions import db
 bp = Blueprint("communications", __name__, url_prefix="/communications")
 
 
-def _states() -> list[tuple[int, str]]:
-    return [(row.id, row.name) for row in db.session.execute(select(State.id, State.name).order_by(State.name))]
-
-
-def _state_choices():
-    return choices(_states())
-
-
 @bp.route("/")
 def index():
     committees = committees_where(current_user, Permission.VIEW)
     stmt, keys = communications_list(current_user, **list_filters(request.args))
     page = paginate(stmt, LIST_SORTS, "received", "desc", key=Communication.__table__.c.id, keys=keys)
     return render_template("communications/index.html", page=page, committees=committees,
-                           statuses=enum_choices(CommunicationStatus), states=_state_choices(),
+                           statuses=enum_choices(CommunicationStatus), states=state_choices(),
                            workflow=COMMUNICATION_WORKFLOW, ages=AGES,
                            may_create=bool(committees_where(current_user, Permission.CREATE)))
 
@@ -79,7 +69,7 @@ def _intake_form() -> IntakeForm:
     form = IntakeForm()
     form.committee_id.choices = choices((u.id, f"{u.code} — {u.name}")
                                         for u in committees_where(current_user, Permission.CREATE))
-    form.state_id.choices = choices([(0, "—"), *_states()])
+    form.state_id.choices = state_choices("—")
     return form
 
 
@@ -177,36 +167,23 @@ def edit_details(case: Communication, form: CaseDetailsForm) -> None:
     ), current_user)
 
 
-@bp.route("/<int:case_id>/register", methods=["POST"])
-def register(case_id: int):
-    case = load_case(case_id, Permission.APPROVE, kind=Communication)
-    form = RegistrationForm()
-    if reason := _moved_on(case, "register"):
-        return render_case(case, 422, error=reason, registration_form=form)
-    return record_step(case, "registration_form", form,
-                       lambda: ops.register_communication(case, current_user, form.registered_on.data),
-                       _("Registered."))
+@case_step(bp, "/<int:case_id>/register", kind=Communication, form=RegistrationForm, key="registration_form",
+           permission=Permission.APPROVE, applies=lambda case: _moved_on(case, "register"), done=_l("Registered."))
+def register(case: Communication, form: RegistrationForm) -> None:
+    ops.register_communication(case, current_user, form.registered_on.data)
 
 
-@bp.route("/<int:case_id>/decline", methods=["POST"])
-def decline(case_id: int):
-    case = load_case(case_id, Permission.APPROVE, kind=Communication)
-    form = DeclineForm()
-    if reason := _moved_on(case, "decline_registration"):
-        return render_case(case, 422, error=reason, decline_form=form)
-    return record_step(case, "decline_form", form, lambda: ops.decline_registration(
-        case, NotRegisteredReason(form.reason.data), form.advice.data, current_user), _("Recorded as not registered."))
+@case_step(bp, "/<int:case_id>/decline", kind=Communication, form=DeclineForm, key="decline_form",
+           permission=Permission.APPROVE, applies=lambda case: _moved_on(case, "decline_registration"),
+           done=_l("Recorded as not registered."))
+def decline(case: Communication, form: DeclineForm) -> None:
+    ops.decline_registration(case, NotRegisteredReason(form.reason.data), form.advice.data, current_user)
 
 
-@bp.route("/<int:case_id>/split", methods=["POST"])
-def split(case_id: int):
-    case = load_case(case_id, Permission.EDIT, kind=Communication)
-    form = SplitForm()
-    if reason := ops.split_refusal(case):
-        return render_case(case, 422, error=reason, split_form=form)
-    return record_step(case, "split_form", form, lambda: ops.split_communication(
-        case, [state.id for state in ops.states_coded(form.state_ids.data)], current_user),
-        _("Split: one case per State."))
+@case_step(bp, "/<int:case_id>/split", kind=Communication, form=SplitForm, key="split_form",
+           applies=ops.split_refusal, done=_l("Split: one case per State."))
+def split(case: Communication, form: SplitForm) -> None:
+    ops.split_communication(case, [state.id for state in ops.states_coded(form.state_ids.data)], current_user)
 
 
 @case_step(bp, "/<int:case_id>/join", kind=Communication, form=JoinForm, key="join_form",

@@ -6,7 +6,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, ForeignKey, String, Text, UniqueConstraint, event, exists, or_, select, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -15,6 +17,7 @@ from casework.core.cases import Case
 from casework.core.db import StrEnumType, TimestampMixin
 from casework.core.permissions import Permission, can, unit_permissions, unit_roles, visible_case_ids, visibility_clause
 from casework.core.states import State
+from casework.core.writes import Refused
 from casework.extensions import db
 
 
@@ -200,6 +203,29 @@ def viewable_person_ids(user, ids: Iterable[int]) -> set[int]:
     if not ids:
         return set()
     return set(db.session.scalars(select(Person.id).where(Person.id.in_(ids), person_visibility_clause(user))))
+
+
+def registered_person(person_id: int, user) -> Person:
+    """The person of that number in the registry, if `user` may see them; refused otherwise."""
+    person = db.session.get(Person, person_id)
+    if person is None or not can_view_person(user, person):
+        raise Refused(_("There is no person number %(number)s in the registry you can see.", number=person_id))
+    return person
+
+
+def person_or_new(given: Any, unit_id: int, actor, *, missing: str, protected: bool = False) -> Person:
+    """The registry's person numbered `given.person_id` (if `actor` may see them), or a new entry
+    from the names, sex and, where given, nationality and date of birth in `given`; refused with
+    `missing` when it names nobody. A person added in a confidential procedure is `protected`."""
+    if given.person_id:
+        return registered_person(given.person_id, actor)
+    if not given.family_name.strip():
+        raise Refused(missing)
+    person = Person(family_name=given.family_name.strip(), given_names=given.given_names.strip(), sex=given.sex,
+                    nationality_id=getattr(given, "nationality_id", None),
+                    date_of_birth=getattr(given, "date_of_birth", None), unit_id=unit_id, protected_identity=protected)
+    db.session.add(person)
+    return person
 
 
 def can_edit_person(user, person: Person) -> bool:

@@ -20,6 +20,7 @@ from flask import flash, redirect, render_template
 from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 
+from casework.core.forms import form_refusal
 from casework.extensions import db
 
 T = TypeVar("T")
@@ -116,6 +117,7 @@ def again_at(url: str) -> Again:
 def again_on(template: str, **context: Any) -> Again:
     """Show a form's own page again: the reason at the top, what was typed kept in the form."""
     def render(status: int, reason: str | None) -> Any:
+        reason = reason or (form_refusal(context.values()) if status >= 400 else None)
         if reason:
             flash(reason, "danger")
         return render_template(template, **context), status

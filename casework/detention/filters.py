@@ -19,6 +19,7 @@ from wtforms.validators import Optional
 
 from casework.core.forms import choices
 from casework.core.permissions import Permission
+from casework.core.queries import where_given
 from casework.core.states import State
 from casework.detention.cases.models import AggregateRelease, DetentionCase
 from casework.detention.permissions import field_offices_where, visible_facilities
@@ -64,10 +65,7 @@ def in_year(column, year: int):
 
 def narrow(stmt: Select, f: Filters, unit_column, state_column, date_column) -> Select:
     """The filters every list and figure shares: field office, country, and year of `date_column`."""
-    if f.unit_id:
-        stmt = stmt.where(unit_column == f.unit_id)
-    if f.state_id:
-        stmt = stmt.where(state_column == f.state_id)
+    stmt = where_given(stmt, (unit_column, f.unit_id), (state_column, f.state_id))
     if f.year and date_column is not None:
         stmt = stmt.where(in_year(date_column, f.year))
     if date_column is not None:

@@ -14,10 +14,8 @@ from sqlalchemy import func, select
 
 from casework.core.cases import Case
 from casework.core.counters import next_number as next_in_scope
-from casework.core.persons import Person, Sex, can_view_person
-from casework.core.writes import Refused
+from casework.core.persons import Person, Sex, person_or_new
 from casework.extensions import db
-from casework.persons.operations import save_person
 
 
 def next_number(unit_code: str, year: int, kind: str) -> str:
@@ -57,16 +55,7 @@ def find_or_register_person(unit_id: int, detainee: Detainee | Person, actor) ->
     """The person named by their registry number, or a new registry entry (protected identity)."""
     if isinstance(detainee, Person):
         return detainee
-    if detainee.person_id:
-        person = db.session.get(Person, detainee.person_id)
-        if person is None or not can_view_person(actor, person):
-            raise Refused(_("There is no person number %(number)s in the registry you can see.",
-                            number=detainee.person_id))
-        return person
-    if not detainee.family_name.strip():
-        raise Refused(_("Give the person's registry number, or their name to register them."))
-    return save_person(None, {
-        "family_name": detainee.family_name.strip(), "given_names": detainee.given_names.strip(),
-        "sex": detainee.sex, "date_of_birth": detainee.date_of_birth, "contact": "", "protected_identity": True,
-        "unit_id": unit_id,
-    }, [])
+    person = person_or_new(detainee, unit_id, actor, protected=True,
+                           missing=_("Give the person's registry number, or their name to register them."))
+    db.session.flush()
+    return person

@@ -11,7 +11,7 @@ from casework.auth.models import Membership, Role
 from casework.core.cases import Case, CaseAssignment
 from casework.core.counters import next_number
 from casework.core.permissions import Permission, can
-from casework.core.persons import CasePerson, Person, PersonRole, Sex, can_view_person
+from casework.core.persons import CasePerson, Person, PersonRole, Sex, person_or_new
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.core.workflow import fire
@@ -125,17 +125,8 @@ def add_victim(case: ReprisalCase, data: VictimInput, actor) -> Victim:
 
 
 def _individual(case: ReprisalCase, data: VictimInput, actor) -> Person:
-    if data.person_id:
-        person = db.session.get(Person, data.person_id)
-        if person is None or not can_view_person(actor, person):
-            raise Refused(_("There is no person number %(n)s in the registry you can see.", n=data.person_id))
-        return person
-    if not data.family_name.strip():
-        raise Refused(_("Give the family name of the individual, or the number of a person in the registry."))
-    person = Person(family_name=data.family_name.strip(), given_names=data.given_names.strip(), sex=data.sex,
-                    nationality_id=data.nationality_id, unit_id=case.unit_id, protected_identity=True)
-    db.session.add(person)
-    return person
+    return person_or_new(data, case.unit_id, actor, protected=True, missing=_(
+        "Give the family name of the individual, or the number of a person in the registry."))
 
 
 def add_act(case: ReprisalCase, category: ActCategory, occurred_on: date, description: str, actor) -> Act:

@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy import Select, or_, select
 
 from casework.core.permissions import visibility_clause
+from casework.core.queries import where_given
 from casework.figures.period import between, list_period
 from casework.reprisals.models import ReprisalCase
 
@@ -18,10 +19,7 @@ def reprisal_cases_for(user, *, q: str = "", state: int | None = None, status: s
     if q:
         pattern = f"%{q.strip()}%"
         stmt = stmt.where(or_(ReprisalCase.reference.ilike(pattern), ReprisalCase.title.ilike(pattern)))
-    if state:
-        stmt = stmt.where(ReprisalCase.state_id == state)
-    if status:
-        stmt = stmt.where(ReprisalCase.status == status)
+    stmt = where_given(stmt, (ReprisalCase.state_id, state), (ReprisalCase.status, status))
     return stmt.where(*between(ReprisalCase.received_on, start, end))
 
 

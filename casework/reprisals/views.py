@@ -20,10 +20,9 @@ from sqlalchemy import select
 from casework.cases.access import load_case, load_part
 from casework.cases.forms import AssignmentForm, ConfirmForm
 from casework.cases.views import case_step, on_case_page
-from casework.core.forms import choices
+from casework.core.forms import choices, state_choices, status_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
-from casework.core.states import State
 from casework.core.writes import again_on, write
 from casework.exports.views import export_response
 from casework.extensions import db
@@ -34,7 +33,7 @@ from casework.reprisals.forms import (
     RiskForm, VictimFields,
 )
 from casework.reprisals.models import (
-    UN_BODY_LABELS, ActCategory, Annex, Consent, RelatedCase, ReprisalCase, ReprisalStatus, RiskLevel,
+    UN_BODY_LABELS, ActCategory, Annex, Consent, RelatedCase, ReprisalCase, RiskLevel,
 )
 from casework.reprisals.queries import LIST_SORTS, reprisal_cases_from_args
 from casework.reprisals.report import REPORTED_DETAILS, current_report_year, published_report_year
@@ -43,15 +42,11 @@ from casework.reprisals.workflow import ACTING, REPRISAL_WORKFLOW
 bp = Blueprint("reprisals", __name__, url_prefix="/reprisals")
 
 
-def _state_choices(blank: str) -> list:
-    return choices([(0, blank)] + list(db.session.execute(select(State.id, State.name).order_by(State.name)).all()))
-
 
 def _filters() -> ListFilterForm:
     form = ListFilterForm(request.args)
-    form.state.choices = _state_choices(_("Any"))
-    form.status.choices = choices([("", _("Any"))] + [(s.value, REPRISAL_WORKFLOW.state_label(s))
-                                                      for s in ReprisalStatus])
+    form.state.choices = state_choices(_("Any"))
+    form.status.choices = status_choices(REPRISAL_WORKFLOW, _("Any"))
     form.validate()
     return form
 
@@ -77,7 +72,7 @@ def new():
     if not units:
         abort(403)
     form = CaseForm()
-    form.state_id.choices = _state_choices(_("Choose…"))
+    form.state_id.choices = state_choices(_("Choose…"))
     again = again_on("reprisals/form.html", form=form)
     if request.method == "GET":
         form.received_on.data = date.today()
@@ -98,7 +93,7 @@ def edit(case_id: int):
         flash(refusal, "danger")
         return redirect(case.url, 303)
     form = DetailsForm(data=None if request.method == "POST" else {**_details(case), "version": case.version})
-    form.state_id.choices = _state_choices(_("Choose…"))
+    form.state_id.choices = state_choices(_("Choose…"))
     published = published_report_year(case)
     if published is not None:  # shown, not editable: the published report tells them
         for name, value in _details(case).items():

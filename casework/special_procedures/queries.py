@@ -11,6 +11,7 @@ from casework.auth.models import Role
 from casework.core.deadlines import Deadline
 from casework.core.persons import Person
 from casework.core.permissions import visible_case_ids, visible_cases
+from casework.core.queries import where_given
 from casework.core.states import State
 from casework.extensions import db
 from casework.figures.period import between, list_period
@@ -62,8 +63,7 @@ def _filtered(stmt: Select, f: Filters) -> Select:
                 *between(Reply.received_on, f.start, f.end))))
         else:
             stmt = stmt.where(*between(SpCommunication.sent_on, f.start, f.end))
-    if f.status:
-        stmt = stmt.where(SpCommunication.status == f.status)
+    stmt = where_given(stmt, (SpCommunication.status, f.status))
     if f.q:
         like = f"%{f.q.strip()}%"
         stmt = stmt.where(or_(SpCommunication.reference.ilike(like), SpCommunication.title.ilike(like)))

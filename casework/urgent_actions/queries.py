@@ -9,6 +9,7 @@ from sqlalchemy import Select, func, or_, select
 from casework.core.deadlines import Deadline
 from casework.core.permissions import visibility_clause
 from casework.core.persons import CasePerson, Person, PersonRole
+from casework.core.queries import where_given
 from casework.core.states import State
 from casework.extensions import db
 from casework.figures.period import between, list_period
@@ -73,16 +74,12 @@ def urgent_actions_for(user, *, q: str = "", state: int | None = None, status: s
                               UrgentAction.id.in_(named)))
     if state:
         stmt = stmt.where(or_(UrgentAction.state_id == state, UrgentAction.second_state_id == state))
-    if status:
-        stmt = stmt.where(UrgentAction.status == status)
-    if year:
-        stmt = stmt.where(UrgentAction.registration_year == year)
+    stmt = where_given(stmt, (UrgentAction.status, status), (UrgentAction.registration_year, year))
     if bucket in BUCKETS:
         stmt = stmt.where(bucket_clause(bucket))
     if due:
         stmt = stmt.where(due_clause(due))
-    if group:
-        stmt = stmt.where(UrgentAction.group_id == group)
+    stmt = where_given(stmt, (UrgentAction.group_id, group))
     if start or end:
         stmt = stmt.where(*between(UrgentAction.located_on if dated == "located" else UrgentAction.registered_on,
                                    start, end))

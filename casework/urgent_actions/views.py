@@ -10,26 +10,23 @@ from datetime import date
 from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from casework.cases.access import load_case, load_part
 from casework.cases.views import on_case_page, render_case
-from casework.core.forms import choices
+from casework.core.forms import choices, state_choices, status_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, units_where
 from casework.core.persons import PersonRole, visible_links
-from casework.core.states import State
 from casework.core.units import Unit
 from casework.core.writes import again_on, write
 from casework.exports.views import export_response
-from casework.extensions import db
 from casework.urgent_actions import operations as ops
 from casework.urgent_actions.forms import (
     FollowUpForm, GroupForm, ListFilterForm, RegistrationForm, ResponseForm, UrgentActionDetailsForm, UrgentActionForm,
     criteria_of, parse_persons,
 )
 from casework.urgent_actions.models import (
-    CRITERIA_LABELS, Criterion, Recommendation, ResponseStatus, UrgentAction, UrgentActionStatus,
+    CRITERIA_LABELS, Criterion, Recommendation, ResponseStatus, UrgentAction,
 )
 from casework.urgent_actions.permissions import can_see_authors
 from casework.urgent_actions.queries import BUCKETS, LIST_SORTS, statistics, urgent_actions_from_args
@@ -37,9 +34,6 @@ from casework.urgent_actions.workflow import BEFORE_REGISTRATION, URGENT_ACTION_
 
 bp = Blueprint("urgent_actions", __name__, url_prefix="/urgent-actions")
 
-
-def _state_choices(blank: str) -> list:
-    return choices([(0, blank)] + list(db.session.execute(select(State.id, State.name).order_by(State.name)).all()))
 
 
 UNIT_CODE = "CED"  # urgent actions belong to the Committee on Enforced Disappearances' unit
@@ -55,9 +49,8 @@ def _ced_unit() -> Unit:
 
 def _filters() -> ListFilterForm:
     form = ListFilterForm(request.args)
-    form.state.choices = _state_choices(_("Any"))
-    form.status.choices = choices([("", _("Any"))] + [(s.value, URGENT_ACTION_WORKFLOW.state_label(s))
-                                                      for s in UrgentActionStatus])
+    form.state.choices = state_choices(_("Any"))
+    form.status.choices = status_choices(URGENT_ACTION_WORKFLOW, _("Any"))
     form.bucket.choices = choices([("", _("Any"))] + list(BUCKETS.items()))
     form.validate()
     return form
@@ -85,10 +78,10 @@ def stats():
 
 
 def _event_form(form):
-    form.state_id.choices = _state_choices(_("Choose…"))
-    form.second_state_id.choices = _state_choices(_("No second State"))
+    form.state_id.choices = state_choices(_("Choose…"))
+    form.second_state_id.choices = state_choices(_("No second State"))
     if hasattr(form, "nationality_id"):
-        form.nationality_id.choices = _state_choices(_("Unknown"))
+        form.nationality_id.choices = state_choices(_("Unknown"))
     if request.method == "GET":
         form.received_on.data = date.today()
     return form
@@ -161,8 +154,8 @@ def _details_form(ua: UrgentAction) -> UrgentActionDetailsForm:
                        complaint_filed_on=complaint.filed_on if complaint else None,
                        complaint_file_number=complaint.file_number if complaint else "")
     form = UrgentActionDetailsForm(data=current)
-    form.state_id.choices = _state_choices(_("Choose…"))
-    form.second_state_id.choices = _state_choices(_("No second State"))
+    form.state_id.choices = state_choices(_("Choose…"))
+    form.second_state_id.choices = state_choices(_("No second State"))
     return form if see_authors else form.without_authors()
 
 

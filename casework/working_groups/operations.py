@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from casework.core.counters import next_number
 from casework.core.deadlines import extend_deadline
-from casework.core.persons import CasePerson, Person, Sex, can_view_person
+from casework.core.persons import CasePerson, Person, Sex, person_or_new
 from casework.core.units import Unit
 from casework.core.workflow import fire
 from casework.core.writes import Refused
@@ -76,18 +76,8 @@ def _reference(prefix: str, received_on: date) -> str:
 
 
 def _person(data: PersonInput, unit: Unit, actor) -> Person:
-    if data.person_id:
-        person = db.session.get(Person, data.person_id)
-        if person is None or not can_view_person(actor, person):
-            raise Refused(_("There is no person number %(n)s in the registry you can see.",
-                            n=data.person_id))
-        return person
-    if not data.family_name.strip():
-        raise Refused(_("Give the family name of the person concerned, or their number in the registry."))
-    person = Person(family_name=data.family_name.strip(), given_names=data.given_names.strip(), sex=data.sex,
-                    nationality_id=data.nationality_id, unit_id=unit.id)
-    db.session.add(person)
-    return person
+    return person_or_new(data, unit.id, actor, missing=_(
+        "Give the family name of the person concerned, or their number in the registry."))
 
 
 def default_title(what: str, persons: list[Person]) -> str:

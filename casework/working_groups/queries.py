@@ -7,6 +7,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, select
 
 from casework.core.cases import Case
 from casework.core.permissions import visible_in_unit
+from casework.core.queries import where_given
 from casework.extensions import db
 from casework.figures.period import between, list_period
 from casework.working_groups.models import DetentionCommunication, Opinion, WorkingGroupCase
@@ -28,10 +29,7 @@ def cases_for(user, model: type[WorkingGroupCase], unit_id: int, *, state: int |
     walks the unit's own index instead of checking each case.
     """
     stmt = select(model).where(Case.unit_id == unit_id, visible_in_unit(user, unit_id, model.id))
-    if state:
-        stmt = stmt.where(model.state_id == state)
-    if status:
-        stmt = stmt.where(Case.status == status)
+    stmt = where_given(stmt, (model.state_id, state), (Case.status, status))
     if year:
         # A range on the indexed date rather than a function of it, so the index serves the filter.
         stmt = stmt.where(model.received_on >= date(year, 1, 1), model.received_on < date(year + 1, 1, 1))

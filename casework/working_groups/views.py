@@ -18,10 +18,9 @@ from sqlalchemy import select
 
 from casework.cases.access import load_case
 from casework.cases.views import case_step, record_step
-from casework.core.forms import choices
+from casework.core.forms import choices, state_choices, status_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
-from casework.core.states import State
 from casework.core.units import Unit
 from casework.core.workflow import Workflow
 from casework.core.writes import again_on, write
@@ -74,9 +73,6 @@ def _group(slug: str) -> tuple[Group, Unit]:
     return group, unit
 
 
-def _states(blank: str) -> list:
-    return choices([(0, blank)] + list(db.session.execute(select(State.id, State.name).order_by(State.name)).all()))
-
 
 @bp.route("/")
 def index():
@@ -87,9 +83,8 @@ def index():
 def cases(slug: str):
     group, unit = _group(slug)
     form = ListFilterForm(request.args)
-    form.state.choices = _states(_("Any"))
-    form.status.choices = choices([("", _("Any"))] + [(s.value, group.workflow.state_label(s))
-                                                      for s in group.workflow.states])
+    form.state.choices = state_choices(_("Any"))
+    form.status.choices = status_choices(group.workflow, _("Any"))
     form.validate()
     stmt = cases_from_args(current_user, group.model, unit.id, request.args)
     page = paginate(stmt, sorts=list_sorts(group.model), default_sort="received", default_direction="desc",
@@ -114,8 +109,8 @@ def new(slug: str):
     if not can_in_unit(current_user, Permission.CREATE, unit.id):
         abort(403)
     form = group.form()
-    form.state_id.choices = _states(_("Choose…"))
-    form.nationality_id.choices = _states(_("Unknown"))
+    form.state_id.choices = state_choices(_("Choose…"))
+    form.nationality_id.choices = state_choices(_("Unknown"))
     again = again_on("working_groups/form.html", group=group, form=form)
     if request.method == "GET":
         form.received_on.data = date.today()
@@ -136,7 +131,7 @@ def members(slug: str):
     group, unit = _group(slug)
     may_add = can_in_unit(current_user, Permission.APPROVE, unit.id)
     form = MemberForm()
-    form.state_id.choices = _states(_("Choose…"))
+    form.state_id.choices = state_choices(_("Choose…"))
     rows = db.session.scalars(select(Member).where(Member.unit_id == unit.id).order_by(Member.name)).all()
     again = again_on("working_groups/members.html", group=group, groups=GROUPS.values(), unit=unit, members=rows,
                      form=form, may_add=may_add)
@@ -217,7 +212,7 @@ def _details_form(case: WorkingGroupCase, see_source: bool):
     for name in [f.name for f in form if f.name not in ("csrf_token", "version", *editable)]:
         delattr(form, name)
     if "state_id" in form:
-        form.state_id.choices = _states(_("Choose…"))
+        form.state_id.choices = state_choices(_("Choose…"))
     return form
 
 

@@ -12,7 +12,7 @@ from casework.core.audit import AuditEvent
 from casework.core.cases import Case
 from casework.core.persons import Person
 from casework.core.units import Unit, UnitKind
-from casework.detention.models import Facility, FacilityType
+from casework.detention.places.models import Facility, FacilityType
 from casework.extensions import db
 from casework.special_procedures.operations import ensure_mandates
 from casework.special_procedures.models import Mandate
@@ -171,6 +171,6 @@ def test_open_a_reprisals_case_as_a_team_member_only(world, api_as):
     assert response.status_code == 201, response.json
     assert response.json["confidential"] is True
     assert response.json["id"] not in {c["id"] for c in
-                                        api_as(world.users["secretariat"]).get("/api/v1/cases").json["items"]}
+                                       api_as(world.users["secretariat"]).get("/api/v1/cases").json["items"]}
     nameless = api_as(world.rep_officer).post("/api/v1/reprisals", {**body, "victim": {"kind": "group"}})
     assert nameless.status_code == 422 and "organisation or group" in nameless.json["error"]["fields"]["victim"][0]

@@ -120,33 +120,31 @@ def urgent_action(w: World) -> Case:
 
 
 def _facility(w: World):
-    from casework.detention import operations as ops
-    from casework.detention.models import FacilityType
+    from casework.detention.places import operations as places
+    from casework.detention.places.models import FacilityType
 
     if "facility" not in w.extra:
-        w.extra["facility"] = ops.save_facility(None, w.units["FO-COL"].id, ops.FacilityContent(
+        w.extra["facility"] = places.save_facility(None, w.units["FO-COL"].id, places.FacilityContent(
             name="Cárcel de San Isidro", facility_type=FacilityType.PRISON, state_id=w.states["COL"].id,
             authority="INPEC", location="Popayán", capacity=100), w.users["admin"])
     return w.extra["facility"]
 
 
 def detention_visit(w: World) -> Case:
-    from casework.detention import operations as ops
+    from casework.detention.visits import operations as visits
 
-    visit = ops.record_visit(_facility(w), date(2025, 3, 12), w.users["officer"])
+    visit = visits.record_visit(_facility(w), date(2025, 3, 12), w.users["officer"])
     visit.pop_total = 120
     return visit
 
 
 def detention_case(w: World) -> Case:
-    from casework.detention import operations as ops
-    from casework.detention import release_operations as releases
-    from casework.detention.release_models import CaseIssue
+    from casework.detention.cases import operations as cases
+    from casework.detention.cases.models import CaseIssue
+    from casework.detention.operations import Detainee
 
-    facility = _facility(w)
-    person = ops.find_or_register_person(facility.unit_id, None, ops.NewDetainee("Muñoz", "", Sex.MALE),
-                                         w.users["officer"])
-    return releases.open_case(facility, person, CaseIssue.NO_LEGAL_BASIS, "", w.users["officer"])
+    return cases.open_case(_facility(w), Detainee("Muñoz", "", Sex.MALE), CaseIssue.NO_LEGAL_BASIS, "",
+                           w.users["officer"])
 
 
 def _mandate(w: World, code: str):
@@ -323,9 +321,9 @@ def _all_criteria_met(case: Case, _w: World) -> None:
 
 
 def _summary_report_issued(case: Case, w: World) -> None:
-    from casework.detention import operations as ops
+    from casework.detention.visits import operations as visits
 
-    report = ops.draft_visit_report(case, "en", w.users["officer"])
+    report = visits.draft_visit_report(case, "en", w.users["officer"])
     report.final_pdf_sha256 = "0" * 64
 
 

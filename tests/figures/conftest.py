@@ -15,10 +15,11 @@ from casework.communications.models import Communication, Decision, DecisionType
 from casework.core.cases import CaseAssignment
 from casework.core.persons import Person
 from casework.core.units import Unit, UnitKind
-from casework.detention.models import Facility, FacilityType, Visit
-from casework.detention.release_models import (
+from casework.detention.cases.models import (
     AggregateRelease, CaseIssue, CaseOutcome, DetentionCase, ReleaseCategory, ReleaseSource,
 )
+from casework.detention.places.models import Facility, FacilityType
+from casework.detention.visits.models import Visit
 from casework.extensions import db
 from casework.reprisals.models import ReprisalCase, UNBody
 from casework.special_procedures.models import (

@@ -8,7 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from casework.core.forms import choices, version_field
+from casework.core.forms import choices, status_choices, version_field
 from casework.detention.cases.models import (
     CATEGORY_LABELS, CaseIssue, CaseOutcome, ISSUE_LABELS, OUTCOME_LABELS, ReleaseCategory, SOURCE_LABELS,
     ReleaseSource,
@@ -108,6 +108,4 @@ class CaseFilterForm(FilterForm):
                           validators=[Optional()])
     issue = SelectField(_l("Issue"), choices=choices([("", _l("Any"))] + list(ISSUE_LABELS.items())),
                         validators=[Optional()])
-    status = SelectField(_l("Status"), choices=choices(
-        [("", _l("Any"))] + [(s.value, CASE_WORKFLOW.state_label(s)) for s in CASE_WORKFLOW.states]),
-        validators=[Optional()])
+    status = SelectField(_l("Status"), choices=status_choices(CASE_WORKFLOW, _l("Any")), validators=[Optional()])

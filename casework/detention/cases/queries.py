@@ -11,6 +11,7 @@ from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from casework.core.permissions import unit_clause, visibility_clause, visible_cases
+from casework.core.queries import where_given
 from casework.detention.cases.models import (
     AggregateRelease, CoveredRelease, DetentionCase, RELEASE_OUTCOMES, ReleaseCategory,
 )
@@ -29,14 +30,8 @@ def cases_query(user, f: Filters) -> Select:
     stmt = visible_cases(user, DetentionCase).join(Facility, Facility.id == DetentionCase.facility_id).options(
         selectinload(DetentionCase.facility).selectinload(Facility.state), selectinload(DetentionCase.covered_by))
     stmt = narrow(stmt, f, DetentionCase.unit_id, Facility.state_id, DetentionCase.outcome_on)
-    if f.facility_id:
-        stmt = stmt.where(DetentionCase.facility_id == f.facility_id)
-    if f.status:
-        stmt = stmt.where(DetentionCase.status == f.status)
-    if f.outcome:
-        stmt = stmt.where(DetentionCase.outcome == f.outcome)
-    if f.issue:
-        stmt = stmt.where(DetentionCase.issue == f.issue)
+    stmt = where_given(stmt, (DetentionCase.facility_id, f.facility_id), (DetentionCase.status, f.status),
+                       (DetentionCase.outcome, f.outcome), (DetentionCase.issue, f.issue))
     if f.releases_only:
         stmt = stmt.where(DetentionCase.outcome.in_(sorted(RELEASE_OUTCOMES)))
     if f.q:

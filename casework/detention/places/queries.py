@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from casework.core.forms import choices
 from casework.core.permissions import visibility_clause, visible_cases
+from casework.core.queries import where_given
 from casework.core.states import State
 from casework.detention.cases.models import DetentionCase
 from casework.detention.filters import Filters, in_year, narrow
@@ -24,15 +25,14 @@ def facilities_query(user, f: Filters) -> Select:
     """The register: places the user may see; with a year, those visited that year."""
     stmt = visible_facilities(user).options(selectinload(Facility.state), selectinload(Facility.unit))
     stmt = narrow(stmt, f, Facility.unit_id, Facility.state_id, None)  # the year is that of a visit, below
-    if f.facility_type:
-        stmt = stmt.where(Facility.facility_type == f.facility_type)
+    stmt = where_given(stmt, (Facility.facility_type, f.facility_type))
     if f.q:
         pattern = f"%{f.q.strip()}%"
         stmt = stmt.where(or_(Facility.name.ilike(pattern), Facility.location.ilike(pattern),
                               Facility.authority.ilike(pattern)))
     if f.year or f.visited or f.start or f.end:
-        visited = select(Visit.facility_id).where(visibility_clause(user, Visit), *between(Visit.started_on, f.start,
-                                                                                          f.end))
+        visited = select(Visit.facility_id).where(visibility_clause(user, Visit),
+                                                  *between(Visit.started_on, f.start, f.end))
         if f.year:
             visited = visited.where(in_year(Visit.started_on, f.year))
         stmt = stmt.where(Facility.id.in_(visited))

@@ -11,7 +11,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from casework.core.forms import choices, version_field
+from casework.core.forms import choices, status_choices, version_field
 from casework.detention.filters import FilterForm
 from casework.detention.forms import DetaineeForm, count_field
 from casework.detention.visits import operations as ops
@@ -155,7 +155,5 @@ class ReportForm(FlaskForm):
 
 
 class VisitFilterForm(FilterForm):
-    status = SelectField(_l("Status"), choices=choices(
-        [("", _l("Any"))] + [(s.value, VISIT_WORKFLOW.state_label(s)) for s in VISIT_WORKFLOW.states]),
-        validators=[Optional()])
+    status = SelectField(_l("Status"), choices=status_choices(VISIT_WORKFLOW, _l("Any")), validators=[Optional()])
     q = StringField(_l("Number or place"), validators=[Optional()])

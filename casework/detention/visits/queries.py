@@ -5,6 +5,7 @@ from sqlalchemy import Select, or_
 from sqlalchemy.orm import selectinload
 
 from casework.core.permissions import visible_cases
+from casework.core.queries import where_given
 from casework.detention.filters import Filters, filters_from_args, in_year, narrow
 from casework.detention.places.models import Facility
 from casework.detention.visits.models import Visit
@@ -19,10 +20,7 @@ def visits_query(user, f: Filters) -> Select:
     stmt = visible_cases(user, Visit).join(Facility, Facility.id == Visit.facility_id).options(
         selectinload(Visit.facility).selectinload(Facility.state))
     stmt = narrow(stmt, f, Visit.unit_id, Facility.state_id, Visit.started_on)
-    if f.facility_id:
-        stmt = stmt.where(Visit.facility_id == f.facility_id)
-    if f.status:
-        stmt = stmt.where(Visit.status == f.status)
+    stmt = where_given(stmt, (Visit.facility_id, f.facility_id), (Visit.status, f.status))
     if f.q:
         pattern = f"%{f.q.strip()}%"
         stmt = stmt.where(or_(Visit.number.ilike(pattern), Facility.name.ilike(pattern)))
