@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -46,8 +46,6 @@ def users():
 def new_user():
     form = UserForm()
     again = again_on("admin/user_form.html", form=form, user=None)
-    if request.method == "GET":
-        return again(200, None)
     return write(lambda: ops.save_user(None, form.name.data, form.email.data, form.password.data, form.is_admin.data,
                                        form.is_auditor.data, form.active.data),
                  form=form, field=form.email, again=again,
@@ -75,8 +73,6 @@ def edit_user(user_id: int):
     user = _user_or_404(user_id)
     form = UserForm(obj=user)
     again = _on_user_page(user, form=form)
-    if request.method == "GET":
-        return again(200, None)
     return write(lambda: ops.save_user(user, form.name.data, form.email.data, form.password.data, form.is_admin.data,
                                        form.is_auditor.data, form.active.data),
                  form=form, field=form.email, again=again, done=_("Changes saved."),
@@ -120,8 +116,6 @@ def units():
     form = UnitForm()
     all_units = db.session.scalars(select(Unit).order_by(Unit.kind, Unit.code)).all()
     again = again_on("admin/units.html", units=all_units, form=form)
-    if request.method == "GET":
-        return again(200, None)
     return write(lambda: ops.create_unit(form.code.data, form.name.data, form.kind.data), form=form,
                  field=form.code, again=again, done=_("Unit created."), to=url_for("admin.units"))
 

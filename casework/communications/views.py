@@ -80,8 +80,6 @@ def new():
         abort(403)
     duplicates: list[Communication] = []
     again = again_on("communications/new.html", form=form, duplicates=duplicates)
-    if request.method == "GET":
-        return again(200, None)
 
     def receive() -> Communication:
         names = [f"{form.author_given_names.data} {form.author_family_name.data}",

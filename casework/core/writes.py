@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import flash, redirect, render_template
+from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -78,10 +78,14 @@ def write(operation: Callable[[], T], *, again: Again, done: str | Callable[[T],
     - An invalid form shows the page again (`again(400, None)`): each field says what is wrong.
     - A form with a `version` field is checked against `record` first (409 when stale), and so
       is the record's own version at the flush, for a change that lands in between.
+    - A page with a form of its own is drawn by the same call: on GET there is nothing to write,
+      and `again(200, None)` draws it.
     - A `Refused` rolls everything back and shows the page again with its reason and status;
       with `field`, the reason is shown by that field, as the input to correct (400): a file
       that is not a PDF, a date too late, a person not on the team.
     """
+    if request.method in ("GET", "HEAD"):
+        return again(200, None)
     if form is not None and not form.validate_on_submit():
         return again(400, None)
     try:

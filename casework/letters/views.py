@@ -63,8 +63,6 @@ def new():
     if parent is None and not form.unit_id.choices:
         abort(403)
     again = again_on("letters/new.html", form=form, parent=parent)
-    if request.method == "GET":
-        return again(200, None)
     return write(lambda: ops.draft_letter(form.letter_type.data, form.language.data, current_user, parent=parent,
                                           unit_id=form.unit_id.data),
                  form=form, field=form.unit_id, again=again, done=None,
@@ -111,7 +109,6 @@ def edit(letter_id: int):
     if request.method == "GET":
         record_confidential_view(letter)  # the page shows the whole letter, as the case page does
         db.session.commit()
-        return again(200, None)
     return write(lambda: ops.update_letter(letter, _content(form), current_user), form=form, record=letter,
                  again=again, done=_("Letter saved."), to=letter.url)
 

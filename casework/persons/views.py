@@ -79,7 +79,5 @@ def edit(person_id: int):
 
 def _save(person: Person | None, form: PersonForm, done: Callable[[Person], str]):
     again = again_on("persons/form.html", form=form, person=person)
-    if request.method == "GET":
-        return again(200, None)
     return write(lambda: save_person(person, form.data, form.other_name_pairs()), form=form, again=again, done=done,
                  to=lambda saved: url_for("persons.detail", person_id=saved.id))

@@ -76,7 +76,6 @@ def new():
     again = again_on("reprisals/form.html", form=form)
     if request.method == "GET":
         form.received_on.data = date.today()
-        return again(200, None)
     # What the operation refuses is about the victim: it is shown by the victim's name (400).
     return write(lambda: ops.create_case(form.allegation(), [form.victim()], units[0], current_user), form=form,
                  field=form.family_name, again=again, to=lambda case: case.url,
@@ -102,8 +101,6 @@ def edit(case_id: int):
     again = again_on("reprisals/edit.html", rc=case, form=form, published=published,
                      locked=REPORTED_DETAILS if published else (),
                      un_bodies={body.value: label for body, label in UN_BODY_LABELS.items()})
-    if request.method == "GET":
-        return again(200, None)
     return write(lambda: ops.update_details(case, form.allegation(), current_user), form=form, record=case,
                  again=again, done=_("Details saved."), to=case.url)
 

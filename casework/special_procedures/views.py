@@ -92,8 +92,6 @@ def new():
     form = _drafting_form(NewCommunicationForm())
     form.lead_mandate_id.choices = choices((m.id, m.name) for m in leads)
     page = again_on("special_procedures/form.html", form=form, comm=None)
-    if request.method == "GET":
-        return page(200, None)
     return write(lambda: ops.create_communication(form.content(), by_id[form.lead_mandate_id.data], current_user),
                  form=form, again=page,
                  done=_("Draft saved. Add the alleged victims and invite the co-signing mandates."),
@@ -108,8 +106,6 @@ def edit(case_id: int):
     # Only the page as drawn fills the form: a field missing from a POST is not taken from the letter.
     form = _drafting_form(DraftForm(obj=comm if request.method == "GET" else None), comm)
     page = again_on("special_procedures/form.html", form=form, comm=comm)
-    if request.method == "GET":
-        return page(200, None)
     return write(lambda: ops.update_communication(comm, form.content(), current_user), form=form, record=comm,
                  again=page, done=_("Draft saved."), to=comm.url)
 

@@ -92,8 +92,6 @@ def new():
     unit = _ced_unit()
     form = _event_form(UrgentActionForm())
     again = again_on("urgent_actions/form.html", form=form)
-    if request.method == "GET":
-        return again(200, None)
     return write(lambda: ops.create_urgent_action(form.disappearance(), [form.disappeared()], unit, current_user),
                  form=form, again=again, done=_("Request received; check it against the registration criteria."),
                  to=lambda ua: ua.url)
@@ -105,8 +103,6 @@ def new_group():
     form = _event_form(GroupForm())
     again = again_on("urgent_actions/group_form.html", form=form,
                      criteria=[(c, CRITERIA_LABELS[c]) for c in Criterion])
-    if request.method == "GET":
-        return again(200, None)
 
     def register():
         return ops.register_group(ops.GroupRegistration(
@@ -168,8 +164,6 @@ def edit(case_id: int):
     form = _details_form(ua)
     again = again_on("urgent_actions/edit.html", ua=ua, form=form,
                      authors=_authors(ua) if form.with_authors else [])
-    if request.method == "GET":
-        return again(200, None)
     return write(lambda: ops.update_details(ua, form.disappearance(), form.age.data, current_user,
                                             with_authors=form.with_authors),
                  form=form, record=ua, again=again, done=_("Details saved."), to=ua.url)

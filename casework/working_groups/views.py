@@ -114,7 +114,6 @@ def new(slug: str):
     again = again_on("working_groups/form.html", group=group, form=form)
     if request.method == "GET":
         form.received_on.data = date.today()
-        return again(200, None)
     register = ops.register_detention if group.model is DetentionCommunication else ops.register_disappearance
     return write(lambda: register(form.submission(), unit, current_user), form=form, again=again,
                  done=_received, to=lambda case: case.url)
@@ -246,8 +245,6 @@ def edit_details(case_id: int):
     form = _details_form(case, see_source)
     again = again_on("working_groups/edit.html", wg=case, group=GROUP_OF_TYPE[case.case_type], form=form,
                      see_source=see_source, fixed=_fixed_facts(case))
-    if request.method == "GET":
-        return again(200, None)
     return write(lambda: corrections.correct_details(case, form.details(), see_source=see_source), form=form,
                  record=case, again=again, done=lambda changed: _corrected(case, changed), to=case.url)
 

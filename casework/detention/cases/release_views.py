@@ -49,8 +49,6 @@ def new_aggregate():
     if not form.unit_id.choices:
         abort(403)
     page = again_on("detention/aggregate_form.html", form=form, record=None)
-    if not form.is_submitted():
-        return page(200, None)
     return write(lambda: ops.save_aggregate(None, form.unit_id.data, form.content(), current_user), form=form,
                  field=form.period_end, again=page, done=_("Releases recorded."), to=_to_record)
 
@@ -81,8 +79,6 @@ def edit_aggregate(record_id: int):
     form = unit_record_form(AggregateForm, record, current_user)
     del form.unit_id  # a record stays with the field office that made it
     page = again_on("detention/aggregate_form.html", form=form, record=record)
-    if not form.is_submitted():
-        return page(200, None)
     return write(lambda: ops.save_aggregate(record, record.unit_id, form.content(), current_user), form=form,
                  field=form.women, again=page, done=_("Changes saved."), to=_to_record)
 

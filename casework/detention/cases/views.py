@@ -45,7 +45,6 @@ def new_case():
     page = again_on("detention/case_new.html", form=form, visit=visit)
     if not form.is_submitted():
         form.facility_id.data = visit.facility_id if visit else request.args.get("facility_id", type=int)
-        return page(200, None)
     return write(lambda: ops.open_case(
         load_unit_record(Facility, form.facility_id.data), form.detainee(), CaseIssue(form.issue.data),
         form.issue_details.data or "", current_user, confidential=bool(form.confidential.data), visit=visit),
@@ -71,8 +70,6 @@ def edit_case(case_id: int):
         "category": case.category.value if case.category else "",
         "outcome": case.outcome.value if case.outcome else "", "outcome_on": case.outcome_on})
     page = again_on("detention/case_form.html", case=case, form=form)
-    if not form.is_submitted():
-        return page(200, None)
     return write(lambda: ops.update_case(case, form.content(), current_user), form=form, record=case, again=page,
                  done=_("Case saved."), to=case.url)
 

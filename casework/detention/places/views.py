@@ -40,8 +40,6 @@ def new_facility():
     if not form.unit_id.choices:
         abort(403)
     page = again_on("detention/facility_form.html", form=form, facility=None)
-    if not form.is_submitted():
-        return page(200, None)
     return write(lambda: ops.save_facility(None, form.unit_id.data, form.content(), current_user), form=form,
                  field=form.unit_id, again=page, to=_to_place,
                  done=lambda place: _("%(name)s added to the register.", name=place.name))
@@ -65,7 +63,5 @@ def edit_facility(facility_id: int):
     form = unit_record_form(FacilityForm, place, current_user)
     del form.unit_id  # a place stays with its field office, as do the visits made to it
     page = again_on("detention/facility_form.html", form=form, facility=place)
-    if not form.is_submitted():
-        return page(200, None)
     return write(lambda: ops.save_facility(place, place.unit_id, form.content(), current_user), form=form,
                  field=form.name, again=page, done=_("Changes saved."), to=_to_place)

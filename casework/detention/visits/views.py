@@ -55,7 +55,6 @@ def new_visit():
     page = again_on("detention/visit_new.html", form=form)
     if not form.is_submitted():
         form.facility_id.data = request.args.get("facility_id", type=int) or form.facility_id.data
-        return page(200, None)
     return write(lambda: ops.record_visit(load_unit_record(Facility, form.facility_id.data), form.started_on.data,
                                           current_user),
                  form=form, again=page, done=None, to=lambda visit: url_for("detention.edit_visit", visit_id=visit.id))
