@@ -43,6 +43,17 @@ def status_choices(workflow: Workflow, blank: str) -> list[SelectChoice]:
     return choices([("", blank)] + [(state.value, workflow.state_label(state)) for state in workflow.states])
 
 
+def list_filters(form: FlaskForm, workflow: Workflow, **choices_of: list[SelectChoice]) -> FlaskForm:
+    """A list's filter form as the query string fills it: any State, any status of `workflow`, and
+    the choices of its own other fields; validated, so that a value that is not a choice says so."""
+    form.state.choices = state_choices(_("Any"))
+    form.status.choices = status_choices(workflow, _("Any"))
+    for name, field_choices in choices_of.items():
+        form[name].choices = field_choices
+    form.validate()
+    return form
+
+
 def version_field() -> IntegerField:
     """The record's version as the page drew it, sent back by the form's hidden_tag().
 

@@ -1,7 +1,7 @@
 """Reprisals: confidential cases of intimidation against people who cooperate with the UN."""
 from __future__ import annotations
 
-from casework.core.modules import DomainModule
+from casework.core.modules import DomainModule, standard_parts
 from casework.reprisals import (
     access, api, approvals, demo, exports, figures, letters, models, report_views, search, views, workflow,
 )
@@ -16,10 +16,5 @@ MODULE = DomainModule(
     letter_types=(letters.RAISING_LETTER,),
     panels={"reprisal": (views.panels,), None: (views.related_reprisals,)},
     flush_guards=(access.enforce_team_rules,),
-    api=(api.API,),
-    exports=exports.EXPORTS,
-    search=tuple(search.SOURCES),
-    figures=figures.key_figures,
-    approvals=approvals.awaiting_approval,
-    demo=demo.load_demo,
+    **standard_parts(api, exports, search, figures, demo, approvals),
 )

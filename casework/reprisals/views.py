@@ -20,7 +20,7 @@ from sqlalchemy import select
 from casework.cases.access import load_case, load_part
 from casework.cases.forms import AssignmentForm, ConfirmForm
 from casework.cases.views import case_step, on_case_page
-from casework.core.forms import choices, state_choices, status_choices
+from casework.core.forms import choices, list_filters, state_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
 from casework.core.writes import again_on, write
@@ -43,17 +43,9 @@ bp = Blueprint("reprisals", __name__, url_prefix="/reprisals")
 
 
 
-def _filters() -> ListFilterForm:
-    form = ListFilterForm(request.args)
-    form.state.choices = state_choices(_("Any"))
-    form.status.choices = status_choices(REPRISAL_WORKFLOW, _("Any"))
-    form.validate()
-    return form
-
-
 @bp.route("/")
 def index():
-    form = _filters()
+    form = list_filters(ListFilterForm(request.args), REPRISAL_WORKFLOW)
     page = paginate(reprisal_cases_from_args(current_user, request.args), sorts=LIST_SORTS,
                     default_sort="received", default_direction="desc")
     return render_template("reprisals/list.html", form=form, page=page, workflow=REPRISAL_WORKFLOW,

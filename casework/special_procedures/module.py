@@ -1,7 +1,7 @@
 """Special-procedures communications: joint letters of the mandate holders, their replies and publication."""
 from __future__ import annotations
 
-from casework.core.modules import DomainModule
+from casework.core.modules import DomainModule, standard_parts
 from casework.special_procedures import (
     api, approvals, demo, exports, figures, models, public, report_views, search, views, workflow,
 )
@@ -14,10 +14,5 @@ MODULE = DomainModule(
     nav=("Special procedures", "special_procedures.index", "special_procedures."),
     workflows=(workflow.COMMUNICATION_WORKFLOW, workflow.COSIGNATURE_WORKFLOW),
     panels={"sp_communication": (views.panels,)},
-    api=(api.API,),
-    exports=exports.EXPORTS,
-    search=tuple(search.SOURCES),
-    figures=figures.key_figures,
-    approvals=approvals.awaiting_approval,
-    demo=demo.load_demo,
+    **standard_parts(api, exports, search, figures, demo, approvals),
 )

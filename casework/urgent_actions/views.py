@@ -13,7 +13,7 @@ from flask_login import current_user
 
 from casework.cases.access import load_case, load_part
 from casework.cases.views import on_case_page, render_case
-from casework.core.forms import choices, state_choices, status_choices
+from casework.core.forms import choices, list_filters, state_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, units_where
 from casework.core.persons import PersonRole, visible_links
@@ -47,18 +47,10 @@ def _ced_unit() -> Unit:
     return unit
 
 
-def _filters() -> ListFilterForm:
-    form = ListFilterForm(request.args)
-    form.state.choices = state_choices(_("Any"))
-    form.status.choices = status_choices(URGENT_ACTION_WORKFLOW, _("Any"))
-    form.bucket.choices = choices([("", _("Any"))] + list(BUCKETS.items()))
-    form.validate()
-    return form
-
-
 @bp.route("/")
 def index():
-    form = _filters()
+    form = list_filters(ListFilterForm(request.args), URGENT_ACTION_WORKFLOW,
+                        bucket=choices([("", _("Any"))] + list(BUCKETS.items())))
     page = paginate(urgent_actions_from_args(current_user, request.args), sorts=LIST_SORTS,
                     default_sort="registered", default_direction="desc")
     may_create = any(u.code == UNIT_CODE for u in units_where(current_user, Permission.CREATE))

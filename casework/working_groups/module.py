@@ -1,7 +1,7 @@
 """The working groups' own procedures: arbitrary detention (WGAD) and enforced disappearances (WGEID)."""
 from __future__ import annotations
 
-from casework.core.modules import DomainModule
+from casework.core.modules import DomainModule, standard_parts
 from casework.working_groups import (
     api, approvals, demo, exports, figures, letters, models, search, views, workflow,
 )
@@ -15,10 +15,5 @@ MODULE = DomainModule(
     letter_types=letters.LETTER_TYPES,
     panels={"wgad_communication": (views.panels,), "wgeid_case": (views.panels,)},
     extension_rules={workflow.REPLY_DEADLINE: workflow.one_extension},
-    api=tuple(api.API),
-    exports=exports.EXPORTS,
-    search=tuple(search.SOURCES),
-    figures=figures.key_figures,
-    approvals=approvals.awaiting_approval,
-    demo=demo.load_demo,
+    **standard_parts(api, exports, search, figures, demo, approvals),
 )

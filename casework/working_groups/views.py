@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from casework.cases.access import load_case
 from casework.cases.views import case_step, record_step
-from casework.core.forms import choices, state_choices, status_choices
+from casework.core.forms import choices, list_filters, state_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
 from casework.core.units import Unit
@@ -82,10 +82,7 @@ def index():
 @bp.route("/<slug>/")
 def cases(slug: str):
     group, unit = _group(slug)
-    form = ListFilterForm(request.args)
-    form.state.choices = state_choices(_("Any"))
-    form.status.choices = status_choices(group.workflow, _("Any"))
-    form.validate()
+    form = list_filters(ListFilterForm(request.args), group.workflow)
     stmt = cases_from_args(current_user, group.model, unit.id, request.args)
     page = paginate(stmt, sorts=list_sorts(group.model), default_sort="received", default_direction="desc",
                     key=group.model.id)
