@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from flask import Blueprint, abort, render_template, send_file
+from flask import Blueprint, abort, flash, redirect, render_template, send_file
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -110,6 +110,13 @@ def render_case(case, status: int = 200, **forms):
         context.update(build(case))
     context.update(forms)  # a module's forms re-rendered with the user's input win
     return render_template(getattr(case, "detail_template", "cases/detail.html"), **context), status
+
+
+def back_to_case(case: Case, reason: str):
+    """Back to the case page with the reason: its edit page was asked for when it can no longer be
+    changed (sent, reviewed, closed)."""
+    flash(reason, "warning")
+    return redirect(case.url, 303)
 
 
 def on_case_page(case, **forms) -> Again:

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import DateField, IntegerField, SelectField, StringField
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
-from casework.core.forms import choices
+from casework.core.forms import choices, state_choices
 from casework.core.permissions import Permission
 from casework.core.persons import Sex
-from casework.core.states import State
 from casework.detention.operations import Detainee
 from casework.detention.permissions import field_offices_where
-from casework.extensions import db
 
 F = TypeVar("F", bound=FlaskForm)
 
@@ -51,9 +49,11 @@ class DetaineeForm(FlaskForm):
 
 def unit_record_form(form_class: type[F], record, user) -> F:
     """The form of a place of detention or an aggregate record (`record`, None for a new one): in
-    a field office where the user may record, in any country."""
+    a field office where the user may record (a new one is refused, 403, to whoever records for
+    none), in any country."""
     form = form_class(obj=record)
     form.unit_id.choices = choices((u.id, str(u)) for u in field_offices_where(user, Permission.EDIT))
-    form.state_id.choices = choices([(0, "—")] + [
-        (s.id, s.name) for s in db.session.scalars(select(State).order_by(State.name))])
+    if record is None and not form.unit_id.choices:
+        abort(403)
+    form.state_id.choices = state_choices("—")
     return form

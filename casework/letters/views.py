@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import io
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, current_app, flash, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from casework.cases.access import load_case, record_confidential_view
 from casework.cases.forms import ConfirmForm
-from casework.cases.views import on_case_page, record_step
+from casework.cases.views import back_to_case, on_case_page, record_step
 from casework.core import audit, jobs
 from casework.core.attachments import storage_path
 from casework.core.forms import choices
@@ -102,8 +102,7 @@ def _content(form: LetterForm) -> ops.LetterContent:
 def edit(letter_id: int):
     letter = load_case(letter_id, Permission.EDIT, kind=Letter)
     if letter.status not in ops.EDITABLE:
-        flash(_("A letter that has been sent can no longer be changed."), "warning")
-        return redirect(letter.url, 303)
+        return back_to_case(letter, _("A letter that has been sent can no longer be changed."))
     form = _letter_form(letter)
     again = again_on("letters/edit.html", form=form, letter=letter)
     if request.method == "GET":

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from casework.cases.access import load_case, load_part
 from casework.cases.forms import AssignmentForm, ConfirmForm
-from casework.cases.views import case_step, on_case_page
+from casework.cases.views import back_to_case, case_step, on_case_page
 from casework.core.forms import choices, list_filters, state_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
@@ -81,8 +81,7 @@ def edit(case_id: int):
     case = load_case(case_id, Permission.EDIT, kind=ReprisalCase)
     refusal = ops.edit_refusal(case)
     if refusal and request.method == "GET":  # a POST is refused by the operation, with the input kept
-        flash(refusal, "danger")
-        return redirect(case.url, 303)
+        return back_to_case(case, refusal)
     form = DetailsForm(data=None if request.method == "POST" else {**_details(case), "version": case.version})
     form.state_id.choices = state_choices(_("Choose…"))
     published = published_report_year(case)

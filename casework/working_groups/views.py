@@ -17,7 +17,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from casework.cases.access import load_case
-from casework.cases.views import case_step, record_step
+from casework.cases.views import back_to_case, case_step, record_step
 from casework.core.forms import choices, list_filters, state_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
@@ -236,8 +236,7 @@ def edit_details(case_id: int):
     case = load_case(case_id, Permission.EDIT, kind=WorkingGroupCase)
     refusal = corrections.edit_refusal(case)
     if refusal and request.method == "GET":
-        flash(refusal, "warning")
-        return redirect(case.url, 303)
+        return back_to_case(case, refusal)
     see_source = can_see_source(current_user, case)
     form = _details_form(case, see_source)
     again = again_on("working_groups/edit.html", wg=case, group=GROUP_OF_TYPE[case.case_type], form=form,

@@ -2,7 +2,7 @@
 individual releases it already counts, so that they are not counted again on their own."""
 from __future__ import annotations
 
-from flask import abort, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -46,8 +46,6 @@ def _to_record(record: AggregateRelease) -> str:
 @bp.route("/releases/new", methods=["GET", "POST"])
 def new_aggregate():
     form = unit_record_form(AggregateForm, None, current_user)
-    if not form.unit_id.choices:
-        abort(403)
     page = again_on("detention/aggregate_form.html", form=form, record=None)
     return write(lambda: ops.save_aggregate(None, form.unit_id.data, form.content(), current_user), form=form,
                  field=form.period_end, again=page, done=_("Releases recorded."), to=_to_record)

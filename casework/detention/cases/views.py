@@ -2,12 +2,12 @@
 steps taken on its page (raised, outcome), each through `write()`."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request
+from flask import abort, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from casework.cases.access import load_case
-from casework.cases.views import record_step
+from casework.cases.views import back_to_case, record_step
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can_in_unit
 from casework.core.writes import again_on, write
@@ -62,8 +62,7 @@ def case_panels(case: DetentionCase) -> dict:
 def edit_case(case_id: int):
     case = load_case(case_id, Permission.EDIT, kind=DetentionCase)
     if case.status == DetentionCaseStatus.CLOSED:
-        flash(_("The case is closed: reopen it to change it."), "warning")
-        return redirect(case.url, 303)
+        return back_to_case(case, _("The case is closed: reopen it to change it."))
     form = CaseForm(data=None if request.method == "POST" else {
         "version": case.version, "issue": case.issue.value, "issue_details": case.issue_details,
         "raised_with": case.raised_with, "actions": case.actions,

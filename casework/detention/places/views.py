@@ -1,7 +1,7 @@
 """The register of places of detention: per country, each with its history of visits and population."""
 from __future__ import annotations
 
-from flask import abort, render_template, url_for
+from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -37,8 +37,6 @@ def _to_place(facility: Facility) -> str:
 @bp.route("/facilities/new", methods=["GET", "POST"])
 def new_facility():
     form = unit_record_form(FacilityForm, None, current_user)
-    if not form.unit_id.choices:
-        abort(403)
     page = again_on("detention/facility_form.html", form=form, facility=None)
     return write(lambda: ops.save_facility(None, form.unit_id.data, form.content(), current_user), form=form,
                  field=form.unit_id, again=page, to=_to_place,

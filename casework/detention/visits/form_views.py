@@ -4,13 +4,13 @@ again whenever a save is invalid or refused, should the tab be closed then.
 """
 from __future__ import annotations
 
-from flask import flash, jsonify, redirect, render_template, request, url_for
+from flask import jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from casework.cases.access import load_case
 from casework.cases.forms import ConfirmForm
-from casework.cases.views import on_case_page
+from casework.cases.views import back_to_case, on_case_page
 from casework.core import drafts
 from casework.core.permissions import Permission
 from casework.core.writes import Again, write
@@ -79,8 +79,7 @@ def _kept_as_draft(visit: Visit, form: VisitForm) -> Again:
 def edit_visit(visit_id: int):
     visit = load_case(visit_id, Permission.EDIT, kind=Visit)
     if visit.status not in ops.EDITABLE:
-        flash(_("The head of office has reviewed this visit: ask them to reopen it to change it."), "warning")
-        return redirect(visit.url, 303)
+        return back_to_case(visit, _("The head of office has reviewed this visit: ask them to reopen it to change it."))
     draft = drafts.find_draft(current_user, visit.form_key)
     form = _visit_form(visit, draft)
     if request.method == "GET":
