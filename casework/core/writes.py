@@ -48,11 +48,15 @@ class EditConflict(Refused):
 
     status = 409
 
-    def __init__(self, record: object):
-        super().__init__(_(
-            "%(case)s was changed by someone else while you were working on it. "
-            "Reload the page to see the current version, then try again.", case=str(record)
-        ))
+    def __init__(self, record: object | None):
+        if record is None:  # a change to a record the view did not name (the flush found it stale)
+            super().__init__(_("Someone else changed this while you were working on it. "
+                               "Reload the page to see the current version, then try again."))
+        else:
+            super().__init__(_(
+                "%(case)s was changed by someone else while you were working on it. "
+                "Reload the page to see the current version, then try again.", case=str(record)
+            ))
 
 
 def expect_version(record: Any, version: int | None) -> None:

@@ -231,3 +231,7 @@ def test_a_case_brought_in_enters_its_stage_with_a_history_row(users, make_case)
         "enter", "draft", "sent", "Imported from the 2019 register")
     with pytest.raises(Refused, match="not a stage"):
         enter(case, "archived", users["officer"], comment="")
+
+
+def test_a_conflict_on_a_record_the_page_did_not_name_says_so_in_words():
+    assert str(EditConflict(None)).startswith("Someone else changed this while you were working on it.")
