@@ -67,7 +67,16 @@ class Journey:
         self.page.get_by_role("button", name=text).or_(self.page.get_by_role("link", name=text)).first.click()
 
     def flash(self) -> str:
-        return " ".join(self.page.locator(".flashes").all_inner_texts())
+        """The page's messages, once the page that says them is drawn: a click answered with a
+        redirect may still be on its way when this is asked (on a loaded machine it was)."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        messages = self.page.locator(".flashes")
+        try:
+            messages.first.wait_for(state="visible", timeout=10_000)
+        except PlaywrightTimeout:
+            return ""
+        return " ".join(messages.all_inner_texts())
 
     def download_text(self, link_text: str) -> str:
         """Follow a link to a PDF as the person would and return the PDF's text, whether the browser
