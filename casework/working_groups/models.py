@@ -11,7 +11,7 @@ import enum
 from datetime import date
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from casework.core.audit import RECORD_NAMES, Audited
 from casework.core.cases import Case
@@ -67,6 +67,23 @@ class WorkingGroupCase(Case):
     roles_withheld_from_letters = frozenset({PersonRole.SOURCE})
     subject_role: PersonRole
 
+    state_id: Mapped[int] = mapped_column(ForeignKey("states.id"))
+    received_on: Mapped[date] = mapped_column(index=True)
+    language: Mapped[str] = mapped_column(String(5), default="en")
+    source_name: Mapped[str] = mapped_column(String(300), default="")
+    source_contact: Mapped[str] = mapped_column(Text, default="")
+    transmitted_on: Mapped[date | None]
+    reply_received_on: Mapped[date | None]
+
+    @declared_attr
+    def state(cls) -> Mapped[State]:
+        return relationship(lazy="joined")
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple:
+        """The lists and figures read a group's cases by State and date received."""
+        return (Index(f"ix_{cls.__tablename__}_state_received", "state_id", "received_on"),)
+
     @property
     def subjects(self) -> list:
         """The detained or disappeared persons, in the order they were linked."""
@@ -96,22 +113,13 @@ class DetentionCommunication(WorkingGroupCase):
     """A regular communication of the Working Group on Arbitrary Detention."""
 
     __tablename__ = "wgad_communications"
-    __table_args__ = (Index("ix_wgad_communications_state_received", "state_id", "received_on"),)
 
     id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
-    state_id: Mapped[int] = mapped_column(ForeignKey("states.id"))
-    received_on: Mapped[date] = mapped_column(index=True)
-    language: Mapped[str] = mapped_column(String(5), default="en")
     place_of_detention: Mapped[str] = mapped_column(String(300), default="")
     arrested_on: Mapped[date | None]
     legal_basis: Mapped[str] = mapped_column(Text, default="")  # as invoked by the authorities
     summary: Mapped[str] = mapped_column(Text, default="")
-    source_name: Mapped[str] = mapped_column(String(300), default="")
-    source_contact: Mapped[str] = mapped_column(Text, default="")
-    transmitted_on: Mapped[date | None]
-    reply_received_on: Mapped[date | None]
 
-    state: Mapped[State] = relationship(lazy="joined")
     opinion: Mapped[Opinion | None] = relationship(back_populates="case", cascade="all, delete-orphan",
                                                    uselist=False)
     reviews: Mapped[list[ReviewRequest]] = relationship(back_populates="case", cascade="all, delete-orphan",
@@ -222,27 +230,17 @@ class DisappearanceCase(WorkingGroupCase):
     """A case of the Working Group on Enforced or Involuntary Disappearances: one disappearance."""
 
     __tablename__ = "wgeid_cases"
-    __table_args__ = (Index("ix_wgeid_cases_state_received", "state_id", "received_on"),)
 
     id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
-    state_id: Mapped[int] = mapped_column(ForeignKey("states.id"))
-    received_on: Mapped[date] = mapped_column(index=True)
-    language: Mapped[str] = mapped_column(String(5), default="en")
     disappeared_on: Mapped[date]
     place: Mapped[str] = mapped_column(String(300), default="")
     circumstances: Mapped[str] = mapped_column(Text, default="")
     procedure: Mapped[Procedure] = mapped_column(StrEnumType(Procedure))
-    source_name: Mapped[str] = mapped_column(String(300), default="")
-    source_contact: Mapped[str] = mapped_column(Text, default="")
     session: Mapped[int | None]  # standard procedure: the session that decided to transmit
-    transmitted_on: Mapped[date | None]
-    reply_received_on: Mapped[date | None]
     reply_forwarded_on: Mapped[date | None]
     clarification: Mapped[str] = mapped_column(Text, default="")  # the fate or whereabouts established
     clarified_on: Mapped[date | None]
     discontinuation_reason: Mapped[str] = mapped_column(Text, default="")
-
-    state: Mapped[State] = relationship(lazy="joined")
 
     __mapper_args__ = {"polymorphic_identity": "wgeid_case"}
     subject_role = PersonRole.DISAPPEARED_PERSON
