@@ -46,8 +46,10 @@ from casework.detention.places.models import Facility, FacilityType  # noqa: E40
 from casework.detention.visits.models import Visit  # noqa: E402
 from casework.extensions import db  # noqa: E402
 from casework.reprisals.models import ReprisalCase, UNBody  # noqa: E402
+from casework.letters.document import LetterKind  # noqa: E402
+from casework.letters.models import AddresseeKind, Letter, LetterAddressee  # noqa: E402
 from casework.special_procedures.models import (  # noqa: E402
-    Addressee, AddresseeCopy, SpAddresseeKind, CommunicationType, Mandate, Reply, SpCommunication,
+    SP_LETTER_TYPE, CommunicationType, Mandate, Reply, SpCommunication,
 )
 from casework.urgent_actions.models import Located, UrgentAction  # noqa: E402
 from config import TestConfig  # noqa: E402
@@ -115,17 +117,21 @@ def _urgent_action(rows, rng, case_id, now, ced, states, numbers) -> None:
 def _letter(rows, rng, case_id, now, mandate, states, ids) -> None:
     sent = _day(rng)
     _case(rows, case_id, "sp_communication", mandate["unit_id"], f"Letter {case_id}", "sent", now)
+    rows.add(Letter.__table__, {"id": case_id, "letter_type": SP_LETTER_TYPE, "kind": LetterKind.LETTER,
+                                "sent_on": sent})
     rows.add(SpCommunication.__table__, {"id": case_id, "comm_type": rng.choice(list(CommunicationType)),
-                                         "lead_mandate_id": mandate["id"], "sent_on": sent})
-    ids["addressee"] += 1
-    rows.add(Addressee.__table__, {"id": ids["addressee"], "communication_id": case_id, "kind": SpAddresseeKind.STATE,
-                                   "state_id": rng.choice(states), "name": ""})
+                                         "lead_mandate_id": mandate["id"]})
+    addressees = [{"kind": AddresseeKind.STATE, "state_id": rng.choice(states), "name": "", "is_copy": False,
+                   "copy_of_id": None}]
     if rng.random() < 0.1:
+        company = ids["addressee"] + 2
+        addressees += [{"kind": AddresseeKind.NON_STATE, "state_id": None,
+                        "name": f"Company {rng.randrange(500)}", "is_copy": False, "copy_of_id": None},
+                       {"kind": AddresseeKind.STATE, "state_id": rng.choice(states), "name": "", "is_copy": True,
+                        "copy_of_id": company}]
+    for row in addressees:
         ids["addressee"] += 1
-        rows.add(Addressee.__table__, {"id": ids["addressee"], "communication_id": case_id,
-                                       "kind": SpAddresseeKind.NON_STATE, "state_id": None,
-                                       "name": f"Company {rng.randrange(500)}"})
-        rows.add(AddresseeCopy.__table__, {"addressee_id": ids["addressee"], "state_id": rng.choice(states)})
+        rows.add(LetterAddressee.__table__, {**row, "id": ids["addressee"], "letter_id": case_id})
     if rng.random() < 0.6:
         rows.add(Reply.__table__, {"communication_id": case_id, "received_on": sent + timedelta(days=rng.randrange(
             10, 200))})

@@ -41,8 +41,9 @@ from casework.core.reference import load_reference_data  # noqa: E402
 from casework.core.states import State  # noqa: E402
 from casework.core.units import UnitKind  # noqa: E402
 from casework.extensions import db  # noqa: E402
+from casework.letters.models import Letter, LetterAddressee, LetterSignatory  # noqa: E402
 from casework.special_procedures.models import (  # noqa: E402
-    Addressee, AddresseeCopy, CoSignature, Mandate, Reply, SpCommunication, SpVictim,
+    SP_LETTER_TYPE, CoSignature, Mandate, Reply, SpCommunication, SpVictim,
 )
 from casework.special_procedures.operations import ensure_mandates  # noqa: E402
 from config import TestConfig  # noqa: E402
@@ -68,8 +69,8 @@ def build() -> None:
     leads = [m for m in mandates if m.unit.kind is UnitKind.MANDATE]
     now, today = utcnow(), date.today()
     years = today.year - FIRST_YEAR
-    rows: dict[str, list[dict]] = {k: [] for k in ("cases", "comms", "cos", "addr", "copies", "persons", "links",
-                                                   "victims", "replies", "deadlines")}
+    rows: dict[str, list[dict]] = {k: [] for k in ("cases", "letters", "comms", "cos", "signatures", "addr",
+                                                   "persons", "links", "victims", "replies", "deadlines")}
     for i in range(1, LETTERS + 1):
         sent = date(FIRST_YEAR, 1, 1) + timedelta(days=int((i / LETTERS) * years * 365))
         status = "published" if sent < today - timedelta(days=60) else "sent"
@@ -80,20 +81,24 @@ def build() -> None:
         rows["cases"].append(dict(id=i, case_type="sp_communication", unit_id=the_lead.unit_id, reference=reference,
                                   title=f"allegations number {i}", status=status, confidential=False, version=1,
                                   created_at=now, updated_at=now, officer_id=officer.id))
+        rows["letters"].append(dict(id=i, letter_type=SP_LETTER_TYPE, kind="letter", language="en", body="",
+                                    letter_date=sent, sent_on=sent))
         rows["comms"].append(dict(id=i, comm_type=rng.choice("UA AL AL OL".split()), lead_mandate_id=the_lead.id,
-                                  language="en", summary="According to the information received, " * 8, themes="",
-                                  legislation="", questions="Please explain.", source="secret", sent_on=sent,
+                                  summary="According to the information received, " * 8, themes="",
+                                  legislation="", questions="Please explain.", source="secret",
                                   published_on=sent + timedelta(days=60) if status == "published" else None,
                                   press_release_url="", report_session=""))
         signers = [the_lead] + rng.sample([m for m in mandates if m is not the_lead], rng.randint(0, 6))
         rows["cos"] += [dict(communication_id=i, mandate_id=m.id, status="lead" if n == 0 else "approved", position=n,
-                             comment="", signatory_name=m.holder_name, signatory_title=m.name)
-                        for n, m in enumerate(signers)]
-        rows["addr"].append(dict(id=i, communication_id=i, kind="non_state" if company else "state",
+                             comment="") for n, m in enumerate(signers)]
+        rows["signatures"] += [dict(letter_id=i, name=m.holder_name, title=m.name, position=n)
+                               for n, m in enumerate(signers)]
+        rows["addr"].append(dict(id=2 * i, letter_id=i, kind="non_state" if company else "state",
                                  state_id=None if company else state_id, name="Company Ltd." if company else "",
-                                 contact_name="", address="", position=0, reference=reference))
-        if company:
-            rows["copies"].append(dict(addressee_id=i, state_id=state_id))
+                                 is_copy=False, copy_of_id=None, position=0, reference=reference))
+        if company:  # the State where the company is based, copied
+            rows["addr"].append(dict(id=2 * i + 1, letter_id=i, kind="state", state_id=state_id, name="",
+                                     is_copy=True, copy_of_id=2 * i, position=1, reference=None))
         rows["persons"].append(dict(id=i, family_name=f"Family{i}", given_names="Given", name_key=f"family{i} given",
                                     sex="unknown", contact="", protected_identity=True, unit_id=the_lead.unit_id,
                                     created_at=now, updated_at=now))
@@ -106,9 +111,9 @@ def build() -> None:
             rows["deadlines"].append(dict(case_id=i, kind="sp_reply", label="Reply due",
                                           due_on=sent + timedelta(days=60), original_due_on=sent + timedelta(days=60),
                                           opened_at=now, reminders_sent=0))
-    for model, key in ((Case, "cases"), (SpCommunication, "comms"), (CoSignature, "cos"), (Addressee, "addr"),
-                       (AddresseeCopy, "copies"), (Person, "persons"), (CasePerson, "links"), (SpVictim, "victims"),
-                       (Reply, "replies"), (Deadline, "deadlines")):
+    for model, key in ((Case, "cases"), (Letter, "letters"), (SpCommunication, "comms"), (CoSignature, "cos"),
+                       (LetterSignatory, "signatures"), (LetterAddressee, "addr"), (Person, "persons"),
+                       (CasePerson, "links"), (SpVictim, "victims"), (Reply, "replies"), (Deadline, "deadlines")):
         table = model.__table__
         for start in range(0, len(rows[key]), 5000):
             db.session.execute(insert(table), rows[key][start:start + 5000])
@@ -138,7 +143,8 @@ def main() -> None:
             print(f"communications: {LETTERS}")
             print(f"build_s: {time.perf_counter() - started:.1f}")
             year = date.today().year - 2
-            state = db.session.scalar(select(Addressee.state_id).where(Addressee.state_id.is_not(None)).limit(1))
+            state = db.session.scalar(select(LetterAddressee.state_id).where(LetterAddressee.state_id.is_not(None))
+                                      .limit(1))
             anonymous = app.test_client()
             print(f"public_register_page_1_median_ms: {timed(anonymous, '/special-procedures/public/') * 1000:.1f}")
             print(f"public_register_filtered_median_ms: "

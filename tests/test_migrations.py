@@ -103,3 +103,74 @@ def test_a_table_other_rows_point_to_can_be_rebuilt_on_a_populated_database(app,
         assert connection.execute(text("SELECT user_id, unit_id FROM memberships")).all() == [(1, 1)]
         assert connection.execute(text("SELECT email FROM users")).scalars().all() == ["a@example.org"]
     engine.dispose()
+
+
+SP_ROWS = (
+    "INSERT INTO units (id, code, name, kind, active, settings, created_at, updated_at) VALUES "
+    "(1, 'SR-HRD', 'Special Rapporteur on human rights defenders', 'MANDATE', true, '{}', CURRENT_TIMESTAMP, "
+    "CURRENT_TIMESTAMP)",
+    "INSERT INTO states (id, iso2, iso3, name, un_status, mission_name) VALUES "
+    "(1, 'CO', 'COL', 'Colombia', 'member', 'Permanent Mission of Colombia'), "
+    "(2, 'CA', 'CAN', 'Canada', 'member', 'Permanent Mission of Canada')",
+    "INSERT INTO sp_mandates (id, unit_id, kind, name, holder_name, holder_title, resolutions, active) VALUES "
+    "(1, 1, 'thematic', 'Special Rapporteur on human rights defenders', 'Mary Lawlor', 'Special Rapporteur', "
+    "'25/18', true)",
+    "INSERT INTO cases (id, case_type, unit_id, reference, title, status, confidential, version, created_at, "
+    "updated_at) VALUES (7, 'sp_communication', 1, 'AL COL 4/2026', 'the dam', 'sent', false, 3, "
+    "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+    "INSERT INTO sp_communications (id, comm_type, lead_mandate_id, language, summary, themes, legislation, "
+    "questions, source, sent_on, press_release_url, report_session) VALUES (7, 'AL', 1, 'es', 'Facts.', '', '', "
+    "'Why?', 'a secret source', '2026-03-10', '', '')",
+    "INSERT INTO sp_addressees (id, communication_id, kind, state_id, name, contact_name, address, position, "
+    "reference, pdf_sha256, pdf_size) VALUES (11, 7, 'state', 1, '', '', '', 0, 'AL COL 4/2026', 'aaa', 10), "
+    "(12, 7, 'non_state', NULL, 'Acme Mining Ltd.', 'Mr. Smith', 'Toronto', 1, 'AL OTH 2/2026', 'bbb', 20)",
+    "INSERT INTO sp_addressee_copies (id, addressee_id, state_id) VALUES (1, 12, 2)",
+    "INSERT INTO sp_replies (id, communication_id, addressee_id, received_on, language) VALUES "
+    "(1, 7, 12, '2026-04-01', 'en')",
+    "INSERT INTO sp_cosignatures (id, communication_id, mandate_id, status, position, comment, signatory_name, "
+    "signatory_title) VALUES (1, 7, 1, 'lead', 0, '', 'Mary Lawlor', 'Special Rapporteur then')",
+)
+
+
+def test_special_procedures_letters_move_onto_the_letters_pipeline_and_back(app, empty_database_url, tmp_path):
+    """A communication sent before its letters were the letters pipeline's keeps its references,
+    PDFs, the State copied, the reply's sender and the signature blocks it was sent with."""
+    before = "3b7e1c9a5d20"
+    assert _flask("db", "upgrade", before, database_url=empty_database_url, tmp_path=tmp_path).returncode == 0
+    engine = create_engine(empty_database_url)
+    with engine.begin() as connection:
+        for statement in SP_ROWS:
+            connection.execute(text(statement))
+    result = _flask("db", "upgrade", database_url=empty_database_url, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with engine.connect() as connection:
+        letter_type, language, sent_on = connection.execute(text(
+            "SELECT letter_type, language, sent_on FROM letters WHERE id = 7")).one()
+        assert (letter_type, language, str(sent_on)) == ("sp_communication", "es", "2026-03-10")
+        rows = connection.execute(text(
+            "SELECT a.kind, a.name, a.contact_name, a.reference, a.pdf_sha256, a.is_copy, c.reference "
+            "FROM letter_addressees a LEFT JOIN letter_addressees c ON c.id = a.copy_of_id "
+            "WHERE a.letter_id = 7 ORDER BY a.position")).all()
+        assert [tuple(r) for r in rows] == [
+            ("state", "Permanent Mission of Colombia", "", "AL COL 4/2026", "aaa", False, None),
+            ("non_state", "Acme Mining Ltd.", "Mr. Smith", "AL OTH 2/2026", "bbb", False, None),
+            ("state", "Permanent Mission of Canada", "", None, "bbb", True, "AL OTH 2/2026")]
+        assert connection.execute(text(
+            "SELECT a.reference FROM sp_replies r JOIN letter_addressees a ON a.id = r.addressee_id")).scalar() == \
+            "AL OTH 2/2026"
+        assert connection.execute(text("SELECT name, title FROM letter_signatories WHERE letter_id = 7")).one() == \
+            ("Mary Lawlor", "Special Rapporteur then")
+    result = _flask("db", "downgrade", before, database_url=empty_database_url, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with engine.connect() as connection:
+        assert connection.execute(text(
+            "SELECT a.reference, c.state_id FROM sp_addressees a LEFT JOIN sp_addressee_copies c "
+            "ON c.addressee_id = a.id ORDER BY a.position")).all() == [("AL COL 4/2026", None), ("AL OTH 2/2026", 2)]
+        assert connection.execute(text(
+            "SELECT a.reference FROM sp_replies r JOIN sp_addressees a ON a.id = r.addressee_id")).scalar() == \
+            "AL OTH 2/2026"
+        assert connection.execute(text("SELECT signatory_title FROM sp_cosignatures")).scalar() == \
+            "Special Rapporteur then"
+        language, sent_on = connection.execute(text("SELECT language, sent_on FROM sp_communications")).one()
+        assert (language, str(sent_on)) == ("es", "2026-03-10")
+    engine.dispose()

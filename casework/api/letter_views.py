@@ -51,7 +51,7 @@ def letter_out(letter: Letter) -> LetterOut:
            response=LetterList)
 def list_letters(query: LetterFilters):
     """A letter is visible exactly where its case is. Newest first."""
-    stmt = select(Letter.id).where(visibility_clause(current_user, Letter))
+    stmt = select(Letter.id).where(visibility_clause(current_user, Letter), Letter.of_this_kind())
     stmt = where_given(stmt, (Letter.status, query.status), (Letter.letter_type, query.letter_type),
                        (Letter.parent_id, query.case_id))
     if query.state:
@@ -64,7 +64,7 @@ def list_letters(query: LetterFilters):
 
 def load_letter(letter_id: int) -> Letter:
     letter = db.session.get(Letter, letter_id)
-    if letter is None:
+    if letter is None or type(letter) is not Letter:  # a communication answers at its own address
         raise ApiError(404)
     load_case(letter.id)  # a letter is seen where its case is
     return letter

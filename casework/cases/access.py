@@ -22,12 +22,22 @@ def load_case(case_id: int, permission: Permission = Permission.VIEW, kind: type
     A case the user may not see, or of another kind than the address names, answers 404, so
     that its existence does not leak.
     """
-    case = db.session.get(Case, case_id)  # `kind` may be an abstract class of several kinds
-    if case is None or not isinstance(case, kind) or not can(current_user, Permission.VIEW, case):
+    case = db.session.get(Case, case_id)
+    if case is None or not is_of_kind(case, kind) or not can(current_user, Permission.VIEW, case):
         abort(404)
     if not can(current_user, permission, case):
         abort(403)
     return case
+
+
+def is_of_kind(case: Case, kind: type[Case]) -> bool:
+    """Of exactly the kind `kind` names (a letter's pages are not a special-procedures
+    communication's, though it is a letter too), or of any kind of an abstract class of several
+    (a working group's case) or of `Case`."""
+    mapper = kind.__dict__.get("__mapper__")
+    if kind is Case or mapper is None:
+        return isinstance(case, kind)
+    return case.case_type == mapper.polymorphic_identity
 
 
 def load_part(model: type[R], record_id: int, case: Case, column: str = "case_id") -> R:

@@ -17,6 +17,7 @@ from casework.letters.compose import compose
 from casework.letters.models import Letter, LetterBatchItem, LetterStatus
 from casework.letters.operations import store_pdf
 from casework.letters.rendering import render_letter_pdf
+from casework.letters.types import letter_type
 
 
 @job
@@ -72,3 +73,31 @@ def render_batch_copy(item_id: int) -> dict:
     item.pdf_sha256 = sha
     db.session.commit()
     return {"sha256": sha, "size": size}
+
+
+@job
+def render_copies(letter_id: int, public: bool = False) -> dict:
+    """Each recipient's own PDF of a letter printed once per recipient (its type's
+    `compose_copy`), or with `public` the version published (victims' names redacted). A party
+    copied on one recipient's letter is given that same PDF. Safe to run twice: a PDF already
+    made is kept."""
+    letter = db.session.get(Letter, letter_id)
+    if letter is None or letter.sent_on is None:
+        return {"skipped": "not sent" if letter else "letter is gone"}
+    if public and not getattr(letter, "is_public", False):
+        return {"skipped": "not public"}
+    compose_copy = letter_type(letter.letter_type).compose_copy
+    made = 0
+    for recipient in letter.recipients:
+        if (recipient.public_pdf_sha256 if public else recipient.pdf_sha256) is None:
+            sha, size = store_pdf(render_letter_pdf(compose_copy(letter, recipient, draft=False, public=public)))
+            made += 1
+            if public:
+                recipient.public_pdf_sha256 = sha
+            else:
+                recipient.pdf_sha256, recipient.pdf_size = sha, size
+        for copy in recipient.copied:
+            copy.pdf_sha256, copy.pdf_size = recipient.pdf_sha256, recipient.pdf_size
+            copy.public_pdf_sha256 = recipient.public_pdf_sha256
+    db.session.commit()
+    return {"rendered": made}

@@ -49,7 +49,7 @@ class Letter(Case):
     final_pdf_sha256: Mapped[str | None] = mapped_column(String(64))
     final_pdf_size: Mapped[int | None] = mapped_column(BigInteger)
     final_rendered_at: Mapped[datetime | None]
-    sent_on: Mapped[date | None]
+    sent_on: Mapped[date | None] = mapped_column(index=True)
     sent_channel: Mapped[str | None] = mapped_column(String(60))
     reply_received_on: Mapped[date | None]
     reply_attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"))
@@ -68,6 +68,12 @@ class Letter(Case):
 
     __mapper_args__ = {"polymorphic_identity": "letter"}
     detail_template = "letters/detail.html"
+
+    @classmethod
+    def of_this_kind(cls):
+        """The condition for letters written on the letters pages, leaving out the kinds of letter
+        with pages and a register of their own (special-procedures communications)."""
+        return cls.case_type == "letter"
 
     @property
     def type_label(self) -> str:
@@ -101,7 +107,13 @@ class LetterPart(Audited):
 
 
 class LetterAddressee(LetterPart, db.Model):
-    """Who a letter goes to, or is copied to."""
+    """Who a letter goes to, or is copied to: one printed copy of the letter.
+
+    A letter printed once for all its addressees keeps its PDF on the letter. A letter whose
+    type prints one letter per recipient (`LetterType.compose_copy`: a special-procedures letter,
+    each with its own reference) keeps each recipient's PDF here, and a party copied on one
+    recipient's letter only (`copy_of`: the State where a company is based) gets that same PDF.
+    """
 
     __tablename__ = "letter_addressees"
 
@@ -110,12 +122,39 @@ class LetterAddressee(LetterPart, db.Model):
     kind: Mapped[AddresseeKind] = mapped_column(StrEnumType(AddresseeKind))
     state_id: Mapped[int | None] = mapped_column(ForeignKey("states.id"), index=True)
     name: Mapped[str] = mapped_column(String(300))
+    contact_name: Mapped[str] = mapped_column(String(200), default="")  # "Dear Mr. Chief Executive Officer"
     address: Mapped[str] = mapped_column(Text, default="")
     is_copy: Mapped[bool] = mapped_column(default=False)
+    copy_of_id: Mapped[int | None] = mapped_column(ForeignKey("letter_addressees.id", ondelete="CASCADE"),
+                                                   index=True)
     position: Mapped[int] = mapped_column(default=0)
+    reference: Mapped[str | None] = mapped_column(String(40), unique=True, index=True)  # its own, when numbered
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))  # this copy as sent
+    pdf_size: Mapped[int | None] = mapped_column(BigInteger)
+    public_pdf_sha256: Mapped[str | None] = mapped_column(String(64))  # as published, names redacted
 
     letter: Mapped[Letter] = relationship(back_populates="addressees")
-    state: Mapped[State | None] = relationship()
+    state: Mapped[State | None] = relationship(lazy="joined")
+    copy_of: Mapped[LetterAddressee | None] = relationship(remote_side=[id], back_populates="copied")
+    copied: Mapped[list[LetterAddressee]] = relationship(back_populates="copy_of", order_by="LetterAddressee.position")
+
+    @property
+    def is_state(self) -> bool:
+        return self.kind is AddresseeKind.STATE
+
+    @property
+    def display_name(self) -> str:
+        """The State's name (its Mission is who receives it), or the other party's."""
+        return self.state.name if self.is_state and self.state else self.name
+
+    @property
+    def file_name(self) -> str:
+        """The PDF's download name: "UA COL 1/2026" → "UA_COL_1-2026.pdf"; a copy of one
+        recipient's letter is named after it, with the party copied: "AL_OTH_3-2026_copy_GBR.pdf"."""
+        if self.copy_of is not None:
+            party = self.state.iso3 if self.state else str(self.id)
+            return self.copy_of.file_name.replace(".pdf", f"_copy_{party}.pdf")
+        return f"{(self.reference or f'letter-{self.id}').replace('/', '-').replace(' ', '_')}.pdf"
 
 
 class LetterSignatory(LetterPart, db.Model):

@@ -23,7 +23,7 @@ def _day(value: str | None) -> date | None:
 
 def letters_from_args(user, args) -> Select:
     """Every letter `user` may see, narrowed by the register's filters."""
-    stmt = visible_cases(user, Letter)
+    stmt = visible_cases(user, Letter).where(Letter.of_this_kind())
     if q := args.get("q"):
         pattern = f"%{q.strip()}%"
         stmt = stmt.where(or_(Letter.reference.ilike(pattern), Letter.title.ilike(pattern)))

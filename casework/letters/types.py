@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from casework.letters.document import LetterKind
+from casework.letters.document import LetterDocument, LetterKind
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,8 @@ class LetterContext:
 
 
 Template = Callable[[LetterContext, str], str]  # (context, language) → text
+# (letter, recipient, draft, public) → the letter as printed for that recipient alone
+CopyComposer = Callable[..., LetterDocument]
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,10 @@ class LetterType:
     body: Template
     case_types: frozenset[str] | None = None  # None: any case, and circulars without a case
     circular: bool = False  # addressed to many Missions at once, with no case
+    # Set for a type printed once per recipient, each copy with its own reference and PDF
+    # (`casework.letters.jobs.render_copies`); such a type is written by its module's pages, not
+    # drafted from the letters pages (give it `case_types=frozenset()`).
+    compose_copy: CopyComposer | None = None
 
 
 _TYPES: dict[str, LetterType] = {}

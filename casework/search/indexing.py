@@ -22,7 +22,7 @@ BATCH = 2000
 
 
 def _sources_for(obj: Any) -> list[Source]:
-    return [source for source in all_sources() if isinstance(obj, source.model)]
+    return [source for source in all_sources() if source.covers(obj)]
 
 
 def _followers_of(obj: Any) -> Iterator[tuple[Source, Callable[[Any], Any]]]:
@@ -55,7 +55,7 @@ def _collect_changes(session: Session, _context) -> None:
             pending["cases"].add(obj.id)
         for source, follow in _followers_of(obj):
             pending["write"].update((all_sources().index(source), type(target), target.id) for target in follow(obj)
-                                    if isinstance(target, source.model) and target not in session.deleted)
+                                    if source.covers(target) and target not in session.deleted)
     gone = {(type(obj), obj.id) for obj in session.deleted}
     pending["changed"] -= gone
     pending["write"] = {(at, model, key) for at, model, key in pending["write"] if (model, key) not in gone}
@@ -81,7 +81,7 @@ def _write_documents(session: Session, _context) -> None:
                 targets[(source.kind, type(obj), obj.id)] = (source, obj)
             for source, follow in _followers_of(obj):
                 for target in follow(obj):
-                    if isinstance(target, source.model):
+                    if source.covers(target):
                         targets[(source.kind, type(target), target.id)] = (source, target)
         rows = [source.document(obj).row() for source, obj in targets.values()
                 if not (isinstance(obj, Case) and obj.id in pending["cases"])]
@@ -125,7 +125,7 @@ def _order_by_date(connection: Connection) -> None:
 def _reindex_source(session: Session, connection: Connection, source: Source) -> int:
     count, last_id = 0, 0
     while True:
-        ids = list(connection.scalars(select(source.model.id).where(source.model.id > last_id)
+        ids = list(connection.scalars(source.rows().where(source.model.id > last_id)
                                       .order_by(source.model.id).limit(BATCH)))
         if not ids:
             return count

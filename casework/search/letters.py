@@ -28,4 +28,4 @@ def _letter_of_addressee(addressee: LetterAddressee) -> list[Letter]:
 
 def letter_source() -> Source:
     return Source("letter", Letter, "letters", _letter_document, ((LetterAddressee, _letter_of_addressee),),
-                  (selectinload(Letter.addressees), selectinload(Letter.parent)))
+                  (selectinload(Letter.addressees), selectinload(Letter.parent)), exact=True)

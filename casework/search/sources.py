@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Select, select
 
 from casework.core.cases import Case
 from casework.core.persons import CasePerson, Person, PersonName, PersonRole
@@ -76,6 +76,20 @@ class Source:
     load: tuple = ()
     # For a rebuild of many records: their documents from plain queries, without the ORM.
     bulk: Callable[[Connection, list[int]], list[Document]] | None = None
+    # Records of exactly `model`, not of its subclasses (a special-procedures communication is a
+    # Letter with a source of its own).
+    exact: bool = False
+
+    def covers(self, obj: Any) -> bool:
+        return type(obj) is self.model if self.exact else isinstance(obj, self.model)
+
+    def rows(self) -> Select:
+        """The ids of the records this source indexes."""
+        stmt = select(self.model.id)
+        if self.exact:
+            mapper = self.model.__mapper__
+            stmt = stmt.where(mapper.polymorphic_on == mapper.polymorphic_identity)
+        return stmt
 
 
 def names_of(person: Person) -> list[str]:
@@ -203,6 +217,6 @@ def all_sources() -> tuple[Source, ...]:
 def module_of(case: Case) -> str:
     """The module a case belongs to, as its source declares; "letters" for a letter of its own."""
     for source in all_sources():
-        if source.kind in ("case", "letter") and isinstance(case, source.model):
+        if source.kind in ("case", "letter") and source.covers(case):
             return source.module
     return "letters"

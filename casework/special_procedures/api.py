@@ -13,9 +13,10 @@ from casework.api.schemas import Id, Input, StateCode, Text
 from casework.core.cases import Case
 from casework.core.permissions import Permission, can_in_unit
 from casework.extensions import db
+from casework.letters.models import LetterAddressee
 from casework.letters.phrases import LANGUAGES
 from casework.special_procedures import operations as ops
-from casework.special_procedures.models import Addressee, CommunicationType, Mandate, SpCommunication
+from casework.special_procedures.models import CommunicationType, Mandate, SpCommunication
 
 
 class SpAddresseeOut(BaseModel):
@@ -23,6 +24,7 @@ class SpAddresseeOut(BaseModel):
     state: str | None
     name: str
     reference: str | None
+    copied_states: list[str] = []  # ISO-3 codes of the States copied on a non-State actor's letter
 
 
 class SpCommunicationDetails(BaseModel):
@@ -44,8 +46,9 @@ def details(comm: SpCommunication) -> SpCommunicationDetails:
         comm_type=comm.comm_type.value, lead_mandate=comm.lead_mandate.name, language=comm.language,
         summary=comm.summary, questions=comm.questions, themes=comm.themes, sent_on=comm.sent_on,
         published_on=comm.published_on,
-        addressees=[SpAddresseeOut(kind=a.kind.value, state=a.state.iso3 if a.state_id else None, name=a.name,
-                                 reference=a.reference) for a in comm.addressees],
+        addressees=[SpAddresseeOut(kind=a.kind.value, state=a.state.iso3 if a.state_id else None,
+                                   name="" if a.is_state else a.name, reference=a.reference,
+                                   copied_states=[c.state.iso3 for c in a.copied]) for a in comm.recipients],
     )
 
 
@@ -94,5 +97,5 @@ API = ModuleApi(
     module="special_procedures", case_type="sp_communication", label="Special procedures",
     details_schema=SpCommunicationDetails, details=details, create_path="/special-procedures",
     create_schema=SpCommunicationIn, create=create, create_summary="Draft a special-procedures communication.",
-    state_condition=lambda sid: Case.id.in_(select(Addressee.communication_id).where(Addressee.state_id == sid)),
+    state_condition=lambda sid: Case.id.in_(select(LetterAddressee.letter_id).where(LetterAddressee.state_id == sid)),
 )

@@ -182,7 +182,7 @@ def _letter(number: int, spec, mandates, states, officer, supervisor, holders) -
     ops.send_communication(comm, sent_on, officer)
     if target != "sent_overdue" and (target.endswith("replied") or target in ("in_report", "closed") or number % 2):
         reply_on = min(sent_on + timedelta(days=35 + number % 10), date.today())
-        ops.record_reply(comm, reply_on, "en", None, officer, comm.addressees[0])
+        ops.record_reply(comm, reply_on, "en", None, officer, comm.recipients[0])
     if target.startswith("sent"):
         return
     ops.publish(comm, comm.publication_due_on, officer)

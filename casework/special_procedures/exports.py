@@ -13,7 +13,7 @@ SPECIAL_PROCEDURES_LIST = ExportableList(
         Column("Reference", lambda c: c.reference),
         Column("Type", lambda c: c.type_label, 18),
         Column("Subject", lambda c: c.title, 48),
-        Column("Addressees", lambda c: "; ".join(a.display_name for a in c.addressees), 32),
+        Column("Addressees", lambda c: "; ".join(a.display_name for a in c.recipients), 32),
         Column("Lead mandate", lambda c: c.lead_mandate.unit.code),
         Column("Mandates", lambda c: "; ".join(s.mandate.unit.code for s in c.signing), 20),
         Column("Sent", lambda c: c.sent_on),

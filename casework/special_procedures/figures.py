@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import case, distinct, func, select, union
+from sqlalchemy import case, distinct, func, select
 
 from casework.core.permissions import visible_cases
 from casework.core.states import State
 from casework.extensions import db
 from casework.figures.period import Period
 from casework.figures.sections import Chart, Figure, Section, Series, among
-from casework.special_procedures.models import TYPE_LABELS, Addressee, AddresseeCopy, Reply, SpCommunication
+from casework.letters.models import LetterAddressee
+from casework.special_procedures.models import TYPE_LABELS, Reply, SpCommunication
 from casework.special_procedures.queries import figures_between, letters_sent_between
 
 TOP_STATES = 20
@@ -43,15 +44,9 @@ def key_figures(user, period: Period) -> Section:
 
 def _per_state(sent: list[int], period: Period) -> Chart:
     """Letters sent and answered per State addressed or copied, the twenty with the most letters."""
-    # The letters' addressees read once, for both the States addressed and the States copied.
-    addressed = select(Addressee.id, Addressee.communication_id, Addressee.state_id) \
-        .where(among(Addressee.communication_id, sent)).cte("addressed")
-    pairs = union(
-        select(addressed.c.communication_id, addressed.c.state_id.label("state_id"))
-        .where(addressed.c.state_id.is_not(None)),
-        select(addressed.c.communication_id, AddresseeCopy.state_id.label("state_id"))
-        .join(AddresseeCopy, AddresseeCopy.addressee_id == addressed.c.id),
-    ).subquery()
+    # The States addressed and the States copied are rows of the same table.
+    pairs = select(LetterAddressee.letter_id.label("communication_id"), LetterAddressee.state_id) \
+        .where(among(LetterAddressee.letter_id, sent), LetterAddressee.state_id.is_not(None)).subquery()
     replied = case((pairs.c.communication_id.in_(select(Reply.communication_id)), pairs.c.communication_id))
     letters = func.count(distinct(pairs.c.communication_id))
     rows = db.session.execute(

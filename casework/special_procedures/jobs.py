@@ -1,6 +1,7 @@
-"""Background jobs: the letters' PDFs and the daily publication at sent + 60 days.
+"""The daily publication at sent + 60 days, as a background job. The letters' PDFs are made by
+the letters pipeline (`casework.letters.jobs.render_copies`).
 
-They take ids (or an ISO date), own their transaction and are safe to run twice.
+It takes an ISO date, owns its transaction and is safe to run twice.
 """
 from __future__ import annotations
 
@@ -13,43 +14,8 @@ from casework.core.audit import acting_as
 from casework.core.jobs import job
 from casework.core.workflow import refusal_reason
 from casework.extensions import db
-from casework.letters.operations import store_pdf
-from casework.special_procedures.letters import render_communication_pdf
 from casework.special_procedures.models import PUBLICATION_DAYS, SpCommunicationStatus, SpCommunication
 from casework.special_procedures.workflow import COMMUNICATION_WORKFLOW
-
-
-@job
-def render_communication_letters(comm_id: int) -> dict:
-    """The PDF sent to each addressee, stored once by content. A PDF already made is kept."""
-    comm = db.session.get(SpCommunication, comm_id)
-    if comm is None or comm.sent_on is None:
-        return {"skipped": "not sent"}
-    made = 0
-    for addressee in comm.addressees:
-        if addressee.pdf_sha256:
-            continue
-        addressee.pdf_sha256, addressee.pdf_size = store_pdf(render_communication_pdf(comm, addressee, draft=False))
-        made += 1
-    db.session.commit()
-    return {"rendered": made}
-
-
-@job
-def render_public_letters(comm_id: int) -> dict:
-    """The public version of each letter: redacted victims' names as initials."""
-    comm = db.session.get(SpCommunication, comm_id)
-    if comm is None or not comm.is_public:
-        return {"skipped": "not public"}
-    made = 0
-    for addressee in comm.addressees:
-        if addressee.public_pdf_sha256:
-            continue
-        addressee.public_pdf_sha256, _size = store_pdf(
-            render_communication_pdf(comm, addressee, draft=False, public=True))
-        made += 1
-    db.session.commit()
-    return {"rendered": made}
 
 
 @job

@@ -15,9 +15,12 @@ from datetime import date
 from casework.letters.compose import MISSION_FORMS, paragraphs_of
 from casework.letters.document import Annex, LetterDocument, LetterKind, Party, Signatory
 from casework.letters.phrases import phrases
+from casework.letters.models import LetterAddressee
 from casework.letters.rendering import render_letter_pdf
+from casework.letters.types import LetterContext, LetterType
 from casework.special_procedures.letter_texts import joined, texts
-from casework.special_procedures.models import Addressee, SpCommunication, CommunicationType
+from casework.special_procedures.models import SP_LETTER_TYPE, CommunicationType, SpCommunication
+
 
 def _mission(state, language: str) -> Party:
     form = MISSION_FORMS.get(language)
@@ -52,8 +55,15 @@ def redactor(comm: SpCommunication) -> Callable[[str], str]:
     return redact
 
 
-def compose_communication(comm: SpCommunication, addressee: Addressee, *, draft: bool, today: date | None = None,
-                          public: bool = False) -> LetterDocument:
+def _signatories(comm: SpCommunication) -> tuple[Signatory, ...]:
+    """The blocks the letter was sent with; before sending, the signing mandates' current holders."""
+    if comm.sent_on is not None and comm.signatories:
+        return tuple(Signatory(s.name, s.title) for s in comm.signatories)
+    return tuple(Signatory(*c.signature) for c in comm.signing)
+
+
+def compose_communication(comm: SpCommunication, addressee: LetterAddressee, *, draft: bool,
+                          today: date | None = None, public: bool = False) -> LetterDocument:
     """The letter to one addressee: the one sent (draft=False), a preview, or the public version."""
     language = comm.language
     words, formulas = texts(language), phrases(language)
@@ -73,9 +83,9 @@ def compose_communication(comm: SpCommunication, addressee: Addressee, *, draft:
     paragraphs.append(words.publication.format(government=government))
     if comm.comm_type is not CommunicationType.OL:
         paragraphs.append(words.interim)
-    copies = tuple(_mission(c.state, language) for c in addressee.copies)
+    copies = tuple(_mission(c.state, language) for c in addressee.copied)
     if copies:
-        paragraphs.append(words.copy_notice.format(states=joined([c.state.name for c in addressee.copies],
+        paragraphs.append(words.copy_notice.format(states=joined([c.state.name for c in addressee.copied],
                                                                  words.and_word)))
     if to_state:
         salutation = formulas.salutation_state
@@ -98,7 +108,7 @@ def compose_communication(comm: SpCommunication, addressee: Addressee, *, draft:
         salutation=salutation,
         paragraphs=tuple(paragraphs),
         closing=closing,
-        signatories=tuple(Signatory(*c.signature) for c in signing),
+        signatories=_signatories(comm),
         addressees=(party,),
         copies_to=copies,
         annexes=(annex,),
@@ -107,12 +117,23 @@ def compose_communication(comm: SpCommunication, addressee: Addressee, *, draft:
     )
 
 
-def _code(comm: SpCommunication, addressee: Addressee) -> str:
+def _code(comm: SpCommunication, addressee: LetterAddressee) -> str:
     from casework.special_procedures.operations import addressee_code
 
     return addressee_code(comm, addressee)
 
 
-def render_communication_pdf(comm: SpCommunication, addressee: Addressee, **kwargs) -> bytes:
+def render_communication_pdf(comm: SpCommunication, addressee: LetterAddressee, **kwargs) -> bytes:
     """The letter to one addressee as PDF bytes (see `compose_communication`)."""
     return render_letter_pdf(compose_communication(comm, addressee, **kwargs))
+
+
+def _written_on_its_pages(context: LetterContext, language: str) -> str:
+    return ""
+
+
+# The letters pipeline prints and stores each addressee's copy (`casework.letters.jobs.render_copies`);
+# the text is written on the communication's own pages, never drafted from the letters pages.
+SP_LETTER = LetterType(key=SP_LETTER_TYPE, label="Special procedures communication", kind=LetterKind.LETTER,
+                       subject=_written_on_its_pages, body=_written_on_its_pages, case_types=frozenset(),
+                       compose_copy=compose_communication)

@@ -1,8 +1,8 @@
 """Mandates and their communications (urgent appeals, allegation letters, other letters).
 
-A communication is a `Case` owned by the lead mandate's unit, so the workflow engine, the audit
-trail, deadlines, persons and the access policy apply to it as to every case. Co-signing mandates,
-addressees, victims and replies hang off it. The confidential source is known only to the lead desk
+A communication is a `Letter` (so a `Case`) owned by the lead mandate's unit, so the letters
+pipeline, the workflow engine, the audit trail, deadlines, persons and the access policy apply to it
+as to every letter and case. Co-signing mandates, victims and replies hang off it. The confidential source is known only to the lead desk
 (`casework.special_procedures.permissions`).
 """
 from __future__ import annotations
@@ -10,21 +10,23 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import RECORD_NAMES, Audited
-from casework.core.cases import Case
 from casework.core.db import StrEnumType
 from casework.core.persons import Person
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.extensions import db
+from casework.letters.document import LetterKind
+from casework.letters.models import Letter, LetterAddressee
 
 RECORD_NAMES.update({
     "sp_communications": "communication", "sp_mandates": "mandate", "sp_cosignatures": "mandate on the letter",
-    "sp_addressees": "addressee", "sp_addressee_copies": "State copied", "sp_victims": "alleged victim",
-    "sp_replies": "reply",
+    "sp_victims": "alleged victim", "sp_replies": "reply",
+    # Before the letters were the letters pipeline's: their trail keeps these names.
+    "sp_addressees": "addressee", "sp_addressee_copies": "State copied",
 })
 PUBLICATION_DAYS = 60  # the letter and any reply are made public 60 days after sending
 NON_STATE_CODE = "OTH"  # the reference code of non-State addressees unless the unit sets `sp_non_state_code`
@@ -85,24 +87,29 @@ S = SpCommunicationStatus
 PUBLIC_STATES = frozenset({S.PUBLISHED, S.IN_REPORT, S.CLOSED})
 
 
-class SpCommunication(Case):
-    """A letter of one or more mandate holders, sent to one or more addressees."""
+SP_LETTER_TYPE = "sp_communication"
+
+
+class SpCommunication(Letter):
+    """A letter of one or more mandate holders, sent to one or more addressees.
+
+    A letter of the letters pipeline with a workflow of its own: its language, date sent,
+    addressees (each with its own reference and PDF, and the States copied on a non-State
+    actor's letter) and signature blocks are the letter's (`casework.letters.models`).
+    """
 
     __tablename__ = "sp_communications"
-    __table_args__ = (Index("ix_sp_communications_sent", "sent_on"),)
     # Changes to the source show on the timeline as "changed", never with the text.
     __audit_redacted__ = frozenset({"source"})
 
-    id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"), primary_key=True)
     comm_type: Mapped[CommunicationType] = mapped_column(StrEnumType(CommunicationType))
     lead_mandate_id: Mapped[int] = mapped_column(ForeignKey("sp_mandates.id"), index=True)
-    language: Mapped[str] = mapped_column(String(5), default="en")
     summary: Mapped[str] = mapped_column(Text, default="")  # the information received, as the letter tells it
     themes: Mapped[str] = mapped_column(String(300), default="")
     legislation: Mapped[str] = mapped_column(Text, default="")  # other letters: the law or bill concerned
     questions: Mapped[str] = mapped_column(Text, default="")  # one question per line, numbered in the letter
     source: Mapped[str] = mapped_column(Text, default="")  # strictly confidential: the lead desk only
-    sent_on: Mapped[date | None]
     sent_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # the publication job acts for them
     published_on: Mapped[date | None]
     press_release_on: Mapped[date | None]
@@ -113,9 +120,6 @@ class SpCommunication(Case):
     cosignatures: Mapped[list[CoSignature]] = relationship(
         back_populates="communication", cascade="all, delete-orphan", order_by="CoSignature.position"
     )
-    addressees: Mapped[list[Addressee]] = relationship(
-        back_populates="communication", cascade="all, delete-orphan", order_by="Addressee.position"
-    )
     victims: Mapped[list[SpVictim]] = relationship(
         back_populates="communication", cascade="all, delete-orphan", order_by="SpVictim.id"
     )
@@ -123,13 +127,22 @@ class SpCommunication(Case):
         back_populates="communication", cascade="all, delete-orphan", order_by="Reply.received_on"
     )
 
-    __mapper_args__ = {"polymorphic_identity": "sp_communication"}
+    __mapper_args__ = {"polymorphic_identity": SP_LETTER_TYPE}
+
+    def __init__(self, **values) -> None:
+        """Always a signed letter of its own type, printed once per addressee."""
+        super().__init__(letter_type=SP_LETTER_TYPE, kind=LetterKind.LETTER, **values)
     can_belong_to_a_case = False  # always a case of its own: listed with the simpler visibility condition
     detail_template = "special_procedures/detail.html"
 
     @property
     def type_label(self) -> str:
         return TYPE_LABELS[self.comm_type]
+
+    @property
+    def references(self) -> list[str]:
+        """Each addressee's reference, allocated at sending ("AL CHN 12/2019")."""
+        return [r.reference for r in self.recipients if r.reference]
 
     @property
     def signing(self) -> list[CoSignature]:
@@ -172,9 +185,9 @@ class CoSignature(CommunicationPart, db.Model):
     """A mandate on the letter: the lead, or a co-signer invited, approving or declining.
 
     A part of the communication with a workflow of its own (`special_procedures.workflow`): its
-    decisions are fired on the engine and show in the communication's history. The signature
-    block (name and title) is copied here when the letter is sent, so a later holder of the
-    mandate never changes a letter already sent.
+    decisions are fired on the engine and show in the communication's history. When the letter
+    is sent, the signing mandates' blocks (name and title) become the letter's signatories, so a
+    later holder of the mandate never changes a letter already sent.
     """
 
     workflow_key = "sp_cosignature"
@@ -190,8 +203,6 @@ class CoSignature(CommunicationPart, db.Model):
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None]
     comment: Mapped[str] = mapped_column(Text, default="")
-    signatory_name: Mapped[str] = mapped_column(String(200), default="")  # snapshot at sending
-    signatory_title: Mapped[str] = mapped_column(String(300), default="")
 
     communication: Mapped[SpCommunication] = relationship(back_populates="cosignatures")
     mandate: Mapped[Mandate] = relationship(lazy="joined")
@@ -204,71 +215,9 @@ class CoSignature(CommunicationPart, db.Model):
 
     @property
     def signature(self) -> tuple[str, str]:
-        """(name, title) as printed: the snapshot once sent, the current holder before."""
-        if self.signatory_name:
-            return self.signatory_name, self.signatory_title
+        """(name, title) of the mandate's current holder; once the letter is sent, the blocks it
+        was sent with are the letter's signatories."""
         return self.mandate.holder_name, self.mandate.holder_title or self.mandate.name
-
-
-class SpAddresseeKind(enum.StrEnum):
-    STATE = "state"
-    NON_STATE = "non_state"  # company, international financial institution, armed group
-
-
-class Addressee(CommunicationPart, db.Model):
-    """Who the letter goes to. Each gets its own reference and PDF; a non-State actor has the
-    States copied."""
-
-    __tablename__ = "sp_addressees"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    communication_id: Mapped[int] = mapped_column(ForeignKey("sp_communications.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[SpAddresseeKind] = mapped_column(StrEnumType(SpAddresseeKind))
-    state_id: Mapped[int | None] = mapped_column(ForeignKey("states.id"), index=True)
-    name: Mapped[str] = mapped_column(String(300), default="")  # a non-State actor's name
-    contact_name: Mapped[str] = mapped_column(String(200), default="")  # "Mr. Chief Executive Officer"
-    address: Mapped[str] = mapped_column(Text, default="")
-    position: Mapped[int] = mapped_column(default=0)
-    reference: Mapped[str | None] = mapped_column(String(40), unique=True)  # allocated at sending
-    pdf_sha256: Mapped[str | None] = mapped_column(String(64))  # the letter as sent
-    pdf_size: Mapped[int | None] = mapped_column(BigInteger)
-    public_pdf_sha256: Mapped[str | None] = mapped_column(String(64))  # redacted names, made at publication
-
-    communication: Mapped[SpCommunication] = relationship(back_populates="addressees")
-    state: Mapped[State | None] = relationship(lazy="joined")
-    copies: Mapped[list[AddresseeCopy]] = relationship(
-        back_populates="addressee", cascade="all, delete-orphan", order_by="AddresseeCopy.id"
-    )
-
-    @property
-    def display_name(self) -> str:
-        return self.state.name if self.kind is SpAddresseeKind.STATE and self.state else self.name
-
-    @property
-    def is_state(self) -> bool:
-        return self.kind is SpAddresseeKind.STATE
-
-    @property
-    def file_name(self) -> str:
-        """The PDF's download name: "UA COL 1/2026" → "UA_COL_1-2026.pdf"."""
-        return f"{(self.reference or f'letter-{self.id}').replace('/', '-').replace(' ', '_')}.pdf"
-
-
-class AddresseeCopy(Audited, db.Model):
-    """A State copied on the letter to a non-State actor (where it is based or operates)."""
-
-    __tablename__ = "sp_addressee_copies"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    addressee_id: Mapped[int] = mapped_column(ForeignKey("sp_addressees.id", ondelete="CASCADE"), index=True)
-    state_id: Mapped[int] = mapped_column(ForeignKey("states.id"), index=True)
-
-    addressee: Mapped[Addressee] = relationship(back_populates="copies")
-    state: Mapped[State] = relationship(lazy="joined")
-
-    @property
-    def audit_case_id(self) -> int | None:
-        return self.addressee.communication_id if self.addressee else None
 
 
 class SpVictim(CommunicationPart, db.Model):
@@ -299,13 +248,13 @@ class Reply(CommunicationPart, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     communication_id: Mapped[int] = mapped_column(ForeignKey("sp_communications.id", ondelete="CASCADE"), index=True)
-    addressee_id: Mapped[int | None] = mapped_column(ForeignKey("sp_addressees.id", ondelete="SET NULL"))
+    addressee_id: Mapped[int | None] = mapped_column(ForeignKey("letter_addressees.id", ondelete="SET NULL"))
     received_on: Mapped[date] = mapped_column(index=True)  # the figures count replies by it
     language: Mapped[str] = mapped_column(String(5), default="en")
     attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"))
 
     communication: Mapped[SpCommunication] = relationship(back_populates="replies")
-    addressee: Mapped[Addressee | None] = relationship()
+    addressee: Mapped[LetterAddressee | None] = relationship()
     attachment = relationship("Attachment")
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from casework.core.modules import DomainModule, standard_parts
 from casework.special_procedures import (
-    api, approvals, demo, exports, figures, models, public, report_views, search, views, workflow,
+    api, approvals, demo, exports, figures, letters, models, public, report_views, search, views, workflow,
 )
 
 MODULE = DomainModule(
@@ -13,6 +13,7 @@ MODULE = DomainModule(
     models=(models,),
     nav=("Special procedures", "special_procedures.index", "special_procedures."),
     workflows=(workflow.COMMUNICATION_WORKFLOW, workflow.COSIGNATURE_WORKFLOW),
+    letter_types=(letters.SP_LETTER,),
     panels={"sp_communication": (views.panels,)},
     **standard_parts(api, exports, search, figures, demo, approvals),
 )

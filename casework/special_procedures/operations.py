@@ -14,12 +14,14 @@ from casework.core.counters import next_number
 from casework.core.db import utcnow
 from casework.core.deadlines import meet_open_deadlines
 from casework.core.persons import CasePerson, Person, PersonRole, Sex
+from casework.core.states import State
 from casework.core.workflow import fire
 from casework.core.writes import Refused
 from casework.extensions import db
+from casework.letters.models import AddresseeKind, LetterAddressee, LetterSignatory
 from casework.special_procedures.models import (
-    NON_STATE_CODE, Addressee, AddresseeCopy, CommunicationType, CoSignature, CoSignatureStatus, Mandate, Reply,
-    SpAddresseeKind, SpCommunication, SpCommunicationStatus, SpVictim, format_reference,
+    NON_STATE_CODE, CommunicationType, CoSignature, CoSignatureStatus, Mandate, Reply,
+    SpCommunication, SpCommunicationStatus, SpVictim, format_reference,
 )
 from casework.special_procedures.permissions import holders_of
 from casework.special_procedures.workflow import COSIGNATURE_WORKFLOW, REPLY_DEADLINE
@@ -38,8 +40,8 @@ class AddresseeInput:
     copy_state_ids: list[int] = field(default_factory=list)
 
     @property
-    def kind(self) -> SpAddresseeKind:
-        return SpAddresseeKind.STATE if self.state_id else SpAddresseeKind.NON_STATE
+    def kind(self) -> AddresseeKind:
+        return AddresseeKind.STATE if self.state_id else AddresseeKind.NON_STATE
 
 
 @dataclass
@@ -70,7 +72,8 @@ class VictimInput:
 def create_communication(content: CommunicationContent, lead: Mandate, actor) -> SpCommunication:
     """A new draft of the lead mandate's desk, the lead mandate first on the letter."""
     comm = SpCommunication(unit_id=lead.unit_id, lead_mandate_id=lead.id, status=S.DRAFT, confidential=False,
-                           officer_id=actor.id, comm_type=content.comm_type, title=content.title)
+                           officer_id=actor.id, drafted_by_id=actor.id, comm_type=content.comm_type,
+                           title=content.title)
     comm.lead_mandate = lead
     _fill(comm, content)
     comm.cosignatures = [CoSignature(mandate_id=lead.id, status=CoSignatureStatus.LEAD, position=0)]
@@ -91,15 +94,27 @@ def update_communication(comm: SpCommunication, content: CommunicationContent, a
 def _fill(comm: SpCommunication, content: CommunicationContent) -> None:
     for name in ("language", "summary", "questions", "themes", "legislation", "source"):
         setattr(comm, name, getattr(content, name).strip() if name != "language" else content.language)
-    comm.addressees = [_addressee(data, position) for position, data in enumerate(content.addressees)]
+    comm.addressees = _addressees(content.addressees)
 
 
-def _addressee(data: AddresseeInput, position: int) -> Addressee:
-    row = Addressee(kind=data.kind, state_id=data.state_id, name=data.name.strip(),
-                    contact_name=data.contact_name.strip(), address=data.address.strip(), position=position)
-    if data.kind is SpAddresseeKind.NON_STATE:
-        row.copies = [AddresseeCopy(state_id=i) for i in dict.fromkeys(data.copy_state_ids)]
-    return row
+def _addressees(given: list[AddresseeInput]) -> list[LetterAddressee]:
+    """The letter's addressees in order, each non-State actor followed by the States copied on
+    its letter."""
+    wanted = {i for data in given for i in (data.state_id, *data.copy_state_ids) if i}
+    states = {s.id: s for s in db.session.scalars(select(State).where(State.id.in_(wanted)))}
+    rows: list[LetterAddressee] = []
+    for data in given:
+        state = states.get(data.state_id)
+        recipient = LetterAddressee(kind=data.kind, state=state, name=state.mission_name if state else data.name.strip(),
+                                    contact_name=data.contact_name.strip(), address=data.address.strip())
+        rows.append(recipient)
+        if data.kind is AddresseeKind.NON_STATE:
+            rows += [LetterAddressee(kind=AddresseeKind.STATE, state=states[i], name=states[i].mission_name,
+                                     is_copy=True, copy_of=recipient)
+                     for i in dict.fromkeys(data.copy_state_ids) if i in states]
+    for position, row in enumerate(rows):
+        row.position = position
+    return rows
 
 
 def add_victim(comm: SpCommunication, data: VictimInput, actor) -> SpVictim:
@@ -159,14 +174,14 @@ def reset_approvals(comm: SpCommunication, actor) -> None:
             fire(row, "invite_again", actor)
 
 
-def addressee_code(comm: SpCommunication, addressee: Addressee) -> str:
+def addressee_code(comm: SpCommunication, addressee: LetterAddressee) -> str:
     """The ISO-3 code of a State; the unit's code for non-State actors ("OTH" by default)."""
     if addressee.is_state:
         return addressee.state.iso3
     return str((comm.unit.settings or {}).get("sp_non_state_code") or NON_STATE_CODE)
 
 
-def allocate_reference(comm: SpCommunication, addressee: Addressee, year: int) -> str:
+def allocate_reference(comm: SpCommunication, addressee: LetterAddressee, year: int) -> str:
     """Take the next number of the addressee's country for the year; safe under concurrency."""
     code = addressee_code(comm, addressee)
     number = next_number(f"sp:{code}:{year}")
@@ -175,22 +190,23 @@ def allocate_reference(comm: SpCommunication, addressee: Addressee, year: int) -
 
 
 def send_communication(comm: SpCommunication, sent_on: date, actor) -> None:
-    """Send the approved letter: references, signature blocks fixed, one PDF per addressee."""
-    from casework.special_procedures.jobs import render_communication_letters
+    """Send the approved letter: references allocated, the signing mandates' blocks fixed as the
+    letter's signatories, and one PDF per addressee (the States copied get their addressee's)."""
+    from casework.letters.jobs import render_copies
 
     fire(comm, "send", actor, on=sent_on)
-    for addressee in comm.addressees:
+    for addressee in comm.recipients:
         allocate_reference(comm, addressee, sent_on.year)
-    comm.reference = comm.addressees[0].reference
-    for row in comm.signing:
-        row.signatory_name, row.signatory_title = row.signature
-    comm.sent_on, comm.sent_by_id = sent_on, actor.id
+    comm.reference = comm.recipients[0].reference
+    comm.signatories = [LetterSignatory(name=name, title=title, position=position)
+                        for position, (name, title) in enumerate(c.signature for c in comm.signing)]
+    comm.sent_on, comm.letter_date, comm.sent_by_id = sent_on, sent_on, actor.id
     db.session.flush()
-    jobs.enqueue(render_communication_letters, comm.id, subject=comm, requested_by=actor)
+    jobs.enqueue(render_copies, comm.id, subject=comm, requested_by=actor)
 
 
 def record_reply(comm: SpCommunication, received_on: date, language: str, reply_file, actor,
-                 addressee: Addressee | None = None) -> Reply:
+                 addressee: LetterAddressee | None = None) -> Reply:
     """Log a reply (any number, any time after sending); the first one stops the reply clock."""
     if comm.sent_on is None:
         raise Refused(_("A reply can be recorded once the letter has been sent."))
@@ -208,12 +224,12 @@ def record_reply(comm: SpCommunication, received_on: date, language: str, reply_
 
 def publish(comm: SpCommunication, on: date, actor, event: str = "publish") -> None:
     """Make the letter and its replies public; the public PDFs (initials for redacted victims) follow."""
-    from casework.special_procedures.jobs import render_public_letters
+    from casework.letters.jobs import render_copies
 
     fire(comm, event, actor, on=on)
     comm.published_on = on
     db.session.flush()
-    jobs.enqueue(render_public_letters, comm.id, subject=comm, requested_by=actor)
+    jobs.enqueue(render_copies, comm.id, True, subject=comm, requested_by=actor)
 
 
 def record_press_release(comm: SpCommunication, on: date, url: str, actor) -> None:

@@ -95,7 +95,7 @@ def export_csv():
 @public
 def public_letter(case_id: int, addressee_id: int):
     comm = _published(case_id)
-    addressee = next((a for a in comm.addressees if a.id == addressee_id and a.public_pdf_sha256), None)
+    addressee = next((a for a in comm.recipients if a.id == addressee_id and a.public_pdf_sha256), None)
     if addressee is None:
         abort(404)
     return send_file(storage_path(addressee.public_pdf_sha256), mimetype="application/pdf",

@@ -16,10 +16,11 @@ from casework.core.states import State
 from casework.extensions import db
 from casework.figures.period import between, list_period
 from casework.figures.sections import among, ids_where, rows_of, starting_from, tally
+from casework.letters.models import AddresseeKind, Letter, LetterAddressee
 from casework.special_procedures.letters import redactor
 from casework.special_procedures.models import (
-    PUBLIC_STATES, Addressee, AddresseeCopy, CommunicationType, CoSignature, CoSignatureStatus, Mandate, Reply,
-    SpAddresseeKind, SpCommunication, SpCommunicationStatus, SpVictim,
+    PUBLIC_STATES, SP_LETTER_TYPE, CommunicationType, CoSignature, CoSignatureStatus, Mandate, Reply, SpCommunication,
+    SpCommunicationStatus, SpVictim,
 )
 from casework.special_procedures.workflow import REPLY_DEADLINE
 
@@ -45,11 +46,9 @@ def _in_year(column, year: int):
 
 
 def _filtered(stmt: Select, f: Filters) -> Select:
-    if f.state:
-        to_state = select(Addressee.communication_id).where(Addressee.state_id == f.state)
-        copied = select(Addressee.communication_id).join(AddresseeCopy, AddresseeCopy.addressee_id == Addressee.id) \
-            .where(AddresseeCopy.state_id == f.state)
-        stmt = stmt.where(or_(SpCommunication.id.in_(to_state), SpCommunication.id.in_(copied)))
+    if f.state:  # addressed or copied
+        stmt = stmt.where(SpCommunication.id.in_(
+            select(LetterAddressee.letter_id).where(LetterAddressee.state_id == f.state)))
     if f.mandate:
         stmt = stmt.where(SpCommunication.id.in_(select(CoSignature.communication_id).where(
             CoSignature.mandate_id == f.mandate, CoSignature.status != CoSignatureStatus.DECLINED)))
@@ -64,9 +63,10 @@ def _filtered(stmt: Select, f: Filters) -> Select:
         else:
             stmt = stmt.where(*between(SpCommunication.sent_on, f.start, f.end))
     stmt = where_given(stmt, (SpCommunication.status, f.status))
-    if f.q:
+    if f.q:  # any addressee's reference, not only the first one's
         like = f"%{f.q.strip()}%"
-        stmt = stmt.where(or_(SpCommunication.reference.ilike(like), SpCommunication.title.ilike(like)))
+        stmt = stmt.where(or_(SpCommunication.title.ilike(like), SpCommunication.id.in_(
+            select(LetterAddressee.letter_id).where(LetterAddressee.reference.ilike(like)))))
     return stmt
 
 
@@ -122,7 +122,7 @@ def public_register(f: Filters) -> Select:
     than several per row."""
     stmt = select(SpCommunication).where(SpCommunication.status.in_(list(PUBLIC_STATES))).options(
         selectinload(SpCommunication.cosignatures), selectinload(SpCommunication.replies),
-        selectinload(SpCommunication.addressees).selectinload(Addressee.copies),
+        selectinload(SpCommunication.addressees).selectinload(LetterAddressee.copied),
         selectinload(SpCommunication.victims).selectinload(SpVictim.person).selectinload(Person.names),
     )
     return _filtered(stmt, f)
@@ -136,18 +136,18 @@ def public_record(comm: SpCommunication) -> dict:
     clean = redactor(comm)
     return {
         "id": comm.id,
-        "references": [a.reference for a in comm.addressees],
+        "references": comm.references,
         "type": comm.comm_type.value,
         "date": comm.sent_on.isoformat(),
         "published_on": comm.published_on.isoformat() if comm.published_on else None,
         "mandates": [c.mandate.name for c in comm.signing],
-        "addressees": [a.display_name for a in comm.addressees],
-        "copied_states": sorted({c.state.name for a in comm.addressees for c in a.copies}),
+        "addressees": [a.display_name for a in comm.recipients],
+        "copied_states": sorted({c.state.name for c in comm.copies}),
         "subject": clean(comm.title),
         "summary": clean(comm.summary),
         "alleged_victims": [v.public_name for v in comm.victims],
         "reply_received": bool(comm.replies),
-        "letters": [a.id for a in comm.addressees if a.public_pdf_sha256],
+        "letters": [a.id for a in comm.recipients if a.public_pdf_sha256],
         "replies": [r.id for r in comm.replies if r.attachment_id],
         "press_release": comm.press_release_url or None,
     }
@@ -172,8 +172,9 @@ def letters_sent_between(start: date, end: date, base: Select | None = None) -> 
     """Id and type of each letter of `base` (all by default) sent between two dates, read from the
     dates' index and checked letter by letter against `base`'s conditions."""
     in_span = SpCommunication.sent_on.between(start, end)
-    letters = starting_from((base if base is not None else select(SpCommunication)).where(in_span),
-                            ids_where(SpCommunication, in_span))
+    # The date sent is the letter's: its table holds every kind of letter.
+    ids = ids_where(Letter, in_span, Letter.letter_type == SP_LETTER_TYPE)
+    letters = starting_from((base if base is not None else select(SpCommunication)).where(in_span), ids)
     return rows_of(letters, SpCommunication.id, SpCommunication.comm_type)
 
 
@@ -184,10 +185,11 @@ def figures_between(start: date, end: date, base: Select | None = None,
     `sent`: the letters of `letters_sent_between` when the caller has them already."""
     sent = letters_sent_between(start, end, base) if sent is None else sent
     ids = [letter_id for letter_id, _kind in sent]
+    addressed = LetterAddressee.is_copy.is_(False)
     states, actors = db.session.execute(select(
-        func.count(distinct(Addressee.state_id)).filter(Addressee.kind == SpAddresseeKind.STATE),
-        func.count(distinct(func.lower(Addressee.name))).filter(Addressee.kind == SpAddresseeKind.NON_STATE),
-    ).where(among(Addressee.communication_id, ids))).one()
+        func.count(distinct(LetterAddressee.state_id)).filter(addressed, LetterAddressee.kind == AddresseeKind.STATE),
+        func.count(distinct(func.lower(LetterAddressee.name))).filter(LetterAddressee.kind == AddresseeKind.NON_STATE),
+    ).where(among(LetterAddressee.letter_id, ids))).one()
     # The visible letters among those answered in the span (a short list), rather than every visible
     # letter of all years: the database starts from the span's replies.
     answered = select(Reply.communication_id).where(Reply.received_on.between(start, end))

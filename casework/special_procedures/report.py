@@ -13,7 +13,8 @@ from sqlalchemy.orm import selectinload
 
 from casework.core.pdf import render_pdf
 from casework.extensions import db
-from casework.special_procedures.models import Addressee, SpCommunication
+from casework.letters.models import LetterAddressee
+from casework.special_procedures.models import SpCommunication
 
 NON_STATE = "Non-State actors (no State copied)"
 
@@ -39,13 +40,13 @@ def report_rows(visible: Select, start: date, end: date) -> list[ReportGroup]:
     """The letters sent between `start` and `end` among those `visible`, grouped by State."""
     comms = db.session.scalars(
         visible.where(SpCommunication.sent_on.between(start, end))
-        .options(selectinload(SpCommunication.addressees).selectinload(Addressee.copies),
+        .options(selectinload(SpCommunication.addressees).selectinload(LetterAddressee.copied),
                  selectinload(SpCommunication.replies), selectinload(SpCommunication.cosignatures))
         .order_by(SpCommunication.sent_on, SpCommunication.id))
     groups: dict[str, ReportGroup] = {}
     for comm in comms:
-        for addressee in comm.addressees:
-            states = [addressee.state.name] if addressee.is_state else [c.state.name for c in addressee.copies] or [NON_STATE]
+        for addressee in comm.recipients:
+            states = [addressee.state.name] if addressee.is_state else [c.state.name for c in addressee.copied] or [NON_STATE]
             row = ReportRow(addressee.reference or "", comm.sent_on, comm.comm_type.value, addressee.display_name,
                             [c.mandate.unit.code for c in comm.signing], comm.title,
                             [r.received_on for r in comm.replies if r.addressee_id in (None, addressee.id)])

@@ -6,18 +6,19 @@ from __future__ import annotations
 
 from sqlalchemy.orm import selectinload
 
+from casework.letters.models import LetterAddressee
 from casework.search.sources import Document, Source, case_document, case_source, names_of
-from casework.special_procedures.models import Addressee, Reply, SpCommunication, SpVictim
+from casework.special_procedures.models import Reply, SpCommunication, SpVictim
 
 
 def _first_state(communication: SpCommunication) -> int | None:
-    return next((a.state_id for a in communication.addressees if a.state_id is not None), None)
+    return next((a.state_id for a in communication.recipients if a.state_id is not None), None)
 
 
 def _document(communication: SpCommunication) -> Document:
-    addressees = [a.name or (a.state.name if a.state else "") for a in communication.addressees]
+    addressees = [a.display_name for a in communication.addressees]  # the States copied too
     victims = [name for victim in communication.victims for name in names_of(victim.person)]
-    references = [a.reference for a in communication.addressees]
+    references = communication.references
     return case_document(
         communication, "special_procedures", state_id=_first_state(communication),
         doc_date=communication.sent_on, summary=communication.summary,
@@ -29,7 +30,7 @@ def _document(communication: SpCommunication) -> Document:
 def _reply_document(reply: Reply) -> Document:
     communication = reply.communication
     addressee = reply.addressee
-    sender = (addressee.name or (addressee.state.name if addressee.state else "")) if addressee else ""
+    sender = addressee.display_name if addressee else ""
     return Document(
         kind="reply", object_id=reply.id, case_id=communication.id, module="special_procedures",
         title=f"Reply from {sender}".strip() if sender else "Reply",
@@ -40,8 +41,13 @@ def _reply_document(reply: Reply) -> Document:
     )
 
 
-def _communication_of(part: Addressee | SpVictim) -> list[SpCommunication]:
+def _communication_of(part: SpVictim) -> list[SpCommunication]:
     return [part.communication] if part.communication is not None else []
+
+
+def _letter_of(addressee: LetterAddressee) -> list[SpCommunication]:
+    """An addressee's reference, given at sending, changes its communication's document."""
+    return [addressee.letter] if isinstance(addressee.letter, SpCommunication) else []
 
 
 def _replies_of(communication: SpCommunication) -> list[Reply]:
@@ -51,9 +57,10 @@ def _replies_of(communication: SpCommunication) -> list[Reply]:
 
 SOURCES = [
     case_source(SpCommunication, "special_procedures", _document,
-                follows=((Addressee, _communication_of), (SpVictim, _communication_of)),
+                follows=((LetterAddressee, _letter_of), (SpVictim, _communication_of)),
                 load=(selectinload(SpCommunication.addressees), selectinload(SpCommunication.victims))),
     Source("reply", Reply, "special_procedures", _reply_document,
-           ((SpCommunication, _replies_of), (Addressee, lambda a: list(a.communication.replies) if a.communication else [])),
+           ((SpCommunication, _replies_of),
+            (LetterAddressee, lambda a: [r for c in _letter_of(a) for r in c.replies])),
            (selectinload(Reply.communication), selectinload(Reply.addressee))),
 ]

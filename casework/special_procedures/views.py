@@ -29,9 +29,8 @@ from casework.special_procedures.forms import (
     NewCommunicationForm, PressReleaseForm, ReplyForm, ReportForm, SendForm, VictimForm,
 )
 from casework.special_procedures.letters import render_communication_pdf
-from casework.special_procedures.models import (
-    TYPE_LABELS, Addressee, CoSignature, Mandate, SpCommunication,
-)
+from casework.letters.models import LetterAddressee
+from casework.special_procedures.models import TYPE_LABELS, CoSignature, Mandate, SpCommunication
 from casework.special_procedures.permissions import can_decide, can_see_source
 from casework.special_procedures.queries import (
     LIST_SORTS, Filters, communications_from_args, cosignature_queue, figures_of_year, mandate_choices, overdue_replies,
@@ -75,10 +74,10 @@ def _drafting_form(form: CommunicationForm, comm: SpCommunication | None = None)
     form.iso3_ids = dict(db.session.execute(select(State.iso3, State.id)).all())
     form.state_ids.choices = choices(state_choices())
     if comm is not None and request.method == "GET":
-        form.state_ids.data = [a.state_id for a in comm.addressees if a.is_state]
+        form.state_ids.data = [a.state_id for a in comm.recipients if a.is_state]
         form.non_state.data = "\n".join(
-            " | ".join([a.name, a.contact_name, ", ".join(c.state.iso3 for c in a.copies)])
-            for a in comm.addressees if not a.is_state)
+            " | ".join([a.name, a.contact_name, ", ".join(c.state.iso3 for c in a.copied)])
+            for a in comm.recipients if not a.is_state)
         form.comm_type.data = comm.comm_type.value
     return form
 
@@ -115,7 +114,7 @@ def panels(comm: SpCommunication) -> dict:
     present = {c.mandate_id for c in comm.cosignatures if c.status.value != "declined"}
     invite_form.mandate_ids.choices = choices((i, n) for i, n in mandate_choices() if i not in present)
     reply_form = ReplyForm()
-    reply_form.addressee_id.choices = choices([(0, _("Not said"))] + [(a.id, a.display_name) for a in comm.addressees])
+    reply_form.addressee_id.choices = choices([(0, _("Not said"))] + [(a.id, a.display_name) for a in comm.recipients])
     if request.method == "GET":
         reply_form.received_on.data = date.today()
     return {
@@ -132,6 +131,8 @@ def panels(comm: SpCommunication) -> dict:
         "report_form": ReportForm(version=comm.version),
         "language_names": REPLY_LANGUAGES,
         "signature_states": _signature_states(),
+        # Once sent, each signing mandate's block as the letter carries it, whoever holds it now.
+        "blocks": {c.id: (s.name, s.title) for c, s in zip(comm.signing, comm.signatories)} if comm.sent_on else {},
     }
 
 
@@ -187,8 +188,8 @@ def send(comm: SpCommunication, form: SendForm) -> None:
 def reply(case_id: int):
     comm = load_case(case_id, Permission.EDIT, kind=SpCommunication)
     form = ReplyForm()
-    form.addressee_id.choices = choices([(0, "")] + [(a.id, a.display_name) for a in comm.addressees])
-    addressee = next((a for a in comm.addressees if a.id == form.addressee_id.data), None)
+    form.addressee_id.choices = choices([(0, "")] + [(a.id, a.display_name) for a in comm.recipients])
+    addressee = next((a for a in comm.recipients if a.id == form.addressee_id.data), None)
     upload = form.file.data if form.file.data and form.file.data.filename else None
     return record_step(comm, "reply_form", form,
                        lambda: ops.record_reply(comm, form.received_on.data, form.language.data, upload, current_user,
@@ -208,7 +209,8 @@ def report(comm: SpCommunication, form: ReportForm) -> None:
     ops.include_in_report(comm, form.session.data, current_user)
 
 
-def _addressee(comm: SpCommunication, addressee_id: int) -> Addressee:
+def _addressee(comm: SpCommunication, addressee_id: int) -> LetterAddressee:
+    """An addressee of the letter, or a State copied on one addressee's letter."""
     addressee = next((a for a in comm.addressees if a.id == addressee_id), None)
     if addressee is None:
         abort(404)
@@ -225,13 +227,14 @@ def preview(case_id: int, addressee_id: int):
     """The letter as it stands, watermarked DRAFT: what the co-signing mandates approve."""
     comm = load_case(case_id, kind=SpCommunication)
     addressee = _addressee(comm, addressee_id)
+    addressee = addressee.copy_of or addressee  # a State copied receives its addressee's letter
     return pdf_response(render_communication_pdf(comm, addressee, draft=comm.sent_on is None),
                         f"draft-{comm.id}-{addressee.id}")
 
 
 @bp.route("/<int:case_id>/letters/<int:addressee_id>.pdf")
 def letter(case_id: int, addressee_id: int):
-    """The PDF exactly as sent to this addressee."""
+    """The PDF exactly as sent to this addressee (or to a State copied on its letter)."""
     from flask import send_file
 
     from casework.core.attachments import storage_path
@@ -240,7 +243,9 @@ def letter(case_id: int, addressee_id: int):
     addressee = _addressee(comm, addressee_id)
     if not addressee.pdf_sha256:
         abort(404)
-    audit.record(audit.AuditAction.DOWNLOAD, obj=comm, detail={"letter": addressee.reference})
+    audit.record(audit.AuditAction.DOWNLOAD, obj=comm,
+                 detail={"letter": (addressee.copy_of or addressee).reference,
+                         **({"copy_to": addressee.display_name} if addressee.is_copy else {})})
     db.session.commit()
     return send_file(storage_path(addressee.pdf_sha256), mimetype="application/pdf",
                      download_name=addressee.file_name)

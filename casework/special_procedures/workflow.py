@@ -32,7 +32,7 @@ REPLY_DUE = DeadlineRule(REPLY_DEADLINE, "Reply due", Period(days=PUBLICATION_DA
 
 def incomplete(comm: SpCommunication, user=None) -> str | None:
     """What the letter still lacks before the mandates can sign it, or None."""
-    if not comm.addressees:
+    if not comm.recipients:
         return _("Add at least one addressee.")
     if not comm.summary.strip():
         return _("Write the information received.")

@@ -22,9 +22,8 @@ from casework.detention.places.models import Facility, FacilityType
 from casework.detention.visits.models import Visit
 from casework.extensions import db
 from casework.reprisals.models import ReprisalCase, UNBody
-from casework.special_procedures.models import (
-    Addressee, AddresseeCopy, SpAddresseeKind, CommunicationType, Mandate, Reply, SpCommunication,
-)
+from casework.letters.models import AddresseeKind, LetterAddressee
+from casework.special_procedures.models import CommunicationType, Mandate, Reply, SpCommunication
 from casework.urgent_actions.models import Located, UrgentAction
 
 
@@ -87,12 +86,13 @@ def _letter(units, mandate, comm_type, sent: date, states: list, reply_on: date 
     db.session.add(letter)
     db.session.flush()
     for state in states:
-        db.session.add(Addressee(communication_id=letter.id, kind=SpAddresseeKind.STATE, state_id=state.id))
+        db.session.add(LetterAddressee(letter_id=letter.id, kind=AddresseeKind.STATE, state_id=state.id, name=""))
     if non_state:
-        actor = Addressee(communication_id=letter.id, kind=SpAddresseeKind.NON_STATE, name=non_state[0])
+        actor = LetterAddressee(letter_id=letter.id, kind=AddresseeKind.NON_STATE, name=non_state[0])
         db.session.add(actor)
         db.session.flush()
-        db.session.add(AddresseeCopy(addressee_id=actor.id, state_id=non_state[1].id))
+        db.session.add(LetterAddressee(letter_id=letter.id, kind=AddresseeKind.STATE, state_id=non_state[1].id,
+                                       name="", is_copy=True, copy_of_id=actor.id))
     if reply_on:
         db.session.add(Reply(communication_id=letter.id, received_on=reply_on))
     return letter

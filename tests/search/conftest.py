@@ -14,12 +14,10 @@ from casework.core.persons import Person, PersonName, Sex
 from casework.core.units import Unit, UnitKind
 from casework.extensions import db
 from casework.letters.document import LetterKind
-from casework.letters.models import Letter
+from casework.letters.models import AddresseeKind, Letter, LetterAddressee
 from casework.reprisals import operations as reprisals
 from casework.reprisals.models import UNBody, VictimKind
-from casework.special_procedures.models import (
-    Addressee, SpAddresseeKind, CommunicationType, Mandate, Reply, SpCommunication,
-)
+from casework.special_procedures.models import CommunicationType, Mandate, Reply, SpCommunication
 from casework.urgent_actions import operations as uas
 
 AUTHOR_FAMILY = "Quetzalcoatl-Ibarra"  # a CED author: known only to the CED unit
@@ -95,7 +93,8 @@ def world(units, states, users, make_user) -> World:
     sp = SpCommunication(unit_id=units["SR-HRD"].id, lead_mandate=mandate, comm_type=CommunicationType.AL,
                          status="sent", title="Harassment of environmental defenders", reference="AL MEX 3/2026",
                          summary="Threats against defenders of the Lacandona forest.", sent_on=date(2026, 4, 1))
-    addressee = Addressee(kind=SpAddresseeKind.STATE, state_id=states["MEX"].id, reference="AL MEX 3/2026")
+    addressee = LetterAddressee(kind=AddresseeKind.STATE, state_id=states["MEX"].id, name="Mexico",
+                                reference="AL MEX 3/2026")
     sp.addressees.append(addressee)
     reply = Reply(communication=sp, addressee=addressee, received_on=date(2026, 5, 20), language="es")
     db.session.add_all([letter, sp, reply])

@@ -104,7 +104,7 @@ def test_sending_again_from_a_second_tab_says_the_letter_was_changed(client, use
     response = client.post(_action(page, "sent_on"), data=data)
     assert response.status_code == 409
     assert "was changed by someone else while you were working on it" in words(response)
-    assert [a.reference for a in db.session.get(type(comm), comm.id).addressees] == ["UA COL 1/2026"]
+    assert [a.reference for a in db.session.get(type(comm), comm.id).recipients] == ["UA COL 1/2026"]
 
 
 FORMS_BY_ROUTE = {"/send": SendForm, "/press-release": PressReleaseForm, "/report": ReportForm,
@@ -132,7 +132,7 @@ def test_the_letters_page_names_languages_and_signature_states_in_words(client, 
     from tests.special_procedures.conftest import reply_file
 
     comm = make_comm(until="sent", cosigners=("SR-TORTURE", "SR-JUDGES"))
-    ops.record_reply(comm, date(2026, 4, 1), "es", reply_file(), users["officer"], comm.addressees[0])
+    ops.record_reply(comm, date(2026, 4, 1), "es", reply_file(), users["officer"], comm.recipients[0])
     db.session.commit()
     page = words(_desk(client, users, comm))
     assert "Language English" in page and "Language en " not in page
@@ -152,7 +152,7 @@ def test_the_draft_saved_from_its_page_keeps_what_was_typed(client, users, make_
     assert "Draft saved." in words(client.get(f"/cases/{comm.id}"))
     db.session.expire_all()
     assert comm.title == "the arrest of two women human rights defenders"
-    assert [a.state.iso3 for a in comm.addressees] == ["COL"]
+    assert [a.state.iso3 for a in comm.recipients] == ["COL"]
 
 
 def test_a_draft_page_left_open_while_someone_else_saved_says_so_and_saves_nothing(client, users, make_comm):

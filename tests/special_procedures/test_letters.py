@@ -21,7 +21,7 @@ def _in_order(text: str, *phrases: str) -> None:
 
 def test_a_joint_letter_with_five_cosigners_to_a_state(make_comm, mandates):
     comm = make_comm(cosigners=FIVE, until="sent")
-    pdf = render_communication_pdf(comm, comm.addressees[0], draft=False)
+    pdf = render_communication_pdf(comm, comm.recipients[0], draft=False)
     if os.environ.get("SP_LETTER_OUT"):  # to look at it: SP_LETTER_OUT=/tmp/x.pdf pytest -k five
         with open(os.environ["SP_LETTER_OUT"], "wb") as handle:
             handle.write(pdf)
@@ -42,7 +42,7 @@ def test_a_letter_to_a_company_says_dear_and_your_company_with_the_state_copied(
     comm = make_comm(until="sent", addressees=[ops.AddresseeInput(
         name="Acme Mining Ltd.", contact_name="Mr. John Smith", address="1 Bay Street\nToronto",
         copy_state_ids=[states["CAN"].id])])
-    text = pdf_text(render_communication_pdf(comm, comm.addressees[0], draft=False))
+    text = pdf_text(render_communication_pdf(comm, comm.recipients[0], draft=False))
     assert "Dear Mr. John Smith," in text and "Excellency" not in text
     assert "your company" in text and "Guiding Principles on Business and Human Rights" in text
     assert "Permanent Mission of Canada" in text and "UA OTH 1/2026" in text
@@ -54,7 +54,7 @@ def test_a_letter_to_a_company_says_dear_and_your_company_with_the_state_copied(
 ])
 def test_french_and_spanish_letters(make_comm, language, salutation, words):
     comm = make_comm(until="sent", language=language)
-    text = pdf_text(render_communication_pdf(comm, comm.addressees[0], draft=False))
+    text = pdf_text(render_communication_pdf(comm, comm.recipients[0], draft=False))
     assert salutation in text
     for phrase in words:
         assert phrase in text
@@ -62,7 +62,7 @@ def test_french_and_spanish_letters(make_comm, language, salutation, words):
 
 def test_one_mandate_alone_writes_in_the_first_person(make_comm):
     comm = make_comm(cosigners=(), until="sent")
-    document = compose_communication(comm, comm.addressees[0], draft=False)
+    document = compose_communication(comm, comm.recipients[0], draft=False)
     assert document.paragraphs[0].startswith("I have the honour to address you in my capacity as")
     assert "resolutions 25/18 and 52/4" in document.paragraphs[0]
     assert [s.name for s in document.signatories] == ["Mary Lawlor"]

@@ -39,7 +39,7 @@ def test_the_job_runs_through_the_queue_with_a_given_day(make_comm):
     assert record.result == {"published": [comm.id]}
     assert comm.status == "published"
     jobs = [(j.kind, j.status, j.error, j.result) for j in db.session.scalars(db.select(JobRecord))]
-    assert all(a.public_pdf_sha256 for a in comm.addressees), jobs
+    assert all(a.public_pdf_sha256 for a in comm.recipients), jobs
 
 
 def test_a_press_release_makes_it_public_early(make_comm, users):
@@ -94,9 +94,9 @@ def test_the_public_register_never_shows_sources_embargoed_letters_or_redacted_n
     response.close()
     assert response.status_code == 200
     # The embargoed letter does not exist for the public, whatever the address.
-    assert client.get(f"/special-procedures/public/{embargoed.id}/letters/{embargoed.addressees[0].id}.pdf"
+    assert client.get(f"/special-procedures/public/{embargoed.id}/letters/{embargoed.recipients[0].id}.pdf"
                       ).status_code == 404
-    assert client.get(f"/special-procedures/public/{draft.id}/letters/{draft.addressees[0].id}.pdf").status_code == 404
+    assert client.get(f"/special-procedures/public/{draft.id}/letters/{draft.recipients[0].id}.pdf").status_code == 404
 
 
 def test_the_registers_letter_and_reply_links_open_on_the_address_the_reader_used(make_comm, client, users):
@@ -141,8 +141,8 @@ def test_the_public_pdf_shows_initials_where_the_letter_sent_names_the_victim(ma
     comm = make_comm(until="published")
     from casework.core.attachments import storage_path
 
-    sent = pdf_text(storage_path(comm.addressees[0].pdf_sha256).read_bytes())
-    public = pdf_text(storage_path(comm.addressees[0].public_pdf_sha256).read_bytes())
+    sent = pdf_text(storage_path(comm.recipients[0].pdf_sha256).read_bytes())
+    public = pdf_text(storage_path(comm.recipients[0].public_pdf_sha256).read_bytes())
     assert VICTIM_FAMILY.upper() in sent
     assert VICTIM_FAMILY.upper() not in public and "T.O.Q." in public
 
@@ -174,7 +174,7 @@ def test_the_daily_command_publishes_there_and_then_on_the_embedded_queue(app, m
     assert app.config["JOB_QUEUE_MODE"] == "thread"  # as it was
     db.session.expire_all()
     assert (due.status, due.published_on, young.status) == ("published", date(2026, 3, 6), "sent")
-    assert all(a.public_pdf_sha256 for a in due.addressees)  # the public letters are made before it exits
+    assert all(a.public_pdf_sha256 for a in due.recipients)  # the public letters are made before it exits
     record = db.session.scalar(db.select(JobRecord).where(JobRecord.kind.endswith("publish_due_communications")))
     assert record.status is JobStatus.DONE  # listed under Background jobs like the scheduled run
     again = app.test_cli_runner().invoke(args=["special-procedures", "publish-due", "--today", "2026-03-06"])

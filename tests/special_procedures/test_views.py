@@ -26,8 +26,8 @@ def test_a_joint_letter_from_draft_to_sent_through_the_pages(app, users, mandate
         "source": SOURCE})
     assert response.status_code == 303, response.get_data(as_text=True)
     comm = db.session.scalar(db.select(SpCommunication))
-    assert [a.display_name for a in comm.addressees] == ["Colombia", "Acme Mining Ltd."]
-    assert [c.state.iso3 for c in comm.addressees[1].copies] == ["CAN", "PER"]
+    assert [a.display_name for a in comm.recipients] == ["Colombia", "Acme Mining Ltd."]
+    assert [c.state.iso3 for c in comm.recipients[1].copied] == ["CAN", "PER"]
     assert desk.post(f"/special-procedures/{comm.id}/invitations",
                      data={"mandate_ids": [mandates["SR-TORTURE"].id]}).status_code == 303
     page = desk.get(f"/cases/{comm.id}").get_data(as_text=True)
@@ -39,7 +39,7 @@ def test_a_joint_letter_from_draft_to_sent_through_the_pages(app, users, mandate
     page = holders.get(f"/cases/{comm.id}").get_data(as_text=True)
     assert "the killing of a land defender" in page and SOURCE not in page
     assert "Known only to the lead desk." in page
-    preview = holders.get(f"/special-procedures/{comm.id}/preview/{comm.addressees[0].id}.pdf")
+    preview = holders.get(f"/special-procedures/{comm.id}/preview/{comm.recipients[0].id}.pdf")
     assert preview.status_code == 200 and preview.data.startswith(b"%PDF")
     assert holders.get(f"/special-procedures/{comm.id}/edit").status_code == 403
     row = comm.pending[0]
@@ -53,7 +53,7 @@ def test_a_joint_letter_from_draft_to_sent_through_the_pages(app, users, mandate
     response = desk.post(f"/special-procedures/{comm.id}/send", data={"version": comm.version, "sent_on": "2026-03-10"})
     assert response.status_code == 303
     db.session.expire_all()
-    assert [a.reference for a in comm.addressees] == ["AL COL 1/2026", "AL OTH 1/2026"]
+    assert [a.reference for a in comm.recipients] == ["AL COL 1/2026", "AL OTH 1/2026"]
     # The source never reaches the trail's values either.
     changes = [e.changes for e in db.session.scalars(db.select(AuditEvent)) if e.changes]
     assert SOURCE not in str(changes)
