@@ -102,6 +102,16 @@ def revoke_token(token: AccessToken, actor) -> None:
         db.session.flush()
 
 
+def revoke_tokens_of(user, actor=None) -> int:
+    """A new password ends the user's tokens too: whoever held the old one may have made them.
+    `actor`: who set the password (None from the command line). Returns how many were ended."""
+    usable = [t for t in tokens_of(user) if t.revoked_at is None]
+    for token in usable:
+        token.revoked_at, token.revoked_by_id = utcnow(), actor.id if actor else None
+    db.session.flush()
+    return len(usable)
+
+
 def token_for_secret(secret: str) -> AccessToken | None:
     """The usable token with this secret, or None (unknown, expired, revoked or user disabled)."""
     if not secret.startswith(SECRET_PREFIX) or len(secret) > 200:

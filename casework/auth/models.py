@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 from datetime import datetime
 
 from flask import current_app
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, String, UniqueConstraint, update
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -60,8 +61,10 @@ class User(UserMixin, Audited, TimestampMixin, db.Model):
         """Flask-Login's session identifier; it changes when every session must end."""
         return f"{self.id}:{self.session_epoch}"
 
-    def end_other_sessions(self) -> None:
+    def end_other_sessions(self, keep: str | None = None) -> None:
+        """Sign out every browser (but the one whose session token is `keep`)."""
         self.session_epoch += 1
+        end_sessions(self.id, keep)
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
@@ -100,3 +103,31 @@ class Membership(Audited, db.Model):
 
     user: Mapped[User] = relationship(back_populates="memberships")
     unit: Mapped[Unit] = relationship(lazy="joined")
+
+
+class UserSession(db.Model):
+    """One signed-in browser, known on the server so that signing out ends it for good.
+
+    The browser's signed cookie holds a random token; only its hash is stored. A copy of the
+    cookie taken before signing out (or before a password change) no longer signs anyone in.
+    """
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]
+
+    @staticmethod
+    def hash(token: str) -> str:
+        return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def end_sessions(user_id: int, keep: str | None = None) -> None:
+    """End every open session of the user, except the one whose token is `keep`."""
+    stmt = update(UserSession).where(UserSession.user_id == user_id, UserSession.ended_at.is_(None))
+    if keep:
+        stmt = stmt.where(UserSession.token_hash != UserSession.hash(keep))
+    db.session.execute(stmt.values(ended_at=utcnow()))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import hmac
+import secrets
 import time
 from dataclasses import dataclass
 
@@ -11,15 +12,16 @@ from flask import current_app, session
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, login_user
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from casework.auth.models import User
+from casework.auth.models import User, UserSession
 from casework.core import audit
 from casework.core.db import utcnow
 from casework.extensions import db
 
 PENDING_KEY = "pending_totp_user"
+SESSION_KEY = "sid"  # the browser's session token (`UserSession`)
 
 
 @functools.cache
@@ -38,7 +40,18 @@ def init_login_manager(manager: LoginManager) -> None:
     def load_user(session_id: str) -> User | None:
         user_id, _sep, epoch = session_id.partition(":")
         user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-        return user if user is not None and str(user.session_epoch) == epoch else None
+        if user is None or str(user.session_epoch) != epoch:
+            return None
+        return user if session_open(user, session.get(SESSION_KEY)) else None
+
+
+def session_open(user: User, token: str | None) -> bool:
+    """This browser's session of the user has not been ended (signed out, password changed)."""
+    if not token:
+        return False
+    return db.session.scalar(select(UserSession.id).where(
+        UserSession.token_hash == UserSession.hash(token), UserSession.user_id == user.id,
+        UserSession.ended_at.is_(None))) is not None
 
 
 @dataclass
@@ -55,15 +68,18 @@ def find_user(email: str) -> User | None:
 def check_credentials(email: str, password: str) -> SignInResult:
     """Verify e-mail and password, counting failures and locking the account after too many."""
     user = find_user(email)
-    generic = _("The e-mail address or password is not correct.")
+    # The same words (and the same work) whether the account is unknown, the password wrong or the
+    # account locked: the page never tells whether an account exists.
+    generic = _("The e-mail address or password is not correct. After repeated failures, signing in "
+                "is paused for a while; an administrator can unlock the account.")
     if user is None:
         check_password_hash(_dummy_hash(), password)
         audit.record(audit.AuditAction.LOGIN_FAILED, object_type="users", detail={"email": email[:254]})
         return SignInResult(None, generic)
     if user.is_locked:
+        check_password_hash(_dummy_hash(), password)
         audit.record(audit.AuditAction.LOGIN_FAILED, obj=user, actor_id=user.id, detail={"reason": "locked"})
-        return SignInResult(None, _("This account is locked after repeated failed sign-ins. "
-                                    "Try again later or ask an administrator to unlock it."))
+        return SignInResult(None, generic)
     password_ok = user.check_password(password)
     if not password_ok or not user.active:
         count_failure(user)
@@ -97,15 +113,27 @@ def verify_totp(user: User, code: str) -> bool:
 
 
 def complete_sign_in(user: User) -> None:
-    """Start the session: reset the failure count and record the sign-in."""
+    """Start the session, known on the server: reset the failure count and record the sign-in."""
     session.clear()
+    token = secrets.token_urlsafe(32)
+    db.session.add(UserSession(user_id=user.id, token_hash=UserSession.hash(token)))
     login_user(user)
+    session[SESSION_KEY] = token
     session.permanent = True
     session["auth_at"] = utcnow().timestamp()
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = utcnow()
     audit.record(audit.AuditAction.LOGIN, obj=user, actor_id=user.id)
+
+
+def end_session(user: User) -> None:
+    """Signing out ends this browser's session on the server: a copy of its cookie is worthless."""
+    token = session.get(SESSION_KEY)
+    if token:
+        db.session.execute(update(UserSession).where(
+            UserSession.token_hash == UserSession.hash(token), UserSession.user_id == user.id,
+            UserSession.ended_at.is_(None)).values(ended_at=utcnow()))
 
 
 def renew_session(user: User) -> None:

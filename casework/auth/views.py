@@ -5,6 +5,7 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
+from casework.api.tokens import revoke_tokens_of
 from casework.auth import session as auth
 from casework.auth.forms import EnrolTotpForm, LoginForm, PasswordChangeForm, TotpForm
 from casework.auth.models import User
@@ -79,6 +80,7 @@ def login_totp():
 @login_required
 def logout():
     audit.record(audit.AuditAction.LOGOUT, obj=current_user, actor_id=current_user.id)
+    auth.end_session(current_user)
     db.session.commit()
     logout_user()
     session.clear()
@@ -130,9 +132,11 @@ def change_password():
             form.current_password.errors.append(_("The current password is not correct."))
         else:
             current_user.set_password(form.new_password.data)
-            current_user.end_other_sessions()
+            current_user.end_other_sessions(keep=session.get(auth.SESSION_KEY))
+            revoke_tokens_of(current_user, current_user)
             auth.renew_session(current_user._get_current_object())  # this browser stays signed in
             db.session.commit()
-            flash(_("Your password has been changed. Other sessions have been signed out."), "success")
+            flash(_("Your password has been changed. Other sessions have been signed out and your API tokens "
+                    "revoked."), "success")
             return redirect(url_for("main.my_work"))
     return render_template("auth/password.html", form=form)

@@ -21,8 +21,9 @@ from tests.conftest import PASSWORD, sign_in, unused_totp_code
 
 WRONG = "not the right password at all"
 NEW_PASSWORD = "a brand new long passphrase"
-GENERIC = "The e-mail address or password is not correct."
-LOCKED = "This account is locked after repeated failed sign-ins."
+GENERIC = ("The e-mail address or password is not correct. After repeated failures, signing in is paused for a "
+           "while; an administrator can unlock the account.")
+LOCKED = GENERIC  # a locked account is refused in the same words as an unknown one
 DISABLED = "This account is disabled."
 BAD_CODE = "That code is not valid."
 EXPIRED = "Your session has expired. Please sign in again."
