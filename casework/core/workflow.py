@@ -206,6 +206,10 @@ def fire(
     on = on or date.today()
     entry = _history_row(record, event, transition.target, actor, comment)
     record.status = transition.target
+    # Every transition writes the case's row, so its version moves even when the state does not
+    # (a reminder, a part's decision): of two requests firing on the same version, one wins and
+    # the other gets a 409, rather than both writing a history row.
+    case.updated_at = utcnow()
     if transition.closes:
         meet_open_deadlines(case.id, transition.closes, event, on)
     for rule in transition.opens:
