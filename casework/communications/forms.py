@@ -7,6 +7,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from casework.core.submissions import SubmittedOnce
 from casework.communications.models import (
     GRADE_LABELS, SUBMISSION_LANGUAGES, Compliance, DecisionType, FollowUpOutcome, NotRegisteredReason,
 )
@@ -43,7 +44,7 @@ def _article_codes(_form, field) -> None:
             raise ValidationError(_l("“%(code)s” is not an article code like CCPR-14-1.", code=code))
 
 
-class IntakeForm(FlaskForm):
+class IntakeForm(SubmittedOnce, FlaskForm):
     committee_id = SelectField(_l("Committee"), coerce=int, validators=[DataRequired()])
     state_id = SelectField(_l("State party"), coerce=int, validators=[DataRequired(_l("Choose the State party."))])
     received_on = DateField(_l("Received on"), validators=[DataRequired(_l("Give the date of receipt."))])

@@ -18,8 +18,10 @@ from typing import Any, TypeVar
 
 from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
+from casework.core import submissions
 from casework.core.forms import form_refusal
 from casework.extensions import db
 
@@ -84,6 +86,8 @@ def write(operation: Callable[[], T], *, again: Again, done: str | Callable[[T],
       is the record's own version at the flush, for a change that lands in between.
     - A page with a form of its own is drawn by the same call: on GET there is nothing to write,
       and `again(200, None)` draws it.
+    - A form that creates a record (`record` None) with a one-time token (`SubmittedOnce`) is
+      taken once: sent again, it goes to what the first one created.
     - A `Refused` rolls everything back and shows the page again with its reason and status;
       with `field`, the reason is shown by that field, as the input to correct (400): a file
       that is not a PDF, a date too late, a person not on the team.
@@ -92,10 +96,16 @@ def write(operation: Callable[[], T], *, again: Again, done: str | Callable[[T],
         return again(200, None)
     if form is not None and not form.validate_on_submit():
         return again(400, None)
+    token = submissions.token_of(form) if record is None else None
     try:
         if record is not None and form is not None and "version" in form:
             expect_version(record, form.version.data)
+        claimed = submissions.claim(token, getattr(current_user, "id", None)) if token else None
+        if token and claimed is None:
+            return _already_taken(token, again)
         result = operation()
+        if claimed is not None:
+            claimed.location = to(result) if callable(to) else to
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
@@ -110,6 +120,16 @@ def write(operation: Callable[[], T], *, again: Again, done: str | Callable[[T],
     if message:
         flash(str(message), "success")
     return redirect(to(result) if callable(to) else to, 303)
+
+
+def _already_taken(token: str, again: Again) -> Any:
+    """The same creating page sent again (a double-click): go to what the first one created."""
+    db.session.rollback()
+    first = submissions.taken(token, getattr(current_user, "id", None))
+    if first is None or first.location is None:
+        return again(409, _("This form was sent twice; it was recorded once. Reload the page to see it."))
+    flash(_("This was already recorded: here it is."), "info")
+    return redirect(first.location, 303)
 
 
 def again_at(url: str) -> Again:

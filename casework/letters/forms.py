@@ -7,6 +7,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
+from casework.core.submissions import SubmittedOnce
 from casework.core.forms import choices, version_field
 from casework.letters.phrases import LANGUAGES
 
@@ -24,7 +25,7 @@ def _pairs(text: str) -> list[tuple[str, str]]:
     return rows
 
 
-class NewLetterForm(FlaskForm):
+class NewLetterForm(SubmittedOnce, FlaskForm):
     letter_type = SelectField(_l("Type"), validators=[DataRequired()])
     language = SelectField(_l("Language"), choices=choices(LANGUAGES.items()), default="en")
     unit_id = SelectField(_l("Sent on behalf of"), coerce=int, validators=[Optional()])

@@ -4,11 +4,12 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from casework.core.submissions import SubmittedOnce
 from casework.core.forms import enum_choices
 from casework.core.persons import Sex
 
 
-class PersonForm(FlaskForm):
+class PersonForm(SubmittedOnce, FlaskForm):
     family_name = StringField(_l("Family name"), validators=[DataRequired(), Length(max=200)])
     given_names = StringField(_l("Given names"), validators=[Optional(), Length(max=200)])
     other_names = TextAreaField(

@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from casework.core.submissions import SubmittedOnce
 from casework.core.forms import choices, enum_choices, version_field
 from casework.core.persons import Sex
 from casework.reprisals import operations as ops
@@ -66,7 +67,7 @@ class AllegationFields(FlaskForm):
         )
 
 
-class CaseForm(AllegationFields, VictimFields):
+class CaseForm(SubmittedOnce, AllegationFields, VictimFields):
     """A new allegation, with its first victim."""
 
 

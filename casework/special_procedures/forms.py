@@ -9,6 +9,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, URL, ValidationError
 
+from casework.core.submissions import SubmittedOnce
 from casework.core.forms import choices, enum_choices, version_field
 from casework.core.persons import Sex
 from casework.letters.phrases import LANGUAGES
@@ -75,7 +76,7 @@ class CommunicationForm(FlaskForm):
             addressees=addressees)
 
 
-class NewCommunicationForm(CommunicationForm):
+class NewCommunicationForm(SubmittedOnce, CommunicationForm):
     lead_mandate_id = SelectField(_l("Lead mandate"), coerce=int,
                                   validators=[InputRequired(message=_l("Choose the lead mandate."))])
 

@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from casework.core.submissions import SubmittedOnce
 from casework.core.forms import choices, enum_choices, version_field
 from casework.core.persons import Sex
 from casework.letters.phrases import LANGUAGES
@@ -69,7 +70,7 @@ class EventFields(FlaskForm):
         )
 
 
-class UrgentActionForm(EventFields):
+class UrgentActionForm(SubmittedOnce, EventFields):
     family_name = StringField(_l("Family name"), validators=[DataRequired(), Length(max=200)])
     given_names = StringField(_l("Given names"), validators=[Optional(), Length(max=200)])
     sex = SelectField(_l("Sex"), choices=enum_choices(Sex), default=Sex.UNKNOWN.value)
@@ -130,7 +131,7 @@ def parse_persons(text: str) -> list[ops.PersonInput]:
 
 
 @_criteria_fields
-class GroupForm(EventFields):
+class GroupForm(SubmittedOnce, EventFields):
     title = StringField(_l("The event"), validators=[DataRequired(), Length(max=300)],
                         description=_l("E.g. “Students of the Ayotzinapa college, Iguala, 26 September 2014”."))
     persons = TextAreaField(_l("Disappeared persons"), validators=[DataRequired()],

@@ -7,6 +7,7 @@ from wtforms import DateField, IntegerField, RadioField, SelectField, SelectMult
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from casework.core.submissions import SubmittedOnce
 from casework.core.forms import choices, enum_choices, version_field
 from casework.core.persons import Sex
 from casework.letters.phrases import LANGUAGES
@@ -60,7 +61,7 @@ class SubmissionFields(FlaskForm):
                 "source_contact": self.source_contact.data or "", "persons": [self.person()]}
 
 
-class DetentionForm(SubmissionFields):
+class DetentionForm(SubmittedOnce, SubmissionFields):
     place_of_detention = StringField(_l("Place of detention"), validators=[DataRequired(), Length(max=300)])
     arrested_on = DateField(_l("Date of arrest"), validators=[Optional()])
     legal_basis = TextAreaField(_l("Legal basis invoked by the authorities"), validators=[Optional(), Length(max=4000)])
@@ -72,7 +73,7 @@ class DetentionForm(SubmissionFields):
                                   summary=self.summary.data)
 
 
-class DisappearanceForm(SubmissionFields):
+class DisappearanceForm(SubmittedOnce, SubmissionFields):
     disappeared_on = DateField(_l("Date of the disappearance"), validators=[DataRequired()])
     place = StringField(_l("Place of the disappearance"), validators=[DataRequired(), Length(max=300)])
     circumstances = TextAreaField(_l("Circumstances"), validators=[Optional(), Length(max=20000)])

@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from casework.core.submissions import SubmittedOnce
 from casework.core.forms import choices, status_choices, version_field
 from casework.detention.cases.models import (
     CATEGORY_LABELS, CaseIssue, CaseOutcome, ISSUE_LABELS, OUTCOME_LABELS, ReleaseCategory, SOURCE_LABELS,
@@ -23,7 +24,7 @@ OUTCOME_CHOICES = choices(OUTCOME_LABELS.items())
 CATEGORY_CHOICES = choices([("", _l("Not known"))] + list(CATEGORY_LABELS.items()))
 
 
-class NewCaseForm(DetaineeForm):
+class NewCaseForm(SubmittedOnce, DetaineeForm):
     """Who, where and what: the person as for an interview, then the place and the issue."""
 
     facility_id = SelectField(_l("Place of detention"), coerce=int, validators=[DataRequired()])
@@ -73,7 +74,7 @@ class OutcomeForm(FlaskForm):
         return ReleaseCategory(self.category.data) if self.category.data else None
 
 
-class AggregateForm(FlaskForm):
+class AggregateForm(SubmittedOnce, FlaskForm):
     unit_id = SelectField(_l("Field office"), coerce=int, validators=[DataRequired()])
     state_id = SelectField(_l("Country"), coerce=int, validators=[DataRequired()])
     period_start = DateField(_l("From"), validators=[DataRequired()])

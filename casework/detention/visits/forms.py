@@ -11,6 +11,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from casework.core.submissions import SubmittedOnce
 from casework.core.forms import choices, status_choices, version_field
 from casework.detention.filters import FilterForm
 from casework.detention.forms import DetaineeForm, count_field
@@ -27,7 +28,7 @@ def _not_in_future(form, field) -> None:
         raise ValidationError(_l("A visit is recorded once it has taken place: the date cannot be in the future."))
 
 
-class NewVisitForm(FlaskForm):
+class NewVisitForm(SubmittedOnce, FlaskForm):
     facility_id = SelectField(_l("Place of detention"), coerce=int, validators=[DataRequired()])
     started_on = DateField(_l("Date of the visit"), validators=[DataRequired(), _not_in_future], default=date.today)
 
