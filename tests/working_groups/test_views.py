@@ -8,6 +8,8 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from casework.auth.models import Role
+from casework.cases.operations import assign_user
 from casework.core.cases import CaseAssignment
 from casework.extensions import db
 from casework.letters.models import Letter
@@ -249,3 +251,23 @@ def test_a_step_refused_for_its_date_keeps_the_other_steps_forms_clean(make_disa
     later = client.post(f"/working-groups/cases/{case.id}/steps/discontinue", data={**drawn, "note": ["Typed."]})
     forms = {f["action"].rsplit("/", 1)[-1]: f for f in read_page(later).forms if "/steps/" in f["action"]}
     assert dict(forms["discontinue"]["fields"])["note"] == "Typed." and dict(forms["clarify"]["fields"])["note"] == ""
+
+
+def test_only_the_groups_supervisors_give_access_to_the_source(make_detention, users, make_user, login):
+    """A secretariat supervisor reads the case, but cannot assign himself or anyone to it, and an
+    assignment he made anyway does not tell the source to whoever he gave it."""
+    case = make_detention(steps=("transmit",))
+    chief = make_user("chief", ("OHCHR", Role.SUPERVISOR))
+    client = login(chief)
+    assert client.post(f"/cases/{case.id}/assignments", data={"user_id": chief.id}).status_code == 403
+    db.session.add(CaseAssignment(case_id=case.id, user_id=users["outsider"].id, assigned_by_id=chief.id))
+    db.session.commit()
+    client.post("/logout")
+    client = login(users["outsider"])
+    page = text(client.get(f"/cases/{case.id}"))
+    assert "Karimi".upper() in page and SOURCE not in page
+    client.post("/logout")
+    assign_user(case, users["outsider"], users["supervisor"])
+    db.session.commit()
+    client = login(users["outsider"])
+    assert SOURCE in text(client.get(f"/cases/{case.id}"))
