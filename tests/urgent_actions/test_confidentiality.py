@@ -10,10 +10,12 @@ import io
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
+from werkzeug.datastructures import FileStorage
 
 from casework.api.tokens import create_token
 from casework.auth.models import Role
 from casework.cases.operations import assign_user
+from casework.core.attachments import Attachment, attach_file
 from casework.core.cases import CaseAssignment
 from casework.core.persons import CasePerson, PersonRole
 from casework.core.writes import Refused
@@ -26,6 +28,7 @@ from tests.conftest import sign_in
 from tests.urgent_actions.conftest import AUTHOR_FAMILY, AUTHOR_GIVEN
 
 OUTSIDE = ("outsider", "secretariat", "auditor", "admin")
+PDF = b"%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
 @pytest.fixture
@@ -165,3 +168,36 @@ def test_the_units_supervisor_confirms_an_assignment_made_outside_the_unit(users
     assert can_see_authors(users["outsider"], ua)
     assert _assigned_ids(ua) == {users["outsider"].id}
 
+
+def _attach(ua, user) -> Attachment:
+    upload = FileStorage(io.BytesIO(PDF), filename=f"Statement of {AUTHOR_GIVEN} {AUTHOR_FAMILY}.pdf")
+    attachment = attach_file(ua, upload, user, description=f"Sent by {AUTHOR_GIVEN}")
+    db.session.commit()
+    return attachment
+
+
+@pytest.mark.parametrize("role", ("secretariat", "chief", "auditor", "admin"))
+def test_files_of_an_urgent_action_are_only_for_those_who_may_know_its_authors(app, users, world, chief, role):
+    ua = world[0]
+    attachment = _attach(ua, users["officer"])
+    browser = app.test_client()
+    sign_in(browser, chief if role == "chief" else users[role])
+    page = browser.get(f"/cases/{ua.id}").get_data(as_text=True)
+    assert f"/attachments/{attachment.id}" not in page and not _leaks(page)
+    assert browser.get(f"/cases/{ua.id}/attachments/{attachment.id}").status_code == 404
+    if role in ("auditor", "admin"):
+        for url in ("/audit/", f"/audit/?case_id={ua.id}", "/audit/?object_type=attachments"):
+            assert not _leaks(browser.get(url).get_data(as_text=True)), url
+
+
+def test_the_unit_and_those_its_supervisors_assign_read_the_files(app, users, world, chief):
+    ua = world[0]
+    attachment = _attach(ua, users["officer"])
+    assign_user(ua, chief, users["supervisor"])
+    db.session.commit()
+    for user in (users["viewer"], chief):
+        browser = app.test_client()
+        sign_in(browser, user)
+        assert f"/attachments/{attachment.id}" in browser.get(f"/cases/{ua.id}").get_data(as_text=True)
+        download = browser.get(f"/cases/{ua.id}/attachments/{attachment.id}", buffered=True)
+        assert download.status_code == 200 and download.data == PDF
