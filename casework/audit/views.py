@@ -1,5 +1,5 @@
 """Filterable audit log. Changes to confidential records the auditor is not assigned to are withheld,
-and so are the records of files the reader may not read."""
+so are the records of files the reader may not read, and what others searched for."""
 from __future__ import annotations
 
 from datetime import datetime, time, UTC
@@ -15,7 +15,7 @@ from wtforms.validators import Optional
 
 from casework.auth.models import User
 from casework.core.attachments import Attachment, may_read_files
-from casework.core.audit import RECORD_NAMES, AuditAction, AuditEvent
+from casework.core.audit import RECORD_NAMES, AuditAction, AuditEvent, shown_changes
 from casework.core.cases import Case
 from casework.core.forms import choices, enum_choices
 from casework.core.pagination import paginate
@@ -120,4 +120,5 @@ def index():
     form.validate()
     page = paginate(_filtered(form), sorts={"time": AuditEvent.id}, default_sort="time", default_direction="desc")
     withheld = withheld_events(page.items)
-    return render_template("audit/index.html", form=form, page=page, withheld=withheld)
+    shown = {e.id: shown_changes(e, current_user.id) for e in page.items}
+    return render_template("audit/index.html", form=form, page=page, withheld=withheld, shown=shown)
