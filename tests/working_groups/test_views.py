@@ -11,6 +11,7 @@ from sqlalchemy import select
 from casework.auth.models import Role
 from casework.cases.operations import assign_user
 from casework.core.cases import CaseAssignment
+from casework.core.persons import CasePerson, Person, PersonRole
 from casework.extensions import db
 from casework.letters.models import Letter
 from casework.working_groups import operations as ops
@@ -271,3 +272,17 @@ def test_only_the_groups_supervisors_give_access_to_the_source(make_detention, u
     db.session.commit()
     client = login(users["outsider"])
     assert SOURCE in text(client.get(f"/cases/{case.id}"))
+
+
+def test_a_person_linked_as_the_source_is_hidden_as_the_source_is(make_detention, users, login):
+    case = make_detention(steps=("transmit",))
+    source = Person(family_name="Quillbrook-Varga", given_names="Ines", unit_id=case.unit_id)
+    db.session.add(source)
+    db.session.flush()
+    db.session.add(CasePerson(case_id=case.id, person_id=source.id, role=PersonRole.SOURCE))
+    db.session.commit()
+    for role, knows in (("viewer", True), ("secretariat", False), ("auditor", False), ("admin", False)):
+        client = login(users[role])
+        assert ("QUILLBROOK-VARGA" in text(client.get(f"/cases/{case.id}"))) is knows, role
+        assert client.get(f"/persons/{source.id}").status_code == (200 if knows else 404), role
+        client.post("/logout")
