@@ -1,4 +1,5 @@
-"""Filterable audit log. Changes to confidential records the auditor is not assigned to are withheld."""
+"""Filterable audit log. Changes to confidential records the auditor is not assigned to are withheld,
+so are the records of files the reader may not read, and what others searched for."""
 from __future__ import annotations
 
 from datetime import datetime, time, UTC
@@ -13,7 +14,8 @@ from wtforms import DateField, SelectField, StringField
 from wtforms.validators import Optional
 
 from casework.auth.models import User
-from casework.core.audit import RECORD_NAMES, AuditAction, AuditEvent
+from casework.core.attachments import Attachment, may_read_files
+from casework.core.audit import RECORD_NAMES, AuditAction, AuditEvent, shown_changes
 from casework.core.cases import Case
 from casework.core.forms import choices, enum_choices
 from casework.core.pagination import paginate
@@ -56,17 +58,30 @@ def _filtered(form: AuditFilterForm):
 def withheld_events(events: list[AuditEvent]) -> set[int]:
     """The events whose values the current user may not read.
 
-    Those of a confidential case they are not assigned to, and those of a person they cannot
-    see in the registry (e.g. someone who appears only in confidential cases).
+    Those of a confidential case they are not assigned to, those of a person they cannot see in
+    the registry (e.g. someone who appears only in confidential cases), and those of a file they
+    may not read (on an urgent action whose authors they may not know: its name may tell them).
     """
     # Administrators see every case, but not the persons the registry hides from them (CED authors).
     hidden_cases = set() if current_user.is_admin else _hidden_cases({e.case_id for e in events if e.case_id})
     person_of = {e.id: _person_id(e) for e in events if e.object_type in ("persons", "person_names")}
     hidden_persons = _hidden_persons({pid for pid in person_of.values() if pid})
+    unread_files = _unreadable_files({e.case_id for e in events if e.object_type == Attachment.__tablename__})
     return {
         e.id for e in events
         if e.case_id in hidden_cases or (e.id in person_of and (person_of[e.id] in hidden_persons or not person_of[e.id]))
+        or (e.object_type == Attachment.__tablename__ and (e.case_id is None or e.case_id in unread_files))
     }
+
+
+def _unreadable_files(case_ids: set[int | None]) -> set[int]:
+    """The cases among these whose files the reader may not read (deleted ones included, to be safe)."""
+    ids = {i for i in case_ids if i is not None}
+    if not ids:
+        return set()
+    readable = {case.id for case in db.session.scalars(select(Case).where(Case.id.in_(ids)))
+                if may_read_files(current_user, case)}
+    return ids - readable
 
 
 def _hidden_cases(case_ids: set[int]) -> set[int]:
@@ -105,4 +120,5 @@ def index():
     form.validate()
     page = paginate(_filtered(form), sorts={"time": AuditEvent.id}, default_sort="time", default_direction="desc")
     withheld = withheld_events(page.items)
-    return render_template("audit/index.html", form=form, page=page, withheld=withheld)
+    shown = {e.id: shown_changes(e, current_user.id) for e in page.items}
+    return render_template("audit/index.html", form=form, page=page, withheld=withheld, shown=shown)

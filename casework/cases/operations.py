@@ -5,7 +5,9 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from casework.auth.models import User
 from casework.core.cases import Case, CaseAssignment
+from casework.core.permissions import identities_guarded, supervises_unit
 from casework.core.persons import CasePerson, PersonRole, registered_person
 from casework.core.workflow import CaseHistory, fire, workflow_for
 from casework.core.writes import Refused
@@ -48,10 +50,25 @@ def _assignment(case_id: int, user_id: int) -> CaseAssignment | None:
 
 
 def assign_user(case: Case, user, assigned_by) -> CaseAssignment:
-    """Give `user` access to the case (the only way into a confidential one); already given, keep it."""
+    """Give `user` access to the case (the only way into a confidential one); already given, keep it.
+
+    On a case that guards identities (an urgent action's authors, a working group's source) only a
+    supervisor of the case's own unit gives access, whatever the route, job or command; given again
+    by one of them, an assignment someone else made is theirs from then on, and opens the
+    identities (see `casework.core.permissions`). Who may assign on other cases is the policy's
+    `can(..., ASSIGN, ...)`, checked by the page before it calls this.
+    """
     _refuse_child(case)
+    guarded = identities_guarded(case)
+    if guarded and not supervises_unit(assigned_by, case.unit_id):
+        raise Refused(_("Only the supervisors of %(unit)s may give access to this case: it names people whose "
+                        "identity only they may reveal.", unit=case.unit.code), forbidden=True)
     existing = _assignment(case.id, user.id)
     if existing:
+        granted_by = db.session.get(User, existing.assigned_by_id) if existing.assigned_by_id else None
+        if guarded and not supervises_unit(granted_by, case.unit_id):
+            existing.assigned_by_id = assigned_by.id
+            db.session.flush()
         return existing
     assignment = CaseAssignment(case_id=case.id, user_id=user.id, assigned_by_id=assigned_by.id)
     return assignment if _stored_unless_taken(assignment) else _assignment(case.id, user.id)

@@ -21,7 +21,7 @@ from casework.cases.forms import (
     AssignmentForm, AttachmentForm, ConfirmForm, ExtendDeadlineForm, LinkPersonForm, TransitionForm,
 )
 from casework.core import audit
-from casework.core.attachments import Attachment, attach_file
+from casework.core.attachments import Attachment, attach_file, may_read_files, readable_attachments
 from casework.core.audit import AuditEvent
 from casework.core.cases import Case
 from casework.core.deadlines import Deadline, extend_deadline, record_reminder
@@ -88,9 +88,10 @@ def render_case(case, status: int = 200, **forms):
     assign_form = forms.pop("assign_form", None) or AssignmentForm()
     if case.parent_id is None and can(current_user, Permission.ASSIGN, case):
         assign_form.user_id.choices = _assignable_users()
-    timeline = group_events(db.session.scalars(
+    events = db.session.scalars(
         select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(AuditEvent.id.desc()).limit(500)
-    ).all())
+    ).all()
+    timeline = group_events(events)
     context = {
         "case": case,
         "workflow": workflow_for(case),
@@ -98,6 +99,8 @@ def render_case(case, status: int = 200, **forms):
         "timeline": timeline,
         "transition_form": forms.pop("transition_form", None) or TransitionForm(version=case.version),
         "attachment_form": forms.pop("attachment_form", None) or AttachmentForm(),
+        "attachments": readable_attachments(case, current_user),
+        "timeline_withheld": _withheld_file_events(case, events),
         "assign_form": assign_form,
         "person_form": forms.pop("person_form", None) or LinkPersonForm(),
         "extend_form_for": _extend_forms(forms.pop("extend_form", None)),
@@ -110,6 +113,13 @@ def render_case(case, status: int = 200, **forms):
         context.update(build(case))
     context.update(forms)  # a module's forms re-rendered with the user's input win
     return render_template(getattr(case, "detail_template", "cases/detail.html"), **context), status
+
+
+def _withheld_file_events(case: Case, events: list[AuditEvent]) -> set[int]:
+    """The timeline's records of files the reader may not read: shown without their names."""
+    if may_read_files(current_user, case):
+        return set()
+    return {e.id for e in events if e.object_type == Attachment.__tablename__}
 
 
 def back_to_case(case: Case, reason: str):
@@ -193,7 +203,7 @@ def upload(case_id: int):
 def download(case_id: int, attachment_id: int):
     case = load_case(case_id)
     attachment = db.session.get(Attachment, attachment_id)
-    if attachment is None or attachment.case_id != case.id:
+    if attachment is None or attachment.case_id != case.id or not may_read_files(current_user, case):
         abort(404)
     audit.record(audit.AuditAction.DOWNLOAD, obj=attachment)
     db.session.commit()

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
 from casework.core.db import utcnow
+from casework.core.permissions import may_know_identities
 from casework.core.writes import Refused
 from casework.extensions import db
 
@@ -55,6 +56,22 @@ class Attachment(Audited, db.Model):
     @property
     def path(self) -> Path:
         return storage_path(self.sha256)
+
+
+def may_read_files(user, case) -> bool:
+    """May `user` list and download the files of `case`?
+
+    Whoever reads the case, except on a case that guards identities (an urgent action's authors, a
+    working group's source): there only those who may know them. What a file holds cannot be told
+    from its name, and the authors' own submission is typically one, so the rule is for every file
+    of such a case, and for the records of them in the audit trail (their names).
+    """
+    return may_know_identities(user, case)
+
+
+def readable_attachments(case, user) -> list[Attachment]:
+    """The files of `case` that `user` may see listed: all of them, or none."""
+    return list(case.attachments) if may_read_files(user, case) else []
 
 
 def upload_root() -> Path:

@@ -41,6 +41,8 @@ class Audited:
     """Mixin for models whose every create, update and delete goes to the audit trail."""
 
     __audit_redacted__: frozenset[str] = frozenset()  # recorded as changed, values withheld
+    # Recorded, but shown only to whoever did it: what they searched for (see `shown_changes`).
+    __audit_private__: frozenset[str] = frozenset()
     __audit_ignored__: frozenset[str] = frozenset({"updated_at"})
 
     @property
@@ -269,6 +271,39 @@ def _row(obj: Audited, action: AuditAction, changes: dict, notes: dict) -> dict[
         "detail": jsonable(detail) if detail else None,
         "remote_addr": _remote_addr(),
     }
+
+
+_PRIVATE_FIELDS: dict[str, frozenset[str]] = {}
+
+
+@event.listens_for(Audited, "mapper_configured", propagate=True)
+def _register_private_fields(mapper, cls) -> None:
+    if cls.__audit_private__:
+        _PRIVATE_FIELDS[mapper.local_table.name] = cls.__audit_private__
+
+
+def shown_changes(audit_event: AuditEvent, reader_id: int | None) -> dict | None:
+    """The recorded values of an event as `reader_id` may read them.
+
+    What someone searched for or filtered a list on (the words of a search, a name) tells what
+    they were looking for, and whom: the reader of the trail may not see the records it found, and
+    the searcher owes no one else an account of their words. So those values are shown to the
+    person who did it and withheld from everyone else, administrators and auditors included; that
+    it was done, when, by whom, of which list, stays for all.
+    """
+    private = _PRIVATE_FIELDS.get(audit_event.object_type, frozenset())
+    if not audit_event.changes or not private or audit_event.actor_id == reader_id:
+        return audit_event.changes
+    return {key: (_withheld(value) if key in private else value) for key, value in audit_event.changes.items()}
+
+
+def _withheld(value: Any) -> Any:
+    """A private value with its shape kept (the names of the filters), its words withheld."""
+    if isinstance(value, dict):
+        return {key: REDACTED for key in value}
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, (dict, type(None))) for v in value):
+        return [_withheld(v) if v is not None else None for v in value]  # an update: before → after
+    return REDACTED if value else value
 
 
 def _keep_old_value(target, value, oldvalue, initiator):

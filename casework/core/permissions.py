@@ -3,16 +3,37 @@
 It is used in two forms: `can(user, permission, case)` for a single record, and
 `visible_cases(user)` / `filter_visible(stmt, user)` for every query that lists, searches,
 counts or exports case records. Deny by default: a permission not granted here is refused.
+
+Some kinds of case hold identities that are secret beyond the case itself (a kind says so with
+`identities_guarded = True`): the authors of a CED urgent action, the source of a working group's
+case. Whoever may read such a case does not by that know them; they are known to the members of
+the case's own unit in their own right and to the people its supervisors assign
+(`may_know_identities`). So assignment, which opens what the roles do not, is given as follows
+(`may_grant_access`, part of `can(..., ASSIGN, ...)`):
+
+- a kind that guards identities: only the supervisors of the case's own unit, in their own right,
+  assign. Not the supervisors of the whole secretariat, not administrators (who manage accounts,
+  and do not know these identities), not someone who was assigned. An assignment made by anyone
+  else, before this rule or by a job, reveals nothing: the identities go to those assigned by a
+  supervisor of the unit at the time they are read, and a supervisor of the unit confirms an
+  assignment by making it again.
+- a confidential case (reprisals, a confidential detention case, any confidential record): the
+  supervisors of its own unit who can see it, and administrators, who see every confidential
+  case already and are the way back to a case nobody left in the unit is assigned to. A
+  secretariat-wide supervisor who was assigned reads it, but does not pass it on.
+- any other case: the supervisors whose role covers the case (its unit's or the secretariat's)
+  and administrators, as for every other permission: assignment there opens nothing a member of
+  the secretariat cannot already read.
 """
 from __future__ import annotations
 
 import enum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Select, false, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
 from sqlalchemy.orm import aliased
 
-from casework.auth.models import Role
+from casework.auth.models import Membership, Role
 from casework.core.cases import Case, CaseAssignment
 from casework.core.units import Unit, UnitKind
 from casework.extensions import db
@@ -87,10 +108,12 @@ def can(user: User, permission: Permission, case: Case) -> bool:
     """May `user` do `permission` on this one case? A child record answers as its parent case."""
     if not _signed_in(user):
         return False
-    if user.is_admin:
-        return True
     if case.parent is not None:
         return can(user, permission, case.parent)
+    if permission is Permission.ASSIGN and not may_grant_access(user, case):
+        return False
+    if user.is_admin:
+        return True
     assigned = is_assigned(user, case)
     if case.confidential and not assigned:
         return False
@@ -99,6 +122,68 @@ def can(user: User, permission: Permission, case: Case) -> bool:
         # Assigned but not a member of the unit: may read what they were given, nothing more.
         granted = frozenset({Permission.VIEW})
     return permission in granted
+
+
+def identities_guarded(case: Case) -> bool:
+    """Does the case (or the case it belongs to) hold identities secret beyond the case itself?"""
+    root = case.parent or case
+    return bool(getattr(root, "identities_guarded", False))
+
+
+def supervises_unit(user: User | None, unit_id: int) -> bool:
+    """Is `user` a supervisor of this unit in their own right (not through the secretariat)?"""
+    return _signed_in(user) and any(m.unit_id == unit_id and m.role is Role.SUPERVISOR for m in user.memberships)
+
+
+def may_grant_access(user: User, case: Case) -> bool:
+    """The part of the assignment rule that is not the role's (see the module's docstring): who may
+    open a case that guards identities, or a confidential one, to someone else."""
+    root = case.parent or case
+    if identities_guarded(root):
+        return supervises_unit(user, root.unit_id)
+    if root.confidential:
+        return user.is_admin or supervises_unit(user, root.unit_id)
+    return True
+
+
+def may_know_identities(user: User, case: Case) -> bool:
+    """May `user` know the guarded identities of the case: who the authors or the source are, how to
+    reach them, and what came with them (its files)? Of a kind that guards none: whoever reads it."""
+    if not _signed_in(user):
+        return False
+    root = case.parent or case
+    if not can(user, Permission.VIEW, root):
+        return False
+    if not identities_guarded(root):
+        return True
+    if any(m.unit_id == root.unit_id for m in user.memberships):
+        return True
+    return db.session.scalar(vouched_case_ids(user, root.id).limit(1)) is not None
+
+
+def vouched_case_ids(user: User, case_id: int | None = None) -> Select:
+    """Ids of the cases `user` was assigned to by someone who is now a supervisor of the case's own
+    unit in their own right: the assignments that open guarded identities. (Aliased throughout, so
+    that inside a larger query nothing is correlated with its tables by accident.)"""
+    assignment, owned, membership = aliased(CaseAssignment), aliased(Case), aliased(Membership)
+    stmt = (
+        select(assignment.case_id)
+        .join(owned, owned.id == assignment.case_id)
+        .join(membership, and_(membership.user_id == assignment.assigned_by_id,
+                               membership.unit_id == owned.unit_id, membership.role == Role.SUPERVISOR))
+        .where(assignment.user_id == user.id)
+    )
+    return stmt if case_id is None else stmt.where(assignment.case_id == case_id)
+
+
+def identities_known_clause(user: User, entity) -> ColumnElement[bool]:
+    """SQL condition on a case entity of a kind that guards identities (`UrgentAction`): those
+    whose identities `user` may know, as `may_know_identities` answers for one."""
+    if not _signed_in(user):
+        return false()
+    own = [m.unit_id for m in user.memberships]
+    return or_(entity.unit_id.in_(own), entity.id.in_(vouched_case_ids(user))) if own else \
+        entity.id.in_(vouched_case_ids(user))
 
 
 def can_in_unit(user: User, permission: Permission, unit_id: int) -> bool:

@@ -18,6 +18,8 @@ class Export(Audited, db.Model):
     __tablename__ = "exports"
     # Progress is written every few hundred rows: the trail keeps the request, not each step.
     __audit_ignored__ = frozenset({"rows_done", "rows_total", "file_path", "finished_at", "job_id"})
+    # What the list was filtered on (a name searched for) is for the one who exported it alone.
+    __audit_private__ = frozenset({"filters"})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)

@@ -149,6 +149,8 @@ class UrgentAction(Case):
     detail_template = "urgent_actions/detail.html"
     # The note verbale goes to the State: the authors are never named in a letter's case data.
     roles_withheld_from_letters = frozenset({PersonRole.AUTHOR})
+    # The authors are known to the CED unit and to those its supervisors assign (core.permissions).
+    identities_guarded = True
 
     @property
     def type_label(self) -> str:

@@ -3,17 +3,19 @@
 Reading an urgent action follows the one policy of `casework.core.permissions`. The authors'
 identity is stricter (strictly confidential, DOMAIN §2): it is known only to the members of the
 unit that holds the urgent action (the CED secretariat) and to the people its supervisors assign
-to it. Membership of the whole secretariat, the auditor's read-only access and the administrator's
-account management do not reveal it.
+to it — the rule of every kind that guards identities, `may_know_identities` in
+`casework.core.permissions`, where who may assign is decided too. Membership of the whole
+secretariat, the auditor's read-only access, the administrator's account management, and an
+assignment made by anyone but the unit's supervisors do not reveal it.
 
 The same rule is given to the persons registry (`hidden_links` in `module.py`), so the registry, its
 search, a person's page and the audit log hide the authors' links as the urgent action page does.
 """
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy import ColumnElement, and_, exists, select
 
-from casework.core.cases import CaseAssignment
+from casework.core.permissions import identities_known_clause, may_know_identities
 from casework.core.persons import CasePerson, PersonRole
 from casework.urgent_actions.models import UrgentAction
 
@@ -22,24 +24,14 @@ def _signed_in(user) -> bool:
     return user is not None and getattr(user, "is_authenticated", False) and user.is_active
 
 
-def _member_unit_ids(user) -> list[int]:
-    """Units the user belongs to in their own right (not through the secretariat)."""
-    return [m.unit_id for m in user.memberships]
-
-
 def can_see_authors(user, urgent_action: UrgentAction) -> bool:
     """May `user` know who the authors are and how to reach them?"""
-    if not _signed_in(user):
-        return False
-    if urgent_action.unit_id in _member_unit_ids(user):
-        return True
-    return any(a.user_id == user.id for a in urgent_action.assignments)
+    return may_know_identities(user, urgent_action)
 
 
 def authors_visible_clause(user) -> ColumnElement[bool]:
     """SQL condition on `UrgentAction`: those whose authors `user` may know."""
-    assigned = select(CaseAssignment.case_id).where(CaseAssignment.user_id == user.id)
-    return or_(UrgentAction.unit_id.in_(_member_unit_ids(user)), UrgentAction.id.in_(assigned))
+    return identities_known_clause(user, UrgentAction)
 
 
 def hidden_author_links(user) -> ColumnElement[bool] | None:

@@ -65,6 +65,8 @@ class WorkingGroupCase(Case):
     detail_template = "working_groups/detail.html"
     # The source is never named in a letter: letters go to the Government.
     roles_withheld_from_letters = frozenset({PersonRole.SOURCE})
+    # The source is known to the group's unit and to those its supervisors assign (core.permissions).
+    identities_guarded = True
     subject_role: PersonRole
 
     state_id: Mapped[int] = mapped_column(ForeignKey("states.id"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from casework.core.modules import DomainModule, standard_parts
 from casework.working_groups import (
-    api, approvals, demo, exports, figures, letters, models, search, views, workflow,
+    api, approvals, demo, exports, figures, letters, models, permissions, search, views, workflow,
 )
 
 MODULE = DomainModule(
@@ -15,5 +15,6 @@ MODULE = DomainModule(
     letter_types=letters.LETTER_TYPES,
     panels={"wgad_communication": (views.panels,), "wgeid_case": (views.panels,)},
     extension_rules={workflow.REPLY_DEADLINE: workflow.one_extension},
+    hidden_links=(permissions.hidden_source_links,),
     **standard_parts(api, exports, search, figures, demo, approvals),
 )

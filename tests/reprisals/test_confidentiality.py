@@ -208,3 +208,23 @@ def test_opening_the_letter_of_a_case_is_in_the_case_trail(make_reprisal, client
     assert client.get(f"/letters/{letter.id}/edit").status_code == 200
     assert db.session.scalar(select(AuditEvent.id).where(
         AuditEvent.case_id == letter.id, AuditEvent.action == "view", AuditEvent.actor_id == users["officer"].id))
+
+
+def test_what_someone_searched_for_in_an_export_is_shown_to_them_alone(make_reprisal, app, users):
+    """An export filtered on a victim's name is in the audit log as an export of the list; the name
+    searched for is not, but to whoever made it."""
+    make_reprisal()
+    exports = {}
+    for role in ("officer", "admin"):
+        browser = app.test_client()
+        sign_in(browser, users[role])
+        assert browser.get(f"/reprisals/export.csv?q={_FAMILY}").status_code == 200
+        exports[role] = browser
+    for role, reader in (("auditor", None), ("admin", exports["admin"])):
+        if reader is None:
+            reader = app.test_client()
+            sign_in(reader, users[role])
+        body = reader.get("/audit/?object_type=exports").get_data(as_text=True)
+        assert "reprisals" in body
+        mine = body.count(_FAMILY)
+        assert mine == (1 if role == "admin" else 0), role

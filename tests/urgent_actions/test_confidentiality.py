@@ -10,8 +10,15 @@ import io
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
+from werkzeug.datastructures import FileStorage
 
+from casework.api.tokens import create_token
+from casework.auth.models import Role
+from casework.cases.operations import assign_user
+from casework.core.attachments import Attachment, attach_file
+from casework.core.cases import CaseAssignment
 from casework.core.persons import CasePerson, PersonRole
+from casework.core.writes import Refused
 from casework.extensions import db
 from casework.letters.compose import compose
 from casework.letters.models import Letter
@@ -21,6 +28,7 @@ from tests.conftest import sign_in
 from tests.urgent_actions.conftest import AUTHOR_FAMILY, AUTHOR_GIVEN
 
 OUTSIDE = ("outsider", "secretariat", "auditor", "admin")
+PDF = b"%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
 @pytest.fixture
@@ -74,8 +82,6 @@ def test_who_may_know_the_authors(users, world):
 
 
 def test_assignment_by_the_unit_reveals_the_authors(users, world, client):
-    from casework.cases.operations import assign_user
-
     ua = world[0]
     assign_user(ua, users["secretariat"], users["supervisor"])
     db.session.commit()
@@ -102,3 +108,96 @@ def test_the_audit_trail_withholds_the_authors_details(client, users, world):
     sign_in(client, users["auditor"])
     for url in (f"/cases/{ua.id}", f"/audit/?case_id={ua.id}", "/audit/"):
         assert not _leaks(client.get(url).get_data(as_text=True)), url
+
+
+@pytest.fixture
+def chief(make_user):
+    """A supervisor of the whole secretariat: reads every urgent action, but is not of the CED unit."""
+    return make_user("chief", ("OHCHR", Role.SUPERVISOR))
+
+
+def _assigned_ids(ua) -> set[int]:
+    db.session.expire_all()
+    return set(db.session.scalars(select(CaseAssignment.user_id).where(CaseAssignment.case_id == ua.id)))
+
+
+def test_only_the_units_supervisors_may_give_access_to_the_authors(app, users, world, chief):
+    ua = world[0]
+    for granter in (chief, users["admin"]):
+        browser = app.test_client()
+        sign_in(browser, granter)
+        response = browser.post(f"/cases/{ua.id}/assignments", data={"user_id": users["outsider"].id})
+        assert response.status_code == 403, granter.name
+        assert f"/cases/{ua.id}/assignments" not in browser.get(f"/cases/{ua.id}").get_data(as_text=True)
+    for granter in (chief, users["admin"], users["officer"]):
+        with pytest.raises(Refused) as refused:
+            assign_user(ua, chief, granter)
+        assert refused.value.forbidden
+        db.session.rollback()
+    assert _assigned_ids(ua) == set()
+
+
+def test_an_assignment_made_outside_the_unit_reveals_nothing(app, users, world, chief):
+    """Assignments a secretariat supervisor made before the rule: the page, the registry and the API
+    keep the authors from the people he assigned, himself included."""
+    ua, author_id, _letters = world
+    for user in (chief, users["outsider"]):
+        db.session.add(CaseAssignment(case_id=ua.id, user_id=user.id, assigned_by_id=chief.id))
+    db.session.commit()
+    for user in (chief, users["outsider"]):
+        assert not can_see_authors(user, ua), user.name
+        browser = app.test_client()
+        sign_in(browser, user)
+        page = browser.get(f"/cases/{ua.id}")
+        assert page.status_code == 200 and not _leaks(page.get_data(as_text=True)), user.name
+        assert "Mother" not in page.get_data(as_text=True)
+        assert browser.get(f"/persons/{author_id}").status_code == 404
+        _token, secret = create_token(user, "script", None, user)
+        db.session.commit()
+        api = browser.get(f"/api/v1/cases/{ua.id}", headers={"Authorization": f"Bearer {secret}"})
+        assert api.status_code == 200 and not _leaks(api.get_data(as_text=True)), user.name
+        assert "Mother" not in api.get_data(as_text=True)
+
+
+def test_the_units_supervisor_confirms_an_assignment_made_outside_the_unit(users, world, chief):
+    ua = world[0]
+    db.session.add(CaseAssignment(case_id=ua.id, user_id=users["outsider"].id, assigned_by_id=chief.id))
+    db.session.commit()
+    assign_user(ua, users["outsider"], users["supervisor"])
+    db.session.commit()
+    assert can_see_authors(users["outsider"], ua)
+    assert _assigned_ids(ua) == {users["outsider"].id}
+
+
+def _attach(ua, user) -> Attachment:
+    upload = FileStorage(io.BytesIO(PDF), filename=f"Statement of {AUTHOR_GIVEN} {AUTHOR_FAMILY}.pdf")
+    attachment = attach_file(ua, upload, user, description=f"Sent by {AUTHOR_GIVEN}")
+    db.session.commit()
+    return attachment
+
+
+@pytest.mark.parametrize("role", ("secretariat", "chief", "auditor", "admin"))
+def test_files_of_an_urgent_action_are_only_for_those_who_may_know_its_authors(app, users, world, chief, role):
+    ua = world[0]
+    attachment = _attach(ua, users["officer"])
+    browser = app.test_client()
+    sign_in(browser, chief if role == "chief" else users[role])
+    page = browser.get(f"/cases/{ua.id}").get_data(as_text=True)
+    assert f"/attachments/{attachment.id}" not in page and not _leaks(page)
+    assert browser.get(f"/cases/{ua.id}/attachments/{attachment.id}").status_code == 404
+    if role in ("auditor", "admin"):
+        for url in ("/audit/", f"/audit/?case_id={ua.id}", "/audit/?object_type=attachments"):
+            assert not _leaks(browser.get(url).get_data(as_text=True)), url
+
+
+def test_the_unit_and_those_its_supervisors_assign_read_the_files(app, users, world, chief):
+    ua = world[0]
+    attachment = _attach(ua, users["officer"])
+    assign_user(ua, chief, users["supervisor"])
+    db.session.commit()
+    for user in (users["viewer"], chief):
+        browser = app.test_client()
+        sign_in(browser, user)
+        assert f"/attachments/{attachment.id}" in browser.get(f"/cases/{ua.id}").get_data(as_text=True)
+        download = browser.get(f"/cases/{ua.id}/attachments/{attachment.id}", buffered=True)
+        assert download.status_code == 200 and download.data == PDF

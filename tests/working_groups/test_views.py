@@ -8,7 +8,10 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from casework.auth.models import Role
+from casework.cases.operations import assign_user
 from casework.core.cases import CaseAssignment
+from casework.core.persons import CasePerson, Person, PersonRole
 from casework.extensions import db
 from casework.letters.models import Letter
 from casework.working_groups import operations as ops
@@ -249,3 +252,37 @@ def test_a_step_refused_for_its_date_keeps_the_other_steps_forms_clean(make_disa
     later = client.post(f"/working-groups/cases/{case.id}/steps/discontinue", data={**drawn, "note": ["Typed."]})
     forms = {f["action"].rsplit("/", 1)[-1]: f for f in read_page(later).forms if "/steps/" in f["action"]}
     assert dict(forms["discontinue"]["fields"])["note"] == "Typed." and dict(forms["clarify"]["fields"])["note"] == ""
+
+
+def test_only_the_groups_supervisors_give_access_to_the_source(make_detention, users, make_user, login):
+    """A secretariat supervisor reads the case, but cannot assign himself or anyone to it, and an
+    assignment he made anyway does not tell the source to whoever he gave it."""
+    case = make_detention(steps=("transmit",))
+    chief = make_user("chief", ("OHCHR", Role.SUPERVISOR))
+    client = login(chief)
+    assert client.post(f"/cases/{case.id}/assignments", data={"user_id": chief.id}).status_code == 403
+    db.session.add(CaseAssignment(case_id=case.id, user_id=users["outsider"].id, assigned_by_id=chief.id))
+    db.session.commit()
+    client.post("/logout")
+    client = login(users["outsider"])
+    page = text(client.get(f"/cases/{case.id}"))
+    assert "Karimi".upper() in page and SOURCE not in page
+    client.post("/logout")
+    assign_user(case, users["outsider"], users["supervisor"])
+    db.session.commit()
+    client = login(users["outsider"])
+    assert SOURCE in text(client.get(f"/cases/{case.id}"))
+
+
+def test_a_person_linked_as_the_source_is_hidden_as_the_source_is(make_detention, users, login):
+    case = make_detention(steps=("transmit",))
+    source = Person(family_name="Quillbrook-Varga", given_names="Ines", unit_id=case.unit_id)
+    db.session.add(source)
+    db.session.flush()
+    db.session.add(CasePerson(case_id=case.id, person_id=source.id, role=PersonRole.SOURCE))
+    db.session.commit()
+    for role, knows in (("viewer", True), ("secretariat", False), ("auditor", False), ("admin", False)):
+        client = login(users[role])
+        assert ("QUILLBROOK-VARGA" in text(client.get(f"/cases/{case.id}"))) is knows, role
+        assert client.get(f"/persons/{source.id}").status_code == (200 if knows else 404), role
+        client.post("/logout")
