@@ -264,20 +264,9 @@ def reap(now: datetime | None = None, check_queue: bool = True) -> list[tuple[in
     `now` lets a test stand later in time. Returns (job id, reason) for each job failed.
     """
     now = now or utcnow()
-    timeout = timedelta(seconds=current_app.config["JOB_TIMEOUT_SECONDS"])
-    dead: dict[int, tuple[JobStatus, str]] = {
-        record_id: (JobStatus.RUNNING, WORKER_STOPPED) for record_id in db.session.scalars(
-            select(JobRecord.id).where(JobRecord.status == JobStatus.RUNNING,
-                                       JobRecord.started_at < now - timeout - RUNNING_GRACE))}
+    dead = _running_too_long(now)
     if check_queue and current_app.config["JOB_QUEUE_MODE"] != "inline":
-        sent = func.coalesce(JobRecord.queued_at, JobRecord.created_at)
-        candidates = db.session.execute(select(JobRecord.id, JobRecord.status).where(
-            JobRecord.status.in_([JobStatus.QUEUED, JobStatus.RUNNING]), sent < now - QUEUED_GRACE)).all()
-        in_queue = _queue_statuses([record_id for record_id, _status in candidates], now)
-        for record_id, status in candidates:
-            reason = _queue_verdict(status, in_queue[record_id])
-            if reason and record_id not in dead:
-                dead[record_id] = (status, reason)
+        dead = {**_given_up_by_the_queue(now), **dead}
     failed = []
     for record_id, (status, reason) in sorted(dead.items()):
         # Only if it is still what was seen: a worker may have finished it meanwhile.
@@ -288,6 +277,23 @@ def reap(now: datetime | None = None, check_queue: bool = True) -> list[tuple[in
             failed.append((record_id, reason))
     db.session.commit()
     return failed
+
+
+def _running_too_long(now: datetime) -> dict[int, tuple[JobStatus, str]]:
+    """Running jobs past the job timeout + 60 s: no worker is running them any more."""
+    bound = now - timedelta(seconds=current_app.config["JOB_TIMEOUT_SECONDS"]) - RUNNING_GRACE
+    return {record_id: (JobStatus.RUNNING, WORKER_STOPPED) for record_id in db.session.scalars(
+        select(JobRecord.id).where(JobRecord.status == JobStatus.RUNNING, JobRecord.started_at < bound))}
+
+
+def _given_up_by_the_queue(now: datetime) -> dict[int, tuple[JobStatus, str]]:
+    """Queued or running jobs, sent over a minute ago, that RQ lost, failed or calls abandoned."""
+    sent = func.coalesce(JobRecord.queued_at, JobRecord.created_at)
+    candidates = db.session.execute(select(JobRecord.id, JobRecord.status).where(
+        JobRecord.status.in_([JobStatus.QUEUED, JobStatus.RUNNING]), sent < now - QUEUED_GRACE)).all()
+    in_queue = _queue_statuses([record_id for record_id, _status in candidates], now)
+    verdicts = {record_id: (status, _queue_verdict(status, in_queue[record_id])) for record_id, status in candidates}
+    return {record_id: (status, reason) for record_id, (status, reason) in verdicts.items() if reason}
 
 
 def reap_on_schedule() -> None:
