@@ -1,4 +1,4 @@
-"""`flask` commands: reference data, demo data, administrators."""
+"""`flask` commands: reference data, demo data, administrators, background jobs."""
 from __future__ import annotations
 
 import click
@@ -15,6 +15,7 @@ from casework.extensions import db
 seed = AppGroup("seed", help="Load reference or demonstration data.")
 users = AppGroup("users", help="Manage accounts from the command line.")
 units = AppGroup("units", help="Per-unit settings: practice that varies from one unit to another.")
+jobs_cli = AppGroup("jobs", help="Background jobs.")
 
 
 @seed.command("reference")
@@ -99,10 +100,27 @@ def unit_settings(code: str, assignments: tuple[str, ...]) -> None:
         click.echo(f"{key}={value}")
 
 
+@jobs_cli.command("reap")
+def reap_jobs() -> None:
+    """Show failed, with the reason, the jobs a dead worker or an emptied Redis left behind.
+
+    They can then be retried (Administration → Background jobs). The scheduler does this every
+    few minutes; this is for cron without the scheduler, or to check by hand. Beside the embedded
+    queue (no Redis) this process cannot see that queue: only the time bound on running jobs applies.
+    """
+    from casework.core.jobs import reap
+
+    failed = reap(check_queue=current_app.config["JOB_QUEUE_MODE"] == "redis")
+    for record_id, reason in failed:
+        click.echo(f"job {record_id} failed: {reason}")
+    click.echo(f"{len(failed)} job{'' if len(failed) == 1 else 's'} failed by the reaper.")
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(seed)
     app.cli.add_command(users)
     app.cli.add_command(units)
+    app.cli.add_command(jobs_cli)
     from casework.search.cli import search_cli
 
     app.cli.add_command(search_cli)

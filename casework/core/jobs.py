@@ -3,23 +3,27 @@
 Three ways to run, same job code: "redis" (real Redis, separate `rq worker` processes),
 "thread" (the embedded default: fake Redis shared with a worker thread in this process) and
 "inline" (tests: the job runs as soon as the request commits).
+
+A job whose worker died, or that the queue lost (Redis restarted without its data), is found by
+`reap` and shown failed with the reason, so it can be retried; see `reap` for when it runs.
 """
 from __future__ import annotations
 
 import enum
 import importlib
 import logging
+import re
 import threading
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from flask import Flask, current_app, has_app_context
 from flask_babel import gettext as _
 from redis.exceptions import RedisError
-from sqlalchemy import JSON, ForeignKey, String, Text, event, update
+from sqlalchemy import JSON, ForeignKey, String, Text, event, func, or_, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from casework.core.db import StrEnumType, utcnow
@@ -31,6 +35,20 @@ _JOBS: dict[str, Callable[..., Any]] = {}
 _fake_server = None
 _fake_lock = threading.Lock()
 _worker_app: Flask | None = None
+
+# Why `reap` failed a job, stored with it like any job error (and counted by /healthz).
+WORKER_STOPPED = ("The worker stopped while running this job (it was killed, or its machine restarted) "
+                  "and its result was never recorded. Retry it.")
+QUEUE_LOST = ("The job queue lost this job before it ran (was Redis restarted without its data?). "
+              "Retry it.")
+QUEUE_GAVE_UP = "The job queue gave up on this job before it ran ({status}). Retry it."
+UNDELIVERABLE = "The job queue could not be reached"
+# A job sent to the queue less than this long ago may not have reached it yet: it is never "lost".
+QUEUED_GRACE = timedelta(seconds=60)
+# What RQ itself allows a job beyond its timeout before calling it abandoned (SimpleWorker).
+RUNNING_GRACE = timedelta(seconds=60)
+# How long /healthz keeps reporting a job lost by the queue or its worker that nobody retried.
+STUCK_REPORTED_FOR = timedelta(hours=24)
 
 
 class JobStatus(enum.StrEnum):
@@ -56,6 +74,7 @@ class JobRecord(db.Model):
     subject_id: Mapped[int | None]
     requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    queued_at: Mapped[datetime | None]  # when last sent to the queue (created, or retried)
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
 
@@ -74,6 +93,7 @@ def enqueue(fn: Callable[..., Any], *args: Any, subject=None, requested_by=None)
     record = JobRecord(
         kind=kind, args=list(args), requested_by_id=getattr(requested_by, "id", None),
         subject_type=getattr(subject, "__tablename__", None), subject_id=getattr(subject, "id", None),
+        queued_at=utcnow(),
     )
     db.session.add(record)
     db.session.flush()
@@ -85,7 +105,7 @@ def retry(record: JobRecord) -> None:
     """Queue a failed job again, after the current transaction commits."""
     if record.status is not JobStatus.FAILED:
         raise Refused(_("Only a failed job can be retried."))
-    record.status, record.error = JobStatus.QUEUED, None
+    record.status, record.error, record.queued_at = JobStatus.QUEUED, None, utcnow()
     db.session.info.setdefault("jobs_to_dispatch", []).append(record.id)
 
 
@@ -96,11 +116,29 @@ def _dispatch_after_commit(session: Session) -> None:
         queue = get_queue()
         for record_id in ids:
             try:
-                queue.enqueue(run_job, record_id, job_timeout=current_app.config["JOB_TIMEOUT_SECONDS"])
+                _send(queue, record_id)
             except RedisError as error:
                 _mark_undeliverable(record_id, error)
         if current_app.config["JOB_QUEUE_MODE"] == "thread":
             _EmbeddedWorker.wake(current_app._get_current_object())
+
+
+def queue_job_id(record_id: int) -> str:
+    """The id of a record's job in RQ: one per record and queue, so the reaper can look it up."""
+    return f"{re.sub(r'[^A-Za-z0-9_-]', '_', current_app.config['JOB_QUEUE_NAME'])}-job-{record_id}"
+
+
+def _send(queue, record_id: int) -> None:
+    """Put the record's job on the queue, replacing what RQ kept of an earlier attempt."""
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job
+
+    job_id = queue_job_id(record_id)
+    try:
+        Job.fetch(job_id, connection=queue.connection).delete()
+    except NoSuchJobError:
+        pass
+    queue.enqueue(run_job, record_id, job_id=job_id, job_timeout=current_app.config["JOB_TIMEOUT_SECONDS"])
 
 
 def _mark_undeliverable(record_id: int, error: Exception) -> None:
@@ -113,7 +151,7 @@ def _mark_undeliverable(record_id: int, error: Exception) -> None:
         connection.execute(
             update(JobRecord.__table__).where(JobRecord.__table__.c.id == record_id).values(
                 status=JobStatus.FAILED.value, finished_at=utcnow(),
-                error=f"The job queue could not be reached ({type(error).__name__}: {error}). Retry when it is back.",
+                error=f"{UNDELIVERABLE} ({type(error).__name__}: {error}). Retry when it is back.",
             )
         )
 
@@ -213,13 +251,121 @@ def run_job(record_id: int) -> None:
         db.session.commit()
 
 
-def queue_health() -> dict[str, Any]:
-    """Whether the queue answers, for /healthz."""
+def reap(now: datetime | None = None, check_queue: bool = True) -> list[tuple[int, str]]:
+    """Show failed, with the reason, the jobs nobody will finish, so they can be retried. Commits.
+
+    A running job is dead when RQ finds it abandoned (its worker stopped heartbeating: RQ's
+    StartedJobRegistry moves it to the FailedJobRegistry), or when it has run longer than the job
+    timeout allows (timeout + 60 s, RQ's own bound): that second rule alone covers the embedded
+    queue, whose worker thread dies with its process, and jobs run inline. A queued job is dead
+    when its RQ job has vanished (Redis restarted empty) or RQ gave up on it, a minute after it was
+    sent. Runs from /healthz, the scheduler's tick and `flask jobs reap`; `check_queue=False`
+    where this process cannot see the queue (a command beside the embedded queue's web process).
+    `now` lets a test stand later in time. Returns (job id, reason) for each job failed.
+    """
+    now = now or utcnow()
+    dead = _running_too_long(now)
+    if check_queue and current_app.config["JOB_QUEUE_MODE"] != "inline":
+        dead = {**_given_up_by_the_queue(now), **dead}
+    failed = []
+    for record_id, (status, reason) in sorted(dead.items()):
+        # Only if it is still what was seen: a worker may have finished it meanwhile.
+        changed = db.session.execute(update(JobRecord).where(JobRecord.id == record_id, JobRecord.status == status)
+                                     .values(status=JobStatus.FAILED, error=reason, finished_at=now))
+        if changed.rowcount:
+            log.error("job %s failed by the reaper: %s", record_id, reason)
+            failed.append((record_id, reason))
+    db.session.commit()
+    return failed
+
+
+def _running_too_long(now: datetime) -> dict[int, tuple[JobStatus, str]]:
+    """Running jobs past the job timeout + 60 s: no worker is running them any more."""
+    bound = now - timedelta(seconds=current_app.config["JOB_TIMEOUT_SECONDS"]) - RUNNING_GRACE
+    return {record_id: (JobStatus.RUNNING, WORKER_STOPPED) for record_id in db.session.scalars(
+        select(JobRecord.id).where(JobRecord.status == JobStatus.RUNNING, JobRecord.started_at < bound))}
+
+
+def _given_up_by_the_queue(now: datetime) -> dict[int, tuple[JobStatus, str]]:
+    """Queued or running jobs, sent over a minute ago, that RQ lost, failed or calls abandoned."""
+    sent = func.coalesce(JobRecord.queued_at, JobRecord.created_at)
+    candidates = db.session.execute(select(JobRecord.id, JobRecord.status).where(
+        JobRecord.status.in_([JobStatus.QUEUED, JobStatus.RUNNING]), sent < now - QUEUED_GRACE)).all()
+    in_queue = _queue_statuses([record_id for record_id, _status in candidates], now)
+    verdicts = {record_id: (status, _queue_verdict(status, in_queue[record_id])) for record_id, status in candidates}
+    return {record_id: (status, reason) for record_id, (status, reason) in verdicts.items() if reason}
+
+
+def reap_on_schedule() -> None:
+    """`reap` from the scheduler's tick: a failure is logged, never in the way of the daily jobs."""
+    try:
+        reap()
+    except Exception:  # noqa: BLE001 — the next tick tries again
+        db.session.rollback()
+        log.exception("the reaper could not check the jobs")
+
+
+def _queue_statuses(record_ids: list[int], now: datetime) -> dict[int, str | None]:
+    """What RQ says of each record's job (None: RQ has no such job), abandoned jobs failed first."""
+    from rq.job import Job
+    from rq.registry import StartedJobRegistry
+
+    if not record_ids:
+        return {}
+    queue = get_queue()
+    StartedJobRegistry(queue=queue).cleanup(timestamp=now.timestamp())
+    with queue.connection.pipeline() as pipeline:
+        for record_id in record_ids:
+            pipeline.hget(Job.key_for(queue_job_id(record_id)), "status")
+        statuses = pipeline.execute()
+    return {record_id: status.decode() if status else None for record_id, status in zip(record_ids, statuses)}
+
+
+def _queue_verdict(status: JobStatus, rq_status: str | None) -> str | None:
+    """Why a queued or running job will never finish, from its RQ job's status; None if it may."""
+    from rq.job import JobStatus as RQStatus
+
+    if status is JobStatus.QUEUED and rq_status is None:
+        return QUEUE_LOST
+    if status is JobStatus.QUEUED and rq_status in (RQStatus.FAILED, RQStatus.STOPPED, RQStatus.CANCELED):
+        return QUEUE_GAVE_UP.format(status=rq_status)
+    if status is JobStatus.RUNNING and rq_status == RQStatus.FAILED:
+        return WORKER_STOPPED
+    return None  # a running job whose RQ job vanished may still be finishing: the time bound decides
+
+
+def stuck_jobs(now: datetime | None = None) -> int:
+    """Jobs lost by the queue or their worker in the last 24 hours and not retried since."""
+    now = now or utcnow()
+    lost = [JobRecord.error.startswith(reason) for reason in (WORKER_STOPPED, QUEUE_LOST, UNDELIVERABLE)]
+    lost.append(JobRecord.error.startswith(QUEUE_GAVE_UP.partition("{")[0]))
+    return db.session.scalar(select(func.count()).select_from(JobRecord).where(
+        JobRecord.status == JobStatus.FAILED, JobRecord.finished_at >= now - STUCK_REPORTED_FOR,
+        or_(*lost)))
+
+
+def queue_health(check_jobs: bool = True) -> dict[str, Any]:
+    """Whether the queue answers, and how many jobs it or a worker lost, for /healthz.
+
+    "degraded" (HTTP 200: the app works) when jobs were lost and await a retry; finding them is
+    part of the check, so a stuck job is failed at the first check after its time bound.
+    `check_jobs=False` when the database is down: only the queue is asked.
+    """
+    mode = current_app.config["JOB_QUEUE_MODE"]
     try:
         redis_connection().ping()
     except Exception as exc:  # noqa: BLE001 — any failure means "down"
-        return {"status": "error", "mode": current_app.config["JOB_QUEUE_MODE"], "error": type(exc).__name__}
-    return {"status": "ok", "mode": current_app.config["JOB_QUEUE_MODE"]}
+        return {"status": "error", "mode": mode, "error": type(exc).__name__}
+    if not check_jobs:
+        return {"status": "ok", "mode": mode}
+    try:
+        reap()
+        stuck = stuck_jobs()
+    except Exception:  # noqa: BLE001 — a database down is reported by its own check
+        db.session.rollback()
+        log.exception("the reaper could not check the jobs")
+        return {"status": "degraded", "mode": mode, "error": "reaper"}
+    return {"status": "degraded" if stuck else "ok", "mode": mode, "stuck": stuck}
 
 
 class _EmbeddedWorker:

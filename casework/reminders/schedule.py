@@ -21,7 +21,7 @@ from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from casework.core.db import utcnow
-from casework.core.jobs import enqueue
+from casework.core.jobs import enqueue, reap_on_schedule
 from casework.extensions import db
 from casework.reminders.models import ScheduledRun
 
@@ -75,10 +75,12 @@ def run_due_jobs(now: datetime, schedule: tuple[DailyJob, ...] = SCHEDULE) -> li
 
 
 def tick() -> list[str]:
-    """What `rq cron` queues every few minutes; a worker runs it in the app."""
+    """What `rq cron` queues every few minutes; a worker runs it in the app. It also fails the jobs
+    a dead worker or an emptied Redis left behind, so that they can be retried."""
     from casework.core.jobs import _job_app
 
     with _job_app().app_context():
+        reap_on_schedule()
         return run_due_jobs(datetime.now())
 
 
@@ -100,6 +102,7 @@ class EmbeddedScheduler:
         while True:
             try:
                 with app.app_context():
+                    reap_on_schedule()
                     run_due_jobs(datetime.now())
             except Exception:  # noqa: BLE001 — keep ticking; the next tick retries
                 log.exception("the daily jobs could not be queued")

@@ -1,5 +1,6 @@
 """Jobs registered only for the tests of the job machinery."""
 import threading
+import time
 from pathlib import Path
 
 from casework.core.jobs import job
@@ -37,3 +38,19 @@ def wait_for_gate(name: str) -> dict:
     if not GATES[name].wait(timeout=10):
         raise TimeoutError(f"gate {name} was never opened")
     return {"gate": name, "thread": threading.current_thread().name}
+
+
+@job
+def wait_for_file(path: str) -> dict:
+    """Block until the file exists (at most 120 s): a gate a test can open from another process."""
+    deadline = time.monotonic() + 120
+    while not Path(path).exists():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{path} never appeared")
+        time.sleep(0.05)
+    return {"opened": path}
+
+
+class WorkerKilled(BaseException):
+    """What a worker killed mid-job looks like from inside the job: it stops where it is, and
+    nothing after it (the job machinery recording the outcome) runs."""

@@ -158,7 +158,7 @@ def test_running_a_finished_job_again_does_nothing(app, tmp_path):
 def test_health_check_reports_the_job_queue(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json()["jobs"] == {"status": "ok", "mode": "inline"}
+    assert response.get_json()["jobs"] == {"status": "ok", "mode": "inline", "stuck": 0}
 
 
 def test_health_check_fails_when_the_queue_is_unreachable(tmp_path):
@@ -275,7 +275,7 @@ def test_thread_mode_answers_the_request_before_the_job_finishes(thread_app):
 def test_thread_mode_health_check(thread_app):
     response = thread_app.test_client().get("/healthz")
     assert response.status_code == 200
-    assert response.get_json()["jobs"] == {"status": "ok", "mode": "thread"}
+    assert response.get_json()["jobs"] == {"status": "ok", "mode": "thread", "stuck": 0}
 
 
 # --- production: real Redis, real PostgreSQL, a separate `rq worker` process ---------------------
@@ -294,7 +294,7 @@ def test_a_separate_rq_worker_process_runs_the_job(app, tmp_path):
     queue = Queue(queue_name, connection=connection)
     job_ids: list[str] = []
     try:
-        assert redis_app.test_client().get("/healthz").get_json()["jobs"] == {"status": "ok", "mode": "redis"}
+        assert redis_app.test_client().get("/healthz").get_json()["jobs"] == {"status": "ok", "mode": "redis", "stuck": 0}
         with redis_app.app_context():
             record_id = enqueue(add, 1, 2).id
             db.session.commit()

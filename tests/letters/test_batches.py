@@ -3,17 +3,20 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
 
-from casework.core.jobs import JobStatus
+from casework.core.db import utcnow
+from casework.core.jobs import JobStatus, reap
 from casework.core.states import State, UNStatus
 from casework.core.workflow import fire
 from casework.core.writes import Refused
 from casework.extensions import db
 from casework.letters import batches, operations as ops
 from casework.letters.models import LetterBatch, LetterStatus
+from tests.core.jobs_for_tests import WorkerKilled
 from tests.letters.conftest import content, reload
 
 
@@ -81,6 +84,41 @@ def test_a_failed_copy_is_shown_and_retried_without_duplicates(circular, users, 
     batch = db.session.get(LetterBatch, batch.id)
     assert batches.progress(batch)["done"] == 3
     assert len(batch.items) == 3 and all(i.job.status is JobStatus.DONE for i in batch.items)
+
+
+def test_a_copy_whose_worker_died_is_failed_by_the_reaper_and_only_it_is_rendered_again(
+        circular, users, login, monkeypatch):
+    from casework.letters import jobs as letter_jobs
+
+    real = letter_jobs.render_letter_pdf
+    calls = {"n": 0}
+
+    def dies_on_the_last_copy(document):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise WorkerKilled
+        return real(document)
+
+    monkeypatch.setattr(letter_jobs, "render_letter_pdf", dies_on_the_last_copy)
+    client = login(users["officer"])
+    client.post(f"/letters/{circular.id}/batches")
+    batch = db.session.scalars(db.select(LetterBatch)).one()
+    assert batches.progress(batch)["rendering"] == 1  # 2 of 3, and would stay so
+    assert "0 copies queued again" in client.post(f"/letters/batches/{batch.id}/retry",
+                                                  follow_redirects=True).get_data(as_text=True)
+
+    assert len(reap(now=utcnow() + timedelta(seconds=300 + 61))) == 1
+    page = client.get(f"/letters/batches/{batch.id}").get_data(as_text=True)
+    assert "2 of 3 PDFs ready" in page and "1 failed" in page and "The worker stopped" in page
+
+    page = client.post(f"/letters/batches/{batch.id}/retry", follow_redirects=True).get_data(as_text=True)
+    assert "1 copies queued again" in page
+    db.session.expire_all()
+    batch = db.session.get(LetterBatch, batch.id)
+    assert batches.progress(batch)["done"] == 3
+    assert calls["n"] == 4  # the two copies made are kept, not made again
+    assert sorted(item.job.attempts for item in batch.items) == [1, 1, 2]
+    assert len(zipfile.ZipFile(io.BytesIO(client.get(f"/letters/batches/{batch.id}/zip").data)).namelist()) == 3
 
 
 def test_copies_need_the_final_circular(users, units, states):

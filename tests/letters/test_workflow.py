@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -11,12 +11,14 @@ from werkzeug.datastructures import FileStorage
 
 from casework.core.attachments import storage_path
 from casework.core.audit import AuditEvent
-from casework.core.jobs import JobRecord, JobStatus, retry
+from casework.core.db import utcnow
+from casework.core.jobs import WORKER_STOPPED, JobRecord, JobStatus, reap, retry
 from casework.core.workflow import fire
 from casework.core.writes import Refused
 from casework.extensions import db
 from casework.letters import operations as ops
 from casework.letters.models import Letter, LetterStatus
+from tests.core.jobs_for_tests import WorkerKilled
 from tests.letters.conftest import content, reload
 
 
@@ -119,6 +121,35 @@ def test_a_failed_render_is_visible_and_a_retry_finishes_the_same_letter(draft, 
     assert letter.status == LetterStatus.FINAL
     assert db.session.scalar(select(func.count()).select_from(Letter)) == 1
     assert db.session.scalar(select(func.count()).select_from(JobRecord)) == 1
+
+
+def test_a_letter_whose_worker_died_while_rendering_is_failed_by_the_reaper_and_rendered_on_retry(
+        draft, users, monkeypatch):
+    from casework.letters import jobs as letter_jobs
+
+    def killed(document):
+        raise WorkerKilled
+
+    monkeypatch.setattr(letter_jobs, "render_letter_pdf", killed)
+    letter = _approve(draft, users["supervisor"])
+    record = ops.latest_job(letter)
+    assert record.status is JobStatus.RUNNING  # and would stay so: its worker is gone
+    assert letter.status == LetterStatus.APPROVED and letter.final_pdf_sha256 is None
+    with pytest.raises(Refused, match="Only a failed job"):
+        retry(record)
+    db.session.rollback()
+
+    assert reap(now=utcnow() + timedelta(seconds=300 + 61)) == [(record.id, WORKER_STOPPED)]
+    record = ops.latest_job(reload(letter))
+    assert record.status is JobStatus.FAILED and record.error.startswith("The worker stopped")
+
+    monkeypatch.undo()
+    retry(record)
+    db.session.commit()
+    letter = reload(letter)
+    assert letter.status == LetterStatus.FINAL
+    assert storage_path(letter.final_pdf_sha256).read_bytes().startswith(b"%PDF")
+    assert ops.latest_job(letter).attempts == 2
 
 
 def test_rendering_twice_keeps_one_final_pdf(draft, users):

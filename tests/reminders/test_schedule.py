@@ -108,3 +108,23 @@ def test_the_in_process_scheduler_is_only_for_the_embedded_default(app, client, 
 
     login(users["viewer"]).get("/")
     assert EmbeddedScheduler._thread is None  # tests run jobs inline: no thread
+
+
+def test_every_tick_also_fails_the_jobs_a_dead_worker_left_running(app, monkeypatch):
+    from datetime import timedelta
+
+    from casework.core.db import utcnow
+    from casework.core.jobs import WORKER_STOPPED
+    from casework.reminders import schedule
+
+    record = JobRecord(kind="casework.reminders.digest.run_digest", args=["2027-03-10"], status=JobStatus.RUNNING,
+                       started_at=utcnow() - timedelta(hours=1), attempts=1)
+    db.session.add(record)
+    db.session.commit()
+    monkeypatch.setattr(schedule, "run_due_jobs", lambda now: [])  # nothing due: only the reaper acts
+
+    schedule.tick()
+
+    db.session.expire_all()
+    record = db.session.get(JobRecord, record.id)
+    assert record.status is JobStatus.FAILED and record.error == WORKER_STOPPED
