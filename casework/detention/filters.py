@@ -12,12 +12,11 @@ from datetime import date
 from flask import request
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import Select, func, select
 from wtforms import SelectField
 from wtforms.validators import Optional
 
-from casework.core.forms import choices
+from casework.core.forms import Form, choices
 from casework.core.permissions import Permission
 from casework.core.queries import where_given
 from casework.core.states import State
@@ -108,7 +107,7 @@ def first_year() -> int:
     return min(years + [date.today().year])
 
 
-class FilterForm(FlaskForm):
+class FilterForm(Form):
     """The filters of the lists and figures, read from the query string."""
 
     class Meta:
