@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from casework.cases.access import load_case
 from casework.cases.views import case_step, record_step
-from casework.core import audit
+from casework.core import audit, inputs
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
@@ -263,7 +263,7 @@ def overdue():
 
 @bp.route("/figures")
 def figures():
-    year = request.args.get("year", date.today().year, type=int)
+    year = request.args.get("year", date.today().year, type=inputs.year)
     from casework.core.permissions import visible_cases
 
     return render_template("special_procedures/figures.html",

@@ -5,6 +5,7 @@ from datetime import date
 
 from sqlalchemy import ColumnElement, Select, and_, func, select
 
+from casework.core import inputs
 from casework.core.cases import Case
 from casework.core.permissions import visible_in_unit
 from casework.core.queries import where_given
@@ -61,7 +62,7 @@ def cases_from_args(user, model: type[WorkingGroupCase], unit_id: int, args) -> 
     """The list's query from its query string: the page and its exports both call this."""
     start, end = list_period(args)
     return cases_for(user, model, unit_id, state=args.get("state", type=int) or None,
-                     status=args.get("status") or "", year=args.get("year", type=int) or None, start=start,
+                     status=args.get("status") or "", year=args.get("year", type=inputs.year) or None, start=start,
                      end=end, dated=args.get("dated") or "", outcome=args.get("outcome") or "",
                      procedure=args.get("procedure") or "")
 
