@@ -20,9 +20,9 @@ from casework.core.forms import Form, choices
 from casework.core.permissions import Permission
 from casework.core.queries import where_given
 from casework.core.states import State
-from casework.detention.cases.models import AggregateRelease, DetentionCase
+from casework.detention.cases.models import AggregateRelease, CaseIssue, CaseOutcome, DetentionCase
 from casework.detention.permissions import field_offices_where, visible_facilities
-from casework.detention.places.models import Facility
+from casework.detention.places.models import Facility, FacilityType
 from casework.detention.visits.models import Visit
 from casework.extensions import db
 from casework.figures.period import between, list_period
@@ -91,8 +91,8 @@ def filters_from_args(user, args) -> Filters:
     start, end = list_period(args)
     return Filters(
         unit_id=unit_id, state_id=state_id, year=year, facility_id=args.get("facility", type=int),
-        status=args.get("status") or None, outcome=args.get("outcome") or None, issue=args.get("issue") or None,
-        facility_type=args.get("type") or None, q=(args.get("q") or "").strip() or None,
+        status=args.get("status") or None, outcome=args.get("outcome", type=CaseOutcome), issue=args.get("issue", type=CaseIssue),
+        facility_type=args.get("type", type=FacilityType), q=(args.get("q") or "").strip() or None,
         visited=args.get("visited") == "1", start=start, end=end,
     )
 

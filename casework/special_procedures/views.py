@@ -30,7 +30,7 @@ from casework.special_procedures.forms import (
 )
 from casework.special_procedures.letters import render_communication_pdf
 from casework.letters.models import LetterAddressee
-from casework.special_procedures.models import TYPE_LABELS, CoSignature, Mandate, SpCommunication
+from casework.special_procedures.models import TYPE_LABELS, CommunicationType, CoSignature, Mandate, SpCommunication
 from casework.special_procedures.permissions import can_decide, can_see_source
 from casework.special_procedures.queries import (
     LIST_SORTS, Filters, communications_from_args, cosignature_queue, figures_of_year, mandate_choices, overdue_replies,
@@ -51,7 +51,7 @@ def filter_form() -> tuple[FilterForm, Filters]:
     form.validate()
     start, end = list_period(request.args)
     return form, Filters(state=form.state.data or None, mandate=form.mandate.data or None,
-                         comm_type=form.comm_type.data or "", year=form.year.data, q=form.q.data or "",
+                         comm_type=request.args.get("comm_type", type=CommunicationType) or "", year=form.year.data, q=form.q.data or "",
                          start=start, end=end, replied=request.args.get("replied") == "1")
 
 
