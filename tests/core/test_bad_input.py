@@ -114,6 +114,21 @@ def test_an_id_beyond_what_the_database_holds_is_not_found(app, users, login, ur
     assert response.status_code in (404, 401)
 
 
+@pytest.mark.parametrize("path, data", [
+    ("persons", {"person_id": str(2**40), "role": "alleged_victim"}),
+    ("persons", {"person_id": HUGE, "role": "alleged_victim"}),
+    ("assignments", {"user_id": HUGE}),
+])
+def test_a_number_in_a_form_beyond_what_the_database_holds_is_refused(app, users, login, make_case, path, data):
+    case = make_case(officer=users["officer"])
+    client = login(users["admin"])
+
+    response = client.post(f"/cases/{case.id}/{path}", data=data)
+
+    assert response.status_code in (200, 400, 422)
+    assert "This number is too large." in response.get_data(as_text=True)
+
+
 def test_the_largest_id_is_still_looked_up(app, users, login):
     assert login(users["admin"]).get(f"/persons/{2**31 - 1}").status_code == 404
 
