@@ -286,3 +286,24 @@ def test_a_bug_in_the_api_answers_json_with_a_reference(failing_app, caplog):
     reference = response.json["error"]["reference"]
     assert re.fullmatch(r"[0-9A-F]{8}", reference)
     assert any(reference in r.getMessage() and r.exc_info for r in caplog.records)
+
+
+def test_a_database_error_still_gets_the_page_in_the_layout(app, users, login, monkeypatch, caplog):
+    """On PostgreSQL a failed statement leaves the transaction unusable: the page (which reads the
+    signed-in user) is drawn only once it is rolled back."""
+    from sqlalchemy import text
+
+    def broken_list():
+        db.session.execute(text("SELECT * FROM no_such_table"))
+
+    client = login(users["officer"])
+    monkeypatch.setitem(app.config, "PROPAGATE_EXCEPTIONS", False)
+    monkeypatch.setitem(app.view_functions, "persons.index", broken_list)
+
+    with caplog.at_level(logging.ERROR):
+        response = client.get("/persons/")
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 500
+    assert "Something went wrong" in page and "Officer" in page  # the layout, with the user's name
+    assert re.search(r"reference ([0-9A-F]{8})", page).group(1) in caplog.text
