@@ -91,7 +91,8 @@ def filters_from_args(user, args) -> Filters:
     start, end = list_period(args)
     return Filters(
         unit_id=unit_id, state_id=state_id, year=year, facility_id=args.get("facility", type=int),
-        status=args.get("status") or None, outcome=args.get("outcome", type=CaseOutcome), issue=args.get("issue", type=CaseIssue),
+        status=args.get("status") or None, outcome=args.get("outcome", type=CaseOutcome),
+        issue=args.get("issue", type=CaseIssue),
         facility_type=args.get("type", type=FacilityType), q=(args.get("q") or "").strip() or None,
         visited=args.get("visited") == "1", start=start, end=end,
     )

@@ -85,7 +85,8 @@ def list_filters(args) -> Filters:
     """The internal list's filters from its query string; the page and its exports read them here."""
     start, end = list_period(args)
     return Filters(state=args.get("state", type=int) or None, mandate=args.get("mandate", type=int) or None,
-                   comm_type=args.get("comm_type", type=CommunicationType) or "", year=args.get("year", type=inputs.year),
+                   comm_type=args.get("comm_type", type=CommunicationType) or "",
+                   year=args.get("year", type=inputs.year),
                    status=args.get("status", ""), q=args.get("q") or "", start=start, end=end,
                    replied=args.get("replied") == "1")
 

@@ -51,7 +51,8 @@ def filter_form() -> tuple[FilterForm, Filters]:
     form.validate()
     start, end = list_period(request.args)
     return form, Filters(state=form.state.data or None, mandate=form.mandate.data or None,
-                         comm_type=request.args.get("comm_type", type=CommunicationType) or "", year=form.year.data, q=form.q.data or "",
+                         comm_type=request.args.get("comm_type", type=CommunicationType) or "",
+                         year=form.year.data, q=form.q.data or "",
                          start=start, end=end, replied=request.args.get("replied") == "1")
 
 

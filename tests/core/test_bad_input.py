@@ -179,7 +179,8 @@ FAR_FUTURE = "9999-12-31"
     ("/reprisals/new", lambda s, u: {"title": "Threats", "state_id": s["MEX"].id, "received_on": "2026-03-01",
                                      "engaged_from": "2025-06-01", "engaged_to": "2025-01-01"},
      "The engagement cannot end before it began."),
-    ("/account/tokens", lambda s, u: {"name": "Script", "expires_on": FAR_FUTURE}, "Give a date between 1900 and 2100."),
+    ("/account/tokens", lambda s, u: {"name": "Script", "expires_on": FAR_FUTURE},
+     "Give a date between 1900 and 2100."),
 ])
 def test_an_implausible_date_is_refused_next_to_its_field(app, users, units, states, login, url, data, message):
     client = login(users["admin"])
