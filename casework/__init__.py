@@ -42,6 +42,7 @@ def create_app(config: object | None = None, **overrides: Any) -> Flask:
     app.config.from_object(config or config_from_env())
     app.config.update(overrides)
     _complete_config(app)
+    _read_inputs_within_bounds(app)
     _init_extensions(app)
     _register_blueprints(app)
     from casework import cli, web
@@ -66,6 +67,16 @@ def _complete_config(app: Flask) -> None:
             raise RuntimeError("Production needs CASEWORK_REDIS_URL: the in-process queue is single-process only.")
         if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
             raise RuntimeError("Production needs CASEWORK_DATABASE_URL pointing to PostgreSQL.")
+
+
+def _read_inputs_within_bounds(app: Flask) -> None:
+    """Ids in addresses and numbers in query strings are read within what the database holds,
+    by every route and list (registered before any route, whose converters are bound when added)."""
+    from casework.core.inputs import RecordIdConverter
+    from casework.core.queries import CaseworkRequest
+
+    app.url_map.converters["int"] = RecordIdConverter
+    app.request_class = CaseworkRequest
 
 
 def _init_extensions(app: Flask) -> None:

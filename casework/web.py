@@ -1,6 +1,7 @@
 """Request-wide behaviour: sign-in required by default, locale, errors, template helpers."""
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -152,7 +153,24 @@ def _error_page(code: int, title: str, message: str):
     return handler
 
 
+# A refused upload is read to its end (up to this many bytes) before the answer is sent: a server
+# that closes a connection with unread data resets it, and the browser shows a reset, not the page.
+DISCARD_AT_MOST = 256 * 1024 * 1024
+
+
+def _discard_body() -> None:
+    """Read and drop the body Werkzeug refused to read, so that the client gets the 413 page."""
+    length = min(request.content_length or 0, DISCARD_AT_MOST)
+    stream = request.environ.get("wsgi.input")
+    while stream is not None and length > 0:
+        chunk = stream.read(min(length, 1024 * 1024))
+        if not chunk:
+            break
+        length -= len(chunk)
+
+
 def _too_large(error):
+    _discard_body()
     json_answer = _json_error(error)
     if json_answer is not None:
         return json_answer
@@ -160,6 +178,41 @@ def _too_large(error):
     size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
     message = _("The file is larger than the upload limit of %(size)s. Nothing was saved.", size=size)
     return render_template("errors/error.html", code=413, title=_("File too large"), message=message), 413
+
+
+def log_server_error(error: BaseException) -> str:
+    """Log an unexpected error with its traceback under a short reference, the one the person is
+    shown, so that what they report leads to the log entry; the transaction is given up first, so
+    that the error page (which reads the user) does not fail in turn."""
+    from casework.extensions import db
+
+    reference = secrets.token_hex(4).upper()
+    original = getattr(error, "original_exception", None) or error
+    where = f"{request.method} {request.path}" if has_request_context() else "outside a request"
+    current_app.logger.error("Server error %s on %s", reference, where,
+                             exc_info=(type(original), original, original.__traceback__))
+    try:
+        db.session.rollback()
+    except Exception:  # noqa: BLE001 - a connection gone: the page is still drawn, without it
+        current_app.logger.warning("Could not roll back after server error %s", reference)
+    return reference
+
+
+def _server_error(error):
+    """500: a page in the site's layout with the reference of the log entry (the API answers JSON
+    with the reference, and logs it itself)."""
+    json_answer = _json_error(error)
+    if json_answer is not None:
+        return json_answer
+    reference = log_server_error(error)
+    message = _("The error has been logged with the reference %(reference)s. If it happens again, give this "
+                "reference to the help desk.", reference=reference)
+    try:
+        return render_template("errors/error.html", code=500, title=_("Something went wrong"), message=message), 500
+    except Exception:  # noqa: BLE001 - the layout itself failed (database down): say it plainly
+        current_app.logger.exception("The error page of %s could not be drawn", reference)
+        return (f"<!doctype html><title>Something went wrong</title><h1>Something went wrong</h1>"
+                f"<p>The error has been logged with the reference {reference}.</p>"), 500
 
 
 def _template_helpers() -> dict[str, Any]:
@@ -187,7 +240,7 @@ def register(app: Flask) -> None:
     app.register_error_handler(403, _error_page(403, _l("Not allowed"), _l("You do not have access to this page.")))
     app.register_error_handler(404, _error_page(404, _l("Not found"), _l("There is nothing at this address.")))
     app.register_error_handler(413, _too_large)
-    app.register_error_handler(500, _error_page(500, _l("Something went wrong"), _l("The error has been logged.")))
+    app.register_error_handler(500, _server_error)
     from flask_wtf.csrf import CSRFError
 
     app.register_error_handler(CSRFError, _csrf_error)

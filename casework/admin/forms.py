@@ -1,16 +1,15 @@
 """Administrator forms."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 
 from casework.auth.models import Role
-from casework.core.forms import enum_choices
+from casework.core.forms import Form, enum_choices
 from casework.core.units import UnitKind
 
 
 
-class UserForm(FlaskForm):
+class UserForm(Form):
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=200)])
     email = EmailField(_l("E-mail address"), validators=[DataRequired(), Email(), Length(max=254)])
     password = PasswordField(
@@ -23,12 +22,12 @@ class UserForm(FlaskForm):
     active = BooleanField(_l("Account active"), default=True)
 
 
-class MembershipForm(FlaskForm):
+class MembershipForm(Form):
     unit_id = SelectField(_l("Unit"), coerce=int, validators=[DataRequired(_l("Choose a unit."))])
     role = SelectField(_l("Role"), choices=enum_choices(Role), validators=[DataRequired(_l("Choose a role."))])
 
 
-class UnitForm(FlaskForm):
+class UnitForm(Form):
     code = StringField(
         _l("Code"),
         validators=[DataRequired(), Length(max=40), Regexp(r"^[A-Za-z0-9._-]+$", message=_l("Letters, digits, . _ - only."))],

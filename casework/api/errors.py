@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, jsonify
+from flask import jsonify
 from flask_babel import gettext as _
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
+
+from casework.web import log_server_error
 
 MESSAGES = {
     400: "The request could not be read.",
@@ -26,16 +28,17 @@ class ApiError(Exception):
     """An answer other than success, with the status, a message and, for fields, their problems."""
 
     def __init__(self, status: int, message: str | None = None, fields: dict[str, list[str]] | None = None,
-                 headers: dict[str, str] | None = None):
+                 headers: dict[str, str] | None = None, reference: str | None = None):
         super().__init__(message or MESSAGES.get(status, ""))
         self.status, self.message = status, message or _(MESSAGES.get(status, "Error."))
-        self.fields, self.headers = fields or {}, headers or {}
+        self.fields, self.headers, self.reference = fields or {}, headers or {}, reference
 
 
 class ErrorBody(BaseModel):
     status: int
     message: str
     fields: dict[str, list[str]] = {}
+    reference: str | None = Field(None, description="For a server error: the reference of its entry in the log.")
 
 
 class ErrorOut(BaseModel):
@@ -56,6 +59,8 @@ def field_errors(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> 
 
 def error_response(error: ApiError):
     body: dict[str, Any] = {"status": error.status, "message": error.message, "fields": error.fields}
+    if error.reference:
+        body["reference"] = error.reference
     response = jsonify(error=body)
     response.status_code = error.status
     for name, value in error.headers.items():
@@ -66,8 +71,10 @@ def error_response(error: ApiError):
 
 
 def http_error(error: HTTPException):
-    """A Werkzeug error (an unknown address, a wrong method) as JSON."""
+    """A Werkzeug error (an unknown address, a wrong method, a server error outside a view) as JSON."""
     status = error.code or 500
+    if status == 500:
+        return error_response(ApiError(status, reference=log_server_error(error)))
     headers = {}
     if isinstance(error, MethodNotAllowed) and error.valid_methods:
         headers["Allow"] = ", ".join(sorted(error.valid_methods))
@@ -80,8 +87,4 @@ def unexpected_error(error: Exception):
         return http_error(error)
     if isinstance(error, ApiError):
         return error_response(error)
-    current_app.logger.exception("Unexpected error in the API")
-    from casework.extensions import db
-
-    db.session.rollback()
-    return error_response(ApiError(500))
+    return error_response(ApiError(500, reference=log_server_error(error)))

@@ -7,12 +7,13 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from casework.api.spec import MAX_ID
+from casework.core.inputs import EARLIEST_DATE, FIRST_YEAR, LAST_YEAR, has_control_characters, is_plausible_past
 
 
 def _printable(value: str) -> str:
-    """No NUL characters or unpaired surrogates: the databases cannot store them."""
-    if "\x00" in value:
-        raise ValueError("must not contain NUL characters")
+    """No control characters (NUL above all) or unpaired surrogates: see casework.core.inputs."""
+    if has_control_characters(value):
+        raise ValueError("must not contain control characters (such as NUL) other than tab and line breaks")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -26,6 +27,22 @@ def Text(max_length: int, min_length: int = 0) -> Any:  # noqa: N802 - used like
                      AfterValidator(_printable)]
 
 
+def _past(value: date) -> date:
+    if not is_plausible_past(value):
+        raise ValueError(f"must be the date of something that has happened: not in the future, "
+                         f"nor before {EARLIEST_DATE.isoformat()}")
+    return value
+
+
+def _plausible(value: date) -> date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"must be a date from {FIRST_YEAR} to {LAST_YEAR}")
+    return value
+
+
+# The date of something that has happened (received, last seen, born): see casework.core.inputs.
+PastDate = Annotated[date, AfterValidator(_past)]
+PlausibleDate = Annotated[date, AfterValidator(_plausible)]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$"), Field(description="ISO 3166 alpha-3 code")]
 
@@ -133,7 +150,7 @@ class PersonIn(Input):
     family_name: Text(200, 1)  # type: ignore[valid-type]
     given_names: Text(200) = ""  # type: ignore[valid-type]
     sex: str = Field("unknown", pattern="^(female|male|other|unknown)$")
-    date_of_birth: date | None = None
+    date_of_birth: PastDate | None = None
     nationality: StateCode | None = None
     contact: Text(2000) = ""  # type: ignore[valid-type]
     protected_identity: bool = False

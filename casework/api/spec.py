@@ -18,9 +18,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import models_json_schema
 
 from casework.api.errors import MESSAGES, ApiError, ErrorOut, field_errors
+from casework.core.inputs import MAX_INT
 from casework.web import public
 
-MAX_ID = 2**31 - 1  # ids beyond a 32-bit integer cannot exist; larger ones are not sent to the database
+MAX_ID = MAX_INT  # ids beyond a database INTEGER cannot exist; larger ones are not sent to the database
 API_PUBLIC = "_casework_api_public"
 _PATH_PARAMETER = re.compile(r"<(?:(\w+):)?(\w+)>")
 

@@ -5,20 +5,20 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import DateField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from casework.api.tokens import AccessToken, all_tokens, create_token, may_revoke, revoke_token, tokens_of
 from casework.cases.forms import ConfirmForm
 from casework.core.db import utcnow
+from casework.core.forms import Form
 from casework.core.permissions import Permission, has_global
 from casework.extensions import db
 
 bp = Blueprint("tokens", __name__)
 
 
-class TokenForm(FlaskForm):
+class TokenForm(Form):
     name = StringField(_l("Name"), validators=[DataRequired(_l("Say what will use the token.")), Length(max=100)],
                        description=_l("What will use it, e.g. “Monthly statistics script”."))
     expires_on = DateField(_l("Expires on"), validators=[Optional()],

@@ -8,7 +8,6 @@ from flask import Blueprint, abort, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import DateField, SelectField, StringField
 from wtforms.validators import Optional
@@ -17,7 +16,7 @@ from casework.auth.models import User
 from casework.core.attachments import Attachment, may_read_files
 from casework.core.audit import RECORD_NAMES, AuditAction, AuditEvent, shown_changes
 from casework.core.cases import Case
-from casework.core.forms import choices, enum_choices
+from casework.core.forms import Form, choices, enum_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, has_global, visible_case_ids
 from casework.core.persons import Person, PersonName, person_visibility_clause
@@ -27,7 +26,7 @@ from casework.extensions import db
 bp = Blueprint("audit", __name__, url_prefix="/audit")
 
 
-class AuditFilterForm(FlaskForm):
+class AuditFilterForm(Form):
     class Meta:
         csrf = False
 

@@ -1,18 +1,19 @@
 """Forms for signing in and managing one's own account."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
+from casework.core.forms import Form
 
-class LoginForm(FlaskForm):
+
+class LoginForm(Form):
     # No format check at sign-in: accounts are validated when created, and a stricter rule
     # here could lock out an existing user.
     email = EmailField(_l("E-mail address"), validators=[DataRequired(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
 
 
-class TotpForm(FlaskForm):
+class TotpForm(Form):
     code = StringField(
         _l("Six-digit code from your authenticator app"),
         validators=[DataRequired(), Regexp(r"^\s*\d{3}\s?\d{3}\s*$", message=_l("Enter the six digits."))],
@@ -26,7 +27,7 @@ class EnrolTotpForm(TotpForm):
     current_password = PasswordField(_l("Current password"), validators=[Optional()])
 
 
-class PasswordChangeForm(FlaskForm):
+class PasswordChangeForm(Form):
     current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
     new_password = PasswordField(
         _l("New password"),

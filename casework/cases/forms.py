@@ -1,31 +1,30 @@
 """Forms used on every case page."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from casework.core.forms import enum_choices
+from casework.core.forms import Form, enum_choices
 from casework.core.persons import PersonRole
 
 
-class TransitionForm(FlaskForm):
+class TransitionForm(Form):
     """Fires one workflow action; carries the version the user saw (optimistic locking)."""
 
     version = IntegerField(validators=[DataRequired()])
     comment = TextAreaField(_l("Comment (optional)"), validators=[Optional(), Length(max=4000)])
 
 
-class AttachmentForm(FlaskForm):
+class AttachmentForm(Form):
     file = FileField(_l("File"), validators=[FileRequired(_l("Choose a file to upload."))])
     description = StringField(_l("Description"), validators=[Optional(), Length(max=300)])
 
 
-class AssignmentForm(FlaskForm):
+class AssignmentForm(Form):
     user_id = SelectField(_l("Assign a colleague"), coerce=int, validators=[DataRequired()])
 
 
-class LinkPersonForm(FlaskForm):
+class LinkPersonForm(Form):
     person_id = IntegerField(_l("Person number"), validators=[DataRequired()])
     role = SelectField(
         _l("Role in this case"),
@@ -34,13 +33,13 @@ class LinkPersonForm(FlaskForm):
     )
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """An empty form: just the CSRF token, for buttons that change something."""
 
     next = HiddenField()
 
 
-class ExtendDeadlineForm(FlaskForm):
+class ExtendDeadlineForm(Form):
     due_on = DateField(_l("New due date"), validators=[DataRequired(_l("Give the new due date."))])
     note = StringField(_l("Granted by, at whose request"),
                        validators=[DataRequired(_l("Say who granted the extension.")), Length(max=500)])

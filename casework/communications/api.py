@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from casework.api.errors import ApiError
 from casework.api.modules import ModuleApi, state_id, unit_for_creation
-from casework.api.schemas import Input, StateCode, Text
+from casework.api.schemas import Input, PastDate, StateCode, Text
 from casework.communications import operations as ops
 from casework.communications.models import CASE_TYPE, SUBMISSION_LANGUAGES, Communication
 from casework.communications.queries import committees_where, possible_duplicates
@@ -55,8 +55,8 @@ class CommunicationIn(Input):
 
     committee: Text(20) | None = Field(None, description="Committee code, e.g. CCPR; needed if you work for several.")  # type: ignore[valid-type]
     state: StateCode = Field(description="The State party (ISO alpha-3).")
-    received_on: date
-    submitted_on: date | None = None
+    received_on: PastDate
+    submitted_on: PastDate | None = None
     submission_language: str = Field("en", pattern="^(" + "|".join(SUBMISSION_LANGUAGES) + ")$")
     author: NameIn = Field(description="Anonymous complaints cannot be registered.")
     victim: NameIn | None = Field(None, description="If not the author.")

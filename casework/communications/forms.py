@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
@@ -11,7 +10,7 @@ from casework.core.submissions import SubmittedOnce
 from casework.communications.models import (
     GRADE_LABELS, SUBMISSION_LANGUAGES, Compliance, DecisionType, FollowUpOutcome, NotRegisteredReason,
 )
-from casework.core.forms import choices, enum_choices, version_field
+from casework.core.forms import Form, PastDateField, choices, enum_choices, version_field
 
 ARTICLE_HINT = _l("Codes separated by commas, e.g. CCPR-7, CCPR-14-1")
 
@@ -44,11 +43,11 @@ def _article_codes(_form, field) -> None:
             raise ValidationError(_l("“%(code)s” is not an article code like CCPR-14-1.", code=code))
 
 
-class IntakeForm(SubmittedOnce, FlaskForm):
+class IntakeForm(SubmittedOnce, Form):
     committee_id = SelectField(_l("Committee"), coerce=int, validators=[DataRequired()])
     state_id = SelectField(_l("State party"), coerce=int, validators=[DataRequired(_l("Choose the State party."))])
-    received_on = DateField(_l("Received on"), validators=[DataRequired(_l("Give the date of receipt."))])
-    submitted_on = DateField(_l("Dated (submission)"), validators=[Optional()])
+    received_on = PastDateField(_l("Received on"), validators=[DataRequired(_l("Give the date of receipt."))])
+    submitted_on = PastDateField(_l("Dated (submission)"), validators=[Optional()])
     submission_language = SelectField(_l("Language"), choices=choices(SUBMISSION_LANGUAGES.items()))
     author_family_name = StringField(_l("Author's family name"), validators=[
         DataRequired(_l("Give the author's family name; anonymous complaints cannot be registered.")),
@@ -68,7 +67,7 @@ class IntakeForm(SubmittedOnce, FlaskForm):
             raise ValidationError(_l("The submission cannot be dated after it was received."))
 
 
-class CaseDetailsForm(FlaskForm):
+class CaseDetailsForm(Form):
     version = version_field()
     subject_matter = TextAreaField(_l("Subject matter"), validators=[Optional(), Length(max=4000)])
     articles_invoked = ArticleCodesField(_l("Articles invoked"), description=ARTICLE_HINT,
@@ -78,38 +77,38 @@ class CaseDetailsForm(FlaskForm):
     confidentiality_requested = BooleanField(_l("The author asks that names be withheld (initials in public)"))
 
 
-class RegistrationForm(FlaskForm):
+class RegistrationForm(Form):
     registered_on = DateField(_l("Registered on"), validators=[DataRequired()])
 
 
-class DeclineForm(FlaskForm):
+class DeclineForm(Form):
     reason = SelectField(_l("Reason"), choices=enum_choices(NotRegisteredReason), validators=[DataRequired()])
     advice = TextAreaField(_l("Advice given to the author"), validators=[
         DataRequired(_l("Say what the author was advised (e.g. another procedure).")), Length(max=4000)])
 
 
-class SplitForm(FlaskForm):
+class SplitForm(Form):
     state_ids = StringField(_l("Other States (ISO codes, e.g. FRA, DEU)"),
                             validators=[DataRequired(_l("Give at least one other State."))])
 
 
-class JoinForm(FlaskForm):
+class JoinForm(Form):
     numbers = StringField(_l("Numbers to join to this case (e.g. 2752/2016, 2760/2016)"),
                           validators=[DataRequired(_l("Give the numbers to join."))])
 
 
-class InterimMeasureForm(FlaskForm):
+class InterimMeasureForm(Form):
     measure = StringField(_l("Measure requested"), validators=[
         DataRequired(_l("Say what the author asks for, e.g. not to be deported.")), Length(max=300)])
     requested_on = DateField(_l("Requested on"), validators=[DataRequired()])
 
 
-class ComplianceForm(FlaskForm):
+class ComplianceForm(Form):
     compliance = SelectField(_l("State's compliance"), choices=enum_choices(Compliance))
     notes = StringField(_l("Notes"), validators=[Optional(), Length(max=2000)])
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(Form):
     decision_type = SelectField(_l("Decision"), choices=enum_choices(DecisionType), validators=[DataRequired()])
     adopted_on = DateField(_l("Adopted on"), validators=[DataRequired(_l("Give the date of adoption."))])
     session = IntegerField(_l("Session"), validators=[DataRequired(_l("Give the session number.")),
@@ -121,7 +120,7 @@ class DecisionForm(FlaskForm):
                                             validators=[Optional(), Length(max=1000)])
 
 
-class FollowUpRoundForm(FlaskForm):
+class FollowUpRoundForm(Form):
     state_reply_on = DateField(_l("State's reply received on"), validators=[Optional()])
     author_comments_on = DateField(_l("Author's comments received on"), validators=[Optional()])
     grade = SelectField(_l("Grade"), choices=choices([("", "—"), *((g.value, label) for g, label in GRADE_LABELS.items())]),
@@ -138,10 +137,10 @@ class FollowUpRoundForm(FlaskForm):
         return valid
 
 
-class CloseFollowUpForm(FlaskForm):
+class CloseFollowUpForm(Form):
     outcome = SelectField(_l("Follow-up closed as"), choices=enum_choices(FollowUpOutcome), validators=[DataRequired()])
 
 
-class ImportForm(FlaskForm):
+class ImportForm(Form):
     file = FileField(_l("CSV file"), validators=[FileRequired(_l("Choose the CSV file to import."))])
     valid_rows_only = BooleanField(_l("Import the valid rows and leave out the rows with errors"))

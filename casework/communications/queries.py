@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement, Select, and_, or_, select
 
 from casework.communications.backlog import AGES, OVERDUE_KINDS, age_condition, grade_condition, overdue_condition
 
-from casework.communications.models import Communication, Decision, InterimMeasure
+from casework.communications.models import Communication, Decision, DecisionType, InterimMeasure
 from casework.core.permissions import Permission, units_where, visible_cases, visible_in_unit
 from casework.core.cases import Case
 from casework.core.persons import CasePerson, Person, PersonRole, fold_name
@@ -81,7 +81,7 @@ def list_filters(args) -> dict:
     return dict(committee_id=args.get("committee", type=int), status=args.get("status") or None,
                 state_id=args.get("state", type=int), q=args.get("q") or None, age=args.get("age"),
                 overdue=args.get("overdue"), grade=args.get("grade"), dated=args.get("dated"), start=start,
-                end=end, decision=args.get("decision") or None)
+                end=end, decision=args.get("decision", type=DecisionType))
 
 
 _table = Communication.__table__.c  # the sort keys live in the communications table: see communications_list

@@ -3,19 +3,99 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 
-from wtforms import IntegerField
+from wtforms import DateField, Field, FieldList, FormField, IntegerField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired
+from wtforms.validators import DataRequired, ValidationError
 from wtforms.widgets import HiddenInput
+
+from casework.core.inputs import (
+    EARLIEST_DATE, FIRST_YEAR, LAST_YEAR, MAX_INT, MIN_INT, has_control_characters, latest_past_date,
+)
 
 if TYPE_CHECKING:
     from casework.core.workflow import Workflow
+
+
+CONTROL_CHARACTER_MESSAGE = _l("This text contains an invisible control character (such as a NUL byte) that "
+                                "cannot be saved. Remove it and save again.")
+
+
+class Form(FlaskForm):
+    """Every form of Casework. Besides its own rules, each field refuses what cannot be stored,
+    with the reason next to it and what was typed kept: text with a control character, a date
+    outside FIRST_YEAR–LAST_YEAR. Subforms (FormField, FieldList) are checked too."""
+
+    def validate(self, extra_validators: dict[str, Any] | None = None) -> bool:
+        valid = super().validate(extra_validators)
+        return _refuse_unstorable(self) and valid
+
+
+def _refuse_unstorable(fields: Iterable[Field]) -> bool:
+    """Add the reason to each field holding what the database cannot store; False if any does."""
+    clean = True
+    for field in fields:
+        if isinstance(field, FormField):
+            clean = _refuse_unstorable(field.form) and clean
+        elif isinstance(field, FieldList):
+            if not _refuse_unstorable(field.entries):
+                field.errors = [entry.errors for entry in field.entries]
+                clean = False
+        elif (reason := _unstorable(field)) is not None:
+            field.errors = [*field.errors, reason]
+            clean = False
+    return clean
+
+
+def _unstorable(field: Field) -> str | None:
+    if any(isinstance(value, str) and has_control_characters(value) for value in field.raw_data or ()):
+        return str(CONTROL_CHARACTER_MESSAGE)
+    if isinstance(field.data, int) and not MIN_INT <= field.data <= MAX_INT:
+        field.data = None  # read as no number at all, as a value that is not a number is
+        return _("This number is too large.")
+    if isinstance(field, DateField) and isinstance(field.data, date) and not FIRST_YEAR <= field.data.year <= LAST_YEAR:
+        return _("Give a date between %(first)s and %(last)s.", first=FIRST_YEAR, last=LAST_YEAR)
+    return None
+
+
+class YearField(IntegerField):
+    """A year from FIRST_YEAR to LAST_YEAR; another number is read as none, with the reason."""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        super().process_formdata(valuelist)
+        if self.data is not None and not FIRST_YEAR <= self.data <= LAST_YEAR:
+            self.data = None
+            raise ValueError(_("Give a year from %(first)s to %(last)s.", first=FIRST_YEAR, last=LAST_YEAR))
+
+
+class PastDateField(DateField):
+    """The date of something that has happened (received, last seen, born): not before 1900, not
+    in the future (tomorrow is allowed, for the time zones ahead of the server's)."""
+
+    def pre_validate(self, form: FlaskForm) -> None:
+        if self.data is None:
+            return
+        if self.data < EARLIEST_DATE:
+            raise ValidationError(_("Give a date from %(earliest)s on.", earliest=EARLIEST_DATE.isoformat()))
+        if self.data > latest_past_date():
+            raise ValidationError(_("This date is in the future: give the date it happened."))
+
+
+def not_before(start: str, message: str | None = None):
+    """A validator for the end of a span: refused if before the form's field named `start`."""
+    def check(form: FlaskForm, field: Field) -> None:
+        begins = form[start].data
+        if field.data and begins and field.data < begins:
+            raise ValidationError(message or _("This date is before %(start)s.", start=form[start].label.text))
+
+    return check
 
 
 def choices(pairs: Iterable[tuple[object, str]]) -> list[SelectChoice]:

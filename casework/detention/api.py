@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from casework.api.errors import ApiError
 from casework.api.modules import ModuleApi
-from casework.api.schemas import Id, Input
+from casework.api.schemas import Id, Input, PastDate
 from casework.core.cases import Case
 from casework.core.db import utcnow
 from casework.core.permissions import Permission
@@ -72,7 +72,7 @@ class VisitIn(Input):
     """A visit that has taken place; the rest is filled in on the visit's page."""
 
     facility_id: Id = Field(description="The place of detention, from your field office's register.")
-    started_on: date = Field(description="Date of the visit; not in the future.")
+    started_on: PastDate = Field(description="Date of the visit; not in the future.")
 
 
 def create_visit(body: VisitIn, actor) -> Visit:

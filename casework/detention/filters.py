@@ -12,18 +12,17 @@ from datetime import date
 from flask import request
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import Select, func, select
 from wtforms import SelectField
 from wtforms.validators import Optional
 
-from casework.core.forms import choices
+from casework.core.forms import Form, choices
 from casework.core.permissions import Permission
 from casework.core.queries import where_given
 from casework.core.states import State
-from casework.detention.cases.models import AggregateRelease, DetentionCase
+from casework.detention.cases.models import AggregateRelease, CaseIssue, CaseOutcome, DetentionCase
 from casework.detention.permissions import field_offices_where, visible_facilities
-from casework.detention.places.models import Facility
+from casework.detention.places.models import Facility, FacilityType
 from casework.detention.visits.models import Visit
 from casework.extensions import db
 from casework.figures.period import between, list_period
@@ -92,8 +91,9 @@ def filters_from_args(user, args) -> Filters:
     start, end = list_period(args)
     return Filters(
         unit_id=unit_id, state_id=state_id, year=year, facility_id=args.get("facility", type=int),
-        status=args.get("status") or None, outcome=args.get("outcome") or None, issue=args.get("issue") or None,
-        facility_type=args.get("type") or None, q=(args.get("q") or "").strip() or None,
+        status=args.get("status") or None, outcome=args.get("outcome", type=CaseOutcome),
+        issue=args.get("issue", type=CaseIssue),
+        facility_type=args.get("type", type=FacilityType), q=(args.get("q") or "").strip() or None,
         visited=args.get("visited") == "1", start=start, end=end,
     )
 
@@ -108,7 +108,7 @@ def first_year() -> int:
     return min(years + [date.today().year])
 
 
-class FilterForm(FlaskForm):
+class FilterForm(Form):
     """The filters of the lists and figures, read from the query string."""
 
     class Meta:

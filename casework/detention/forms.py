@@ -7,10 +7,10 @@ from typing import TypeVar
 from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, StringField
+from wtforms import IntegerField, SelectField, StringField
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
-from casework.core.forms import choices, state_choices
+from casework.core.forms import Form, PastDateField, choices, state_choices
 from casework.core.permissions import Permission
 from casework.core.persons import Sex
 from casework.detention.operations import Detainee
@@ -25,7 +25,7 @@ def count_field(label) -> IntegerField:
     return IntegerField(label, validators=[Optional(), at_least_0], render_kw={"inputmode": "numeric", "min": 0})
 
 
-class DetaineeForm(FlaskForm):
+class DetaineeForm(Form):
     """A detained person: by their registry number, or registered here with a protected identity."""
 
     person_id = IntegerField(_l("Person number in the registry"), validators=[Optional()],
@@ -34,7 +34,7 @@ class DetaineeForm(FlaskForm):
     given_names = StringField(_l("Given names"), validators=[Optional(), Length(max=200)])
     sex = SelectField(_l("Sex"), choices=choices((s.value, s.value.capitalize()) for s in Sex),
                       default=Sex.UNKNOWN.value)
-    date_of_birth = DateField(_l("Date of birth"), validators=[Optional()])
+    date_of_birth = PastDateField(_l("Date of birth"), validators=[Optional()])
 
     def validate_family_name(self, field) -> None:
         if not self.person_id.data and not (field.data or "").strip():

@@ -20,6 +20,7 @@ from werkzeug.datastructures import MultiDict
 from casework.core import audit
 from casework.core.db import utcnow
 from casework.core.jobs import JobStatus, enqueue, retry
+from casework.core.queries import query_args
 from casework.core.writes import Refused
 from casework.exports.formats import column_widths, open_writer
 from casework.exports.models import Export
@@ -47,7 +48,7 @@ def export_folder() -> Path:
 
 
 def _keys(exportable: ExportableList, user, args: MultiDict):
-    stmt = exportable.query(user, args)
+    stmt = exportable.query(user, query_args(args))
     return stmt, stmt.with_only_columns(exportable.key, maintain_column_froms=True)
 
 

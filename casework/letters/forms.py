@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from casework.core.submissions import SubmittedOnce
-from casework.core.forms import choices, version_field
+from casework.core.forms import Form, choices, version_field
 from casework.letters.phrases import LANGUAGES
 
 CHANNELS = choices([("email", _l("E-mail")), ("hand", _l("Delivered by hand")), ("pouch", _l("Diplomatic pouch")),
@@ -25,13 +24,13 @@ def _pairs(text: str) -> list[tuple[str, str]]:
     return rows
 
 
-class NewLetterForm(SubmittedOnce, FlaskForm):
+class NewLetterForm(SubmittedOnce, Form):
     letter_type = SelectField(_l("Type"), validators=[DataRequired()])
     language = SelectField(_l("Language"), choices=choices(LANGUAGES.items()), default="en")
     unit_id = SelectField(_l("Sent on behalf of"), coerce=int, validators=[Optional()])
 
 
-class LetterForm(FlaskForm):
+class LetterForm(Form):
     version = version_field()
     subject = StringField(_l("Subject"), validators=[DataRequired(), Length(max=300)])
     reference = StringField(_l("Reference"), validators=[
@@ -67,13 +66,13 @@ class LetterForm(FlaskForm):
         return _pairs(self.signatories.data)
 
 
-class SentForm(FlaskForm):
+class SentForm(Form):
     version = IntegerField(validators=[DataRequired()])
     sent_on = DateField(_l("Sent on"), validators=[DataRequired()])
     channel = SelectField(_l("How"), choices=CHANNELS)
 
 
-class ReplyForm(FlaskForm):
+class ReplyForm(Form):
     version = IntegerField(validators=[DataRequired()])
     received_on = DateField(_l("Reply received on"), validators=[DataRequired()])
     file = FileField(_l("Reply document"), validators=[FileRequired(_l("Attach the reply."))])

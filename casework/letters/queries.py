@@ -6,7 +6,7 @@ from datetime import date, datetime, time, UTC
 from sqlalchemy import Select, or_, select
 
 from casework.core.permissions import visible_cases
-from casework.core.units import Unit
+from casework.core.units import Unit, UnitKind
 from casework.letters.models import Letter, LetterAddressee
 
 LIST_SORTS = {"created": Letter.created_at, "reference": Letter.reference, "status": Letter.status,
@@ -29,7 +29,7 @@ def letters_from_args(user, args) -> Select:
         stmt = stmt.where(or_(Letter.reference.ilike(pattern), Letter.title.ilike(pattern)))
     if state := args.get("state", type=int):
         stmt = stmt.where(Letter.id.in_(select(LetterAddressee.letter_id).where(LetterAddressee.state_id == state)))
-    if unit_kind := args.get("unit_kind"):
+    if unit_kind := args.get("unit_kind", type=UnitKind):
         stmt = stmt.where(Letter.unit_id.in_(select(Unit.id).where(Unit.kind == unit_kind)))
     if letter_type := args.get("letter_type"):
         stmt = stmt.where(Letter.letter_type == letter_type)

@@ -4,12 +4,11 @@ from __future__ import annotations
 from flask import render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import DateField, SelectField, StringField
 from wtforms.validators import Optional
 
-from casework.core.forms import choices, enum_choices
+from casework.core.forms import Form, choices, enum_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, units_where
 from casework.core.states import State
@@ -20,7 +19,7 @@ from casework.letters.queries import LIST_SORTS, letters_from_args
 from casework.letters.types import all_letter_types
 
 
-class RegisterFilterForm(FlaskForm):
+class RegisterFilterForm(Form):
     class Meta:
         csrf = False
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import BooleanField
 
 from casework.cases.access import load_own
+from casework.core.forms import Form
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
 from casework.core.writes import Again, again_at, write
@@ -22,7 +22,7 @@ from casework.reminders.notify import mark_all_read, mark_read, set_email_digest
 from casework.reminders.schedule import start_in_process_scheduler
 
 
-class DigestPreferenceForm(FlaskForm):
+class DigestPreferenceForm(Form):
     email_digest = BooleanField()
 
 

@@ -1,15 +1,14 @@
 """Forms for registering and editing persons."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from casework.core.submissions import SubmittedOnce
-from casework.core.forms import enum_choices
+from casework.core.forms import Form, PastDateField, enum_choices
 from casework.core.persons import Sex
 
 
-class PersonForm(SubmittedOnce, FlaskForm):
+class PersonForm(SubmittedOnce, Form):
     family_name = StringField(_l("Family name"), validators=[DataRequired(), Length(max=200)])
     given_names = StringField(_l("Given names"), validators=[Optional(), Length(max=200)])
     other_names = TextAreaField(
@@ -18,7 +17,7 @@ class PersonForm(SubmittedOnce, FlaskForm):
         validators=[Optional(), Length(max=4000)],
     )
     sex = SelectField(_l("Sex"), choices=enum_choices(Sex), default=Sex.UNKNOWN.value)
-    date_of_birth = DateField(_l("Date of birth"), validators=[Optional()])
+    date_of_birth = PastDateField(_l("Date of birth"), validators=[Optional()])
     nationality_id = SelectField(_l("Nationality"), coerce=int, validators=[Optional()])
     contact = TextAreaField(_l("Contact details"), validators=[Optional(), Length(max=2000)])
     protected_identity = BooleanField(
@@ -41,7 +40,7 @@ class PersonForm(SubmittedOnce, FlaskForm):
         return pairs
 
 
-class PersonSearchForm(FlaskForm):
+class PersonSearchForm(Form):
     class Meta:
         csrf = False
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from casework.api.errors import ApiError
 from casework.api.modules import ModuleApi, state_id, unit_for_creation
-from casework.api.schemas import Id, Input, StateCode, Text
+from casework.api.schemas import Id, Input, PastDate, PlausibleDate, StateCode, Text
 from casework.core.cases import Case
 from casework.core.persons import Sex
 from casework.reprisals import operations as ops
@@ -70,12 +70,12 @@ class ReprisalIn(Input):
     unit: Text(20) | None = Field(None, description="Code of your reprisals team, if you belong to several.")  # type: ignore[valid-type]
     title: Text(300, 1)  # type: ignore[valid-type]
     state: StateCode
-    received_on: date
+    received_on: PastDate
     engaged_body: UNBody
     engaged_body_name: Text(200) = ""  # type: ignore[valid-type]
     engagement_type: Text(200) = ""  # type: ignore[valid-type]
-    engaged_from: date | None = None
-    engaged_to: date | None = None
+    engaged_from: PastDate | None = None
+    engaged_to: PlausibleDate | None = None
     trigger: Text(4000) = ""  # type: ignore[valid-type]
     raised_by: UNBody | None = None
     raised_by_name: Text(200) = ""  # type: ignore[valid-type]

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from casework.core.submissions import SubmittedOnce
-from casework.core.forms import choices, enum_choices, version_field
+from casework.core.forms import Form, PastDateField, choices, enum_choices, not_before, version_field
 from casework.core.persons import Sex
 from casework.reprisals import operations as ops
 from casework.reprisals.models import (
@@ -18,7 +17,7 @@ from casework.reprisals.models import (
 UN_BODY_CHOICES = choices((b.value, label) for b, label in UN_BODY_LABELS.items())
 
 
-class VictimFields(FlaskForm):
+class VictimFields(Form):
     kind = SelectField(_l("Victim"), choices=enum_choices(VictimKind), default=VictimKind.INDIVIDUAL.value)
     person_id = IntegerField(_l("Person already in the registry (number)"), validators=[Optional()])
     family_name = StringField(_l("Family name"), validators=[Optional(), Length(max=200)])
@@ -39,17 +38,18 @@ class VictimFields(FlaskForm):
         )
 
 
-class AllegationFields(FlaskForm):
+class AllegationFields(Form):
     """The case's own details, as registered and as corrected later: one set of rules for both."""
 
     title = StringField(_l("Short title"), validators=[DataRequired(), Length(max=300)])
     state_id = SelectField(_l("State"), coerce=int, validators=[DataRequired(_l("Choose the State."))])
-    received_on = DateField(_l("Allegation received on"), validators=[DataRequired()])
+    received_on = PastDateField(_l("Allegation received on"), validators=[DataRequired()])
     engaged_body = SelectField(_l("UN body engaged"), choices=UN_BODY_CHOICES, validators=[DataRequired()])
     engaged_body_name = StringField(_l("Which one"), validators=[Optional(), Length(max=200)])
     engagement_type = StringField(_l("Type of engagement"), validators=[Optional(), Length(max=200)])
-    engaged_from = DateField(_l("Engaged from"), validators=[Optional()])
-    engaged_to = DateField(_l("Engaged until"), validators=[Optional()])
+    engaged_from = PastDateField(_l("Engaged from"), validators=[Optional()])
+    engaged_to = DateField(_l("Engaged until"), validators=[
+        Optional(), not_before("engaged_from", _l("The engagement cannot end before it began."))])
     trigger = TextAreaField(_l("Trigger"), validators=[Optional(), Length(max=4000)])
     raised_by = SelectField(_l("UN body that raised it"), choices=choices([("", _l("Not yet raised"))]) +
                             UN_BODY_CHOICES, validators=[Optional()])
@@ -77,13 +77,13 @@ class DetailsForm(AllegationFields):
     version = version_field()
 
 
-class ActForm(FlaskForm):
+class ActForm(Form):
     category = SelectField(_l("Act"), choices=enum_choices(ActCategory), validators=[DataRequired()])
     occurred_on = DateField(_l("Date"), validators=[DataRequired()])
     description = TextAreaField(_l("What happened"), validators=[Optional(), Length(max=4000)])
 
 
-class ConsentForm(FlaskForm):
+class ConsentForm(Form):
     informed = BooleanField(_l("Informed consent (the risks and uses were explained)"))
     scope = SelectField(_l("Scope"), choices=choices((s.value, label) for s, label in CONSENT_LABELS.items()),
                         validators=[DataRequired()])
@@ -96,17 +96,17 @@ class ConsentForm(FlaskForm):
         return ConsentScope(self.scope.data)
 
 
-class RevokeForm(FlaskForm):
+class RevokeForm(Form):
     revoked_on = DateField(_l("Revoked on"), validators=[DataRequired()])
 
 
-class RiskForm(FlaskForm):
+class RiskForm(Form):
     level = SelectField(_l("Risk level"), choices=enum_choices(RiskLevel), validators=[DataRequired()])
     assessed_on = DateField(_l("Assessed on"), validators=[DataRequired()])
     measures = TextAreaField(_l("Measures"), validators=[Optional(), Length(max=4000)])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     kind = SelectField(_l("Action"), choices=choices((k.value, label) for k, label in ACTION_LABELS.items()),
                        validators=[DataRequired()])
     taken_on = DateField(_l("Date"), validators=[DataRequired()])
@@ -117,19 +117,19 @@ class ActionForm(FlaskForm):
         return ActionKind(self.kind.data)
 
 
-class InclusionForm(FlaskForm):
+class InclusionForm(Form):
     report_year = IntegerField(_l("Report of the period ending in"), validators=[DataRequired(),
                                                                              NumberRange(2000, 2100)])
     annex = SelectField(_l("Annex"), choices=choices([(Annex.NEW.value, _l("Annex I: new case")),
                                                       (Annex.FOLLOW_UP.value, _l("Annex II: follow-up"))]))
 
 
-class LinkForm(FlaskForm):
+class LinkForm(Form):
     related_case_id = IntegerField(_l("Case number in another procedure"), validators=[DataRequired()])
     note = StringField(_l("How it is related"), validators=[Optional(), Length(max=300)])
 
 
-class ListFilterForm(FlaskForm):
+class ListFilterForm(Form):
     class Meta:
         csrf = False
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Response, abort, render_template, request
 from flask_login import current_user
 
-from casework.core import audit
+from casework.core import audit, inputs
 from casework.core.pdf import render_pdf
 from casework.core.units import Unit
 from casework.extensions import db
@@ -37,7 +37,7 @@ def _draft(year: int | None, action: audit.AuditAction, what: str) -> Draft:
 
 @bp.route("/report")
 def report():
-    draft = _draft(request.args.get("year", type=int), audit.AuditAction.VIEW, "page")
+    draft = _draft(request.args.get("year", type=inputs.year), audit.AuditAction.VIEW, "page")
     return render_template("reprisals/report.html", draft=draft)
 
 

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
-    BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField,
+    BooleanField, DateField, SelectField, SelectMultipleField, StringField, TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, URL, ValidationError
 
 from casework.core.submissions import SubmittedOnce
-from casework.core.forms import choices, enum_choices, version_field
+from casework.core.forms import Form, YearField, choices, enum_choices, version_field
 from casework.core.persons import Sex
 from casework.letters.phrases import LANGUAGES
 from casework.special_procedures import operations as ops
@@ -38,7 +37,7 @@ def parse_non_state(text: str, state_ids_by_iso3: dict[str, int]) -> list[ops.Ad
     return actors
 
 
-class CommunicationForm(FlaskForm):
+class CommunicationForm(Form):
     """The draft's content. `iso3_ids` reads the ISO-3 codes of the States a non-State actor copies."""
 
     comm_type = SelectField(_l("Type"), choices=TYPE_CHOICES, validators=[DataRequired()])
@@ -87,7 +86,7 @@ class DraftForm(CommunicationForm):
     version = version_field()
 
 
-class VictimForm(FlaskForm):
+class VictimForm(Form):
     family_name = StringField(_l("Family name"), validators=[DataRequired(), Length(max=200)])
     given_names = StringField(_l("Given names"), validators=[Optional(), Length(max=200)])
     sex = SelectField(_l("Sex"), choices=enum_choices(Sex), default=Sex.UNKNOWN.value)
@@ -100,17 +99,17 @@ class VictimForm(FlaskForm):
                                self.profession.data or "", self.defender.data, self.redact.data)
 
 
-class InviteForm(FlaskForm):
+class InviteForm(Form):
     mandate_ids = SelectMultipleField(_l("Invite mandates to co-sign"), coerce=int, validators=[DataRequired()])
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(Form):
     decision = SelectField(_l("Decision"), choices=choices([("approve", _l("Approve and co-sign")),
                                                            ("decline", _l("Decline"))]))
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])
 
 
-class SendForm(FlaskForm):
+class SendForm(Form):
     version = version_field()
     sent_on = DateField(_l("Sent on"), validators=[DataRequired()])
 
@@ -119,32 +118,32 @@ REPLY_LANGUAGES = {"en": _l("English"), "fr": _l("French"), "es": _l("Spanish"),
                    "ru": _l("Russian"), "zh": _l("Chinese")}
 
 
-class ReplyForm(FlaskForm):
+class ReplyForm(Form):
     received_on = DateField(_l("Received on"), validators=[DataRequired()])
     language = SelectField(_l("Language"), choices=choices(REPLY_LANGUAGES.items()))
     addressee_id = SelectField(_l("From"), coerce=int, validators=[Optional()])
     file = FileField(_l("Reply document"))
 
 
-class PressReleaseForm(FlaskForm):
+class PressReleaseForm(Form):
     version = version_field()
     released_on = DateField(_l("Press release of"), validators=[DataRequired()])
     url = StringField(_l("Link"), validators=[DataRequired(), URL(), Length(max=500)])
 
 
-class ReportForm(FlaskForm):
+class ReportForm(Form):
     version = version_field()
     session = StringField(_l("Council session"), validators=[DataRequired(), Length(max=60)],
                           description=_l("e.g. “HRC 62”."))
 
 
-class HolderForm(FlaskForm):
+class HolderForm(Form):
     holder_name = StringField(_l("Holder"), validators=[DataRequired(), Length(max=200)])
     holder_title = StringField(_l("Title under the signature"), validators=[DataRequired(), Length(max=300)])
     resolutions = StringField(_l("Council resolutions"), validators=[Optional(), Length(max=300)])
 
 
-class FilterForm(FlaskForm):
+class FilterForm(Form):
     class Meta:
         csrf = False
 
@@ -152,4 +151,4 @@ class FilterForm(FlaskForm):
     state = SelectField(_l("State"), coerce=int, validators=[Optional()])
     mandate = SelectField(_l("Mandate"), coerce=int, validators=[Optional()])
     comm_type = SelectField(_l("Type"), validators=[Optional()])
-    year = IntegerField(_l("Year sent"), validators=[Optional()])
+    year = YearField(_l("Year sent"), validators=[Optional()])

@@ -8,6 +8,7 @@ from sqlalchemy import Row, Select, distinct, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from casework.auth.models import Role
+from casework.core import inputs
 from casework.core.deadlines import Deadline
 from casework.core.persons import Person
 from casework.core.permissions import visible_case_ids, visible_cases
@@ -84,7 +85,8 @@ def list_filters(args) -> Filters:
     """The internal list's filters from its query string; the page and its exports read them here."""
     start, end = list_period(args)
     return Filters(state=args.get("state", type=int) or None, mandate=args.get("mandate", type=int) or None,
-                   comm_type=args.get("comm_type") or "", year=args.get("year", type=int),
+                   comm_type=args.get("comm_type", type=CommunicationType) or "",
+                   year=args.get("year", type=inputs.year),
                    status=args.get("status", ""), q=args.get("q") or "", start=start, end=end,
                    replied=args.get("replied") == "1")
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from casework.cases.access import load_case
 from casework.cases.views import case_step, record_step
-from casework.core import audit
+from casework.core import audit, inputs
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
@@ -30,7 +30,7 @@ from casework.special_procedures.forms import (
 )
 from casework.special_procedures.letters import render_communication_pdf
 from casework.letters.models import LetterAddressee
-from casework.special_procedures.models import TYPE_LABELS, CoSignature, Mandate, SpCommunication
+from casework.special_procedures.models import TYPE_LABELS, CommunicationType, CoSignature, Mandate, SpCommunication
 from casework.special_procedures.permissions import can_decide, can_see_source
 from casework.special_procedures.queries import (
     LIST_SORTS, Filters, communications_from_args, cosignature_queue, figures_of_year, mandate_choices, overdue_replies,
@@ -51,7 +51,8 @@ def filter_form() -> tuple[FilterForm, Filters]:
     form.validate()
     start, end = list_period(request.args)
     return form, Filters(state=form.state.data or None, mandate=form.mandate.data or None,
-                         comm_type=form.comm_type.data or "", year=form.year.data, q=form.q.data or "",
+                         comm_type=request.args.get("comm_type", type=CommunicationType) or "",
+                         year=form.year.data, q=form.q.data or "",
                          start=start, end=end, replied=request.args.get("replied") == "1")
 
 
@@ -263,7 +264,7 @@ def overdue():
 
 @bp.route("/figures")
 def figures():
-    year = request.args.get("year", date.today().year, type=int)
+    year = request.args.get("year", date.today().year, type=inputs.year)
     from casework.core.permissions import visible_cases
 
     return render_template("special_procedures/figures.html",

@@ -10,7 +10,7 @@ from sqlalchemy import or_, select
 
 from casework.api.errors import ApiError
 from casework.api.modules import ModuleApi, creating_units, state_id
-from casework.api.schemas import Input, StateCode, Text
+from casework.api.schemas import Input, PastDate, StateCode, Text
 from casework.core.cases import Case
 from casework.core.persons import Sex
 from casework.letters.phrases import LANGUAGES
@@ -66,7 +66,7 @@ class DisappearedIn(NameIn):
 
 class ComplaintIn(Input):
     authority: Text(300, 1)  # type: ignore[valid-type]
-    filed_on: date | None = None
+    filed_on: PastDate | None = None
     file_number: Text(120) = ""  # type: ignore[valid-type]
 
 
@@ -75,13 +75,13 @@ class UrgentActionIn(Input):
 
     state: StateCode = Field(description="The State party (ISO alpha-3).")
     second_state: StateCode | None = Field(None, description="Parallel registration.")
-    received_on: date
+    received_on: PastDate
     language: str = Field("es", pattern="^(" + "|".join(LANGUAGES) + ")$", description="Language of the letters.")
     disappeared: DisappearedIn
     author: NameIn
     authors_relationship: Text(300) = ""  # type: ignore[valid-type]
     authors_contact: Text(2000) = ""  # type: ignore[valid-type]
-    last_seen_on: date | None = None
+    last_seen_on: PastDate | None = None
     last_seen_place: Text(300) = ""  # type: ignore[valid-type]
     circumstances: Text(10000) = ""  # type: ignore[valid-type]
     alleged_perpetrators: Text(4000) = ""  # type: ignore[valid-type]

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from casework.core.submissions import SubmittedOnce
-from casework.core.forms import choices, enum_choices, version_field
+from casework.core.forms import Form, PastDateField, YearField, choices, enum_choices, version_field
 from casework.core.persons import Sex
 from casework.letters.phrases import LANGUAGES
 from casework.urgent_actions import operations as ops
@@ -27,19 +26,19 @@ def _criteria_fields(cls):
     return cls
 
 
-class EventFields(FlaskForm):
+class EventFields(Form):
     """What the request says about the disappearance; shared by one urgent action and a group."""
 
     state_id = SelectField(_l("State party"), coerce=int, validators=[DataRequired(_l("Choose the State party."))])
     second_state_id = SelectField(_l("Second State (parallel registration)"), coerce=int, validators=[Optional()])
-    received_on = DateField(_l("Received on"), validators=[DataRequired()])
+    received_on = PastDateField(_l("Received on"), validators=[DataRequired()])
     language = SelectField(_l("Language of the letters"), choices=choices(LANGUAGES.items()), default="es")
-    last_seen_on = DateField(_l("Last seen on"), validators=[Optional()])
+    last_seen_on = PastDateField(_l("Last seen on"), validators=[Optional()])
     last_seen_place = StringField(_l("Last seen at"), validators=[Optional(), Length(max=300)])
     circumstances = TextAreaField(_l("Circumstances"), validators=[Optional(), Length(max=10000)])
     alleged_perpetrators = TextAreaField(_l("Alleged perpetrators"), validators=[Optional(), Length(max=4000)])
     complaint_authority = StringField(_l("Reported to (national authority)"), validators=[Optional(), Length(max=300)])
-    complaint_filed_on = DateField(_l("Reported on"), validators=[Optional()])
+    complaint_filed_on = PastDateField(_l("Reported on"), validators=[Optional()])
     complaint_file_number = StringField(_l("File number"), validators=[Optional(), Length(max=120)])
     other_procedures = TextAreaField(_l("Other international procedures"), validators=[Optional(), Length(max=4000)])
     protection_needs = TextAreaField(_l("Protection needs of relatives and witnesses"),
@@ -152,7 +151,7 @@ class GroupForm(SubmittedOnce, EventFields):
 
 
 @_criteria_fields
-class RegistrationForm(FlaskForm):
+class RegistrationForm(Form):
     decision = RadioField(_l("Decision"), choices=DECISION_CHOICES, validators=[DataRequired()])
     reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=4000)],
                            description=_l("Required unless registering: it is kept and shown to the authors."))
@@ -165,7 +164,7 @@ def criteria_of(form) -> dict[str, bool]:
 KINDS = [k.value for k in RecommendationKind]
 
 
-class FollowUpForm(FlaskForm):
+class FollowUpForm(Form):
     recommendations = TextAreaField(
         _l("Recommendations"), validators=[DataRequired(), Length(max=10000)],
         description=_l("One per line, optionally starting with its kind: search, investigate, protect_relatives, "
@@ -183,20 +182,20 @@ class FollowUpForm(FlaskForm):
         return rows
 
 
-class ResponseForm(FlaskForm):
+class ResponseForm(Form):
     response_status = SelectField(_l("State's response"), choices=enum_choices(ResponseStatus))
     state_response = TextAreaField(_l("What the State said"), validators=[Optional(), Length(max=10000)])
     responded_on = DateField(_l("On"), validators=[Optional()])
 
 
-class ListFilterForm(FlaskForm):
+class ListFilterForm(Form):
     class Meta:
         csrf = False
 
     q = StringField(_l("Number or disappeared person"), validators=[Optional()])
     state = SelectField(_l("State"), coerce=int, validators=[Optional()])
     status = SelectField(_l("Status"), validators=[Optional()])
-    year = IntegerField(_l("Registered in"), validators=[Optional()])
+    year = YearField(_l("Registered in"), validators=[Optional()])
     bucket = SelectField(_l("Figure"), validators=[Optional()])
     due = SelectField(_l("Reply"), validators=[Optional()], choices=choices([
         ("", _l("Any")), ("overdue", _l("Overdue")), ("reminder", _l("Reminder due")),

@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy import Select, func, or_, select
 
+from casework.core import inputs
 from casework.core.deadlines import Deadline
 from casework.core.permissions import visibility_clause
 from casework.core.persons import CasePerson, Person, PersonRole
@@ -169,6 +170,6 @@ def urgent_actions_from_args(user, args) -> Select:
     start, end = list_period(args)
     return urgent_actions_for(
         user, q=args.get("q") or "", state=args.get("state", type=int) or None, status=args.get("status") or "",
-        year=args.get("year", type=int), bucket=args.get("bucket") or "", due=args.get("due") or "",
+        year=args.get("year", type=inputs.year), bucket=args.get("bucket") or "", due=args.get("due") or "",
         group=args.get("group", type=int), start=start, end=end, dated=args.get("dated", ""),
         located=args.get("located", ""))

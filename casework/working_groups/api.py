@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from casework.api.errors import ApiError
 from casework.api.modules import ModuleApi, creating_units, state_id
-from casework.api.schemas import Id, Input, StateCode, Text
+from casework.api.schemas import Id, Input, PastDate, StateCode, Text
 from casework.core.cases import Case
 from casework.core.persons import Sex
 from casework.letters.phrases import LANGUAGES
@@ -109,7 +109,7 @@ class PersonIn(Input):
 
 class SubmissionIn(Input):
     state: StateCode
-    received_on: date
+    received_on: PastDate
     title: Text(300) = ""  # type: ignore[valid-type]
     language: str = Field("en", pattern="^(" + "|".join(LANGUAGES) + ")$")
     source_name: Text(300) = ""  # type: ignore[valid-type]
@@ -121,7 +121,7 @@ class DetentionIn(SubmissionIn):
     """A regular communication as received; its transmittal letter is drafted for approval."""
 
     place_of_detention: Text(300) = ""  # type: ignore[valid-type]
-    arrested_on: date | None = None
+    arrested_on: PastDate | None = None
     legal_basis: Text(10000) = ""  # type: ignore[valid-type]
     summary: Text(20000) = ""  # type: ignore[valid-type]
 
@@ -135,7 +135,7 @@ class DetentionIn(SubmissionIn):
 class DisappearanceIn(SubmissionIn):
     """A disappearance as received; the urgent procedure only within three months of it."""
 
-    disappeared_on: date
+    disappeared_on: PastDate
     place: Text(300) = ""  # type: ignore[valid-type]
     circumstances: Text(20000) = ""  # type: ignore[valid-type]
     procedure: Procedure = Procedure.STANDARD

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from casework.core.submissions import SubmittedOnce
-from casework.core.forms import choices, enum_choices, version_field
+from casework.core.forms import Form, PastDateField, YearField, choices, enum_choices, version_field
 from casework.core.persons import Sex
 from casework.letters.phrases import LANGUAGES
 from casework.working_groups import operations as ops
@@ -26,16 +25,16 @@ class CheckboxesField(SelectMultipleField):
         super().__init__(*args, **kwargs)
 
 
-class ListFilterForm(FlaskForm):
+class ListFilterForm(Form):
     class Meta:
         csrf = False
 
     state = SelectField(_l("State"), coerce=int, validators=[Optional()])
     status = SelectField(_l("Status"), validators=[Optional()])
-    year = IntegerField(_l("Received in"), validators=[Optional(), NumberRange(1980, 2100)])
+    year = YearField(_l("Received in"), validators=[Optional(), NumberRange(1980, 2100)])
 
 
-class SubmissionFields(FlaskForm):
+class SubmissionFields(Form):
     """What both working groups record when a case comes in."""
 
     family_name = StringField(_l("Family name"), validators=[Optional(), Length(max=200)])
@@ -44,7 +43,7 @@ class SubmissionFields(FlaskForm):
     nationality_id = SelectField(_l("Nationality"), coerce=int, validators=[Optional()])
     person_id = IntegerField(_l("Or: person number in the registry"), validators=[Optional()])
     state_id = SelectField(_l("State"), coerce=int, validators=[DataRequired(_l("Choose the State."))])
-    received_on = DateField(_l("Received on"), validators=[DataRequired()])
+    received_on = PastDateField(_l("Received on"), validators=[DataRequired()])
     language = SelectField(_l("Language of the letters"), choices=choices(LANGUAGES.items()), default="en")
     title = StringField(_l("Title (optional)"), validators=[Optional(), Length(max=300)])
     source_name = StringField(_l("Source"), validators=[DataRequired(_l("Name the source.")), Length(max=300)])
@@ -63,7 +62,7 @@ class SubmissionFields(FlaskForm):
 
 class DetentionForm(SubmittedOnce, SubmissionFields):
     place_of_detention = StringField(_l("Place of detention"), validators=[DataRequired(), Length(max=300)])
-    arrested_on = DateField(_l("Date of arrest"), validators=[Optional()])
+    arrested_on = PastDateField(_l("Date of arrest"), validators=[Optional()])
     legal_basis = TextAreaField(_l("Legal basis invoked by the authorities"), validators=[Optional(), Length(max=4000)])
     summary = TextAreaField(_l("Summary of the allegations"), validators=[DataRequired(), Length(max=20000)])
 
@@ -74,7 +73,7 @@ class DetentionForm(SubmittedOnce, SubmissionFields):
 
 
 class DisappearanceForm(SubmittedOnce, SubmissionFields):
-    disappeared_on = DateField(_l("Date of the disappearance"), validators=[DataRequired()])
+    disappeared_on = PastDateField(_l("Date of the disappearance"), validators=[DataRequired()])
     place = StringField(_l("Place of the disappearance"), validators=[DataRequired(), Length(max=300)])
     circumstances = TextAreaField(_l("Circumstances"), validators=[Optional(), Length(max=20000)])
     procedure = RadioField(_l("Procedure"), default=Procedure.STANDARD.value, choices=choices([
@@ -110,7 +109,7 @@ class DisappearanceDetailsForm(DetailsCorrection, DisappearanceForm):
     pass
 
 
-class StepForm(FlaskForm):
+class StepForm(Form):
     """A step taken on a given day; the session, the clarification or the reason where it needs one."""
 
     version = version_field()
@@ -119,13 +118,13 @@ class StepForm(FlaskForm):
     note = TextAreaField(_l("Clarification, reason or comment"), validators=[Optional(), Length(max=4000)])
 
 
-class ExtensionForm(FlaskForm):
+class ExtensionForm(Form):
     note = StringField(_l("Requested by, granted by"),
                        validators=[DataRequired(_l("Say who asked for the extension and who granted it.")),
                                    Length(max=500)])
 
 
-class OpinionForm(FlaskForm):
+class OpinionForm(Form):
     session = IntegerField(_l("Session"), validators=[DataRequired(_l("Give the session number.")),
                                                      NumberRange(1, 999)])
     adopted_on = DateField(_l("Adopted on"), validators=[DataRequired()])
@@ -140,13 +139,13 @@ class OpinionForm(FlaskForm):
                                 taking_part=list(self.taking_part.data or []))
 
 
-class ReviewForm(FlaskForm):
+class ReviewForm(Form):
     requested_by = SelectField(_l("Requested by"), choices=choices([("government", _l("The Government")),
                                                                    ("source", _l("The source"))]))
-    received_on = DateField(_l("Received on"), validators=[DataRequired()])
+    received_on = PastDateField(_l("Received on"), validators=[DataRequired()])
     grounds = TextAreaField(_l("Grounds"), validators=[DataRequired(), Length(max=10000)])
 
 
-class MemberForm(FlaskForm):
+class MemberForm(Form):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     state_id = SelectField(_l("Nationality"), coerce=int, validators=[DataRequired(_l("Choose the State."))])

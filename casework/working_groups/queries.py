@@ -5,12 +5,13 @@ from datetime import date
 
 from sqlalchemy import ColumnElement, Select, and_, func, select
 
+from casework.core import inputs
 from casework.core.cases import Case
 from casework.core.permissions import visible_in_unit
 from casework.core.queries import where_given
 from casework.extensions import db
 from casework.figures.period import between, list_period
-from casework.working_groups.models import DetentionCommunication, Opinion, WorkingGroupCase
+from casework.working_groups.models import DetentionCommunication, Opinion, Outcome, Procedure, WorkingGroupCase
 
 
 def group_unit_id(code: str) -> int | None:
@@ -61,9 +62,9 @@ def cases_from_args(user, model: type[WorkingGroupCase], unit_id: int, args) -> 
     """The list's query from its query string: the page and its exports both call this."""
     start, end = list_period(args)
     return cases_for(user, model, unit_id, state=args.get("state", type=int) or None,
-                     status=args.get("status") or "", year=args.get("year", type=int) or None, start=start,
-                     end=end, dated=args.get("dated") or "", outcome=args.get("outcome") or "",
-                     procedure=args.get("procedure") or "")
+                     status=args.get("status") or "", year=args.get("year", type=inputs.year) or None, start=start,
+                     end=end, dated=args.get("dated") or "", outcome=args.get("outcome", type=Outcome) or "",
+                     procedure=args.get("procedure", type=Procedure) or "")
 
 
 def count_by_status(user, model: type[WorkingGroupCase], unit_id: int, year: int | None = None) -> dict[str, int]:

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from casework.cases.access import load_case
 from casework.cases.views import back_to_case, case_step, record_step
+from casework.core import inputs
 from casework.core.forms import choices, list_filters, state_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
@@ -93,7 +94,7 @@ def cases(slug: str):
 @bp.route("/<slug>/figures")
 def figures(slug: str):
     group, unit = _group(slug)
-    year = request.args.get("year", type=int)
+    year = request.args.get("year", type=inputs.year)
     counts = count_by_status(current_user, group.model, unit.id, year)
     rows = [(group.workflow.state_label(s), counts.get(s.value, 0)) for s in group.workflow.states]
     return render_template("working_groups/figures.html", group=group, groups=GROUPS.values(), rows=rows,

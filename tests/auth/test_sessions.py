@@ -79,3 +79,9 @@ def test_a_locked_account_is_refused_in_the_words_of_an_unknown_one(app, client,
     unknown = error.findall(page(post_login(client, "nobody@example.org", PASSWORD)))
     assert locked == unknown and len(locked) == 1
     assert "locked" not in locked[0].split(";")[0]
+
+
+def test_a_control_character_in_the_sign_in_form_is_refused_in_words(client, users):
+    response = post_login(client, "viewer@example.org\x00", PASSWORD)
+    assert response.status_code == 200
+    assert not is_signed_in(client)

@@ -4,12 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from casework.core.submissions import SubmittedOnce
-from casework.core.forms import choices, status_choices, version_field
+from casework.core.forms import Form, choices, status_choices, version_field
 from casework.detention.cases.models import (
     CATEGORY_LABELS, CaseIssue, CaseOutcome, ISSUE_LABELS, OUTCOME_LABELS, ReleaseCategory, SOURCE_LABELS,
     ReleaseSource,
@@ -34,7 +33,7 @@ class NewCaseForm(SubmittedOnce, DetaineeForm):
         "Only you, the people you assign and administrators will see the case."))
 
 
-class CaseForm(FlaskForm):
+class CaseForm(Form):
     version = version_field()
     issue = SelectField(_l("Issue"), choices=ISSUE_CHOICES)
     issue_details = TextAreaField(_l("Details"), validators=[Optional(), Length(max=8000)], render_kw={"rows": 4})
@@ -53,7 +52,7 @@ class CaseForm(FlaskForm):
             outcome=CaseOutcome(self.outcome.data) if self.outcome.data else None, outcome_on=self.outcome_on.data)
 
 
-class RaiseForm(FlaskForm):
+class RaiseForm(Form):
     version = version_field()
     raised_on = DateField(_l("Raised on"), validators=[DataRequired()], default=date.today)
     raised_with = StringField(_l("With"), validators=[DataRequired(), Length(max=300)],
@@ -62,7 +61,7 @@ class RaiseForm(FlaskForm):
                          description=_l("e.g. “Meeting with the prosecutor; letter of 3 March”."))
 
 
-class OutcomeForm(FlaskForm):
+class OutcomeForm(Form):
     version = version_field()
     outcome = SelectField(_l("Outcome"), choices=OUTCOME_CHOICES)
     outcome_on = DateField(_l("Date"), validators=[DataRequired()], default=date.today)
@@ -74,7 +73,7 @@ class OutcomeForm(FlaskForm):
         return ReleaseCategory(self.category.data) if self.category.data else None
 
 
-class AggregateForm(SubmittedOnce, FlaskForm):
+class AggregateForm(SubmittedOnce, Form):
     unit_id = SelectField(_l("Field office"), coerce=int, validators=[DataRequired()])
     state_id = SelectField(_l("Country"), coerce=int, validators=[DataRequired()])
     period_start = DateField(_l("From"), validators=[DataRequired()])
@@ -100,7 +99,7 @@ class AggregateForm(SubmittedOnce, FlaskForm):
             notes=self.notes.data or "")
 
 
-class CoverForm(FlaskForm):
+class CoverForm(Form):
     case_id = SelectField(_l("Individual release"), coerce=int, validators=[DataRequired()])
 
 

@@ -2,18 +2,17 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from casework.core.submissions import SubmittedOnce
-from casework.core.forms import choices
+from casework.core.forms import Form, choices
 from casework.detention.filters import FilterForm
 from casework.detention.places.models import FACILITY_TYPE_LABELS
 from casework.detention.places.operations import FacilityContent
 
 
-class FacilityForm(SubmittedOnce, FlaskForm):
+class FacilityForm(SubmittedOnce, Form):
     unit_id = SelectField(_l("Field office"), coerce=int, validators=[DataRequired()])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=300)])
     facility_type = SelectField(_l("Type"), choices=choices(FACILITY_TYPE_LABELS.items()))

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, DateField, FieldList, Form, FormField, HiddenField, SelectField, StringField, TextAreaField,
+    BooleanField, DateField, FieldList, FormField, HiddenField, SelectField, StringField, TextAreaField,
 )
+from wtforms.form import Form as SubForm
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from casework.core.submissions import SubmittedOnce
-from casework.core.forms import choices, status_choices, version_field
+from casework.core.forms import Form, choices, status_choices, version_field
 from casework.detention.filters import FilterForm
 from casework.detention.forms import DetaineeForm, count_field
 from casework.detention.visits import operations as ops
@@ -28,12 +28,12 @@ def _not_in_future(form, field) -> None:
         raise ValidationError(_l("A visit is recorded once it has taken place: the date cannot be in the future."))
 
 
-class NewVisitForm(SubmittedOnce, FlaskForm):
+class NewVisitForm(SubmittedOnce, Form):
     facility_id = SelectField(_l("Place of detention"), coerce=int, validators=[DataRequired()])
     started_on = DateField(_l("Date of the visit"), validators=[DataRequired(), _not_in_future], default=date.today)
 
 
-def _conditions_form() -> type[Form]:
+def _conditions_form() -> type[SubForm]:
     """One assessment and one note per item of the checklist: "conditions-health", "conditions-health_note"."""
     fields = {}
     for item in ConditionItem:
@@ -41,13 +41,13 @@ def _conditions_form() -> type[Form]:
                                          default=Assessment.NOT_ASSESSED.value)
         fields[f"{item.value}_note"] = TextAreaField(_l("What the team saw"), validators=[Optional(), Length(max=4000)],
                                                      render_kw={"rows": 2})
-    return type("ConditionsForm", (Form,), fields)
+    return type("ConditionsForm", (SubForm,), fields)
 
 
 ConditionsForm = _conditions_form()
 
 
-class RecommendationForm(Form):
+class RecommendationForm(SubForm):
     id = HiddenField()
     addressee = StringField(_l("To"), validators=[Optional(), Length(max=300)],
                             description=_l("The director, or another authority."))
@@ -59,7 +59,7 @@ class RecommendationForm(Form):
             raise ValidationError(_l("Say to whom the recommendation is made."))
 
 
-class FollowUpForm(Form):
+class FollowUpForm(SubForm):
     recommendation_id = HiddenField()
     status = SelectField(_l("Found at this visit"), choices=choices(
         [("", _l("Not followed up at this visit"))]
@@ -67,7 +67,7 @@ class FollowUpForm(Form):
     note = StringField(_l("Note"), validators=[Optional(), Length(max=2000)])
 
 
-class VisitForm(FlaskForm):
+class VisitForm(Form):
     version = version_field()
     facility_id = SelectField(_l("Place of detention"), coerce=int, validators=[DataRequired()])
     started_on = DateField(_l("First day"), validators=[DataRequired(), _not_in_future])
@@ -150,7 +150,7 @@ class InterviewForm(DetaineeForm):
     notes = TextAreaField(_l("Notes (confidential)"), validators=[Optional(), Length(max=8000)], render_kw={"rows": 3})
 
 
-class ReportForm(FlaskForm):
+class ReportForm(Form):
     language = SelectField(_l("Language"), choices=choices([("en", _l("English")), ("es", _l("Spanish")),
                                                             ("fr", _l("French"))]))
 
