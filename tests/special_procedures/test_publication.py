@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from casework.core.jobs import JobRecord, JobStatus, enqueue
+from casework.core.jobs import JobRecord, JobStatus, enqueue, redis_connection
 from casework.core.workflow import fire
 from casework.extensions import db
 from casework.special_procedures import operations as ops
@@ -200,6 +200,8 @@ def test_the_daily_command_queues_the_job_for_the_workers_on_redis(app, make_com
     sent_to_redis = []
 
     class Queue:
+        connection = redis_connection()  # where RQ keeps its jobs: the suite's Redis
+
         def enqueue(self, fn, record_id, **options):
             sent_to_redis.append(record_id)
 
