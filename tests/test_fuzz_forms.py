@@ -9,8 +9,9 @@ strings of the lists it visits are fuzzed the same way.
 
 What a person must never meet: a server error; a refusal (400/409/422) that does not draw the form
 again; a refusal that wrote something (the tables' row counts are compared around every refused
-submission; the audit trail, sessions and saved drafts may grow). Examples are derandomized, so a
-run finds what the previous run found. The figures are printed at the end of the run.
+submission; the audit trail, sessions and saved drafts may grow). The variants are derandomized
+(hypothesis starts from the same seed every run); what a variant meets still depends on what earlier
+accepted ones changed. The figures are printed at the end of the run.
 
 Bounds: each account visits two records of each kind and one page of each list; a form is one kind
 wherever it is drawn; the first account offered a kind of form sends EXAMPLES variants, later ones
