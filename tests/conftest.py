@@ -68,6 +68,9 @@ def pytest_terminal_summary(terminalreporter) -> None:
             f"crawler: {len(RESULTS)} accounts, {pages} pages, "
             f"{sum(c.downloads for c in RESULTS.values())} downloads, {forms} forms submitted, "
             f"{sum(c.refusals for c in RESULTS.values())} refusals, {findings} findings")
+    fuzz = sys.modules.get("tests.test_fuzz_forms")
+    if fuzz and (FUZZED := fuzz.RESULTS):
+        terminalreporter.write_line(fuzz.summary(FUZZED))
 
 
 @event.listens_for(Engine, "connect")

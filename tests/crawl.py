@@ -57,6 +57,29 @@ def first_of_each_kind(findings: list[Finding]) -> list[Finding]:
     return list(kinds.values())
 
 
+@dataclass(frozen=True)
+class Submission:
+    """One press of one button of a form: where it goes and what a browser sends."""
+    page: str                                   # the address of the page that draws the form
+    method: str
+    target: str
+    label: str                                  # the pressed button's words or value
+    fields: tuple[tuple[str, str], ...]         # name, value, in the page's order
+    files: tuple[tuple[str, str, bytes], ...]   # file inputs, sent empty
+    multipart: bool
+    hidden: frozenset[str] = frozenset()        # the names of the form's hidden inputs
+
+    @property
+    def kind(self) -> tuple[str, str, str, str]:
+        """The same button on the same kind of page, whichever record it is drawn for."""
+        return shape(self.page), self.method, shape(self.target), self.label
+
+    @property
+    def query_url(self) -> str:
+        """Where a GET form leads: its target with the fields as the query string."""
+        return f"{urlsplit(self.target).path}?{urlencode(self.fields)}"
+
+
 @dataclass
 class CrawlCounts:
     pages: int = 0
@@ -109,6 +132,10 @@ class Crawler:
         self.pressed: Counter[tuple] = Counter()
         self.queue: deque[str] = deque()
         self.found_on: dict[str, str] = {}  # address → the page whose link led there
+        # Bounds: records of one kind, pages of one list, presses of one button; whether a record
+        # no account has visited yet is visited beyond `records`.
+        self.records, self.query_variants, self.submissions = RECORDS, QUERY_VARIANTS, SUBMISSIONS
+        self.every_new_record = True
 
     # Signing in -------------------------------------------------------------------------------
 
@@ -149,8 +176,8 @@ class Crawler:
         if url in self.seen:
             return
         key = shape(url)
-        new_record = "#" in key and "?" not in key and url not in self.covered
-        if not new_record and self.variants[key] >= (QUERY_VARIANTS if "?" in key else RECORDS):
+        new_record = self.every_new_record and "#" in key and "?" not in key and url not in self.covered
+        if not new_record and self.variants[key] >= (self.query_variants if "?" in key else self.records):
             return
         self.variants[key] += 1
         self.covered.add(url)
@@ -246,29 +273,43 @@ class Crawler:
             self._press(response, index, element, button, action, url)
 
     def _press(self, response, index: int, element, button, action: str, url: str) -> None:
+        submission = self.submission(response, index, element, button, action, url)
+        if submission is None or self.pressed[submission.kind] >= self.submissions:
+            return
+        self.pressed[submission.kind] += 1
+        self.counts.forms += 1
+        self.press(submission)
+
+    def submission(self, response, index: int, element, button, action: str, url: str) -> Submission | None:
+        """What pressing `button` of the page's form number `index` sends, or None if it leaves the site."""
         target = local_path(button.get("formaction"), url) if button is not None and button.get("formaction") \
             else action
+        if target is None or target.startswith(SKIPPED_PATHS):
+            return None
         method = ((button.get("formmethod") if button is not None else None) or element.get("method") or "GET").upper()
         label = " ".join(button.get_text().split()) if button is not None and button.name == "button" \
             else (button.get("value", "") if button is not None else "")
-        key = (shape(url), method, shape(target), label)
-        if target is None or target.startswith(SKIPPED_PATHS) or self.pressed[key] >= SUBMISSIONS:
-            return
-        self.pressed[key] += 1
-        fields = self._fields(response.forms[index], element, button)
-        self.counts.forms += 1
-        if method == "GET":
-            result = self._request("GET", f"{urlsplit(target).path}?{urlencode(fields)}", via="form")
-        else:
-            # A file input left empty is sent as an empty part with no file name, as browsers do.
-            files = [(e["name"], "", b"") for e in element.find_all("input", type="file", attrs={"name": True})
-                     if not e.has_attr("disabled")]
-            multipart = "multipart" in (element.get("enctype") or "")
-            result = self._request(method, target, via="form", params=fields, upload_files=files or None,
-                                   content_type="multipart/form-data" if multipart else None,
-                                   headers={"Referer": f"http://{HOST}{url}"})
+        # A file input left empty is sent as an empty part with no file name, as browsers do.
+        files = tuple((e["name"], "", b"") for e in element.find_all("input", type="file", attrs={"name": True})
+                      if not e.has_attr("disabled"))
+        hidden = frozenset(e["name"] for e in element.find_all("input", type="hidden", attrs={"name": True}))
+        return Submission(url, method, target, label, tuple(self._fields(response.forms[index], element, button)),
+                          files, "multipart" in (element.get("enctype") or ""), hidden)
+
+    def press(self, submission: Submission) -> None:
+        """Send the form as drawn and queue the links of the page it leads to."""
+        result = self.send(submission)
         if result is not None:
             self._read_links(result)
+
+    def send(self, submission: Submission) -> webtest.TestResponse | None:
+        """Submit as a browser would, following the redirects; each answer is checked (None: an exception)."""
+        if submission.method == "GET":
+            return self._request("GET", submission.query_url, via="form")
+        return self._request(submission.method, submission.target, via="form", params=list(submission.fields),
+                             upload_files=list(submission.files) or None,
+                             content_type="multipart/form-data" if submission.multipart else None,
+                             headers={"Referer": f"http://{HOST}{submission.page}"})
 
     def _read_links(self, response) -> None:
         """After a submission, the page it leads to is read for links (its forms wait for a visit)."""

@@ -33,15 +33,16 @@ class DemoSite:
     totp_secrets: dict[str, str | None]  # e-mail → two-factor secret, for every active account
 
 
-def demo_app(folder: Path, **settings) -> Flask:
-    """The app on the demo database in `folder`, with the page's CSRF tokens checked as in production."""
-    return create_app(TestConfig, SQLALCHEMY_DATABASE_URI=f"sqlite:///{folder / 'demo.db'}",
+def demo_app(folder: Path, database_url: str | None = None, **settings) -> Flask:
+    """The app on the demo database in `folder` (or at `database_url`), with the page's CSRF tokens
+    checked as in production."""
+    return create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url or f"sqlite:///{folder / 'demo.db'}",
                       UPLOAD_FOLDER=str(folder / "uploads"), WTF_CSRF_ENABLED=True, **settings)
 
 
-def build_demo(folder: Path) -> dict[str, str | None]:
+def build_demo(folder: Path, database_url: str | None = None) -> dict[str, str | None]:
     """Migrate an empty database and load the demo into it; returns the accounts' two-factor secrets."""
-    app = demo_app(folder)
+    app = demo_app(folder, database_url)
     with app.app_context():
         upgrade()
         load_reference_data()
