@@ -52,13 +52,19 @@ def token_of(form) -> str | None:
 
 
 def claim(token: str, user_id: int | None) -> Submission | None:
-    """Take the token in this transaction; None if another request took it first (it then waits
-    for that request's transaction to end)."""
+    """Take the token: the first write of the transaction that creates the record. None, and the
+    transaction rolled back, if another request took it first (this one waits for that one's
+    transaction to end).
+
+    Not in a savepoint: on SQLite a savepoint opened before any other write is the outermost
+    transaction, and releasing it would commit the token even if the creation is then refused.
+    """
     submission = Submission(token=token, user_id=user_id)
+    db.session.add(submission)
     try:
-        with db.session.begin_nested():
-            db.session.add(submission)
+        db.session.flush()
     except IntegrityError:
+        db.session.rollback()
         return None
     return submission
 

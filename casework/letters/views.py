@@ -53,7 +53,10 @@ def index():
 
 @bp.route("/new", methods=["GET", "POST"])
 def new():
-    parent = load_case(request.args.get("case_id", type=int), Permission.EDIT) if request.args.get("case_id") else None
+    case_id = request.args.get("case_id", type=int)
+    if "case_id" in request.args and case_id is None:
+        abort(404)  # an address that names no case
+    parent = load_case(case_id, Permission.EDIT) if case_id else None
     if parent is not None and parent.parent_id is not None:
         abort(404)  # letters belong to a case, never to another letter
     form = NewLetterForm()

@@ -44,3 +44,4 @@ def test_a_token_taken_by_someone_else_is_not_followed(units, users, login, app)
     response = other.post("/persons/new", data=data)
     assert response.status_code == 409
     assert db.session.scalar(select(func.count(Person.id))) == 1
+
