@@ -12,17 +12,12 @@ emptied). Run: python benchmarks/group_registration.py
 from __future__ import annotations
 
 import os
-import sys
-import tempfile
 import time
 from datetime import date
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
+from _support import benchmark_app  # the repository on sys.path, the app
 from sqlalchemy import select  # noqa: E402
 
-from casework import create_app  # noqa: E402
 from casework.admin.operations import save_user, set_membership  # noqa: E402
 from casework.auth.models import Role  # noqa: E402
 from casework.core.persons import Sex  # noqa: E402
@@ -32,7 +27,6 @@ from casework.core.units import Unit  # noqa: E402
 from casework.extensions import db  # noqa: E402
 from casework.urgent_actions import operations as ops  # noqa: E402
 from casework.urgent_actions.models import Criterion  # noqa: E402
-from config import TestConfig  # noqa: E402
 
 SIZES = [int(n) for n in os.environ.get("BENCH_GROUP_SIZES", "100,300").split(",")]
 
@@ -50,25 +44,20 @@ def _group(size: int, state: State) -> ops.GroupRegistration:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        url = os.environ.get("CASEWORK_DATABASE_URL") or f"sqlite:///{tmp}/bench.db"
-        app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url, UPLOAD_FOLDER=tmp)
-        with app.app_context():
-            db.drop_all()
-            db.create_all()
-            load_reference_data()
-            unit = db.session.scalar(select(Unit).where(Unit.code == "CED"))
-            officer = save_user(None, "Officer", "officer@example.org", "benchmark password", False, False, True)
-            set_membership(officer, unit, Role.CASE_OFFICER)
-            mexico = db.session.scalar(select(State).where(State.iso3 == "MEX"))
+    with benchmark_app():
+        load_reference_data()
+        unit = db.session.scalar(select(Unit).where(Unit.code == "CED"))
+        officer = save_user(None, "Officer", "officer@example.org", "benchmark password", False, False, True)
+        set_membership(officer, unit, Role.CASE_OFFICER)
+        mexico = db.session.scalar(select(State).where(State.iso3 == "MEX"))
+        db.session.commit()
+        print(f"database: {db.engine.dialect.name}")
+        for size in SIZES:
+            data = _group(size, mexico)
+            started = time.perf_counter()
+            ops.register_group(data, unit, officer)
             db.session.commit()
-            print(f"database: {db.engine.dialect.name}")
-            for size in SIZES:
-                data = _group(size, mexico)
-                started = time.perf_counter()
-                ops.register_group(data, unit, officer)
-                db.session.commit()
-                print(f"group_registration_{size}_s: {time.perf_counter() - started:.1f}")
+            print(f"group_registration_{size}_s: {time.perf_counter() - started:.1f}")
 
 
 if __name__ == "__main__":
