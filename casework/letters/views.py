@@ -9,6 +9,7 @@ import io
 
 from flask import Blueprint, abort, current_app, flash, render_template, request, send_file, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -227,7 +228,7 @@ def retry_batch(batch_id: int):
     form = ConfirmForm()
     return write(lambda: batches.retry_failed(batch), form=form,
                  again=again_on("letters/batch.html", **_batch_page(batch, form)),
-                 done=lambda count: _("%(count)s copies queued again.", count=count),
+                 done=lambda count: ngettext("%(num)s copy queued again.", "%(num)s copies queued again.", count),
                  to=url_for("letters.batch", batch_id=batch.id))
 
 

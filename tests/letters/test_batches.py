@@ -112,7 +112,7 @@ def test_a_copy_whose_worker_died_is_failed_by_the_reaper_and_only_it_is_rendere
     assert "2 of 3 PDFs ready" in page and "1 failed" in page and "The worker stopped" in page
 
     page = client.post(f"/letters/batches/{batch.id}/retry", follow_redirects=True).get_data(as_text=True)
-    assert "1 copies queued again" in page
+    assert "1 copy queued again." in page
     db.session.expire_all()
     batch = db.session.get(LetterBatch, batch.id)
     assert batches.progress(batch)["done"] == 3
