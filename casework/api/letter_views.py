@@ -14,6 +14,7 @@ from casework.api.modules import creating_units, state_id, unit_for_creation
 from casework.api.paging import cursor_page
 from casework.api.schemas import AddresseeOut, LetterIn, LetterList, LetterOut, Listing, PdfOut, StateCode, Text
 from casework.api.spec import operation
+from casework.cases.access import is_of_kind
 from casework.core import audit
 from casework.core.attachments import storage_path
 from casework.core.permissions import Permission, visibility_clause
@@ -64,7 +65,7 @@ def list_letters(query: LetterFilters):
 
 def load_letter(letter_id: int) -> Letter:
     letter = db.session.get(Letter, letter_id)
-    if letter is None or type(letter) is not Letter:  # a communication answers at its own address
+    if letter is None or not is_of_kind(letter, Letter):  # a communication answers at its own address
         raise ApiError(404)
     load_case(letter.id)  # a letter is seen where its case is
     return letter

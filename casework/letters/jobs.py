@@ -84,7 +84,7 @@ def render_copies(letter_id: int, public: bool = False) -> dict:
     letter = db.session.get(Letter, letter_id)
     if letter is None or letter.sent_on is None:
         return {"skipped": "not sent" if letter else "letter is gone"}
-    if public and not getattr(letter, "is_public", False):
+    if public and not letter.is_public:
         return {"skipped": "not public"}
     compose_copy = letter_type(letter.letter_type).compose_copy
     made = 0

@@ -90,6 +90,11 @@ class Letter(Case):
         return self.title
 
     @property
+    def is_public(self) -> bool:
+        """A letter is published only where its kind says so (a special-procedures communication)."""
+        return False
+
+    @property
     def recipients(self) -> list[LetterAddressee]:
         return [a for a in self.addressees if not a.is_copy]
 

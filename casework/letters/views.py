@@ -13,7 +13,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import select
 
-from casework.cases.access import load_case, record_confidential_view
+from casework.cases.access import is_of_kind, load_case, record_confidential_view
 from casework.cases.forms import ConfirmForm
 from casework.cases.views import back_to_case, on_case_page, record_step
 from casework.core import audit, jobs
@@ -246,7 +246,7 @@ def batch_zip(batch_id: int):
 
 def letters_panel(case) -> dict:
     """Every case page lists the case's letters and offers to draft one."""
-    if type(case) is Letter:  # a letter has no letters; a special-procedures communication may
+    if is_of_kind(case, Letter):  # a letter has no letters; a special-procedures communication may
         return {}
     letters = db.session.scalars(
         visible_cases(current_user, Letter).where(Letter.parent_id == case.id).order_by(Letter.id)).all()

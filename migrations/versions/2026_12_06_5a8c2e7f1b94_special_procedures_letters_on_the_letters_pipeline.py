@@ -86,7 +86,7 @@ def _move_to_letters(connection) -> None:
         at = position.get(letter_id, 0)
         new_id = connection.execute(t["letter_addressees"].insert().values(
             letter_id=letter_id, kind=row["kind"], state_id=row["state_id"],
-            name=mission.get(row["state_id"]) or row["name"] if row["state_id"] else row["name"],
+            name=(mission.get(row["state_id"]) or row["name"]) if row["state_id"] else row["name"],
             contact_name=row["contact_name"], address=row["address"], is_copy=False, position=at,
             reference=row["reference"], pdf_sha256=row["pdf_sha256"], pdf_size=row["pdf_size"],
             public_pdf_sha256=row["public_pdf_sha256"])).inserted_primary_key[0]
