@@ -164,9 +164,7 @@ def record_reply(letter: Letter, received_on: date, reply_file, actor) -> None:
 
 
 def _jobs_of(letter: Letter):
-    return select(jobs.JobRecord).where(
-        jobs.JobRecord.subject_type == "letters", jobs.JobRecord.subject_id == letter.id
-    ).order_by(jobs.JobRecord.id.desc()).limit(1)
+    return jobs.jobs_about(letter).limit(1)
 
 
 def latest_job(letter: Letter, final_only: bool = False) -> jobs.JobRecord | None:
