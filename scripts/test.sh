@@ -234,9 +234,8 @@ fi
 # Durability is pointless for a throwaway test database, so turn it off.
 # The socket goes into TMP_DIR: the default (/var/run/postgresql) may not exist
 # or be writable.
-as_pg "$PG_CTL" -w -D "$PGDATA_DIR" -l "$TMP_DIR/postgres.log" \
-    -o "-F -k '$TMP_DIR' -c listen_addresses=127.0.0.1 -p $PG_PORT -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
-    start >/dev/null \
+PG_OPTIONS="-F -k '$TMP_DIR' -c listen_addresses=127.0.0.1 -p $PG_PORT -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+as_pg "$PG_CTL" -w -D "$PGDATA_DIR" -l "$TMP_DIR/postgres.log" -o "$PG_OPTIONS" start >/dev/null \
     || setup_failed "PostgreSQL did not start" "$TMP_DIR/postgres.log"
 
 "$CREATEDB" -h 127.0.0.1 -p "$PG_PORT" -U casework casework_test \
@@ -268,6 +267,21 @@ for _ in $(seq 100); do
 done
 redis_ping || setup_failed "redis-server did not answer PING within 10s" "$TMP_DIR/redis.log"
 
+# The fault tests stop, start and restart this PostgreSQL (`pg-ctl.sh stop|start|restart`), as
+# an operator or a crash would; the script runs pg_ctl as the user that owns the data.
+PG_CTL_SCRIPT="$TMP_DIR/pg-ctl.sh"
+{
+    echo '#!/usr/bin/env bash'
+    printf 'cd %q || exit 1\n' "$TMP_DIR"
+    runner=""
+    if [[ "$RUN_AS_ROOT" == true ]]; then
+        runner="runuser -u postgres --"
+    fi
+    printf 'exec %s %q -D %q -l %q -o %q -m fast -w "$1"\n' "$runner" "$PG_CTL" "$PGDATA_DIR" \
+        "$TMP_DIR/postgres.log" "$PG_OPTIONS"
+} >"$PG_CTL_SCRIPT"
+chmod +x "$PG_CTL_SCRIPT"
+
 startup_secs="$(python -c "print(f'{$(now) - $started_at:.1f}')")"
 echo "    PostgreSQL on 127.0.0.1:$PG_PORT, Redis on 127.0.0.1:$REDIS_PORT (ready in ${startup_secs}s)"
 
@@ -279,6 +293,7 @@ SERVICES_LOG="$TMP_DIR/pass2.log"
 (
     export CASEWORK_TEST_DATABASE_URL="postgresql+psycopg://casework@127.0.0.1:$PG_PORT/casework_test"
     export CASEWORK_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+    export CASEWORK_TEST_PG_CTL="$PG_CTL_SCRIPT"
     # Tells the suite that a missing server is an error in this pass, not a reason to skip.
     export CASEWORK_TEST_PASS=servers
     exec python -m pytest "$@"

@@ -25,6 +25,7 @@ from tests.sample_workflow import SampleCase, SampleStatus
 PASSWORD = "correct horse battery staple"
 POSTGRES_URL = os.environ.get("CASEWORK_TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("CASEWORK_TEST_REDIS_URL")
+PG_CTL = os.environ.get("CASEWORK_TEST_PG_CTL")  # a script: pg-ctl.sh stop|start|restart
 CHROMIUM = os.environ.get("CASEWORK_TEST_CHROMIUM", "/usr/bin/chromium")
 
 
@@ -41,10 +42,11 @@ def pytest_collection_modifyitems(config, items) -> None:
     the embedded pass (what they test is the page's script, whatever the database); under CI a
     missing browser is an error too.
     """
-    missing = [m for m, absent in (("postgres", not POSTGRES_URL), ("redis", not REDIS_URL)) if absent]
+    missing = [m for m, absent in (("postgres", not POSTGRES_URL), ("redis", not REDIS_URL),
+                                   ("postgres_restart", not PG_CTL)) if absent]
     servers_pass = os.environ.get("CASEWORK_TEST_PASS") == "servers"
     if servers_pass and missing:
-        raise pytest.UsageError(f"servers pass without {', '.join(missing)}: set CASEWORK_TEST_*_URL")
+        raise pytest.UsageError(f"servers pass without {', '.join(missing)}: set CASEWORK_TEST_*")
     if not browser_available() and os.environ.get("CI") in ("true", "1") and not servers_pass:
         raise pytest.UsageError(f"browser tests need Playwright and Chromium at {CHROMIUM} (apt-get install chromium)")
     if servers_pass or not browser_available():
