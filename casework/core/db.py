@@ -7,7 +7,7 @@ from datetime import datetime, UTC
 
 from sqlalchemy import DateTime, Engine, MetaData, String, TypeDecorator, event
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, registry
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, SessionTransaction, mapped_column, registry
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -31,6 +31,20 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
         for pragma in SQLITE_PRAGMAS:
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
+
+
+def savepoint(session: Session) -> SessionTransaction:
+    """A savepoint nested in the session's transaction, on SQLite too.
+
+    pysqlite begins its transaction only before a write; a SAVEPOINT sent first would itself be
+    the outermost transaction, and releasing it would commit at once whatever the request does
+    next. So an idle SQLite connection is made to begin first: the savepoint then nests, and the
+    transaction's first statement is a write, which waits for the lock (no stale snapshot).
+    """
+    raw = session.connection().connection.dbapi_connection
+    if isinstance(raw, sqlite3.Connection) and not raw.in_transaction:
+        raw.execute("BEGIN")
+    return session.begin_nested()
 
 
 # SQLite's result codes for a database that is busy or cannot be written now, as opposed to a
