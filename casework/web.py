@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from casework.core.db import is_unavailable, utcnow
+from casework.core.storage import FileMissing
 
 PUBLIC_ATTR = "_casework_public"
 
@@ -225,6 +226,15 @@ def _database_unavailable(error: OperationalError):
     return response[0], 503, {"Retry-After": "5"}
 
 
+def _file_missing(error: FileMissing):
+    """A record names a file the store does not have (lost, or a store set up without copying the
+    files): logged as an error, since someone must restore it, and answered as not found."""
+    current_app.logger.error("File %s is missing from the file store", error)
+    return render_template("errors/error.html", code=404, title=_("File missing"), message=_(
+        "This file cannot be found in the file store. The error has been logged; ask the help desk to "
+        "restore it.")), 404
+
+
 def _page_or_plain(code: int, title: str, message: str, reference: str) -> tuple[str, int]:
     """The error page in the site's layout, or plain when the layout itself fails (it reads the
     signed-in user from the database, which may be what is down)."""
@@ -262,6 +272,7 @@ def register(app: Flask) -> None:
     app.register_error_handler(413, _too_large)
     app.register_error_handler(500, _server_error)
     app.register_error_handler(OperationalError, _database_unavailable)
+    app.register_error_handler(FileMissing, _file_missing)
     from flask_wtf.csrf import CSRFError
 
     app.register_error_handler(CSRFError, _csrf_error)
