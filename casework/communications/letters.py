@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.dates import format_date
 from babel.units import format_unit
 
 from casework.letters.document import LetterKind
+from casework.letters.phrases import written_date
 from casework.letters.types import LetterContext, LetterType
 
 CASE_TYPES = frozenset({"communication"})
@@ -22,11 +22,6 @@ def _texts(**by_language: str):
         return text.format(c=context, x=_Fields(context.extra, language))
 
     return fill
-
-
-def written_date(day: date, language: str) -> str:
-    """A date as the letter's language writes it: "22 May 2027", "22 mai 2027", "22 de mayo de 2027"."""
-    return format_date(day, format="long", locale=_locale(language))
 
 
 def written_period(months: int, days: int, language: str) -> str:

@@ -87,6 +87,12 @@ _MISSIONS = {  # (Permanent Mission, Permanent Observer Mission); {of} is `of_st
            "Постоянная миссия наблюдателя {of} при Отделении Организации Объединенных Наций и других "
            "международных организациях в Женеве"),
 }
+# Russian declines the Mission a note verbale presents its compliments to (dative).
+_MISSIONS_ADDRESSED = {"ru": (
+    "Постоянному представительству {of} при Отделении Организации Объединенных Наций и других "
+    "международных организациях в Женеве",
+    "Постоянной миссии наблюдателя {of} при Отделении Организации Объединенных Наций и других "
+    "международных организациях в Женеве")}
 
 
 @dataclass(frozen=True)
@@ -170,14 +176,15 @@ def of_state(state: State, language: str) -> str:
     return f"of {article}{name}"
 
 
-def mission_name_in(state: State, language: str) -> str:
+def mission_name_in(state: State, language: str, addressed: bool = False) -> str:
     """The State's Permanent (Observer) Mission in Geneva, named in a language.
 
     English keeps the reference data's `State.mission_name`; the others are the UN's formulas
     around `of_state`: « Mission permanente du Mexique auprès de l'Office des Nations Unies et des
-    autres organisations internationales à Genève ».
+    autres organisations internationales à Genève ». `addressed`: as the object of a note
+    verbale's opening and closing, which Russian puts in the dative.
     """
-    forms = _MISSIONS.get(language)
+    forms = (_MISSIONS_ADDRESSED.get(language) if addressed else None) or _MISSIONS.get(language)
     if forms is None or state_names(state) is None:
         return state.mission_name
     form = forms[1] if state.un_status == UNStatus.OBSERVER else forms[0]

@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from casework.letters.compose import MISSION_FORMS, paragraphs_of
+from casework.core.states import mission_name_in
+from casework.letters.compose import paragraphs_of
 from casework.letters.document import Annex, LetterDocument, LetterKind, Party, Signatory
-from casework.letters.phrases import phrases
+from casework.letters.phrases import phrases, written_date
 from casework.letters.models import LetterAddressee
 from casework.letters.rendering import render_letter_pdf
 from casework.letters.types import LetterContext, LetterType
@@ -23,8 +24,7 @@ from casework.special_procedures.models import SP_LETTER_TYPE, CommunicationType
 
 
 def _mission(state, language: str) -> Party:
-    form = MISSION_FORMS.get(language)
-    return Party(name=form.format(state=state.name) if form else state.mission_name, lines=(phrases(language).place,))
+    return Party(name=mission_name_in(state, language), lines=(phrases(language).place,))
 
 
 def _resolutions(comm: SpCommunication, language: str) -> str:
@@ -102,7 +102,7 @@ def compose_communication(comm: SpCommunication, addressee: LetterAddressee, *, 
         kind=LetterKind.LETTER,
         language=language,
         reference=addressee.reference or f"{comm.comm_type.value} {_code(comm, addressee)} …/{(today or date.today()).year}",
-        date_text=formulas.date(comm.sent_on or today or date.today(), language),
+        date_text=written_date(comm.sent_on or today or date.today(), language),
         place=formulas.place,
         letterhead=(*formulas.letterhead, *(c.mandate.name for c in signing)),
         salutation=salutation,

@@ -11,7 +11,7 @@ from datetime import date
 from casework.letters import operations as letter_ops
 from casework.letters.document import LetterKind
 from casework.letters.models import AddresseeKind, Letter, LetterAddressee, LetterAnnex, LetterSignatory
-from casework.letters.phrases import phrases
+from casework.letters.phrases import written_date
 from casework.letters.types import LetterContext, LetterType, letter_type
 from casework.urgent_actions import letter_texts as texts
 from casework.urgent_actions.models import UrgentAction, UrgentActionGroup
@@ -48,7 +48,7 @@ def urgent_action_context(ua: UrgentAction) -> dict[str, str]:
 
 
 def _date(iso: str, language: str) -> str:
-    return phrases(language).date(date.fromisoformat(iso), language) if iso else "…"
+    return written_date(date.fromisoformat(iso), language) if iso else "…"
 
 
 def _recommendations(encoded: str, language: str) -> str:

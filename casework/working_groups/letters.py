@@ -16,7 +16,7 @@ from casework.extensions import db
 from casework.letters import operations as letter_ops
 from casework.letters.document import LetterKind
 from casework.letters.models import AddresseeKind, Letter, LetterAddressee, LetterSignatory
-from casework.letters.phrases import phrases
+from casework.letters.phrases import written_date
 from casework.letters.types import LetterContext, LetterType
 from casework.working_groups import letter_texts as texts
 from casework.working_groups.models import (
@@ -68,7 +68,7 @@ def disappearance_context(case: DisappearanceCase) -> dict[str, str]:
 
 
 def _date(iso: str, language: str) -> str:
-    return phrases(language).date(date.fromisoformat(iso), language) if iso else "…"
+    return written_date(date.fromisoformat(iso), language) if iso else "…"
 
 
 def _ordinal(number: str, language: str) -> str:
