@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from casework.core.states import mission_name_in
+from casework.core.states import mission_name_in, of_state, state_name
 from casework.letters.compose import paragraphs_of
 from casework.letters.document import Annex, LetterDocument, LetterKind, Party, Signatory
 from casework.letters.phrases import phrases, written_date
@@ -27,12 +27,20 @@ def _mission(state, language: str) -> Party:
     return Party(name=mission_name_in(state, language), lines=(phrases(language).place,))
 
 
+def _government_of(state, language: str) -> str:
+    """The State as "the Government …" of a copy notice takes it: « du Mexique », "de la Argentina",
+    the Russian genitive; its name where the template holds the rest ("of {states}", "{states}政府")."""
+    if language in ("fr", "es", "ru"):
+        return of_state(state, language)
+    return state_name(state, language)
+
+
 def _resolutions(comm: SpCommunication, language: str) -> str:
     words = texts(language)
     numbers = list(dict.fromkeys(r.strip() for c in comm.signing for r in c.mandate.resolutions.split(",")
                                  if r.strip()))
     template = words.resolution_one if len(numbers) == 1 else words.resolution_many
-    return template.format(list=joined(numbers, words.and_word))
+    return template.format(list=joined(numbers, words.and_word, words.comma))
 
 
 def redactor(comm: SpCommunication) -> Callable[[str], str]:
@@ -85,8 +93,9 @@ def compose_communication(comm: SpCommunication, addressee: LetterAddressee, *, 
         paragraphs.append(words.interim)
     copies = tuple(_mission(c.state, language) for c in addressee.copied)
     if copies:
-        paragraphs.append(words.copy_notice.format(states=joined([c.state.name for c in addressee.copied],
-                                                                 words.and_word)))
+        paragraphs.append(words.copy_notice.format(states=joined([_government_of(c.state, language)
+                                                                  for c in addressee.copied],
+                                                                 words.and_word, words.comma)))
     if to_state:
         salutation = formulas.salutation_state
         party = _mission(addressee.state, language)
