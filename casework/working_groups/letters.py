@@ -94,7 +94,7 @@ def _categories(listed: str, language: str) -> str:
 
 def _values(c: LetterContext, language: str) -> dict[str, str]:
     e = {key: value or "…" for key, value in c.extra.items()}
-    values = {**e, "session": _ordinal(c.extra.get("session", ""), language)}
+    values = {**e, "session": _ordinal(c.extra.get("session", ""), language), "state": c.state_in(language)}
     for key in ("arrested_on", "reply_due", "adopted_on", "disappeared_on", "reply_received_on"):
         values[key] = _date(c.extra.get(key, ""), language)
     outcome = c.extra.get("outcome") or Outcome.FILED.value
