@@ -73,7 +73,7 @@ def _values(c: LetterContext, language: str) -> dict[str, str]:
                                       nationality=e.get("nationality") or "…",
                                       date=_date(e.get("last_seen_on", ""), lang), place=e.get("last_seen_place") or "…")
     return {
-        **e, "details": e.get("details_override") or details, "circumstances": e.get("circumstances", ""),
+        **e, "state": c.state_in(language), "details": e.get("details_override") or details, "circumstances": e.get("circumstances", ""),
         "complaints": e.get("complaints") or texts.NOT_REPORTED[lang],
         "registered": _date(e.get("registered", ""), lang), "reply_due": _date(e.get("reply_due", ""), lang),
         "recommendations": _recommendations(e.get("recommendations", ""), lang),
@@ -155,7 +155,8 @@ def _combined(group: UrgentActionGroup, members: list[UrgentAction], type_key: s
     persons = texts.LISTED[lang].format(n=len(members), first=first.reference, last=last.reference)
     span = f"{first.reference} – {last.reference}"
     extra = {**urgent_action_context(first), "ref": span, "persons": persons, "details_override": group.title + "."}
-    context = LetterContext(reference=span, title=group.title, unit_name=first.unit.name, extra=extra)
+    context = LetterContext(reference=span, title=group.title, unit_name=first.unit.name, extra=extra,
+                            state_names=letter_ops.state_names_of(first.state))
     letter = letter_ops.draft_letter(type_key, language, actor, parent=first)
     kind = letter_type(type_key)
     letter.title, letter.body, letter.reference = kind.subject(context, language), kind.body(context, language), span
