@@ -158,7 +158,7 @@ def _join(items: Iterable[str], language: str) -> str:
 
 
 def _date(day: date, language: str) -> str:
-    return written_date(day, language)
+    return written_date(day, _language(language))
 
 
 def _dates(values: dict, language: str) -> str:
