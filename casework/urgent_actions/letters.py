@@ -32,6 +32,7 @@ def urgent_action_context(ua: UrgentAction) -> dict[str, str]:
         "state": ua.state.name,
         "persons": " / ".join(p.full_name for p in ua.disappeared),
         "nationality": person.nationality.name if person and person.nationality else "",
+        "nationality_names": letter_ops.state_names_of(person.nationality if person else None),
         "age": str(ua.age_at_disappearance or ""),
         "last_seen_on": ua.last_seen_on.isoformat() if ua.last_seen_on else "",
         "last_seen_place": ua.last_seen_place,
@@ -70,7 +71,7 @@ def _english(kind: str) -> str:
 def _values(c: LetterContext, language: str) -> dict[str, str]:
     e, lang = c.extra, language if language in texts.NOT_REPORTED else "en"
     details = texts.SEEN[lang].format(name=e.get("persons", ""), age=e.get("age") or "…",
-                                      nationality=e.get("nationality") or "…",
+                                      nationality=e.get("nationality_names", {}).get(lang) or e.get("nationality") or "…",
                                       date=_date(e.get("last_seen_on", ""), lang), place=e.get("last_seen_place") or "…")
     return {
         **e, "state": c.state_in(language), "details": e.get("details_override") or details, "circumstances": e.get("circumstances", ""),
