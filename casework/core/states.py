@@ -70,7 +70,7 @@ _OF = {  # "de" + the article, as French and Spanish contract it
     "fr": {"le": "du {name}", "les": "des {name}", "la": "de la {name}", "l'": "de l'{name}"},
     "es": {"el": "del {name}", "los": "de los {name}", "la": "de la {name}", "las": "de las {name}"},
 }
-_MISSIONS = {  # (Permanent Mission, Permanent Observer Mission); {of} is `of_state`, {name} the short name
+_MISSIONS = {  # (Permanent Mission, Permanent Observer Mission); {of} is `of_state`
     "fr": ("Mission permanente {of} auprès de l'Office des Nations Unies et des autres organisations "
            "internationales à Genève",
            "Mission permanente d'observation {of} auprès de l'Office des Nations Unies et des autres "
@@ -114,9 +114,7 @@ class StateNames:
         if "(" not in short:
             return short
         formal = self.formal[language]
-        article = self.article.get(language, "")
-        if language == "en":
-            article = "the"
+        article = "the" if language == "en" else self.article.get(language, "")
         return formal[len(article):].lstrip() if article and formal.startswith(article) else formal
 
 
