@@ -112,7 +112,7 @@ ROUTES = [
     Route("letters.edit", "POST", lambda w: f"/letters/{w.letters['draft'].id}/edit", CASE_EDIT,
           lambda w: {"version": w.letters["draft"].version, "subject": "Concerns", "language": "en",
                      "body": "I have the honour to write.", "addressee_states": [w.letters["state_id"]],
-                     "signatories": "Mary Lawlor | Special Rapporteur"}),
+                     "signatories": "Amara Okonjo-Lind | Special Rapporteur"}),
     Route("letters.preview", "POST", lambda w: f"/letters/{w.letters['draft'].id}/preview", CASE_EDIT),
     Route("letters.pdf", "GET", lambda w: f"/letters/{w.letters['final'].id}/pdf/final", CASE_VIEW),
     Route("letters.sent", "POST", lambda w: f"/letters/{w.letters['final'].id}/sent", CASE_EDIT,

@@ -52,7 +52,7 @@ def test_approval_produces_the_final_pdf_and_the_letter_becomes_final(draft, use
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "AL MEX 3/2026" in text
     assert "Excellency," in text
-    assert "Mary Lawlor" in text
+    assert "Amara Okonjo-Lind" in text
     assert "Permanent Mission of Mexico" in text
     assert "DRAFT" not in text
 
