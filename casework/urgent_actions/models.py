@@ -90,7 +90,7 @@ class UrgentActionGroup(Audited, db.Model):
     # How many persons the group registers, and those still waiting while a large group is
     # registered in the background (`casework.urgent_actions.jobs`); None once all are registered.
     size: Mapped[int | None]
-    waiting: Mapped[dict | None] = mapped_column(JSON)
+    waiting: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
 
     # The persons waiting are named in the urgent actions themselves; the trail says only "changed".
     __audit_redacted__ = frozenset({"waiting"})
