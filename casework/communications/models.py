@@ -227,6 +227,11 @@ class Decision(Audited, TimestampMixin, db.Model):
     def found_violation(self) -> bool:
         return self.decision_type is DecisionType.VIEWS_VIOLATION
 
+    @property
+    def label(self) -> str:
+        """The kind of decision in the committee's own word ("Opinion – violation" for CERD)."""
+        return self.communication.rules.decision_label(self.decision_type.value)
+
 
 class Grade(enum.StrEnum):
     A = "A"  # largely satisfactory

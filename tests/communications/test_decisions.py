@@ -1,0 +1,96 @@
+"""The committee's decision as the petitions team records it on the case page: once for joined
+cases, in the committee's own word, and the follow-up that comes after it."""
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from casework.communications import operations as ops
+from casework.communications.models import Communication, DecisionType
+from casework.core.deadlines import Deadline
+from casework.core.persons import CasePerson, Person, PersonRole
+from casework.core.workflow import CaseHistory, fire
+from casework.extensions import db
+from tests.pages import buttons, form_with, text, words
+
+
+def _ready(case: Communication, users) -> Communication:
+    fire(case, "transmit", users["supervisor"], on=date(2026, 4, 10))
+    fire(case, "mark_ready", users["officer"], on=date(2026, 11, 2))
+    db.session.commit()
+    return case
+
+
+def _decide_on_page(client, case: Communication, **typed: str):
+    form = form_with(client.get(case.url), "decision_type")
+    form.update({name: [value] for name, value in typed.items()})
+    return client.post(f"/communications/{case.id}/decision", data=form)
+
+
+def test_joined_communications_get_one_decision_with_every_number(client_for, users, make_communication):
+    lead = _ready(make_communication(register=True), users)
+    other = make_communication(author=("Haddad", "Samir"), register=True)
+    fire(other, "transmit", users["supervisor"], on=date(2026, 4, 12))  # still awaiting the State's observations
+    db.session.commit()
+    officer = client_for(users["officer"])
+    joined = officer.post(f"/communications/{lead.id}/join",
+                          data={**form_with(officer.get(lead.url), "numbers"), "numbers": "2/2026"})
+    assert joined.status_code == 303
+
+    response = _decide_on_page(officer, lead, decision_type="views_violation", adopted_on="2026-11-20",
+                               session="35", articles_violated="CCPR-7")
+    assert response.status_code == 303, words(response)[:2000]
+    for case in (lead, other):
+        db.session.refresh(case)
+        assert case.status == "decided"
+        assert [d.symbol for d in case.decisions] == ["CCPR/C/35/D/1/2026 & 2/2026"]
+    page = officer.get(other.url)
+    assert "CCPR/C/35/D/1/2026 & 2/2026" in text(page)
+    assert "Examined with CCPR 1/2026." in words(page)  # why the joined case became ready for decision
+
+
+def test_a_joined_case_that_cannot_be_decided_is_named_in_the_refusal(client_for, users, make_communication):
+    lead = make_communication(register=True)
+    other = make_communication(author=("Haddad", "Samir"), register=True)
+    ops.join_communications(lead, [other], users["officer"])
+    fire(lead, "transmit", users["supervisor"], on=date(2026, 4, 10))
+    fire(lead, "mark_ready", users["officer"], on=date(2026, 11, 2))
+    db.session.commit()
+    response = _decide_on_page(client_for(users["officer"]), lead, decision_type="views_no_violation",
+                               adopted_on="2026-11-20", session="35")
+    assert response.status_code == 422
+    assert "CCPR 2/2026, joined to this case:" in words(response)  # never transmitted: no Views yet
+    db.session.refresh(lead)
+    assert lead.status == "ready_for_decision" and lead.decisions == []
+
+
+@pytest.mark.parametrize(("code", "word", "other_words"), [
+    ("CERD", "Opinion – violation", ("Views – violation", "Decision on the merits – violation")),
+    ("CAT", "Decision on the merits – violation", ("Views – violation", "Opinion – violation")),
+    ("CCPR", "Views – violation", ("Opinion – violation", "Decision on the merits – violation")),
+])
+def test_each_committee_names_its_decisions_in_its_own_word(client_for, users, make_communication, make_user,
+                                                             committee, code, word, other_words):
+    from casework.auth.models import Role
+
+    committee(code)
+    officer_user = make_user(f"{code.lower()}officer", (code, Role.CASE_OFFICER)) if code != "CCPR" else users["officer"]
+    case = make_communication(code=code)
+    ops.register_communication(case, users["admin"], date(2026, 4, 1))
+    fire(case, "transmit", users["admin"], on=date(2026, 4, 10))
+    fire(case, "mark_ready", users["admin"], on=date(2026, 11, 2))
+    db.session.commit()
+    officer = client_for(officer_user)
+    form_page = words(officer.get(case.url))
+    assert word in form_page and not any(other in form_page for other in other_words)
+
+    response = _decide_on_page(officer, case, decision_type="views_violation", adopted_on="2026-11-20",
+                               session="101", articles_violated=f"{code}-5")
+    assert response.status_code == 303
+    page = words(officer.get(case.url))
+    assert page.count(word) >= 2  # the decisions panel and the history
+    assert f"{word}: {code}/C/101/D/1/2026" in page
+    assert not any(other in page for other in other_words)
