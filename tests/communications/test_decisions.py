@@ -94,3 +94,32 @@ def test_each_committee_names_its_decisions_in_its_own_word(client_for, users, m
     assert page.count(word) >= 2  # the decisions panel and the history
     assert f"{word}: {code}/C/101/D/1/2026" in page
     assert not any(other in page for other in other_words)
+
+
+def _decided_with_violation(case: Communication, users) -> Communication:
+    _ready(case, users)
+    ops.record_decision(case, ops.DecisionInput(DecisionType.VIEWS_VIOLATION, date(2026, 11, 20), 139,
+                                                articles_violated=["CCPR-7"]), users["officer"])
+    db.session.commit()
+    return case
+
+
+def test_follow_up_is_offered_once_the_decision_is_transmitted_and_runs_from_the_transmittal(
+        client_for, users, make_communication):
+    case = _decided_with_violation(make_communication(register=True), users)
+    officer = client_for(users["officer"])
+    assert officer.post(f"/cases/{case.id}/actions/notify_parties",
+                        data=form_with(officer.get(case.url), "version")).status_code == 303
+    transmittal = db.session.scalar(select(CaseHistory).where(CaseHistory.case_id == case.id,
+                                                              CaseHistory.event == "notify_parties"))
+    transmitted_on = date.today() - timedelta(days=40)  # recorded 40 days after the note verbale went out
+    transmittal.occurred_at = datetime.combine(transmitted_on, datetime.min.time(), tzinfo=UTC)
+    db.session.commit()
+
+    page = officer.get(case.url)
+    assert "Open follow-up" in buttons(page)  # not only after publication
+    assert officer.post(f"/cases/{case.id}/actions/open_follow_up",
+                        data=form_with(page, "version")).status_code == 303
+    clock = db.session.scalar(select(Deadline).where(Deadline.case_id == case.id,
+                                                     Deadline.kind == "follow_up_reply"))
+    assert clock.due_on == transmitted_on + timedelta(days=180)  # CCPR: 180 days from the transmittal

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -109,9 +109,10 @@ def test_cerd_gives_states_three_months_and_cat_follows_up_at_90_days(make_commu
         fire(cat, event, users["admin"])
     ops.record_decision(cat, ops.DecisionInput(DecisionType.VIEWS_VIOLATION, date(2027, 5, 2), 80,
                                                articles_violated=["CAT-3"]), users["admin"])
-    for event in ("notify_parties", "publish"):
-        fire(cat, event, users["admin"])
-    fire(cat, "open_follow_up", users["admin"], on=date(2027, 6, 1))
+    transmitted = fire(cat, "notify_parties", users["admin"])
+    transmitted.occurred_at = datetime(2027, 6, 1, 9, 30, tzinfo=UTC)  # the follow-up clock runs from the transmittal
+    fire(cat, "publish", users["admin"])
+    fire(cat, "open_follow_up", users["admin"], on=date(2027, 7, 15))
     db.session.commit()
     assert cat.decisions[0].symbol == "CAT/C/80/D/1/2026"
     assert {d.kind: d.due_on for d in cat.deadlines}["follow_up_reply"] == date(2027, 8, 30)
