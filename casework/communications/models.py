@@ -88,7 +88,10 @@ class Communication(Case):
     joined_to: Mapped[Communication | None] = relationship(
         remote_side=[id], foreign_keys=[joined_to_id], back_populates="joined")
     joined: Mapped[list[Communication]] = relationship(foreign_keys=[joined_to_id], back_populates="joined_to")
-    split_from: Mapped[Communication | None] = relationship(remote_side=[id], foreign_keys=[split_from_id])
+    split_from: Mapped[Communication | None] = relationship(
+        remote_side=[id], foreign_keys=[split_from_id], back_populates="split_parts")
+    split_parts: Mapped[list[Communication]] = relationship(
+        foreign_keys=[split_from_id], back_populates="split_from", order_by="Communication.id")
     interim_measures: Mapped[list[InterimMeasure]] = relationship(
         back_populates="communication", cascade="all, delete-orphan", order_by="InterimMeasure.id")
     decisions: Mapped[list[Decision]] = relationship(

@@ -123,3 +123,27 @@ def test_follow_up_is_offered_once_the_decision_is_transmitted_and_runs_from_the
     clock = db.session.scalar(select(Deadline).where(Deadline.case_id == case.id,
                                                      Deadline.kind == "follow_up_reply"))
     assert clock.due_on == transmitted_on + timedelta(days=180)  # CCPR: 180 days from the transmittal
+
+
+def test_a_split_complaint_lists_its_parts(client_for, users, make_communication, states):
+    case = make_communication()
+    [part] = ops.split_communication(case, [states["FRA"].id], users["officer"])
+    db.session.commit()
+    officer = client_for(users["officer"])
+    page = officer.get(case.url)
+    assert "Split into" in words(page)
+    assert f'/cases/{part.id}"' in page.get_data(as_text=True)
+    assert "José PÉREZ v. France" in words(page)
+
+
+def test_counsel_are_listed_one_by_one(client_for, users, make_communication):
+    case = make_communication(register=True)
+    for family, given in (("Ruiz", "Ana"), ("Cole", "Ben")):
+        person = Person(family_name=family, given_names=given, unit_id=case.unit_id)
+        db.session.add(person)
+        db.session.flush()
+        db.session.add(CasePerson(case_id=case.id, person_id=person.id, role=PersonRole.COUNSEL))
+    db.session.commit()
+    page = text(client_for(users["officer"]).get(case.url))
+    counsel = re.search(r"<dt>Counsel</dt><dd>(.*?)</dd>", page, re.S).group(1)
+    assert re.findall(r"<li>([^<]*)</li>", counsel) == ["Ana RUIZ", "Ben COLE"]
