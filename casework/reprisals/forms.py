@@ -1,6 +1,8 @@
 """Forms of the reprisals pages."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
@@ -161,3 +163,17 @@ class ListFilterForm(Form):
     q = StringField(_l("Reference or title"), validators=[Optional(), Length(max=100)])
     state = SelectField(_l("State"), coerce=int, validators=[Optional()])
     status = SelectField(_l("Status"), validators=[Optional()])
+
+
+class ReportingPeriodForm(Form):
+    """The day and month the team's reporting period ends each year."""
+
+    day = IntegerField(_l("Day"), validators=[DataRequired(_l("Give the day.")), NumberRange(1, 31)])
+    month = SelectField(_l("Month"), coerce=int, validators=[DataRequired()])
+
+    def validate_day(self, field) -> None:
+        if field.data and self.month.data:
+            try:
+                date(2001, self.month.data, field.data)
+            except ValueError:
+                raise ValidationError(_l("That day does not come every year; choose another.")) from None

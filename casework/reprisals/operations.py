@@ -11,6 +11,7 @@ from casework.auth.models import Membership, Role
 from casework.cases.lookup import LinkFrom, linkable_case, normal_reference
 from casework.core.cases import CaseAssignment
 from casework.core.counters import next_number
+from casework.core.permissions import supervises_unit
 from casework.core.persons import CasePerson, Person, PersonRole, Sex, person_or_new
 from casework.core.states import State
 from casework.core.units import Unit
@@ -217,3 +218,17 @@ def link_case(case: ReprisalCase, reference: str, note: str, actor) -> RelatedCa
     case.links.append(link)
     db.session.flush()
     return link
+
+
+def set_reporting_period_end(unit: Unit, month: int, day: int, actor) -> None:
+    """The day the team's reporting period ends each year (30 April by default): the team's
+    supervisors set it. It names the report a case goes into and, once passed, makes that report
+    published (`casework.reprisals.report`)."""
+    if not (actor.is_admin or supervises_unit(actor, unit.id)):
+        raise Refused(_("Only a supervisor of the team sets its reporting period."), forbidden=True)
+    try:
+        date(2001, month, day)  # any year but a leap one: the period must end every year
+    except ValueError:
+        raise Refused(_("That day does not come every year; choose another.")) from None
+    unit.settings = {**(unit.settings or {}), "reprisals_period_end": f"{month:02d}-{day:02d}"}
+    db.session.flush()
