@@ -210,7 +210,8 @@ def record_decision(communication: Communication, decision: DecisionInput, actor
         raise Refused(_("This case is joined to %(lead)s; record the decision there.",
                         lead=str(communication.joined_to)))
     if decision.decision_type is DecisionType.VIEWS_VIOLATION and not decision.articles_violated:
-        raise Refused(_("Views finding a violation must name the articles violated."))
+        raise Refused(_("%(decision)s finding a violation must name the articles violated.",
+                        decision=communication.rules.adopt_label))
     joined = sorted(communication.joined, key=lambda case: (case.year or 0, case.number or 0))
     symbol = communication.rules.document_symbol(decision.session, communication.number, communication.year,
                                                  *((case.number, case.year) for case in joined))

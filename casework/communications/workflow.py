@@ -73,6 +73,14 @@ def _clock_from_transmittal(case, _actor) -> None:
         deadline.due_on = deadline.original_due_on = FOLLOW_UP_REPLY.due_after(transmitted, case)
 
 
+def _not_yet_published(case, _user) -> str | None:
+    """A decision is published once; under follow-up it may not have been yet (follow-up opens
+    from the transmittal to the parties)."""
+    published = db.session.scalar(select(CaseHistory.id).where(
+        CaseHistory.case_id == case.id, CaseHistory.event.in_(("publish", "publish_under_follow_up"))).limit(1))
+    return _("The decision is already published.") if published is not None else None
+
+
 def _no_follow_up_needed(case, _user) -> str | None:
     decision = case.final_decision
     if decision is not None and decision.found_violation:
@@ -135,6 +143,8 @@ COMMUNICATION_WORKFLOW = Workflow(
         Transition("publish", "Publish the decision", frozenset({S.NOTIFIED}), S.PUBLISHED),
         Transition("open_follow_up", "Open follow-up", frozenset({S.NOTIFIED, S.PUBLISHED}), S.FOLLOW_UP,
                    opens=(FOLLOW_UP_REPLY,), guard=_violation_found, after=_clock_from_transmittal),
+        Transition("publish_under_follow_up", "Publish the decision", frozenset({S.FOLLOW_UP}), S.FOLLOW_UP,
+                   guard=_not_yet_published),
         Transition("request_follow_up_reply", "Request a further follow-up reply", frozenset({S.FOLLOW_UP}),
                    S.FOLLOW_UP, opens=(FOLLOW_UP_REPLY,)),
         Transition("close", "Close the case", frozenset({S.PUBLISHED}), S.CLOSED, guard=_no_follow_up_needed),

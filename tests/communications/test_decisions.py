@@ -86,6 +86,8 @@ def test_each_committee_names_its_decisions_in_its_own_word(client_for, users, m
     officer = client_for(officer_user)
     form_page = words(officer.get(case.url))
     assert word in form_page and not any(other in form_page for other in other_words)
+    refused = _decide_on_page(officer, case, decision_type="views_violation", adopted_on="2026-11-20", session="101")
+    assert f"{word.split(' – ')[0].replace(' on the merits', '')} finding a violation must name" in words(refused)
 
     response = _decide_on_page(officer, case, decision_type="views_violation", adopted_on="2026-11-20",
                                session="101", articles_violated=f"{code}-5")
@@ -123,6 +125,13 @@ def test_follow_up_is_offered_once_the_decision_is_transmitted_and_runs_from_the
     clock = db.session.scalar(select(Deadline).where(Deadline.case_id == case.id,
                                                      Deadline.kind == "follow_up_reply"))
     assert clock.due_on == transmitted_on + timedelta(days=180)  # CCPR: 180 days from the transmittal
+
+    page = officer.get(case.url)  # published later, while under follow-up, and only once
+    assert "Publish the decision" in buttons(page)
+    assert officer.post(f"/cases/{case.id}/actions/publish_under_follow_up",
+                        data=form_with(page, "version")).status_code == 303
+    db.session.refresh(case)
+    assert case.status == "follow_up" and "Publish the decision" not in buttons(officer.get(case.url))
 
 
 def test_a_split_complaint_lists_its_parts(client_for, users, make_communication, states):
