@@ -120,3 +120,17 @@ def test_the_pickers_reach_no_further_for_those_who_cannot_link(client, login, u
     assert _ask(client, f"/cases/lookup?for={case.id}", "wgeid") == []
     assert _ask(client, f"/persons/lookup?for={case.id}", "ruiz") == []
     assert _ask(client, f"/persons/lookup?unit={case.unit_id}", "ruiz") == []
+
+
+def test_opening_a_case_on_a_person_out_of_reach_says_so_under_the_number(client, login, users, states,
+                                                                          other_procedure):
+    login(users["officer"])
+    form = form_with(client.get("/reprisals/new"), "person_id")
+    form.update(title=["Witness threatened"], state_id=[str(states["MEX"].id)], received_on=["2026-10-01"],
+                engaged_body=["special_procedure"], person_id=[str(other_procedure.protected.id)])
+    response = client.post("/reprisals/new", data=form)
+    assert response.status_code == 400
+    markup = response.get_data(as_text=True)
+    assert re.search(r'id="person_id-error">There is no person number \d+ in the registry you can see', markup)
+    assert not re.search(r'id="family_name-error"', markup)
+    assert db.session.scalars(db.select(ReprisalCase)).first() is None
