@@ -55,11 +55,14 @@ def _violation_found(case, _user) -> str | None:
 
 
 def _transmitted_on(case) -> date | None:
-    """The day the decision was transmitted to the parties, as the case's history records it."""
+    """The day the decision was transmitted to the parties, as the case's history records it: the
+    day the step happened where the history holds it (dated steps, #18), else the day it was recorded."""
     entry = db.session.scalars(select(CaseHistory).where(CaseHistory.case_id == case.id,
                                                          CaseHistory.event == "notify_parties")
                                .order_by(CaseHistory.id.desc()).limit(1)).first()
-    return entry.occurred_at.date() if entry is not None else None
+    if entry is None:
+        return None
+    return getattr(entry, "happened_on", None) or entry.occurred_at.date()
 
 
 def _clock_from_transmittal(case, _actor) -> None:
