@@ -110,11 +110,11 @@ def test_follow_up_is_offered_once_the_decision_is_transmitted_and_runs_from_the
         client_for, users, make_communication):
     case = _decided_with_violation(make_communication(register=True), users)
     officer = client_for(users["officer"])
-    assert officer.post(f"/cases/{case.id}/actions/notify_parties",
-                        data=form_with(officer.get(case.url), "version")).status_code == 303
+    transmitted_on = date.today() - timedelta(days=10)  # recorded ten days after the note verbale went out
+    form = {**form_with(officer.get(case.url), "version"), "on": [transmitted_on.isoformat()]}
+    assert officer.post(f"/cases/{case.id}/actions/notify_parties", data=form).status_code == 303
     transmittal = db.session.scalar(select(CaseHistory).where(CaseHistory.case_id == case.id,
                                                               CaseHistory.event == "notify_parties"))
-    transmitted_on = date.today() - timedelta(days=40)  # recorded 40 days after the note verbale went out
     transmittal.occurred_at = datetime.combine(transmitted_on, datetime.min.time(), tzinfo=UTC)
     db.session.commit()
 
