@@ -129,6 +129,9 @@ ROUTES = [
     Route("letters.retry_batch", "POST", lambda w: f"/letters/batches/{w.letters['batch_id']}/retry", CASE_EDIT),
     Route("letters.batch_zip", "GET", lambda w: f"/letters/batches/{w.letters['batch_id']}/zip", CASE_VIEW),
     Route("persons.index", "GET", lambda w: "/persons/", SIGNED_IN),
+    # The pickers' JSON: each answers with what the user may reach (tests/reprisals/test_links.py).
+    Route("persons.lookup", "GET", lambda w: f"/persons/lookup?q=ab&for={w.case.id}", SIGNED_IN),
+    Route("cases.lookup", "GET", lambda w: f"/cases/lookup?q=ab&for={w.case.id}", SIGNED_IN),
     Route("persons.new", "GET", lambda w: "/persons/new",
           _answers(LOGIN, officer=200, supervisor=200, outsider=200, admin=200, others=403)),
     # The outsider may register persons for CED, not for CCPR: the unit choice is refused.

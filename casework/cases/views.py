@@ -15,7 +15,7 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 
 from casework.auth.models import User
-from casework.cases import operations
+from casework.cases import lookup, operations
 from casework.cases.access import load_case, load_part, record_confidential_view
 from casework.cases.forms import (
     AssignmentForm, AttachmentForm, ConfirmForm, ExtendDeadlineForm, LinkPersonForm, TransitionForm,
@@ -170,6 +170,9 @@ def case_step(bp: Blueprint, rule: str, *, kind: type[Case], form: Callable[[], 
         return view
 
     return declare
+
+
+bp.add_url_rule("/lookup", view_func=lookup.lookup)  # the case picker's JSON (casework.cases.lookup)
 
 
 @bp.route("/<int:case_id>")

@@ -88,7 +88,10 @@ class Communication(Case):
     joined_to: Mapped[Communication | None] = relationship(
         remote_side=[id], foreign_keys=[joined_to_id], back_populates="joined")
     joined: Mapped[list[Communication]] = relationship(foreign_keys=[joined_to_id], back_populates="joined_to")
-    split_from: Mapped[Communication | None] = relationship(remote_side=[id], foreign_keys=[split_from_id])
+    split_from: Mapped[Communication | None] = relationship(
+        remote_side=[id], foreign_keys=[split_from_id], back_populates="split_parts")
+    split_parts: Mapped[list[Communication]] = relationship(
+        foreign_keys=[split_from_id], back_populates="split_from", order_by="Communication.id")
     interim_measures: Mapped[list[InterimMeasure]] = relationship(
         back_populates="communication", cascade="all, delete-orphan", order_by="InterimMeasure.id")
     decisions: Mapped[list[Decision]] = relationship(
@@ -226,6 +229,11 @@ class Decision(Audited, TimestampMixin, db.Model):
     @property
     def found_violation(self) -> bool:
         return self.decision_type is DecisionType.VIEWS_VIOLATION
+
+    @property
+    def label(self) -> str:
+        """The kind of decision in the committee's own word ("Opinion – violation" for CERD)."""
+        return self.communication.rules.decision_label(self.decision_type.value)
 
 
 class Grade(enum.StrEnum):

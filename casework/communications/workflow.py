@@ -8,14 +8,18 @@ The Special Rapporteur also grants or refuses interim measures, and lifts them.
 """
 from __future__ import annotations
 
+from datetime import date
+
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 from casework.communications.committees import author_comments_period
 from casework.communications.models import CASE_TYPE, CommunicationStatus as S, DecisionType, InterimMeasure, \
     MeasureStatus as M
-from casework.core.deadlines import Period
+from casework.core.deadlines import Deadline, Period
 from casework.core.permissions import Permission
-from casework.core.workflow import DeadlineRule, Transition, Workflow
+from casework.core.workflow import CaseHistory, DeadlineRule, Transition, Workflow
+from casework.extensions import db
 
 STATE_OBSERVATIONS = DeadlineRule("state_observations", "State observations on admissibility and merits",
                                   lambda case: case.rules.state_observations)
@@ -48,6 +52,36 @@ def _violation_found(case, _user) -> str | None:
     if decision is None or not decision.found_violation:
         return _("Follow-up is opened only for Views finding a violation.")
     return None
+
+
+def _transmitted_on(case) -> date | None:
+    """The day the decision was transmitted to the parties, as the case's history records it: the
+    day the step happened where the history holds it (dated steps, #18), else the day it was recorded."""
+    entry = db.session.scalars(select(CaseHistory).where(CaseHistory.case_id == case.id,
+                                                         CaseHistory.event == "notify_parties")
+                               .order_by(CaseHistory.id.desc()).limit(1)).first()
+    if entry is None:
+        return None
+    return getattr(entry, "happened_on", None) or entry.occurred_at.date()
+
+
+def _clock_from_transmittal(case, _actor) -> None:
+    """The State's follow-up reply is due counted from the transmittal of the decision to the
+    parties, not from the day follow-up is opened (which may be after publication)."""
+    transmitted = _transmitted_on(case)
+    deadline = db.session.scalars(select(Deadline).where(
+        Deadline.case_id == case.id, Deadline.kind == FOLLOW_UP_REPLY.kind, Deadline.opened_by_event == "open_follow_up",
+        Deadline.closed_at.is_(None)).order_by(Deadline.id.desc()).limit(1)).first()
+    if transmitted is not None and deadline is not None:
+        deadline.due_on = deadline.original_due_on = FOLLOW_UP_REPLY.due_after(transmitted, case)
+
+
+def _not_yet_published(case, _user) -> str | None:
+    """A decision is published once; under follow-up it may not have been yet (follow-up opens
+    from the transmittal to the parties)."""
+    published = db.session.scalar(select(CaseHistory.id).where(
+        CaseHistory.case_id == case.id, CaseHistory.event.in_(("publish", "publish_under_follow_up"))).limit(1))
+    return _("The decision is already published.") if published is not None else None
 
 
 def _no_follow_up_needed(case, _user) -> str | None:
@@ -110,8 +144,10 @@ COMMUNICATION_WORKFLOW = Workflow(
                    frozenset({S.ADMISSIBLE}), S.TRANSMITTED, opens=(STATE_OBSERVATIONS,)),
         Transition("notify_parties", "Transmit the decision to the parties", frozenset({S.DECIDED}), S.NOTIFIED),
         Transition("publish", "Publish the decision", frozenset({S.NOTIFIED}), S.PUBLISHED),
-        Transition("open_follow_up", "Open follow-up", frozenset({S.PUBLISHED}), S.FOLLOW_UP,
-                   opens=(FOLLOW_UP_REPLY,), guard=_violation_found),
+        Transition("open_follow_up", "Open follow-up", frozenset({S.NOTIFIED, S.PUBLISHED}), S.FOLLOW_UP,
+                   opens=(FOLLOW_UP_REPLY,), guard=_violation_found, after=_clock_from_transmittal),
+        Transition("publish_under_follow_up", "Publish the decision", frozenset({S.FOLLOW_UP}), S.FOLLOW_UP,
+                   guard=_not_yet_published),
         Transition("request_follow_up_reply", "Request a further follow-up reply", frozenset({S.FOLLOW_UP}),
                    S.FOLLOW_UP, opens=(FOLLOW_UP_REPLY,)),
         Transition("close", "Close the case", frozenset({S.PUBLISHED}), S.CLOSED, guard=_no_follow_up_needed),

@@ -39,14 +39,15 @@ class ReportingPeriod:
         return self.start <= day <= self.end
 
 
-def _period_end(unit: Unit) -> tuple[int, int]:
+def period_end(unit: Unit) -> tuple[int, int]:
+    """(month, day) the unit's reporting period ends each year."""
     text = str((unit.settings or {}).get("reprisals_period_end") or DEFAULT_PERIOD_END)
     month, _sep, day = text.partition("-")
     return int(month), int(day)
 
 
 def reporting_period(unit: Unit, year: int) -> ReportingPeriod:
-    month, day = _period_end(unit)
+    month, day = period_end(unit)
     end = date(year, month, day)
     start = date(year - 1, month, day) + timedelta(days=1)
     return ReportingPeriod(year, start, end)
@@ -55,7 +56,7 @@ def reporting_period(unit: Unit, year: int) -> ReportingPeriod:
 def current_report_year(unit: Unit, today: date | None = None) -> int:
     """The report whose period includes today."""
     today = today or date.today()
-    month, day = _period_end(unit)
+    month, day = period_end(unit)
     return today.year if today <= date(today.year, month, day) else today.year + 1
 
 
