@@ -16,6 +16,10 @@
 #
 # If the PostgreSQL server binaries or redis-server are not installed, pass 2
 # is skipped with a notice; with CI=true that is an error instead.
+#
+# Run with no arguments (as CI does), it then runs the cluster check on the same
+# servers (scripts/cluster-check.sh: two web nodes and two workers); a failure
+# fails the run.
 set -euo pipefail
 
 # shellcheck source=scripts/_bootstrap.sh
@@ -25,6 +29,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/_servers.sh"
 
 EMBEDDED_LABEL="embedded (SQLite + fakeredis)"
 SERVICES_LABEL="PostgreSQL + Redis + S3"
+CLUSTER_LABEL="Cluster check (2 web nodes)"
 
 is_ci() {
     [[ "${CI:-}" == "true" || "${CI:-}" == "1" ]]
@@ -40,11 +45,12 @@ describe() {
 }
 
 print_summary() {
-    local services_outcome="$1"
+    local services_outcome="$1" cluster_outcome="$2"
     echo
     echo "==> Summary"
     printf '    %-32s %s\n' "$EMBEDDED_LABEL:" "$(describe "$embedded_rc")"
     printf '    %-32s %s\n' "$SERVICES_LABEL:" "$services_outcome"
+    printf '    %-32s %s\n' "$CLUSTER_LABEL:" "$cluster_outcome"
 }
 
 # Without these the test suite falls back to SQLite and fakeredis.
@@ -72,13 +78,13 @@ if (( ${#SERVERS_MISSING[@]} > 0 )); then
         echo "error: CI=true but the $SERVICES_LABEL pass cannot run." >&2
         echo "error: missing: $missing_list" >&2
         echo "error: install them with: $SERVERS_INSTALL_HINT" >&2
-        print_summary "NOT RUN (missing: $missing_list)"
+        print_summary "NOT RUN (missing: $missing_list)" "NOT RUN (no servers)"
         exit 1
     fi
     echo
     echo "NOTICE: skipping the $SERVICES_LABEL pass; missing: $missing_list."
     echo "NOTICE: to run it, install them (Debian/Ubuntu: sudo $SERVERS_INSTALL_HINT)."
-    print_summary "skipped (missing: $missing_list)"
+    print_summary "skipped (missing: $missing_list)" "skipped (no servers)"
     exit "$embedded_rc"
 fi
 
@@ -109,7 +115,7 @@ setup_failed() {
         tail -n 40 "$2" >&2
         echo "----" >&2
     fi
-    print_summary "NOT RUN (server start-up failed)"
+    print_summary "NOT RUN (server start-up failed)" "NOT RUN (server start-up failed)"
     exit 1
 }
 
@@ -143,10 +149,34 @@ services_rc=0
 wait "$SERVICES_PID" || services_rc=$?
 SERVICES_PID=""
 
-print_summary "$(describe "$services_rc")"
+# The cluster check (scripts/cluster-check.sh) on the same servers, with a database, a Redis
+# database and a bucket of its own: two web nodes, two workers and the scheduler, driven over
+# HTTP. It runs for the whole suite only (as CI runs it), not for a subset picked with arguments.
+cluster_rc=0
+if (( $# > 0 )); then
+    cluster_outcome="skipped (pytest arguments given; run bash scripts/cluster-check.sh)"
+else
+    echo
+    echo "==> $CLUSTER_LABEL, on the same servers"
+    servers_createdb casework_cluster
+    CLUSTER_DATABASE_URL="postgresql+psycopg://casework@127.0.0.1:$PG_PORT/casework_cluster" \
+        CLUSTER_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/1" \
+        CLUSTER_S3_URL="http://127.0.0.1:$S3_PORT" \
+        bash scripts/cluster-check.sh </dev/null || cluster_rc=$?
+    if (( cluster_rc == 0 )); then
+        cluster_outcome="passed"
+    else
+        cluster_outcome="FAILED (exit status $cluster_rc)"
+    fi
+fi
+
+print_summary "$(describe "$services_rc")" "$cluster_outcome"
 
 # The EXIT trap stops the servers and removes SERVERS_DIR.
 if (( embedded_rc != 0 )); then
     exit "$embedded_rc"
 fi
-exit "$services_rc"
+if (( services_rc != 0 )); then
+    exit "$services_rc"
+fi
+exit "$cluster_rc"
