@@ -374,6 +374,21 @@ def check_export(officer: Browser, a: str, b: str) -> tuple[str, float]:
     return "ok", written
 
 
+def check_resent_form(officer: Browser, a: str, b: str, env: dict[str, str]) -> str:
+    """A form whose answer was lost after node A recorded it, sent again to node B: recorded once,
+    and B answers with the record A created."""
+    before = letters_in_database(env)
+    values = officer.form(a, "/letters/new", "letter_type")
+    values["letter_type"] = ["circular_note_verbale"]
+    first, again = officer.post(a, "/letters/new", values), officer.post(b, "/letters/new", values)
+    expect(first.status_code == again.status_code == 303, f"the form sent twice: {first.status_code}, "
+                                                          f"{again.status_code} {said(again)}")
+    expect(first.headers["Location"] == again.headers["Location"],
+           f"sent again to B it led to {again.headers['Location']}, not to {first.headers['Location']}")
+    expect(letters_in_database(env) == before + 1, f"{letters_in_database(env) - before} letters for one form")
+    return "ok"
+
+
 @dataclass
 class Loop:
     """Records created one after the other, alternating nodes, each retried on the other node when
@@ -500,6 +515,7 @@ def run() -> int:
                 check("cross_node_export", lambda: _timed(results, "export_job_seconds", check_export(officer, a, b)))
             check("cross_node_letter_pdf",
                   lambda: _timed(results, "letter_render_seconds", check_letter(supervisor, a, b, letter)))
+            check("resent_form_recorded_once", lambda: check_resent_form(officer, a, b, env))
             check("audit_client_address", lambda: _only_client(audited_addresses(env)))
             before = letters_in_database(env)
             loop = check_failover(cluster, (a, b))
