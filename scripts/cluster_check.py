@@ -28,10 +28,10 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import requests
 
@@ -63,6 +63,7 @@ class Cluster:
     workdir: Path
     env: dict[str, str]
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    logs: list[IO[bytes]] = field(default_factory=list)
 
     def start(self, name: str, *argv: str) -> None:
         """A process of its own group (gunicorn's workers go with their master), with a folder of
@@ -72,6 +73,7 @@ class Cluster:
         env = {**self.env, "CASEWORK_UPLOAD_FOLDER": str(own / "uploads"),
                "CASEWORK_EXPORT_FOLDER": str(own / "exports")}
         log = (self.workdir / f"{name}.log").open("wb")
+        self.logs.append(log)
         self.processes[name] = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                                 stdin=subprocess.DEVNULL, start_new_session=True)
 
@@ -85,14 +87,18 @@ class Cluster:
     def stop_all(self) -> None:
         for process in self.processes.values():
             if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
+                with suppress(ProcessLookupError):  # it may end by itself in between
+                    os.killpg(process.pid, signal.SIGTERM)
         deadline = time.monotonic() + 10
         for process in self.processes.values():
             try:
                 process.wait(max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+                with suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+        for log in self.logs:
+            log.close()
 
     def exited(self) -> list[str]:
         return [name for name, process in self.processes.items() if process.poll() is not None]
@@ -486,63 +492,81 @@ def running_cluster(env: dict[str, str]) -> Iterator[Cluster]:
                 cluster.show_logs()
 
 
-def run() -> int:
-    started = time.monotonic()
-    results: dict[str, Any] = {}
-    env = app_env()
-    failures: list[str] = []
+@dataclass
+class Report:
+    """The `name: value` lines, in the order they were found, and the names of the failed checks."""
 
-    def check(name: str, do: Callable[[], Any]) -> Any:
+    started: float = field(default_factory=time.monotonic)
+    results: dict[str, Any] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+    def check(self, name: str, do: Callable[[], Any]) -> Any:
+        """Run one check; a failure is reported under its name and the next check still runs."""
         try:
             value = do()
         except (CheckFailed, requests.RequestException, KeyError, ValueError) as error:
-            failures.append(name)
-            results[name] = f"FAILED ({type(error).__name__}: {error})"
+            self.fail(name, f"FAILED ({type(error).__name__}: {error})")
             return None
-        results[name] = value
+        self.results[name] = value
         return value
 
+    def fail(self, name: str, value: str) -> None:
+        self.failures.append(name)
+        self.results[name] = value
+
+    def print(self) -> None:
+        self.results["check_seconds"] = f"{time.monotonic() - self.started:.1f}"
+        for name, value in self.results.items():
+            print(f"{name}: {value}")
+        print(f"cluster_check: {'FAILED (' + ', '.join(self.failures) + ')' if self.failures else 'ok'}")
+
+
+def run_checks(cluster: Cluster, report: Report) -> None:
+    env = cluster.env
+    create_bucket(env)
+    letter = int(prepare(env, cluster.workdir)["letter"])
+    a, b = start_cluster(cluster)
+    report.results["start_seconds"] = f"{time.monotonic() - report.started:.1f}"
+    officer, supervisor = Browser(), Browser()
+    if report.check("cross_node_session", lambda: check_session(officer, a, b)):
+        report.check("cross_node_attachment", lambda: check_attachment(officer, a, b, letter))
+        report.check("cross_node_export",
+                     lambda: _timed(report, "export_job_seconds", check_export(officer, a, b)))
+        report.check("resent_form_recorded_once", lambda: check_resent_form(officer, a, b, env))
+    report.check("cross_node_letter_pdf",
+                 lambda: _timed(report, "letter_render_seconds", check_letter(supervisor, a, b, letter)))
+    report.check("audit_client_address", lambda: _only_client(audited_addresses(env)))
+    before = letters_in_database(env)
+    loop = report.check("failover", lambda: check_failover(cluster, (a, b)))
+    if loop is not None:
+        doubled = letters_in_database(env) - before - len(set(loop.created))
+        report.results.update(requests_sent=LOOP_REQUESTS, requests_lost=loop.lost, requests_doubled=doubled,
+                              requests_retried_after_kill=loop.retried)
+        if loop.lost or doubled or len(set(loop.created)) != len(loop.created):
+            report.fail("failover", "FAILED (requests lost or doubled)")
+        else:
+            report.results["failover"] = "ok"
+    report.check("node_b_after_kill", lambda: _healthy(b))
+    if cluster.exited() != ["node-a"]:
+        report.fail("processes", f"FAILED (exited: {', '.join(cluster.exited())})")
+
+
+def run() -> int:
+    report = Report()
     try:
-        with running_cluster(env) as cluster:
-            create_bucket(env)
-            seeded = prepare(env, cluster.workdir)
-            a, b = start_cluster(cluster)
-            results["start_seconds"] = f"{time.monotonic() - started:.1f}"
-            letter = int(seeded["letter"])
-            officer, supervisor = Browser(), Browser()
-            if check("cross_node_session", lambda: check_session(officer, a, b)):
-                check("cross_node_attachment", lambda: check_attachment(officer, a, b, letter))
-                check("cross_node_export", lambda: _timed(results, "export_job_seconds", check_export(officer, a, b)))
-            check("cross_node_letter_pdf",
-                  lambda: _timed(results, "letter_render_seconds", check_letter(supervisor, a, b, letter)))
-            check("resent_form_recorded_once", lambda: check_resent_form(officer, a, b, env))
-            check("audit_client_address", lambda: _only_client(audited_addresses(env)))
-            before = letters_in_database(env)
-            loop = check_failover(cluster, (a, b))
-            doubled = letters_in_database(env) - before - len(set(loop.created))
-            results.update(requests_sent=LOOP_REQUESTS, requests_lost=loop.lost, requests_doubled=doubled,
-                           requests_retried_after_kill=loop.retried)
-            if loop.lost or doubled or len(set(loop.created)) != len(loop.created):
-                failures.append("failover")
-            check("node_b_after_kill", lambda: _healthy(b))
-            if cluster.exited() != ["node-a"]:
-                failures.append("processes")
-                results["processes_exited"] = ", ".join(cluster.exited())
-            if failures:
-                raise CheckFailed(", ".join(failures))
+        with running_cluster(app_env()) as cluster:
+            run_checks(cluster, report)
+            if report.failures:
+                raise CheckFailed(", ".join(report.failures))  # shows the processes' logs
     except CheckFailed as error:
-        if not failures:
-            failures.append("setup")
-            results["setup"] = f"FAILED ({error})"
-    results["check_seconds"] = f"{time.monotonic() - started:.1f}"
-    for name, value in results.items():
-        print(f"{name}: {value}")
-    print(f"cluster_check: {'FAILED (' + ', '.join(failures) + ')' if failures else 'ok'}")
-    return 1 if failures else 0
+        if not report.failures:
+            report.fail("setup", f"FAILED ({error})")
+    report.print()
+    return 1 if report.failures else 0
 
 
-def _timed(results: dict[str, Any], name: str, outcome: tuple[str, float]) -> str:
-    results[name] = f"{outcome[1]:.1f}"
+def _timed(report: Report, name: str, outcome: tuple[str, float]) -> str:
+    report.results[name] = f"{outcome[1]:.1f}"
     return outcome[0]
 
 
