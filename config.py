@@ -59,6 +59,10 @@ class Config:
     S3_REGION = os.environ.get("CASEWORK_S3_REGION")
     S3_PREFIX = os.environ.get("CASEWORK_S3_PREFIX", "")
     TOTP_ISSUER = "Casework"
+    # How many reverse proxies stand in front of gunicorn: their X-Forwarded-For and
+    # X-Forwarded-Proto are trusted (the client's address in the audit trail, https for cookies and
+    # links). 0 ignores the headers, which anyone could send to a server reached directly.
+    PROXY_COUNT = _env_int("CASEWORK_PROXY_COUNT", 0)
     # The address users open Casework at (e.g. https://casework.example.org), for the links of
     # e-mails: background jobs write them outside any request. Unset: e-mails carry no links.
     BASE_URL = os.environ.get("CASEWORK_BASE_URL")

@@ -8,6 +8,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import DEFAULT_SECRET_KEY, config_from_env
 
@@ -42,6 +43,7 @@ def create_app(config: object | None = None, **overrides: Any) -> Flask:
     app.config.from_object(config or config_from_env())
     app.config.update(overrides)
     _complete_config(app)
+    _trust_proxies(app)
     _read_inputs_within_bounds(app)
     _init_extensions(app)
     _register_blueprints(app)
@@ -67,6 +69,17 @@ def _complete_config(app: Flask) -> None:
             raise RuntimeError("Production needs CASEWORK_REDIS_URL: the in-process queue is single-process only.")
         if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
             raise RuntimeError("Production needs CASEWORK_DATABASE_URL pointing to PostgreSQL.")
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind PROXY_COUNT proxies, the client's address and scheme are the ones they forward.
+
+    Only X-Forwarded-For and X-Forwarded-Proto: the proxy passes the Host header through, so a
+    forwarded host a client could set itself is never trusted.
+    """
+    count = int(app.config.get("PROXY_COUNT") or 0)
+    if count > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
 
 def _read_inputs_within_bounds(app: Flask) -> None:
