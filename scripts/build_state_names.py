@@ -3,7 +3,7 @@
 Not imported by Casework: run it by hand when the UN's names change, then review the diff.
 
     git -C <country-codes clone> show HEAD:data/country-codes.csv > country-codes.csv
-    python casework/core/reference_data/build_state_names.py country-codes.csv
+    python scripts/build_state_names.py country-codes.csv
 
 The input is `data/country-codes.csv` of the public-domain dataset `datasets/country-codes`,
 which carries the UNTERM columns of `unterm-efsrca.xlsx` verbatim. The Russian genitive is
@@ -17,7 +17,7 @@ import re
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parent.parent / "casework" / "core" / "reference_data"
 LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic", "zh": "Chinese", "ru": "Russian"}
 ARTICLES = {"fr": ("le", "la", "l'", "les"), "es": ("el", "la", "los", "las")}
 
