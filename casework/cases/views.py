@@ -245,7 +245,7 @@ def extend(case_id: int, deadline_id: int):
     form = ExtendDeadlineForm(prefix=_extend_prefix(deadline.id))
     return write(lambda: extend_deadline(deadline, form.due_on.data, current_user, form.note.data), form=form,
                  field=form.due_on, again=on_case_page(case, extend_form=(deadline.id, form)),
-                 done=lambda _none: _("“%(label)s” now due on %(due)s.", label=deadline.label,
+                 done=lambda _none: _("“%(label)s” now due on %(due)s.", label=deadline.shown_label,
                                       due=deadline.due_on.isoformat()), to=case.url)
 
 
@@ -256,4 +256,4 @@ def reminder(case_id: int, deadline_id: int):
     form = ConfirmForm()
     return write(lambda: record_reminder(deadline), form=form, again=on_case_page(case, confirm_form=form),
                  done=lambda count: _("Reminder %(count)s recorded for “%(label)s”.", count=count,
-                                      label=deadline.label), to=case.url)
+                                      label=deadline.shown_label), to=case.url)
