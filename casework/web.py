@@ -6,9 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from babel import Locale
 from flask import (
     Flask, current_app, flash, has_request_context, jsonify, redirect, render_template, request, session, url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
@@ -50,11 +52,63 @@ def is_public(app: Flask, endpoint: str | None) -> bool:
     return endpoint == "static" or bool(view and getattr(view, PUBLIC_ATTR, False))
 
 
+# The language chosen on the sign-in page (`?lang=`), kept by the browser for a year.
+LANGUAGE_COOKIE = "casework_lang"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+# Machines read the API: its messages and labels are in English whatever the client's language.
+ENGLISH_ONLY_PREFIXES = ("/api/",)
+
+
+def _ours(code: str | None) -> str | None:
+    return code if code in current_app.config["LANGUAGES"] else None
+
+
 def select_locale() -> str | None:
-    """The browser's preferred language among ours; the default outside requests (jobs, CLI)."""
+    """The page's language: the user's own choice, else the one chosen on the sign-in page, else
+    the browser's preferred language among ours, else English. The default outside requests
+    (jobs, CLI)."""
     if not has_request_context():
         return None
-    return request.accept_languages.best_match(current_app.config["LANGUAGES"])
+    if request.path.startswith(ENGLISH_ONLY_PREFIXES):
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    if current_user and current_user.is_authenticated and _ours(current_user.locale):
+        return current_user.locale
+    return (_ours(request.args.get("lang")) or _ours(request.cookies.get(LANGUAGE_COOKIE))
+            or request.accept_languages.best_match(current_app.config["LANGUAGES"])
+            or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def remember_language(response, code: str):
+    """Keep `code` as this browser's language, for the pages before signing in."""
+    response.set_cookie(LANGUAGE_COOKIE, code, max_age=LANGUAGE_COOKIE_AGE, httponly=True, samesite="Lax",
+                        secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+    return response
+
+
+def _language_from_address(response):
+    """`?lang=` (the sign-in page's language links) is remembered by the browser."""
+    code = _ours(request.args.get("lang"))
+    if code and request.cookies.get(LANGUAGE_COOKIE) != code:
+        remember_language(response, code)
+    return response
+
+
+def page_language() -> dict[str, str]:
+    """`lang` and `dir` of the page's <html>."""
+    locale = get_locale()
+    if locale is None:
+        return {"lang": "en", "dir": "ltr"}
+    return {"lang": str(locale).replace("_", "-"), "dir": locale.text_direction}
+
+
+def language_names() -> dict[str, str]:
+    """Each of our languages named in itself, as language menus do: whoever cannot read the
+    page still finds theirs."""
+    names = {}
+    for code in current_app.config["LANGUAGES"]:
+        name = Locale.parse(code).get_display_name(code)
+        names[code] = name[:1].upper() + name[1:]
+    return names
 
 
 def _session_expired() -> bool:
@@ -229,6 +283,8 @@ def _template_helpers() -> dict[str, Any]:
         "module_nav": MODULE_NAV,
         "describe_event": describe,
         "record_name": record_name,
+        "page_language": page_language,
+        "language_names": language_names,
     }
 
 
@@ -236,6 +292,7 @@ def register(app: Flask) -> None:
     """Install the request hooks, error pages and template helpers."""
     app.before_request(_require_sign_in)
     app.after_request(_security_headers)
+    app.after_request(_language_from_address)
     app.context_processor(_template_helpers)
     app.register_error_handler(403, _error_page(403, _l("Not allowed"), _l("You do not have access to this page.")))
     app.register_error_handler(404, _error_page(404, _l("Not found"), _l("There is nothing at this address.")))
