@@ -284,7 +284,7 @@ def _template_helpers() -> dict[str, Any]:
         "describe_event": describe,
         "record_name": record_name,
         "page_language": page_language,
-        "language_names": language_names,
+        "interface_languages": language_names,
     }
 
 
