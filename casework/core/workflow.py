@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from flask_babel import LazyString, force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text, select
@@ -27,13 +26,11 @@ from casework.core import audit
 from casework.core.cases import Case
 from casework.core.db import utcnow
 from casework.core.deadlines import Deadline, Period, meet_open_deadlines
+from casework.core.i18n import Label, english
 from casework.core.permissions import Permission, can
 from casework.core.writes import Refused, expect_version
 from casework.extensions import db
 
-
-# A label in the user's language: declared with `lazy_gettext` at import, translated when shown.
-Label = str | LazyString
 
 # The names of the states several workflows share; a workflow's own `labels` name the others
 # (or name these differently).
@@ -67,13 +64,6 @@ COMMON_STATE_LABELS: dict[str, Label] = {
     "suspended": _l("Suspended"),
     "transmitted": _l("Transmitted"),
 }
-
-
-def english(label: Label) -> str:
-    """A label as stored in the database (a deadline's, say): in English, whoever is signed in,
-    so that it is translated again for each reader when shown."""
-    with force_locale("en"):
-        return str(label)
 
 
 @dataclass(frozen=True)

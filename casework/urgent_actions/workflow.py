@@ -58,7 +58,7 @@ def _criteria_met(ua: UrgentAction, user) -> str | None:
     unmet = [c for c in Criterion if not (ua.criteria or {}).get(c.value)]
     if unmet:
         return _("Registration needs every criterion met; not met: %(criteria)s.",
-                 criteria="; ".join(_(CRITERIA_LABELS[c]) for c in unmet))
+                 criteria="; ".join(str(CRITERIA_LABELS[c]) for c in unmet))
     return None
 
 

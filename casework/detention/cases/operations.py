@@ -13,6 +13,7 @@ from datetime import date
 from flask_babel import gettext as _
 
 from casework.cases.operations import assign_user
+from casework.core.i18n import english
 from casework.core.permissions import Permission, can, can_in_unit
 from casework.core.persons import CasePerson, Person, PersonRole, Sex
 from casework.core.workflow import fire
@@ -41,7 +42,7 @@ def category_of(person: Person, on: date) -> ReleaseCategory | None:
 
 def case_title(person: Person, issue: CaseIssue) -> str:
     """Lists show the public name (initials for a protected identity) and the issue."""
-    return f"{person.public_name} — {ISSUE_LABELS[issue]}"
+    return f"{person.public_name} — {english(ISSUE_LABELS[issue])}"
 
 
 def open_case(facility: Facility, detainee: Detainee | Person, issue: CaseIssue, details: str, actor, *,
