@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from babel import Locale
+from babel.lists import format_list
 from flask import (
     Flask, current_app, flash, has_request_context, jsonify, redirect, render_template, request, session, url_for,
 )
-from flask_babel import get_locale
+from flask_babel import format_date, format_time, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
@@ -99,6 +101,18 @@ def page_language() -> dict[str, str]:
     if locale is None:
         return {"lang": "en", "dir": "ltr"}
     return {"lang": str(locale).replace("_", "-"), "dir": locale.text_direction}
+
+
+def timestamp(moment: datetime, seconds: bool = False) -> str:
+    """A moment in the reader's conventions, to the minute (or second), in UTC as stored:
+    "Dec 6, 2026 1:05 PM", "6 déc. 2026 13:05". Beside Flask-Babel's `dateformat`."""
+    return f"{format_date(moment)} {format_time(moment, 'medium' if seconds else 'short')}"
+
+
+def listformat(items: Iterable[Any], attribute: str | None = None) -> str:
+    """Items as a sentence lists them in the reader's language: "7, 9 and 14", "7, 9 et 14"."""
+    words = [str(getattr(item, attribute) if attribute else item) for item in items]
+    return format_list(words, locale=get_locale() or "en") if words else ""
 
 
 def language_names() -> dict[str, str]:
@@ -294,6 +308,8 @@ def register(app: Flask) -> None:
     app.after_request(_security_headers)
     app.after_request(_language_from_address)
     app.context_processor(_template_helpers)
+    app.jinja_env.filters["timestamp"] = timestamp
+    app.jinja_env.filters["listformat"] = listformat
     app.register_error_handler(403, _error_page(403, _l("Not allowed"), _l("You do not have access to this page.")))
     app.register_error_handler(404, _error_page(404, _l("Not found"), _l("There is nothing at this address.")))
     app.register_error_handler(413, _too_large)
