@@ -19,6 +19,7 @@ from flask_login import current_user, logout_user
 from werkzeug.exceptions import HTTPException
 
 from casework.core.db import utcnow
+from casework.core.i18n import enum_label
 
 PUBLIC_ATTR = "_casework_public"
 
@@ -310,6 +311,7 @@ def register(app: Flask) -> None:
     app.context_processor(_template_helpers)
     app.jinja_env.filters["timestamp"] = timestamp
     app.jinja_env.filters["listformat"] = listformat
+    app.jinja_env.filters["enum_label"] = enum_label
     app.register_error_handler(403, _error_page(403, _l("Not allowed"), _l("You do not have access to this page.")))
     app.register_error_handler(404, _error_page(404, _l("Not found"), _l("There is nothing at this address.")))
     app.register_error_handler(413, _too_large)
