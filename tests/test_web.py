@@ -6,13 +6,39 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
+import pytest
 from babel.dates import format_date
-from flask_babel import refresh
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from flask_babel import get_babel, refresh
 
+from casework.auth.models import User
 from casework.core.deadlines import Deadline
 from casework.extensions import db
 from casework.web import listformat, timestamp
 from tests.pages import words
+
+
+# A few words of a French catalogue, to see the pages use one without the real catalogue compiled.
+FRENCH = {"Draft": "Brouillon", "Urgent actions": "Actions urgentes", "Reply due": "Réponse attendue",
+          "My work": "Mon travail"}
+
+
+@pytest.fixture
+def french(app, tmp_path, monkeypatch) -> Iterator[None]:
+    """The app reads translations from a catalogue holding FRENCH, for this test only."""
+    catalog = Catalog(locale="fr")
+    for english, french_words in FRENCH.items():
+        catalog.add(english, french_words)
+    folder = tmp_path / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "messages.mo").open("wb") as file:
+        write_mo(file, catalog)
+    babel = get_babel(app)
+    monkeypatch.setattr(babel, "translation_directories", [str(tmp_path)])
+    babel.instance.domain_instance.cache.clear()
+    yield
+    babel.instance.domain_instance.cache.clear()
 
 
 @contextmanager
@@ -54,3 +80,18 @@ def test_date_fields_keep_iso_dates_whatever_the_language(users, login):
     body = page.get_data(as_text=True)
     assert 'value="2026-01-01"' in body and 'value="2026-06-30"' in body
     assert "1 janv. 2026" in words(page) and "30 juin 2026" in words(page)
+
+
+def test_labels_declared_at_import_and_stored_labels_are_shown_in_the_reader_s_language(french, users, make_case,
+                                                                                         login):
+    case = make_case(officer=users["officer"], reference="S 5/2027")  # a draft
+    due = date.today() - timedelta(days=2)
+    db.session.add(Deadline(case_id=case.id, kind="reply", label="Reply due", due_on=due, original_due_on=due))
+    db.session.get(User, users["officer"].id).locale = "fr"
+    db.session.commit()
+    page = words(login(users["officer"]).get("/"))
+    # The heading (gettext), the navigation and the state (lazy, declared at import), the
+    # deadline's label (stored in English, translated when shown).
+    assert "Mon travail" in page and "Actions urgentes" in page and "Brouillon" in page
+    assert "Réponse attendue" in page and "Reply due" not in page
+    assert db.session.scalar(db.select(Deadline.label).where(Deadline.case_id == case.id)) == "Reply due"
