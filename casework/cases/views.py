@@ -9,6 +9,7 @@ import functools
 from collections.abc import Callable
 
 from flask import Blueprint, abort, flash, redirect, render_template, send_file
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -246,7 +247,7 @@ def extend(case_id: int, deadline_id: int):
     return write(lambda: extend_deadline(deadline, form.due_on.data, current_user, form.note.data), form=form,
                  field=form.due_on, again=on_case_page(case, extend_form=(deadline.id, form)),
                  done=lambda _none: _("“%(label)s” now due on %(due)s.", label=deadline.shown_label,
-                                      due=deadline.due_on.isoformat()), to=case.url)
+                                      due=format_date(deadline.due_on)), to=case.url)
 
 
 @bp.route("/<int:case_id>/deadlines/<int:deadline_id>/reminder", methods=["POST"])

@@ -138,7 +138,7 @@ def _why_excluded(case: ReprisalCase) -> str:
         return _("No consent recorded.")
     latest = case.consents[-1]
     if latest.revoked_on is not None:
-        return _("Consent revoked on %(d)s.", d=latest.revoked_on.isoformat())
+        return _("Consent revoked on %(d)s.", d=format_date(latest.revoked_on))
     return _("Consent not informed.")
 
 

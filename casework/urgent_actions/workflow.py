@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -70,7 +71,7 @@ def _reminder_due(ua: UrgentAction, user) -> str | None:
         return _("%(n)s reminders have been sent; invite the State to meet the rapporteurs.", n=deadline.reminders_sent)
     if not deadline.is_overdue():
         return _("The State's reply is due on %(date)s; a reminder can go once it is overdue.",
-                 date=deadline.due_on.isoformat())
+                 date=format_date(deadline.due_on))
     return None
 
 

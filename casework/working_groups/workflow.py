@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -62,12 +63,12 @@ def one_extension(deadline: Deadline, new_due_on: date) -> str | None:
     """The Government may ask once for one more month to reply (DOMAIN §6)."""
     if deadline.extended_on is not None:
         return _("The Government has already had its one extension (granted on %(on)s, reply now due on %(due)s); "
-                 "a second extension is not possible.", on=deadline.extended_on.isoformat(),
-                 due=deadline.due_on.isoformat())
+                 "a second extension is not possible.", on=format_date(deadline.extended_on),
+                 due=format_date(deadline.due_on))
     latest = EXTENSION.after(deadline.original_due_on)
     if new_due_on > latest:
         return _("The extension is of one month at most: the reply can be due on %(latest)s at the latest.",
-                 latest=latest.isoformat())
+                 latest=format_date(latest))
     return None
 
 
@@ -79,7 +80,7 @@ def _reply_overdue(case, user) -> str | None:
     deadline = open_deadline(case, REPLY_DEADLINE)
     if deadline is not None and not deadline.is_overdue():
         return _("The Government's reply is due on %(due)s; it is recorded as not received only after that date.",
-                 due=deadline.due_on.isoformat())
+                 due=format_date(deadline.due_on))
     return None
 
 
@@ -164,7 +165,7 @@ def _objection_period_over(case: DisappearanceCase, user) -> str | None:
         return _("The Government's reply has not been forwarded to the source as clarifying the case.")
     if deadline.due_on >= date.today():
         return _("The source may object until %(due)s; the case is clarified on the Government's information only "
-                 "after that date.", due=deadline.due_on.isoformat())
+                 "after that date.", due=format_date(deadline.due_on))
     return None
 
 
@@ -173,7 +174,7 @@ def _reminder_due(case: DisappearanceCase, user) -> str | None:
     if deadline is None:
         return _("No yearly reminder is running on this case.")
     if deadline.due_on > date.today():
-        return _("The next yearly reminder is due on %(due)s.", due=deadline.due_on.isoformat())
+        return _("The next yearly reminder is due on %(due)s.", due=format_date(deadline.due_on))
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 
 from casework.cases.operations import assign_user
@@ -125,7 +126,7 @@ def record_outcome(case: DetentionCase, outcome: CaseOutcome, outcome_on: date, 
 def _check_outcome(case: DetentionCase) -> None:
     if case.raised_on is not None and case.outcome_on is not None and case.outcome_on < case.raised_on:
         raise Refused(_("The outcome cannot come before the case was raised (%(date)s).",
-                        date=case.raised_on.isoformat()))
+                        date=format_date(case.raised_on)))
     if case.covered_by is not None and not case.is_release:
         # No longer a release: the aggregate record that covered it keeps counting the person.
         db.session.delete(case.covered_by)
