@@ -56,6 +56,12 @@ class Config:
     EXPORT_ROW_THRESHOLD = _env_int("CASEWORK_EXPORT_ROW_THRESHOLD", 2000)
     EXPORT_KEEP_DAYS = _env_int("CASEWORK_EXPORT_KEEP_DAYS", 7)
     EXPORT_FOLDER = os.environ.get("CASEWORK_EXPORT_FOLDER")  # None: instance/exports
+    # Files in an S3-compatible object store instead of the two folders (casework.core.storage):
+    # every web node and worker then reads and writes the same files.
+    S3_BUCKET = os.environ.get("CASEWORK_S3_BUCKET")
+    S3_ENDPOINT_URL = os.environ.get("CASEWORK_S3_ENDPOINT_URL")  # MinIO, Ceph RGW…; None: AWS
+    S3_REGION = os.environ.get("CASEWORK_S3_REGION")
+    S3_PREFIX = os.environ.get("CASEWORK_S3_PREFIX", "")
     TOTP_ISSUER = "Casework"
     # The address users open Casework at (e.g. https://casework.example.org), for the links of
     # e-mails: background jobs write them outside any request. Unset: e-mails carry no links.
@@ -91,6 +97,11 @@ class TestConfig(Config):
     JOB_QUEUE_MODE = "inline"
     SMTP_HOST = None
     BASE_URL = None
+    # The servers pass keeps every file in a throwaway S3-compatible server (scripts/test.sh).
+    S3_BUCKET = os.environ.get("CASEWORK_TEST_S3_BUCKET")
+    S3_ENDPOINT_URL = os.environ.get("CASEWORK_TEST_S3_URL")
+    S3_REGION = "us-east-1" if S3_BUCKET else None
+    S3_PREFIX = ""
     SCHEDULER_IN_PROCESS = False
     WTF_CSRF_ENABLED = False
     SERVER_NAME = "casework.test"

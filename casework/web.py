@@ -16,10 +16,13 @@ from flask_babel import format_date, format_time, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
+from markupsafe import escape
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
-from casework.core.db import utcnow
+from casework.core.db import is_unavailable, utcnow
 from casework.core.i18n import enum_label
+from casework.core.storage import FileMissing
 
 PUBLIC_ATTR = "_casework_public"
 
@@ -183,7 +186,7 @@ def _security_headers(response):
     response.headers.setdefault(
         "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'"
     )
-    if current_user and current_user.is_authenticated:
+    if request.endpoint != "static":  # asking who is signed in here could fail with the database
         response.headers.setdefault("Cache-Control", "no-store")
     return response
 
@@ -276,12 +279,39 @@ def _server_error(error):
     reference = log_server_error(error)
     message = _("The error has been logged with the reference %(reference)s. If it happens again, give this "
                 "reference to the help desk.", reference=reference)
+    return _page_or_plain(500, _("Something went wrong"), message, reference)
+
+
+def _database_unavailable(error: OperationalError):
+    """503 when the database is down, restarting, or too busy to answer in time: the transaction
+    was given up, so nothing of the request was saved, and trying again a moment later works.
+    (The API answers the same in JSON, from its own handler.)"""
+    if not is_unavailable(error):
+        return _server_error(error)
+    reference = log_server_error(error)
+    message = _("The database could not be reached or was busy, so nothing was saved. Go back and try again in "
+                "a moment. (Reference %(reference)s.)", reference=reference)
+    response = _page_or_plain(503, _("Try again in a moment"), message, reference)
+    return response[0], 503, {"Retry-After": "5"}
+
+
+def _file_missing(error: FileMissing):
+    """A record names a file the store does not have (lost, or a store set up without copying the
+    files): logged as an error, since someone must restore it, and answered as not found."""
+    current_app.logger.error("File %s is missing from the file store", error)
+    return render_template("errors/error.html", code=404, title=_("File missing"), message=_(
+        "This file cannot be found in the file store. The error has been logged; ask the help desk to "
+        "restore it.")), 404
+
+
+def _page_or_plain(code: int, title: str, message: str, reference: str) -> tuple[str, int]:
+    """The error page in the site's layout, or plain when the layout itself fails (it reads the
+    signed-in user from the database, which may be what is down)."""
     try:
-        return render_template("errors/error.html", code=500, title=_("Something went wrong"), message=message), 500
-    except Exception:  # noqa: BLE001 - the layout itself failed (database down): say it plainly
+        return render_template("errors/error.html", code=code, title=title, message=message), code
+    except Exception:  # noqa: BLE001 - say it plainly rather than fail in turn
         current_app.logger.exception("The error page of %s could not be drawn", reference)
-        return (f"<!doctype html><title>Something went wrong</title><h1>Something went wrong</h1>"
-                f"<p>The error has been logged with the reference {reference}.</p>"), 500
+        return f"<!doctype html><title>{escape(title)}</title><h1>{escape(title)}</h1><p>{escape(message)}</p>", code
 
 
 def _template_helpers() -> dict[str, Any]:
@@ -316,6 +346,8 @@ def register(app: Flask) -> None:
     app.register_error_handler(404, _error_page(404, _l("Not found"), _l("There is nothing at this address.")))
     app.register_error_handler(413, _too_large)
     app.register_error_handler(500, _server_error)
+    app.register_error_handler(OperationalError, _database_unavailable)
+    app.register_error_handler(FileMissing, _file_missing)
     from flask_wtf.csrf import CSRFError
 
     app.register_error_handler(CSRFError, _csrf_error)

@@ -2,8 +2,9 @@
 # Run the test suite in two passes:
 #
 #   1. "embedded"           SQLite + fakeredis; needs nothing beyond Python.
-#   2. "PostgreSQL + Redis" against throwaway servers that this script starts
-#                           on free loopback ports and removes afterwards.
+#   2. "PostgreSQL + Redis + S3" against throwaway servers that this script
+#                           starts on free loopback ports and removes afterwards
+#                           (the S3-compatible one is moto's server mode).
 #
 # When both servers are available the two passes run side by side (one pytest
 # process each, so a machine with two cores takes about as long as the slower
@@ -21,7 +22,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/_bootstrap.sh"
 
 EMBEDDED_LABEL="embedded (SQLite + fakeredis)"
-SERVICES_LABEL="PostgreSQL + Redis"
+SERVICES_LABEL="PostgreSQL + Redis + S3"
 INSTALL_HINT="apt-get install postgresql redis-server"
 
 is_ci() {
@@ -50,7 +51,7 @@ echo "==> Compiling the translations"
 pybabel -q compile -d translations
 
 # Without these the test suite falls back to SQLite and fakeredis.
-unset CASEWORK_TEST_DATABASE_URL CASEWORK_TEST_REDIS_URL CASEWORK_TEST_PASS
+unset CASEWORK_TEST_DATABASE_URL CASEWORK_TEST_REDIS_URL CASEWORK_TEST_PASS CASEWORK_TEST_S3_URL CASEWORK_TEST_S3_BUCKET
 
 embedded_rc=0
 # Set to "embedded" when the servers pass runs alongside: the two passes then share work that
@@ -105,6 +106,7 @@ else
     [[ -n "$CREATEDB" ]] || missing+=("createdb (PostgreSQL client)")
 fi
 command -v redis-server >/dev/null || missing+=("redis-server")
+python -c 'import moto.server' 2>/dev/null || missing+=("moto's S3 server (pip install -e '.[test]')")
 
 # initdb refuses to run as root, so root runs the PostgreSQL tools as the
 # 'postgres' system user (created by the Debian postgresql package).
@@ -141,6 +143,7 @@ fi
 TMP_DIR=""
 PGDATA_DIR=""
 REDIS_PID=""
+S3_PID=""
 SERVICES_PID=""
 
 # Runs a PostgreSQL tool as the postgres user when we are root, else as us.
@@ -169,6 +172,10 @@ cleanup() {
     if [[ -n "$REDIS_PID" ]]; then
         kill "$REDIS_PID" 2>/dev/null
         wait "$REDIS_PID" 2>/dev/null
+    fi
+    if [[ -n "$S3_PID" ]]; then
+        kill "$S3_PID" 2>/dev/null
+        wait "$S3_PID" 2>/dev/null
     fi
     if [[ -n "$PGDATA_DIR" && -f "$PGDATA_DIR/postmaster.pid" ]]; then
         # The data is thrown away, so no need for a clean shutdown.
@@ -215,16 +222,16 @@ PGDATA_DIR="$TMP_DIR/pgdata"
 # one before the servers bind it; unlikely, and start-up would then fail loudly.
 ports="$(python - <<'EOF'
 import socket
-socks = [socket.socket() for _ in range(2)]
+socks = [socket.socket() for _ in range(3)]
 for s in socks:
     s.bind(("127.0.0.1", 0))
 print(*(s.getsockname()[1] for s in socks))
 EOF
 )"
-read -r PG_PORT REDIS_PORT <<<"$ports"
+read -r PG_PORT REDIS_PORT S3_PORT <<<"$ports"
 
 echo
-echo "==> Starting throwaway PostgreSQL ($PG_BINDIR) and Redis servers"
+echo "==> Starting throwaway PostgreSQL ($PG_BINDIR), Redis and S3-compatible servers"
 started_at="$(now)"
 
 initdb_args=(-D "$PGDATA_DIR" -A trust -U casework --encoding=UTF8)
@@ -238,9 +245,8 @@ fi
 # Durability is pointless for a throwaway test database, so turn it off.
 # The socket goes into TMP_DIR: the default (/var/run/postgresql) may not exist
 # or be writable.
-as_pg "$PG_CTL" -w -D "$PGDATA_DIR" -l "$TMP_DIR/postgres.log" \
-    -o "-F -k '$TMP_DIR' -c listen_addresses=127.0.0.1 -p $PG_PORT -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
-    start >/dev/null \
+PG_OPTIONS="-F -k '$TMP_DIR' -c listen_addresses=127.0.0.1 -p $PG_PORT -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+as_pg "$PG_CTL" -w -D "$PGDATA_DIR" -l "$TMP_DIR/postgres.log" -o "$PG_OPTIONS" start >/dev/null \
     || setup_failed "PostgreSQL did not start" "$TMP_DIR/postgres.log"
 
 "$CREATEDB" -h 127.0.0.1 -p "$PG_PORT" -U casework casework_test \
@@ -272,8 +278,38 @@ for _ in $(seq 100); do
 done
 redis_ping || setup_failed "redis-server did not answer PING within 10s" "$TMP_DIR/redis.log"
 
+# The fault tests stop, start and restart this PostgreSQL (`pg-ctl.sh stop|start|restart`), as
+# an operator or a crash would; the script runs pg_ctl as the user that owns the data.
+PG_CTL_SCRIPT="$TMP_DIR/pg-ctl.sh"
+{
+    echo '#!/usr/bin/env bash'
+    printf 'cd %q || exit 1\n' "$TMP_DIR"
+    runner=""
+    if [[ "$RUN_AS_ROOT" == true ]]; then
+        runner="runuser -u postgres --"
+    fi
+    printf 'exec %s %q -D %q -l %q -o %q -m fast -w "$1"\n' "$runner" "$PG_CTL" "$PGDATA_DIR" \
+        "$TMP_DIR/postgres.log" "$PG_OPTIONS"
+} >"$PG_CTL_SCRIPT"
+chmod +x "$PG_CTL_SCRIPT"
+
+# An S3-compatible object store in memory: moto's server mode.
+python -m moto.server -H 127.0.0.1 -p "$S3_PORT" >"$TMP_DIR/s3.log" 2>&1 &
+S3_PID=$!
+s3_ping() {
+    python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' \
+        "http://127.0.0.1:$S3_PORT/" >/dev/null 2>&1
+}
+for _ in $(seq 150); do
+    s3_ping && break
+    kill -0 "$S3_PID" 2>/dev/null \
+        || { S3_PID=""; setup_failed "the S3-compatible server exited during start-up" "$TMP_DIR/s3.log"; }
+    sleep 0.1
+done
+s3_ping || setup_failed "the S3-compatible server did not answer within 15s" "$TMP_DIR/s3.log"
+
 startup_secs="$(python -c "print(f'{$(now) - $started_at:.1f}')")"
-echo "    PostgreSQL on 127.0.0.1:$PG_PORT, Redis on 127.0.0.1:$REDIS_PORT (ready in ${startup_secs}s)"
+echo "    PostgreSQL on 127.0.0.1:$PG_PORT, Redis on 127.0.0.1:$REDIS_PORT, S3 on 127.0.0.1:$S3_PORT (ready in ${startup_secs}s)"
 
 # ---------------------------------------------------------------------------
 # Pass 2 in the background, pass 1 in the foreground
@@ -283,6 +319,9 @@ SERVICES_LOG="$TMP_DIR/pass2.log"
 (
     export CASEWORK_TEST_DATABASE_URL="postgresql+psycopg://casework@127.0.0.1:$PG_PORT/casework_test"
     export CASEWORK_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+    export CASEWORK_TEST_PG_CTL="$PG_CTL_SCRIPT"
+    export CASEWORK_TEST_S3_URL="http://127.0.0.1:$S3_PORT" CASEWORK_TEST_S3_BUCKET="casework-test"
+    export AWS_ACCESS_KEY_ID="test" AWS_SECRET_ACCESS_KEY="test"
     # Tells the suite that a missing server is an error in this pass, not a reason to skip.
     export CASEWORK_TEST_PASS=servers
     exec python -m pytest "$@"

@@ -6,8 +6,11 @@ from typing import Any
 from flask import jsonify
 from flask_babel import gettext as _
 from pydantic import BaseModel, Field, ValidationError
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
+from casework.core.db import is_unavailable
+from casework.core.storage import FileMissing
 from casework.web import log_server_error
 
 MESSAGES = {
@@ -21,6 +24,7 @@ MESSAGES = {
     415: "Send the body as JSON (Content-Type: application/json).",
     422: "Some fields are not valid.",
     500: "Something went wrong; the error has been logged.",
+    503: "The database could not be reached or was busy; nothing was saved. Try again in a moment.",
 }
 
 
@@ -87,4 +91,9 @@ def unexpected_error(error: Exception):
         return http_error(error)
     if isinstance(error, ApiError):
         return error_response(error)
+    if isinstance(error, FileMissing):
+        log_server_error(error)  # someone must restore the file
+        return error_response(ApiError(404, _("This file cannot be found in the file store.")))
+    if isinstance(error, OperationalError) and is_unavailable(error):  # down or busy: nothing saved, try again
+        return error_response(ApiError(503, reference=log_server_error(error), headers={"Retry-After": "5"}))
     return error_response(ApiError(500, reference=log_server_error(error)))

@@ -1,18 +1,21 @@
 """Pages where people manage their API tokens, and where administrators revoke anyone's."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from wtforms import DateField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from casework.api.tokens import AccessToken, all_tokens, create_token, may_revoke, revoke_token, tokens_of
+from casework.api.tokens import (
+    AccessToken, TokenRefused, all_tokens, create_token, may_revoke, revoke_token, tokens_of,
+)
 from casework.cases.forms import ConfirmForm
 from casework.core.db import utcnow
 from casework.core.forms import Form
 from casework.core.permissions import Permission, has_global
+from casework.core.writes import again_at, write
 from casework.extensions import db
 
 bp = Blueprint("tokens", __name__)
@@ -31,13 +34,21 @@ class TokenForm(Form):
 
 @bp.route("/account/tokens", methods=["GET", "POST"])
 def account_tokens():
-    """The user's tokens; creating one shows its secret on this answer only."""
+    """The user's tokens; creating one shows its secret on this answer only.
+
+    Not through `write()`: its redirect would have to carry the secret to the next page (in the
+    session cookie), and the secret must exist in one answer only.
+    """
     form = TokenForm()
     secret = None
     if form.validate_on_submit():
-        token, secret = create_token(current_user, form.name.data, form.expires_on.data, current_user)
-        db.session.commit()
-        form = TokenForm(formdata=None)
+        try:
+            token, secret = create_token(current_user, form.name.data, form.expires_on.data, current_user)
+            db.session.commit()
+            form = TokenForm(formdata=None)
+        except TokenRefused as refusal:
+            db.session.rollback()
+            form.name.errors = [*form.name.errors, str(refusal)]
     status = 400 if form.errors else (201 if secret else 200)
     return render_template("api/tokens.html", form=form, secret=secret, tokens=tokens_of(current_user),
                            confirm=ConfirmForm()), status
@@ -48,14 +59,11 @@ def revoke(token_id: int):
     token = db.session.get(AccessToken, token_id)
     if token is None or not may_revoke(current_user, token):
         abort(404)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    revoke_token(token, current_user)
-    db.session.commit()
-    flash(_("Token “%(name)s” revoked: programs using it are refused from now on.", name=token.name), "success")
-    back = "tokens.admin_tokens" if request.args.get("from") == "admin" and current_user.is_admin \
-        else "tokens.account_tokens"
-    return redirect(url_for(back), 303)
+    back = url_for("tokens.admin_tokens" if request.args.get("from") == "admin" and current_user.is_admin
+                   else "tokens.account_tokens")
+    return write(lambda: revoke_token(token, current_user), form=ConfirmForm(), again=again_at(back),
+                 done=_("Token “%(name)s” revoked: programs using it are refused from now on.", name=token.name),
+                 to=back)
 
 
 @bp.route("/admin/tokens")

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
 from casework.core.db import utcnow
+from casework.core.writes import Refused
 from casework.extensions import db
 
 SECRET_PREFIX = "cw_"
@@ -23,7 +24,7 @@ VISIBLE_CHARACTERS = 10  # "cw_" and the first 7 characters of the secret: enoug
 LAST_USED_PRECISION = timedelta(minutes=1)  # a busy script does not write the token row on every call
 
 
-class TokenRefused(ValueError):
+class TokenRefused(Refused):
     """The token cannot be created or changed; the message says why."""
 
 

@@ -54,8 +54,16 @@ def _filtered(form: AuditFilterForm):
     return stmt
 
 
-def withheld_events(events: list[AuditEvent]) -> set[int]:
-    """The events whose values the current user may not read.
+# Why an event's values are withheld, as the log says it.
+WITHHELD_REASONS = {
+    "case": _l("Withheld: confidential record you are not assigned to."),
+    "person": _l("Withheld: a person the registry does not show you."),
+    "file": _l("Withheld: a file of a case whose authors or source you may not know."),
+}
+
+
+def withheld_events(events: list[AuditEvent]) -> dict[int, str]:
+    """The events whose values the current user may not read, with why (a key of WITHHELD_REASONS).
 
     Those of a confidential case they are not assigned to, those of a person they cannot see in
     the registry (e.g. someone who appears only in confidential cases), and those of a file they
@@ -66,11 +74,15 @@ def withheld_events(events: list[AuditEvent]) -> set[int]:
     person_of = {e.id: _person_id(e) for e in events if e.object_type in ("persons", "person_names")}
     hidden_persons = _hidden_persons({pid for pid in person_of.values() if pid})
     unread_files = _unreadable_files({e.case_id for e in events if e.object_type == Attachment.__tablename__})
-    return {
-        e.id for e in events
-        if e.case_id in hidden_cases or (e.id in person_of and (person_of[e.id] in hidden_persons or not person_of[e.id]))
-        or (e.object_type == Attachment.__tablename__ and (e.case_id is None or e.case_id in unread_files))
-    }
+    withheld = {}
+    for e in events:
+        if e.case_id in hidden_cases:
+            withheld[e.id] = "case"
+        elif e.id in person_of and (person_of[e.id] in hidden_persons or not person_of[e.id]):
+            withheld[e.id] = "person"
+        elif e.object_type == Attachment.__tablename__ and (e.case_id is None or e.case_id in unread_files):
+            withheld[e.id] = "file"
+    return withheld
 
 
 def _unreadable_files(case_ids: set[int | None]) -> set[int]:
@@ -120,4 +132,5 @@ def index():
     page = paginate(_filtered(form), sorts={"time": AuditEvent.id}, default_sort="time", default_direction="desc")
     withheld = withheld_events(page.items)
     shown = {e.id: shown_changes(e, current_user.id) for e in page.items}
-    return render_template("audit/index.html", form=form, page=page, withheld=withheld, shown=shown)
+    return render_template("audit/index.html", form=form, page=page, withheld=withheld, shown=shown,
+                           reasons=WITHHELD_REASONS)

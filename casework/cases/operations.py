@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from casework.auth.models import User
 from casework.core.cases import Case, CaseAssignment
+from casework.core.db import savepoint
 from casework.core.i18n import enum_label
 from casework.core.permissions import identities_guarded, supervises_unit
 from casework.core.persons import CasePerson, PersonRole, registered_person
@@ -37,7 +38,7 @@ def _stored_unless_taken(record) -> bool:
     colleague) can store it between that look and this write; its uniqueness is the database's.
     """
     try:
-        with db.session.begin_nested():
+        with savepoint(db.session):
             db.session.add(record)
     except IntegrityError:
         return False

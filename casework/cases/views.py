@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from flask import Blueprint, abort, flash, redirect, render_template, send_file
+from flask import Blueprint, abort, flash, redirect, render_template
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -22,7 +22,7 @@ from casework.cases.forms import (
     AssignmentForm, AttachmentForm, ConfirmForm, ExtendDeadlineForm, LinkPersonForm, TransitionForm,
 )
 from casework.core import audit
-from casework.core.attachments import Attachment, attach_file, may_read_files, readable_attachments
+from casework.core.attachments import Attachment, attach_file, may_read_files, readable_attachments, send_attachment
 from casework.core.audit import AuditEvent
 from casework.core.cases import Case
 from casework.core.deadlines import Deadline, extend_deadline, record_reminder
@@ -208,8 +208,7 @@ def download(case_id: int, attachment_id: int):
         abort(404)
     audit.record(audit.AuditAction.DOWNLOAD, obj=attachment)
     db.session.commit()
-    return send_file(attachment.path, mimetype=attachment.content_type, as_attachment=True,
-                     download_name=attachment.filename)
+    return send_attachment(attachment)
 
 
 @bp.route("/<int:case_id>/assignments", methods=["POST"])

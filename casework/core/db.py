@@ -6,7 +6,8 @@ import sqlite3
 from datetime import datetime, UTC
 
 from sqlalchemy import DateTime, Engine, MetaData, String, TypeDecorator, event
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, registry
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, SessionTransaction, mapped_column, registry
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -30,6 +31,37 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
         for pragma in SQLITE_PRAGMAS:
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
+
+
+def savepoint(session: Session) -> SessionTransaction:
+    """A savepoint nested in the session's transaction, on SQLite too.
+
+    pysqlite begins its transaction only before a write; a SAVEPOINT sent first would itself be
+    the outermost transaction, and releasing it would commit at once whatever the request does
+    next. So an idle SQLite connection is made to begin first: the savepoint then nests, and the
+    transaction's first statement is a write, which waits for the lock (no stale snapshot).
+    """
+    raw = session.connection().connection.dbapi_connection
+    if isinstance(raw, sqlite3.Connection) and not raw.in_transaction:
+        raw.execute("BEGIN")
+    return session.begin_nested()
+
+
+# SQLite's result codes for a database that is busy or cannot be written now, as opposed to a
+# statement that is wrong (no such table, syntax), which SQLite reports as an OperationalError too.
+_SQLITE_TRANSIENT = frozenset({"BUSY", "LOCKED", "IOERR", "FULL", "CANTOPEN", "PROTOCOL"})
+
+
+def is_unavailable(error: DBAPIError) -> bool:
+    """Whether a database error means "down, restarting or too busy now" (try again in a moment)
+    rather than a fault of the program: PostgreSQL's OperationalError (connection refused or cut,
+    shutdown, deadlock, statement timeout), SQLite's busy and I/O results."""
+    original = error.orig
+    name = getattr(original, "sqlite_errorname", None)
+    if name is not None:
+        return name.split("_")[1] in _SQLITE_TRANSIENT
+    return error.connection_invalidated or (isinstance(error, OperationalError)
+                                            and not isinstance(original, sqlite3.Error))
 
 
 def utcnow() -> datetime:

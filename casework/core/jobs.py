@@ -23,7 +23,7 @@ from typing import Any
 from flask import Flask, current_app, has_app_context
 from flask_babel import gettext as _
 from redis.exceptions import RedisError
-from sqlalchemy import JSON, ForeignKey, String, Text, event, func, or_, select, update
+from sqlalchemy import JSON, ForeignKey, Select, String, Text, event, func, or_, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from casework.core.db import StrEnumType, utcnow
@@ -99,6 +99,13 @@ def enqueue(fn: Callable[..., Any], *args: Any, subject=None, requested_by=None)
     db.session.flush()
     db.session.info.setdefault("jobs_to_dispatch", []).append(record.id)
     return record
+
+
+def jobs_about(subject) -> Select:
+    """The jobs recorded about a record, the newest first."""
+    return (select(JobRecord).where(JobRecord.subject_type == subject.__tablename__,
+                                    JobRecord.subject_id == subject.id)
+            .order_by(JobRecord.id.desc()))
 
 
 def retry(record: JobRecord) -> None:

@@ -44,6 +44,7 @@ class DailyJob:
 SCHEDULE: tuple[DailyJob, ...] = (
     DailyJob("special_procedures_publication", "casework.special_procedures.jobs.publish_due_communications",
              time(2, 0)),
+    DailyJob("housekeeping", "casework.reminders.housekeeping.run_housekeeping", time(3, 0)),
     DailyJob("deadline_check", "casework.reminders.deadline_check.run_deadline_check", time(5, 0)),
     DailyJob("digest", "casework.reminders.digest.run_digest", time(6, 0)),  # after the check
 )

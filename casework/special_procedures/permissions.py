@@ -8,6 +8,10 @@ policy lets them read it (read only) — in every list, page and PDF alike — s
 The source is stricter (strictly confidential, DOMAIN §2): only members of the lead desk in their
 own right know it. The secretariat-wide role, the auditor, the administrator and the co-signing
 mandates do not; it is in no list, export, PDF or public output.
+
+Files attached to a communication are its working documents (annexes, the replies of States and
+companies), which the co-signing mandates must read to decide: they follow the communication, not
+the source. What identifies the source belongs in the source field, which the form says.
 """
 from __future__ import annotations
 

@@ -89,6 +89,13 @@ class UrgentActionGroup(Audited, db.Model):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     title: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # How many persons the group registers, and those still waiting while a large group is
+    # registered in the background (`casework.urgent_actions.jobs`); None once all are registered.
+    size: Mapped[int | None]
+    waiting: Mapped[dict | None] = mapped_column(JSON)
+
+    # The persons waiting are named in the urgent actions themselves; the trail says only "changed".
+    __audit_redacted__ = frozenset({"waiting"})
 
     members: Mapped[list[UrgentAction]] = relationship(
         back_populates="group", order_by="UrgentAction.number", foreign_keys="UrgentAction.group_id"

@@ -8,6 +8,7 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from casework.core.jobs import enqueue
 from casework.core.persons import CasePerson, Person, PersonRole, Sex
 from casework.core.units import Unit
 from casework.core.workflow import fire
@@ -221,26 +222,96 @@ class GroupRegistration:
     letters: str = PER_PERSON  # or COMBINED: one note verbale and one letter to the authors for the group
 
 
+# A larger group is registered by a background job, GROUP_CHUNK persons per transaction, so that
+# no request outlives the web server's timeout and a worker that dies loses at most one chunk.
+GROUP_INLINE_MAX = 50
+GROUP_CHUNK = 25
+
+
 def register_group(data: GroupRegistration, unit: Unit, actor, *, on: date | None = None,
                    language: str | None = None) -> UrgentActionGroup:
-    """One urgent action per person, linked as a group, numbered consecutively, with their letters."""
-    from casework.urgent_actions.letters import draft_group_letters
+    """One urgent action per person, linked as a group, numbered consecutively, with their letters.
 
+    The numbers are reserved and the first person registered at once; the others are registered
+    here for a small group, or by `casework.urgent_actions.jobs.register_group_members` for a large
+    one (the group's `waiting` says who is left)."""
     if len(data.persons) < 2:
         raise Refused(_("A group has at least two disappeared persons; register one urgent action instead."))
     on = on or date.today()
-    group = UrgentActionGroup(unit_id=unit.id, title=data.title.strip())
+    first, *others = data.persons
+    numbers = allocate_numbers(on.year, len(data.persons))
+    group = UrgentActionGroup(unit_id=unit.id, title=data.title.strip(), size=len(data.persons), waiting={
+        "persons": [_person_json(person) for person in others], "criteria": data.criteria, "reason": data.reason,
+        "letters": data.letters, "language": language or data.event.language, "on": on.isoformat(),
+        "first_number": numbers.start})
     db.session.add(group)
     authors = [_person(a, unit, protected=True) for a in data.event.authors]
-    members = [create_urgent_action(data.event, [person], unit, actor, authors=authors, group=group)
-               for person in data.persons]
-    numbers = allocate_numbers(on.year, len(members))
-    for ua, number in zip(members, numbers):
-        decide_registration(ua, "register", data.criteria, data.reason, actor, on=on,
-                            numbers=range(number, number + 1), draft_letters=False)
-    draft_group_letters(group, members, data.letters, actor, language or data.event.language)
-    db.session.flush()
+    ua = create_urgent_action(data.event, [first], unit, actor, authors=authors, group=group)
+    decide_registration(ua, "register", data.criteria, data.reason, actor, on=on,
+                        numbers=range(numbers.start, numbers.start + 1), draft_letters=False)
+    if len(data.persons) <= GROUP_INLINE_MAX:
+        register_waiting(group, actor)
+    else:
+        from casework.urgent_actions.jobs import register_group_members
+
+        enqueue(register_group_members, group.id, actor.id, subject=group, requested_by=actor)
     return group
+
+
+def register_waiting(group: UrgentActionGroup, actor, count: int | None = None) -> int:
+    """Register the next `count` persons waiting in the group (all by default), and its letters
+    once none is left; the number of persons still waiting."""
+    waiting = group.waiting
+    if not waiting:
+        return 0
+    split = len(waiting["persons"]) if count is None else count
+    persons, rest = waiting["persons"][:split], waiting["persons"][split:]
+    on, done = date.fromisoformat(waiting["on"]), group.size - len(waiting["persons"])
+    first = group.members[0]
+    event, authors = event_of(first), [link.person for link in first.person_links if link.role is PersonRole.AUTHOR]
+    unit = first.unit
+    added = []
+    for offset, person in enumerate(persons):
+        number = waiting["first_number"] + done + offset
+        ua = create_urgent_action(event, [PersonInput(**_person_args(person))], unit, actor, authors=authors,
+                                  group=group)
+        decide_registration(ua, "register", waiting["criteria"], waiting["reason"], actor, on=on,
+                            numbers=range(number, number + 1), draft_letters=False)
+        added.append(ua)
+    _draft_registration_letters(group, added, rest, actor)
+    group.waiting = {**waiting, "persons": rest} if rest else None
+    db.session.flush()
+    return len(rest)
+
+
+def _draft_registration_letters(group: UrgentActionGroup, added: list[UrgentAction], rest: list, actor) -> None:
+    """Per person, as each is registered (the first with the first chunk); combined, once all are."""
+    from casework.urgent_actions.letters import draft_group_letters
+
+    mode, language = group.waiting["letters"], group.waiting["language"]
+    if mode == PER_PERSON:
+        is_first_chunk = len(group.waiting["persons"]) == group.size - 1
+        draft_group_letters(group, ([group.members[0]] if is_first_chunk else []) + added, mode, actor, language)
+    elif not rest:
+        db.session.flush()
+        db.session.refresh(group, ["members"])
+        draft_group_letters(group, list(group.members), mode, actor, language)
+
+
+def event_of(ua: UrgentAction) -> Disappearance:
+    """The event as recorded on an urgent action, for the other persons of its group."""
+    return Disappearance(
+        **{name: getattr(ua, name) for name in DETAIL_FIELDS + AUTHOR_DETAIL_FIELDS},
+        complaints=[(c.authority, c.filed_on, c.file_number) for c in ua.complaints])
+
+
+def _person_json(person: PersonInput) -> dict:
+    return {"family_name": person.family_name, "given_names": person.given_names, "sex": person.sex.value,
+            "age": person.age, "nationality_id": person.nationality_id, "contact": person.contact}
+
+
+def _person_args(data: dict) -> dict:
+    return {**data, "sex": Sex(data["sex"])}
 
 
 def send_follow_up_note(ua: UrgentAction, actor, recommendations: list[tuple[RecommendationKind, str]],

@@ -8,17 +8,21 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, abort, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from flask_login import current_user
 
 from casework.cases.access import load_case, load_part
+from casework.cases.forms import ConfirmForm
 from casework.cases.views import on_case_page, render_case
 from casework.core.forms import choices, list_filters, state_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, units_where
 from casework.core.persons import PersonRole, visible_links
 from casework.core.units import Unit
-from casework.core.writes import again_on, write
+from casework.core import jobs
+from casework.core.inputs import bounded_int
+from casework.core.writes import again_at, again_on, write
+from casework.extensions import db
 from casework.exports.views import export_response
 from casework.urgent_actions import operations as ops
 from casework.urgent_actions.forms import (
@@ -26,7 +30,7 @@ from casework.urgent_actions.forms import (
     criteria_of, parse_persons,
 )
 from casework.urgent_actions.models import (
-    CRITERIA_LABELS, Criterion, Recommendation, ResponseStatus, UrgentAction,
+    CRITERIA_LABELS, Criterion, Recommendation, ResponseStatus, UrgentAction, UrgentActionGroup,
 )
 from casework.urgent_actions.permissions import can_see_authors
 from casework.urgent_actions.queries import BUCKETS, LIST_SORTS, statistics, urgent_actions_from_args
@@ -55,7 +59,25 @@ def index():
                     default_sort="registered", default_direction="desc")
     may_create = any(u.code == UNIT_CODE for u in units_where(current_user, Permission.CREATE))
     return render_template("urgent_actions/list.html", form=form, page=page, may_create=may_create,
-                           workflow=URGENT_ACTION_WORKFLOW)
+                           workflow=URGENT_ACTION_WORKFLOW, registering=_registration_of(request.args.get("group", type=bounded_int)))
+
+
+def _visible_group(group_id: int | None) -> UrgentActionGroup | None:
+    """A group, for whoever may see its first urgent action (the one registered at once)."""
+    group = db.session.get(UrgentActionGroup, group_id) if group_id else None
+    if group is None or not group.members or not can(current_user, Permission.VIEW, group.members[0]):
+        return None
+    return group
+
+
+def _registration_of(group_id: int | None) -> dict | None:
+    """How far a group's registration in the background has got, while persons still wait."""
+    group = _visible_group(group_id)
+    if group is None or not group.waiting:
+        return None
+    job = db.session.scalar(jobs.jobs_about(group).limit(1))
+    return {"group": group, "registered": len(group.members), "job": job, "confirm_form": ConfirmForm(),
+            "may_retry": can(current_user, Permission.EDIT, group.members[0])}
 
 
 @bp.route("/export.csv")
@@ -101,9 +123,29 @@ def new_group():
             title=form.title.data, event=form.disappearance(), persons=parse_persons(form.persons.data),
             criteria=criteria_of(form), reason=form.reason.data or "", letters=form.letters.data), unit, current_user)
 
-    return write(register, form=form, field=form.persons, again=again,
-                 done=lambda group: _("%(n)s urgent actions registered.", n=len(group.members)),
+    return write(register, form=form, field=form.persons, again=again, done=_registered,
                  to=lambda group: url_for("urgent_actions.index", group=group.id))
+
+
+def _registered(group: UrgentActionGroup) -> str:
+    if group.waiting:
+        return ngettext("The first urgent action is registered; the other %(num)d is being registered now.",
+                        "The first urgent action is registered; the other %(num)d are being registered now.",
+                        group.size - 1)
+    return _("%(n)s urgent actions registered.", n=len(group.members))
+
+
+@bp.route("/groups/<int:group_id>/retry", methods=["POST"])
+def retry_group(group_id: int):
+    """Go on registering a group whose registration stopped (a failure, or a worker that died)."""
+    group = _visible_group(group_id) or abort(404)
+    if not can(current_user, Permission.EDIT, group.members[0]):
+        abort(403)
+    record = db.session.scalar(jobs.jobs_about(group).limit(1)) or abort(404)
+    form = ConfirmForm()
+    to = url_for("urgent_actions.index", group=group.id)
+    return write(lambda: jobs.retry(record), form=form, again=again_at(to),
+                 done=_("Registering the persons still waiting."), to=to)
 
 
 def _authors(ua: UrgentAction) -> list:

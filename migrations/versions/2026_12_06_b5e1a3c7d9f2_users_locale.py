@@ -1,7 +1,7 @@
 """Users: the language of the pages each person chose (none: the browser's language).
 
 Revision ID: b5e1a3c7d9f2
-Revises: 9d4f0b6e2a17
+Revises: b8e1f3a7c942
 Create Date: 2026-12-06 13:10:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b5e1a3c7d9f2'
-down_revision = '9d4f0b6e2a17'
+down_revision = 'b8e1f3a7c942'
 branch_labels = None
 depends_on = None
 

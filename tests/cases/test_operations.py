@@ -63,3 +63,14 @@ def test_linking_a_person_just_linked_says_so_and_keeps_the_rest(users, make_cas
     assert _count(CasePerson, case_id=case.id, person_id=person.id) == 1
     db.session.expire_all()
     assert case.title == "Renamed in the same request"
+
+
+def test_an_assignment_given_up_with_its_request_is_not_kept(users, make_case):
+    """The look-then-write guard must stay inside the request's transaction: on SQLite a savepoint
+    opened before any write would be the outermost, and releasing it would commit."""
+    case = make_case()
+    db.session.commit()
+    assign_user(case, users["viewer"], users["supervisor"])
+    db.session.rollback()  # the request failed after the assignment
+    assert db.session.scalar(select(func.count()).select_from(CaseAssignment)
+                             .where(CaseAssignment.case_id == case.id)) == 0

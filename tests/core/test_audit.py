@@ -115,7 +115,7 @@ def test_auditor_log_withholds_persons_of_confidential_cases_only(login, users, 
     page = login(users["auditor"]).get("/audit/?object_type=persons").get_data(as_text=True)
     assert "Mendoza" in page
     assert "Qasemi" not in page and "Leyla" not in page
-    assert "Withheld: confidential record you are not assigned to." in page
+    assert "Withheld: a person the registry does not show you." in page
 
 
 def test_the_audit_log_writes_recorded_values_as_words(login, users):

@@ -7,14 +7,17 @@ from __future__ import annotations
 import io
 import logging
 import re
+import sqlite3
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from casework.api.spec import API_PUBLIC
 from casework.api.tokens import AccessToken, create_token
 from casework.core.cases import Case
+from casework.core.db import is_unavailable
 from casework.core.persons import Person
 from casework.core.units import Unit, UnitKind
 from casework.extensions import db
@@ -308,3 +311,32 @@ def test_a_database_error_still_gets_the_page_in_the_layout(app, users, login, m
     assert response.status_code == 500
     assert "Something went wrong" in page and "Officer" in page  # the layout, with the user's name
     assert re.search(r"reference ([0-9A-F]{8})", page).group(1) in caplog.text
+
+
+def _locked() -> OperationalError:
+    """What SQLite raises when another writer held the database past the busy timeout."""
+    original = sqlite3.OperationalError("database is locked")
+    original.sqlite_errorname = "SQLITE_BUSY"
+    return OperationalError("UPDATE cases SET version=?", (2,), original)
+
+
+def test_a_database_too_busy_to_answer_is_a_503_saying_nothing_was_saved(app, users, login, monkeypatch, caplog):
+    def busy_list():
+        raise _locked()
+
+    client = login(users["officer"])
+    monkeypatch.setitem(app.config, "PROPAGATE_EXCEPTIONS", False)
+    monkeypatch.setitem(app.view_functions, "persons.index", busy_list)
+    with caplog.at_level(logging.ERROR):
+        response = client.get("/persons/")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 503 and response.headers["Retry-After"] == "5"
+    assert "nothing was saved" in page and "Officer" in page  # in the layout: only the database was busy
+    assert re.search(r"Reference ([0-9A-F]{8})", page).group(1) in caplog.text
+
+
+def test_only_a_database_down_or_busy_is_told_to_try_again():
+    wrong = sqlite3.OperationalError("no such table: nope")
+    wrong.sqlite_errorname = "SQLITE_ERROR"
+    assert is_unavailable(_locked())
+    assert not is_unavailable(OperationalError("SELECT * FROM nope", (), wrong))

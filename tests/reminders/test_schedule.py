@@ -73,7 +73,8 @@ def test_two_schedulers_at_once_run_the_job_once(app):
 def test_the_schedule_holds_the_deadline_check_the_digest_and_the_publication(app):
     from casework.core.jobs import _JOBS
 
-    assert {daily.name for daily in SCHEDULE} == {"deadline_check", "digest", "special_procedures_publication"}
+    assert {daily.name for daily in SCHEDULE} == {"deadline_check", "digest", "housekeeping",
+                                                  "special_procedures_publication"}
     for daily in SCHEDULE:
         function = daily.function()
         assert f"{function.__module__}.{function.__name__}" in _JOBS, daily.name
@@ -82,10 +83,12 @@ def test_the_schedule_holds_the_deadline_check_the_digest_and_the_publication(ap
 
 
 def test_the_real_schedule_runs_every_job_for_the_day(users):
-    assert run_due_jobs(datetime(2027, 3, 10, 23, 0)) == ["special_procedures_publication", "deadline_check", "digest"]
+    assert run_due_jobs(datetime(2027, 3, 10, 23, 0)) == [
+        "special_procedures_publication", "housekeeping", "deadline_check", "digest"]
     records = db.session.scalars(select(JobRecord).order_by(JobRecord.id)).all()
     assert [(r.kind.rsplit(".", 1)[1], r.args, r.status) for r in records] == [
         ("publish_due_communications", ["2027-03-10"], JobStatus.DONE),
+        ("run_housekeeping", ["2027-03-10"], JobStatus.DONE),
         ("run_deadline_check", ["2027-03-10"], JobStatus.DONE),
         ("run_digest", ["2027-03-10"], JobStatus.DONE),
     ]

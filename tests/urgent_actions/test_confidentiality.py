@@ -188,6 +188,8 @@ def test_files_of_an_urgent_action_are_only_for_those_who_may_know_its_authors(a
     if role in ("auditor", "admin"):
         for url in ("/audit/", f"/audit/?case_id={ua.id}", "/audit/?object_type=attachments"):
             assert not _leaks(browser.get(url).get_data(as_text=True)), url
+        files = browser.get("/audit/?object_type=attachments").get_data(as_text=True)
+        assert "Withheld: a file of a case whose authors or source you may not know." in files
 
 
 def test_the_unit_and_those_its_supervisors_assign_read_the_files(app, users, world, chief):

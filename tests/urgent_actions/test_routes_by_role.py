@@ -6,7 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from casework.urgent_actions.models import Criterion
+from casework.core.jobs import JobRecord, JobStatus
+from casework.extensions import db
+from casework.urgent_actions import operations as ops
+from casework.urgent_actions.jobs import register_group_members
+from casework.urgent_actions.models import Criterion, UrgentActionGroup
+from tests.urgent_actions.conftest import ALL_MET
 from tests.routes import (
     CASE_EDIT_FORM, LOGIN, ROLES, SIGNED_IN, Route, answers, changing, check_every_role, check_route, reading,
 )
@@ -22,13 +27,30 @@ class World:
     received: object
     registered: object
     recommendation_id: int
+    group_id: int
 
 
 @pytest.fixture
-def world(make_ua) -> World:
+def world(make_ua, users) -> World:
     received = make_ua(register=False, family="Received")
     registered = make_ua(events=("transmit_to_state", "record_state_reply"))
-    return World(received, registered, registered.recommendations[0].id)
+    return World(received, registered, registered.recommendations[0].id, _stopped_group(make_ua, users).id)
+
+
+def _stopped_group(make_ua, users) -> UrgentActionGroup:
+    """A group whose registration in the background failed with one person still waiting."""
+    first = make_ua(family="First of the group")
+    group = UrgentActionGroup(unit_id=first.unit_id, title="Two taken", size=2, members=[first], waiting={
+        "persons": [{"family_name": "Second", "given_names": "", "sex": "male", "age": None, "nationality_id": None,
+                     "contact": ""}], "criteria": ALL_MET, "reason": "", "letters": ops.PER_PERSON,
+        "language": "en", "on": date.today().isoformat(), "first_number": first.number})
+    db.session.add(group)
+    db.session.flush()
+    db.session.add(JobRecord(kind=f"{register_group_members.__module__}.{register_group_members.__name__}",
+                             args=[group.id, users["officer"].id], status=JobStatus.FAILED,
+                             subject_type="urgent_action_groups", subject_id=group.id))
+    db.session.commit()
+    return group
 
 
 ROUTES = [
@@ -52,6 +74,8 @@ ROUTES = [
           lambda w: f"/urgent-actions/{w.registered.id}/recommendations/{w.recommendation_id}", CASE_EDIT_DONE,
           lambda w: {"response_status": "implemented", "state_response": "A search commission was set up.",
                      "responded_on": (date.today() - timedelta(days=1)).isoformat()}),
+    Route("urgent_actions.retry_group", "POST", lambda w: f"/urgent-actions/groups/{w.group_id}/retry",
+          CASE_EDIT_DONE),
 ]
 
 
