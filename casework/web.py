@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from markupsafe import escape
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from casework.core.db import is_unavailable, utcnow
@@ -77,11 +77,21 @@ def select_locale() -> str | None:
         return None
     if request.path.startswith(ENGLISH_ONLY_PREFIXES):
         return current_app.config["BABEL_DEFAULT_LOCALE"]
-    if current_user and current_user.is_authenticated and _ours(current_user.locale):
-        return current_user.locale
+    own = _own_language()
+    if own:
+        return own
     return (_ours(request.args.get("lang")) or _ours(request.cookies.get(LANGUAGE_COOKIE))
             or request.accept_languages.best_match(current_app.config["LANGUAGES"])
             or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def _own_language() -> str | None:
+    """The signed-in user's choice; None when the database cannot say (the error page of a
+    database that is down is still drawn, in the browser's language)."""
+    try:
+        return _ours(current_user.locale) if current_user and current_user.is_authenticated else None
+    except SQLAlchemyError:
+        return None
 
 
 def remember_language(response, code: str):

@@ -12,6 +12,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from flask_babel import get_babel, refresh
 
+from sqlalchemy.exc import OperationalError
+
+from casework import web
 from casework.auth.models import User
 from casework.core.deadlines import Deadline
 from casework.extensions import db
@@ -95,3 +98,19 @@ def test_labels_declared_at_import_and_stored_labels_are_shown_in_the_reader_s_l
     assert "Mon travail" in page and "Actions urgentes" in page and "Brouillon" in page
     assert "Réponse attendue" in page and "Reply due" not in page
     assert db.session.scalar(db.select(Deadline.label).where(Deadline.case_id == case.id)) == "Reply due"
+
+
+class _UnreadableAccount:
+    """A signed-in user whose row the database, gone down, cannot give."""
+
+    is_authenticated = True
+
+    @property
+    def locale(self) -> str:
+        raise OperationalError("SELECT users.locale", {}, Exception("server closed the connection"))
+
+
+def test_the_page_language_falls_back_to_the_browser_s_when_the_account_cannot_be_read(app, monkeypatch):
+    monkeypatch.setattr(web, "current_user", _UnreadableAccount())
+    with app.test_request_context("/", headers={"Accept-Language": "es"}):
+        assert web.select_locale() == "es"
