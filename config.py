@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from datetime import timedelta
+from pathlib import Path
 
 DEFAULT_SECRET_KEY = "casework-development-key-not-for-production"
 
@@ -45,6 +46,9 @@ class Config:
     REMEMBER_COOKIE_DURATION = timedelta(seconds=0)
     WTF_CSRF_TIME_LIMIT = None  # tied to the session, which already expires
     BABEL_DEFAULT_LOCALE = "en"
+    # Compiled by `pybabel compile -d translations` (scripts/dev.sh, scripts/test.sh, the install
+    # steps); without the .mo files every page is in English.
+    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")
     LANGUAGES = ("en", "fr", "es")
     PAGE_SIZE = 50
     # Exports: up to this many rows a list downloads at once; above, a background job writes the

@@ -101,10 +101,21 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    _warn_of_uncompiled_catalogues(app)
     login_manager.init_app(app)
     from casework.auth import session as auth_session
 
     auth_session.init_login_manager(login_manager)
+
+
+def _warn_of_uncompiled_catalogues(app: Flask) -> None:
+    """Pages in a language whose catalogue is not compiled come out in English: say so at start."""
+    folder = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
+    missing = [code for code in app.config["LANGUAGES"] if code != app.config["BABEL_DEFAULT_LOCALE"]
+               and not (folder / code / "LC_MESSAGES" / "messages.mo").is_file()]
+    if missing:
+        app.logger.warning("No compiled catalogue for %s: those pages are in English until "
+                           "`pybabel compile -d translations` is run.", ", ".join(missing))
 
 
 def import_models() -> None:

@@ -53,6 +53,10 @@ print_summary() {
     printf '    %-32s %s\n' "$CLUSTER_LABEL:" "$cluster_outcome"
 }
 
+# The pages in French and Spanish are read from the compiled catalogues.
+echo "==> Compiling the translations"
+pybabel -q compile -d translations
+
 # Without these the test suite falls back to SQLite and fakeredis.
 unset CASEWORK_TEST_DATABASE_URL CASEWORK_TEST_REDIS_URL CASEWORK_TEST_PASS CASEWORK_TEST_S3_URL CASEWORK_TEST_S3_BUCKET
 

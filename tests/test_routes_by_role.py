@@ -58,6 +58,8 @@ ROUTES = [
     Route("auth.change_password", "GET", lambda w: "/account/password", SIGNED_IN),
     Route("auth.change_password", "POST", lambda w: "/account/password", SIGNED_IN,
           lambda w: {"current_password": "wrong"}),
+    Route("auth.change_language", "POST", lambda w: "/account/language", _answers(LOGIN, others=303),
+          lambda w: {"locale": "fr", "next": "/"}),
     Route("admin.users", "GET", lambda w: "/admin/users", ADMIN_ONLY_GET),
     Route("admin.new_user", "GET", lambda w: "/admin/users/new", ADMIN_ONLY_GET),
     Route("admin.new_user", "POST", lambda w: "/admin/users/new", ADMIN_ONLY_POST,

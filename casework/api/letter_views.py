@@ -39,7 +39,7 @@ def letter_out(letter: Letter) -> LetterOut:
     return LetterOut(
         id=letter.id, case_id=letter.parent_id, letter_type=letter.letter_type, kind=letter.kind.value,
         language=letter.language, reference=letter.reference, subject=letter.title, body=letter.body,
-        status=letter.status, status_label=letter.status_label, version=letter.version,
+        status=letter.status, status_label=str(letter.status_label), version=letter.version,
         letter_date=letter.letter_date, sent_on=letter.sent_on, reply_received_on=letter.reply_received_on,
         addressees=[AddresseeOut(kind=a.kind.value, name=a.name, state=a.state.iso3 if a.state else None,
                                  is_copy=a.is_copy) for a in letter.addressees],

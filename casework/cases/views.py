@@ -9,6 +9,7 @@ import functools
 from collections.abc import Callable
 
 from flask import Blueprint, abort, flash, redirect, render_template
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -247,8 +248,8 @@ def extend(case_id: int, deadline_id: int):
     form = ExtendDeadlineForm(prefix=_extend_prefix(deadline.id))
     return write(lambda: extend_deadline(deadline, form.due_on.data, current_user, form.note.data), form=form,
                  field=form.due_on, again=on_case_page(case, extend_form=(deadline.id, form)),
-                 done=lambda _none: _("“%(label)s” now due on %(due)s.", label=deadline.label,
-                                      due=deadline.due_on.isoformat()), to=case.url)
+                 done=lambda _none: _("“%(label)s” now due on %(due)s.", label=deadline.shown_label,
+                                      due=format_date(deadline.due_on)), to=case.url)
 
 
 @bp.route("/<int:case_id>/deadlines/<int:deadline_id>/reminder", methods=["POST"])
@@ -258,4 +259,4 @@ def reminder(case_id: int, deadline_id: int):
     form = ConfirmForm()
     return write(lambda: record_reminder(deadline), form=form, again=on_case_page(case, confirm_form=form),
                  done=lambda count: _("Reminder %(count)s recorded for “%(label)s”.", count=count,
-                                      label=deadline.label), to=case.url)
+                                      label=deadline.shown_label), to=case.url)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from datetime import date
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -112,7 +114,7 @@ class Communication(Case):
 
     @property
     def type_label(self) -> str:
-        return "Communication"
+        return _("Communication")
 
     @property
     def label(self) -> str:
@@ -245,8 +247,8 @@ class Grade(enum.StrEnum):
 
 
 GRADE_LABELS = {
-    Grade.A: "A — largely satisfactory", Grade.B: "B — partially satisfactory", Grade.C: "C — not satisfactory",
-    Grade.D: "D — no cooperation", Grade.E: "E — measures contrary to the Views",
+    Grade.A: _l("A — largely satisfactory"), Grade.B: _l("B — partially satisfactory"), Grade.C: _l("C — not satisfactory"),
+    Grade.D: _l("D — no cooperation"), Grade.E: _l("E — measures contrary to the Views"),
 }
 
 

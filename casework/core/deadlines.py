@@ -75,6 +75,11 @@ class Deadline(Audited, db.Model):
     extended_by = relationship("User", foreign_keys=[extended_by_id])
 
     @property
+    def shown_label(self) -> str:
+        """The label in the reader's language: it is stored in English, as the workflow declares it."""
+        return _(self.label)
+
+    @property
     def is_open(self) -> bool:
         return self.closed_at is None
 
@@ -108,7 +113,7 @@ def register_extension_rule(kind: str, rule: ExtensionRule) -> None:
 def extend_deadline(deadline: Deadline, new_due_on: date, actor, note: str) -> None:
     """Move an open deadline later, recording who granted the extension and why. Flushes."""
     if not deadline.is_open:
-        raise Refused(_("“%(label)s” has been met; it can no longer be extended.", label=deadline.label))
+        raise Refused(_("“%(label)s” has been met; it can no longer be extended.", label=deadline.shown_label))
     rule = _EXTENSION_RULES.get(deadline.kind)
     reason = rule(deadline, new_due_on) if rule else None
     if reason:
@@ -128,7 +133,7 @@ def extend_deadline(deadline: Deadline, new_due_on: date, actor, note: str) -> N
 def record_reminder(deadline: Deadline, on: date | None = None) -> int:
     """Count a reminder sent for an open deadline; returns how many have been sent. Flushes."""
     if not deadline.is_open:
-        raise Refused(_("“%(label)s” has been met; no reminder is needed.", label=deadline.label))
+        raise Refused(_("“%(label)s” has been met; no reminder is needed.", label=deadline.shown_label))
     deadline.reminders_sent += 1
     deadline.last_reminder_on = on or date.today()
     db.session.flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -159,9 +160,9 @@ def record_consent(case: ReprisalCase, *, informed: bool, scope: ConsentScope, g
 def revoke_consent(consent: Consent, revoked_on: date, actor) -> None:
     """From now on the case leaves every report draft that relied on this consent."""
     if consent.revoked_on is not None:
-        raise Refused(_("This consent was already revoked on %(d)s.", d=consent.revoked_on.isoformat()))
+        raise Refused(_("This consent was already revoked on %(d)s.", d=format_date(consent.revoked_on)))
     if revoked_on < consent.given_on:
-        raise Refused(_("Consent cannot be revoked before it was given (%(d)s).", d=consent.given_on.isoformat()))
+        raise Refused(_("Consent cannot be revoked before it was given (%(d)s).", d=format_date(consent.given_on)))
     consent.revoked_on = revoked_on
     db.session.flush()
 

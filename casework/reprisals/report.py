@@ -16,6 +16,7 @@ from flask_babel import format_date, gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from casework.core.i18n import enum_label
 from casework.core.permissions import visibility_clause
 from casework.core.units import Unit
 from casework.extensions import db
@@ -138,7 +139,7 @@ def _why_excluded(case: ReprisalCase) -> str:
         return _("No consent recorded.")
     latest = case.consents[-1]
     if latest.revoked_on is not None:
-        return _("Consent revoked on %(d)s.", d=latest.revoked_on.isoformat())
+        return _("Consent revoked on %(d)s.", d=format_date(latest.revoked_on))
     return _("Consent not informed.")
 
 
@@ -175,7 +176,7 @@ def _named_paragraphs(case: ReprisalCase, acts, actions) -> list[str]:
 
 
 def _category(category) -> str:
-    return category.value.replace("_", " ").capitalize()
+    return str(enum_label(category))
 
 
 def _anonymous_paragraph(case: ReprisalCase, acts) -> str:

@@ -22,6 +22,7 @@ from casework.cases.lookup import LinkFrom, with_picker
 from casework.cases.forms import AssignmentForm, ConfirmForm
 from casework.cases.views import back_to_case, case_step, on_case_page
 from casework.core.forms import choices, list_filters, state_choices
+from casework.core.i18n import enum_label
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
 from casework.core.writes import again_on, write
@@ -123,7 +124,7 @@ def panels(case: ReprisalCase) -> dict:
         "inclusion_form": InclusionForm(formdata=None, report_year=current_report_year(case.unit, today),
                                         annex=(Annex.FOLLOW_UP if case.inclusions else Annex.NEW).value),
         "link_form": _link_form(case, formdata=None),
-        "act_labels": {c: c.value.replace("_", " ").capitalize() for c in ActCategory},
+        "act_labels": {c: enum_label(c) for c in ActCategory},
     }
     if case.parent_id is None and can(current_user, Permission.ASSIGN, case):
         form = AssignmentForm(formdata=None)

@@ -62,7 +62,7 @@ def test_revoking_consent_removes_the_case_from_the_draft_at_once(make_reprisal,
     document = client.get("/reprisals/report/2027.html").get_data(as_text=True)
     assert VICTIM_FAMILY not in document and case.reference not in document
     page = client.get("/reprisals/report?year=2027").get_data(as_text=True)
-    assert "Consent revoked on 2026-11-20." in page.split("report-draft")[0]  # listed for the team, above the draft
+    assert "Consent revoked on Nov 20, 2026." in page.split("report-draft")[0]  # listed for the team, above the draft
     assert VICTIM_FAMILY not in page.split("report-draft")[1]
 
 
