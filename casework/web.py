@@ -328,6 +328,7 @@ def _template_helpers() -> dict[str, Any]:
     from casework.core import permissions
     from casework.core.audit import describe, record_name
     from casework.audit.words import Words
+    from casework.core.jobs import job_label
     from casework.core.workflow import available
 
     return {
@@ -340,6 +341,7 @@ def _template_helpers() -> dict[str, Any]:
         "describe_event": describe,
         "record_name": record_name,
         "audit_words": Words,
+        "job_label": job_label,
         "page_language": page_language,
         "interface_languages": language_names,
     }
