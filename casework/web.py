@@ -32,16 +32,29 @@ class NavItem:
     label: str
     endpoint: str
     prefix: str  # endpoints starting with this mark the item as current
+    works_in: Callable[[Any], bool] | None = None  # unit → whether its members work in this module
 
 
 MODULE_NAV: list[NavItem] = []
 
 
-def register_nav(label: str, endpoint: str, prefix: str) -> None:
+def register_nav(label: str, endpoint: str, prefix: str, works_in: Callable[[Any], bool] | None = None) -> None:
     """Add a domain module's entry to the main navigation (once, however often the app is built)."""
-    item = NavItem(label, endpoint, prefix)
-    if item not in MODULE_NAV:
+    item = NavItem(label, endpoint, prefix, works_in)
+    if all(known.endpoint != endpoint for known in MODULE_NAV):
         MODULE_NAV.append(item)
+
+
+def nav_for(user) -> list[NavItem]:
+    """The modules the user works in: those of their units; every module for the secretariat-wide
+    roles (administrators, auditors, members of the secretariat unit). A module left out is still
+    open to them, through My work, search and links."""
+    from casework.core.units import UnitKind
+
+    units = [m.unit for m in getattr(user, "memberships", [])]
+    if user.is_admin or user.is_auditor or any(u.kind is UnitKind.SECRETARIAT for u in units):
+        return list(MODULE_NAV)
+    return [item for item in MODULE_NAV if item.works_in is None or any(item.works_in(u) for u in units)]
 
 
 ENROLMENT_ENDPOINTS = {"auth.enrol_totp", "auth.logout", "static"}
@@ -337,7 +350,7 @@ def _template_helpers() -> dict[str, Any]:
         "Permission": permissions.Permission,
         "available_transitions": available,
         "now": utcnow,
-        "module_nav": MODULE_NAV,
+        "module_nav": nav_for(current_user) if current_user.is_authenticated else [],
         "describe_event": describe,
         "record_name": record_name,
         "audit_words": Words,

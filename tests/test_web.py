@@ -15,8 +15,9 @@ from flask_babel import get_babel, refresh
 from sqlalchemy.exc import OperationalError
 
 from casework import web
-from casework.auth.models import User
+from casework.auth.models import Role, User
 from casework.core.deadlines import Deadline
+from casework.admin.operations import set_membership
 from casework.extensions import db
 from casework.web import listformat, timestamp
 from tests.pages import words
@@ -85,12 +86,14 @@ def test_date_fields_keep_iso_dates_whatever_the_language(users, login):
     assert "1 janv. 2026" in words(page) and "30 juin 2026" in words(page)
 
 
-def test_labels_declared_at_import_and_stored_labels_are_shown_in_the_reader_s_language(french, users, make_case,
-                                                                                         login):
+def test_labels_declared_at_import_and_stored_labels_are_shown_in_the_reader_s_language(french, users, units,
+                                                                                         make_case, login):
     case = make_case(officer=users["officer"], reference="S 5/2027")  # a draft
     due = date.today() - timedelta(days=2)
     db.session.add(Deadline(case_id=case.id, kind="reply", label="Reply due", due_on=due, original_due_on=due))
-    db.session.get(User, users["officer"].id).locale = "fr"
+    officer = db.session.get(User, users["officer"].id)
+    officer.locale = "fr"
+    set_membership(officer, units["CED"], Role.VIEWER)  # so that "Urgent actions" is in the navigation
     db.session.commit()
     page = words(login(users["officer"]).get("/"))
     # The heading (gettext), the navigation and the state (lazy, declared at import), the

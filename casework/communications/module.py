@@ -1,6 +1,8 @@
 """Treaty-body individual communications: intake, registration, examination, decision, follow-up."""
 from __future__ import annotations
 
+from casework.core.units import UnitKind
+
 from flask_babel import lazy_gettext as _l
 
 from casework.communications import api, approvals, demo, exports, figures, letters, models, search, views, workflow
@@ -11,6 +13,7 @@ MODULE = DomainModule(
     blueprint=views.bp,
     models=(models,),
     nav=(_l("Communications"), "communications.index", "communications."),
+    works_in=lambda unit: unit.kind is UnitKind.COMMITTEE,
     workflows=(workflow.COMMUNICATION_WORKFLOW, workflow.INTERIM_MEASURES_WORKFLOW),
     letter_types=tuple(letters.LETTER_TYPES),
     panels={models.CASE_TYPE: (views.panels,)},

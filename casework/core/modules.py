@@ -42,6 +42,9 @@ class DomainModule:
     routes: tuple[ModuleType, ...] = ()  # files whose routes hang on `blueprint`, besides its own
     models: tuple[ModuleType, ...] = ()  # files whose tables the metadata (and Alembic) must see
     nav: tuple[str, str, str] | None = None  # (label, endpoint, endpoint prefix marking it current)
+    # Whose work this module is: the members of the units it says yes to see it in the navigation
+    # (everyone may still open it; None: everyone's). Secretariat-wide roles see every module.
+    works_in: Callable[[Any], bool] | None = None
     workflows: tuple[Workflow, ...] = ()
     letter_types: tuple[LetterType, ...] = ()
     panels: Mapping[str | None, tuple[Panel, ...]] = field(default_factory=dict)  # case type (None: all)
@@ -99,5 +102,5 @@ def install(app: Flask, module: DomainModule) -> None:
     for exportable in module.exports:
         register_export(exportable)
     if module.nav is not None:
-        register_nav(*module.nav)
+        register_nav(*module.nav, works_in=module.works_in)
     app.register_blueprint(module.blueprint)

@@ -1,6 +1,8 @@
 """Field offices' detention work: visits to places of detention, individual cases and releases."""
 from __future__ import annotations
 
+from casework.core.units import UnitKind
+
 from flask_babel import lazy_gettext as _l
 
 from casework.core.modules import DomainModule, standard_parts
@@ -18,6 +20,7 @@ MODULE = DomainModule(
     routes=(place_views, visit_views, form_views, case_views, release_views),
     models=(place_models, visit_models, case_models),
     nav=(_l("Detention"), "detention.index", "detention."),
+    works_in=lambda unit: unit.kind is UnitKind.FIELD_OFFICE,
     workflows=(VISIT_WORKFLOW, CASE_WORKFLOW),
     letter_types=(VISIT_SUMMARY,),
     panels={"detention_visit": (visit_views.visit_panels,), "detention_case": (case_views.case_panels,)},

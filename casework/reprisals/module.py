@@ -1,6 +1,8 @@
 """Reprisals: confidential cases of intimidation against people who cooperate with the UN."""
 from __future__ import annotations
 
+from casework.core.units import UnitKind
+
 from flask_babel import lazy_gettext as _l
 
 from casework.core.modules import DomainModule, standard_parts
@@ -14,6 +16,7 @@ MODULE = DomainModule(
     routes=(report_views,),
     models=(models,),
     nav=(_l("Reprisals"), "reprisals.index", "reprisals."),
+    works_in=lambda unit: unit.kind is UnitKind.REPRISALS_TEAM,
     workflows=(workflow.REPRISAL_WORKFLOW,),
     letter_types=(letters.RAISING_LETTER,),
     panels={"reprisal": (views.panels,), None: (views.related_reprisals,)},

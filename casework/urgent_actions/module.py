@@ -11,6 +11,7 @@ MODULE = DomainModule(
     blueprint=views.bp,
     models=(models,),
     nav=(_l("Urgent actions"), "urgent_actions.index", "urgent_actions."),
+    works_in=lambda unit: unit.code == views.UNIT_CODE,
     workflows=(workflow.URGENT_ACTION_WORKFLOW,),
     letter_types=letters.LETTER_TYPES,
     panels={"urgent_action": (views.panels,)},

@@ -13,6 +13,7 @@ MODULE = DomainModule(
     blueprint=views.bp,
     models=(models,),
     nav=(_l("Working groups"), "working_groups.index", "working_groups."),
+    works_in=lambda unit: unit.code in (models.WGAD_CODE, models.WGEID_CODE),
     workflows=(workflow.DETENTION_WORKFLOW, workflow.DISAPPEARANCE_WORKFLOW),
     letter_types=letters.LETTER_TYPES,
     panels={"wgad_communication": (views.panels,), "wgeid_case": (views.panels,)},
