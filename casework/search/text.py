@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from markupsafe import Markup, escape
+
 MAX_QUERY_WORDS = 8
 PREFIX_FROM = 3  # words this long also match longer words ("garc" finds "garcia")
 
@@ -23,6 +25,22 @@ def fold_text(text: str) -> str:
 def query_words(text: str) -> list[str]:
     """The folded words of what the user typed, at most MAX_QUERY_WORDS of them."""
     return fold_text(text).split()[:MAX_QUERY_WORDS]
+
+
+def highlight(text: str, query: str) -> Markup:
+    """`text` with the words that match what was typed in <mark>, matched as the search matches
+    them: accents and case aside, a typed word of PREFIX_FROM letters or more as a word's start."""
+    typed = query_words(query)
+    if not typed or not text:
+        return escape(text or "")
+
+    def matches(word: str) -> bool:
+        folded = fold_text(word)
+        return any(folded == t or (len(t) >= PREFIX_FROM and folded.startswith(t)) for t in typed)
+
+    pieces = re.split(r"([^\W_]+)", text)
+    return Markup("").join(Markup("<mark>%s</mark>") % piece if index % 2 and matches(piece) else escape(piece)
+                           for index, piece in enumerate(pieces))
 
 
 def clip(text: str, length: int) -> str:

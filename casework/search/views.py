@@ -1,6 +1,7 @@
 """The search page: one box over every module, with filters, results labelled by kind."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from types import SimpleNamespace
 
 from flask import Blueprint, render_template, request, url_for
@@ -12,13 +13,15 @@ from sqlalchemy import select
 from casework.core.cases import Case
 from casework.core.states import State
 from casework.core.units import Unit
-from casework.core.workflow import workflow_for
+from casework.core.i18n import enum_label
+from casework.core.workflow import Workflow, workflow_for
 from casework.core.writes import Refused
 from casework.extensions import db
 from casework.search.forms import SearchForm
 from casework.search.models import SearchDocument
 from casework.search.query import CANDIDATES, search
 from casework.search.sources import all_sources
+from casework.search.text import highlight
 
 bp = Blueprint("search", __name__, url_prefix="/search")
 
@@ -31,19 +34,35 @@ MODULE_LABELS = {
 KIND_LABELS = {"case": _l("Case"), "letter": _l("Letter"), "reply": _l("Reply"), "person": _l("Person")}
 
 
-def _status_choices() -> list[tuple[str, str]]:
-    """Every state of every indexed kind of case, in the words of its workflow."""
-    seen: dict[str, str] = {}
+def _workflows() -> Iterator[tuple[str, str, Workflow]]:
+    """(kind, module, workflow) of every indexed kind of record that has a workflow."""
     for source in all_sources():
         if source.kind not in ("case", "letter"):
             continue
         try:
-            workflow = workflow_for(SimpleNamespace(case_type=source.model.__mapper__.polymorphic_identity))
+            yield source.kind, source.module, workflow_for(
+                SimpleNamespace(case_type=source.model.__mapper__.polymorphic_identity))
         except Refused:
             continue
+
+
+def _status_choices() -> list[tuple[str, str]]:
+    """Every state of every indexed kind of case, in the words of its workflow."""
+    seen: dict[str, str] = {}
+    for _kind, _module, workflow in _workflows():
         for state in workflow.states:
             seen.setdefault(state.value, workflow.state_label(state.value))
     return sorted(seen.items(), key=lambda item: str(item[1]))
+
+
+def _status_of(document: SearchDocument) -> str:
+    """A result's state in the words its own list uses (its workflow's label)."""
+    if not document.status:
+        return ""
+    for kind, module, workflow in _workflows():
+        if (kind, module) == (document.kind, document.module):
+            return str(workflow.state_label(document.status))
+    return str(enum_label(document.status))
 
 
 def _form() -> SearchForm:
@@ -75,8 +94,10 @@ def index():
     if form.validate() and form.q.data:
         results = search(current_user, form.q.data, form.filters(), request.args.get("page", 1, type=int))
     links = {doc.id: _link(doc) for doc in results.hits} if results else {}
-    return render_template("search/results.html", form=form, results=results, links=links, page_url=_page_url, candidates=CANDIDATES,
-                           module_labels=MODULE_LABELS, kind_labels=KIND_LABELS), 400 if form.errors else 200
+    statuses = {doc.id: _status_of(doc) for doc in results.hits} if results else {}
+    return render_template("search/results.html", form=form, results=results, links=links, statuses=statuses,
+                           page_url=_page_url, candidates=CANDIDATES, module_labels=MODULE_LABELS,
+                           kind_labels=KIND_LABELS, highlight=highlight), 400 if form.errors else 200
 
 
 def _page_url(page: int) -> str:

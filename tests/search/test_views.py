@@ -18,7 +18,7 @@ def test_results_link_to_the_person_and_the_case(world, users, login):
 
 def test_a_reply_links_to_its_communication(world, users, login):
     page = login(users["admin"]).get("/search/?q=AL+MEX+3%2F2026&kind=reply").get_data(as_text=True)
-    assert "Reply from Mexico" in page and f"/cases/{world.sp.id}\"" in page
+    assert "Reply from <mark>Mexico</mark>" in page and f"/cases/{world.sp.id}\"" in page
 
 
 def test_filters_are_kept_on_the_page(world, users, login, states):
@@ -39,3 +39,22 @@ def test_nothing_hidden_shows_on_the_page(world, users, login):
     page = login(users["secretariat"]).get(f"/search/?q={SECRET_WORD}").get_data(as_text=True)
     assert "Nothing found that you may see" in page
     assert "Hollowmere" not in page.split("<main", 1)[1]
+
+
+def test_the_words_found_are_marked_accents_and_case_aside(world, users, login):
+    page = login(users["officer"]).get("/search/?q=jose+garc").get_data(as_text=True)
+    assert "<mark>José</mark>" in page and ("<mark>GARCÍA</mark>" in page or "<mark>García</mark>" in page)
+    assert "<mark>v</mark>" not in page  # only the words typed
+
+
+def test_a_result_s_state_reads_as_on_its_own_list(world, users, login):
+    from casework.communications.workflow import COMMUNICATION_WORKFLOW
+
+    page = login(users["officer"]).get("/search/?q=garcia&kind=case").get_data(as_text=True)
+    assert f"<td>{COMMUNICATION_WORKFLOW.state_label(world.communication.status)}</td>" in page
+
+
+def test_typed_markup_is_never_taken_as_markup(world, users, login):
+    from casework.search.text import highlight
+
+    assert str(highlight("<b>José</b> García", "jose")) == "&lt;b&gt;<mark>José</mark>&lt;/b&gt; García"
