@@ -74,3 +74,11 @@ def test_events_the_system_fires_cannot_be_chosen(login, users, make_case):
         register_workflow(workflow)
     db.session.expire_all()
     assert db.session.get(type(case), case.id).status == SampleStatus.SUBMITTED
+
+
+def test_the_assigned_panel_names_the_case_officer_the_header_names(users, make_case, login):
+    from tests.pages import words
+
+    case = make_case(officer=users["officer"])
+    page = words(login(users["supervisor"]).get(f"/cases/{case.id}"))
+    assert f"Assigned Case officer: {users['officer'].name} Nobody else is assigned." in page
