@@ -350,7 +350,7 @@ def _template_helpers() -> dict[str, Any]:
         "Permission": permissions.Permission,
         "available_transitions": available,
         "now": utcnow,
-        "module_nav": nav_for(current_user) if current_user.is_authenticated else [],
+        "module_nav": nav_for(current_user) if getattr(current_user, "is_authenticated", False) else [],
         "describe_event": describe,
         "record_name": record_name,
         "audit_words": Words,

@@ -56,8 +56,8 @@ ROUTES = [
     Route("auth.enrol_totp", "GET", lambda w: "/account/two-factor", SIGNED_IN),
     Route("auth.enrol_totp", "POST", lambda w: "/account/two-factor", SIGNED_IN, lambda w: {"code": "000000"}),
     Route("auth.change_password", "GET", lambda w: "/account/password", SIGNED_IN),
-    Route("auth.change_password", "POST", lambda w: "/account/password", SIGNED_IN,
-          lambda w: {"current_password": "wrong"}),
+    Route("auth.change_password", "POST", lambda w: "/account/password", _answers(LOGIN, others=400),
+          lambda w: {"current_password": "wrong"}),  # the form again, with its reason
     Route("auth.change_language", "POST", lambda w: "/account/language", _answers(LOGIN, others=303),
           lambda w: {"locale": "fr", "next": "/"}),
     Route("admin.users", "GET", lambda w: "/admin/users", ADMIN_ONLY_GET),
