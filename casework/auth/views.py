@@ -10,6 +10,7 @@ from casework.auth import session as auth
 from casework.auth.forms import EnrolTotpForm, LanguageForm, LoginForm, PasswordChangeForm, TotpForm
 from casework.auth.models import User
 from casework.auth.operations import set_language, set_new_password
+from casework.auth.qr import qr_data_uri
 from casework.core import audit
 from casework.core.writes import again_at, again_on, write
 from casework.extensions import db
@@ -106,9 +107,8 @@ def enrol_totp():
             flash(_("Two-factor sign-in is on for your account."), "success")
             return redirect(url_for("main.my_work"))
         form.code.errors.append(_("That code does not match. Scan the key again and enter the current code."))
-    return render_template(
-        "auth/enrol_totp.html", form=form, secret=secret, uri=auth.totp_uri(current_user, secret)
-    )
+    uri = auth.totp_uri(current_user, secret)
+    return render_template("auth/enrol_totp.html", form=form, secret=secret, uri=uri, qr=qr_data_uri(uri))
 
 
 def _may_replace_totp(form: EnrolTotpForm) -> bool:
