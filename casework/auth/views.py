@@ -6,6 +6,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
+from casework.auth import oidc
 from casework.auth import session as auth
 from casework.auth.forms import EnrolTotpForm, LanguageForm, LoginForm, PasswordChangeForm, TotpForm
 from casework.auth.models import User
@@ -38,6 +39,8 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         result = auth.check_credentials(form.email.data, form.password.data)
+        if result.user is not None and (refusal := oidc.password_refusal(result.user)):
+            result.error = refusal
         if result.error:
             db.session.commit()  # keep the failure count and the audit entry
             form.password.errors.append(result.error)
@@ -66,7 +69,7 @@ def login_totp():
     form = TotpForm()
     if form.validate_on_submit():
         if auth.verify_totp(user, form.code.data):
-            auth.complete_sign_in(user)
+            auth.complete_sign_in(user, method="password+totp")
             db.session.commit()
             return redirect(_safe_next())
         auth.count_failure(user)
