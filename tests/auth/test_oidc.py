@@ -180,3 +180,12 @@ def test_without_a_provider_the_sign_in_page_has_no_button_and_the_routes_do_not
     assert "/login/oidc" not in client.get("/login").get_data(as_text=True)
     assert client.get("/login/oidc").status_code == 404
     assert client.get("/login/oidc/callback?code=x&state=y").status_code == 404
+
+
+def test_requiring_single_sign_on_without_a_provider_stops_the_start(database_url):
+    """Otherwise everyone but the administrators would be locked out by a typo in the settings."""
+    from casework import create_app
+    from config import TestConfig
+
+    with pytest.raises(RuntimeError, match="CASEWORK_OIDC_REQUIRED needs CASEWORK_OIDC_ISSUER"):
+        create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url, OIDC_REQUIRED=True)
