@@ -63,6 +63,16 @@ class Config:
     S3_REGION = os.environ.get("CASEWORK_S3_REGION")
     S3_PREFIX = os.environ.get("CASEWORK_S3_PREFIX", "")
     TOTP_ISSUER = "Casework"
+    # Single sign-on with OpenID Connect (casework.auth.oidc): the provider's issuer address, whose
+    # /.well-known/openid-configuration describes it, and this application's registration there.
+    OIDC_ISSUER = os.environ.get("CASEWORK_OIDC_ISSUER")
+    OIDC_CLIENT_ID = os.environ.get("CASEWORK_OIDC_CLIENT_ID")
+    OIDC_CLIENT_SECRET = os.environ.get("CASEWORK_OIDC_CLIENT_SECRET")  # None: a public client (PKCE only)
+    OIDC_LABEL = os.environ.get("CASEWORK_OIDC_LABEL")  # the button's words; None: "Sign in with single sign-on"
+    # "1": everyone but administrators must sign in through the provider; administrators keep their
+    # password and two-factor code, the way back in when the provider is down.
+    OIDC_REQUIRED = os.environ.get("CASEWORK_OIDC_REQUIRED", "0") == "1"
+    OIDC_TIMEOUT_SECONDS = _env_int("CASEWORK_OIDC_TIMEOUT", 10)
     # How many reverse proxies stand in front of gunicorn: their X-Forwarded-For and
     # X-Forwarded-Proto are trusted (the client's address in the audit trail, https for cookies and
     # links). 0 ignores the headers, which anyone could send to a server reached directly.
@@ -101,6 +111,8 @@ class TestConfig(Config):
     JOB_QUEUE_MODE = "inline"
     SMTP_HOST = None
     BASE_URL = None
+    OIDC_ISSUER = None  # the sign-in tests run a provider of their own (tests/auth/oidc_provider.py)
+    OIDC_REQUIRED = False
     # The servers pass keeps every file in a throwaway S3-compatible server (scripts/test.sh).
     S3_BUCKET = os.environ.get("CASEWORK_TEST_S3_BUCKET")
     S3_ENDPOINT_URL = os.environ.get("CASEWORK_TEST_S3_URL")

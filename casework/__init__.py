@@ -69,6 +69,8 @@ def _complete_config(app: Flask) -> None:
             raise RuntimeError("Production needs CASEWORK_REDIS_URL: the in-process queue is single-process only.")
         if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
             raise RuntimeError("Production needs CASEWORK_DATABASE_URL pointing to PostgreSQL.")
+    if app.config.get("OIDC_REQUIRED") and not (app.config.get("OIDC_ISSUER") and app.config.get("OIDC_CLIENT_ID")):
+        raise RuntimeError("CASEWORK_OIDC_REQUIRED needs CASEWORK_OIDC_ISSUER and CASEWORK_OIDC_CLIENT_ID.")
 
 
 def _trust_proxies(app: Flask) -> None:
@@ -158,6 +160,7 @@ def _register_blueprints(app: Flask) -> None:
     from casework.admin.views import bp as admin_bp
     from casework.api import token_views, views as api_views
     from casework.audit.views import bp as audit_bp
+    from casework.auth import oidc_views  # noqa: F401 — its routes hang on the auth blueprint
     from casework.auth.views import bp as auth_bp
     from casework.cases.views import bp as cases_bp
     from casework.exports.views import bp as exports_bp

@@ -53,6 +53,9 @@ ROUTES = [
     Route("auth.login_totp", "GET", lambda w: "/login/totp", _answers(302, others=302)),
     Route("auth.login_totp", "POST", lambda w: "/login/totp", _answers(302, others=302), lambda w: {"code": "123456"}),
     Route("auth.logout", "POST", lambda w: "/logout", _answers(LOGIN, others=302)),
+    # Single sign-on: no provider is set up here, so neither exists (tests/auth/test_oidc.py).
+    Route("auth.oidc_start", "GET", lambda w: "/login/oidc", _answers(404, others=404)),
+    Route("auth.oidc_callback", "GET", lambda w: "/login/oidc/callback?code=x&state=y", _answers(404, others=404)),
     Route("auth.enrol_totp", "GET", lambda w: "/account/two-factor", SIGNED_IN),
     Route("auth.enrol_totp", "POST", lambda w: "/account/two-factor", SIGNED_IN, lambda w: {"code": "000000"}),
     Route("auth.change_password", "GET", lambda w: "/account/password", SIGNED_IN),

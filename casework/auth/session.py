@@ -112,8 +112,9 @@ def verify_totp(user: User, code: str) -> bool:
     return False
 
 
-def complete_sign_in(user: User) -> None:
-    """Start the session, known on the server: reset the failure count and record the sign-in."""
+def complete_sign_in(user: User, method: str = "password") -> None:
+    """Start the session, known on the server: reset the failure count and record the sign-in
+    and how it was made ("password", "password+totp", "oidc")."""
     session.clear()
     token = secrets.token_urlsafe(32)
     db.session.add(UserSession(user_id=user.id, token_hash=UserSession.hash(token)))
@@ -124,7 +125,7 @@ def complete_sign_in(user: User) -> None:
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = utcnow()
-    audit.record(audit.AuditAction.LOGIN, obj=user, actor_id=user.id)
+    audit.record(audit.AuditAction.LOGIN, obj=user, actor_id=user.id, detail={"method": method})
 
 
 def end_session(user: User) -> None:

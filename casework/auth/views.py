@@ -6,10 +6,12 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
+from casework.auth import oidc
 from casework.auth import session as auth
 from casework.auth.forms import EnrolTotpForm, LanguageForm, LoginForm, PasswordChangeForm, TotpForm
 from casework.auth.models import User
 from casework.auth.operations import set_language, set_new_password
+from casework.auth.qr import qr_data_uri
 from casework.core import audit
 from casework.core.writes import again_at, again_on, write
 from casework.extensions import db
@@ -37,6 +39,8 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         result = auth.check_credentials(form.email.data, form.password.data)
+        if result.user is not None and (refusal := oidc.password_refusal(result.user)):
+            result.error = refusal
         if result.error:
             db.session.commit()  # keep the failure count and the audit entry
             form.password.errors.append(result.error)
@@ -65,7 +69,7 @@ def login_totp():
     form = TotpForm()
     if form.validate_on_submit():
         if auth.verify_totp(user, form.code.data):
-            auth.complete_sign_in(user)
+            auth.complete_sign_in(user, method="password+totp")
             db.session.commit()
             return redirect(_safe_next())
         auth.count_failure(user)
@@ -106,9 +110,8 @@ def enrol_totp():
             flash(_("Two-factor sign-in is on for your account."), "success")
             return redirect(url_for("main.my_work"))
         form.code.errors.append(_("That code does not match. Scan the key again and enter the current code."))
-    return render_template(
-        "auth/enrol_totp.html", form=form, secret=secret, uri=auth.totp_uri(current_user, secret)
-    )
+    uri = auth.totp_uri(current_user, secret)
+    return render_template("auth/enrol_totp.html", form=form, secret=secret, uri=uri, qr=qr_data_uri(uri))
 
 
 def _may_replace_totp(form: EnrolTotpForm) -> bool:
