@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, send_file
 from flask_babel import gettext as _
@@ -97,7 +98,8 @@ def render_case(case, status: int = 200, **forms):
         "workflow": workflow_for(case),
         "history": history(case),
         "timeline": timeline,
-        "transition_form": forms.pop("transition_form", None) or TransitionForm(version=case.version),
+        "transition_form": forms.pop("transition_form", None) or TransitionForm(
+            formdata=None, version=case.version, on=date.today()),
         "attachment_form": forms.pop("attachment_form", None) or AttachmentForm(),
         "attachments": readable_attachments(case, current_user),
         "timeline_withheld": _withheld_file_events(case, events),
@@ -184,7 +186,8 @@ def detail(case_id: int):
 def transition(case_id: int, event: str):
     case = load_case(case_id)
     form = TransitionForm()
-    return write(lambda: operations.fire_transition(case, event, current_user, form.version.data, form.comment.data),
+    return write(lambda: operations.fire_transition(case, event, current_user, form.version.data, form.comment.data,
+                                                    form.on.data),
                  form=form, record=case, again=on_case_page(case, transition_form=form, failed_event=event),
                  done=lambda entry: _("Done: %(action)s.", action=workflow_for(case).transition(entry.event).label),
                  to=case.url)

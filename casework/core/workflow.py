@@ -4,6 +4,11 @@ A module declares its workflow as a table of `Transition`s for its case type (in
 `module.py`). `fire()` is the only way a case changes state: it refuses invalid events with the
 reason, writes the history row and the audit event, and opens and closes deadlines.
 
+Steps are often recorded after they happened (the note verbale went out on Monday and is entered
+on Thursday), so each transition takes the day it happened: every clock it opens runs from that
+day, and the history keeps both that day and when it was recorded. The day is refused when it is
+in the future, before the case was received, or before the step it follows.
+
 Some records of a case move through states of their own, beside the case's: an interim-measures
 request (requested → granted → lifted), a mandate's co-signature (invited → approved). They are
 a case's *parts*: their class names its workflow (`workflow_key`) and the case it belongs to
@@ -25,6 +30,7 @@ from casework.core import audit
 from casework.core.cases import Case
 from casework.core.db import utcnow
 from casework.core.deadlines import Deadline, Period, meet_open_deadlines
+from casework.core.inputs import latest_past_date
 from casework.core.permissions import Permission, can
 from casework.core.writes import Refused, expect_version
 from casework.extensions import db
@@ -134,7 +140,8 @@ class CaseHistory(db.Model):
     from_status: Mapped[str] = mapped_column(String(40))
     to_status: Mapped[str] = mapped_column(String(40))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    occurred_at: Mapped[datetime] = mapped_column(default=utcnow)
+    happened_on: Mapped[date] = mapped_column(default=date.today)  # the day the step took place
+    occurred_at: Mapped[datetime] = mapped_column(default=utcnow)  # when it was recorded
     comment: Mapped[str | None] = mapped_column(Text)
     part: Mapped[str | None] = mapped_column(String(40))  # a part's workflow_key, for a part's transition
     part_id: Mapped[int | None]
@@ -145,6 +152,11 @@ class CaseHistory(db.Model):
     def workflow(self) -> Workflow | None:
         """The part's workflow, whose labels name the states; None for the case's own."""
         return _WORKFLOWS.get(self.part) if self.part else None
+
+    @property
+    def recorded_later(self) -> bool:
+        """Whether the step was recorded on another day than the one it happened."""
+        return self.occurred_at is not None and self.occurred_at.date() != self.happened_on
 
 
 def _missing_fields(case: Case, transition: Transition) -> list[str]:
@@ -204,7 +216,8 @@ def fire(
     if refusal is not None:
         raise refusal
     on = on or date.today()
-    entry = _history_row(record, event, transition.target, actor, comment)
+    check_step_date(record, on, transition.label)
+    entry = _history_row(record, event, transition.target, actor, comment, on)
     record.status = transition.target
     # Every transition writes the case's row, so its version moves even when the state does not
     # (a reminder, a part's decision): of two requests firing on the same version, one wins and
@@ -225,28 +238,63 @@ def fire(
     return entry
 
 
-def enter(case: Case, state: str, actor, *, comment: str) -> CaseHistory:
+def enter(case: Case, state: str, actor, *, comment: str, on: date | None = None) -> CaseHistory:
     """Place a case brought in from elsewhere (an import of older files) at the stage it had
-    reached there: recorded in its history and the audit trail like a transition, with the
-    reason in `comment`. Flushes."""
+    reached there (`on`: the day it reached it, today if not known): recorded in its history and
+    the audit trail like a transition, with the reason in `comment`. Flushes."""
     if state not in {s.value for s in workflow_for(case).states}:
         raise Refused(_("“%(state)s” is not a stage of this kind of case.", state=state))
     if case.id is None:
         db.session.flush()
-    entry = _history_row(case, "enter", state, actor, comment)
+    entry = _history_row(case, "enter", state, actor, comment, on or date.today())
     case.status = state
     with audit.acting_as(actor.id):
         db.session.flush()
     return entry
 
 
-def _history_row(record: Case | object, event: str, target: str, actor, comment: str | None) -> CaseHistory:
+def received_on(case: Case) -> date | None:
+    """The day the case reached the Office, for the procedures that record it."""
+    return getattr(case, "received_on", None)
+
+
+def last_step(record: Case | object) -> CaseHistory | None:
+    """The latest step of the record's own workflow (the case's, or this part's), by the day it
+    happened: the step a new one follows."""
+    part = getattr(record, "workflow_key", None)
+    query = select(CaseHistory).where(CaseHistory.case_id == case_of(record).id)
+    query = query.where(CaseHistory.part == part, CaseHistory.part_id == record.id) if part \
+        else query.where(CaseHistory.part.is_(None))
+    return db.session.scalar(query.order_by(CaseHistory.happened_on.desc(), CaseHistory.id.desc()).limit(1))
+
+
+def check_step_date(record: Case | object, on: date, action: str) -> None:
+    """Refuse a step dated in the future, before the case was received, or before the step it
+    follows: a clock opened from that day would run from a day that cannot be."""
+    if on > latest_past_date():
+        raise Refused(_("“%(action)s” cannot be dated %(date)s, in the future: give the day it happened.",
+                        action=action, date=on.isoformat()))
+    received = received_on(case_of(record))
+    if received is not None and on < received:
+        raise Refused(_("“%(action)s” cannot be dated %(date)s, before the case was received on %(received)s.",
+                        action=action, date=on.isoformat(), received=received.isoformat()))
+    previous = last_step(record) if case_of(record).id is not None else None
+    if previous is not None and on < previous.happened_on:
+        raise Refused(_("“%(action)s” cannot be dated %(date)s, before the step it follows (%(state)s, on "
+                        "%(previous)s).", action=action, date=on.isoformat(),
+                        state=workflow_for(record).state_label(previous.to_status).lower(),
+                        previous=previous.happened_on.isoformat()))
+
+
+def _history_row(record: Case | object, event: str, target: str, actor, comment: str | None,
+                 on: date) -> CaseHistory:
     part = getattr(record, "workflow_key", None)
     entry = CaseHistory(
         case_id=case_of(record).id, event=event, from_status=record.status, to_status=target,
         actor_id=actor.id, comment=comment or None, part=part, part_id=record.id if part else None,
+        happened_on=on,
     )
-    detail = {"event": event, "comment": comment}
+    detail = {"event": event, "comment": comment, "on": on.isoformat()}
     if target == record.status:  # nothing of the record changes, so the flush would not tell the trail
         audit.record(audit.AuditAction.STATE_CHANGE, obj=record, detail=detail, actor_id=actor.id)
     else:
@@ -256,7 +304,8 @@ def _history_row(record: Case | object, event: str, target: str, actor, comment:
 
 
 def history(case: Case) -> list[CaseHistory]:
-    """The case's fired transitions, newest first."""
+    """The case's fired transitions, latest first by the day they happened."""
     return list(db.session.scalars(
-        select(CaseHistory).where(CaseHistory.case_id == case.id).order_by(CaseHistory.id.desc())
+        select(CaseHistory).where(CaseHistory.case_id == case.id)
+        .order_by(CaseHistory.happened_on.desc(), CaseHistory.id.desc())
     ))

@@ -39,7 +39,7 @@ def test_case_officer_submits_and_it_is_recorded_everywhere(users, make_case):
         AuditEvent.case_id == case.id, AuditEvent.action == "state_change")).one()
     assert event.actor_id == users["officer"].id
     assert event.changes["status"] == ["draft", "submitted"]
-    assert event.detail == {"event": "submit", "comment": "Ready for review"}
+    assert event.detail == {"event": "submit", "comment": "Ready for review", "on": date.today().isoformat()}
 
 
 def test_approval_opens_the_reply_deadline_six_months_later(users, make_case):
