@@ -120,7 +120,7 @@ def take_action(case_id: int, event: str, body: FireTransition):
         raise ApiError(404, _("This kind of case has no action “%(event)s”.", event=event))
     before = case.status
     try:
-        entry = fire_transition(case, event, current_user, body.version, body.comment)
+        entry = fire_transition(case, event, current_user, body.version, body.comment, body.on)
         db.session.commit()
     except (EditConflict, StaleDataError):
         db.session.rollback()
