@@ -18,7 +18,9 @@ history row goes on the case's history, naming the part.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -57,6 +59,8 @@ class DeadlineRule:
 # one person may act, as a mandate's holder), or None.
 Guard = Callable[[Case, object], "str | Refused | None"]
 Effect = Callable[[Case, object], None]  # (case, actor) → what else the event does, e.g. queue a job
+# case → the day a record of the case says the step happened (the note verbale's "Sent on"), or None
+DatedBy = Callable[[Case], "date | None"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,7 @@ class Transition:
     guard: Guard | None = None
     after: Effect | None = None  # runs once the state has changed, in the same transaction
     manual: bool = True  # False: fired by the system (e.g. a job), never offered as a button
+    dated_by: DatedBy | None = None  # where the case records the day of this step, which then dates it
 
 
 @dataclass(frozen=True)
@@ -215,7 +220,7 @@ def fire(
     refusal = _refusal(record, transition, actor)
     if refusal is not None:
         raise refusal
-    on = on or date.today()
+    on = _day_of_step(record, transition, on)
     check_step_date(record, on, transition.label)
     entry = _history_row(record, event, transition.target, actor, comment, on)
     record.status = transition.target
@@ -231,11 +236,41 @@ def fire(
             case_id=case.id, kind=rule.kind, label=rule.label, due_on=due_on, original_due_on=due_on,
             opened_by_event=event,
         ))
-    with audit.acting_as(actor.id):
+    with audit.acting_as(actor.id), _dated(on):
         if transition.after is not None:
             transition.after(record, actor)
         db.session.flush()
     return entry
+
+
+_STEP_DAY: ContextVar[date | None] = ContextVar("step_day", default=None)
+
+
+@contextmanager
+def _dated(on: date) -> Iterator[None]:
+    token = _STEP_DAY.set(on)
+    try:
+        yield
+    finally:
+        _STEP_DAY.reset(token)
+
+
+def step_day() -> date:
+    """The day the step being fired happened, for its effects (a reminder's new due date, the day
+    a person was located); today outside a step."""
+    return _STEP_DAY.get() or date.today()
+
+
+def _day_of_step(record: Case | object, transition: Transition, given: date | None) -> date:
+    """The day given (today if none), or the day the case records for this step (the note verbale's
+    "Sent on"): the record is the evidence, so a different day given on purpose is refused."""
+    told = transition.dated_by(record) if transition.dated_by is not None else None
+    if told is None:
+        return given or date.today()
+    if given not in (None, told, date.today()):
+        raise Refused(_("“%(action)s” took place on %(date)s, as the case's records show: date it so, or correct "
+                        "the record first.", action=transition.label, date=told.isoformat()))
+    return told
 
 
 def enter(case: Case, state: str, actor, *, comment: str, on: date | None = None) -> CaseHistory:

@@ -187,7 +187,7 @@ def decide_registration(ua: UrgentAction, decision: str, criteria: dict[str, boo
             draft_for(ua, "ua_registration_nv", actor)
             draft_for(ua, "ua_registration_authors", actor)
         return
-    fire(ua, decision, actor, comment=ua.decision_reason)
+    fire(ua, decision, actor, comment=ua.decision_reason, on=on)
     if decision == "forward_to_wgeid":
         for receive in WGEID_RECEIVERS:
             receive(ua, actor)

@@ -12,11 +12,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from casework.core.deadlines import Deadline, Period
 from casework.core.permissions import Permission
-from casework.core.workflow import CaseHistory, DeadlineRule, Transition, Workflow
+from casework.core.workflow import CaseHistory, DeadlineRule, Transition, Workflow, step_day
 from casework.extensions import db
 from casework.urgent_actions.models import CRITERIA_LABELS, Criterion, Located, UrgentAction, UrgentActionStatus
 
@@ -93,8 +93,21 @@ def _after_reminder(ua: UrgentAction, actor) -> None:
 
     deadline = open_reply_deadline(ua)
     deadline.reminders_sent += 1
-    deadline.due_on = date.today() + timedelta(days=reminder_period(ua))
+    deadline.due_on = step_day() + timedelta(days=reminder_period(ua))
     draft_for(ua, "ua_reminder", actor)
+
+
+def note_verbale_sent_on(ua: UrgentAction) -> date | None:
+    """The "Sent on" of the registration note verbale to the State (for a group's combined one,
+    on its first urgent action), once recorded: the State's clock runs from that day."""
+    from casework.letters.models import Letter
+
+    def notes_of(case_id: int):
+        return (Letter.parent_id == case_id) & (Letter.letter_type == "ua_registration_nv")
+
+    has_its_own = db.session.scalar(select(func.count(Letter.id)).where(notes_of(ua.id)))
+    holder = ua.group.members[0].id if not has_its_own and ua.group is not None and ua.group.members else ua.id
+    return db.session.scalar(select(func.min(Letter.sent_on)).where(notes_of(holder)))
 
 
 def _after_transmittal(ua: UrgentAction, actor) -> None:
@@ -106,7 +119,7 @@ def _after_transmittal(ua: UrgentAction, actor) -> None:
 def _locate(where: Located | None):
     def record(ua: UrgentAction, actor) -> None:
         if where is not None:
-            ua.located, ua.located_on = where, date.today()
+            ua.located, ua.located_on = where, step_day()
 
     return record
 
@@ -145,7 +158,7 @@ URGENT_ACTION_WORKFLOW = Workflow(
         Transition("information_received", "Information received from the authors",
                    frozenset({S.INFORMATION_REQUESTED}), S.RECEIVED),
         Transition("transmit_to_state", "Note verbale sent to the State", frozenset({S.REGISTERED}),
-                   S.AWAITING_REPLY, opens=(REPLY_DUE,)),
+                   S.AWAITING_REPLY, opens=(REPLY_DUE,), dated_by=note_verbale_sent_on),
         Transition("inform_authors", "Registration letter sent to the authors",
                    frozenset({S.AWAITING_REPLY, S.MEETING_WITH_RAPPORTEURS}), S.AWAITING_REPLY,
                    guard=_authors_not_yet_informed),
