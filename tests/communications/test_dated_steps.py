@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import select
 
+from casework.communications import interim_measures as im
 from casework.core.deadlines import Deadline, add_months
-from casework.core.workflow import CaseHistory
+from casework.core.workflow import CaseHistory, fire
+from casework.core.writes import Refused
 from casework.extensions import db
 from tests.pages import form_with, words
 
@@ -95,3 +98,14 @@ def test_a_decision_dated_before_the_recorded_transmittal_is_refused(make_commun
     assert form_with(refused, "adopted_on")["adopted_on"] == ["2026-04-20"]
     db.session.refresh(case)
     assert case.status == "transmitted" and not case.decisions
+
+
+def test_interim_measures_are_dated_after_their_own_steps_not_the_case_s(make_communication, users):
+    """A part's steps follow its own: interim measures granted before a later transmittal is recorded
+    are accepted, but they cannot be lifted before they were granted."""
+    case = make_communication(register=True)
+    entry = im.request_interim_measures(case, "Not to deport the author", date(2026, 4, 2), users["officer"])
+    fire(case, "transmit", users["supervisor"], on=date(2026, 4, 10))
+    im.decide_interim_measures(entry, "grant", users["supervisor"], date(2026, 4, 5))
+    with pytest.raises(Refused, match="before the step it follows"):
+        im.decide_interim_measures(entry, "lift", users["supervisor"], date(2026, 4, 4))

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from casework.core.deadlines import Deadline
 from casework.core.persons import CasePerson, PersonRole, Sex
-from casework.core.workflow import fire
+from casework.core.workflow import fire, history
 from casework.core.writes import Refused
 from casework.extensions import db
 from casework.letters.models import AddresseeKind, Letter
@@ -236,3 +236,14 @@ def test_the_authors_are_linked_through_the_registry(make_ua):
     letter = _letters(ua)[1]
     assert letter.addressees[0].kind is AddresseeKind.PERSON
     assert letter.addressees[0].name == f"The authors of urgent action {ua.reference}"
+
+
+def test_the_state_s_clock_runs_from_the_day_the_note_verbale_was_sent(make_ua, users):
+    ua = make_ua(on=date(2026, 11, 2))
+    note = next(letter for letter in _letters(ua) if letter.letter_type == "ua_registration_nv")
+    note.sent_on = date(2026, 11, 4)  # as recorded on the letter, days before the step is entered
+    with pytest.raises(Refused, match="took place on 2026-11-04"):
+        fire(ua, "transmit_to_state", users["officer"], on=date(2026, 11, 3))
+    fire(ua, "transmit_to_state", users["officer"])  # clicked today
+    assert open_reply_deadline(ua).due_on == date(2026, 11, 18)
+    assert history(ua)[0].happened_on == date(2026, 11, 4)
