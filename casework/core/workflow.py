@@ -24,6 +24,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from blinker import Namespace
 from flask_babel import gettext as _
 from sqlalchemy import ForeignKey, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -113,6 +114,11 @@ class Workflow:
 
 
 _WORKFLOWS: dict[str, Workflow] = {}
+
+# Sent once a transition has changed its record, in the same transaction: `sender` is the record,
+# with `event`, `actor` and `on` (the day it happened). A module reacts to a step of another's
+# records through it (a reminder counted when its letter is sent), never by changing that module.
+step_taken = Namespace().signal("step-taken")
 
 
 def register_workflow(workflow: Workflow) -> Workflow:
@@ -239,6 +245,7 @@ def fire(
     with audit.acting_as(actor.id), _dated(on):
         if transition.after is not None:
             transition.after(record, actor)
+        step_taken.send(record, event=event, actor=actor, on=on)
         db.session.flush()
     return entry
 

@@ -65,6 +65,9 @@ def _reminder_due(ua: UrgentAction, user) -> str | None:
     deadline = open_reply_deadline(ua)
     if deadline is None:
         return _("No reply is awaited from the State.")
+    if (drafted := unsent_reminder(ua)) is not None:
+        return _("The reminder drafted on %(date)s has not been sent yet; another can go once it has.",
+                 date=drafted.created_at.date().isoformat())
     if deadline.reminders_sent >= max_reminders(ua):
         return _("%(n)s reminders have been sent; invite the State to meet the rapporteurs.", n=deadline.reminders_sent)
     if not deadline.is_overdue():
@@ -87,14 +90,21 @@ def _authors_not_yet_informed(ua: UrgentAction, user) -> str | None:
     return _("The authors have already been informed of the registration.") if informed else None
 
 
-def _after_reminder(ua: UrgentAction, actor) -> None:
-    """Count the reminder on the running clock, give the State a new date, draft the reminder."""
-    from casework.urgent_actions.letters import draft_for
+def unsent_reminder(ua: UrgentAction):
+    """The reminder to the State drafted and not yet sent, if any."""
+    from casework.letters.models import Letter, LetterStatus
 
-    deadline = open_reply_deadline(ua)
-    deadline.reminders_sent += 1
-    deadline.due_on = step_day() + timedelta(days=reminder_period(ua))
-    draft_for(ua, "ua_reminder", actor)
+    return db.session.scalar(select(Letter).where(
+        Letter.parent_id == ua.id, Letter.letter_type == "ua_reminder",
+        Letter.status.not_in([LetterStatus.SENT, LetterStatus.REPLIED])).limit(1))
+
+
+def _after_reminder(ua: UrgentAction, actor) -> None:
+    """Draft the reminder. It is counted, and gives the State its new date, once it is sent
+    (`casework.urgent_actions.operations.count_sent_reminder`), not while it is a draft."""
+    from casework.urgent_actions.operations import draft_reminder
+
+    draft_reminder(ua, actor, step_day() + timedelta(days=reminder_period(ua)))
 
 
 def note_verbale_sent_on(ua: UrgentAction) -> date | None:
