@@ -40,6 +40,12 @@ class ConfirmForm(Form):
     next = HiddenField()
 
 
+class ReminderForm(Form):
+    """A reminder sent for a deadline, on the day it went (today if not given)."""
+
+    sent_on = PastDateField(_l("Sent on"), validators=[Optional()])
+
+
 class ExtendDeadlineForm(Form):
     due_on = DateField(_l("New due date"), validators=[DataRequired(_l("Give the new due date."))])
     note = StringField(_l("Granted by, at whose request"),

@@ -19,7 +19,7 @@ from casework.auth.models import User
 from casework.cases import operations
 from casework.cases.access import load_case, load_part, record_confidential_view
 from casework.cases.forms import (
-    AssignmentForm, AttachmentForm, ConfirmForm, ExtendDeadlineForm, LinkPersonForm, TransitionForm,
+    AssignmentForm, AttachmentForm, ConfirmForm, ExtendDeadlineForm, LinkPersonForm, ReminderForm, TransitionForm,
 )
 from casework.core import audit
 from casework.core.attachments import Attachment, attach_file, may_read_files, readable_attachments
@@ -108,6 +108,7 @@ def render_case(case, status: int = 200, **forms):
         "extend_form_for": _extend_forms(forms.pop("extend_form", None)),
         "person_links": visible_links(case, current_user),
         "confirm_form": ConfirmForm(),
+        "today": date.today(),
         "error": forms.pop("error", None),
         "failed_event": forms.pop("failed_event", None),
     }
@@ -256,7 +257,8 @@ def extend(case_id: int, deadline_id: int):
 def reminder(case_id: int, deadline_id: int):
     case = load_case(case_id, Permission.EDIT)
     deadline = load_part(Deadline, deadline_id, case)
-    form = ConfirmForm()
-    return write(lambda: record_reminder(deadline), form=form, again=on_case_page(case, confirm_form=form),
+    form = ReminderForm()
+    return write(lambda: record_reminder(deadline, form.sent_on.data), form=form,
+                 again=on_case_page(case, reminder_form=form),
                  done=lambda count: _("Reminder %(count)s recorded for “%(label)s”.", count=count,
                                       label=deadline.label), to=case.url)

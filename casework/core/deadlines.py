@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
 from casework.core.db import utcnow
+from casework.core.inputs import latest_past_date
 from casework.core.writes import Refused
 from casework.extensions import db
 
@@ -126,10 +127,17 @@ def extend_deadline(deadline: Deadline, new_due_on: date, actor, note: str) -> N
 
 
 def record_reminder(deadline: Deadline, on: date | None = None) -> int:
-    """Count a reminder sent for an open deadline; returns how many have been sent. Flushes."""
+    """Count a reminder sent for an open deadline on the day it went (`on`, today if not given);
+    returns how many have been sent. Flushes."""
     if not deadline.is_open:
         raise Refused(_("“%(label)s” has been met; no reminder is needed.", label=deadline.label))
+    on = on or date.today()
+    if on > latest_past_date():
+        raise Refused(_("A reminder cannot be dated %(date)s, in the future.", date=on.isoformat()))
+    if deadline.last_reminder_on is not None and on < deadline.last_reminder_on:
+        raise Refused(_("A reminder cannot be dated %(date)s, before the previous one, sent on %(last)s.",
+                        date=on.isoformat(), last=deadline.last_reminder_on.isoformat()))
     deadline.reminders_sent += 1
-    deadline.last_reminder_on = on or date.today()
+    deadline.last_reminder_on = on
     db.session.flush()
     return deadline.reminders_sent
