@@ -135,6 +135,7 @@ class FiredOut(BaseModel):
     event: str
     from_status: str
     to_status: str
+    on: date = Field(description="The day the step happened, as recorded in the case's history.")
 
 
 class ApiIndex(BaseModel):

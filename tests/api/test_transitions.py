@@ -104,7 +104,8 @@ def test_an_action_takes_the_day_it_happened(world, api_as):
     assert "before the case was received on 2026-03-01" in before_receipt.json["error"]["message"]
     future = officer.post(url, {"version": case.version, "on": "2099-01-01"})
     assert future.status_code == 422 and "on" in future.json["error"]["fields"]
-    assert officer.post(url, {"version": case.version, "on": "2026-03-10"}).status_code == 200
+    fired = officer.post(url, {"version": case.version, "on": "2026-03-10"})
+    assert fired.status_code == 200 and fired.json["on"] == "2026-03-10"
     entry = db.session.scalar(select(CaseHistory).where(CaseHistory.case_id == case.id))
     assert entry.happened_on == date(2026, 3, 10)
     clock = db.session.scalar(select(Deadline).where(Deadline.case_id == case.id, Deadline.kind == "clarification"))
