@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from datetime import timedelta
+from pathlib import Path
 
 DEFAULT_SECRET_KEY = "casework-development-key-not-for-production"
 
@@ -45,6 +46,9 @@ class Config:
     REMEMBER_COOKIE_DURATION = timedelta(seconds=0)
     WTF_CSRF_TIME_LIMIT = None  # tied to the session, which already expires
     BABEL_DEFAULT_LOCALE = "en"
+    # Compiled by `pybabel compile -d translations` (scripts/dev.sh, scripts/test.sh, the install
+    # steps); without the .mo files every page is in English.
+    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")
     LANGUAGES = ("en", "fr", "es")
     PAGE_SIZE = 50
     # Exports: up to this many rows a list downloads at once; above, a background job writes the
@@ -52,7 +56,17 @@ class Config:
     EXPORT_ROW_THRESHOLD = _env_int("CASEWORK_EXPORT_ROW_THRESHOLD", 2000)
     EXPORT_KEEP_DAYS = _env_int("CASEWORK_EXPORT_KEEP_DAYS", 7)
     EXPORT_FOLDER = os.environ.get("CASEWORK_EXPORT_FOLDER")  # None: instance/exports
+    # Files in an S3-compatible object store instead of the two folders (casework.core.storage):
+    # every web node and worker then reads and writes the same files.
+    S3_BUCKET = os.environ.get("CASEWORK_S3_BUCKET")
+    S3_ENDPOINT_URL = os.environ.get("CASEWORK_S3_ENDPOINT_URL")  # MinIO, Ceph RGW…; None: AWS
+    S3_REGION = os.environ.get("CASEWORK_S3_REGION")
+    S3_PREFIX = os.environ.get("CASEWORK_S3_PREFIX", "")
     TOTP_ISSUER = "Casework"
+    # How many reverse proxies stand in front of gunicorn: their X-Forwarded-For and
+    # X-Forwarded-Proto are trusted (the client's address in the audit trail, https for cookies and
+    # links). 0 ignores the headers, which anyone could send to a server reached directly.
+    PROXY_COUNT = _env_int("CASEWORK_PROXY_COUNT", 0)
     # The address users open Casework at (e.g. https://casework.example.org), for the links of
     # e-mails: background jobs write them outside any request. Unset: e-mails carry no links.
     BASE_URL = os.environ.get("CASEWORK_BASE_URL")
@@ -87,6 +101,11 @@ class TestConfig(Config):
     JOB_QUEUE_MODE = "inline"
     SMTP_HOST = None
     BASE_URL = None
+    # The servers pass keeps every file in a throwaway S3-compatible server (scripts/test.sh).
+    S3_BUCKET = os.environ.get("CASEWORK_TEST_S3_BUCKET")
+    S3_ENDPOINT_URL = os.environ.get("CASEWORK_TEST_S3_URL")
+    S3_REGION = "us-east-1" if S3_BUCKET else None
+    S3_PREFIX = ""
     SCHEDULER_IN_PROCESS = False
     WTF_CSRF_ENABLED = False
     SERVER_NAME = "casework.test"

@@ -8,6 +8,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import DEFAULT_SECRET_KEY, config_from_env
 
@@ -42,6 +43,7 @@ def create_app(config: object | None = None, **overrides: Any) -> Flask:
     app.config.from_object(config or config_from_env())
     app.config.update(overrides)
     _complete_config(app)
+    _trust_proxies(app)
     _read_inputs_within_bounds(app)
     _init_extensions(app)
     _register_blueprints(app)
@@ -69,6 +71,17 @@ def _complete_config(app: Flask) -> None:
             raise RuntimeError("Production needs CASEWORK_DATABASE_URL pointing to PostgreSQL.")
 
 
+def _trust_proxies(app: Flask) -> None:
+    """Behind PROXY_COUNT proxies, the client's address and scheme are the ones they forward.
+
+    Only X-Forwarded-For and X-Forwarded-Proto: the proxy passes the Host header through, so a
+    forwarded host a client could set itself is never trusted.
+    """
+    count = int(app.config.get("PROXY_COUNT") or 0)
+    if count > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
+
+
 def _read_inputs_within_bounds(app: Flask) -> None:
     """Ids in addresses and numbers in query strings are read within what the database holds,
     by every route and list (registered before any route, whose converters are bound when added)."""
@@ -88,10 +101,21 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    _warn_of_uncompiled_catalogues(app)
     login_manager.init_app(app)
     from casework.auth import session as auth_session
 
     auth_session.init_login_manager(login_manager)
+
+
+def _warn_of_uncompiled_catalogues(app: Flask) -> None:
+    """Pages in a language whose catalogue is not compiled come out in English: say so at start."""
+    folder = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
+    missing = [code for code in app.config["LANGUAGES"] if code != app.config["BABEL_DEFAULT_LOCALE"]
+               and not (folder / code / "LC_MESSAGES" / "messages.mo").is_file()]
+    if missing:
+        app.logger.warning("No compiled catalogue for %s: those pages are in English until "
+                           "`pybabel compile -d translations` is run.", ", ".join(missing))
 
 
 def import_models() -> None:

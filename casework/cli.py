@@ -1,6 +1,8 @@
 """`flask` commands: reference data, demo data, administrators, background jobs."""
 from __future__ import annotations
 
+import time
+
 import click
 import pyotp
 from flask import Flask, current_app
@@ -33,9 +35,12 @@ def seed_demo() -> None:
         raise click.ClickException("Demo data is never loaded in production.")
     from casework.demo import DEMO_PASSWORD, load_demo
 
+    started = time.perf_counter()
     load_reference_data()
-    accounts = load_demo()
+    click.echo("Loading the demo data, module by module:")
+    accounts = load_demo(progress=click.echo)
     db.session.commit()
+    click.echo(f"Demo data loaded in {time.perf_counter() - started:.1f} s.")
     click.echo("\nDemo accounts (password for all: %s)" % DEMO_PASSWORD)
     width = max(len(email) for email, _description in accounts)
     for email, description in accounts:

@@ -1,6 +1,9 @@
 """Demonstration data: realistic accounts for every role and kind of unit. Never in production."""
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from sqlalchemy import select
 
 from casework.admin.operations import save_user, set_membership
@@ -42,8 +45,9 @@ ACCOUNTS = [
 ]
 
 
-def load_demo() -> list[tuple[str, str]]:
-    """Create the demo units, accounts and letters that are missing; returns (e-mail, description) pairs."""
+def load_demo(progress: Callable[[str], None] = lambda _line: None) -> list[tuple[str, str]]:
+    """Create the demo units, accounts and letters that are missing; returns (e-mail, description)
+    pairs. `progress` is told as each module's data is loaded, with the seconds it took."""
     for code, name in FIELD_OFFICES:
         ensure_unit(code, name, UnitKind.FIELD_OFFICE)
     units = {u.code: u for u in db.session.scalars(select(Unit))}
@@ -59,7 +63,9 @@ def load_demo() -> list[tuple[str, str]]:
     accounts = [(email, description) for email, _n, _f, _m, description in ACCOUNTS]
     for module in domain_modules():
         if module.demo is not None:
+            started = time.perf_counter()
             accounts += module.demo() or []  # a module may add accounts of its own, to be printed
+            progress(f"  {module.name.replace('_', ' ')}: {time.perf_counter() - started:.1f} s")
     return accounts
 
 

@@ -2,21 +2,27 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from babel import Locale
+from babel.lists import format_list
 from flask import (
     Flask, current_app, flash, has_request_context, jsonify, redirect, render_template, request, session, url_for,
 )
+from flask_babel import format_date, format_time, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from markupsafe import escape
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from casework.core.db import is_unavailable, utcnow
+from casework.core.i18n import enum_label
+from casework.core.storage import FileMissing
 
 PUBLIC_ATTR = "_casework_public"
 
@@ -52,11 +58,85 @@ def is_public(app: Flask, endpoint: str | None) -> bool:
     return endpoint == "static" or bool(view and getattr(view, PUBLIC_ATTR, False))
 
 
+# The language chosen on the sign-in page (`?lang=`), kept by the browser for a year.
+LANGUAGE_COOKIE = "casework_lang"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+# Machines read the API: its messages and labels are in English whatever the client's language.
+ENGLISH_ONLY_PREFIXES = ("/api/",)
+
+
+def _ours(code: str | None) -> str | None:
+    return code if code in current_app.config["LANGUAGES"] else None
+
+
 def select_locale() -> str | None:
-    """The browser's preferred language among ours; the default outside requests (jobs, CLI)."""
+    """The page's language: the user's own choice, else the one chosen on the sign-in page, else
+    the browser's preferred language among ours, else English. The default outside requests
+    (jobs, CLI)."""
     if not has_request_context():
         return None
-    return request.accept_languages.best_match(current_app.config["LANGUAGES"])
+    if request.path.startswith(ENGLISH_ONLY_PREFIXES):
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    own = _own_language()
+    if own:
+        return own
+    return (_ours(request.args.get("lang")) or _ours(request.cookies.get(LANGUAGE_COOKIE))
+            or request.accept_languages.best_match(current_app.config["LANGUAGES"])
+            or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def _own_language() -> str | None:
+    """The signed-in user's choice; None when the database cannot say (the error page of a
+    database that is down is still drawn, in the browser's language)."""
+    try:
+        return _ours(current_user.locale) if current_user and current_user.is_authenticated else None
+    except SQLAlchemyError:
+        return None
+
+
+def remember_language(response, code: str):
+    """Keep `code` as this browser's language, for the pages before signing in."""
+    response.set_cookie(LANGUAGE_COOKIE, code, max_age=LANGUAGE_COOKIE_AGE, httponly=True, samesite="Lax",
+                        secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+    return response
+
+
+def _language_from_address(response):
+    """`?lang=` (the sign-in page's language links) is remembered by the browser."""
+    code = _ours(request.args.get("lang"))
+    if code and request.cookies.get(LANGUAGE_COOKIE) != code:
+        remember_language(response, code)
+    return response
+
+
+def page_language() -> dict[str, str]:
+    """`lang` and `dir` of the page's <html>."""
+    locale = get_locale()
+    if locale is None:
+        return {"lang": "en", "dir": "ltr"}
+    return {"lang": str(locale).replace("_", "-"), "dir": locale.text_direction}
+
+
+def timestamp(moment: datetime, seconds: bool = False) -> str:
+    """A moment in the reader's conventions, to the minute (or second), in UTC as stored:
+    "Dec 6, 2026 1:05 PM", "6 déc. 2026 13:05". Beside Flask-Babel's `dateformat`."""
+    return f"{format_date(moment)} {format_time(moment, 'medium' if seconds else 'short')}"
+
+
+def listformat(items: Iterable[Any], attribute: str | None = None) -> str:
+    """Items as a sentence lists them in the reader's language: "7, 9 and 14", "7, 9 et 14"."""
+    words = [str(getattr(item, attribute) if attribute else item) for item in items]
+    return format_list(words, locale=get_locale() or "en") if words else ""
+
+
+def language_names() -> dict[str, str]:
+    """Each of our languages named in itself, as language menus do: whoever cannot read the
+    page still finds theirs."""
+    names = {}
+    for code in current_app.config["LANGUAGES"]:
+        name = Locale.parse(code).get_display_name(code)
+        names[code] = name[:1].upper() + name[1:]
+    return names
 
 
 def _session_expired() -> bool:
@@ -225,6 +305,15 @@ def _database_unavailable(error: OperationalError):
     return response[0], 503, {"Retry-After": "5"}
 
 
+def _file_missing(error: FileMissing):
+    """A record names a file the store does not have (lost, or a store set up without copying the
+    files): logged as an error, since someone must restore it, and answered as not found."""
+    current_app.logger.error("File %s is missing from the file store", error)
+    return render_template("errors/error.html", code=404, title=_("File missing"), message=_(
+        "This file cannot be found in the file store. The error has been logged; ask the help desk to "
+        "restore it.")), 404
+
+
 def _page_or_plain(code: int, title: str, message: str, reference: str) -> tuple[str, int]:
     """The error page in the site's layout, or plain when the layout itself fails (it reads the
     signed-in user from the database, which may be what is down)."""
@@ -249,6 +338,8 @@ def _template_helpers() -> dict[str, Any]:
         "module_nav": MODULE_NAV,
         "describe_event": describe,
         "record_name": record_name,
+        "page_language": page_language,
+        "interface_languages": language_names,
     }
 
 
@@ -256,12 +347,17 @@ def register(app: Flask) -> None:
     """Install the request hooks, error pages and template helpers."""
     app.before_request(_require_sign_in)
     app.after_request(_security_headers)
+    app.after_request(_language_from_address)
     app.context_processor(_template_helpers)
+    app.jinja_env.filters["timestamp"] = timestamp
+    app.jinja_env.filters["listformat"] = listformat
+    app.jinja_env.filters["enum_label"] = enum_label
     app.register_error_handler(403, _error_page(403, _l("Not allowed"), _l("You do not have access to this page.")))
     app.register_error_handler(404, _error_page(404, _l("Not found"), _l("There is nothing at this address.")))
     app.register_error_handler(413, _too_large)
     app.register_error_handler(500, _server_error)
     app.register_error_handler(OperationalError, _database_unavailable)
+    app.register_error_handler(FileMissing, _file_missing)
     from flask_wtf.csrf import CSRFError
 
     app.register_error_handler(CSRFError, _csrf_error)

@@ -28,6 +28,9 @@ if ! fc-list : family 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null; then
     fi
 fi
 
+echo "==> Compiling the translations"
+pybabel -q compile -d translations
+
 echo "==> Applying database migrations"
 flask db upgrade
 

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
 
 import pyotp
@@ -25,7 +26,8 @@ from tests.sample_workflow import SampleCase, SampleStatus
 PASSWORD = "correct horse battery staple"
 POSTGRES_URL = os.environ.get("CASEWORK_TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("CASEWORK_TEST_REDIS_URL")
-PG_CTL = os.environ.get("CASEWORK_TEST_PG_CTL")  # a script: pg-ctl.sh stop|start|restart
+PG_CTL = os.environ.get("CASEWORK_TEST_PG_CTL")
+S3_BUCKET = os.environ.get("CASEWORK_TEST_S3_BUCKET")  # a script: pg-ctl.sh stop|start|restart
 CHROMIUM = os.environ.get("CASEWORK_TEST_CHROMIUM", "/usr/bin/chromium")
 
 
@@ -43,7 +45,7 @@ def pytest_collection_modifyitems(config, items) -> None:
     missing browser is an error too.
     """
     missing = [m for m, absent in (("postgres", not POSTGRES_URL), ("redis", not REDIS_URL),
-                                   ("postgres_restart", not PG_CTL)) if absent]
+                                   ("postgres_restart", not PG_CTL), ("s3", not S3_BUCKET)) if absent]
     servers_pass = os.environ.get("CASEWORK_TEST_PASS") == "servers"
     if servers_pass and missing:
         raise pytest.UsageError(f"servers pass without {', '.join(missing)}: set CASEWORK_TEST_*")
@@ -82,6 +84,29 @@ def _throwaway_sqlite(dbapi_connection, _record) -> None:
         dbapi_connection.execute("PRAGMA synchronous=OFF")
 
 
+def _create_bucket(config) -> None:
+    import boto3
+
+    client = boto3.client("s3", endpoint_url=config["S3_ENDPOINT_URL"], region_name=config["S3_REGION"])
+    if config["S3_BUCKET"] not in {b["Name"] for b in client.list_buckets()["Buckets"]}:
+        client.create_bucket(Bucket=config["S3_BUCKET"])
+
+
+@pytest.fixture(autouse=True)
+def _own_bucket_prefix(request) -> Iterator[None]:
+    """In the servers pass, each test's files go under a prefix of their own, as each test of the
+    embedded pass may use a folder of its own."""
+    if not S3_BUCKET or "app" not in request.fixturenames:
+        yield
+        return
+    app = request.getfixturevalue("app")
+    app.config["S3_PREFIX"] = f"{uuid.uuid4().hex}/"
+    try:
+        yield
+    finally:
+        app.config["S3_PREFIX"] = ""
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
     if POSTGRES_URL:
@@ -102,6 +127,8 @@ def app(database_url, tmp_path_factory):
     with app.app_context():
         _drop_everything()
         upgrade()
+    if app.config["S3_BUCKET"]:
+        _create_bucket(app.config)
     yield app
     with app.app_context():
         db.session.remove()

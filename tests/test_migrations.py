@@ -113,7 +113,7 @@ SP_ROWS = (
     "(1, 'CO', 'COL', 'Colombia', 'member', 'Permanent Mission of Colombia'), "
     "(2, 'CA', 'CAN', 'Canada', 'member', 'Permanent Mission of Canada')",
     "INSERT INTO sp_mandates (id, unit_id, kind, name, holder_name, holder_title, resolutions, active) VALUES "
-    "(1, 1, 'thematic', 'Special Rapporteur on human rights defenders', 'Mary Lawlor', 'Special Rapporteur', "
+    "(1, 1, 'thematic', 'Special Rapporteur on human rights defenders', 'Amara Okonjo-Lind', 'Special Rapporteur', "
     "'25/18', true)",
     "INSERT INTO cases (id, case_type, unit_id, reference, title, status, confidential, version, created_at, "
     "updated_at) VALUES (7, 'sp_communication', 1, 'AL COL 4/2026', 'the dam', 'sent', false, 3, "
@@ -128,7 +128,7 @@ SP_ROWS = (
     "INSERT INTO sp_replies (id, communication_id, addressee_id, received_on, language) VALUES "
     "(1, 7, 12, '2026-04-01', 'en')",
     "INSERT INTO sp_cosignatures (id, communication_id, mandate_id, status, position, comment, signatory_name, "
-    "signatory_title) VALUES (1, 7, 1, 'lead', 0, '', 'Mary Lawlor', 'Special Rapporteur then')",
+    "signatory_title) VALUES (1, 7, 1, 'lead', 0, '', 'Amara Okonjo-Lind', 'Special Rapporteur then')",
 )
 
 
@@ -159,7 +159,7 @@ def test_special_procedures_letters_move_onto_the_letters_pipeline_and_back(app,
             "SELECT a.reference FROM sp_replies r JOIN letter_addressees a ON a.id = r.addressee_id")).scalar() == \
             "AL OTH 2/2026"
         assert connection.execute(text("SELECT name, title FROM letter_signatories WHERE letter_id = 7")).one() == \
-            ("Mary Lawlor", "Special Rapporteur then")
+            ("Amara Okonjo-Lind", "Special Rapporteur then")
     result = _flask("db", "downgrade", before, database_url=empty_database_url, tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
     with engine.connect() as connection:

@@ -5,6 +5,7 @@ added without deciding who may use it.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,7 @@ from tests.routes import (
 )
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_SHA = hashlib.sha256(PDF).hexdigest()
 _answers = answers
 
 
@@ -56,6 +58,8 @@ ROUTES = [
     Route("auth.change_password", "GET", lambda w: "/account/password", SIGNED_IN),
     Route("auth.change_password", "POST", lambda w: "/account/password", SIGNED_IN,
           lambda w: {"current_password": "wrong"}),
+    Route("auth.change_language", "POST", lambda w: "/account/language", _answers(LOGIN, others=303),
+          lambda w: {"locale": "fr", "next": "/"}),
     Route("admin.users", "GET", lambda w: "/admin/users", ADMIN_ONLY_GET),
     Route("admin.new_user", "GET", lambda w: "/admin/users/new", ADMIN_ONLY_GET),
     Route("admin.new_user", "POST", lambda w: "/admin/users/new", ADMIN_ONLY_POST,
@@ -110,7 +114,7 @@ ROUTES = [
     Route("letters.edit", "POST", lambda w: f"/letters/{w.letters['draft'].id}/edit", CASE_EDIT,
           lambda w: {"version": w.letters["draft"].version, "subject": "Concerns", "language": "en",
                      "body": "I have the honour to write.", "addressee_states": [w.letters["state_id"]],
-                     "signatories": "Mary Lawlor | Special Rapporteur"}),
+                     "signatories": "Amara Okonjo-Lind | Special Rapporteur"}),
     Route("letters.preview", "POST", lambda w: f"/letters/{w.letters['draft'].id}/preview", CASE_EDIT),
     Route("letters.pdf", "GET", lambda w: f"/letters/{w.letters['final'].id}/pdf/final", CASE_VIEW),
     Route("letters.sent", "POST", lambda w: f"/letters/{w.letters['final'].id}/sent", CASE_EDIT,
@@ -127,6 +131,9 @@ ROUTES = [
     Route("letters.retry_batch", "POST", lambda w: f"/letters/batches/{w.letters['batch_id']}/retry", CASE_EDIT),
     Route("letters.batch_zip", "GET", lambda w: f"/letters/batches/{w.letters['batch_id']}/zip", CASE_VIEW),
     Route("persons.index", "GET", lambda w: "/persons/", SIGNED_IN),
+    # The pickers' JSON: each answers with what the user may reach (tests/reprisals/test_links.py).
+    Route("persons.lookup", "GET", lambda w: f"/persons/lookup?q=ab&for={w.case.id}", SIGNED_IN),
+    Route("cases.lookup", "GET", lambda w: f"/cases/lookup?q=ab&for={w.case.id}", SIGNED_IN),
     Route("persons.new", "GET", lambda w: "/persons/new",
           _answers(LOGIN, officer=200, supervisor=200, outsider=200, admin=200, others=403)),
     # The outsider may register persons for CED, not for CCPR: the unit choice is refused.
@@ -153,7 +160,7 @@ def world(users, make_case) -> World:
     db.session.flush()
     db.session.add(CasePerson(case_id=case.id, person_id=person.id, role=PersonRole.ALLEGED_VICTIM))
     attachment = Attachment(case_id=case.id, filename="submission.pdf", content_type="application/pdf",
-                            size=len(PDF), sha256="0" * 64)
+                            size=len(PDF), sha256=PDF_SHA)
     job = JobRecord(kind="tests.core.jobs_for_tests.add", args=[1, 2], status=JobStatus.FAILED, error="boom")
     deadline = Deadline(case_id=case.id, kind="reply", label="Reply due", due_on=date(2030, 1, 31),
                         original_due_on=date(2030, 1, 31))
@@ -177,10 +184,10 @@ def _letters(users, case, secret) -> dict:
     made = {name: ops.draft_letter("letter", "en", users["officer"], parent=parent)
             for name, parent in (("draft", case), ("final", case), ("sent", case), ("secret", secret))}
     for name, status in (("final", LetterStatus.FINAL), ("sent", LetterStatus.SENT)):
-        made[name].status, made[name].final_pdf_sha256 = status, "0" * 64
+        made[name].status, made[name].final_pdf_sha256 = status, PDF_SHA
     made["final"].addressees = [LetterAddressee(kind=AddresseeKind.STATE, state=s, name=s.mission_name, position=i)
                                 for i, s in enumerate((state, other))]
-    batch = LetterBatch(letter=made["final"], source_sha256="0" * 64, items=[LetterBatchItem(state=s, pdf_sha256="0" * 64)
+    batch = LetterBatch(letter=made["final"], source_sha256=PDF_SHA, items=[LetterBatchItem(state=s, pdf_sha256=PDF_SHA)
                                                      for s in (state, other)])
     db.session.add(batch)
     job = JobRecord(kind="casework.letters.jobs.render_letter_preview", args=[made["draft"].id],
@@ -192,11 +199,9 @@ def _letters(users, case, secret) -> dict:
 
 @pytest.fixture(autouse=True)
 def _stored_attachment(app):
-    from casework.core.attachments import storage_path
+    from casework.core import storage
 
-    path = storage_path("0" * 64)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(PDF)
+    assert storage.files().save_bytes(PDF).sha256 == PDF_SHA
 
 
 CROSS_MODULE_PACKAGES = ("search",)  # features over every module, with their own route tables

@@ -98,7 +98,7 @@ def list_transitions(case_id: int):
     workflow = workflow_for_or_none(case)
     actions = available(case, current_user) if workflow else []
     return TransitionList(case_id=case.id, status=case.status, version=case.version, transitions=[
-        TransitionOut(event=t.event, label=t.label, target=t.target, allowed=reason is None, reason=reason)
+        TransitionOut(event=t.event, label=str(t.label), target=t.target, allowed=reason is None, reason=reason)
         for t, reason in actions])
 
 

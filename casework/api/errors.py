@@ -10,6 +10,7 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from casework.core.db import is_unavailable
+from casework.core.storage import FileMissing
 from casework.web import log_server_error
 
 MESSAGES = {
@@ -90,6 +91,9 @@ def unexpected_error(error: Exception):
         return http_error(error)
     if isinstance(error, ApiError):
         return error_response(error)
+    if isinstance(error, FileMissing):
+        log_server_error(error)  # someone must restore the file
+        return error_response(ApiError(404, _("This file cannot be found in the file store.")))
     if isinstance(error, OperationalError) and is_unavailable(error):  # down or busy: nothing saved, try again
         return error_response(ApiError(503, reference=log_server_error(error), headers={"Retry-After": "5"}))
     return error_response(ApiError(500, reference=log_server_error(error)))

@@ -1,7 +1,7 @@
 """Letters: list and read those of cases you may see, draft new ones, fetch the final PDF."""
 from __future__ import annotations
 
-from flask import send_file, url_for
+from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from pydantic import Field
@@ -16,7 +16,8 @@ from casework.api.schemas import AddresseeOut, LetterIn, LetterList, LetterOut, 
 from casework.api.spec import operation
 from casework.cases.access import is_of_kind
 from casework.core import audit
-from casework.core.attachments import storage_path
+from casework.core import storage
+from casework.core.storage import Stored, content_key
 from casework.core.permissions import Permission, visibility_clause
 from casework.core.queries import where_given
 from casework.extensions import db
@@ -38,7 +39,7 @@ def letter_out(letter: Letter) -> LetterOut:
     return LetterOut(
         id=letter.id, case_id=letter.parent_id, letter_type=letter.letter_type, kind=letter.kind.value,
         language=letter.language, reference=letter.reference, subject=letter.title, body=letter.body,
-        status=letter.status, status_label=letter.status_label, version=letter.version,
+        status=letter.status, status_label=str(letter.status_label), version=letter.version,
         letter_date=letter.letter_date, sent_on=letter.sent_on, reply_received_on=letter.reply_received_on,
         addressees=[AddresseeOut(kind=a.kind.value, name=a.name, state=a.state.iso3 if a.state else None,
                                  is_copy=a.is_copy) for a in letter.addressees],
@@ -83,12 +84,12 @@ def letter_pdf(letter_id: int):
     """404 until the final PDF has been rendered (see `pdf.rendering`). Downloads are audited."""
     letter = load_letter(letter_id)
     sha = letter.final_pdf_sha256
-    if sha is None or not storage_path(sha).exists():
+    if sha is None or not storage.files().exists(content_key(sha)):
         raise ApiError(404, _("This letter has no final PDF yet."))
     audit.record(audit.AuditAction.DOWNLOAD, obj=letter, detail={"pdf": "final", "sha256": sha})
     db.session.commit()
-    return send_file(storage_path(sha), mimetype="application/pdf", as_attachment=False,
-                     download_name=f"{ops.file_stem(letter)}.pdf")
+    return storage.files().send(Stored.by_content(sha, letter.final_pdf_size), mimetype="application/pdf",
+                                as_attachment=False, download_name=f"{ops.file_stem(letter)}.pdf")
 
 
 @operation(bp, "/letters", "POST", summary="Draft a letter", tag="Letters", body=LetterIn, response=LetterOut,

@@ -14,8 +14,8 @@ from casework.extensions import db
 def case_summary(case: Case) -> CaseSummary:
     module = by_case_type().get(case.case_type)
     return CaseSummary(
-        id=case.id, module=module.module if module else case.case_type, type=case.type_label,
-        reference=case.reference, title=case.title, status=case.status, status_label=case.status_label,
+        id=case.id, module=module.module if module else case.case_type, type=str(case.type_label),
+        reference=case.reference, title=case.title, status=case.status, status_label=str(case.status_label),
         unit=UnitOut(code=case.unit.code, name=case.unit.name), confidential=case.confidential,
         version=case.version, created_at=case.created_at, updated_at=case.updated_at,
         url=url_for("api.read_case", case_id=case.id),

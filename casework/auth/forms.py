@@ -1,6 +1,6 @@
 """Forms for signing in and managing one's own account."""
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, PasswordField, StringField
+from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
 from casework.core.forms import Form
@@ -37,3 +37,10 @@ class PasswordChangeForm(Form):
         _l("Repeat the new password"),
         validators=[DataRequired(), EqualTo("new_password", message=_l("The two passwords differ."))],
     )
+
+
+class LanguageForm(Form):
+    """The language of the pages, in the account menu of every page."""
+
+    locale = SelectField(_l("Language"), choices=[])
+    next = HiddenField()  # the page the menu was opened on, to go back to

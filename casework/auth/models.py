@@ -47,6 +47,7 @@ class User(UserMixin, Audited, TimestampMixin, db.Model):
     # Part of the session identifier: raising it (password change) ends every other session.
     session_epoch: Mapped[int] = mapped_column(default=0)
     email_digest: Mapped[bool] = mapped_column(default=True)  # daily digest by e-mail
+    locale: Mapped[str | None] = mapped_column(String(10))  # the pages' language; None: the browser's
     last_login_at: Mapped[datetime | None]
 
     memberships: Mapped[list[Membership]] = relationship(

@@ -2,27 +2,30 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
 from casework.api.tokens import revoke_tokens_of
 from casework.auth import session as auth
-from casework.auth.forms import EnrolTotpForm, LoginForm, PasswordChangeForm, TotpForm
+from casework.auth.forms import EnrolTotpForm, LanguageForm, LoginForm, PasswordChangeForm, TotpForm
 from casework.auth.models import User
+from casework.auth.operations import set_language
 from casework.core import audit
+from casework.core.writes import again_at, write
 from casework.extensions import db
-from casework.web import public
+from casework.web import language_names, public, remember_language
 
 bp = Blueprint("auth", __name__)
 
 
-def _safe_next() -> str:
-    """The ?next= target if it is a path on this site, else My work.
+def _safe_next(target: str | None = None) -> str:
+    """The ?next= target (or `target`) if it is a path on this site, else My work.
 
     Browsers drop tabs and newlines from URLs and read a backslash as a slash, so "/<tab>/host"
     and "/\\host" would lead to another site: such targets are refused too.
     """
-    target = request.args.get("next", "")
+    target = request.args.get("next", "") if target is None else target
     local = target.startswith("/") and not target.startswith("//") and "\\" not in target and target.isprintable()
     return target if local else url_for("main.my_work")
 
@@ -140,3 +143,21 @@ def change_password():
                     "revoked."), "success")
             return redirect(url_for("main.my_work"))
     return render_template("auth/password.html", form=form)
+
+
+@bp.route("/account/language", methods=["POST"])
+@login_required
+def change_language():
+    """The account menu's language: kept with the account, and by the browser for the sign-in page."""
+    form = LanguageForm()
+    form.locale.choices = list(language_names().items())
+    back = _safe_next(form.next.data or "")
+    response = write(lambda: set_language(current_user._get_current_object(), form.locale.data), form=form,
+                     again=again_at(back), done=lambda _none: _language_changed(form.locale.data), to=back)
+    return remember_language(response, current_user.locale) if current_user.locale else response
+
+
+def _language_changed(code: str) -> str:
+    """Said in the language just chosen."""
+    with force_locale(code):
+        return _("Language changed: %(language)s.", language=language_names()[code])

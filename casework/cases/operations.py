@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from casework.auth.models import User
 from casework.core.cases import Case, CaseAssignment
 from casework.core.db import savepoint
+from casework.core.i18n import enum_label
 from casework.core.permissions import identities_guarded, supervises_unit
 from casework.core.persons import CasePerson, PersonRole, registered_person
 from casework.core.workflow import CaseHistory, fire, workflow_for
@@ -94,7 +95,7 @@ def link_person(case: Case, person_id: int, role: str, actor) -> CasePerson:
     link = CasePerson(case_id=case.id, person_id=person.id, role=role)
     if _linked(case.id, person.id, role) or not _stored_unless_taken(link):
         raise Refused(_("%(person)s is already linked to this case as %(role)s.",
-                        person=str(person), role=role.value.replace("_", " ")))
+                        person=str(person), role=str(enum_label(role)).lower()))
     return link
 
 

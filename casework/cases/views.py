@@ -9,20 +9,21 @@ import functools
 from collections.abc import Callable
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, send_file
+from flask import Blueprint, abort, flash, redirect, render_template
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 
 from casework.auth.models import User
-from casework.cases import operations
+from casework.cases import lookup, operations
 from casework.cases.access import load_case, load_part, record_confidential_view
 from casework.cases.forms import (
     AssignmentForm, AttachmentForm, ConfirmForm, ExtendDeadlineForm, LinkPersonForm, ReminderForm, TransitionForm,
 )
 from casework.core import audit
-from casework.core.attachments import Attachment, attach_file, may_read_files, readable_attachments
+from casework.core.attachments import Attachment, attach_file, may_read_files, readable_attachments, send_attachment
 from casework.core.audit import AuditEvent
 from casework.core.cases import Case
 from casework.core.deadlines import Deadline, extend_deadline, record_reminder
@@ -175,6 +176,9 @@ def case_step(bp: Blueprint, rule: str, *, kind: type[Case], form: Callable[[], 
     return declare
 
 
+bp.add_url_rule("/lookup", view_func=lookup.lookup)  # the case picker's JSON (casework.cases.lookup)
+
+
 @bp.route("/<int:case_id>")
 def detail(case_id: int):
     case = load_case(case_id)
@@ -211,8 +215,7 @@ def download(case_id: int, attachment_id: int):
         abort(404)
     audit.record(audit.AuditAction.DOWNLOAD, obj=attachment)
     db.session.commit()
-    return send_file(attachment.path, mimetype=attachment.content_type, as_attachment=True,
-                     download_name=attachment.filename)
+    return send_attachment(attachment)
 
 
 @bp.route("/<int:case_id>/assignments", methods=["POST"])
@@ -249,8 +252,8 @@ def extend(case_id: int, deadline_id: int):
     form = ExtendDeadlineForm(prefix=_extend_prefix(deadline.id))
     return write(lambda: extend_deadline(deadline, form.due_on.data, current_user, form.note.data), form=form,
                  field=form.due_on, again=on_case_page(case, extend_form=(deadline.id, form)),
-                 done=lambda _none: _("“%(label)s” now due on %(due)s.", label=deadline.label,
-                                      due=deadline.due_on.isoformat()), to=case.url)
+                 done=lambda _none: _("“%(label)s” now due on %(due)s.", label=deadline.shown_label,
+                                      due=format_date(deadline.due_on)), to=case.url)
 
 
 @bp.route("/<int:case_id>/deadlines/<int:deadline_id>/reminder", methods=["POST"])
@@ -261,4 +264,4 @@ def reminder(case_id: int, deadline_id: int):
     return write(lambda: record_reminder(deadline, form.sent_on.data), form=form,
                  again=on_case_page(case, reminder_form=form),
                  done=lambda count: _("Reminder %(count)s recorded for “%(label)s”.", count=count,
-                                      label=deadline.label), to=case.url)
+                                      label=deadline.shown_label), to=case.url)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
+
 from casework.core.deadlines import Period
 from casework.core.units import Unit
 
@@ -34,9 +36,37 @@ class CommitteeRules:
     def prefix(self) -> str:
         return self.symbol_prefix or f"{self.code}/C"
 
-    def document_symbol(self, session: int, number: int, year: int) -> str:
-        """E.g. CCPR/C/126/D/2751/2016."""
-        return f"{self.prefix}/{session}/D/{number}/{year}"
+    def document_symbol(self, session: int, number: int, year: int, *joined: tuple[int, int]) -> str:
+        """E.g. CCPR/C/126/D/2751/2016; for joined communications every number, as the committee
+        writes them: CCPR/C/35/D/210/1986 & 225/1987 (and 1/2020, 2/2020 & 3/2020 for three)."""
+        numbers = [f"{n}/{y}" for n, y in ((number, year), *joined)]
+        listed = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} & {numbers[-1]}"
+        return f"{self.prefix}/{session}/D/{listed}"
+
+    def decision_label(self, decision_type: str) -> str:
+        """The kind of decision in the committee's own word: CERD's Opinion, CAT's decision."""
+        return str(_DECISION_LABELS.get((self.decision_term, decision_type)) or _COMMON_DECISION_LABELS[decision_type])
+
+    @property
+    def adopt_label(self) -> str:
+        """What the committee adopts on the merits, for the pages: Views, Opinion, Decision."""
+        return str(_ADOPTED[self.decision_term])
+
+
+# The committees' words for their decisions on the merits (the letters use `decision_term`).
+_ADOPTED = {"Views": _l("Views"), "opinion": _l("Opinion"), "decision": _l("Decision")}
+_DECISION_LABELS = {
+    ("Views", "views_violation"): _l("Views – violation"),
+    ("Views", "views_no_violation"): _l("Views – no violation"),
+    ("opinion", "views_violation"): _l("Opinion – violation"),
+    ("opinion", "views_no_violation"): _l("Opinion – no violation"),
+    ("decision", "views_violation"): _l("Decision on the merits – violation"),
+    ("decision", "views_no_violation"): _l("Decision on the merits – no violation"),
+}
+_COMMON_DECISION_LABELS = {
+    "inadmissible": _l("Inadmissible"), "discontinued": _l("Discontinued"),
+    "admissible": _l("Admissible (merits to follow)"), "friendly_settlement": _l("Friendly settlement"),
+}
 
 
 COMMITTEES: dict[str, CommitteeRules] = {rules.code: rules for rules in (

@@ -7,6 +7,7 @@ from collections import Counter
 
 from flask import url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Row, distinct, func, select
 
 from casework.communications.backlog import S
@@ -23,9 +24,9 @@ from casework.figures.sections import (
 )
 
 DECISION_LABELS = {
-    DecisionType.VIEWS_VIOLATION: "Views – violation", DecisionType.VIEWS_NO_VIOLATION: "Views – no violation",
-    DecisionType.INADMISSIBLE: "Inadmissible", DecisionType.DISCONTINUED: "Discontinued",
-    DecisionType.ADMISSIBLE: "Admissible (merits to follow)", DecisionType.FRIENDLY_SETTLEMENT: "Friendly settlement",
+    DecisionType.VIEWS_VIOLATION: _l("Views – violation"), DecisionType.VIEWS_NO_VIOLATION: _l("Views – no violation"),
+    DecisionType.INADMISSIBLE: _l("Inadmissible"), DecisionType.DISCONTINUED: _l("Discontinued"),
+    DecisionType.ADMISSIBLE: _l("Admissible (merits to follow)"), DecisionType.FRIENDLY_SETTLEMENT: _l("Friendly settlement"),
 }
 
 

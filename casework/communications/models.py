@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from datetime import date
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -88,7 +90,10 @@ class Communication(Case):
     joined_to: Mapped[Communication | None] = relationship(
         remote_side=[id], foreign_keys=[joined_to_id], back_populates="joined")
     joined: Mapped[list[Communication]] = relationship(foreign_keys=[joined_to_id], back_populates="joined_to")
-    split_from: Mapped[Communication | None] = relationship(remote_side=[id], foreign_keys=[split_from_id])
+    split_from: Mapped[Communication | None] = relationship(
+        remote_side=[id], foreign_keys=[split_from_id], back_populates="split_parts")
+    split_parts: Mapped[list[Communication]] = relationship(
+        foreign_keys=[split_from_id], back_populates="split_from", order_by="Communication.id")
     interim_measures: Mapped[list[InterimMeasure]] = relationship(
         back_populates="communication", cascade="all, delete-orphan", order_by="InterimMeasure.id")
     decisions: Mapped[list[Decision]] = relationship(
@@ -109,7 +114,7 @@ class Communication(Case):
 
     @property
     def type_label(self) -> str:
-        return "Communication"
+        return _("Communication")
 
     @property
     def label(self) -> str:
@@ -227,6 +232,11 @@ class Decision(Audited, TimestampMixin, db.Model):
     def found_violation(self) -> bool:
         return self.decision_type is DecisionType.VIEWS_VIOLATION
 
+    @property
+    def label(self) -> str:
+        """The kind of decision in the committee's own word ("Opinion – violation" for CERD)."""
+        return self.communication.rules.decision_label(self.decision_type.value)
+
 
 class Grade(enum.StrEnum):
     A = "A"  # largely satisfactory
@@ -237,8 +247,8 @@ class Grade(enum.StrEnum):
 
 
 GRADE_LABELS = {
-    Grade.A: "A — largely satisfactory", Grade.B: "B — partially satisfactory", Grade.C: "C — not satisfactory",
-    Grade.D: "D — no cooperation", Grade.E: "E — measures contrary to the Views",
+    Grade.A: _l("A — largely satisfactory"), Grade.B: _l("B — partially satisfactory"), Grade.C: _l("C — not satisfactory"),
+    Grade.D: _l("D — no cooperation"), Grade.E: _l("E — measures contrary to the Views"),
 }
 
 

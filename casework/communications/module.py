@@ -1,6 +1,8 @@
 """Treaty-body individual communications: intake, registration, examination, decision, follow-up."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from casework.communications import api, approvals, demo, exports, figures, letters, models, search, views, workflow
 from casework.core.modules import DomainModule, standard_parts
 
@@ -8,7 +10,7 @@ MODULE = DomainModule(
     name="communications",
     blueprint=views.bp,
     models=(models,),
-    nav=("Communications", "communications.index", "communications."),
+    nav=(_l("Communications"), "communications.index", "communications."),
     workflows=(workflow.COMMUNICATION_WORKFLOW, workflow.INTERIM_MEASURES_WORKFLOW),
     letter_types=tuple(letters.LETTER_TYPES),
     panels={models.CASE_TYPE: (views.panels,)},

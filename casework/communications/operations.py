@@ -12,7 +12,7 @@ from casework.communications.models import (
     CASE_TYPE, Communication, CommunicationStatus as S, Decision, DecisionType, FollowUpOutcome, FollowUpRound,
     NotRegisteredReason,
 )
-from casework.communications.workflow import DECISION_EVENTS
+from casework.communications.workflow import COMMUNICATION_WORKFLOW, DECISION_EVENTS
 from casework.core.cases import Case
 from casework.core.counters import next_number
 from casework.core.deadlines import meet_open_deadlines
@@ -205,15 +205,20 @@ class DecisionInput:
 
 
 def record_decision(communication: Communication, decision: DecisionInput, actor) -> list[Decision]:
-    """Record the committee's decision, on the case and on every case joined to it."""
+    """Record the committee's decision once, on the lead case: it is the decision of every case
+    joined to it, with one symbol carrying all their numbers, and each case's workflow moves."""
     if communication.joined_to_id is not None:
         raise Refused(_("This case is joined to %(lead)s; record the decision there.",
                         lead=str(communication.joined_to)))
     if decision.decision_type is DecisionType.VIEWS_VIOLATION and not decision.articles_violated:
-        raise Refused(_("Views finding a violation must name the articles violated."))
-    symbol = communication.rules.document_symbol(decision.session, communication.number, communication.year)
+        raise Refused(_("%(decision)s finding a violation must name the articles violated.",
+                        decision=communication.rules.adopt_label))
+    joined = sorted(communication.joined, key=lambda case: (case.year or 0, case.number or 0))
+    symbol = communication.rules.document_symbol(decision.session, communication.number, communication.year,
+                                                 *((case.number, case.year) for case in joined))
+    label = communication.rules.decision_label(decision.decision_type.value)
     recorded = []
-    for case in [communication, *communication.joined]:
+    for case in [communication, *joined]:
         recorded.append(Decision(
             communication_id=case.id, decision_type=decision.decision_type, adopted_on=decision.adopted_on,
             session=decision.session, symbol=symbol, articles_violated=decision.articles_violated,
@@ -223,9 +228,26 @@ def record_decision(communication: Communication, decision: DecisionInput, actor
         db.session.add(recorded[-1])
         db.session.flush()
         db.session.refresh(case, ["decisions"])
-        fire(case, DECISION_EVENTS[decision.decision_type], actor, on=decision.adopted_on,
-             comment=f"{decision.decision_type.value.replace('_', ' ')}: {symbol}")
+        _decide(case, communication, DECISION_EVENTS[decision.decision_type], actor, decision.adopted_on,
+                f"{label}: {symbol}")
     return recorded
+
+
+def _decide(case: Communication, lead: Communication, event: str, actor, on: date, comment: str) -> None:
+    """Fire the decision's event on one case. A joined case is examined with its lead, so when the
+    committee decides it is ready for decision too, whatever submission it was still awaiting;
+    a refusal on a joined case names that case."""
+    transition = COMMUNICATION_WORKFLOW.transition(event)
+    if case is not lead and case.status not in transition.sources and S.READY_FOR_DECISION in transition.sources \
+            and case.status in COMMUNICATION_WORKFLOW.transition("mark_ready").sources:
+        fire(case, "mark_ready", actor, on=on, comment=_("Examined with %(lead)s.", lead=lead.reference))
+    try:
+        fire(case, event, actor, on=on, comment=comment)
+    except Refused as refusal:
+        if case is lead:
+            raise
+        raise Refused(_("%(case)s, joined to this case: %(reason)s", case=case.reference, reason=str(refusal)),
+                      status=refusal.status) from None
 
 
 def record_follow_up_round(communication: Communication, actor, *, state_reply_on: date | None,

@@ -134,7 +134,7 @@ def panels(case: Communication) -> dict:
         "join_form": JoinForm(formdata=None),
         "measure_form": InterimMeasureForm(formdata=None),
         "compliance_forms": {m.id: ComplianceForm(formdata=None, obj=m) for m in case.interim_measures},
-        "decision_form": DecisionForm(formdata=None),
+        "decision_form": _decision_form(case, formdata=None),
         "follow_up_form": FollowUpRoundForm(formdata=None),
         "close_follow_up_form": CloseFollowUpForm(formdata=None),
         "may_edit": can(current_user, Permission.EDIT, case),
@@ -212,7 +212,17 @@ def measure_compliance(case: Communication, form: ComplianceForm, measure_id: in
     im.record_compliance(entry, Compliance(form.compliance.data), form.notes.data or "", current_user)
 
 
-@case_step(bp, "/<int:case_id>/decision", kind=Communication, form=DecisionForm, key="decision_form",
+def _decision_form(case: Communication | None = None, **kwargs) -> DecisionForm:
+    """The decision form, each kind of decision in the committee's own word (the posted form is
+    the case's of the address, already loaded with its permission check)."""
+    form = DecisionForm(**kwargs)
+    case = case or db.session.get(Communication, request.view_args["case_id"])
+    form.decision_type.choices = choices((t.value, case.rules.decision_label(t.value)) for t in DecisionType
+                                         if t is not DecisionType.FRIENDLY_SETTLEMENT or case.rules.friendly_settlement)
+    return form
+
+
+@case_step(bp, "/<int:case_id>/decision", kind=Communication, form=_decision_form, key="decision_form",
            done=_l("Decision recorded."))
 def decision(case: Communication, form: DecisionForm) -> None:
     ops.record_decision(case, ops.DecisionInput(

@@ -1,23 +1,21 @@
-"""Files attached to cases: stored outside the web root, named by their SHA-256."""
+"""Files attached to cases: kept in the file store (`casework.core.storage`), named by their SHA-256."""
 from __future__ import annotations
 
-import hashlib
 import mimetypes
-import os
-import tempfile
 import unicodedata
 from datetime import datetime
-from pathlib import Path
 from typing import BinaryIO
 
-from flask import current_app
+from flask import Response, current_app
 from flask_babel import gettext as _
 from sqlalchemy import BigInteger, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from casework.core import storage
 from casework.core.audit import Audited
 from casework.core.db import utcnow
 from casework.core.permissions import may_know_identities
+from casework.core.storage import Stored
 from casework.core.writes import Refused
 from casework.extensions import db
 
@@ -54,8 +52,8 @@ class Attachment(Audited, db.Model):
     case = relationship("Case", backref=db.backref("attachments", cascade="all, delete-orphan"))
 
     @property
-    def path(self) -> Path:
-        return storage_path(self.sha256)
+    def stored(self) -> Stored:
+        return Stored.by_content(self.sha256, self.size)
 
 
 def may_read_files(user, case) -> bool:
@@ -72,15 +70,6 @@ def may_read_files(user, case) -> bool:
 def readable_attachments(case, user) -> list[Attachment]:
     """The files of `case` that `user` may see listed: all of them, or none."""
     return list(case.attachments) if may_read_files(user, case) else []
-
-
-def upload_root() -> Path:
-    return Path(current_app.config["UPLOAD_FOLDER"])
-
-
-def storage_path(sha256: str) -> Path:
-    """Content-addressed location: identical files are stored once."""
-    return upload_root() / sha256[:2] / sha256
 
 
 def display_name(filename: str) -> str:
@@ -115,26 +104,18 @@ def check_upload(filename: str, head: bytes) -> str:
 
 def store_file(stream: BinaryIO) -> tuple[str, int]:
     """Copy the upload to storage while hashing it; returns (sha256, size)."""
-    root = upload_root()
-    root.mkdir(parents=True, exist_ok=True)
-    digest, size = hashlib.sha256(), 0
     limit = current_app.config["MAX_CONTENT_LENGTH"]
-    with tempfile.NamedTemporaryFile(dir=root, delete=False) as tmp:
-        try:
-            for chunk in iter(lambda: stream.read(1024 * 1024), b""):
-                size += len(chunk)
-                if limit and size > limit:
-                    raise Refused(status=400, reason=_("The file is larger than %(mb)s MB.", mb=limit // (1024 * 1024)))
-                digest.update(chunk)
-                tmp.write(chunk)
-        except BaseException:
-            os.unlink(tmp.name)
-            raise
-    sha = digest.hexdigest()
-    target = storage_path(sha)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(tmp.name, target)
-    return sha, size
+    try:
+        stored = storage.files().save(stream, limit=limit or None)
+    except storage.TooLarge:
+        raise Refused(status=400, reason=_("The file is larger than %(mb)s MB.", mb=limit // (1024 * 1024))) from None
+    return stored.sha256, stored.size
+
+
+def send_attachment(attachment: Attachment, *, inline: bool = False) -> Response:
+    """The file as a download, streamed from storage and checked against its SHA-256."""
+    return storage.files().send(attachment.stored, mimetype=attachment.content_type, as_attachment=not inline,
+                                download_name=attachment.filename)
 
 
 def attach_file(case, file_storage, uploader, description: str = "") -> Attachment:

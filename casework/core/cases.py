@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
+from flask_babel import gettext as _
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -69,7 +70,7 @@ class Case(Audited, TimestampMixin, db.Model):
     @property
     def type_label(self) -> str:
         """The kind of case in the users' words; modules override."""
-        return "Case"
+        return _("Case")
 
     @property
     def label(self) -> str:

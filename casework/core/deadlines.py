@@ -76,6 +76,11 @@ class Deadline(Audited, db.Model):
     extended_by = relationship("User", foreign_keys=[extended_by_id])
 
     @property
+    def shown_label(self) -> str:
+        """The label in the reader's language: it is stored in English, as the workflow declares it."""
+        return _(self.label)
+
+    @property
     def is_open(self) -> bool:
         return self.closed_at is None
 
@@ -109,7 +114,7 @@ def register_extension_rule(kind: str, rule: ExtensionRule) -> None:
 def extend_deadline(deadline: Deadline, new_due_on: date, actor, note: str) -> None:
     """Move an open deadline later, recording who granted the extension and why. Flushes."""
     if not deadline.is_open:
-        raise Refused(_("“%(label)s” has been met; it can no longer be extended.", label=deadline.label))
+        raise Refused(_("“%(label)s” has been met; it can no longer be extended.", label=deadline.shown_label))
     rule = _EXTENSION_RULES.get(deadline.kind)
     reason = rule(deadline, new_due_on) if rule else None
     if reason:
@@ -130,7 +135,7 @@ def record_reminder(deadline: Deadline, on: date | None = None) -> int:
     """Count a reminder sent for an open deadline on the day it went (`on`, today if not given);
     returns how many have been sent. Flushes."""
     if not deadline.is_open:
-        raise Refused(_("“%(label)s” has been met; no reminder is needed.", label=deadline.label))
+        raise Refused(_("“%(label)s” has been met; no reminder is needed.", label=deadline.shown_label))
     on = on or date.today()
     if on > latest_past_date():
         raise Refused(_("A reminder cannot be dated %(date)s, in the future.", date=on.isoformat()))

@@ -16,6 +16,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, ValidationError
 from wtforms.widgets import HiddenInput
 
+from casework.core.i18n import enum_label
 from casework.core.inputs import (
     EARLIEST_DATE, FIRST_YEAR, LAST_YEAR, MAX_INT, MIN_INT, has_control_characters, latest_past_date,
 )
@@ -104,8 +105,8 @@ def choices(pairs: Iterable[tuple[object, str]]) -> list[SelectChoice]:
 
 
 def enum_choices(enum_class: type[enum.StrEnum]) -> list[SelectChoice]:
-    """Options for every member of a StrEnum, labelled in words ("case_officer" → "Case officer")."""
-    return [SelectChoice(m.value, m.value.replace("_", " ").capitalize()) for m in enum_class]
+    """Options for every member of a StrEnum, in the reader's words ("case_officer" → "Case officer")."""
+    return [SelectChoice(m.value, enum_label(m)) for m in enum_class]
 
 
 def state_choices(blank: str | None = None) -> list[SelectChoice]:

@@ -26,6 +26,7 @@ from datetime import date, datetime
 
 from blinker import Namespace
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -33,10 +34,45 @@ from casework.core import audit
 from casework.core.cases import Case
 from casework.core.db import utcnow
 from casework.core.deadlines import Deadline, Period, meet_open_deadlines
+from casework.core.i18n import Label, english
 from casework.core.inputs import latest_past_date
 from casework.core.permissions import Permission, can
 from casework.core.writes import Refused, expect_version
 from casework.extensions import db
+
+
+# The names of the states several workflows share; a workflow's own `labels` name the others
+# (or name these differently).
+COMMON_STATE_LABELS: dict[str, Label] = {
+    "admissible": _l("Admissible"),
+    "approved": _l("Approved"),
+    "clarification_requested": _l("Clarification requested"),
+    "clarified": _l("Clarified"),
+    "closed": _l("Closed"),
+    "comments_requested": _l("Comments requested"),
+    "decided": _l("Decided"),
+    "declined": _l("Declined"),
+    "discontinued": _l("Discontinued"),
+    "draft": _l("Draft"),
+    "filed": _l("Filed"),
+    "final": _l("Final"),
+    "granted": _l("Granted"),
+    "invited": _l("Invited"),
+    "lifted": _l("Lifted"),
+    "not_registered": _l("Not registered"),
+    "observations_received": _l("Observations received"),
+    "open": _l("Open"),
+    "opinion_adopted": _l("Opinion adopted"),
+    "published": _l("Published"),
+    "received": _l("Received"),
+    "refused": _l("Refused"),
+    "registered": _l("Registered"),
+    "requested": _l("Requested"),
+    "sent": _l("Sent"),
+    "submitted": _l("Submitted"),
+    "suspended": _l("Suspended"),
+    "transmitted": _l("Transmitted"),
+}
 
 
 @dataclass(frozen=True)
@@ -48,7 +84,7 @@ class DeadlineRule:
     """
 
     kind: str
-    label: str
+    label: Label
     period: Period | Callable[[Case], Period]
 
     def due_after(self, start: date, case: Case) -> date:
@@ -69,7 +105,7 @@ class Transition:
     """One event of a workflow: from which states, to which state, who may fire it, its effects."""
 
     event: str
-    label: str
+    label: Label
     sources: frozenset[str]
     target: str
     permission: Permission = Permission.EDIT
@@ -90,8 +126,8 @@ class Workflow:
     states: type[enum.StrEnum]
     initial: str
     transitions: tuple[Transition, ...]
-    labels: dict[str, str] = field(default_factory=dict)
-    title: str = ""  # a part's name in the case's history, e.g. "Interim measures"
+    labels: dict[str, Label] = field(default_factory=dict)
+    title: Label = ""  # a part's name in the case's history, e.g. "Interim measures"
 
     def __post_init__(self) -> None:
         known = {s.value for s in self.states}
@@ -109,8 +145,9 @@ class Workflow:
                 return t
         raise Refused(_("“%(event)s” is not an action of this kind of case.", event=event))
 
-    def state_label(self, state: str) -> str:
-        return self.labels.get(state, state.replace("_", " ").capitalize())
+    def state_label(self, state: str) -> Label:
+        """The state in the user's words: the workflow's own name for it, else the shared one."""
+        return self.labels.get(state) or COMMON_STATE_LABELS.get(state) or state.replace("_", " ").capitalize()
 
 
 _WORKFLOWS: dict[str, Workflow] = {}
@@ -187,7 +224,7 @@ def _refusal(record: Case | object, transition: Transition, user) -> Refused | N
     state = workflow.state_label(record.status).lower()
     if record.status not in transition.sources and workflow.title:
         return Refused(_("“%(action)s” is not possible now: %(part)s %(state)s.",
-                         action=transition.label, part=_(workflow.title), state=state))
+                         action=transition.label, part=workflow.title, state=state))
     if record.status not in transition.sources:
         return Refused(_("“%(action)s” is not possible while the case is %(state)s.",
                          action=transition.label, state=state))
@@ -239,7 +276,7 @@ def fire(
     for rule in transition.opens:
         due_on = rule.due_after(on, case)
         db.session.add(Deadline(
-            case_id=case.id, kind=rule.kind, label=rule.label, due_on=due_on, original_due_on=due_on,
+            case_id=case.id, kind=rule.kind, label=english(rule.label), due_on=due_on, original_due_on=due_on,
             opened_by_event=event,
         ))
     with audit.acting_as(actor.id), _dated(on):

@@ -144,7 +144,7 @@ def key_figures(user, period: Period) -> Section:
         Figure(_("Women"), releases.women, listed, level=1),
         Figure(_("Men"), releases.men, listed, level=1),
         Figure(_("Children"), releases.children, listed, level=1),
-        *[Figure(_("Individual cases: %(outcome)s", outcome=_(OUTCOME_LABELS[outcome]).lower()),
+        *[Figure(_("Individual cases: %(outcome)s", outcome=OUTCOME_LABELS[outcome].lower()),
                  total.outcomes[outcome.value], url_for("detention.cases_list", **args, outcome=outcome.value))
           for outcome in CaseOutcome if total.outcomes.get(outcome.value)],
     ]

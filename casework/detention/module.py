@@ -1,6 +1,8 @@
 """Field offices' detention work: visits to places of detention, individual cases and releases."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from casework.core.modules import DomainModule, standard_parts
 from casework.detention import api, approvals, demo, exports, figures, search, views
 from casework.detention.cases import models as case_models, release_views, views as case_views
@@ -15,7 +17,7 @@ MODULE = DomainModule(
     blueprint=views.bp,
     routes=(place_views, visit_views, form_views, case_views, release_views),
     models=(place_models, visit_models, case_models),
-    nav=("Detention", "detention.index", "detention."),
+    nav=(_l("Detention"), "detention.index", "detention."),
     workflows=(VISIT_WORKFLOW, CASE_WORKFLOW),
     letter_types=(VISIT_SUMMARY,),
     panels={"detention_visit": (visit_views.visit_panels,), "detention_case": (case_views.case_panels,)},

@@ -1,16 +1,19 @@
 """The background job that writes a large export to a file, reporting its progress as it goes."""
 from __future__ import annotations
 
+import io
 import os
-from pathlib import Path
+import tempfile
+from typing import BinaryIO
 
 from werkzeug.datastructures import MultiDict
 
 from casework.auth.models import User
+from casework.core import storage
 from casework.core.db import utcnow
 from casework.core.jobs import job
 from casework.exports.models import Export
-from casework.exports.operations import export_folder, write_export
+from casework.exports.operations import write_export
 from casework.exports.registry import get_list
 from casework.extensions import db
 
@@ -29,10 +32,6 @@ def build_export(export_id: int) -> dict:
     exportable = get_list(export.list_name)
     if exportable is None:
         raise LookupError(f"the list {export.list_name!r} can no longer be exported")
-    folder = export_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    final = folder / f"{export.id}-{os.urandom(8).hex()}.{export.format}"
-    partial = final.with_suffix(final.suffix + ".part")
     export.rows_done = 0
     db.session.commit()
 
@@ -40,13 +39,25 @@ def build_export(export_id: int) -> dict:
         export.rows_done = max(done, export.rows_done)
         db.session.commit()
 
-    mode, encoding = ("w", "utf-8") if export.format == "csv" else ("wb", None)
-    with open(partial, mode, encoding=encoding, newline="" if encoding else None) as out:
-        rows = write_export(exportable, user, MultiDict(export.filters), export.format, out, progress, export)
-    partial.replace(final)
-    if export.file_path and export.file_path != str(final):
-        Path(export.file_path).unlink(missing_ok=True)  # an earlier run's file
+    with tempfile.TemporaryFile() as written:
+        rows = _write(exportable, user, export, written, progress)
+        written.seek(0)
+        stored = storage.exports().save(written, key=f"{export.id}-{os.urandom(8).hex()}.{export.format}")
+    if export.file_path:
+        storage.exports().delete(export.stored.key)  # an earlier run's file
     export.rows_total = export.rows_done = rows
-    export.file_path, export.finished_at = str(final), utcnow()
+    export.file_path, export.sha256, export.size, export.finished_at = stored.key, stored.sha256, stored.size, utcnow()
     db.session.commit()
     return {"rows": rows}
+
+
+def _write(exportable, user: User, export: Export, written: BinaryIO, progress) -> int:
+    """Write the rows into the temporary file: CSV as UTF-8 text, the other formats as bytes."""
+    if export.format != "csv":
+        return write_export(exportable, user, MultiDict(export.filters), export.format, written, progress, export)
+    text = io.TextIOWrapper(written, "utf-8", newline="")
+    try:
+        return write_export(exportable, user, MultiDict(export.filters), export.format, text, progress, export)
+    finally:
+        text.flush()
+        text.detach()  # the temporary file stays open for the store

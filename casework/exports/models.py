@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import PurePath
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, BigInteger, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
 from casework.core.db import utcnow
 from casework.core.jobs import JobRecord, JobStatus
+from casework.core.storage import Stored
 from casework.extensions import db
 
 
@@ -17,7 +19,8 @@ class Export(Audited, db.Model):
 
     __tablename__ = "exports"
     # Progress is written every few hundred rows: the trail keeps the request, not each step.
-    __audit_ignored__ = frozenset({"rows_done", "rows_total", "file_path", "finished_at", "job_id"})
+    __audit_ignored__ = frozenset({"rows_done", "rows_total", "file_path", "sha256", "size", "finished_at",
+                                   "job_id"})
     # What the list was filtered on (a name searched for) is for the one who exported it alone.
     __audit_private__ = frozenset({"filters"})
 
@@ -29,7 +32,11 @@ class Export(Audited, db.Model):
     rows_done: Mapped[int] = mapped_column(default=0)
     rows_total: Mapped[int] = mapped_column(default=0)
     job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"))
-    file_path: Mapped[str | None] = mapped_column(String(500))  # under the instance folder; None once removed
+    # The file's key in the export store (`casework.core.storage.exports()`); None once removed.
+    # (Exports written before the store kept an absolute path there, and no SHA-256.)
+    file_path: Mapped[str | None] = mapped_column(String(500))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    size: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     finished_at: Mapped[datetime | None]
 
@@ -51,6 +58,10 @@ class Export(Audited, db.Model):
     @property
     def filename(self) -> str:
         return f"{self.list_name.replace('_', '-')}-{self.created_at:%Y-%m-%d}-{self.id}.{self.format}"
+
+    @property
+    def stored(self) -> Stored:
+        return Stored(PurePath(self.file_path).name, self.sha256, self.size)
 
     @property
     def percent(self) -> int:

@@ -6,10 +6,9 @@ moment the rows are read, so an export shows exactly what that user may see then
 from __future__ import annotations
 
 import io
-import os
+
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from flask import current_app
@@ -17,7 +16,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 
-from casework.core import audit
+from casework.core import audit, storage
 from casework.core.db import utcnow
 from casework.core.jobs import JobStatus, enqueue, retry
 from casework.core.queries import query_args
@@ -40,11 +39,6 @@ def filters_of(args: Mapping[str, Any]) -> dict[str, list[str]]:
 def threshold() -> int:
     """Above this many rows an export runs as a background job."""
     return int(current_app.config["EXPORT_ROW_THRESHOLD"])
-
-
-def export_folder() -> Path:
-    folder = current_app.config.get("EXPORT_FOLDER") or os.path.join(current_app.instance_path, "exports")
-    return Path(folder)
 
 
 def _keys(exportable: ExportableList, user, args: MultiDict):
@@ -134,7 +128,7 @@ def remove_old_exports(older_than: timedelta, now: datetime | None = None) -> in
     cutoff = (now or utcnow()) - older_than
     old = db.session.scalars(select(Export).where(Export.created_at < cutoff, Export.file_path.is_not(None))).all()
     for export in old:
-        Path(export.file_path).unlink(missing_ok=True)
+        storage.exports().delete(export.stored.key)
         export.file_path = None
     db.session.flush()
     return len(old)

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
 from casework.cases.access import load_own
-from casework.core import audit
+from casework.core import audit, storage
 from casework.core.jobs import JobStatus
 from casework.core.writes import write
 from casework.extensions import db
@@ -100,8 +100,7 @@ def download(export_id: int):
         abort(404)
     audit.record(audit.AuditAction.DOWNLOAD, obj=export, detail={"list": export.list_name, "rows": export.rows_done})
     db.session.commit()
-    return send_file(export.file_path, mimetype=FORMATS[export.format], as_attachment=True,
-                     download_name=export.filename, max_age=0)
+    return storage.exports().send(export.stored, mimetype=FORMATS[export.format], download_name=export.filename)
 
 
 @bp.route("/<int:export_id>/retry", methods=["POST"])

@@ -12,7 +12,8 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from casework.core import jobs
-from casework.core.attachments import storage_path
+from casework.core import storage
+from casework.core.storage import content_key
 from casework.core.permissions import Permission, can
 from casework.core.workflow import fire, refusal_reason, workflow_for
 from casework.core.writes import Refused
@@ -105,7 +106,9 @@ def zip_of(batch: LetterBatch) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         for item in batch.items:
-            archive.write(storage_path(item.sha256), _file_name(batch, item))
+            with archive.open(_file_name(batch, item), "w") as member:
+                for chunk in storage.files().chunks(content_key(item.sha256)):
+                    member.write(chunk)
     return buffer.getvalue()
 
 

@@ -3,24 +3,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from casework.core.states import mission_name_in
 from casework.letters.document import Annex, LetterDocument, LetterKind, Party, Signatory
 from casework.letters.models import AddresseeKind, Letter, LetterAddressee
-from casework.letters.phrases import Phrases, phrases
-
-MISSION_FORMS = {
-    "fr": "Mission permanente de {state} auprès de l'Office des Nations Unies et des autres organisations "
-          "internationales à Genève",
-    "es": "Misión Permanente de {state} ante la Oficina de las Naciones Unidas y otras organizaciones "
-          "internacionales en Ginebra",
-}
+from casework.letters.phrases import Phrases, phrases, written_date
 
 
-def mission_name(addressee: LetterAddressee, language: str) -> str:
-    """The Mission as the letter's language names it (English keeps the reference data's name)."""
+def mission_name(addressee: LetterAddressee, language: str, addressed: bool = False) -> str:
+    """The Mission as the letter's language names it (English keeps the reference data's name);
+    `addressed`: as a note verbale's opening names it (see `mission_name_in`)."""
     if addressee.state is None:
         return addressee.name
-    form = MISSION_FORMS.get(language)
-    return form.format(state=addressee.state.name) if form else addressee.state.mission_name
+    return mission_name_in(addressee.state, language, addressed)
 
 
 def paragraphs_of(text: str) -> tuple[str, ...]:
@@ -57,7 +51,8 @@ def _closing(letter: Letter, recipients: list[LetterAddressee], words: Phrases) 
 
 def _nv_paragraphs(recipients: list[LetterAddressee], language: str, words: Phrases,
                    body: tuple[str, ...]) -> tuple[str, ...]:
-    mission = mission_name(recipients[0], language) if len(recipients) == 1 else words.all_missions
+    mission = (mission_name(recipients[0], language, addressed=True) if len(recipients) == 1
+               else words.all_missions_addressed or words.all_missions)
     opening = words.nv_opening.format(office=words.office, mission=mission)
     first, rest = (body[0], body[1:]) if body else ("", ())
     closing = words.nv_closing.format(office=words.office, mission=mission)
@@ -86,7 +81,7 @@ def compose(letter: Letter, *, draft: bool, today: date | None = None,
         kind=letter.kind,
         language=letter.language,
         reference=letter.reference or "",
-        date_text=words.date(letter.letter_date or today or date.today(), letter.language),
+        date_text=written_date(letter.letter_date or today or date.today(), letter.language),
         # A report is written where the team is, not in Geneva: it carries the date alone.
         place="" if letter.kind is LetterKind.REPORT else words.place,
         letterhead=words.letterhead,

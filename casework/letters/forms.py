@@ -47,7 +47,7 @@ class LetterForm(Form):
     copy_states = SelectMultipleField(_l("Copy to the Permanent Mission of"), coerce=int, validators=[Optional()])
     signatories = TextAreaField(
         _l("Signatories"), validators=[Optional(), Length(max=4000)],
-        description=_l("One per line, “Name | Title”, e.g. “Mary Lawlor | Special Rapporteur on the situation "
+        description=_l("One per line, “Name | Title”, e.g. “Amara Okonjo-Lind | Special Rapporteur on the situation "
                        "of human rights defenders”."))
     body = TextAreaField(_l("Text"), validators=[DataRequired()], render_kw={"rows": 16},
                          description=_l("Separate paragraphs with an empty line."))

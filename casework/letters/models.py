@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from casework.core.audit import Audited
 from casework.core.cases import Case
 from casework.core.db import StrEnumType, utcnow
-from casework.core.states import State
+from casework.core.states import State, mission_name_in
 from casework.extensions import db
 from casework.letters.document import LetterKind
 
@@ -146,6 +146,13 @@ class LetterAddressee(LetterPart, db.Model):
     @property
     def is_state(self) -> bool:
         return self.kind is AddresseeKind.STATE
+
+    @property
+    def printed_name(self) -> str:
+        """The name the letter prints: a State's Mission in the letter's language, as lists show it."""
+        if self.is_state and self.state is not None and self.letter is not None:
+            return mission_name_in(self.state, self.letter.language)
+        return self.name
 
     @property
     def display_name(self) -> str:

@@ -15,7 +15,7 @@ from casework.core.cases import Case
 from casework.core.db import utcnow
 from casework.core.deadlines import Deadline
 from casework.core.persons import CasePerson
-from casework.core.states import State
+from casework.core.states import UN_LANGUAGES, State, state_name
 from casework.core.workflow import fire
 from casework.core.writes import Refused
 from casework.extensions import db
@@ -66,7 +66,13 @@ def case_context(case: Case | None) -> LetterContext:
         reference=case.reference or f"#{case.id}", title=case.title, unit_name=case.unit.name,
         persons=tuple(p.person.public_name for p in persons),
         deadlines=tuple((d.label, d.due_on.isoformat()) for d in deadlines), extra=extra,
+        state_names=state_names_of(getattr(case, "state", None)),
     )
+
+
+def state_names_of(state: State | None) -> dict[str, str]:
+    """The State's short name in each language a letter may be in; {} when the case has no State."""
+    return {language: state_name(state, language) for language in UN_LANGUAGES} if isinstance(state, State) else {}
 
 
 def draft_letter(type_key: str, language: str, actor, *, parent: Case | None = None, unit_id: int | None = None) -> Letter:

@@ -1,22 +1,19 @@
-"""The standard phrases of letters and notes verbales, per language.
+"""The standard phrases of letters and notes verbales in the six UN languages.
 
-English, French and Spanish are complete; a letter can be drafted in any of them. Bodies may
-contain text in any of the six UN languages.
+A letter can be drafted in any of them; the secretariat edits the draft, so what matters here
+are the UN's standard formulas (letterhead, salutations, closings, a note verbale's opening and
+closing).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"),
-}
+from babel.dates import format_date
+from flask_babel import lazy_gettext as _l
 
+# The Babel locale a letter's date is written in ("31 March 2027": British English, as the UN writes).
+_LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
 
 @dataclass(frozen=True)
 class Phrases:
@@ -36,14 +33,18 @@ class Phrases:
     nv_closing: str
     all_missions: str  # how a circular names its addressees
     labels: dict[str, str]
+    # The Missions as a note verbale's opening and closing name them, where the language declines
+    # them (Russian: dative); empty means as `all_missions`.
+    all_missions_addressed: str = ""
 
-    def date(self, day: date, language: str) -> str:
-        month = MONTHS[language][day.month - 1]
-        if language == "fr":
-            return f"{'1er' if day.day == 1 else day.day} {month} {day.year}"
-        if language == "es":
-            return f"{day.day} de {month} de {day.year}"
-        return f"{day.day} {month} {day.year}"
+
+def written_date(day: date, language: str) -> str:
+    """A date as a letter in `language` writes it, by Babel: "1 March 2027", « 1er mars 2027 »
+    (French writes the first day as an ordinal), "1 de marzo de 2027", "2027年3月1日"."""
+    text = format_date(day, format="long", locale=_LOCALES.get(language, language if language in PHRASES else "en_GB"))
+    if language == "fr" and day.day == 1:
+        return "1er" + text[1:]
+    return text
 
 
 PHRASES: dict[str, Phrases] = {
@@ -106,8 +107,67 @@ PHRASES: dict[str, Phrases] = {
         labels={"reference": "Referencia", "confidential": "Confidencial", "annex": "Anexo",
                 "copy_to": "Copia a", "draft": "BORRADOR", "enclosures": "Anexos", "subject": "Asunto"},
     ),
+    "ar": Phrases(
+        office="مفوضية الأمم المتحدة السامية لحقوق الإنسان",
+        letterhead=("الأمم المتحدة", "حقوق الإنسان", "المفوضية السامية"),
+        place="جنيف",
+        salutation_state="صاحب السعادة،",
+        salutation_states="أصحاب السعادة،",
+        salutation_other="سيدي/سيدتي،",
+        close_state_one="وتفضلوا، صاحب السعادة، بقبول أسمى آيات تقديري.",
+        close_state_many="وتفضلوا، صاحب السعادة، بقبول أسمى آيات تقديرنا.",
+        close_other_one="وتفضلوا بقبول فائق الاحترام.",
+        close_other_many="وتفضلوا بقبول فائق احترامنا.",
+        nv_opening="تهدي {office} تحياتها إلى {mission} وتتشرف بأن",
+        nv_closing="وتغتنم {office} هذه الفرصة لتعرب مجدداً إلى {mission} عن أسمى آيات تقديرها.",
+        all_missions="البعثات الدائمة للدول الأعضاء والدول المراقبة لدى مكتب الأمم المتحدة والمنظمات الدولية "
+                     "الأخرى في جنيف",
+        labels={"reference": "المرجع", "confidential": "سري", "annex": "المرفق", "copy_to": "نسخة إلى",
+                "draft": "مشروع", "enclosures": "المرفقات", "subject": "الموضوع"},
+    ),
+    "zh": Phrases(
+        office="联合国人权事务高级专员办事处",
+        letterhead=("联合国", "人权", "高级专员办事处"),
+        place="日内瓦",
+        salutation_state="阁下：",
+        salutation_states="各位阁下：",
+        salutation_other="先生/女士：",
+        close_state_one="顺致最崇高的敬意。",
+        close_state_many="顺致最崇高的敬意。",
+        close_other_one="顺致敬意。",
+        close_other_many="顺致敬意。",
+        nv_opening="{office}向{mission}致意，并谨",
+        nv_closing="{office}借此机会再次向{mission}表示最崇高的敬意。",
+        all_missions="各会员国和观察员国常驻联合国日内瓦办事处和其他国际组织代表团",
+        labels={"reference": "编号", "confidential": "机密", "annex": "附件", "copy_to": "抄送",
+                "draft": "草稿", "enclosures": "随附文件", "subject": "事由"},
+    ),
+    "ru": Phrases(
+        office="Управление Верховного комиссара Организации Объединенных Наций по правам человека",
+        letterhead=("ОРГАНИЗАЦИЯ ОБЪЕДИНЕННЫХ НАЦИЙ", "ПРАВА ЧЕЛОВЕКА", "УПРАВЛЕНИЕ ВЕРХОВНОГО КОМИССАРА"),
+        place="Женева",
+        salutation_state="Ваше Превосходительство!",
+        salutation_states="Ваши Превосходительства!",
+        salutation_other="Уважаемая госпожа, уважаемый господин!",
+        close_state_one="Примите, Ваше Превосходительство, уверения в моем самом высоком уважении.",
+        close_state_many="Примите, Ваше Превосходительство, уверения в нашем самом высоком уважении.",
+        close_other_one="С уважением,",
+        close_other_many="С уважением,",
+        nv_opening="{office} свидетельствует свое уважение {mission} и имеет честь",
+        nv_closing="{office} пользуется случаем, чтобы возобновить {mission} уверения в своем самом высоком "
+                   "уважении.",
+        all_missions="Постоянные представительства государств-членов и государств-наблюдателей при Отделении "
+                     "Организации Объединенных Наций и других международных организациях в Женеве",
+        all_missions_addressed="Постоянным представительствам государств-членов и государств-наблюдателей при "
+                               "Отделении Организации Объединенных Наций и других международных организациях "
+                               "в Женеве",
+        labels={"reference": "Исх. №", "confidential": "Конфиденциально", "annex": "Приложение",
+                "copy_to": "Копия", "draft": "ПРОЕКТ", "enclosures": "Приложения", "subject": "Тема"},
+    ),
 }
-LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish"}
+# The languages a letter may be drafted in, in the order the forms offer them.
+LANGUAGES = {"en": _l("English"), "fr": _l("French"), "es": _l("Spanish"), "ar": _l("Arabic"),
+             "zh": _l("Chinese"), "ru": _l("Russian")}
 
 
 def phrases(language: str) -> Phrases:

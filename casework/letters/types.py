@@ -20,6 +20,12 @@ class LetterContext:
     # Module fields (articles invoked, State party, a visit's figures…): plain values only — text,
     # numbers, dates, and tuples or dicts of them — never ORM objects.
     extra: dict[str, Any] = field(default_factory=dict)
+    # The case's State by language ("fr": "Mexique"), when the case concerns one.
+    state_names: dict[str, str] = field(default_factory=dict)
+
+    def state_in(self, language: str) -> str:
+        """The case's State as a letter in `language` names it (the English name if it has no other)."""
+        return self.state_names.get(language) or str(self.extra.get("state", ""))
 
 
 Template = Callable[[LetterContext, str], str]  # (context, language) → text
@@ -80,38 +86,46 @@ SHARED_TYPES = (  # the letters any case may have, and the circulars; installed 
         key="letter",
         label="Letter",
         kind=LetterKind.LETTER,
-        subject=_by_language({"en": "{c.title}", "fr": "{c.title}", "es": "{c.title}"}),
+        subject=_by_language({"en": "{c.title}"}),
         body=_by_language({
             "en": "I have the honour to address you in connection with {c.title} (reference {c.reference}).\n\n",
             "fr": "J'ai l'honneur de m'adresser à vous au sujet de {c.title} (référence {c.reference}).\n\n",
             "es": "Tengo el honor de dirigirme a usted en relación con {c.title} (referencia {c.reference}).\n\n",
+            "ar": "أتشرف بأن أكتب إليكم بشأن {c.title} (المرجع {c.reference}).\n\n",
+            "zh": "谨就{c.title}（编号{c.reference}）致函阁下。\n\n",
+            "ru": "Имею честь обратиться к Вам в связи с {c.title} (ссылка {c.reference}).\n\n",
         }),
     ),
     LetterType(
         key="note_verbale",
         label="Note verbale",
         kind=LetterKind.NOTE_VERBALE,
-        subject=_by_language({"en": "{c.title}", "fr": "{c.title}", "es": "{c.title}"}),
+        subject=_by_language({"en": "{c.title}"}),
         body=_by_language({
             "en": "refer to {c.title} (reference {c.reference}).\n\n",
             "fr": "se référer à {c.title} (référence {c.reference}).\n\n",
             "es": "referirse a {c.title} (referencia {c.reference}).\n\n",
+            "ar": "تشير إلى {c.title} (المرجع {c.reference}).\n\n",
+            "zh": "提及{c.title}（编号{c.reference}）。\n\n",
+            "ru": "сослаться на {c.title} (ссылка {c.reference}).\n\n",
         }),
     ),
     LetterType(
         key="circular_note_verbale",
         label="Note verbale to Permanent Missions",
         kind=LetterKind.NOTE_VERBALE,
-        subject=_by_language({"en": "", "fr": "", "es": ""}),
-        body=_by_language({"en": "inform them that \n\n", "fr": "les informer que \n\n", "es": "informarles que \n\n"}),
+        subject=_by_language({"en": ""}),
+        body=_by_language({"en": "inform them that \n\n", "fr": "les informer que \n\n", "es": "informarles que \n\n",
+                           "ar": "تحيطها علماً بأن \n\n", "zh": "通知如下：\n\n", "ru": "сообщить, что \n\n"}),
         circular=True,
     ),
     LetterType(
         key="circular_letter",
         label="Letter to all Permanent Missions",
         kind=LetterKind.LETTER,
-        subject=_by_language({"en": "", "fr": "", "es": ""}),
-        body=_by_language({"en": "I have the honour to ", "fr": "J'ai l'honneur de ", "es": "Tengo el honor de "}),
+        subject=_by_language({"en": ""}),
+        body=_by_language({"en": "I have the honour to ", "fr": "J'ai l'honneur de ", "es": "Tengo el honor de ",
+                           "ar": "أتشرف بأن ", "zh": "谨", "ru": "Имею честь "}),
         circular=True,
     ),
 )

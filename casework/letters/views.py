@@ -17,7 +17,8 @@ from casework.cases.access import is_of_kind, load_case, record_confidential_vie
 from casework.cases.forms import ConfirmForm
 from casework.cases.views import back_to_case, on_case_page, record_step
 from casework.core import audit, jobs
-from casework.core.attachments import storage_path
+from casework.core import storage
+from casework.core.storage import Stored, content_key
 from casework.core.forms import choices
 from casework.core.permissions import Permission, can, units_where, visible_cases
 from casework.core.states import State
@@ -129,7 +130,7 @@ def pdf(letter_id: int, which: str):
     sha = {"final": letter.final_pdf_sha256, "preview": ops.latest_preview_sha(letter)}.get(which)
     if which not in ("final", "preview"):
         abort(404)
-    if not sha or not storage_path(sha).exists():
+    if not sha or not storage.files().exists(content_key(sha)):
         if sha:
             current_app.logger.error("letter %s: %s PDF %s missing from storage", letter.id, which, sha)
         message = (_("This letter has no final PDF: it is not approved yet, or a change sent it back to draft.")
@@ -137,8 +138,8 @@ def pdf(letter_id: int, which: str):
         return render_template("errors/error.html", code=404, title=_("No PDF"), message=message), 404
     audit.record(audit.AuditAction.DOWNLOAD, obj=letter, detail={"pdf": which, "sha256": sha})
     db.session.commit()
-    return send_file(storage_path(sha), mimetype="application/pdf", as_attachment=False,
-                     download_name=f"{ops.file_stem(letter)}{'-DRAFT' if which == 'preview' else ''}.pdf")
+    return storage.files().send(Stored.by_content(sha), mimetype="application/pdf", as_attachment=False,
+                                download_name=f"{ops.file_stem(letter)}{'-DRAFT' if which == 'preview' else ''}.pdf")
 
 
 @bp.route("/<int:letter_id>/sent", methods=["POST"])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from casework.core.permissions import Permission
 from casework.core.workflow import Transition, Workflow
@@ -29,7 +30,7 @@ def may_approve(letter: Letter, user) -> str | None:
 
 
 def has_final_pdf(letter: Letter, user) -> str | None:
-    return None if letter.final_pdf_sha256 else "The final PDF has not been produced yet."
+    return None if letter.final_pdf_sha256 else _("The final PDF has not been produced yet.")
 
 
 def _after_submission(letter: Letter, actor) -> None:
@@ -52,21 +53,21 @@ LETTER_WORKFLOW = Workflow(
     case_type="letter",
     states=LetterStatus,
     initial=S.DRAFT,
-    labels={S.FINAL: "Final PDF ready", S.REPLIED: "Reply received"},
+    labels={S.FINAL: _l("Final PDF ready"), S.REPLIED: _l("Reply received")},
     transitions=(
-        Transition("submit", "Submit for approval", frozenset({S.DRAFT}), S.SUBMITTED, Permission.EDIT,
+        Transition("submit", _l("Submit for approval"), frozenset({S.DRAFT}), S.SUBMITTED, Permission.EDIT,
                    required=("title", "body"), guard=ready_to_submit, after=_after_submission),
-        Transition("approve", "Approve", frozenset({S.SUBMITTED}), S.APPROVED, Permission.APPROVE,
+        Transition("approve", _l("Approve"), frozenset({S.SUBMITTED}), S.APPROVED, Permission.APPROVE,
                    guard=may_approve, after=_after_approval),
-        Transition("return_to_draft", "Return to drafter", frozenset({S.SUBMITTED}), S.DRAFT, Permission.APPROVE),
-        Transition("withdraw", "Withdraw for changes", frozenset({S.SUBMITTED}), S.DRAFT, Permission.EDIT),
-        Transition("finalise", "Final PDF produced", frozenset({S.APPROVED}), S.FINAL, Permission.APPROVE,
+        Transition("return_to_draft", _l("Return to drafter"), frozenset({S.SUBMITTED}), S.DRAFT, Permission.APPROVE),
+        Transition("withdraw", _l("Withdraw for changes"), frozenset({S.SUBMITTED}), S.DRAFT, Permission.EDIT),
+        Transition("finalise", _l("Final PDF produced"), frozenset({S.APPROVED}), S.FINAL, Permission.APPROVE,
                    guard=has_final_pdf, manual=False),
-        Transition("reopen", "Reopen for editing", frozenset({S.APPROVED, S.FINAL}), S.DRAFT, Permission.EDIT,
+        Transition("reopen", _l("Reopen for editing"), frozenset({S.APPROVED, S.FINAL}), S.DRAFT, Permission.EDIT,
                    after=_after_reopening),
-        Transition("mark_sent", "Mark as sent", frozenset({S.FINAL}), S.SENT, Permission.EDIT,
+        Transition("mark_sent", _l("Mark as sent"), frozenset({S.FINAL}), S.SENT, Permission.EDIT,
                    required=("sent_on", "sent_channel"), guard=has_final_pdf, manual=False),
-        Transition("record_reply", "Record the reply", frozenset({S.SENT}), S.REPLIED, Permission.EDIT,
+        Transition("record_reply", _l("Record the reply"), frozenset({S.SENT}), S.REPLIED, Permission.EDIT,
                    required=("reply_received_on",), manual=False),
     ),
 )

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from casework.cases.lookup import origin_of_request
 from casework.core import audit
 from casework.core.forms import choices
 from casework.core.pagination import paginate
@@ -17,6 +18,7 @@ from casework.core.states import State
 from casework.core.writes import again_on, write
 from casework.extensions import db
 from casework.persons.forms import PersonForm, PersonSearchForm
+from casework.persons.lookup import find_persons
 from casework.persons.operations import save_person
 from casework.persons.queries import LIST_SORTS, persons_from_args
 
@@ -55,6 +57,14 @@ def new():
     if not form.unit_id.choices:
         abort(403)
     return _save(None, form, lambda person: _("%(name)s registered.", name=person.full_name))
+
+
+@bp.route("/lookup")
+def lookup():
+    """JSON for the person picker: each person's number and name, nothing else (`persons.lookup`)."""
+    found = find_persons(current_user, request.args.get("q", ""), origin_of_request())
+    return jsonify([{"value": person.id, "label": _("%(name)s (no. %(id)s)", name=person.full_name, id=person.id)}
+                    for person in found])
 
 
 @bp.route("/<int:person_id>")

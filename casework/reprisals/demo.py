@@ -79,15 +79,14 @@ def load_demo() -> list[tuple[str, str]]:
     if db.session.scalar(select(ReprisalCase.id).where(ReprisalCase.title == MARKER)):
         return accounts
     officer = find_user("reprisals.officer@ohchr.example.org")
-    admin = find_user("admin@ohchr.example.org")
-    if officer is None or admin is None:
+    if officer is None:
         return accounts
     states = {s.iso3: s for s in db.session.scalars(select(State).where(
         State.iso3.in_([row[1] for row in CASES])))}
     with acting_as(officer.id):
         for row in CASES:
             if row[1] in states:
-                _case(unit, officer, supervisor, admin, states[row[1]], *row)
+                _case(unit, officer, supervisor, states[row[1]], *row)
     db.session.flush()
     return accounts
 
@@ -104,7 +103,7 @@ def _supervisor(unit: Unit):
     return user
 
 
-def _case(unit, officer, supervisor, admin, state, title, _iso3, body, body_name, engagement, victim, acts, scope,
+def _case(unit, officer, supervisor, state, title, _iso3, body, body_name, engagement, victim, acts, scope,
           risk, stage, inclusions) -> None:
     received = min(day for _c, day, _d in acts)
     case = ops.create_case(ops.Allegation(
@@ -132,12 +131,13 @@ def _case(unit, officer, supervisor, admin, state, title, _iso3, body, body_name
     if stage == "revoked":
         ops.revoke_consent(case.consents[-1], date(2026, 11, 2), officer)
     if state.iso3 == "MEX":
-        _link_urgent_action(case, admin)
+        _link_urgent_action(case, officer)
 
 
-def _link_urgent_action(case: ReprisalCase, admin) -> None:
-    """The mother's son is the subject of a demo urgent action, if that module's demo is there.
-    Linked by the administrator: the team officer cannot see the CED's cases."""
-    ua_id = db.session.scalar(select(Case.id).where(Case.case_type == "urgent_action").order_by(Case.id).limit(1))
-    if ua_id:
-        ops.link_case(case, ua_id, "Her son's disappearance (CED urgent action)", admin)
+def _link_urgent_action(case: ReprisalCase, officer) -> None:
+    """The mother's son is the subject of a demo urgent action, if that module's demo is there:
+    linked by the team officer, by its reference, as the team links a case of another procedure."""
+    reference = db.session.scalar(select(Case.reference).where(Case.case_type == "urgent_action",
+                                                               Case.reference.is_not(None)).order_by(Case.id).limit(1))
+    if reference:
+        ops.link_case(case, reference, "Her son's disappearance (CED urgent action)", officer)

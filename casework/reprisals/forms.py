@@ -1,13 +1,19 @@
 """Forms of the reprisals pages."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from datetime import date
 
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+
+from casework.cases.lookup import LinkFrom, linkable_case, normal_reference
 from casework.core.submissions import SubmittedOnce
 from casework.core.forms import Form, PastDateField, choices, enum_choices, not_before, version_field
 from casework.core.persons import Sex
+from casework.core.writes import Refused
+from casework.persons.lookup import linkable_person
 from casework.reprisals import operations as ops
 from casework.reprisals.models import (
     ACTION_LABELS, CONSENT_LABELS, UN_BODY_LABELS, ActCategory, ActionKind, Annex, ConsentScope, RiskLevel, UNBody,
@@ -19,7 +25,8 @@ UN_BODY_CHOICES = choices((b.value, label) for b, label in UN_BODY_LABELS.items(
 
 class VictimFields(Form):
     kind = SelectField(_l("Victim"), choices=enum_choices(VictimKind), default=VictimKind.INDIVIDUAL.value)
-    person_id = IntegerField(_l("Person already in the registry (number)"), validators=[Optional()])
+    person_id = IntegerField(_l("Person already in the registry (number)"), validators=[Optional()],
+                             description=_l("Type a name to find them, or the number shown on their page."))
     family_name = StringField(_l("Family name"), validators=[Optional(), Length(max=200)])
     given_names = StringField(_l("Given names"), validators=[Optional(), Length(max=200)])
     sex = SelectField(_l("Sex"), choices=enum_choices(Sex), default=Sex.UNKNOWN.value)
@@ -28,6 +35,16 @@ class VictimFields(Form):
     foreign_national = BooleanField(_l("Foreign national"))
     description = StringField(_l("Description (e.g. woman human rights defender)"),
                               validators=[Optional(), Length(max=2000)])
+
+    origin: LinkFrom | None = None  # where the form links from, set by the view: the person named is checked
+
+    def validate_person_id(self, field) -> None:
+        """A person who is not in the registry, or not within reach, is said under the number typed."""
+        if field.data and self.origin is not None:
+            try:
+                linkable_person(current_user, field.data, self.origin)
+            except Refused as refusal:
+                raise ValidationError(str(refusal)) from None
 
     def victim(self) -> ops.VictimInput:
         return ops.VictimInput(
@@ -125,8 +142,18 @@ class InclusionForm(Form):
 
 
 class LinkForm(Form):
-    related_case_id = IntegerField(_l("Case number in another procedure"), validators=[DataRequired()])
+    related_case = StringField(_l("Case in another procedure"), description=_l(
+        "Its reference as shown, e.g. WGEID 1/2014; type part of it to find it."),
+        validators=[DataRequired(_l("Give the reference of the case to link.")), Length(max=80)])
     note = StringField(_l("How it is related"), validators=[Optional(), Length(max=300)])
+
+    origin: LinkFrom | None = None  # the case linked from, set by the view: the reference is checked
+
+    def validate_related_case(self, field) -> None:
+        """A reference that names no case within reach is said under the reference typed."""
+        if field.data and self.origin is not None and linkable_case(current_user, field.data, self.origin) is None:
+            raise ValidationError(_l("There is no other case %(ref)s you can link to.",
+                                     ref=normal_reference(field.data)))
 
 
 class ListFilterForm(Form):
@@ -136,3 +163,17 @@ class ListFilterForm(Form):
     q = StringField(_l("Reference or title"), validators=[Optional(), Length(max=100)])
     state = SelectField(_l("State"), coerce=int, validators=[Optional()])
     status = SelectField(_l("Status"), validators=[Optional()])
+
+
+class ReportingPeriodForm(Form):
+    """The day and month the team's reporting period ends each year."""
+
+    day = IntegerField(_l("Day"), validators=[DataRequired(_l("Give the day.")), NumberRange(1, 31)])
+    month = SelectField(_l("Month"), coerce=int, validators=[DataRequired()])
+
+    def validate_day(self, field) -> None:
+        if field.data and self.month.data:
+            try:
+                date(2001, self.month.data, field.data)
+            except ValueError:
+                raise ValidationError(_l("That day does not come every year; choose another.")) from None

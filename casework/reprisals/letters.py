@@ -40,12 +40,25 @@ _TEXTS = {
            "des Nations Unies ({body}) et aurait fait l'objet des actes suivants : {acts}.\n\n"),
     "es": ("señalar a su atención la información recibida sobre {who}, que cooperó con las Naciones Unidas "
            "({body}) y habría sido objeto de lo siguiente: {acts}.\n\n"),
+    "ar": ("توجه انتباهها إلى معلومات وردت بشأن {who}، تعاون مع الأمم المتحدة ({body}) ويُدعى أنه تعرض لما يلي: "
+           "{acts}.\n\n"
+           "وستكون المفوضية ممتنة لو تفضلت الحكومة بموافاتها بملاحظاتها على هذه الادعاءات وعلى التدابير المتخذة "
+           "لضمان عدم تعرض أي شخص للترهيب أو الانتقام بسبب تعاونه مع الأمم المتحدة.\n\n"),
+    "zh": ("提请其注意所收到的关于{who}的资料。此人曾与联合国（{body}）合作，据称遭受了以下对待：{acts}。\n\n"
+           "如政府能就上述指控以及为确保任何人不因与联合国合作而遭受恐吓或报复所采取的措施提出意见，"
+           "人权高专办将不胜感激。\n\n"),
+    "ru": ("довести до его сведения полученную информацию о {who}, сотрудничавшем(ей) с Организацией "
+           "Объединенных Наций ({body}) и, как утверждается, подвергшемся(ейся) следующему: {acts}.\n\n"
+           "Управление было бы признательно правительству за замечания по этим утверждениям и о мерах, "
+           "принятых для обеспечения того, чтобы никто не подвергался запугиванию или репрессиям за "
+           "сотрудничество с Организацией Объединенных Наций.\n\n"),
 }
-_SOMEONE = {"en": "a person", "fr": "une personne", "es": "una persona"}
+_SOMEONE = {"en": "a person", "fr": "une personne", "es": "una persona", "ar": "شخص", "zh": "一人",
+            "ru": "лице"}
 
 
 def _subject(context: LetterContext, language: str) -> str:
-    return f"{context.reference}: {context.extra.get('state', '')}"
+    return f"{context.reference}: {context.state_in(language)}"
 
 
 def _body(context: LetterContext, language: str) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from datetime import date
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -85,9 +87,9 @@ class ConsentScope(enum.StrEnum):
 
 
 CONSENT_LABELS = {
-    ConsentScope.MAY_BE_NAMED: "May be named",
-    ConsentScope.COUNTRY_ONLY: "Country only, no names",
-    ConsentScope.NO_DETAILS: "No details",
+    ConsentScope.MAY_BE_NAMED: _l("May be named"),
+    ConsentScope.COUNTRY_ONLY: _l("Country only, no names"),
+    ConsentScope.NO_DETAILS: _l("No details"),
 }
 
 
@@ -106,11 +108,11 @@ class ActionKind(enum.StrEnum):
 
 
 ACTION_LABELS = {
-    ActionKind.RAISED_WITH_STATE: "Raised privately with the State",
-    ActionKind.JOINT_LETTER: "Joint special-procedures letter",
-    ActionKind.RAPPORTEUR_LETTER: "Committee rapporteur letter",
-    ActionKind.PUBLIC_STATEMENT: "Public statement",
-    ActionKind.PROTECTION_MEASURE: "Protection by the field presence",
+    ActionKind.RAISED_WITH_STATE: _l("Raised privately with the State"),
+    ActionKind.JOINT_LETTER: _l("Joint special-procedures letter"),
+    ActionKind.RAPPORTEUR_LETTER: _l("Committee rapporteur letter"),
+    ActionKind.PUBLIC_STATEMENT: _l("Public statement"),
+    ActionKind.PROTECTION_MEASURE: _l("Protection by the field presence"),
 }
 
 
@@ -159,7 +161,7 @@ class ReprisalCase(Case):
 
     @property
     def type_label(self) -> str:
-        return "Reprisals case"
+        return _("Reprisals case")
 
     @property
     def valid_consent(self) -> Consent | None:

@@ -1,6 +1,8 @@
 """Reprisals: confidential cases of intimidation against people who cooperate with the UN."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from casework.core.modules import DomainModule, standard_parts
 from casework.reprisals import (
     access, api, approvals, demo, exports, figures, letters, models, report_views, search, views, workflow,
@@ -11,7 +13,7 @@ MODULE = DomainModule(
     blueprint=views.bp,
     routes=(report_views,),
     models=(models,),
-    nav=("Reprisals", "reprisals.index", "reprisals."),
+    nav=(_l("Reprisals"), "reprisals.index", "reprisals."),
     workflows=(workflow.REPRISAL_WORKFLOW,),
     letter_types=(letters.RAISING_LETTER,),
     panels={"reprisal": (views.panels,), None: (views.related_reprisals,)},

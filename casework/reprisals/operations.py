@@ -4,19 +4,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from casework.auth.models import Membership, Role
-from casework.core.cases import Case, CaseAssignment
+from casework.cases.lookup import LinkFrom, linkable_case, normal_reference
+from casework.core.cases import CaseAssignment
 from casework.core.counters import next_number
-from casework.core.permissions import Permission, can
+from casework.core.permissions import supervises_unit
 from casework.core.persons import CasePerson, Person, PersonRole, Sex, person_or_new
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.core.workflow import fire
 from casework.core.writes import Refused
 from casework.extensions import db
+from casework.persons.lookup import linkable_person
 from casework.reprisals.models import (
     ActCategory, ActionKind, ActionTaken, Act, Annex, Consent, ConsentScope, Inclusion, RelatedCase, ReprisalCase,
     ReprisalStatus, RiskAssessment, RiskLevel, UNBody, Victim, VictimKind,
@@ -71,7 +74,7 @@ def create_case(allegation: Allegation, victims: list[VictimInput], unit: Unit, 
     db.session.add(case)
     db.session.flush()
     for victim in victims:
-        add_victim(case, victim, actor)
+        add_victim(case, victim, actor, LinkFrom(unit_id=unit.id))
     supervisors = db.session.scalars(select(Membership.user_id).where(
         Membership.unit_id == unit.id, Membership.role == Role.SUPERVISOR))
     for user_id in {actor.id, *supervisors}:
@@ -109,11 +112,15 @@ def update_details(case: ReprisalCase, allegation: Allegation, actor) -> None:
     db.session.flush()
 
 
-def add_victim(case: ReprisalCase, data: VictimInput, actor) -> Victim:
-    """A victim; an individual is a person of the registry, linked to the case as alleged victim."""
+def add_victim(case: ReprisalCase, data: VictimInput, actor, origin: LinkFrom | None = None) -> Victim:
+    """A victim; an individual is a person of the registry, linked to the case as alleged victim.
+
+    A person already in the registry may come from another procedure (see
+    `casework.persons.lookup`): `origin` is where the link is made from, the case itself once it
+    is open."""
     person = None
     if data.kind is VictimKind.INDIVIDUAL:
-        person = _individual(case, data, actor)
+        person = _individual(case, data, actor, origin or LinkFrom(case=case))
         db.session.add(CasePerson(case_id=case.id, person=person, role=PersonRole.ALLEGED_VICTIM))
     elif not data.name.strip():
         raise Refused(_("Give the name of the organisation or group."))
@@ -124,7 +131,9 @@ def add_victim(case: ReprisalCase, data: VictimInput, actor) -> Victim:
     return victim
 
 
-def _individual(case: ReprisalCase, data: VictimInput, actor) -> Person:
+def _individual(case: ReprisalCase, data: VictimInput, actor, origin: LinkFrom) -> Person:
+    if data.person_id:
+        return linkable_person(actor, data.person_id, origin)
     return person_or_new(data, case.unit_id, actor, protected=True, missing=_(
         "Give the family name of the individual, or the number of a person in the registry."))
 
@@ -151,9 +160,9 @@ def record_consent(case: ReprisalCase, *, informed: bool, scope: ConsentScope, g
 def revoke_consent(consent: Consent, revoked_on: date, actor) -> None:
     """From now on the case leaves every report draft that relied on this consent."""
     if consent.revoked_on is not None:
-        raise Refused(_("This consent was already revoked on %(d)s.", d=consent.revoked_on.isoformat()))
+        raise Refused(_("This consent was already revoked on %(d)s.", d=format_date(consent.revoked_on)))
     if revoked_on < consent.given_on:
-        raise Refused(_("Consent cannot be revoked before it was given (%(d)s).", d=consent.given_on.isoformat()))
+        raise Refused(_("Consent cannot be revoked before it was given (%(d)s).", d=format_date(consent.given_on)))
     consent.revoked_on = revoked_on
     db.session.flush()
 
@@ -198,14 +207,29 @@ def decide_inclusion(case: ReprisalCase, report_year: int, annex: Annex, actor, 
     return inclusion
 
 
-def link_case(case: ReprisalCase, related_case_id: int, note: str, actor) -> RelatedCase:
-    """Record that the case is about a case of another procedure the actor can see."""
-    related = db.session.get(Case, related_case_id)
-    if related is None or not can(actor, Permission.VIEW, related) or related.id == case.id:
-        raise Refused(_("There is no other case number %(n)s you can see.", n=related_case_id))
+def link_case(case: ReprisalCase, reference: str, note: str, actor) -> RelatedCase:
+    """Record that the case is about a case of another procedure, named by its reference as shown
+    ("WGEID 1/2014"): one the actor can see, or any non-confidential case (`casework.cases.lookup`)."""
+    related = linkable_case(actor, reference, LinkFrom(case=case))
+    if related is None:
+        raise Refused(_("There is no other case %(ref)s you can link to.", ref=normal_reference(reference)))
     if any(link.related_case_id == related.id for link in case.links):
         raise Refused(_("%(case)s is already linked.", case=str(related)))
     link = RelatedCase(case_id=case.id, related_case_id=related.id, note=note.strip())
     case.links.append(link)
     db.session.flush()
     return link
+
+
+def set_reporting_period_end(unit: Unit, month: int, day: int, actor) -> None:
+    """The day the team's reporting period ends each year (30 April by default): the team's
+    supervisors set it. It names the report a case goes into and, once passed, makes that report
+    published (`casework.reprisals.report`)."""
+    if not (actor.is_admin or supervises_unit(actor, unit.id)):
+        raise Refused(_("Only a supervisor of the team sets its reporting period."), forbidden=True)
+    try:
+        date(2001, month, day)  # any year but a leap one: the period must end every year
+    except ValueError:
+        raise Refused(_("That day does not come every year; choose another.")) from None
+    unit.settings = {**(unit.settings or {}), "reprisals_period_end": f"{month:02d}-{day:02d}"}
+    db.session.flush()

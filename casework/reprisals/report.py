@@ -16,6 +16,7 @@ from flask_babel import format_date, gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from casework.core.i18n import enum_label
 from casework.core.permissions import visibility_clause
 from casework.core.units import Unit
 from casework.extensions import db
@@ -39,14 +40,15 @@ class ReportingPeriod:
         return self.start <= day <= self.end
 
 
-def _period_end(unit: Unit) -> tuple[int, int]:
+def period_end(unit: Unit) -> tuple[int, int]:
+    """(month, day) the unit's reporting period ends each year."""
     text = str((unit.settings or {}).get("reprisals_period_end") or DEFAULT_PERIOD_END)
     month, _sep, day = text.partition("-")
     return int(month), int(day)
 
 
 def reporting_period(unit: Unit, year: int) -> ReportingPeriod:
-    month, day = _period_end(unit)
+    month, day = period_end(unit)
     end = date(year, month, day)
     start = date(year - 1, month, day) + timedelta(days=1)
     return ReportingPeriod(year, start, end)
@@ -55,7 +57,7 @@ def reporting_period(unit: Unit, year: int) -> ReportingPeriod:
 def current_report_year(unit: Unit, today: date | None = None) -> int:
     """The report whose period includes today."""
     today = today or date.today()
-    month, day = _period_end(unit)
+    month, day = period_end(unit)
     return today.year if today <= date(today.year, month, day) else today.year + 1
 
 
@@ -137,7 +139,7 @@ def _why_excluded(case: ReprisalCase) -> str:
         return _("No consent recorded.")
     latest = case.consents[-1]
     if latest.revoked_on is not None:
-        return _("Consent revoked on %(d)s.", d=latest.revoked_on.isoformat())
+        return _("Consent revoked on %(d)s.", d=format_date(latest.revoked_on))
     return _("Consent not informed.")
 
 
@@ -174,7 +176,7 @@ def _named_paragraphs(case: ReprisalCase, acts, actions) -> list[str]:
 
 
 def _category(category) -> str:
-    return category.value.replace("_", " ").capitalize()
+    return str(enum_label(category))
 
 
 def _anonymous_paragraph(case: ReprisalCase, acts) -> str:

@@ -6,15 +6,24 @@ download event in its own audit trail.
 """
 from __future__ import annotations
 
-from flask import Response, abort, render_template, request
+from datetime import date
+
+from flask import Response, abort, render_template, request, url_for
+from flask_babel import format_date, gettext as _
 from flask_login import current_user
 
 from casework.core import audit, inputs
+from casework.core.forms import choices
+from casework.core.permissions import supervises_unit
 from casework.core.pdf import render_pdf
 from casework.core.units import Unit
+from casework.core.writes import again_on, write
 from casework.extensions import db
+from casework.reprisals import operations as ops
 from casework.reprisals.access import team_units, units_to_open_cases
-from casework.reprisals.report import Draft, build_draft, current_report_year
+from casework.reprisals.forms import ReportingPeriodForm
+from casework.reprisals.report import Draft, build_draft, current_report_year, period_end
+from casework.reprisals.report import reporting_period as reporting_period_of
 from casework.reprisals.views import bp
 
 
@@ -35,10 +44,29 @@ def _draft(year: int | None, action: audit.AuditAction, what: str) -> Draft:
     return draft
 
 
+def _may_set_period(unit: Unit) -> bool:
+    return current_user.is_admin or supervises_unit(current_user, unit.id)
+
+
+@bp.route("/report/period", methods=["GET", "POST"])
+def reporting_period():
+    """The team's supervisor sets the day the reporting period ends each year."""
+    unit = _team_unit()
+    if not _may_set_period(unit):
+        abort(403)
+    month, day = period_end(unit)
+    form = ReportingPeriodForm(data=None if request.method == "POST" else {"month": month, "day": day})
+    form.month.choices = choices((n, format_date(date(2001, n, 1), "MMMM")) for n in range(1, 13))
+    year = current_report_year(unit)
+    again = again_on("reprisals/period.html", form=form, unit=unit, period=reporting_period_of(unit, year))
+    return write(lambda: ops.set_reporting_period_end(unit, form.month.data, form.day.data, current_user), form=form,
+                 field=form.day, again=again, done=_("Reporting period saved."), to=url_for("reprisals.report"))
+
+
 @bp.route("/report")
 def report():
     draft = _draft(request.args.get("year", type=inputs.year), audit.AuditAction.VIEW, "page")
-    return render_template("reprisals/report.html", draft=draft)
+    return render_template("reprisals/report.html", draft=draft, may_set_period=_may_set_period(_team_unit()))
 
 
 @bp.route("/report/<int:year>.html")

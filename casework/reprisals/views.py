@@ -11,16 +11,18 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
 from casework.cases.access import load_case, load_part
+from casework.cases.lookup import LinkFrom, with_picker
 from casework.cases.forms import AssignmentForm, ConfirmForm
 from casework.cases.views import back_to_case, case_step, on_case_page
 from casework.core.forms import choices, list_filters, state_choices
+from casework.core.i18n import enum_label
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
 from casework.core.writes import again_on, write
@@ -65,12 +67,15 @@ def new():
         abort(403)
     form = CaseForm()
     form.state_id.choices = state_choices(_("Choose…"))
+    form.origin = LinkFrom(unit_id=units[0].id)
+    with_picker(form.person_id, url_for("persons.lookup", unit=units[0].id))
     again = again_on("reprisals/form.html", form=form)
     if request.method == "GET":
         form.received_on.data = date.today()
-    # What the operation refuses is about the victim: it is shown by the victim's name (400).
+    # What the operation refuses is about the victim: it is shown under the field that named them (400).
     return write(lambda: ops.create_case(form.allegation(), [form.victim()], units[0], current_user), form=form,
-                 field=form.family_name, again=again, to=lambda case: case.url,
+                 field=form.person_id if form.person_id.data else form.family_name, again=again,
+                 to=lambda case: case.url,
                  done=lambda case: _("Case %(ref)s opened; it is visible only to the people assigned to it.",
                                      ref=case.reference))
 
@@ -110,7 +115,7 @@ def panels(case: ReprisalCase) -> dict:
         "may_edit_details": can(current_user, Permission.EDIT, case) and ops.edit_refusal(case) is None,
         "may_approve": can(current_user, Permission.APPROVE, case),
         "acting": case.status in ACTING,
-        "victim_form": VictimFields(prefix="victim"),
+        "victim_form": _victim_form(case),
         "act_form": ActForm(formdata=None, occurred_on=today),
         "consent_form": ConsentForm(formdata=None, given_on=today),
         "revoke_form": RevokeForm(formdata=None, revoked_on=today),
@@ -118,8 +123,8 @@ def panels(case: ReprisalCase) -> dict:
         "action_form": ActionForm(formdata=None, taken_on=today),
         "inclusion_form": InclusionForm(formdata=None, report_year=current_report_year(case.unit, today),
                                         annex=(Annex.FOLLOW_UP if case.inclusions else Annex.NEW).value),
-        "link_form": LinkForm(formdata=None),
-        "act_labels": {c: c.value.replace("_", " ").capitalize() for c in ActCategory},
+        "link_form": _link_form(case, formdata=None),
+        "act_labels": {c: enum_label(c) for c in ActCategory},
     }
     if case.parent_id is None and can(current_user, Permission.ASSIGN, case):
         form = AssignmentForm(formdata=None)
@@ -128,7 +133,26 @@ def panels(case: ReprisalCase) -> dict:
     return context
 
 
-@case_step(bp, "/<int:case_id>/victims", kind=ReprisalCase, form=lambda: VictimFields(prefix="victim"),
+def _case_of_address() -> ReprisalCase:
+    """The case a posted form is about, already loaded (with its permission check) by `case_step`."""
+    return db.session.get(ReprisalCase, request.view_args["case_id"])
+
+
+def _victim_form(case: ReprisalCase | None = None) -> VictimFields:
+    form = VictimFields(prefix="victim")
+    form.origin = LinkFrom(case=case or _case_of_address())
+    with_picker(form.person_id, url_for("persons.lookup", **{"for": form.origin.case.id}))
+    return form
+
+
+def _link_form(case: ReprisalCase | None = None, **kwargs) -> LinkForm:
+    form = LinkForm(**kwargs)
+    form.origin = LinkFrom(case=case or _case_of_address())
+    with_picker(form.related_case, url_for("cases.lookup", **{"for": form.origin.case.id}))
+    return form
+
+
+@case_step(bp, "/<int:case_id>/victims", kind=ReprisalCase, form=_victim_form,
            key="victim_form", done=_l("Victim added."))
 def add_victim(case: ReprisalCase, form: VictimFields) -> None:
     ops.add_victim(case, form.victim(), current_user)
@@ -172,10 +196,10 @@ def decide_inclusion(case: ReprisalCase, form: InclusionForm) -> None:
     ops.decide_inclusion(case, form.report_year.data, Annex(form.annex.data), current_user)
 
 
-@case_step(bp, "/<int:case_id>/links", kind=ReprisalCase, form=LinkForm, key="link_form",
+@case_step(bp, "/<int:case_id>/links", kind=ReprisalCase, form=_link_form, key="link_form",
            done=_l("Related case linked."))
 def link_case(case: ReprisalCase, form: LinkForm) -> None:
-    ops.link_case(case, form.related_case_id.data, form.note.data or "", current_user)
+    ops.link_case(case, form.related_case.data, form.note.data or "", current_user)
 
 
 @bp.route("/<int:case_id>/letter", methods=["POST"])

@@ -7,6 +7,7 @@ new inclusion decision each year) → closed. Not substantiated at verification:
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from casework.core.permissions import Permission
 from casework.core.workflow import Transition, Workflow
@@ -40,32 +41,32 @@ REPRISAL_WORKFLOW = Workflow(
     states=ReprisalStatus,
     initial=S.RECEIVED,
     labels={
-        S.RECEIVED: "Allegation received",
-        S.RISK_AND_CONSENT: "Risk assessment and consent",
-        S.VERIFICATION: "Verification",
-        S.ACTION: "Actions",
-        S.INCLUSION_DECISION: "Inclusion decision for the annual report",
-        S.FOLLOW_UP: "Yearly follow-up",
-        S.CLOSED: "Closed",
+        S.RECEIVED: _l("Allegation received"),
+        S.RISK_AND_CONSENT: _l("Risk assessment and consent"),
+        S.VERIFICATION: _l("Verification"),
+        S.ACTION: _l("Actions"),
+        S.INCLUSION_DECISION: _l("Inclusion decision for the annual report"),
+        S.FOLLOW_UP: _l("Yearly follow-up"),
+        S.CLOSED: _l("Closed"),
     },
     transitions=(
-        Transition("assess", "Assess the risk and seek consent", frozenset({S.RECEIVED}), S.RISK_AND_CONSENT),
-        Transition("verify", "Move to verification", frozenset({S.RISK_AND_CONSENT}), S.VERIFICATION,
+        Transition("assess", _l("Assess the risk and seek consent"), frozenset({S.RECEIVED}), S.RISK_AND_CONSENT),
+        Transition("verify", _l("Move to verification"), frozenset({S.RISK_AND_CONSENT}), S.VERIFICATION,
                    guard=_assessed),
-        Transition("verified", "Verified: act on the case", frozenset({S.VERIFICATION}), S.ACTION),
-        Transition("not_substantiated", "Not substantiated: close", frozenset({S.VERIFICATION}), S.CLOSED,
+        Transition("verified", _l("Verified: act on the case"), frozenset({S.VERIFICATION}), S.ACTION),
+        Transition("not_substantiated", _l("Not substantiated: close"), frozenset({S.VERIFICATION}), S.CLOSED,
                    Permission.APPROVE),
-        Transition("consider_inclusion", "Consider for the annual report", frozenset({S.ACTION}),
+        Transition("consider_inclusion", _l("Consider for the annual report"), frozenset({S.ACTION}),
                    S.INCLUSION_DECISION, guard=_acted),
         # Taken on the inclusion form (operations.decide_inclusion), with the year and the annex.
-        Transition("include", "Include in the annual report", frozenset({S.INCLUSION_DECISION}), S.FOLLOW_UP,
+        Transition("include", _l("Include in the annual report"), frozenset({S.INCLUSION_DECISION}), S.FOLLOW_UP,
                    Permission.APPROVE, manual=False),
-        Transition("not_included", "Not included this year", frozenset({S.INCLUSION_DECISION}), S.FOLLOW_UP,
+        Transition("not_included", _l("Not included this year"), frozenset({S.INCLUSION_DECISION}), S.FOLLOW_UP,
                    Permission.APPROVE),
-        Transition("yearly_review", "Yearly follow-up: consider for this year's report", frozenset({S.FOLLOW_UP}),
+        Transition("yearly_review", _l("Yearly follow-up: consider for this year's report"), frozenset({S.FOLLOW_UP}),
                    S.INCLUSION_DECISION),
-        Transition("resume_action", "Act on the case again", frozenset({S.FOLLOW_UP}), S.ACTION),
-        Transition("close", "Close", OPEN, S.CLOSED, Permission.APPROVE),
-        Transition("reopen", "Reopen for follow-up", frozenset({S.CLOSED}), S.FOLLOW_UP, Permission.APPROVE),
+        Transition("resume_action", _l("Act on the case again"), frozenset({S.FOLLOW_UP}), S.ACTION),
+        Transition("close", _l("Close"), OPEN, S.CLOSED, Permission.APPROVE),
+        Transition("reopen", _l("Reopen for follow-up"), frozenset({S.CLOSED}), S.FOLLOW_UP, Permission.APPROVE),
     ),
 )

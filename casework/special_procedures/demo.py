@@ -21,20 +21,21 @@ from casework.special_procedures import operations as ops
 from casework.special_procedures.models import CommunicationType, Mandate, SpCommunication
 
 OFFICER, SUPERVISOR = "sp.officer@ohchr.example.org", "sp.supervisor@ohchr.example.org"
-HOLDERS = {  # unit code: (holder, title as signed, resolutions)
-    "SR-HRDEFENDERS": ("Mary Lawlor", "Special Rapporteur on the situation of human rights defenders", "25/18, 52/4"),
-    "SR-TORTURE": ("Alice Jill Edwards", "Special Rapporteur on torture and other cruel, inhuman or degrading "
+# Invented holders (the demo names no real mandate holder): unit code: (holder, title as signed, resolutions)
+HOLDERS = {
+    "SR-HRDEFENDERS": ("Amara Okonjo-Lind", "Special Rapporteur on the situation of human rights defenders", "25/18, 52/4"),
+    "SR-TORTURE": ("Tomás Vidal Arriaga", "Special Rapporteur on torture and other cruel, inhuman or degrading "
                    "treatment or punishment", "25/13, 52/7"),
-    "SR-FREEEXPRESSION": ("Irene Khan", "Special Rapporteur on the promotion and protection of the right to "
+    "SR-FREEEXPRESSION": ("Leena Haapasalo", "Special Rapporteur on the promotion and protection of the right to "
                           "freedom of opinion and expression", "52/9"),
-    "SR-EXECUTIONS": ("Morris Tidball-Binz", "Special Rapporteur on extrajudicial, summary or arbitrary executions",
+    "SR-EXECUTIONS": ("Kwabena Asante-Mensah", "Special Rapporteur on extrajudicial, summary or arbitrary executions",
                       "53/4"),
-    "SR-JUDGES": ("Margaret Satterthwaite", "Special Rapporteur on the independence of judges and lawyers", "53/12"),
-    "SR-MIGRANTS": ("Gehad Madi", "Special Rapporteur on the human rights of migrants", "52/20"),
-    "WGAD": ("Matthew Gillett", "Vice-Chair on Communications of the Working Group on Arbitrary Detention", "51/8"),
-    "WGEID": ("Gabriella Citroni", "Chair-Rapporteur of the Working Group on Enforced or Involuntary "
+    "SR-JUDGES": ("Ingrid Sørvik Aalto", "Special Rapporteur on the independence of judges and lawyers", "53/12"),
+    "SR-MIGRANTS": ("Farid Al-Hashimi Duarte", "Special Rapporteur on the human rights of migrants", "52/20"),
+    "WGAD": ("Helena Marquardt", "Vice-Chair on Communications of the Working Group on Arbitrary Detention", "51/8"),
+    "WGEID": ("Daniela Ferrante Ruiz", "Chair-Rapporteur of the Working Group on Enforced or Involuntary "
               "Disappearances", "54/14"),
-    "WG-BUSINESS": ("Robert McCorquodale", "Chair-Rapporteur of the Working Group on the issue of human rights and "
+    "WG-BUSINESS": ("Rohan Mehta-Clarke", "Chair-Rapporteur of the Working Group on the issue of human rights and "
                     "transnational corporations and other business enterprises", "17/4, 53/3"),
 }
 
@@ -94,7 +95,7 @@ LETTERS = [
      ("Dulnuan", "Amihan"), "closed"),
     ("OL", "SR-TORTURE", ("SR-MIGRANTS", "WGAD"), ("USA",), (), "immigration detention policy", None, "closed"),
     ("UA", "SR-HRDEFENDERS", ("SR-TORTURE",), ("TUR",), (), "the detention of a human rights defender",
-     ("Kavala", "Osman"), "sent_replied"),
+     ("Demirtaşoğlu", "Selin"), "sent_replied"),
     ("AL", "SR-HRDEFENDERS", ("SR-FREEEXPRESSION", "SR-JUDGES", "WGAD"), ("VEN",), (),
      "the prosecution of members of an NGO", ("Rodríguez", "Javier"), "published_replied"),
 ]
@@ -106,17 +107,22 @@ QUESTIONS = ("Please provide any additional information and comment you may have
              "ensure that human rights defenders can work in a safe and enabling environment.")
 
 
-def load_demo() -> None:
-    """Mandates with their holders, and the demonstration letters (once)."""
+def load_demo() -> list[tuple[str, str]]:
+    """Mandates with their holders, and the demonstration letters (once); the holders' accounts,
+    which approve co-signatures, to be printed."""
     ops.ensure_mandates()
     mandates = {m.unit.code: m for m in db.session.scalars(select(Mandate))}
     for code, (holder, title, resolutions) in HOLDERS.items():
         if code in mandates and not mandates[code].holder_name:
             ops.change_holder(mandates[code], holder, title, resolutions, None)
     officer, supervisor = find_user(OFFICER), find_user(SUPERVISOR)
-    if officer is None or supervisor is None or db.session.scalar(select(SpCommunication.id).limit(1)):
-        return
+    if officer is None or supervisor is None:
+        return []
     holders = {code: _holder_account(mandates[code]) or supervisor for code in mandates}
+    accounts = [(user.email, f"holder of {mandates[code].name} (co-signs)") for code, user in holders.items()
+                if user is not supervisor]
+    if db.session.scalar(select(SpCommunication.id).limit(1)):
+        return accounts
     states = {s.iso3: s for s in db.session.scalars(select(State))}
     for number, spec in enumerate(LETTERS):
         with acting_as(officer.id):
@@ -126,6 +132,7 @@ def load_demo() -> None:
     for record_id in db.session.scalars(select(JobRecord.id).where(JobRecord.status == JobStatus.QUEUED,
                                                                    JobRecord.kind.like("casework.special_procedures%"))):
         run_job(record_id)
+    return accounts
 
 
 def _holder_account(mandate: Mandate) -> User | None:

@@ -29,9 +29,11 @@ def parse_non_state(text: str, state_ids_by_iso3: dict[str, int]) -> list[ops.Ad
         codes = [c.strip().upper() for c in (parts[2] if len(parts) > 2 else "").replace(";", ",").split(",")
                  if c.strip()]
         unknown = [c for c in codes if c not in state_ids_by_iso3]
-        if not name or unknown:
-            raise ValidationError(_l("Line %(n)s: write “Name | Dear … | ISO-3 codes copied”%(bad)s.", n=number,
-                                     bad=f" (unknown: {', '.join(unknown)})" if unknown else ""))
+        if unknown:
+            raise ValidationError(_l("Line %(n)s: write “Name | Dear … | ISO-3 codes copied” (unknown: %(codes)s).",
+                                     n=number, codes=", ".join(unknown)))
+        if not name:
+            raise ValidationError(_l("Line %(n)s: write “Name | Dear … | ISO-3 codes copied”.", n=number))
         actors.append(ops.AddresseeInput(name=name, contact_name=contact,
                                          copy_state_ids=[state_ids_by_iso3[c] for c in codes]))
     return actors

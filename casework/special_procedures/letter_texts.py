@@ -1,4 +1,4 @@
-"""The standard paragraphs of a special-procedures letter, in English, French and Spanish.
+"""The standard paragraphs of a special-procedures letter, in the six UN languages.
 
 `{capacity}` names the mandates, `{resolutions}` the Council resolutions, `{government}` how the
 addressee is named ("your Excellency's Government" / "your company").
@@ -29,7 +29,8 @@ class Texts:
     annex_company: tuple[str, ...]
     resolution_one: str
     resolution_many: str
-    and_word: str
+    and_word: str  # with the spaces it takes: " and ", "和"
+    comma: str = ", "  # between the items of a list before the last
 
 
 TEXTS = {
@@ -79,7 +80,7 @@ TEXTS = {
             "and account for how they address their impacts, and provide for or cooperate in their "
             "remediation through legitimate processes.",
         ),
-        resolution_one="resolution {list}", resolution_many="resolutions {list}", and_word="and",
+        resolution_one="resolution {list}", resolution_many="resolutions {list}", and_word=" and ",
     ),
     "fr": Texts(
         opening_one="J'ai l'honneur de m'adresser à vous en ma qualité de {capacity}, conformément à la "
@@ -107,7 +108,7 @@ TEXTS = {
                 "nécessaires soient prises pour faire cesser les violations alléguées et empêcher qu'elles ne "
                 "se reproduisent et, si les enquêtes confirment les allégations, pour que les responsables "
                 "soient tenus de rendre des comptes.",
-        copy_notice="Veuillez noter qu'une lettre sur ce sujet a également été adressée au Gouvernement de "
+        copy_notice="Veuillez noter qu'une lettre sur ce sujet a également été adressée au Gouvernement "
                     "{states}.",
         dear="{name},", dear_default="Madame, Monsieur,",
         annex_title="Références au droit international des droits de l'homme",
@@ -127,7 +128,7 @@ TEXTS = {
             "Les entreprises doivent faire preuve de diligence raisonnable en matière de droits de l'homme "
             "et prévoir des mesures de réparation ou collaborer à leur mise en œuvre.",
         ),
-        resolution_one="résolution {list}", resolution_many="résolutions {list}", and_word="et",
+        resolution_one="résolution {list}", resolution_many="résolutions {list}", and_word=" et ",
     ),
     "es": Texts(
         opening_one="Tengo el honor de dirigirme a usted en mi calidad de {capacity}, de conformidad con la "
@@ -154,7 +155,7 @@ TEXTS = {
                 "necesarias para detener las presuntas violaciones e impedir que se repitan y, en caso de que "
                 "las investigaciones corroboren las alegaciones, para garantizar la rendición de cuentas de "
                 "los responsables.",
-        copy_notice="Le informamos que una carta sobre este asunto ha sido enviada también al Gobierno de "
+        copy_notice="Le informamos que una carta sobre este asunto ha sido enviada también al Gobierno "
                     "{states}.",
         dear="Estimado/a {name}:", dear_default="Estimado señor o estimada señora:",
         annex_title="Referencias al derecho internacional de los derechos humanos",
@@ -174,7 +175,117 @@ TEXTS = {
             "Las empresas deben proceder con la debida diligencia en materia de derechos humanos y reparar "
             "o contribuir a reparar las consecuencias negativas que hayan provocado.",
         ),
-        resolution_one="resolución {list}", resolution_many="resoluciones {list}", and_word="y",
+        resolution_one="resolución {list}", resolution_many="resoluciones {list}", and_word=" y ",
+    ),
+    "ar": Texts(
+        opening_one="أتشرف بأن أخاطبكم بصفتي {capacity}، عملاً ب{resolutions}.",
+        opening_many="نتشرف بأن نخاطبكم بصفتنا {capacity}، عملاً ب{resolutions}.",
+        government="حكومة سعادتكم", company="شركتكم",
+        bring="وفي هذا الصدد، نود أن نسترعي انتباه {government} إلى معلومات تلقيناها بشأن {subject}.",
+        legislation="التشريع أو السياسة أو الممارسة المعنية: {legislation}",
+        concern="وإذ لا نود أن نستبق الحكم على دقة هذه الادعاءات، فإننا نعرب عن بالغ قلقنا إزاء المعلومات الواردة.",
+        annex_reference="وفيما يتعلق بالوقائع المدعاة والشواغل المذكورة أعلاه، يُرجى الرجوع إلى المرفق بهذه "
+                        "الرسالة، الذي يورد الصكوك والمعايير الدولية لحقوق الإنسان ذات الصلة بهذه الادعاءات.",
+        questions_intro="ولما كان من مسؤوليتنا، بموجب الولايات التي أسندها إلينا مجلس حقوق الإنسان، أن نسعى إلى "
+                        "استيضاح جميع الحالات المعروضة علينا، فإننا نكون ممتنين لو تفضلتم بموافاتنا بملاحظاتكم "
+                        "بشأن المسائل التالية:",
+        publication="وستُنشر هذه الرسالة وأي رد يرد من {government} على الموقع الشبكي للإبلاغ عن الرسائل بعد "
+                    "60 يوماً. وستُتاح لاحقاً أيضاً في التقرير المعتاد الذي يُقدم إلى مجلس حقوق الإنسان.",
+        interim="وريثما يرد الرد، نحث على اتخاذ جميع التدابير المؤقتة اللازمة لوقف الانتهاكات المدعاة ومنع "
+                "تكرارها، وعلى ضمان مساءلة أي شخص مسؤول عنها في حال أكدت التحقيقات صحة الادعاءات أو رجحتها.",
+        copy_notice="ونود إعلامكم بأن رسالة بشأن هذا الموضوع قد وُجهت أيضاً إلى حكومة {states}.",
+        dear="السيد/السيدة {name}،", dear_default="سيدي/سيدتي،",
+        annex_title="إشارة إلى القانون الدولي لحقوق الإنسان",
+        annex_state=(
+            "فيما يتعلق بالوقائع المدعاة والشواغل المذكورة أعلاه، نود أن نسترعي انتباه حكومة سعادتكم إلى الإعلان "
+            "العالمي لحقوق الإنسان والعهد الدولي الخاص بالحقوق المدنية والسياسية، ولا سيما المواد 6 و7 و9 و14 "
+            "و19 و22 منه.",
+            "ونشير أيضاً إلى الإعلان المتعلق بحق ومسؤولية الأفراد والجماعات وهيئات المجتمع في تعزيز وحماية حقوق "
+            "الإنسان والحريات الأساسية المعترف بها عالمياً، وإلى التزام الدول بكفالة حقوق كل فرد يخضع لولايتها "
+            "دون تمييز.",
+        ),
+        annex_company=(
+            "نود أن نشير إلى المبادئ التوجيهية بشأن الأعمال التجارية وحقوق الإنسان، التي أيدها مجلس حقوق الإنسان "
+            "في قراره 17/4، والتي ينبغي بموجبها لمؤسسات الأعمال أن تحترم حقوق الإنسان.",
+            "وينبغي لمؤسسات الأعمال أن تبذل العناية الواجبة في مجال حقوق الإنسان، وأن توفر سبل الانتصاف من "
+            "الآثار الضارة التي تتسبب فيها أو تسهم فيها، أو أن تتعاون في توفيرها.",
+        ),
+        resolution_one="قرار مجلس حقوق الإنسان {list}", resolution_many="قرارات مجلس حقوق الإنسان {list}",
+        and_word=" و", comma="، ",
+    ),
+    "zh": Texts(
+        opening_one="谨以{capacity}的身份，根据{resolutions}致函阁下。",
+        opening_many="我们谨以{capacity}的身份，根据{resolutions}致函阁下。",
+        government="阁下的政府", company="贵公司",
+        bring="就此，我们谨提请{government}注意我们收到的关于{subject}的资料。",
+        legislation="所涉立法、政策或做法：{legislation}",
+        concern="我们无意预先判断上述指控是否准确，但对所收到的资料表示严重关切。",
+        annex_reference="关于上述指称事实和关切，请参阅本函所附附件，其中列出了与这些指控相关的国际人权文书和标准。",
+        questions_intro="根据人权理事会赋予我们的任务，我们有责任设法澄清提请我们注意的所有案件，因此，"
+                        "如能就以下事项提出意见，我们将不胜感激：",
+        publication="本来文以及{government}的任何答复将于60天后在来文报告网站上公布，随后还将载入提交人权理事会的例行报告。",
+        interim="在等待答复期间，我们敦促采取一切必要的临时措施，制止所指称的侵权行为并防止其再次发生；"
+                "如调查证实或表明指控属实，则确保任何责任人被追究责任。",
+        copy_notice="谨告知，关于此事的信函也已发送{states}政府。",
+        dear="{name}：", dear_default="先生/女士：",
+        annex_title="国际人权法参考",
+        annex_state=(
+            "关于上述指称事实和关切，我们谨提请阁下的政府注意《世界人权宣言》和《公民及政治权利国际公约》，"
+            "特别是其中第六、第七、第九、第十四、第十九和第二十二条。",
+            "我们还提及《个人、群体和社会机构在促进和保护普遍公认的人权和基本自由方面的权利和义务宣言》，"
+            "以及各国有义务不加歧视地确保其管辖范围内所有人的权利。",
+        ),
+        annex_company=(
+            "我们谨提及人权理事会第17/4号决议核可的《工商企业与人权指导原则》，根据该原则，工商企业应尊重人权。",
+            "工商企业应开展人权尽职调查，并通过正当程序对其造成或促成的不利影响提供补救或合作提供补救。",
+        ),
+        resolution_one="人权理事会第{list}号决议", resolution_many="人权理事会第{list}号决议",
+        and_word="和", comma="、",
+    ),
+    "ru": Texts(
+        opening_one="Имею честь обратиться к Вам в качестве {capacity} в соответствии с {resolutions}.",
+        opening_many="Имеем честь обратиться к Вам в качестве {capacity} в соответствии с {resolutions}.",
+        government="правительства Вашего Превосходительства", company="Вашей компании",
+        bring="В этой связи мы хотели бы обратить внимание {government} на полученную нами информацию, "
+              "касающуюся {subject}.",
+        legislation="Соответствующее законодательство, политика или практика: {legislation}",
+        concern="Не желая предрешать вопрос о достоверности этих утверждений, мы выражаем серьезную "
+                "обеспокоенность в связи с полученной информацией.",
+        annex_reference="В связи с вышеизложенными предполагаемыми фактами и проблемами просим обратиться к "
+                        "приложению к настоящему письму, в котором приводятся международные договоры и "
+                        "стандарты в области прав человека, имеющие отношение к этим утверждениям.",
+        questions_intro="Поскольку в соответствии с мандатами, возложенными на нас Советом по правам человека, "
+                        "мы обязаны стремиться к выяснению всех доведенных до нашего сведения случаев, мы были "
+                        "бы признательны за Ваши замечания по следующим вопросам:",
+        publication="Настоящее сообщение и любой ответ {government} будут опубликованы на веб-сайте, "
+                    "посвященном сообщениям, через 60 дней. Впоследствии они будут также включены в "
+                    "очередной доклад, представляемый Совету по правам человека.",
+        interim="В ожидании ответа мы настоятельно призываем принять все необходимые временные меры для "
+                "прекращения предполагаемых нарушений и предотвращения их повторения, а в случае, если "
+                "расследование подтвердит достоверность утверждений, обеспечить привлечение виновных к "
+                "ответственности.",
+        copy_notice="Сообщаем, что письмо по этому вопросу направлено также правительству {states}.",
+        dear="Уважаемый(ая) {name}!", dear_default="Уважаемая госпожа, уважаемый господин!",
+        annex_title="Ссылки на международное право прав человека",
+        annex_state=(
+            "В связи с вышеизложенными предполагаемыми фактами и проблемами мы хотели бы обратить внимание "
+            "правительства Вашего Превосходительства на Всеобщую декларацию прав человека и Международный пакт "
+            "о гражданских и политических правах, в частности на его статьи 6, 7, 9, 14, 19 и 22.",
+            "Мы также ссылаемся на Декларацию о праве и обязанности отдельных лиц, групп и органов общества "
+            "поощрять и защищать общепризнанные права человека и основные свободы и на обязательство "
+            "государств обеспечивать права всех лиц, находящихся под их юрисдикцией, без какой-либо "
+            "дискриминации.",
+        ),
+        annex_company=(
+            "Мы хотели бы сослаться на Руководящие принципы предпринимательской деятельности в аспекте прав "
+            "человека, одобренные Советом по правам человека в его резолюции 17/4, согласно которым "
+            "предприятия должны уважать права человека.",
+            "Предприятия должны проявлять должную осмотрительность в вопросах прав человека и обеспечивать "
+            "или содействовать устранению неблагоприятных последствий, которые они вызвали или которым "
+            "способствовали.",
+        ),
+        resolution_one="резолюцией {list} Совета по правам человека",
+        resolution_many="резолюциями {list} Совета по правам человека", and_word=" и ",
     ),
 }
 
@@ -183,8 +294,8 @@ def texts(language: str) -> Texts:
     return TEXTS.get(language, TEXTS["en"])
 
 
-def joined(items: list[str], and_word: str) -> str:
-    """"a", "a and b", "a, b and c"."""
+def joined(items: list[str], and_word: str, comma: str = ", ") -> str:
+    """"a", "a and b", "a, b and c" (`and_word` with its spaces)."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {and_word} {items[-1]}"
+    return f"{comma.join(items[:-1])}{and_word}{items[-1]}"

@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from casework.letters.compose import MISSION_FORMS, paragraphs_of
+from casework.core.states import mission_name_in, of_state, state_name
+from casework.letters.compose import paragraphs_of
 from casework.letters.document import Annex, LetterDocument, LetterKind, Party, Signatory
-from casework.letters.phrases import phrases
+from casework.letters.phrases import phrases, written_date
 from casework.letters.models import LetterAddressee
 from casework.letters.rendering import render_letter_pdf
 from casework.letters.types import LetterContext, LetterType
@@ -23,8 +24,15 @@ from casework.special_procedures.models import SP_LETTER_TYPE, CommunicationType
 
 
 def _mission(state, language: str) -> Party:
-    form = MISSION_FORMS.get(language)
-    return Party(name=form.format(state=state.name) if form else state.mission_name, lines=(phrases(language).place,))
+    return Party(name=mission_name_in(state, language), lines=(phrases(language).place,))
+
+
+def _government_of(state, language: str) -> str:
+    """The State as "the Government …" of a copy notice takes it: « du Mexique », "de la Argentina",
+    the Russian genitive; its name where the template holds the rest ("of {states}", "{states}政府")."""
+    if language in ("fr", "es", "ru"):
+        return of_state(state, language)
+    return state_name(state, language)
 
 
 def _resolutions(comm: SpCommunication, language: str) -> str:
@@ -32,7 +40,7 @@ def _resolutions(comm: SpCommunication, language: str) -> str:
     numbers = list(dict.fromkeys(r.strip() for c in comm.signing for r in c.mandate.resolutions.split(",")
                                  if r.strip()))
     template = words.resolution_one if len(numbers) == 1 else words.resolution_many
-    return template.format(list=joined(numbers, words.and_word))
+    return template.format(list=joined(numbers, words.and_word, words.comma))
 
 
 def redactor(comm: SpCommunication) -> Callable[[str], str]:
@@ -85,8 +93,9 @@ def compose_communication(comm: SpCommunication, addressee: LetterAddressee, *, 
         paragraphs.append(words.interim)
     copies = tuple(_mission(c.state, language) for c in addressee.copied)
     if copies:
-        paragraphs.append(words.copy_notice.format(states=joined([c.state.name for c in addressee.copied],
-                                                                 words.and_word)))
+        paragraphs.append(words.copy_notice.format(states=joined([_government_of(c.state, language)
+                                                                  for c in addressee.copied],
+                                                                 words.and_word, words.comma)))
     if to_state:
         salutation = formulas.salutation_state
         party = _mission(addressee.state, language)
@@ -102,7 +111,7 @@ def compose_communication(comm: SpCommunication, addressee: LetterAddressee, *, 
         kind=LetterKind.LETTER,
         language=language,
         reference=addressee.reference or f"{comm.comm_type.value} {_code(comm, addressee)} …/{(today or date.today()).year}",
-        date_text=formulas.date(comm.sent_on or today or date.today(), language),
+        date_text=written_date(comm.sent_on or today or date.today(), language),
         place=formulas.place,
         letterhead=(*formulas.letterhead, *(c.mandate.name for c in signing)),
         salutation=salutation,

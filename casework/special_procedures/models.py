@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime, timedelta
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -69,8 +70,8 @@ class CommunicationType(enum.StrEnum):
     OL = "OL"  # other letter: legislation, policy or practice
 
 
-TYPE_LABELS = {CommunicationType.UA: "Urgent appeal", CommunicationType.AL: "Allegation letter",
-               CommunicationType.OL: "Other letter"}
+TYPE_LABELS = {CommunicationType.UA: _l("Urgent appeal"), CommunicationType.AL: _l("Allegation letter"),
+               CommunicationType.OL: _l("Other letter")}
 
 
 class SpCommunicationStatus(enum.StrEnum):

@@ -1,6 +1,8 @@
 """Special-procedures communications: joint letters of the mandate holders, their replies and publication."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from casework.core.modules import DomainModule, standard_parts
 from casework.special_procedures import (
     api, approvals, demo, exports, figures, letters, models, public, report_views, search, views, workflow,
@@ -11,7 +13,7 @@ MODULE = DomainModule(
     blueprint=views.bp,
     routes=(public, report_views),
     models=(models,),
-    nav=("Special procedures", "special_procedures.index", "special_procedures."),
+    nav=(_l("Special procedures"), "special_procedures.index", "special_procedures."),
     workflows=(workflow.COMMUNICATION_WORKFLOW, workflow.COSIGNATURE_WORKFLOW),
     letter_types=(letters.SP_LETTER,),
     panels={"sp_communication": (views.panels,)},

@@ -13,9 +13,11 @@ from datetime import date
 
 import click
 
-from flask import Response, abort, current_app, render_template, send_file, url_for
+from flask import Response, abort, current_app, render_template, url_for
 
-from casework.core.attachments import storage_path
+from casework.core import storage
+from casework.core.attachments import send_attachment
+from casework.core.storage import Stored
 from casework.core.jobs import jobs_inline
 from casework.core.pagination import paginate
 from casework.extensions import db
@@ -98,8 +100,8 @@ def public_letter(case_id: int, addressee_id: int):
     addressee = next((a for a in comm.recipients if a.id == addressee_id and a.public_pdf_sha256), None)
     if addressee is None:
         abort(404)
-    return send_file(storage_path(addressee.public_pdf_sha256), mimetype="application/pdf",
-                     download_name=addressee.file_name)
+    return storage.files().send(Stored.by_content(addressee.public_pdf_sha256), mimetype="application/pdf",
+                                as_attachment=False, download_name=addressee.file_name)
 
 
 @bp.route("/public/<int:case_id>/replies/<int:reply_id>")
@@ -109,8 +111,7 @@ def public_reply(case_id: int, reply_id: int):
     reply = next((r for r in comm.replies if r.id == reply_id and r.attachment is not None), None)
     if reply is None:
         abort(404)
-    return send_file(reply.attachment.path, mimetype=reply.attachment.content_type,
-                     download_name=reply.attachment.filename)
+    return send_attachment(reply.attachment, inline=True)
 
 
 def _references(comm_ids: list[int]) -> str:

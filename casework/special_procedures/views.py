@@ -16,11 +16,12 @@ from sqlalchemy import select
 
 from casework.cases.access import load_case
 from casework.cases.views import case_step, record_step
-from casework.core import audit, inputs
+from casework.core import audit, inputs, storage
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
 from casework.core.states import State
+from casework.core.storage import Stored
 from casework.core.writes import again_on, write
 from casework.extensions import db
 from casework.special_procedures import operations as ops
@@ -236,10 +237,6 @@ def preview(case_id: int, addressee_id: int):
 @bp.route("/<int:case_id>/letters/<int:addressee_id>.pdf")
 def letter(case_id: int, addressee_id: int):
     """The PDF exactly as sent to this addressee (or to a State copied on its letter)."""
-    from flask import send_file
-
-    from casework.core.attachments import storage_path
-
     comm = load_case(case_id, kind=SpCommunication)
     addressee = _addressee(comm, addressee_id)
     if not addressee.pdf_sha256:
@@ -248,8 +245,8 @@ def letter(case_id: int, addressee_id: int):
                  detail={"letter": (addressee.copy_of or addressee).reference,
                          **({"copy_to": addressee.display_name} if addressee.is_copy else {})})
     db.session.commit()
-    return send_file(storage_path(addressee.pdf_sha256), mimetype="application/pdf",
-                     download_name=addressee.file_name)
+    return storage.files().send(Stored.by_content(addressee.pdf_sha256, addressee.pdf_size),
+                                mimetype="application/pdf", as_attachment=False, download_name=addressee.file_name)
 
 
 @bp.route("/overdue")

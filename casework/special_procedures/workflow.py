@@ -15,6 +15,7 @@ mandate that had declined. Its transitions show in the communication's history.
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from casework.core.deadlines import Period
 from casework.core.permissions import Permission
@@ -27,7 +28,7 @@ from casework.special_procedures.permissions import can_decide
 
 S = SpCommunicationStatus
 REPLY_DEADLINE = "sp_reply"
-REPLY_DUE = DeadlineRule(REPLY_DEADLINE, "Reply due", Period(days=PUBLICATION_DAYS))
+REPLY_DUE = DeadlineRule(REPLY_DEADLINE, _l("Reply due"), Period(days=PUBLICATION_DAYS))
 
 
 def incomplete(comm: SpCommunication, user=None) -> str | None:
@@ -70,24 +71,24 @@ COMMUNICATION_WORKFLOW = Workflow(
     case_type="sp_communication",
     states=SpCommunicationStatus,
     initial=S.DRAFT,
-    labels={S.IN_COSIGNATURE: "In co-signature", S.APPROVED: "Approved, ready to send",
-            S.IN_REPORT: "Included in a Council report"},
+    labels={S.IN_COSIGNATURE: _l("In co-signature"), S.APPROVED: _l("Approved, ready to send"),
+            S.IN_REPORT: _l("Included in a Council report")},
     transitions=(
-        Transition("start_cosignature", "Send to the co-signing mandates", frozenset({S.DRAFT}), S.IN_COSIGNATURE,
+        Transition("start_cosignature", _l("Send to the co-signing mandates"), frozenset({S.DRAFT}), S.IN_COSIGNATURE,
                    guard=_invitations_out),
-        Transition("approve", "Approve as lead mandate", frozenset({S.DRAFT, S.IN_COSIGNATURE}), S.APPROVED,
+        Transition("approve", _l("Approve as lead mandate"), frozenset({S.DRAFT, S.IN_COSIGNATURE}), S.APPROVED,
                    Permission.APPROVE, guard=all_cosigned),
-        Transition("return_to_draft", "Return to drafting", frozenset({S.IN_COSIGNATURE, S.APPROVED}), S.DRAFT,
+        Transition("return_to_draft", _l("Return to drafting"), frozenset({S.IN_COSIGNATURE, S.APPROVED}), S.DRAFT,
                    after=_after_return),
         # Sent from the sending form (operations.send_communication): references, blocks, PDFs.
-        Transition("send", "Send", frozenset({S.APPROVED}), S.SENT, guard=all_cosigned, opens=(REPLY_DUE,),
+        Transition("send", _l("Send"), frozenset({S.APPROVED}), S.SENT, guard=all_cosigned, opens=(REPLY_DUE,),
                    manual=False),
-        Transition("publish", "Publish (60 days after sending)", frozenset({S.SENT}), S.PUBLISHED, manual=False),
-        Transition("publish_with_press_release", "Publish with a press release", frozenset({S.SENT}), S.PUBLISHED,
+        Transition("publish", _l("Publish (60 days after sending)"), frozenset({S.SENT}), S.PUBLISHED, manual=False),
+        Transition("publish_with_press_release", _l("Publish with a press release"), frozenset({S.SENT}), S.PUBLISHED,
                    required=("press_release_on",), manual=False),
-        Transition("include_in_report", "Include in a Council report", frozenset({S.PUBLISHED}), S.IN_REPORT,
+        Transition("include_in_report", _l("Include in a Council report"), frozenset({S.PUBLISHED}), S.IN_REPORT,
                    required=("report_session",), manual=False),
-        Transition("close", "Close", frozenset({S.IN_REPORT}), S.CLOSED, Permission.APPROVE),
+        Transition("close", _l("Close"), frozenset({S.IN_REPORT}), S.CLOSED, Permission.APPROVE),
     ),
 )
 
@@ -112,20 +113,20 @@ def _decision_cleared(cosignature: CoSignature, actor) -> None:
 C = CoSignatureStatus
 COSIGNATURE_WORKFLOW = Workflow(
     case_type=CoSignature.workflow_key,
-    title="Co-signature",
+    title=_l("Co-signature"),
     states=CoSignatureStatus,
     initial=C.INVITED,
-    labels={C.LEAD: "Lead mandate"},
+    labels={C.LEAD: _l("Lead mandate")},
     # Every holder of an invited mandate reads the letter (VIEW) and no more: the guard decides
     # who signs for the mandate.
     transitions=(
-        Transition("approve", "Approve and co-sign", frozenset({C.INVITED}), C.APPROVED, Permission.VIEW,
+        Transition("approve", _l("Approve and co-sign"), frozenset({C.INVITED}), C.APPROVED, Permission.VIEW,
                    guard=holder_decides),
-        Transition("decline", "Decline", frozenset({C.INVITED}), C.DECLINED, Permission.VIEW,
+        Transition("decline", _l("Decline"), frozenset({C.INVITED}), C.DECLINED, Permission.VIEW,
                    guard=holder_decides),
         # The drafter's: a mandate that declined is invited again, or the text may change after
         # the letter went back to drafting and every approval is asked for again.
-        Transition("invite_again", "Invite again", frozenset({C.APPROVED, C.DECLINED}), C.INVITED,
+        Transition("invite_again", _l("Invite again"), frozenset({C.APPROVED, C.DECLINED}), C.INVITED,
                    after=_decision_cleared, manual=False),
     ),
 )

@@ -1,4 +1,4 @@
-"""The standard texts of urgent action letters, in English, French and Spanish.
+"""The standard texts of urgent action letters, in the six UN languages.
 
 Placeholders are plain values of the letter context (`casework.urgent_actions.letters`); dates
 arrive already written out in the letter's language. Nothing here can name the authors: the
@@ -51,6 +51,45 @@ REGISTRATION_NV = {
         "algún registro de personas privadas de libertad; iii) qué investigación se ha abierto y su estado; "
         "iv) qué medidas de protección se han adoptado para los familiares y los testigos."
     ),
+    "ar": (
+        "تبلغها بأن اللجنة المعنية بحالات الاختفاء القسري، متصرفةً بموجب المادة 30 من الاتفاقية الدولية لحماية "
+        "جميع الأشخاص من الاختفاء القسري، قد سجلت طلب الإجراء العاجل {ref} المتعلق بـ {persons}.\n\n"
+        "ووفقاً للمعلومات الواردة: {details} {circumstances}\n\n"
+        "وقد أُبلغت السلطات الوطنية بالاختفاء: {complaints}.\n\n"
+        "ووفقاً للفقرة 3 من المادة 30 من الاتفاقية، تطلب اللجنة إلى الدولة الطرف أن تتخذ جميع التدابير "
+        "اللازمة، بما فيها التدابير المؤقتة، لتحديد مكان {persons} وحمايته، ولا سيما أن:\n\n"
+        "{recommendations}\n\n"
+        "وتطلب اللجنة إلى الدولة الطرف أن تبلغها، في موعد أقصاه {reply_due}، بالتدابير المتخذة، ولا سيما: "
+        "'1' السلطات التي تبحث عن {persons} والنتائج التي توصلت إليها؛ '2' ما إذا كان اسم {persons} مدرجاً في "
+        "أي سجل للأشخاص المحرومين من حريتهم؛ '3' التحقيق الذي فُتح ومدى التقدم فيه؛ '4' تدابير الحماية "
+        "المعتمدة لصالح الأقارب والشهود."
+    ),
+    "zh": (
+        "通知，强迫失踪问题委员会已根据《保护所有人免遭强迫失踪国际公约》第三十条，登记了关于{persons}的"
+        "紧急行动请求{ref}。\n\n"
+        "根据所收到的资料：{details}{circumstances}\n\n"
+        "失踪事件已报告国家当局：{complaints}。\n\n"
+        "根据《公约》第三十条第3款，委员会请缔约国采取一切必要措施，包括临时措施，查找并保护{persons}，特别是：\n\n"
+        "{recommendations}\n\n"
+        "委员会请缔约国于{reply_due}之前告知所采取的措施，特别是：(一) 哪些当局正在寻找{persons}，结果如何；"
+        "(二) {persons}是否列入任何被剥夺自由者登记册；(三) 已启动何种调查及其进展；(四) 为保护亲属和证人采取了"
+        "哪些措施。"
+    ),
+    "ru": (
+        "сообщить, что Комитет по насильственным исчезновениям, действуя в соответствии со статьей 30 "
+        "Международной конвенции для защиты всех лиц от насильственных исчезновений, зарегистрировал просьбу о "
+        "незамедлительных действиях {ref} в отношении {persons}.\n\n"
+        "Согласно полученной информации: {details} {circumstances}\n\n"
+        "Об исчезновении было сообщено национальным властям: {complaints}.\n\n"
+        "В соответствии с пунктом 3 статьи 30 Конвенции Комитет просит государство-участник принять все "
+        "необходимые меры, включая временные меры, для установления местонахождения и защиты {persons}, и в "
+        "частности:\n\n"
+        "{recommendations}\n\n"
+        "Комитет просит государство-участник не позднее {reply_due} сообщить ему о принятых мерах, и в "
+        "частности: i) какие органы ведут розыск {persons} и с какими результатами; ii) значится ли {persons} "
+        "в каком-либо реестре лиц, лишенных свободы; iii) какое расследование возбуждено и каков его ход; "
+        "iv) какие меры защиты приняты в отношении родственников и свидетелей."
+    ),
 }
 
 AUTHORS_REGISTRATION = {
@@ -84,6 +123,31 @@ AUTHORS_REGISTRATION = {
         "El Comité le transmitirá toda respuesta recibida. Le ruego que le informe sin demora de cualquier "
         "novedad, incluida toda amenaza o represalia contra usted, los familiares o los testigos."
     ),
+    "ar": (
+        "أتشرف بأن أبلغكم بأن اللجنة المعنية بحالات الاختفاء القسري قد سجلت في {registered}، تحت المرجع {ref}، "
+        "طلبكم اتخاذ إجراء عاجل بشأن {persons}.\n\n"
+        "وقد أحالت اللجنة الطلب إلى الدولة الطرف، {state}، طالبةً إليها أن تتخذ جميع التدابير اللازمة للبحث عن "
+        "{persons} وتحديد مكانه وحمايته، والتحقيق في الاختفاء، وحماية الأقارب والشهود، وأن تبلغ اللجنة بذلك في "
+        "موعد أقصاه {reply_due}. ولم يُكشف عن هويتكم للدولة الطرف.\n\n"
+        "وستحيل إليكم اللجنة أي رد يرد إليها. ويُرجى إبلاغها دون تأخير بأي تطور جديد، بما في ذلك أي تهديد أو "
+        "انتقام يستهدفكم أو يستهدف الأقارب أو الشهود."
+    ),
+    "zh": (
+        "谨通知您，强迫失踪问题委员会已于{registered}登记了您关于{persons}的紧急行动请求，编号为{ref}。\n\n"
+        "委员会已将该请求转交缔约国{state}，请其采取一切必要措施寻找、查找并保护{persons}，调查失踪事件，保护亲属"
+        "和证人，并于{reply_due}之前告知委员会。您的身份未向缔约国透露。\n\n"
+        "委员会将向您转交收到的任何答复。如有任何新的进展，包括针对您、亲属或证人的任何威胁或报复，请立即告知委员会。"
+    ),
+    "ru": (
+        "Имею честь сообщить Вам, что Комитет по насильственным исчезновениям {registered} зарегистрировал под "
+        "номером {ref} Вашу просьбу о незамедлительных действиях в отношении {persons}.\n\n"
+        "Комитет препроводил просьбу государству-участнику ({state}), предложив ему принять все необходимые "
+        "меры для розыска, установления местонахождения и защиты {persons}, расследовать исчезновение, защитить "
+        "родственников и свидетелей и сообщить Комитету не позднее {reply_due}. Ваша личность не была раскрыта "
+        "государству-участнику.\n\n"
+        "Комитет препроводит Вам любой полученный ответ. Просим незамедлительно сообщать ему о любых новых "
+        "обстоятельствах, включая любые угрозы или репрессии в отношении Вас, родственников или свидетелей."
+    ),
 }
 
 REMINDER_NV = {
@@ -110,6 +174,28 @@ REMINDER_NV = {
         "El Comité solicita al Estado parte que le informe, a más tardar el {reply_due}, de las medidas adoptadas "
         "para buscar y localizar a {persons} y proteger a los familiares y testigos. De no recibirse respuesta "
         "tras un tercer recordatorio, se invitará al Estado parte a reunirse con los relatores del Comité."
+    ),
+    "ar": (
+        "تشير إلى الإجراء العاجل {ref} المتعلق بـ {persons}، الذي سجلته اللجنة المعنية بحالات الاختفاء القسري في "
+        "{registered}، وتذكّر الدولة الطرف بأنه لم يرد أي رد حتى الآن (التذكير {reminder}).\n\n"
+        "وتطلب اللجنة إلى الدولة الطرف أن تقدم، في موعد أقصاه {reply_due}، معلومات عن التدابير المتخذة للبحث عن "
+        "{persons} وتحديد مكانه وحماية الأقارب والشهود. وفي حال عدم ورود رد بعد تذكير ثالث، ستُدعى الدولة الطرف "
+        "إلى الاجتماع بمقرري اللجنة."
+    ),
+    "zh": (
+        "提及强迫失踪问题委员会于{registered}登记的关于{persons}的紧急行动{ref}，并提醒缔约国，迄今尚未收到"
+        "任何答复（第{reminder}次提醒）。\n\n"
+        "委员会请缔约国于{reply_due}之前提供资料，说明为寻找和查找{persons}以及保护亲属和证人所采取的措施。如在第三次"
+        "提醒后仍未收到答复，将邀请缔约国与委员会报告员会晤。"
+    ),
+    "ru": (
+        "сослаться на незамедлительные действия {ref} в отношении {persons}, зарегистрированные Комитетом по "
+        "насильственным исчезновениям {registered}, и напомнить государству-участнику, что до настоящего "
+        "времени ответа не получено (напоминание {reminder}).\n\n"
+        "Комитет просит государство-участник не позднее {reply_due} представить информацию о мерах, принятых для "
+        "розыска и установления местонахождения {persons} и защиты родственников и свидетелей. В отсутствие "
+        "ответа после третьего напоминания государству-участнику будет предложено встретиться с докладчиками "
+        "Комитета."
     ),
 }
 
@@ -138,6 +224,27 @@ FOLLOW_UP_NV = {
         "para aplicar estas recomendaciones. La acción urgente permanecerá abierta hasta que {persons} sea "
         "localizado(a)."
     ),
+    "ar": (
+        "تشير إلى الإجراء العاجل {ref} المتعلق بـ {persons} وإلى المعلومات التي قدمتها الدولة الطرف.\n\n"
+        "وبعد أن نظرت اللجنة في تلك المعلومات وفي التعليقات الواردة، توصي الدولة الطرف بما يلي:\n\n"
+        "{recommendations}\n\n"
+        "وتطلب اللجنة إلى الدولة الطرف أن تبلغها، في موعد أقصاه {reply_due}، بالتدابير المتخذة لتنفيذ هذه التوصيات. "
+        "ويظل الإجراء العاجل مفتوحاً إلى أن يُحدد مكان {persons}."
+    ),
+    "zh": (
+        "提及关于{persons}的紧急行动{ref}以及缔约国提供的资料。\n\n"
+        "委员会审查了上述资料和收到的评论，建议缔约国：\n\n{recommendations}\n\n"
+        "委员会请缔约国于{reply_due}之前告知为落实上述建议所采取的措施。在找到{persons}之前，该紧急行动将保持开放。"
+    ),
+    "ru": (
+        "сослаться на незамедлительные действия {ref} в отношении {persons} и на информацию, представленную "
+        "государством-участником.\n\n"
+        "Рассмотрев эту информацию и полученные комментарии, Комитет рекомендует государству-участнику:\n\n"
+        "{recommendations}\n\n"
+        "Комитет просит государство-участник не позднее {reply_due} сообщить ему о мерах, принятых для "
+        "выполнения этих рекомендаций. Незамедлительные действия остаются открытыми до установления "
+        "местонахождения {persons}."
+    ),
 }
 
 TRANSMITTAL_TO_AUTHORS = {
@@ -162,42 +269,84 @@ TRANSMITTAL_TO_AUTHORS = {
         "comentarios sobre esta respuesta y toda información nueva sobre la búsqueda, la investigación o la "
         "protección de los familiares y testigos. Sus comentarios se tendrán en cuenta en la nota de seguimiento."
     ),
+    "ar": (
+        "أتشرف بأن أحيل إليكم رد الدولة الطرف، {state}، بشأن الإجراء العاجل {ref} ({persons}).\n\n"
+        "وستكون اللجنة المعنية بحالات الاختفاء القسري ممتنة لو تفضلتم بموافاتها، في غضون شهر واحد، بتعليقاتكم على "
+        "هذا الرد وبأي معلومات جديدة عن البحث أو التحقيق أو حماية الأقارب والشهود. وستؤخذ تعليقاتكم في الاعتبار "
+        "في مذكرة المتابعة."
+    ),
+    "zh": (
+        "谨向您转递缔约国{state}关于紧急行动{ref}（{persons}）的答复。\n\n"
+        "如您能在一个月内就该答复提出评论，并提供关于寻找、调查或保护亲属和证人的任何新资料，强迫失踪问题委员会"
+        "将不胜感激。委员会在后续说明中将考虑您的评论。"
+    ),
+    "ru": (
+        "Имею честь препроводить Вам ответ государства-участника ({state}) по незамедлительным действиям {ref} "
+        "({persons}).\n\n"
+        "Комитет по насильственным исчезновениям был бы признателен за Ваши комментарии по этому ответу и за "
+        "любую новую информацию о розыске, расследовании или защите родственников и свидетелей в течение одного "
+        "месяца. Ваши комментарии будут учтены в записке о последующих мерах."
+    ),
 }
 
 SUBJECTS = {
-    "ua_registration_nv": {"en": "Urgent action {ref}", "fr": "Action urgente {ref}", "es": "Acción urgente {ref}"},
+    "ua_registration_nv": {"en": "Urgent action {ref}", "fr": "Action urgente {ref}", "es": "Acción urgente {ref}", "ar": "الإجراء العاجل {ref}",
+                           "zh": "紧急行动{ref}", "ru": "Незамедлительные действия {ref}"},
     "ua_registration_authors": {"en": "Registration of urgent action {ref}", "fr": "Enregistrement de l'action "
-                                "urgente {ref}", "es": "Registro de la acción urgente {ref}"},
+                                "urgente {ref}", "es": "Registro de la acción urgente {ref}", "ar": "تسجيل الإجراء العاجل {ref}",
+                                "zh": "紧急行动{ref}的登记", "ru": "Регистрация незамедлительных действий {ref}"},
     "ua_reminder": {"en": "Urgent action {ref}: reminder", "fr": "Action urgente {ref} : rappel",
-                    "es": "Acción urgente {ref}: recordatorio"},
+                    "es": "Acción urgente {ref}: recordatorio", "ar": "الإجراء العاجل {ref}: تذكير",
+                    "zh": "紧急行动{ref}：提醒", "ru": "Незамедлительные действия {ref}: напоминание"},
     "ua_follow_up_note": {"en": "Urgent action {ref}: follow-up", "fr": "Action urgente {ref} : suivi",
-                          "es": "Acción urgente {ref}: seguimiento"},
+                          "es": "Acción urgente {ref}: seguimiento", "ar": "الإجراء العاجل {ref}: متابعة",
+                          "zh": "紧急行动{ref}：后续行动", "ru": "Незамедлительные действия {ref}: последующие меры"},
     "ua_transmittal_to_authors": {"en": "Urgent action {ref}: reply of the State party", "fr": "Action urgente "
                                   "{ref} : réponse de l'État partie", "es": "Acción urgente {ref}: respuesta del "
-                                  "Estado parte"},
+                                  "Estado parte", "ar": "الإجراء العاجل {ref}: رد الدولة الطرف",
+                                  "zh": "紧急行动{ref}：缔约国的答复",
+                                  "ru": "Незамедлительные действия {ref}: ответ государства-участника"},
 }
 
 # The registration recommendations as each language words them (the officer's own are kept as typed).
 STANDARD_RECOMMENDATIONS = {
     "search": {"en": "adopt without delay a comprehensive strategy to search for and locate the person;",
                "fr": "adopter sans délai une stratégie globale de recherche et de localisation de la personne ;",
-               "es": "adoptar sin demora una estrategia integral de búsqueda y localización de la persona;"},
+               "es": "adoptar sin demora una estrategia integral de búsqueda y localización de la persona;",
+               "ar": "أن تعتمد دون تأخير استراتيجية شاملة للبحث عن الشخص وتحديد مكانه؛",
+               "zh": "毫不拖延地制定寻找和查找该人的全面战略；",
+               "ru": "безотлагательно принять всеобъемлющую стратегию розыска и установления местонахождения лица;"},
     "investigate": {"en": "investigate the disappearance promptly, thoroughly and impartially;",
                     "fr": "enquêter sur la disparition de manière rapide, approfondie et impartiale ;",
-                    "es": "investigar la desaparición de manera pronta, exhaustiva e imparcial;"},
+                    "es": "investigar la desaparición de manera pronta, exhaustiva e imparcial;",
+                    "ar": "أن تحقق في الاختفاء على نحو سريع وشامل ونزيه؛",
+                    "zh": "迅速、彻底和公正地调查失踪事件；",
+                    "ru": "провести оперативное, тщательное и беспристрастное расследование исчезновения;"},
     "protect_relatives": {"en": "protect the relatives and witnesses against any ill-treatment or intimidation.",
                           "fr": "protéger les proches et les témoins contre tout mauvais traitement ou intimidation.",
-                          "es": "proteger a los familiares y testigos contra todo maltrato o intimidación."},
+                          "es": "proteger a los familiares y testigos contra todo maltrato o intimidación.",
+                          "ar": "أن تحمي الأقارب والشهود من أي سوء معاملة أو ترهيب.",
+                          "zh": "保护亲属和证人免遭任何虐待或恐吓。",
+                          "ru": "защитить родственников и свидетелей от любого жестокого обращения или запугивания."},
 }
 
-NOT_REPORTED = {"en": "no complaint recorded", "fr": "aucune plainte enregistrée", "es": "no consta denuncia"}
+NOT_REPORTED = {"en": "no complaint recorded", "fr": "aucune plainte enregistrée", "es": "no consta denuncia", "ar": "لم تُسجل أي شكوى", "zh": "无投诉记录",
+                "ru": "жалоб не зарегистрировано"}
 SEEN = {"en": "{name}, aged {age}, {nationality}, was last seen on {date} in {place}.",
         "fr": "{name}, âgé(e) de {age} ans, de nationalité {nationality}, a été vu(e) pour la dernière fois le "
               "{date} à {place}.",
         "es": "{name}, de {age} años, de nacionalidad {nationality}, fue visto(a) por última vez el {date} en "
-              "{place}."}
+              "{place}.",
+        "ar": "شوهد {name}، البالغ من العمر {age} عاماً، من جنسية {nationality}، آخر مرة في {date} في {place}.",
+        "zh": "{name}，{age}岁，{nationality}国籍，最后一次被人看到是在{date}，地点为{place}。",
+        "ru": "{name}, {age} лет, гражданство: {nationality}, последний раз был(а) замечен(а) {date} в {place}."}
 LISTED = {"en": "the {n} persons listed in the annex ({first} to {last})",
           "fr": "les {n} personnes dont la liste figure en annexe ({first} à {last})",
-          "es": "las {n} personas que figuran en el anexo ({first} a {last})"}
+          "es": "las {n} personas que figuran en el anexo ({first} a {last})",
+          "ar": "الأشخاص الـ {n} المدرجين في المرفق ({first} إلى {last})",
+          "zh": "附件所列{n}人（{first}至{last}）",
+          "ru": "{n} лиц, перечисленных в приложении ({first}–{last})"}
 ANNEX_TITLE = {"en": "Disappeared persons and their urgent actions", "fr": "Personnes disparues et actions "
-               "urgentes correspondantes", "es": "Personas desaparecidas y acciones urgentes correspondientes"}
+               "urgentes correspondantes", "es": "Personas desaparecidas y acciones urgentes correspondientes",
+               "ar": "الأشخاص المختفون والإجراءات العاجلة المتعلقة بهم", "zh": "失踪者及相应的紧急行动",
+               "ru": "Исчезнувшие лица и соответствующие незамедлительные действия"}

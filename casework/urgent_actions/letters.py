@@ -11,7 +11,7 @@ from datetime import date
 from casework.letters import operations as letter_ops
 from casework.letters.document import LetterKind
 from casework.letters.models import AddresseeKind, Letter, LetterAddressee, LetterAnnex, LetterSignatory
-from casework.letters.phrases import phrases
+from casework.letters.phrases import written_date
 from casework.letters.types import LetterContext, LetterType, letter_type
 from casework.urgent_actions import letter_texts as texts
 from casework.urgent_actions.models import UrgentAction, UrgentActionGroup
@@ -32,6 +32,7 @@ def urgent_action_context(ua: UrgentAction) -> dict[str, str]:
         "state": ua.state.name,
         "persons": " / ".join(p.full_name for p in ua.disappeared),
         "nationality": person.nationality.name if person and person.nationality else "",
+        "nationality_names": letter_ops.state_names_of(person.nationality if person else None),
         "age": str(ua.age_at_disappearance or ""),
         "last_seen_on": ua.last_seen_on.isoformat() if ua.last_seen_on else "",
         "last_seen_place": ua.last_seen_place,
@@ -48,7 +49,7 @@ def urgent_action_context(ua: UrgentAction) -> dict[str, str]:
 
 
 def _date(iso: str, language: str) -> str:
-    return phrases(language).date(date.fromisoformat(iso), language) if iso else "…"
+    return written_date(date.fromisoformat(iso), language) if iso else "…"
 
 
 def _recommendations(encoded: str, language: str) -> str:
@@ -70,10 +71,10 @@ def _english(kind: str) -> str:
 def _values(c: LetterContext, language: str) -> dict[str, str]:
     e, lang = c.extra, language if language in texts.NOT_REPORTED else "en"
     details = texts.SEEN[lang].format(name=e.get("persons", ""), age=e.get("age") or "…",
-                                      nationality=e.get("nationality") or "…",
+                                      nationality=e.get("nationality_names", {}).get(lang) or e.get("nationality") or "…",
                                       date=_date(e.get("last_seen_on", ""), lang), place=e.get("last_seen_place") or "…")
     return {
-        **e, "details": e.get("details_override") or details, "circumstances": e.get("circumstances", ""),
+        **e, "state": c.state_in(language), "details": e.get("details_override") or details, "circumstances": e.get("circumstances", ""),
         "complaints": e.get("complaints") or texts.NOT_REPORTED[lang],
         "registered": _date(e.get("registered", ""), lang), "reply_due": _date(e.get("reply_due", ""), lang),
         "recommendations": _recommendations(e.get("recommendations", ""), lang),
@@ -155,7 +156,8 @@ def _combined(group: UrgentActionGroup, members: list[UrgentAction], type_key: s
     persons = texts.LISTED[lang].format(n=len(members), first=first.reference, last=last.reference)
     span = f"{first.reference} – {last.reference}"
     extra = {**urgent_action_context(first), "ref": span, "persons": persons, "details_override": group.title + "."}
-    context = LetterContext(reference=span, title=group.title, unit_name=first.unit.name, extra=extra)
+    context = LetterContext(reference=span, title=group.title, unit_name=first.unit.name, extra=extra,
+                            state_names=letter_ops.state_names_of(first.state))
     letter = letter_ops.draft_letter(type_key, language, actor, parent=first)
     kind = letter_type(type_key)
     letter.title, letter.body, letter.reference = kind.subject(context, language), kind.body(context, language), span

@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -67,14 +69,14 @@ class Criterion(enum.StrEnum):
 
 
 CRITERIA_LABELS = {
-    Criterion.IN_WRITING: "Submitted in writing",
-    Criterion.NOT_ANONYMOUS: "Not anonymous",
-    Criterion.WITHIN_JURISDICTION: "Disappearance in a State party, or of a national of one",
-    Criterion.AFTER_ENTRY_INTO_FORCE: "Began after the Convention entered into force for the State",
-    Criterion.NOT_MANIFESTLY_UNFOUNDED: "Not manifestly unfounded",
-    Criterion.NOT_AN_ABUSE: "Not an abuse of the right to submit",
-    Criterion.REPORTED_NATIONALLY: "Already reported to the competent national authorities",
-    Criterion.NOT_BEFORE_OTHER_PROCEDURE: "Not being examined under another procedure of the same nature",
+    Criterion.IN_WRITING: _l("Submitted in writing"),
+    Criterion.NOT_ANONYMOUS: _l("Not anonymous"),
+    Criterion.WITHIN_JURISDICTION: _l("Disappearance in a State party, or of a national of one"),
+    Criterion.AFTER_ENTRY_INTO_FORCE: _l("Began after the Convention entered into force for the State"),
+    Criterion.NOT_MANIFESTLY_UNFOUNDED: _l("Not manifestly unfounded"),
+    Criterion.NOT_AN_ABUSE: _l("Not an abuse of the right to submit"),
+    Criterion.REPORTED_NATIONALLY: _l("Already reported to the competent national authorities"),
+    Criterion.NOT_BEFORE_OTHER_PROCEDURE: _l("Not being examined under another procedure of the same nature"),
 }
 
 
@@ -90,7 +92,7 @@ class UrgentActionGroup(Audited, db.Model):
     # How many persons the group registers, and those still waiting while a large group is
     # registered in the background (`casework.urgent_actions.jobs`); None once all are registered.
     size: Mapped[int | None]
-    waiting: Mapped[dict | None] = mapped_column(JSON)
+    waiting: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
 
     # The persons waiting are named in the urgent actions themselves; the trail says only "changed".
     __audit_redacted__ = frozenset({"waiting"})
@@ -161,7 +163,7 @@ class UrgentAction(Case):
 
     @property
     def type_label(self) -> str:
-        return "Urgent action"
+        return _("Urgent action")
 
     @property
     def is_closed(self) -> bool:

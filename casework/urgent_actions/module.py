@@ -1,6 +1,8 @@
 """CED urgent actions: requests to seek and find disappeared persons."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from casework.core.modules import DomainModule, standard_parts
 from casework.urgent_actions import api, demo, exports, figures, letters, models, permissions, search, views, workflow
 
@@ -8,7 +10,7 @@ MODULE = DomainModule(
     name="urgent_actions",
     blueprint=views.bp,
     models=(models,),
-    nav=("Urgent actions", "urgent_actions.index", "urgent_actions."),
+    nav=(_l("Urgent actions"), "urgent_actions.index", "urgent_actions."),
     workflows=(workflow.URGENT_ACTION_WORKFLOW,),
     letter_types=letters.LETTER_TYPES,
     panels={"urgent_action": (views.panels,)},

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from flask_babel import format_date
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from casework.core.deadlines import Deadline, Period
@@ -27,7 +29,7 @@ def _reply_period(case) -> Period:
     return Period(days=int((case.unit.settings or {}).get("ua_reply_days") or 14))
 
 
-REPLY_DUE = DeadlineRule(REPLY_DEADLINE, "State reply due", _reply_period)
+REPLY_DUE = DeadlineRule(REPLY_DEADLINE, _l("State reply due"), _reply_period)
 DEFAULT_MAX_REMINDERS = 3
 DEFAULT_REMINDER_DAYS = 14
 
@@ -57,7 +59,7 @@ def _criteria_met(ua: UrgentAction, user) -> str | None:
     unmet = [c for c in Criterion if not (ua.criteria or {}).get(c.value)]
     if unmet:
         return _("Registration needs every criterion met; not met: %(criteria)s.",
-                 criteria="; ".join(_(CRITERIA_LABELS[c]) for c in unmet))
+                 criteria="; ".join(str(CRITERIA_LABELS[c]) for c in unmet))
     return None
 
 
@@ -72,7 +74,7 @@ def _reminder_due(ua: UrgentAction, user) -> str | None:
         return _("%(n)s reminders have been sent; invite the State to meet the rapporteurs.", n=deadline.reminders_sent)
     if not deadline.is_overdue():
         return _("The State's reply is due on %(date)s; a reminder can go once it is overdue.",
-                 date=deadline.due_on.isoformat())
+                 date=format_date(deadline.due_on))
     return None
 
 
@@ -145,56 +147,56 @@ URGENT_ACTION_WORKFLOW = Workflow(
     states=UrgentActionStatus,
     initial=S.RECEIVED,
     labels={
-        S.INFORMATION_REQUESTED: "Information requested from the authors",
-        S.FORWARDED_TO_WGEID: "Forwarded to the Working Group on Enforced Disappearances",
-        S.AWAITING_REPLY: "Awaiting the State's reply",
-        S.MEETING_WITH_RAPPORTEURS: "No reply: meeting with the rapporteurs",
-        S.REPLY_RECEIVED: "State reply received",
-        S.IN_FOLLOW_UP: "In follow-up",
-        S.LOCATED_ALIVE: "Located alive and free (closed)",
-        S.LOCATED_IN_DETENTION: "Located in detention (open)",
-        S.LOCATED_DECEASED: "Located deceased (open)",
-        S.CLOSED_DECEASED: "Located deceased (closed)",
+        S.INFORMATION_REQUESTED: _l("Information requested from the authors"),
+        S.FORWARDED_TO_WGEID: _l("Forwarded to the Working Group on Enforced Disappearances"),
+        S.AWAITING_REPLY: _l("Awaiting the State's reply"),
+        S.MEETING_WITH_RAPPORTEURS: _l("No reply: meeting with the rapporteurs"),
+        S.REPLY_RECEIVED: _l("State reply received"),
+        S.IN_FOLLOW_UP: _l("In follow-up"),
+        S.LOCATED_ALIVE: _l("Located alive and free (closed)"),
+        S.LOCATED_IN_DETENTION: _l("Located in detention (open)"),
+        S.LOCATED_DECEASED: _l("Located deceased (open)"),
+        S.CLOSED_DECEASED: _l("Located deceased (closed)"),
     },
     transitions=(
         # The registration decision is taken on the checklist (operations.decide_registration).
-        Transition("register", "Register", BEFORE_REGISTRATION, S.REGISTERED, guard=_criteria_met, manual=False),
-        Transition("refuse_registration", "Do not register", BEFORE_REGISTRATION, S.NOT_REGISTERED,
+        Transition("register", _l("Register"), BEFORE_REGISTRATION, S.REGISTERED, guard=_criteria_met, manual=False),
+        Transition("refuse_registration", _l("Do not register"), BEFORE_REGISTRATION, S.NOT_REGISTERED,
                    required=("decision_reason",), manual=False),
-        Transition("request_information", "Request information from the authors", frozenset({S.RECEIVED}),
+        Transition("request_information", _l("Request information from the authors"), frozenset({S.RECEIVED}),
                    S.INFORMATION_REQUESTED, required=("decision_reason",), manual=False),
-        Transition("forward_to_wgeid", "Forward to the Working Group", BEFORE_REGISTRATION, S.FORWARDED_TO_WGEID,
+        Transition("forward_to_wgeid", _l("Forward to the Working Group"), BEFORE_REGISTRATION, S.FORWARDED_TO_WGEID,
                    required=("decision_reason",), manual=False),
-        Transition("information_received", "Information received from the authors",
+        Transition("information_received", _l("Information received from the authors"),
                    frozenset({S.INFORMATION_REQUESTED}), S.RECEIVED),
-        Transition("transmit_to_state", "Note verbale sent to the State", frozenset({S.REGISTERED}),
+        Transition("transmit_to_state", _l("Note verbale sent to the State"), frozenset({S.REGISTERED}),
                    S.AWAITING_REPLY, opens=(REPLY_DUE,), dated_by=note_verbale_sent_on),
-        Transition("inform_authors", "Registration letter sent to the authors",
+        Transition("inform_authors", _l("Registration letter sent to the authors"),
                    frozenset({S.AWAITING_REPLY, S.MEETING_WITH_RAPPORTEURS}), S.AWAITING_REPLY,
                    guard=_authors_not_yet_informed),
-        Transition("send_reminder", "Send a reminder", frozenset({S.AWAITING_REPLY}), S.AWAITING_REPLY,
+        Transition("send_reminder", _l("Send a reminder"), frozenset({S.AWAITING_REPLY}), S.AWAITING_REPLY,
                    guard=_reminder_due, after=_after_reminder),
-        Transition("flag_for_meeting", "Invite the State to meet the rapporteurs", frozenset({S.AWAITING_REPLY}),
+        Transition("flag_for_meeting", _l("Invite the State to meet the rapporteurs"), frozenset({S.AWAITING_REPLY}),
                    S.MEETING_WITH_RAPPORTEURS, guard=_meeting_due),
-        Transition("record_state_reply", "State reply received",
+        Transition("record_state_reply", _l("State reply received"),
                    frozenset({S.AWAITING_REPLY, S.MEETING_WITH_RAPPORTEURS}), S.REPLY_RECEIVED,
                    closes=(REPLY_DEADLINE,)),
-        Transition("transmit_to_authors", "Send the State's reply to the authors", frozenset({S.REPLY_RECEIVED}),
+        Transition("transmit_to_authors", _l("Send the State's reply to the authors"), frozenset({S.REPLY_RECEIVED}),
                    S.IN_FOLLOW_UP, after=_after_transmittal),
         # Sent with its recommendations and new deadline from the follow-up form.
-        Transition("send_follow_up_note", "Send a follow-up note",
+        Transition("send_follow_up_note", _l("Send a follow-up note"),
                    frozenset({S.REPLY_RECEIVED, S.IN_FOLLOW_UP, S.LOCATED_IN_DETENTION, S.LOCATED_DECEASED}),
                    S.AWAITING_REPLY, opens=(REPLY_DUE,), manual=False),
-        _outcome("locate_alive", "Located alive and free: close", OPEN_STATES, S.LOCATED_ALIVE,
+        _outcome("locate_alive", _l("Located alive and free: close"), OPEN_STATES, S.LOCATED_ALIVE,
                  Located.ALIVE_AND_FREE),
-        _outcome("locate_in_detention", "Located in detention: keep open", OPEN_STATES, S.LOCATED_IN_DETENTION,
+        _outcome("locate_in_detention", _l("Located in detention: keep open"), OPEN_STATES, S.LOCATED_IN_DETENTION,
                  Located.IN_DETENTION),
-        _outcome("locate_deceased", "Located deceased: keep open", OPEN_STATES, S.LOCATED_DECEASED,
+        _outcome("locate_deceased", _l("Located deceased: keep open"), OPEN_STATES, S.LOCATED_DECEASED,
                  Located.DECEASED),
-        _outcome("close_deceased", "Located deceased: close", OPEN_STATES, S.CLOSED_DECEASED, Located.DECEASED),
-        _outcome("discontinue", "Discontinue", OPEN_STATES | {S.SUSPENDED}, S.DISCONTINUED,
+        _outcome("close_deceased", _l("Located deceased: close"), OPEN_STATES, S.CLOSED_DECEASED, Located.DECEASED),
+        _outcome("discontinue", _l("Discontinue"), OPEN_STATES | {S.SUSPENDED}, S.DISCONTINUED,
                  permission=Permission.APPROVE),
-        _outcome("suspend", "Suspend", OPEN_STATES, S.SUSPENDED, permission=Permission.APPROVE),
-        Transition("resume", "Resume the follow-up", frozenset({S.SUSPENDED}), S.IN_FOLLOW_UP, Permission.APPROVE),
+        _outcome("suspend", _l("Suspend"), OPEN_STATES, S.SUSPENDED, permission=Permission.APPROVE),
+        Transition("resume", _l("Resume the follow-up"), frozenset({S.SUSPENDED}), S.IN_FOLLOW_UP, Permission.APPROVE),
     ),
 )

@@ -1,4 +1,4 @@
-"""The standard texts of the working groups' letters, in English, French and Spanish.
+"""The standard texts of the working groups' letters, in the six UN languages.
 
 Placeholders are plain values of the letter context (`casework.working_groups.letters`); dates
 arrive written out in the letter's language. The context never holds the source.
@@ -7,14 +7,21 @@ from __future__ import annotations
 
 SUBJECTS = {
     "wgad_transmittal": {"en": "Regular communication {ref}", "fr": "Communication ordinaire {ref}",
-                         "es": "Comunicación ordinaria {ref}"},
+                         "es": "Comunicación ordinaria {ref}", "ar": "بلاغ عادي {ref}",
+                         "zh": "常规来文{ref}", "ru": "Обычное сообщение {ref}"},
     "wgad_opinion_transmittal": {"en": "{opinion} ({ref})", "fr": "Avis no {opinion_number} ({ref})",
-                                 "es": "Opinión núm. {opinion_number} ({ref})"},
+                                 "es": "Opinión núm. {opinion_number} ({ref})",
+                                 "ar": "الرأي رقم {opinion_number} ({ref})", "zh": "第{opinion_number}号意见（{ref}）",
+                                 "ru": "Мнение № {opinion_number} ({ref})"},
     "wgad_opinion_to_source": {"en": "{opinion} ({ref})", "fr": "Avis no {opinion_number} ({ref})",
-                               "es": "Opinión núm. {opinion_number} ({ref})"},
-    "wgeid_transmittal": {"en": "Case {ref}", "fr": "Cas {ref}", "es": "Caso {ref}"},
+                               "es": "Opinión núm. {opinion_number} ({ref})",
+                               "ar": "الرأي رقم {opinion_number} ({ref})", "zh": "第{opinion_number}号意见（{ref}）",
+                               "ru": "Мнение № {opinion_number} ({ref})"},
+    "wgeid_transmittal": {"en": "Case {ref}", "fr": "Cas {ref}", "es": "Caso {ref}", "ar": "الحالة {ref}",
+                          "zh": "案件{ref}", "ru": "Случай {ref}"},
     "wgeid_reply_to_source": {"en": "Reply of the Government: case {ref}", "fr": "Réponse du Gouvernement : cas {ref}",
-                              "es": "Respuesta del Gobierno: caso {ref}"},
+                              "es": "Respuesta del Gobierno: caso {ref}", "ar": "رد الحكومة: الحالة {ref}",
+                              "zh": "政府的答复：案件{ref}", "ru": "Ответ правительства: случай {ref}"},
 }
 
 WGAD_TRANSMITTAL = {
@@ -66,6 +73,48 @@ WGAD_TRANSMITTAL = {
         "Sobre la base de la información recibida, el Grupo de Trabajo podrá emitir una opinión sobre el carácter "
         "arbitrario o no de la privación de libertad. La transmisión de la comunicación no prejuzga esa opinión."
     ),
+    "ar": (
+        "أتشرف بأن أخاطبكم بصفتي رئيس-مقرر الفريق العامل المعني بالاحتجاز التعسفي، عملاً بقرار مجلس حقوق "
+        "الإنسان 51/8.\n\n"
+        "ووفقاً لأساليب عمله، يحيل الفريق العامل إلى حكومة سعادتكم البلاغ {ref} المرفق بشأن {persons}، الذي "
+        "يُدعى أنه محتجز في {place} منذ {arrested_on}. ويُدعى أن السلطات استندت إلى الأساس القانوني التالي: "
+        "{legal_basis}\n\n"
+        "{summary}\n\n"
+        "وسيكون الفريق العامل ممتناً لو تفضلت حكومة سعادتكم بتقديم معلومات مفصلة، في غضون 60 يوماً من تاريخ "
+        "هذه الرسالة، أي في موعد أقصاه {reply_due}، عن الوضع الراهن لـ {persons} وأي تعليقات على الادعاءات، "
+        "ولا سيما على الأساس القانوني للاحتجاز ومدى توافقه مع القانون الدولي لحقوق الإنسان. ويجوز للحكومة أن "
+        "تطلب تمديد هذه المهلة شهراً واحداً، مع بيان أسباب ذلك.\n\n"
+        "ويُرجى ملاحظة أن الفريق العامل قد يصدر، على أساس المعلومات الواردة، رأياً بشأن ما إذا كان الحرمان "
+        "من الحرية تعسفياً. ولا تعني إحالة البلاغ بأي حال من الأحوال أي رأي بشأن الطابع التعسفي للاحتجاز."
+    ),
+    "zh": (
+        "谨以任意拘留问题工作组主席兼报告员的身份，根据人权理事会第51/8号决议致函阁下。\n\n"
+        "根据其工作方法，工作组谨向阁下的政府转递所附关于{persons}的来文{ref}。据称，此人自{arrested_on}起"
+        "被拘留于{place}。据称，当局援引了以下法律依据：{legal_basis}\n\n"
+        "{summary}\n\n"
+        "如阁下的政府能在本函发出后60天内，即于{reply_due}之前，提供关于{persons}现状的详细资料以及对上述指控的"
+        "任何评论，特别是关于拘留的法律依据及其是否符合国际人权法的评论，工作组将不胜感激。政府可说明理由，"
+        "请求将这一时限延长一个月。\n\n"
+        "请注意，工作组可根据所收到的资料，就剥夺自由是否属于任意性质发表意见。工作组转递来文绝不意味着对"
+        "拘留的任意性质持有任何意见。"
+    ),
+    "ru": (
+        "Имею честь обратиться к Вам в качестве Председателя-Докладчика Рабочей группы по произвольным "
+        "задержаниям в соответствии с резолюцией 51/8 Совета по правам человека.\n\n"
+        "В соответствии со своими методами работы Рабочая группа препровождает правительству Вашего "
+        "Превосходительства прилагаемое сообщение {ref}, касающееся {persons}, который(ая), как сообщается, "
+        "содержится под стражей в {place} с {arrested_on}. Власти, как сообщается, сослались на следующее "
+        "правовое основание: {legal_basis}\n\n"
+        "{summary}\n\n"
+        "Рабочая группа была бы признательна правительству Вашего Превосходительства за представление в течение "
+        "60 дней с даты настоящего письма, т. е. не позднее {reply_due}, подробной информации о нынешнем "
+        "положении {persons} и любых комментариев по поводу утверждений, в частности относительно правового "
+        "основания задержания и его совместимости с международным правом прав человека. Правительство может "
+        "просить о продлении этого срока на один месяц с указанием причин.\n\n"
+        "Просим принять к сведению, что на основе полученной информации Рабочая группа может вынести мнение о "
+        "том, является ли лишение свободы произвольным. Препровождение сообщения никоим образом не означает "
+        "какого-либо мнения относительно произвольного характера задержания."
+    ),
 }
 
 OPINION_TRANSMITTAL = {
@@ -92,6 +141,27 @@ OPINION_TRANSMITTAL = {
         "De conformidad con sus métodos de trabajo, el Grupo de Trabajo transmitirá la opinión a la fuente 48 horas "
         "después de la presente carta y luego la hará pública.{follow_up}"
     ),
+    "ar": (
+        "أتشرف بأن أحيل إلى حكومة سعادتكم الرأي رقم {opinion_number} الذي اعتمده الفريق العامل المعني بالاحتجاز "
+        "التعسفي في دورته {session}، في {adopted_on}، بشأن {persons} (البلاغ {ref}).\n\n"
+        "{finding}\n\n"
+        "ووفقاً لأساليب عمله، سيحيل الفريق العامل الرأي إلى المصدر بعد 48 ساعة من تاريخ هذه الرسالة، ثم ينشره."
+        "{follow_up}"
+    ),
+    "zh": (
+        "谨向阁下的政府转递任意拘留问题工作组第{session}届会议于{adopted_on}通过的关于{persons}的第{opinion_number}号"
+        "意见（来文{ref}）。\n\n"
+        "{finding}\n\n"
+        "根据其工作方法，工作组将在本函发出48小时后将该意见转交来文方，随后予以公布。{follow_up}"
+    ),
+    "ru": (
+        "Имею честь препроводить правительству Вашего Превосходительства мнение № {opinion_number}, принятое "
+        "Рабочей группой по произвольным задержаниям на ее {session}-й сессии {adopted_on}, в отношении "
+        "{persons} (сообщение {ref}).\n\n"
+        "{finding}\n\n"
+        "В соответствии со своими методами работы Рабочая группа препроводит мнение источнику через 48 часов "
+        "после направления настоящего письма, а затем опубликует его.{follow_up}"
+    ),
 }
 
 OPINION_TO_SOURCE = {
@@ -106,6 +176,14 @@ OPINION_TO_SOURCE = {
           "la Detención Arbitraria en su {session}º período de sesiones, el {adopted_on}, relativa a {persons}, a "
           "raíz de su comunicación {ref}.\n\n{finding}\n\nLa opinión se transmitió previamente al Gobierno y se hará "
           "pública.",
+    "ar": "أتشرف بأن أحيل إليكم الرأي رقم {opinion_number} الذي اعتمده الفريق العامل المعني بالاحتجاز التعسفي في "
+          "دورته {session}، في {adopted_on}، بشأن {persons}، على إثر بلاغكم {ref}.\n\n{finding}\n\n"
+          "وقد أُحيل الرأي إلى الحكومة مسبقاً وسيُنشر.",
+    "zh": "谨向您转递任意拘留问题工作组第{session}届会议于{adopted_on}通过的关于{persons}的第{opinion_number}号意见，"
+          "该意见系针对您的来文{ref}。\n\n{finding}\n\n该意见已事先转交政府，并将予以公布。",
+    "ru": "Имею честь препроводить Вам мнение № {opinion_number}, принятое Рабочей группой по произвольным "
+          "задержаниям на ее {session}-й сессии {adopted_on}, в отношении {persons} по Вашему сообщению "
+          "{ref}.\n\n{finding}\n\nМнение было заранее препровождено правительству и будет опубликовано.",
 }
 
 # The categories an opinion finds, as the finding's sentence names them: (one, several, last joined by).
@@ -113,6 +191,9 @@ CATEGORY_WORDING = {
     "en": ("category {list}", "categories {list}", " and "),
     "fr": ("de la catégorie {list}", "des catégories {list}", " et "),
     "es": ("la categoría {list}", "las categorías {list}", " y "),
+    "ar": ("الفئة {list}", "الفئات {list}", " و"),
+    "zh": ("第{list}类", "第{list}类", "和"),
+    "ru": ("категории {list}", "категорий {list}", " и "),
 }
 
 FINDINGS = {
@@ -123,16 +204,26 @@ FINDINGS = {
               "{categories}.",
         "es": "El Grupo de Trabajo consideró que la privación de libertad de {persons} es arbitraria y se inscribe "
               "en {categories}.",
+        "ar": "ورأى الفريق العامل أن حرمان {persons} من الحرية تعسفي ويندرج ضمن {categories}.",
+        "zh": "工作组认为，剥夺{persons}的自由属于任意性质，属于{categories}。",
+        "ru": "Рабочая группа сочла, что лишение свободы {persons} является произвольным и подпадает под "
+              "{categories}.",
     },
     "not_arbitrary": {
         "en": "The Working Group considered that the deprivation of liberty of {persons} is not arbitrary.",
         "fr": "Le Groupe de travail a estimé que la privation de liberté de {persons} n'est pas arbitraire.",
         "es": "El Grupo de Trabajo consideró que la privación de libertad de {persons} no es arbitraria.",
+        "ar": "ورأى الفريق العامل أن حرمان {persons} من الحرية ليس تعسفياً.",
+        "zh": "工作组认为，剥夺{persons}的自由不属于任意性质。",
+        "ru": "Рабочая группа сочла, что лишение свободы {persons} не является произвольным.",
     },
     "filed": {
         "en": "The Working Group decided to file the case.",
         "fr": "Le Groupe de travail a décidé de classer l'affaire.",
         "es": "El Grupo de Trabajo decidió archivar el caso.",
+        "ar": "وقرر الفريق العامل حفظ الحالة.",
+        "zh": "工作组决定将此案归档。",
+        "ru": "Рабочая группа постановила закрыть дело.",
     },
 }
 
@@ -144,6 +235,11 @@ FOLLOW_UP = {
     "es": " El Grupo de Trabajo solicita al Gobierno que le proporcione, en un plazo de seis meses a partir de la "
           "presente carta, información sobre las medidas adoptadas para dar seguimiento a las recomendaciones "
           "formuladas en la opinión.",
+    "ar": " ويطلب الفريق العامل إلى الحكومة أن تقدم، في غضون ستة أشهر من تاريخ هذه الرسالة، معلومات عن الإجراءات "
+          "المتخذة لمتابعة التوصيات الواردة في الرأي.",
+    "zh": "工作组请政府在本函发出后六个月内提供资料，说明为落实意见中所提建议而采取的行动。",
+    "ru": " Рабочая группа просит правительство в течение шести месяцев с даты настоящего письма представить "
+          "информацию о мерах, принятых во исполнение рекомендаций, содержащихся в мнении.",
 }
 
 WGEID_PROCEDURE = {
@@ -157,6 +253,12 @@ WGEID_PROCEDURE = {
         "es": "En el marco de su procedimiento de acción urgente, el Presidente-Relator, en nombre del Grupo de "
               "Trabajo y entre sus períodos de sesiones, transmite al Gobierno de Su Excelencia el siguiente caso de "
               "desaparición, ocurrido en los últimos tres meses.",
+        "ar": "وفي إطار إجراء العمل العاجل، يحيل الرئيس-المقرر، باسم الفريق العامل وفيما بين دوراته، إلى حكومة "
+              "سعادتكم حالة الاختفاء التالية، التي يُدعى أنها وقعت خلال الأشهر الثلاثة الماضية.",
+        "zh": "根据紧急行动程序，主席兼报告员代表工作组在闭会期间向阁下的政府转递以下据称发生在过去三个月内的失踪案件。",
+        "ru": "В рамках своей процедуры незамедлительных действий Председатель-Докладчик от имени Рабочей группы "
+              "в период между ее сессиями препровождает правительству Вашего Превосходительства следующий "
+              "случай исчезновения, который, как сообщается, произошел в течение последних трех месяцев.",
     },
     "standard": {
         "en": "At its {session} session, the Working Group decided to transmit to your Excellency's Government, "
@@ -165,6 +267,11 @@ WGEID_PROCEDURE = {
               "Excellence, au titre de sa procédure ordinaire, le cas de disparition suivant.",
         "es": "En su {session}º período de sesiones, el Grupo de Trabajo decidió transmitir al Gobierno de Su "
               "Excelencia, en el marco de su procedimiento ordinario, el siguiente caso de desaparición.",
+        "ar": "وقرر الفريق العامل، في دورته {session}، أن يحيل إلى حكومة سعادتكم، في إطار إجرائه العادي، حالة "
+              "الاختفاء التالية.",
+        "zh": "工作组在第{session}届会议上决定根据其标准程序向阁下的政府转递以下失踪案件。",
+        "ru": "На своей {session}-й сессии Рабочая группа постановила препроводить правительству Вашего "
+              "Превосходительства в рамках своей стандартной процедуры следующий случай исчезновения.",
     },
 }
 
@@ -187,6 +294,22 @@ WGEID_TRANSMITTAL = {
           "El Grupo de Trabajo solicita al Gobierno de Su Excelencia que lleve a cabo investigaciones para esclarecer "
           "la suerte o el paradero de la persona concernida y le informe de los resultados. Mientras el caso no se "
           "haya esclarecido, el Grupo de Trabajo lo recordará cada año al Gobierno de Su Excelencia.",
+    "ar": "أتشرف بأن أخاطبكم بصفتي رئيس-مقرر الفريق العامل المعني بحالات الاختفاء القسري أو غير الطوعي.\n\n"
+          "{procedure}\n\n"
+          "الحالة {ref}: {persons}، الذي يُدعى أنه اختفى في {disappeared_on} في {place}. {circumstances}\n\n"
+          "ويطلب الفريق العامل إلى حكومة سعادتكم إجراء تحقيقات لاستجلاء مصير الشخص المعني أو مكان وجوده وإبلاغه "
+          "بالنتائج. وإلى أن تُستجلى الحالة، سيذكّر الفريق العامل حكومة سعادتكم بها مرة كل سنة.",
+    "zh": "谨以强迫或非自愿失踪问题工作组主席兼报告员的身份致函阁下。\n\n{procedure}\n\n"
+          "案件{ref}：{persons}，据称于{disappeared_on}在{place}失踪。{circumstances}\n\n"
+          "工作组请阁下的政府开展调查，查明当事人的下落或所在地，并将结果告知工作组。在案件澄清之前，工作组将每年"
+          "向阁下的政府提醒此案一次。",
+    "ru": "Имею честь обратиться к Вам в качестве Председателя-Докладчика Рабочей группы по насильственным или "
+          "недобровольным исчезновениям.\n\n{procedure}\n\n"
+          "Случай {ref}: {persons}, который(ая), как сообщается, исчез(ла) {disappeared_on} в {place}. "
+          "{circumstances}\n\n"
+          "Рабочая группа просит правительство Вашего Превосходительства провести расследование для выяснения "
+          "судьбы или местонахождения соответствующего лица и сообщить ей о результатах. До выяснения случая "
+          "Рабочая группа будет ежегодно напоминать о нем правительству Вашего Превосходительства.",
 }
 
 WGEID_REPLY_TO_SOURCE = {
@@ -199,6 +322,14 @@ WGEID_REPLY_TO_SOURCE = {
     "es": "Tengo el honor de transmitirle la respuesta del Gobierno del siguiente Estado: {state}, relativa al caso "
           "{ref} de {persons}, recibida el {reply_received_on}.{six_month}\n\n"
           "El Grupo de Trabajo le agradecería cualquier comentario o información adicional.",
+    "ar": "أتشرف بأن أحيل إليكم رد حكومة الدولة التالية: {state}، بشأن الحالة {ref} المتعلقة بـ {persons}، الذي "
+          "ورد في {reply_received_on}.{six_month}\n\n"
+          "وسيكون الفريق العامل ممتناً لأي تعليقات أو معلومات إضافية قد ترغبون في تقديمها.",
+    "zh": "谨向您转递以下国家：{state}的政府于{reply_received_on}就涉及{persons}的案件{ref}所作的答复。{six_month}\n\n"
+          "如您能提供任何评论或补充资料，工作组将不胜感激。",
+    "ru": "Имею честь препроводить Вам ответ правительства следующего государства: {state}, касающийся случая "
+          "{ref} ({persons}) и полученный {reply_received_on}.{six_month}\n\n"
+          "Рабочая группа будет признательна за любые комментарии или дополнительную информацию.",
 }
 
 SIX_MONTH_RULE = {
@@ -213,4 +344,12 @@ SIX_MONTH_RULE = {
           "De conformidad con los métodos de trabajo del Grupo de Trabajo, el caso se considerará esclarecido a "
           "menos que usted se oponga, exponiendo sus razones, en un plazo de seis meses a partir de la presente "
           "carta.",
+    "ar": " وقدمت الحكومة المعلومات التالية عن مصير الشخص أو مكان وجوده: {clarification} ووفقاً لأساليب عمل "
+          "الفريق العامل، ستُعتبر الحالة مستجلاة ما لم تعترضوا على ذلك، مع بيان الأسباب، في غضون ستة أشهر من "
+          "تاريخ هذه الرسالة.",
+    "zh": "政府提供了关于当事人下落或所在地的以下资料：{clarification}根据工作组的工作方法，除非您在本函发出后"
+          "六个月内提出有理由的异议，否则此案将被视为已澄清。",
+    "ru": " Правительство представило следующую информацию о судьбе или местонахождении: {clarification} В "
+          "соответствии с методами работы Рабочей группы случай будет считаться выясненным, если Вы в течение "
+          "шести месяцев с даты настоящего письма не выскажете мотивированных возражений.",
 }

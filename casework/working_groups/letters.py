@@ -16,7 +16,7 @@ from casework.extensions import db
 from casework.letters import operations as letter_ops
 from casework.letters.document import LetterKind
 from casework.letters.models import AddresseeKind, Letter, LetterAddressee, LetterSignatory
-from casework.letters.phrases import phrases
+from casework.letters.phrases import written_date
 from casework.letters.types import LetterContext, LetterType
 from casework.working_groups import letter_texts as texts
 from casework.working_groups.models import (
@@ -68,7 +68,7 @@ def disappearance_context(case: DisappearanceCase) -> dict[str, str]:
 
 
 def _date(iso: str, language: str) -> str:
-    return phrases(language).date(date.fromisoformat(iso), language) if iso else "…"
+    return written_date(date.fromisoformat(iso), language) if iso else "…"
 
 
 def _ordinal(number: str, language: str) -> str:
@@ -94,7 +94,7 @@ def _categories(listed: str, language: str) -> str:
 
 def _values(c: LetterContext, language: str) -> dict[str, str]:
     e = {key: value or "…" for key, value in c.extra.items()}
-    values = {**e, "session": _ordinal(c.extra.get("session", ""), language)}
+    values = {**e, "session": _ordinal(c.extra.get("session", ""), language), "state": c.state_in(language)}
     for key in ("arrested_on", "reply_due", "adopted_on", "disappeared_on", "reply_received_on"):
         values[key] = _date(c.extra.get(key, ""), language)
     outcome = c.extra.get("outcome") or Outcome.FILED.value

@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from datetime import date
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
@@ -24,12 +26,12 @@ from casework.extensions import db
 WGAD_CODE, WGEID_CODE = "WGAD", "WGEID"
 CATEGORIES = ("I", "II", "III", "IV", "V")
 CATEGORY_LABELS = {
-    "I": "No legal basis can be invoked to justify the deprivation of liberty",
-    "II": "It results from the exercise of rights or freedoms (UDHR arts. 7, 13, 14, 18–21; ICCPR arts. 12, "
-          "18, 19, 21, 22, 25–27)",
-    "III": "Total or partial non-observance of the norms relating to the right to a fair trial",
-    "IV": "Prolonged administrative custody of asylum seekers, immigrants or refugees without review or remedy",
-    "V": "Discrimination on the grounds of birth, origin, sex, language, religion, opinion, status or other",
+    "I": _l("No legal basis can be invoked to justify the deprivation of liberty"),
+    "II": _l("It results from the exercise of rights or freedoms (UDHR arts. 7, 13, 14, 18–21; ICCPR arts. 12, "
+          "18, 19, 21, 22, 25–27)"),
+    "III": _l("Total or partial non-observance of the norms relating to the right to a fair trial"),
+    "IV": _l("Prolonged administrative custody of asylum seekers, immigrants or refugees without review or remedy"),
+    "V": _l("Discrimination on the grounds of birth, origin, sex, language, religion, opinion, status or other"),
 }
 URGENT_WINDOW_MONTHS = 3  # WGEID: the urgent procedure covers disappearances within the last 3 months
 
@@ -132,7 +134,7 @@ class DetentionCommunication(WorkingGroupCase):
 
     @property
     def type_label(self) -> str:
-        return "Arbitrary detention: regular communication"
+        return _("Arbitrary detention: regular communication")
 
     def letter_context(self) -> dict:
         from casework.working_groups.letters import detention_context
@@ -249,8 +251,8 @@ class DisappearanceCase(WorkingGroupCase):
 
     @property
     def type_label(self) -> str:
-        return "Enforced disappearance: urgent case" if self.procedure is Procedure.URGENT \
-            else "Enforced disappearance: standard case"
+        return _("Enforced disappearance: urgent case") if self.procedure is Procedure.URGENT \
+            else _("Enforced disappearance: standard case")
 
     @property
     def urgent_eligible(self) -> bool:

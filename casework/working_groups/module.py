@@ -1,6 +1,8 @@
 """The working groups' own procedures: arbitrary detention (WGAD) and enforced disappearances (WGEID)."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from casework.core.modules import DomainModule, standard_parts
 from casework.working_groups import (
     api, approvals, demo, exports, figures, letters, models, permissions, search, views, workflow,
@@ -10,7 +12,7 @@ MODULE = DomainModule(
     name="working_groups",
     blueprint=views.bp,
     models=(models,),
-    nav=("Working groups", "working_groups.index", "working_groups."),
+    nav=(_l("Working groups"), "working_groups.index", "working_groups."),
     workflows=(workflow.DETENTION_WORKFLOW, workflow.DISAPPEARANCE_WORKFLOW),
     letter_types=letters.LETTER_TYPES,
     panels={"wgad_communication": (views.panels,), "wgeid_case": (views.panels,)},

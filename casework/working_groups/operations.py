@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -123,7 +124,7 @@ def check_disappearance_dates(disappeared_on: date | None, received_on: date, pr
         raise Refused(_(
             "The urgent procedure covers disappearances within the last three months: this one (%(on)s) could be "
             "received as urgent until %(until)s. Choose the standard procedure.",
-            on=disappeared_on.isoformat(), until=urgent_until(disappeared_on).isoformat()))
+            on=format_date(disappeared_on), until=format_date(urgent_until(disappeared_on))))
 
 
 def register_disappearance(data: DisappearanceInput, unit: Unit, actor) -> DisappearanceCase:
@@ -161,7 +162,7 @@ def take_step(case: WorkingGroupCase, event: str, on: date, actor, *, note: str 
     objection = open_deadline(case, OBJECTION_DEADLINE) if event == "clarify_on_government_reply" else None
     if objection is not None and objection.due_on < date.today() and on <= objection.due_on:
         raise Refused(_("The source could object until %(due)s: the case is clarified after that date, "
-                        "not on %(on)s.", due=objection.due_on.isoformat(), on=on.isoformat()))
+                        "not on %(on)s.", due=format_date(objection.due_on), on=format_date(on)))
     if event == "transmit_standard" and session:
         case.session = session
     if event in ("forward_clarifying_reply", "clarify") and note.strip():
@@ -240,7 +241,7 @@ def record_review_request(case: DetentionCommunication, requested_by: str, recei
         raise Refused(_("A review can be requested only of an adopted opinion."))
     if received_on < case.opinion.adopted_on:
         raise Refused(_("The request cannot precede the opinion (%(on)s).",
-                        on=case.opinion.adopted_on.isoformat()))
+                        on=format_date(case.opinion.adopted_on)))
     request = ReviewRequest(requested_by=requested_by, received_on=received_on, grounds=grounds.strip())
     case.reviews.append(request)
     db.session.flush()

@@ -19,7 +19,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from casework.core.deadlines import Deadline, Period
@@ -33,11 +35,11 @@ from casework.working_groups.models import (
 D, E = DetentionStatus, DisappearanceStatus
 REPLY_DEADLINE, FOLLOW_UP_DEADLINE = "wgad_government_reply", "wgad_follow_up"
 OBJECTION_DEADLINE, REMINDER_DEADLINE = "wgeid_source_objection", "wgeid_yearly_reminder"
-REPLY_DUE = DeadlineRule(REPLY_DEADLINE, "Government reply due", Period(days=60))
-FOLLOW_UP_DUE = DeadlineRule(FOLLOW_UP_DEADLINE, "Follow-up information due (6 months after the opinion)",
+REPLY_DUE = DeadlineRule(REPLY_DEADLINE, _l("Government reply due"), Period(days=60))
+FOLLOW_UP_DUE = DeadlineRule(FOLLOW_UP_DEADLINE, _l("Follow-up information due (6 months after the opinion)"),
                              Period(months=6))
-OBJECTION_DUE = DeadlineRule(OBJECTION_DEADLINE, "The source may object to the clarification", Period(months=6))
-REMINDER_DUE = DeadlineRule(REMINDER_DEADLINE, "Yearly reminder to the Government", Period(months=12))
+OBJECTION_DUE = DeadlineRule(OBJECTION_DEADLINE, _l("The source may object to the clarification"), Period(months=6))
+REMINDER_DUE = DeadlineRule(REMINDER_DEADLINE, _l("Yearly reminder to the Government"), Period(months=12))
 EXTENSION = Period(months=1)
 
 BEFORE_OPINION = frozenset({D.RECEIVED, D.TRANSMITTED, D.REPLY_RECEIVED, D.NO_REPLY, D.SOURCE_COMMENTS})
@@ -61,12 +63,12 @@ def one_extension(deadline: Deadline, new_due_on: date) -> str | None:
     """The Government may ask once for one more month to reply (DOMAIN §6)."""
     if deadline.extended_on is not None:
         return _("The Government has already had its one extension (granted on %(on)s, reply now due on %(due)s); "
-                 "a second extension is not possible.", on=deadline.extended_on.isoformat(),
-                 due=deadline.due_on.isoformat())
+                 "a second extension is not possible.", on=format_date(deadline.extended_on),
+                 due=format_date(deadline.due_on))
     latest = EXTENSION.after(deadline.original_due_on)
     if new_due_on > latest:
         return _("The extension is of one month at most: the reply can be due on %(latest)s at the latest.",
-                 latest=latest.isoformat())
+                 latest=format_date(latest))
     return None
 
 
@@ -78,7 +80,7 @@ def _reply_overdue(case, user) -> str | None:
     deadline = open_deadline(case, REPLY_DEADLINE)
     if deadline is not None and not deadline.is_overdue():
         return _("The Government's reply is due on %(due)s; it is recorded as not received only after that date.",
-                 due=deadline.due_on.isoformat())
+                 due=format_date(deadline.due_on))
     return None
 
 
@@ -105,40 +107,40 @@ DETENTION_WORKFLOW = Workflow(
     states=DetentionStatus,
     initial=D.RECEIVED,
     labels={
-        D.TRANSMITTED: "Transmitted to the Government",
-        D.REPLY_RECEIVED: "Government reply received",
-        D.NO_REPLY: "No reply from the Government",
-        D.SOURCE_COMMENTS: "Source comments received",
-        D.SENT_TO_GOVERNMENT: "Opinion sent to the Government",
-        D.SENT_TO_SOURCE: "Opinion sent to the source",
-        D.FOLLOW_UP: "Follow-up",
+        D.TRANSMITTED: _l("Transmitted to the Government"),
+        D.REPLY_RECEIVED: _l("Government reply received"),
+        D.NO_REPLY: _l("No reply from the Government"),
+        D.SOURCE_COMMENTS: _l("Source comments received"),
+        D.SENT_TO_GOVERNMENT: _l("Opinion sent to the Government"),
+        D.SENT_TO_SOURCE: _l("Opinion sent to the source"),
+        D.FOLLOW_UP: _l("Follow-up"),
     },
     transitions=(
-        Transition("transmit", "Transmitted to the Government", frozenset({D.RECEIVED}), D.TRANSMITTED,
+        Transition("transmit", _l("Transmitted to the Government"), frozenset({D.RECEIVED}), D.TRANSMITTED,
                    opens=(REPLY_DUE,), guard=_has_subjects, manual=False),
-        Transition("record_reply", "Government reply received", frozenset({D.TRANSMITTED}), D.REPLY_RECEIVED,
+        Transition("record_reply", _l("Government reply received"), frozenset({D.TRANSMITTED}), D.REPLY_RECEIVED,
                    closes=(REPLY_DEADLINE,), manual=False),
-        Transition("no_reply", "No reply within the time limit", frozenset({D.TRANSMITTED}), D.NO_REPLY,
+        Transition("no_reply", _l("No reply within the time limit"), frozenset({D.TRANSMITTED}), D.NO_REPLY,
                    closes=(REPLY_DEADLINE,), guard=_reply_overdue),
-        Transition("record_source_comments", "Source comments received", frozenset({D.REPLY_RECEIVED}),
+        Transition("record_source_comments", _l("Source comments received"), frozenset({D.REPLY_RECEIVED}),
                    D.SOURCE_COMMENTS),
         # Taken on the opinion form (operations.adopt_opinion), with the session, outcome and members.
-        Transition("adopt_opinion", "Adopt the opinion", READY_FOR_OPINION, D.OPINION_ADOPTED, Permission.APPROVE,
+        Transition("adopt_opinion", _l("Adopt the opinion"), READY_FOR_OPINION, D.OPINION_ADOPTED, Permission.APPROVE,
                    manual=False),
-        Transition("send_to_government", "Opinion sent to the Government", frozenset({D.OPINION_ADOPTED}),
+        Transition("send_to_government", _l("Opinion sent to the Government"), frozenset({D.OPINION_ADOPTED}),
                    D.SENT_TO_GOVERNMENT, opens=(FOLLOW_UP_DUE,), guard=_arbitrary, manual=False),
-        Transition("send_to_government_no_follow_up", "Opinion sent to the Government",
+        Transition("send_to_government_no_follow_up", _l("Opinion sent to the Government"),
                    frozenset({D.OPINION_ADOPTED}), D.SENT_TO_GOVERNMENT, guard=_not_arbitrary, manual=False),
-        Transition("send_to_source", "Opinion sent to the source", frozenset({D.SENT_TO_GOVERNMENT}),
+        Transition("send_to_source", _l("Opinion sent to the source"), frozenset({D.SENT_TO_GOVERNMENT}),
                    D.SENT_TO_SOURCE, manual=False),
-        Transition("publish", "Opinion published", frozenset({D.SENT_TO_SOURCE}), D.PUBLISHED, manual=False),
-        Transition("start_follow_up", "Start the follow-up", frozenset({D.PUBLISHED}), D.FOLLOW_UP,
+        Transition("publish", _l("Opinion published"), frozenset({D.SENT_TO_SOURCE}), D.PUBLISHED, manual=False),
+        Transition("start_follow_up", _l("Start the follow-up"), frozenset({D.PUBLISHED}), D.FOLLOW_UP,
                    guard=_arbitrary),
-        Transition("record_follow_up", "Follow-up information received", frozenset({D.FOLLOW_UP}), D.FOLLOW_UP,
+        Transition("record_follow_up", _l("Follow-up information received"), frozenset({D.FOLLOW_UP}), D.FOLLOW_UP,
                    closes=(FOLLOW_UP_DEADLINE,)),
-        Transition("close", "Close", frozenset({D.PUBLISHED, D.FOLLOW_UP}), D.CLOSED, Permission.APPROVE,
+        Transition("close", _l("Close"), frozenset({D.PUBLISHED, D.FOLLOW_UP}), D.CLOSED, Permission.APPROVE,
                    closes=(FOLLOW_UP_DEADLINE,), guard=_followed_up_first),
-        Transition("file", "File the case", BEFORE_OPINION, D.FILED, Permission.APPROVE, closes=(REPLY_DEADLINE,)),
+        Transition("file", _l("File the case"), BEFORE_OPINION, D.FILED, Permission.APPROVE, closes=(REPLY_DEADLINE,)),
     ),
 )
 
@@ -163,7 +165,7 @@ def _objection_period_over(case: DisappearanceCase, user) -> str | None:
         return _("The Government's reply has not been forwarded to the source as clarifying the case.")
     if deadline.due_on >= date.today():
         return _("The source may object until %(due)s; the case is clarified on the Government's information only "
-                 "after that date.", due=deadline.due_on.isoformat())
+                 "after that date.", due=format_date(deadline.due_on))
     return None
 
 
@@ -172,7 +174,7 @@ def _reminder_due(case: DisappearanceCase, user) -> str | None:
     if deadline is None:
         return _("No yearly reminder is running on this case.")
     if deadline.due_on > date.today():
-        return _("The next yearly reminder is due on %(due)s.", due=deadline.due_on.isoformat())
+        return _("The next yearly reminder is due on %(due)s.", due=format_date(deadline.due_on))
     return None
 
 
@@ -181,33 +183,33 @@ DISAPPEARANCE_WORKFLOW = Workflow(
     states=DisappearanceStatus,
     initial=E.RECEIVED,
     labels={
-        E.OUTSTANDING: "Outstanding",
-        E.REPLY_RECEIVED: "Government reply received",
-        E.AWAITING_OBJECTION: "Reply forwarded: the source may object",
+        E.OUTSTANDING: _l("Outstanding"),
+        E.REPLY_RECEIVED: _l("Government reply received"),
+        E.AWAITING_OBJECTION: _l("Reply forwarded: the source may object"),
     },
     transitions=(
-        Transition("transmit_urgent", "Transmitted by the Chair (urgent procedure)", frozenset({E.RECEIVED}),
+        Transition("transmit_urgent", _l("Transmitted by the Chair (urgent procedure)"), frozenset({E.RECEIVED}),
                    E.OUTSTANDING, Permission.APPROVE, opens=(REMINDER_DUE,), guard=_urgent, manual=False),
-        Transition("transmit_standard", "Transmitted after the session (standard procedure)", frozenset({E.RECEIVED}),
+        Transition("transmit_standard", _l("Transmitted after the session (standard procedure)"), frozenset({E.RECEIVED}),
                    E.OUTSTANDING, required=("session",), opens=(REMINDER_DUE,), guard=_standard, manual=False),
-        Transition("record_reply", "Government reply received", frozenset({E.OUTSTANDING}), E.REPLY_RECEIVED,
+        Transition("record_reply", _l("Government reply received"), frozenset({E.OUTSTANDING}), E.REPLY_RECEIVED,
                    manual=False),
-        Transition("forward_reply", "Reply forwarded to the source", frozenset({E.REPLY_RECEIVED}), E.OUTSTANDING,
+        Transition("forward_reply", _l("Reply forwarded to the source"), frozenset({E.REPLY_RECEIVED}), E.OUTSTANDING,
                    manual=False),
-        Transition("forward_clarifying_reply", "Reply forwarded to the source as clarifying the case",
+        Transition("forward_clarifying_reply", _l("Reply forwarded to the source as clarifying the case"),
                    frozenset({E.REPLY_RECEIVED}), E.AWAITING_OBJECTION, required=("clarification",),
                    opens=(OBJECTION_DUE,), manual=False),
-        Transition("record_objection", "The source objects: keep the case outstanding",
+        Transition("record_objection", _l("The source objects: keep the case outstanding"),
                    frozenset({E.AWAITING_OBJECTION}), E.OUTSTANDING, closes=(OBJECTION_DEADLINE,)),
-        Transition("clarify_on_government_reply", "Clarified on the Government's information (six-month rule)",
+        Transition("clarify_on_government_reply", _l("Clarified on the Government's information (six-month rule)"),
                    frozenset({E.AWAITING_OBJECTION}), E.CLARIFIED, guard=_objection_period_over,
                    closes=(OBJECTION_DEADLINE, REMINDER_DEADLINE), manual=False),
-        Transition("clarify", "Clarified: fate or whereabouts established by the source or otherwise",
+        Transition("clarify", _l("Clarified: fate or whereabouts established by the source or otherwise"),
                    frozenset({E.OUTSTANDING, E.REPLY_RECEIVED}), E.CLARIFIED, required=("clarification",),
                    closes=(REMINDER_DEADLINE,), manual=False),
-        Transition("send_yearly_reminder", "Send the yearly reminder", frozenset({E.OUTSTANDING}), E.OUTSTANDING,
+        Transition("send_yearly_reminder", _l("Send the yearly reminder"), frozenset({E.OUTSTANDING}), E.OUTSTANDING,
                    guard=_reminder_due, closes=(REMINDER_DEADLINE,), opens=(REMINDER_DUE,)),
-        Transition("discontinue", "Discontinue (exceptionally)", NOT_CLARIFIED, E.DISCONTINUED, Permission.APPROVE,
+        Transition("discontinue", _l("Discontinue (exceptionally)"), NOT_CLARIFIED, E.DISCONTINUED, Permission.APPROVE,
                    required=("discontinuation_reason",), closes=(OBJECTION_DEADLINE, REMINDER_DEADLINE), manual=False),
     ),
 )

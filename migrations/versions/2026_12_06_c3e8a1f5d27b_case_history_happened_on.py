@@ -2,7 +2,7 @@
 this column existed are taken to have happened the day they were recorded (in UTC).
 
 Revision ID: c3e8a1f5d27b
-Revises: a4c7e9d2b615
+Revises: b5e1a3c7d9f2
 Create Date: 2026-12-06 13:40:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c3e8a1f5d27b'
-down_revision = 'a4c7e9d2b615'
+down_revision = 'b5e1a3c7d9f2'
 branch_labels = None
 depends_on = None
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from casework.core import storage
 from casework.core.attachments import Attachment
 from casework.core.audit import AuditEvent
 from casework.extensions import db
@@ -35,8 +36,9 @@ def _download(client, case, attachment):
     return client.get(f"/cases/{case.id}/attachments/{attachment.id}", buffered=True)
 
 
-def _stored_files(app) -> set[Path]:
-    return {p for p in Path(app.config["UPLOAD_FOLDER"]).rglob("*") if p.is_file()}
+def _stored_files(app) -> set[str]:
+    """What the file store holds (the upload folder, or the bucket in the servers pass)."""
+    return set(storage.files().keys())
 
 
 def _attachments() -> list[Attachment]:
@@ -69,12 +71,12 @@ def test_upload_stores_the_file_outside_the_web_root_named_by_its_hash(app, user
     assert attachment.description == "Initial submission"
     assert attachment.uploaded_by_id == users["officer"].id
 
-    stored = attachment.path.resolve()
-    assert stored.name == sha
-    assert stored.is_relative_to(Path(app.config["UPLOAD_FOLDER"]).resolve())
-    assert not stored.is_relative_to(Path(app.static_folder).resolve())
-    assert stored.read_bytes() == PDF
-    assert not any(p.name == "Submission.pdf" for p in _stored_files(app))
+    assert attachment.stored.key == f"{sha[:2]}/{sha}" and storage.files().read(attachment.stored.key) == PDF
+    if not app.config["S3_BUCKET"]:  # a folder outside the web root
+        stored = storage.files().path(attachment.stored.key)
+        assert stored.is_relative_to(Path(app.config["UPLOAD_FOLDER"]).resolve())
+        assert not stored.is_relative_to(Path(app.static_folder).resolve())
+    assert not any(key.endswith("Submission.pdf") for key in _stored_files(app))
     # The case page lists the file.
     assert "Submission.pdf" in client.get(f"/cases/{case.id}").get_data(as_text=True)
 

@@ -224,7 +224,7 @@ def thread_app(tmp_path_factory):
         db.engine.dispose()
 
 
-def _wait_for_status(app, record_id: int, wanted: set[JobStatus], timeout: float = 10.0) -> JobRecord:
+def _wait_for_status(app, record_id: int, wanted: set[JobStatus], timeout: float = 60.0) -> JobRecord:
     deadline = time.monotonic() + timeout
     while True:
         with app.app_context():

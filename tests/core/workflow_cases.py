@@ -238,7 +238,7 @@ def letter(w: World) -> Case:
         subject="Allegations concerning the detention of Ms. A.B.", reference="AL MEX 3/2026",
         body="I have the honour to address you concerning information received.", language="en",
         letter_date=None, addressee_state_ids=[w.states["MEX"].id], other_addressees=[], copy_state_ids=[],
-        signatories=[("Mary Lawlor", "Special Rapporteur on the situation of human rights defenders")],
+        signatories=[("Amara Okonjo-Lind", "Special Rapporteur on the situation of human rights defenders")],
     ), w.users["officer"])
     return draft
 

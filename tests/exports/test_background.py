@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, text
 
+from casework.core import storage
 from casework.core.jobs import JobRecord, JobStatus
 from casework.exports import jobs as export_jobs
 from casework.exports import operations
@@ -130,10 +131,10 @@ def test_old_export_files_are_removed_and_the_record_kept(app, users, large, exp
     owner = _signed_in(app, users["officer"])
     page_url = export(owner, "communications", "csv").headers["Location"]
     record = db.session.scalars(select(Export)).one()
-    assert list(export_folder.iterdir())
+    assert list(storage.exports().keys())
     assert operations.remove_old_exports(timedelta(days=7), now=utcnow() + timedelta(days=8)) == 1
     db.session.commit()
-    assert not list(export_folder.iterdir())
+    assert not list(storage.exports().keys())
     assert owner.get(f"{page_url}/status").get_json()["status"] == "expired"
     assert fetch(owner, f"{page_url}/download").status_code == 404
     assert db.session.get(Export, record.id) is not None
@@ -146,4 +147,4 @@ def test_the_cleanup_command_removes_files_older_than_the_kept_days(app, users, 
     assert "0 export files removed" in runner.invoke(args=["exports", "cleanup"]).output
     monkeypatch.setitem(app.config, "EXPORT_KEEP_DAYS", -1)  # every file is now past its time
     assert "1 export files removed" in runner.invoke(args=["exports", "cleanup"]).output
-    assert not list(export_folder.iterdir())
+    assert not list(storage.exports().keys())

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from casework.core import storage
 from casework.core.jobs import JobRecord, JobStatus
 from casework.exports.models import Export
 from casework.extensions import db
@@ -22,9 +23,7 @@ class World:
 
 @pytest.fixture
 def world(users, export_folder) -> World:
-    export_folder.mkdir(parents=True, exist_ok=True)
-    path = export_folder / "1-test.csv"
-    path.write_bytes("\ufeffReference\r\n".encode())
+    stored = storage.exports().save_bytes("\ufeffReference\r\n".encode(), key="1-test.csv")
 
     def made(status: JobStatus, **fields) -> Export:
         job = JobRecord(kind="casework.exports.jobs.build_export", args=[], status=status,
@@ -36,7 +35,8 @@ def world(users, export_folder) -> World:
         job.args = [export.id]
         return export
 
-    world = World(users, made(JobStatus.DONE, file_path=str(path)), made(JobStatus.FAILED))
+    world = World(users, made(JobStatus.DONE, file_path=stored.key, sha256=stored.sha256, size=stored.size),
+                  made(JobStatus.FAILED))
     db.session.commit()
     return world
 

@@ -15,7 +15,7 @@ def content(states, **changes) -> ops.LetterContent:
         body="I have the honour to address you concerning information received.\n\n"
              "Please provide any additional information.",
         language="en", letter_date=None, addressee_state_ids=[states["MEX"].id], other_addressees=[],
-        copy_state_ids=[], signatories=[("Mary Lawlor", "Special Rapporteur on the situation of human rights defenders")],
+        copy_state_ids=[], signatories=[("Amara Okonjo-Lind", "Special Rapporteur on the situation of human rights defenders")],
     )
     values.update(changes)
     return ops.LetterContent(**values)

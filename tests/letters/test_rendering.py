@@ -20,8 +20,8 @@ from casework.letters.rendering import render_letter_html, render_letter_pdf
 MISSION = "Permanent Mission of the Republic of Xyz"
 CLOSING = "Please accept, Excellency, the assurances of our highest consideration."
 SIGNATORIES = (
-    Signatory("Mary Lawlor", "Special Rapporteur on the situation of human rights defenders"),
-    Signatory("Irene Khan", "Special Rapporteur on the promotion and protection of the right to "
+    Signatory("Amara Okonjo-Lind", "Special Rapporteur on the situation of human rights defenders"),
+    Signatory("Leena Haapasalo", "Special Rapporteur on the promotion and protection of the right to "
                             "freedom of opinion and expression"),
 )
 BODY = (

@@ -18,7 +18,7 @@ from tests.pages import buttons, form_with, link, read_page, text
 
 SUBJECT = "Allegations concerning the detention of Ms. A.B."
 REFERENCE = "AL MEX 3/2026"
-SIGNATORY = "Mary Lawlor | Special Rapporteur on the situation of human rights defenders"
+SIGNATORY = "Amara Okonjo-Lind | Special Rapporteur on the situation of human rights defenders"
 BODY = ("J'ai l'honneur de m'adresser à vous au sujet d'informations reçues.\r\n\r\n"
         "Je vous prie de bien vouloir fournir toute information complémentaire.")
 
@@ -162,14 +162,14 @@ def test_a_missing_subject_is_named_and_nothing_typed_is_lost(officer, case, sta
 def test_a_signatory_without_a_title_is_named_and_nothing_typed_is_lost(officer, case, states):
     letter_id = start_letter(officer, case, language="fr")
 
-    response = save(officer, letter_id, **complete(states, signatories="Mary Lawlor"))
+    response = save(officer, letter_id, **complete(states, signatories="Amara Okonjo-Lind"))
 
     assert response.status_code == 400
-    assert "Give each signatory a title after “|”: Mary Lawlor" in text(response)
+    assert "Give each signatory a title after “|”: Amara Okonjo-Lind" in text(response)
     kept = form_with(response, "subject")
     assert kept["subject"] == [SUBJECT]
     assert kept["body"] == [BODY]
-    assert kept["signatories"] == ["Mary Lawlor"]
+    assert kept["signatories"] == ["Amara Okonjo-Lind"]
     assert kept["addressee_states"] == [str(states["MEX"].id)]
     assert letter_row(letter_id).signatories == []
 
@@ -186,7 +186,7 @@ def test_a_saved_letter_shows_its_subject_addressee_and_signatory(officer, case,
     assert "Letter saved." in content
     assert SUBJECT in content
     assert states["MEX"].mission_name in content
-    assert "Mary Lawlor" in content and "Special Rapporteur on the situation of human rights defenders" in content
+    assert "Amara Okonjo-Lind" in content and "Special Rapporteur on the situation of human rights defenders" in content
     assert status_badge(page) == "Draft"
 
 
@@ -256,7 +256,7 @@ def test_only_a_supervisor_other_than_the_drafter_approves_and_the_final_pdf_fol
     content = pdf_text(pdf.data)
     assert REFERENCE in content
     assert "Excellence," in content
-    assert "Mary Lawlor" in content
+    assert "Amara Okonjo-Lind" in content
     assert "PROJET" not in content
     downloads = db.session.execute(select(AuditEvent.actor_id, AuditEvent.detail).where(
         AuditEvent.case_id == saved, AuditEvent.action == "download")).all()

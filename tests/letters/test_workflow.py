@@ -9,7 +9,8 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage
 
-from casework.core.attachments import storage_path
+from casework.core import storage
+from casework.core.storage import content_key
 from casework.core.audit import AuditEvent
 from casework.core.db import utcnow
 from casework.core.jobs import WORKER_STOPPED, JobRecord, JobStatus, reap, retry
@@ -45,13 +46,13 @@ def test_approval_produces_the_final_pdf_and_the_letter_becomes_final(draft, use
 
     assert letter.status == LetterStatus.FINAL
     assert letter.approved_by_id == users["supervisor"].id
-    pdf = storage_path(letter.final_pdf_sha256).read_bytes()
+    pdf = storage.files().read(content_key(letter.final_pdf_sha256))
     import hashlib
     assert hashlib.sha256(pdf).hexdigest() == letter.final_pdf_sha256
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "AL MEX 3/2026" in text
     assert "Excellency," in text
-    assert "Mary Lawlor" in text
+    assert "Amara Okonjo-Lind" in text
     assert "Permanent Mission of Mexico" in text
     assert "DRAFT" not in text
 
@@ -148,7 +149,7 @@ def test_a_letter_whose_worker_died_while_rendering_is_failed_by_the_reaper_and_
     db.session.commit()
     letter = reload(letter)
     assert letter.status == LetterStatus.FINAL
-    assert storage_path(letter.final_pdf_sha256).read_bytes().startswith(b"%PDF")
+    assert storage.files().read(content_key(letter.final_pdf_sha256)).startswith(b"%PDF")
     assert ops.latest_job(letter).attempts == 2
 
 

@@ -118,7 +118,7 @@ def urgent_action(units, states, users):
 def test_a_linked_case_of_another_procedure_shows_only_restricted_case(make_reprisal, urgent_action, client, users,
                                                                        role):
     case = make_reprisal()
-    ops.link_case(case, urgent_action.id, "Her son", users["admin"])
+    ops.link_case(case, urgent_action.reference, "Her son", users["admin"])
     db.session.commit()
     status, body = _get(client, users, role, f"/cases/{urgent_action.id}")
     if status != 200:

@@ -62,7 +62,7 @@ def test_revoking_consent_removes_the_case_from_the_draft_at_once(make_reprisal,
     document = client.get("/reprisals/report/2027.html").get_data(as_text=True)
     assert VICTIM_FAMILY not in document and case.reference not in document
     page = client.get("/reprisals/report?year=2027").get_data(as_text=True)
-    assert "Consent revoked on 2026-11-20." in page.split("report-draft")[0]  # listed for the team, above the draft
+    assert "Consent revoked on Nov 20, 2026." in page.split("report-draft")[0]  # listed for the team, above the draft
     assert VICTIM_FAMILY not in page.split("report-draft")[1]
 
 
@@ -108,3 +108,34 @@ def test_a_case_told_without_names_lists_its_acts_and_months_as_a_sentence(make_
     page = words(client.get("/reprisals/report?year=2027"))
     assert ("reportedly suffered detention, surveillance and threats in June, August and September 2026."
             in page), page[page.find("In Egypt"):][:300]
+
+
+def test_the_teams_supervisor_sets_the_reporting_period_on_a_page(client, units, users):
+    from tests.pages import form_with, link
+
+    sign_in(client, users["supervisor"])
+    report = client.get("/reprisals/report?year=2027")
+    page = client.get(link(report, "Reporting period"))
+    form = form_with(page, "day")
+    assert (form["day"], form["month"]) == (["30"], ["4"])  # 30 April, the default
+
+    refused = client.post("/reprisals/report/period", data={**form, "day": ["30"], "month": ["2"]})
+    assert refused.status_code == 400
+    markup = refused.get_data(as_text=True)
+    assert 'id="day-error">That day does not come every year' in markup and 'value="30"' in markup
+
+    saved = client.post("/reprisals/report/period", data={**form, "day": ["31"], "month": ["3"]})
+    assert saved.status_code == 303
+    db.session.refresh(units["REPRISALS"])
+    period = reporting_period(units["REPRISALS"], 2027)
+    assert (period.start, period.end) == (date(2026, 4, 1), date(2027, 3, 31))
+    assert "Reporting period 2026-04-01 to 2027-03-31" in words(client.get("/reprisals/report?year=2027"))
+
+
+def test_only_a_supervisor_of_the_team_sets_the_reporting_period(client, users):
+    from tests.pages import link
+
+    sign_in(client, users["officer"])
+    assert link(client.get("/reprisals/report?year=2027"), "Reporting period") is None
+    assert client.get("/reprisals/report/period").status_code == 403
+    assert client.post("/reprisals/report/period", data={"day": "31", "month": "3"}).status_code == 403

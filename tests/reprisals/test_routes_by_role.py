@@ -20,6 +20,8 @@ ASSIGNED_EDIT_INVALID = answers(LOGIN, officer=400, supervisor=400, admin=400, o
 ASSIGNED_EDIT_FORM = answers(LOGIN, officer=200, supervisor=200, admin=200, others=404)
 ASSIGNED_APPROVE = answers(LOGIN, supervisor=303, admin=303, officer=403, others=404)
 TEAM_PAGE = answers(LOGIN, viewer=200, officer=200, supervisor=200, admin=200, others=403)
+TEAM_SUPERVISOR_FORM = answers(LOGIN, supervisor=200, admin=200, others=403)
+TEAM_SUPERVISOR_SAVES = answers(LOGIN, supervisor=303, admin=303, others=403)
 OPENERS_FORM = answers(LOGIN, officer=200, supervisor=200, admin=200, others=403)
 OPENERS_INVALID = answers(LOGIN, officer=400, supervisor=400, admin=400, others=403)
 
@@ -54,6 +56,9 @@ ROUTES = [
     Route("reprisals.report", "GET", lambda w: "/reprisals/report?year=2027", TEAM_PAGE),
     Route("reprisals.report_html", "GET", lambda w: "/reprisals/report/2027.html", TEAM_PAGE),
     Route("reprisals.report_pdf", "GET", lambda w: "/reprisals/report/2027.pdf", TEAM_PAGE),
+    Route("reprisals.reporting_period", "GET", lambda w: "/reprisals/report/period", TEAM_SUPERVISOR_FORM),
+    Route("reprisals.reporting_period", "POST", lambda w: "/reprisals/report/period", TEAM_SUPERVISOR_SAVES,
+          lambda w: {"day": "31", "month": "3"}),
     Route("reprisals.edit", "GET", _case("edit"), ASSIGNED_EDIT_FORM),
     Route("reprisals.edit", "POST", _case("edit"), ASSIGNED_EDIT, lambda w: {
         "version": w.case.version, "title": "Defender detained after briefing CAT", "state_id": w.case.state_id,

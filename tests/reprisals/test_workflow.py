@@ -97,9 +97,9 @@ def test_the_letter_to_the_state_names_the_victim_only_with_consent(make_reprisa
     assert "detention (2026-06-03)" in letter.body
 
 
-def test_a_link_needs_a_case_the_actor_can_see(make_reprisal, users):
+def test_a_link_needs_a_case_the_actor_can_reach(make_reprisal, users):
     case = make_reprisal("received")
     with pytest.raises(ops.Refused):
-        ops.link_case(case, 999999, "", users["officer"])
+        ops.link_case(case, "UA 999999/2026", "", users["officer"])
     with pytest.raises(ops.Refused):
-        ops.link_case(case, case.id, "", users["officer"])
+        ops.link_case(case, case.reference, "", users["officer"])

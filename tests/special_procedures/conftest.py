@@ -18,15 +18,15 @@ SOURCE = "Zyxwvut Informant Network, contact via Signal +41 79 000 00 00"  # dis
 VICTIM_FAMILY, VICTIM_GIVEN = "Oyelaran-Quispe", "Temitope"  # redacted in public: T.O.Q.
 
 MANDATE_SPECS = [
-    ("SR-HRDEFENDERS", "Special Rapporteur on the situation of human rights defenders", "Mary Lawlor", "25/18, 52/4"),
+    ("SR-HRDEFENDERS", "Special Rapporteur on the situation of human rights defenders", "Amara Okonjo-Lind", "25/18, 52/4"),
     ("SR-TORTURE", "Special Rapporteur on torture and other cruel, inhuman or degrading treatment or punishment",
-     "Alice Jill Edwards", "25/13, 52/7"),
+     "Tomás Vidal Arriaga", "25/13, 52/7"),
     ("SR-FREEEXPRESSION", "Special Rapporteur on the promotion and protection of the right to freedom of opinion "
-                          "and expression", "Irene Khan", "52/9"),
-    ("SR-EXECUTIONS", "Special Rapporteur on extrajudicial, summary or arbitrary executions", "Morris Tidball-Binz",
+                          "and expression", "Leena Haapasalo", "52/9"),
+    ("SR-EXECUTIONS", "Special Rapporteur on extrajudicial, summary or arbitrary executions", "Kwabena Asante-Mensah",
      "53/4"),
-    ("SR-JUDGES", "Special Rapporteur on the independence of judges and lawyers", "Margaret Satterthwaite", "53/12"),
-    ("WGAD", "Working Group on Arbitrary Detention", "Matthew Gillett", "51/8"),
+    ("SR-JUDGES", "Special Rapporteur on the independence of judges and lawyers", "Ingrid Sørvik Aalto", "53/12"),
+    ("WGAD", "Working Group on Arbitrary Detention", "Helena Marquardt", "51/8"),
 ]
 
 

@@ -206,4 +206,4 @@ def test_a_new_holder_left_without_a_name_is_refused_with_the_reason(client, use
     assert response.status_code == 400
     assert "Give the holder's name and title." in words(response)
     db.session.expire_all()
-    assert mandate.holder_name == "Mary Lawlor"
+    assert mandate.holder_name == "Amara Okonjo-Lind"

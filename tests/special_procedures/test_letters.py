@@ -31,7 +31,7 @@ def test_a_joint_letter_with_five_cosigners_to_a_state(make_comm, mandates):
               "information we have received concerning the arrest", "arrested on 3 March",
               "do not wish to prejudge", "please refer to the Annex", "1. Please provide", "2. Please explain",
               "3. Please indicate", "made public", "interim measures", "our highest consideration",
-              "Mary Lawlor", "Matthew Gillett", "Reference to international human rights law")
+              "Amara Okonjo-Lind", "Helena Marquardt", "Reference to international human rights law")
     for code in ("SR-HRDEFENDERS", *FIVE):
         assert mandates[code].holder_name in text
     assert "Permanent Mission of Colombia" in text
@@ -65,4 +65,4 @@ def test_one_mandate_alone_writes_in_the_first_person(make_comm):
     document = compose_communication(comm, comm.recipients[0], draft=False)
     assert document.paragraphs[0].startswith("I have the honour to address you in my capacity as")
     assert "resolutions 25/18 and 52/4" in document.paragraphs[0]
-    assert [s.name for s in document.signatories] == ["Mary Lawlor"]
+    assert [s.name for s in document.signatories] == ["Amara Okonjo-Lind"]

@@ -139,10 +139,11 @@ def test_the_public_register_filters_by_state_mandate_type_and_year(make_comm, c
 
 def test_the_public_pdf_shows_initials_where_the_letter_sent_names_the_victim(make_comm):
     comm = make_comm(until="published")
-    from casework.core.attachments import storage_path
+    from casework.core import storage
+    from casework.core.storage import content_key
 
-    sent = pdf_text(storage_path(comm.recipients[0].pdf_sha256).read_bytes())
-    public = pdf_text(storage_path(comm.recipients[0].public_pdf_sha256).read_bytes())
+    sent = pdf_text(storage.files().read(content_key(comm.recipients[0].pdf_sha256)))
+    public = pdf_text(storage.files().read(content_key(comm.recipients[0].public_pdf_sha256)))
     assert VICTIM_FAMILY.upper() in sent
     assert VICTIM_FAMILY.upper() not in public and "T.O.Q." in public
 

@@ -73,7 +73,7 @@ def test_references_are_never_shared_under_concurrency(app, make_comm):
 def test_sending_fixes_the_signature_blocks_and_produces_one_pdf_per_addressee(make_comm, states):
     comm = make_comm(until="sent", addressees=[ops.AddresseeInput(state_id=states["COL"].id),
                                                ops.AddresseeInput(state_id=states["PER"].id)])
-    assert [s.name for s in comm.signatories] == ["Mary Lawlor", "Alice Jill Edwards"]
+    assert [s.name for s in comm.signatories] == ["Amara Okonjo-Lind", "Tomás Vidal Arriaga"]
     assert all(a.pdf_sha256 for a in comm.recipients)
     assert len({a.pdf_sha256 for a in comm.recipients}) == 2
     job = db.session.scalar(db.select(JobRecord).where(JobRecord.subject_id == comm.id))

@@ -19,6 +19,8 @@ from __future__ import annotations
 import enum
 from datetime import date
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -52,12 +54,12 @@ class CaseIssue(enum.StrEnum):
 
 
 ISSUE_LABELS = {
-    CaseIssue.NO_LEGAL_BASIS: "No legal basis for the detention",
-    CaseIssue.EXCESSIVE_PRETRIAL: "Excessive pre-trial detention",
-    CaseIssue.ILL_TREATMENT: "Ill-treatment", CaseIssue.MEDICAL_NEED: "Medical need",
-    CaseIssue.CHILD_WITH_ADULTS: "Child held with adults",
-    CaseIssue.NO_ACCESS_TO_LAWYER: "No access to a lawyer",
-    CaseIssue.INCOMMUNICADO: "Held incommunicado", CaseIssue.OTHER: "Other",
+    CaseIssue.NO_LEGAL_BASIS: _l("No legal basis for the detention"),
+    CaseIssue.EXCESSIVE_PRETRIAL: _l("Excessive pre-trial detention"),
+    CaseIssue.ILL_TREATMENT: _l("Ill-treatment"), CaseIssue.MEDICAL_NEED: _l("Medical need"),
+    CaseIssue.CHILD_WITH_ADULTS: _l("Child held with adults"),
+    CaseIssue.NO_ACCESS_TO_LAWYER: _l("No access to a lawyer"),
+    CaseIssue.INCOMMUNICADO: _l("Held incommunicado"), CaseIssue.OTHER: _l("Other"),
 }
 
 
@@ -71,10 +73,10 @@ class CaseOutcome(enum.StrEnum):
 
 
 OUTCOME_LABELS = {
-    CaseOutcome.RELEASED: "Released", CaseOutcome.TRANSFERRED: "Transferred",
-    CaseOutcome.CHARGES_DROPPED: "Charges dropped", CaseOutcome.EXPEDITED: "Case expedited",
-    CaseOutcome.MEDICAL_CARE: "Medical care provided",
-    CaseOutcome.ALTERNATIVE_TO_DETENTION: "Alternative to detention",
+    CaseOutcome.RELEASED: _l("Released"), CaseOutcome.TRANSFERRED: _l("Transferred"),
+    CaseOutcome.CHARGES_DROPPED: _l("Charges dropped"), CaseOutcome.EXPEDITED: _l("Case expedited"),
+    CaseOutcome.MEDICAL_CARE: _l("Medical care provided"),
+    CaseOutcome.ALTERNATIVE_TO_DETENTION: _l("Alternative to detention"),
 }
 
 # The outcomes that count as a release: the person left detention. (Charges dropped does not by
@@ -90,7 +92,7 @@ class ReleaseCategory(enum.StrEnum):
     CHILD = "child"
 
 
-CATEGORY_LABELS = {ReleaseCategory.WOMAN: "Woman", ReleaseCategory.MAN: "Man", ReleaseCategory.CHILD: "Child"}
+CATEGORY_LABELS = {ReleaseCategory.WOMAN: _l("Woman"), ReleaseCategory.MAN: _l("Man"), ReleaseCategory.CHILD: _l("Child")}
 
 
 class DetentionCase(Case):
@@ -123,7 +125,7 @@ class DetentionCase(Case):
 
     @property
     def type_label(self) -> str:
-        return "Individual case (detention)"
+        return _("Individual case (detention)")
 
     @property
     def issue_label(self) -> str:
@@ -151,9 +153,9 @@ class ReleaseSource(enum.StrEnum):
 
 
 SOURCE_LABELS = {
-    ReleaseSource.COVID19: "COVID-19 release programme", ReleaseSource.AMNESTY_OR_PARDON: "Amnesty or pardon",
-    ReleaseSource.DECONGESTION: "Decongestion plan", ReleaseSource.JUDICIAL_REVIEW: "Judicial review of detentions",
-    ReleaseSource.OTHER: "Other",
+    ReleaseSource.COVID19: _l("COVID-19 release programme"), ReleaseSource.AMNESTY_OR_PARDON: _l("Amnesty or pardon"),
+    ReleaseSource.DECONGESTION: _l("Decongestion plan"), ReleaseSource.JUDICIAL_REVIEW: _l("Judicial review of detentions"),
+    ReleaseSource.OTHER: _l("Other"),
 }
 
 

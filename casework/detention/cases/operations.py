@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 
 from casework.cases.operations import assign_user
+from casework.core.i18n import english
 from casework.core.permissions import Permission, can, can_in_unit
 from casework.core.persons import CasePerson, Person, PersonRole, Sex
 from casework.core.workflow import fire
@@ -41,7 +43,7 @@ def category_of(person: Person, on: date) -> ReleaseCategory | None:
 
 def case_title(person: Person, issue: CaseIssue) -> str:
     """Lists show the public name (initials for a protected identity) and the issue."""
-    return f"{person.public_name} — {ISSUE_LABELS[issue]}"
+    return f"{person.public_name} — {english(ISSUE_LABELS[issue])}"
 
 
 def open_case(facility: Facility, detainee: Detainee | Person, issue: CaseIssue, details: str, actor, *,
@@ -127,7 +129,7 @@ def record_outcome(case: DetentionCase, outcome: CaseOutcome, outcome_on: date, 
 def _check_outcome(case: DetentionCase) -> None:
     if case.raised_on is not None and case.outcome_on is not None and case.outcome_on < case.raised_on:
         raise Refused(_("The outcome cannot come before the case was raised (%(date)s).",
-                        date=case.raised_on.isoformat()))
+                        date=format_date(case.raised_on)))
     if case.covered_by is not None and not case.is_release:
         # No longer a release: the aggregate record that covered it keeps counting the person.
         db.session.delete(case.covered_by)

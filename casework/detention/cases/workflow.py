@@ -3,6 +3,7 @@ recorded → closed."""
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from casework.core.permissions import Permission
 from casework.core.workflow import Transition, Workflow
@@ -22,15 +23,15 @@ CASE_WORKFLOW = Workflow(
     case_type="detention_case",
     states=DetentionCaseStatus,
     initial=C.OPEN,
-    labels={C.RAISED: "Raised with the authorities", C.OUTCOME_RECORDED: "Outcome recorded"},
+    labels={C.RAISED: _l("Raised with the authorities"), C.OUTCOME_RECORDED: _l("Outcome recorded")},
     transitions=(
         # Fired by the forms that take the date and the authority or the outcome, never bare.
-        Transition("raise", "Raised with the authorities", frozenset({C.OPEN}), C.RAISED, Permission.EDIT,
+        Transition("raise", _l("Raised with the authorities"), frozenset({C.OPEN}), C.RAISED, Permission.EDIT,
                    required=("raised_on", "raised_with"), manual=False),
-        Transition("record_outcome", "Outcome recorded", frozenset({C.RAISED}), C.OUTCOME_RECORDED,
+        Transition("record_outcome", _l("Outcome recorded"), frozenset({C.RAISED}), C.OUTCOME_RECORDED,
                    Permission.EDIT, required=("outcome", "outcome_on"), guard=outcome_complete, manual=False),
-        Transition("close", "Close the case", frozenset({C.OPEN, C.RAISED, C.OUTCOME_RECORDED}), C.CLOSED,
+        Transition("close", _l("Close the case"), frozenset({C.OPEN, C.RAISED, C.OUTCOME_RECORDED}), C.CLOSED,
                    Permission.EDIT),
-        Transition("reopen", "Reopen", frozenset({C.CLOSED}), C.RAISED, Permission.APPROVE),
+        Transition("reopen", _l("Reopen"), frozenset({C.CLOSED}), C.RAISED, Permission.APPROVE),
     ),
 )

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import enum
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -25,10 +26,10 @@ class FacilityType(enum.StrEnum):
 
 
 FACILITY_TYPE_LABELS = {
-    FacilityType.POLICE_STATION: "Police station", FacilityType.PRE_TRIAL: "Pre-trial detention centre",
-    FacilityType.PRISON: "Prison", FacilityType.IMMIGRATION: "Immigration detention centre",
-    FacilityType.MILITARY: "Military facility", FacilityType.PSYCHIATRIC: "Psychiatric institution",
-    FacilityType.JUVENILE: "Juvenile detention centre", FacilityType.QUARANTINE: "Quarantine facility",
+    FacilityType.POLICE_STATION: _l("Police station"), FacilityType.PRE_TRIAL: _l("Pre-trial detention centre"),
+    FacilityType.PRISON: _l("Prison"), FacilityType.IMMIGRATION: _l("Immigration detention centre"),
+    FacilityType.MILITARY: _l("Military facility"), FacilityType.PSYCHIATRIC: _l("Psychiatric institution"),
+    FacilityType.JUVENILE: _l("Juvenile detention centre"), FacilityType.QUARANTINE: _l("Quarantine facility"),
 }
 
 

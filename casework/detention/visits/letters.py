@@ -18,7 +18,7 @@ from casework.detention.visits.models import Assessment, POPULATION_FIELDS, Reco
 from casework.extensions import db
 from casework.letters.document import LetterKind
 from casework.letters.models import Letter
-from casework.letters.phrases import phrases
+from casework.letters.phrases import written_date
 from casework.letters.types import LetterContext, LetterType
 
 REPORT_TYPE = "visit_summary"
@@ -158,7 +158,7 @@ def _join(items: Iterable[str], language: str) -> str:
 
 
 def _date(day: date, language: str) -> str:
-    return phrases(language).date(day, language if language in ("en", "fr", "es") else "en")
+    return written_date(day, _language(language))
 
 
 def _dates(values: dict, language: str) -> str:

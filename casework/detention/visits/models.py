@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -59,10 +60,10 @@ class ConditionItem(enum.StrEnum):
 
 
 CONDITION_LABELS = {
-    ConditionItem.CELLS: "Cells and sleeping places", ConditionItem.OVERCROWDING: "Overcrowding",
-    ConditionItem.FOOD: "Food", ConditionItem.WATER: "Water and sanitation", ConditionItem.HEALTH: "Health care",
-    ConditionItem.ISOLATION: "Isolation and solitary confinement",
-    ConditionItem.ILL_TREATMENT: "Allegations of ill-treatment",
+    ConditionItem.CELLS: _l("Cells and sleeping places"), ConditionItem.OVERCROWDING: _l("Overcrowding"),
+    ConditionItem.FOOD: _l("Food"), ConditionItem.WATER: _l("Water and sanitation"), ConditionItem.HEALTH: _l("Health care"),
+    ConditionItem.ISOLATION: _l("Isolation and solitary confinement"),
+    ConditionItem.ILL_TREATMENT: _l("Allegations of ill-treatment"),
 }
 
 
@@ -139,7 +140,7 @@ class Visit(Case):
 
     @property
     def type_label(self) -> str:
-        return "Detention visit"
+        return _("Detention visit")
 
     @property
     def kind_label(self) -> str:

@@ -3,6 +3,7 @@ final (once the summary report is issued)."""
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from casework.core.db import utcnow
 from casework.core.permissions import Permission
@@ -53,17 +54,17 @@ VISIT_WORKFLOW = Workflow(
     case_type="detention_visit",
     states=VisitStatus,
     initial=V.DRAFT,
-    labels={V.REVIEWED: "Reviewed"},
+    labels={V.REVIEWED: _l("Reviewed")},
     transitions=(
-        Transition("submit", "Submit for review", frozenset({V.DRAFT}), V.SUBMITTED, Permission.EDIT,
+        Transition("submit", _l("Submit for review"), frozenset({V.DRAFT}), V.SUBMITTED, Permission.EDIT,
                    required=("started_on",), guard=visit_ready, after=_after_submission),
-        Transition("withdraw", "Withdraw for changes", frozenset({V.SUBMITTED}), V.DRAFT, Permission.EDIT),
-        Transition("return_to_officer", "Return for changes", frozenset({V.SUBMITTED}), V.DRAFT, Permission.APPROVE),
-        Transition("review", "Mark as reviewed", frozenset({V.SUBMITTED}), V.REVIEWED, Permission.APPROVE,
+        Transition("withdraw", _l("Withdraw for changes"), frozenset({V.SUBMITTED}), V.DRAFT, Permission.EDIT),
+        Transition("return_to_officer", _l("Return for changes"), frozenset({V.SUBMITTED}), V.DRAFT, Permission.APPROVE),
+        Transition("review", _l("Mark as reviewed"), frozenset({V.SUBMITTED}), V.REVIEWED, Permission.APPROVE,
                    guard=may_review, after=_after_review),
-        Transition("reopen", "Reopen for changes", frozenset({V.REVIEWED}), V.DRAFT, Permission.APPROVE,
+        Transition("reopen", _l("Reopen for changes"), frozenset({V.REVIEWED}), V.DRAFT, Permission.APPROVE,
                    after=_after_reopening),
-        Transition("finalise", "Make final", frozenset({V.REVIEWED}), V.FINAL, Permission.APPROVE,
+        Transition("finalise", _l("Make final"), frozenset({V.REVIEWED}), V.FINAL, Permission.APPROVE,
                    guard=report_issued),
     ),
 )

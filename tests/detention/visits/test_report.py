@@ -7,7 +7,8 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from casework.core.attachments import storage_path
+from casework.core import storage
+from casework.core.storage import content_key
 from casework.core.workflow import fire
 from casework.detention.visits import operations as ops
 from casework.detention.visits.letters import report_paragraphs, summary_report, visit_report_values
@@ -97,7 +98,7 @@ def test_the_approved_report_is_a_confidential_numbered_pdf(users, facility, mak
     fire(report, "approve", users["supervisor"])
     db.session.commit()  # the worker renders the final PDF
     db.session.refresh(report)
-    pdf = PdfReader(io.BytesIO(storage_path(report.final_pdf_sha256).read_bytes()))
+    pdf = PdfReader(io.BytesIO(storage.files().read(content_key(report.final_pdf_sha256))))
     first = " ".join(pdf.pages[0].extract_text().split())
     assert f"REFERENCE: {visit.number}" in first.upper()
     assert "CONFIDENTIAL" in first.upper()

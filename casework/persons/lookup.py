@@ -1,0 +1,52 @@
+"""Finding a person of the registry by name, for the pickers of forms that name a person
+already there, and the same check for a number typed without JavaScript.
+
+A user finds the persons they may see (`person_visibility_clause`). Linking from a case of a team
+whose work is about other procedures (`casework.cases.lookup`) also reaches, for whoever may edit
+that case or open one there, the persons of non-confidential cases of any procedure by a part no rule hides — never a
+protected identity, never a CED author or a working group's source — showing only the name and
+the registry number, which is all the link needs.
+"""
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import ColumnElement, or_, select
+
+from casework.cases.lookup import LIMIT, MIN_TYPED, LinkFrom, reaches_other_procedures
+from casework.core.cases import Case
+from casework.core.persons import (
+    CasePerson, Person, PersonName, fold_name, person_visibility_clause, unhidden_links_clause,
+)
+from casework.core.writes import Refused
+from casework.extensions import db
+
+
+def linkable_persons_clause(user, origin: LinkFrom | None = None) -> ColumnElement[bool]:
+    """SQL condition on `Person`: whom `user` may name in a form linking from `origin`."""
+    clause = person_visibility_clause(user)
+    if not reaches_other_procedures(user, origin):
+        return clause
+    known = (select(CasePerson.person_id).join(Case, Case.id == CasePerson.case_id)
+             .where(Case.parent_id.is_(None), ~Case.confidential, unhidden_links_clause(user)))
+    return or_(clause, ~Person.protected_identity & Person.id.in_(known))
+
+
+def find_persons(user, typed: str, origin: LinkFrom | None = None, limit: int = LIMIT) -> list[Person]:
+    """The persons whose name (in any transliteration) has every word typed, accents ignored."""
+    words = fold_name(typed[:200]).split()
+    if len(" ".join(words)) < MIN_TYPED:
+        return []
+    stmt = select(Person).where(linkable_persons_clause(user, origin))
+    for word in words:
+        other = select(PersonName.person_id).where(PersonName.name_key.contains(word, autoescape=True))
+        stmt = stmt.where(or_(Person.name_key.contains(word, autoescape=True), Person.id.in_(other)))
+    return list(db.session.scalars(stmt.order_by(Person.family_name, Person.given_names, Person.id).limit(limit)))
+
+
+def linkable_person(user, person_id: int, origin: LinkFrom | None = None) -> Person:
+    """The registry's person of that number, if `user` may name them from `origin`; refused otherwise."""
+    person = db.session.scalars(select(Person).where(Person.id == person_id,
+                                                     linkable_persons_clause(user, origin))).first()
+    if person is None:
+        raise Refused(_("There is no person number %(number)s in the registry you can see.", number=person_id))
+    return person
