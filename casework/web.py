@@ -327,6 +327,8 @@ def _page_or_plain(code: int, title: str, message: str, reference: str) -> tuple
 def _template_helpers() -> dict[str, Any]:
     from casework.core import permissions
     from casework.core.audit import describe, record_name
+    from casework.audit.words import Words
+    from casework.core.jobs import job_label
     from casework.core.workflow import available
 
     return {
@@ -338,6 +340,8 @@ def _template_helpers() -> dict[str, Any]:
         "module_nav": MODULE_NAV,
         "describe_event": describe,
         "record_name": record_name,
+        "audit_words": Words,
+        "job_label": job_label,
         "page_language": page_language,
         "interface_languages": language_names,
     }

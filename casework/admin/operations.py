@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from flask_babel import gettext as _
 
-from casework.api.tokens import revoke_tokens_of
+from casework.auth.operations import set_new_password
 from casework.auth.models import Membership, Role, User
 from casework.core.units import Unit
 from casework.core.writes import Refused
@@ -29,9 +29,7 @@ def save_user(user: User | None, name: str, email: str, password: str | None,
     user.name, user.email = name.strip(), email
     user.is_admin, user.is_auditor, user.active = is_admin, is_auditor, active
     if password:
-        user.set_password(password)
-        if user.id is not None:
-            revoke_tokens_of(user)
+        set_new_password(user, password, None)
     if security_change:
         user.end_other_sessions()  # a new password or new rights apply from the next request
     db.session.add(user)

@@ -14,6 +14,7 @@ from wtforms.validators import Optional
 
 from casework.auth.models import User
 from casework.core.attachments import Attachment, may_read_files
+from casework.audit.words import Words
 from casework.core.audit import RECORD_NAMES, AuditAction, AuditEvent, shown_changes
 from casework.core.cases import Case
 from casework.core.forms import Form, choices, enum_choices
@@ -133,4 +134,4 @@ def index():
     withheld = withheld_events(page.items)
     shown = {e.id: shown_changes(e, current_user.id) for e in page.items}
     return render_template("audit/index.html", form=form, page=page, withheld=withheld, shown=shown,
-                           reasons=WITHHELD_REASONS)
+                           reasons=WITHHELD_REASONS, words=Words([e for e in page.items if e.id not in withheld]))

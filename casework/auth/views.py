@@ -6,13 +6,12 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
-from casework.api.tokens import revoke_tokens_of
 from casework.auth import session as auth
 from casework.auth.forms import EnrolTotpForm, LanguageForm, LoginForm, PasswordChangeForm, TotpForm
 from casework.auth.models import User
-from casework.auth.operations import set_language
+from casework.auth.operations import set_language, set_new_password
 from casework.core import audit
-from casework.core.writes import again_at, write
+from casework.core.writes import again_at, again_on, write
 from casework.extensions import db
 from casework.web import language_names, public, remember_language
 
@@ -127,22 +126,23 @@ def _may_replace_totp(form: EnrolTotpForm) -> bool:
 @bp.route("/account/password", methods=["GET", "POST"])
 @login_required
 def change_password():
+    """Load → check the current password (a wrong one counts towards the lockout, so it is kept
+    even though nothing else is) → one operation → commit."""
     form = PasswordChangeForm()
-    if form.validate_on_submit():
-        if not current_user.check_password(form.current_password.data):
-            auth.count_failure(current_user)
-            db.session.commit()
-            form.current_password.errors.append(_("The current password is not correct."))
-        else:
-            current_user.set_password(form.new_password.data)
-            current_user.end_other_sessions(keep=session.get(auth.SESSION_KEY))
-            revoke_tokens_of(current_user, current_user)
-            auth.renew_session(current_user._get_current_object())  # this browser stays signed in
-            db.session.commit()
-            flash(_("Your password has been changed. Other sessions have been signed out and your API tokens "
-                    "revoked."), "success")
-            return redirect(url_for("main.my_work"))
-    return render_template("auth/password.html", form=form)
+    again = again_on("auth/password.html", form=form)
+    if form.validate_on_submit() and not current_user.check_password(form.current_password.data):
+        auth.count_failure(current_user)
+        db.session.commit()
+        form.current_password.errors.append(_("The current password is not correct."))
+        return again(400, None)
+    user = current_user._get_current_object()
+
+    def change() -> None:
+        set_new_password(user, form.new_password.data, user, keep=session.get(auth.SESSION_KEY))
+        auth.renew_session(user)  # this browser stays signed in
+
+    return write(change, form=form, again=again, to=url_for("main.my_work"), done=_(
+        "Your password has been changed. Other sessions have been signed out and your API tokens revoked."))
 
 
 @bp.route("/account/language", methods=["POST"])

@@ -24,7 +24,7 @@ from flask import Flask, current_app, has_app_context
 from flask_babel import gettext as _
 from redis.exceptions import RedisError
 from sqlalchemy import JSON, ForeignKey, Select, String, Text, event, func, or_, select, update
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from casework.core.db import StrEnumType, utcnow
 from casework.core.writes import Refused
@@ -32,6 +32,7 @@ from casework.extensions import db
 
 log = logging.getLogger(__name__)
 _JOBS: dict[str, Callable[..., Any]] = {}
+_LABELS: dict[str, Any] = {}
 _fake_server = None
 _fake_lock = threading.Lock()
 _worker_app: Flask | None = None
@@ -78,11 +79,28 @@ class JobRecord(db.Model):
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
 
+    requested_by = relationship("User")
 
-def job(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Register a function as a background job. It receives plain ids and must be idempotent."""
-    _JOBS[f"{fn.__module__}.{fn.__name__}"] = fn
-    return fn
+
+def job(fn: Callable[..., Any] | None = None, *, label: Any = None) -> Any:
+    """Register a function as a background job (`@job`, or `@job(label=_l("…"))` to name it on the
+    pages). It receives plain ids and must be idempotent."""
+    def register(function: Callable[..., Any]) -> Callable[..., Any]:
+        kind = f"{function.__module__}.{function.__name__}"
+        _JOBS[kind], _LABELS[kind] = function, label
+        return function
+
+    return register(fn) if fn is not None else register
+
+
+def job_label(kind: str) -> str:
+    """What a job does, in the reader's words ("Render the final PDF of a letter")."""
+    try:
+        _registered_job(kind)
+    except (ImportError, KeyError):
+        pass  # a job of an older version: named by its function
+    label = _LABELS.get(kind)
+    return str(label) if label else kind.rpartition(".")[2].replace("_", " ").capitalize()
 
 
 def enqueue(fn: Callable[..., Any], *args: Any, subject=None, requested_by=None) -> JobRecord:

@@ -1,6 +1,8 @@
 """The background job that writes a large export to a file, reporting its progress as it goes."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 import io
 import os
 import tempfile
@@ -18,7 +20,7 @@ from casework.exports.registry import get_list
 from casework.extensions import db
 
 
-@job
+@job(label=_l("Write an export file"))
 def build_export(export_id: int) -> dict:
     """Write the export's file. Safe to run again: it starts over and replaces the file.
 

@@ -2,6 +2,8 @@
 safe to run twice: a retry never creates a second letter or a second final PDF."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from datetime import date
 
 from sqlalchemy.orm.exc import StaleDataError
@@ -20,7 +22,7 @@ from casework.letters.rendering import render_letter_pdf
 from casework.letters.types import letter_type
 
 
-@job
+@job(label=_l("Render the final PDF of a letter"))
 def render_final_letter(letter_id: int) -> dict:
     """Render the approved letter, store the PDF immutably, and mark the letter final."""
     letter = db.session.get(Letter, letter_id)
@@ -43,7 +45,7 @@ def render_final_letter(letter_id: int) -> dict:
     return {"sha256": sha, "size": size}
 
 
-@job
+@job(label=_l("Render a draft preview of a letter"))
 def render_letter_preview(letter_id: int) -> dict:
     """Render the letter as it stands now, watermarked DRAFT, for the drafter to check.
 
@@ -57,7 +59,7 @@ def render_letter_preview(letter_id: int) -> dict:
     return {"sha256": sha, "size": size}
 
 
-@job
+@job(label=_l("Render one copy of a batch of letters"))
 def render_batch_copy(item_id: int) -> dict:
     """Render one Mission's copy of a final circular. Safe to run twice: a done copy is kept."""
     item = db.session.get(LetterBatchItem, item_id)
@@ -75,7 +77,7 @@ def render_batch_copy(item_id: int) -> dict:
     return {"sha256": sha, "size": size}
 
 
-@job
+@job(label=_l("Render each addressee's copy of a letter"))
 def render_copies(letter_id: int, public: bool = False) -> dict:
     """Each recipient's own PDF of a letter printed once per recipient (its type's
     `compose_copy`), or with `public` the version published (victims' names redacted). A party

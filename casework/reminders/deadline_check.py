@@ -12,6 +12,8 @@ still catches up.
 """
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -123,7 +125,7 @@ def _email_alerts(user, notifications: list[Notification]):
     return queue_email(user, subject, "\n".join(lines) + "\n\n" + my_work_line())
 
 
-@job
+@job(label=_l("Daily deadline check"))
 def run_deadline_check(today: str) -> dict:
     """The scheduled daily run: `today` is the ISO date the scheduler ran it for."""
     result = check_deadlines(date.fromisoformat(today))

@@ -1,6 +1,8 @@
 """The daily digest: one message per user with what is overdue and due within 7 days."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -98,7 +100,7 @@ def send_digests(today: date) -> dict:
     return {"digests": sent, "emails": emails}
 
 
-@job
+@job(label=_l("Daily digest of deadlines"))
 def run_digest(today: str) -> dict:
     """The scheduled daily run: `today` is the ISO date the scheduler ran it for."""
     result = send_digests(date.fromisoformat(today))

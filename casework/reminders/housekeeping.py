@@ -10,6 +10,8 @@ sign-in and every creating form write to stay small, and export files do not pil
 """
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from datetime import datetime, timedelta
 
 from flask import current_app
@@ -35,7 +37,7 @@ def forget_unusable(now: datetime) -> dict[str, int]:
     return {"sessions": sessions.rowcount, "form_tokens": tokens.rowcount}
 
 
-@job
+@job(label=_l("Daily housekeeping (old sessions, form tokens, export files)"))
 def run_housekeeping(day: str) -> dict[str, int]:
     """The daily run (`day` is the ISO date it runs for; the cut-offs are from now)."""
     now = utcnow()

@@ -6,6 +6,8 @@ already sent is never sent again.
 """
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 import smtplib
 from collections.abc import Callable
 from email.message import EmailMessage
@@ -46,7 +48,7 @@ def queue_email(user, subject: str, body: str) -> OutgoingEmail | None:
     return message
 
 
-@job
+@job(label=_l("Send an e-mail"))
 def send_email(email_id: int) -> dict:
     """Send one recorded e-mail through the configured SMTP server."""
     message = db.session.get(OutgoingEmail, email_id)

@@ -5,6 +5,8 @@ It takes an ISO date, owns its transaction and is safe to run twice.
 """
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -18,7 +20,7 @@ from casework.special_procedures.models import PUBLICATION_DAYS, SpCommunication
 from casework.special_procedures.workflow import COMMUNICATION_WORKFLOW
 
 
-@job
+@job(label=_l("Publish the letters due for publication"))
 def publish_due_communications(today: str | None = None) -> dict:
     """Publish every letter sent at least 60 days before `today` (ISO date; the real date if None).
 

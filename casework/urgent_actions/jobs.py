@@ -6,6 +6,8 @@ waiting: nobody is registered twice and no number is skipped.
 """
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from casework.auth.models import User
 from casework.core.audit import acting_as
 from casework.core.jobs import job
@@ -14,7 +16,7 @@ from casework.urgent_actions.models import UrgentActionGroup
 from casework.urgent_actions.operations import GROUP_CHUNK, register_waiting
 
 
-@job
+@job(label=_l("Register the persons of a group"))
 def register_group_members(group_id: int, actor_id: int) -> dict:
     group = db.session.get(UrgentActionGroup, group_id)
     actor = db.session.get(User, actor_id)

@@ -443,7 +443,7 @@ def test_password_change_needs_the_current_password_and_takes_effect_at_next_sig
     sign_in(client, viewer)
     response = client.post("/account/password", data={
         "current_password": WRONG, "new_password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
-    assert response.status_code == 200
+    assert response.status_code == 400  # the form again, with the reason by the field
     assert "The current password is not correct." in page(response)
     assert viewer.check_password(PASSWORD)
 

@@ -51,7 +51,7 @@ def test_a_new_password_ends_the_other_browsers_and_the_api_tokens(app, client, 
     assert _api_status(app.test_client(), secret) == 200
     response = client.post("/account/password", data={
         "current_password": PASSWORD, "new_password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert "API tokens revoked" in page(client.get("/"))
     assert is_signed_in(client)
     assert not is_signed_in(other)

@@ -129,7 +129,7 @@ def test_the_teams_supervisor_sets_the_reporting_period_on_a_page(client, units,
     db.session.refresh(units["REPRISALS"])
     period = reporting_period(units["REPRISALS"], 2027)
     assert (period.start, period.end) == (date(2026, 4, 1), date(2027, 3, 31))
-    assert "Reporting period 2026-04-01 to 2027-03-31" in words(client.get("/reprisals/report?year=2027"))
+    assert "Reporting period Apr 1, 2026 to Mar 31, 2027" in words(client.get("/reprisals/report?year=2027"))
 
 
 def test_only_a_supervisor_of_the_team_sets_the_reporting_period(client, users):

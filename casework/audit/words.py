@@ -1,0 +1,166 @@
+"""The audit trail in people's words: what changed, by the field's name as the pages call it, and
+each value as a reader would write it — a person's name for an account id, a State's name, a date
+in the reader's format, a state of the workflow by its label — never a hash or a column name.
+
+Only values that name no one hidden are resolved: accounts, States and units, which every signed-in
+reader may know. A person or a case stays a number here; the trail's own rules decide who sees the
+event at all (`casework.audit.views.withheld_events`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from flask_babel import format_date, format_datetime
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from casework.auth.models import User
+from casework.core.i18n import ENUM_WORDS, enum_label
+from casework.core.states import State
+from casework.core.units import Unit
+from casework.core.workflow import COMMON_STATE_LABELS, _WORKFLOWS
+from casework.extensions import db
+
+# Recorded for integrity, meaningless to a reader: not shown.
+HIDDEN = re.compile(r"(^|_)(sha256|token_hash|version|search_vector)$|^(id|prefix)$")
+ACCOUNT = re.compile(r"(^|_)(by|user|officer|actor|holder_user)_id$")
+STATE = re.compile(r"(^|_)(state|nationality)_id$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+CODE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$")
+
+# Fields whose names read badly once the "_id" is gone, or that the pages call otherwise.
+FIELD_LABELS = {
+    "status": _l("State"),
+    "state_id": _l("State"),
+    "second_state_id": _l("Second State"),
+    "unit_id": _l("Unit"),
+    "officer_id": _l("Case officer"),
+    "approved_by_id": _l("Approved by"),
+    "assigned_by_id": _l("Assigned by"),
+    "uploaded_by_id": _l("Uploaded by"),
+    "requested_by_id": _l("Requested by"),
+    "user_id": _l("Account"),
+    "filename": _l("File"),
+    "content_type": _l("Kind of file"),
+    "size": _l("Size"),
+    "received_on": _l("Received"),
+    "registered_on": _l("Registered"),
+    "sent_on": _l("Sent"),
+    "due_on": _l("Due"),
+    "confidential": _l("Confidential"),
+    "title": _l("Title"),
+    "reference": _l("Reference"),
+    "description": _l("Description"),
+    "comment": _l("Comment"),
+}
+
+
+def field_label(name: str) -> str:
+    """"approved_by_id" → "Approved by"; a field the pages name otherwise, by that name."""
+    known = FIELD_LABELS.get(name)
+    if known is not None:
+        return str(known)
+    return re.sub(r"_id$", "", name).replace("_", " ").capitalize()
+
+
+class Words:
+    """Turns recorded values into words for one page, asking the database once per kind."""
+
+    def __init__(self, events) -> None:
+        ids: dict[str, set[int]] = {"account": set(), "state": set(), "unit": set()}
+        for event in events:
+            for name, value in (event.changes or {}).items():
+                kind = _kind(name)
+                if kind:
+                    ids[kind].update(v for v in _flat(value) if isinstance(v, int) and not isinstance(v, bool))
+        self.names = {
+            "account": _names(User, User.name, ids["account"]),
+            "state": _names(State, State.name, ids["state"]),
+            "unit": _names(Unit, Unit.name, ids["unit"]),
+        }
+
+    def changes(self, event, changes: dict | None) -> list[tuple[str, str, str | None]]:
+        """(field, before, after) for an update; (field, value, None) for a creation or deletion."""
+        rows = []
+        for name, value in (changes or {}).items():
+            if HIDDEN.search(name):
+                continue
+            kind = getattr(event, "object_type", None)
+            if event.action in ("update", "state_change") and isinstance(value, list) and len(value) == 2:
+                rows.append((field_label(name), self.value(name, value[0], kind), self.value(name, value[1], kind)))
+            else:
+                rows.append((field_label(name), self.value(name, value, kind), None))
+        return rows
+
+    def value(self, name: str, value: Any, object_type: str | None = None) -> str:
+        if value is None or value == "" or value == []:
+            return "—"
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if isinstance(value, list):
+            return ", ".join(self.value(name, item, object_type) for item in value)
+        if isinstance(value, dict):
+            return "; ".join(f"{field_label(k)}: {self.value(k, v)}" for k, v in value.items())
+        kind = _kind(name)
+        if kind and isinstance(value, int):
+            return self.names[kind].get(value) or f"#{value}"
+        if isinstance(value, str):
+            return _text(name, value, object_type)
+        return str(value)
+
+
+def _text(name: str, value: str, object_type: str | None) -> str:
+    if ISO_MOMENT.match(value):
+        try:
+            return format_datetime(datetime.fromisoformat(value), "medium")
+        except ValueError:
+            return value
+    if ISO_DATE.match(value):
+        try:
+            return format_date(date.fromisoformat(value), "medium")
+        except ValueError:
+            return value
+    if name == "status":
+        workflow = _workflow_of(object_type)
+        return str(workflow.state_label(value) if workflow else COMMON_STATE_LABELS.get(value) or enum_label(value))
+    if value in ENUM_WORDS or CODE.match(value):
+        return str(enum_label(value))
+    return value
+
+
+def _workflow_of(object_type: str | None):
+    """The workflow of the records of a table ("communications"), if they have one."""
+    for mapper in db.Model.registry.mappers:
+        if mapper.local_table is not None and mapper.local_table.name == object_type:
+            key = getattr(mapper.class_, "workflow_key", None) or mapper.polymorphic_identity
+            return _WORKFLOWS.get(key)
+    return None
+
+
+def _kind(name: str) -> str | None:
+    if ACCOUNT.search(name):
+        return "account"
+    if STATE.search(name):
+        return "state"
+    if name == "unit_id":
+        return "unit"
+    return None
+
+
+def _flat(value: Any) -> Iterator[Any]:
+    if isinstance(value, list):
+        for item in value:
+            yield from _flat(item)
+    else:
+        yield value
+
+
+def _names(model, column, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(db.session.execute(select(model.id, column).where(model.id.in_(ids))).all())
