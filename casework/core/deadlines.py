@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import ForeignKey, Index, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -138,10 +139,10 @@ def record_reminder(deadline: Deadline, on: date | None = None) -> int:
         raise Refused(_("“%(label)s” has been met; no reminder is needed.", label=deadline.shown_label))
     on = on or date.today()
     if on > latest_past_date():
-        raise Refused(_("A reminder cannot be dated %(date)s, in the future.", date=on.isoformat()))
+        raise Refused(_("A reminder cannot be dated %(date)s, in the future.", date=format_date(on)))
     if deadline.last_reminder_on is not None and on < deadline.last_reminder_on:
         raise Refused(_("A reminder cannot be dated %(date)s, before the previous one, sent on %(last)s.",
-                        date=on.isoformat(), last=deadline.last_reminder_on.isoformat()))
+                        date=format_date(on), last=format_date(deadline.last_reminder_on)))
     deadline.reminders_sent += 1
     deadline.last_reminder_on = on
     db.session.flush()

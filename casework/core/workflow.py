@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from blinker import Namespace
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text, select
@@ -313,7 +314,7 @@ def _day_of_step(record: Case | object, transition: Transition, given: date | No
         return given or date.today()
     if given not in (None, told, date.today()):
         raise Refused(_("“%(action)s” took place on %(date)s, as the case's records show: date it so, or correct "
-                        "the record first.", action=transition.label, date=told.isoformat()))
+                        "the record first.", action=transition.label, date=format_date(told)))
     return told
 
 
@@ -352,17 +353,17 @@ def check_step_date(record: Case | object, on: date, action: str) -> None:
     follows: a clock opened from that day would run from a day that cannot be."""
     if on > latest_past_date():
         raise Refused(_("“%(action)s” cannot be dated %(date)s, in the future: give the day it happened.",
-                        action=action, date=on.isoformat()))
+                        action=action, date=format_date(on)))
     received = received_on(case_of(record))
     if received is not None and on < received:
         raise Refused(_("“%(action)s” cannot be dated %(date)s, before the case was received on %(received)s.",
-                        action=action, date=on.isoformat(), received=received.isoformat()))
+                        action=action, date=format_date(on), received=format_date(received)))
     previous = last_step(record) if case_of(record).id is not None else None
     if previous is not None and on < previous.happened_on:
         raise Refused(_("“%(action)s” cannot be dated %(date)s, before the step it follows (%(state)s, on "
-                        "%(previous)s).", action=action, date=on.isoformat(),
+                        "%(previous)s).", action=action, date=format_date(on),
                         state=workflow_for(record).state_label(previous.to_status).lower(),
-                        previous=previous.happened_on.isoformat()))
+                        previous=format_date(previous.happened_on)))
 
 
 def _history_row(record: Case | object, event: str, target: str, actor, comment: str | None,

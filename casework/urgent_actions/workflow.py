@@ -69,7 +69,7 @@ def _reminder_due(ua: UrgentAction, user) -> str | None:
         return _("No reply is awaited from the State.")
     if (drafted := unsent_reminder(ua)) is not None:
         return _("The reminder drafted on %(date)s has not been sent yet; another can go once it has.",
-                 date=drafted.created_at.date().isoformat())
+                 date=format_date(drafted.created_at.date()))
     if deadline.reminders_sent >= max_reminders(ua):
         return _("%(n)s reminders have been sent; invite the State to meet the rapporteurs.", n=deadline.reminders_sent)
     if not deadline.is_overdue():

@@ -101,7 +101,7 @@ def test_an_action_takes_the_day_it_happened(world, api_as):
     url = f"/api/v1/cases/{case.id}/transitions/request_clarification"
     before_receipt = officer.post(url, {"version": case.version, "on": "2026-02-27"})
     assert before_receipt.status_code == 409
-    assert "before the case was received on 2026-03-01" in before_receipt.json["error"]["message"]
+    assert "before the case was received on Mar 1, 2026" in before_receipt.json["error"]["message"]
     future = officer.post(url, {"version": case.version, "on": "2099-01-01"})
     assert future.status_code == 422 and "on" in future.json["error"]["fields"]
     fired = officer.post(url, {"version": case.version, "on": "2026-03-10"})

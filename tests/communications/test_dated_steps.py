@@ -65,7 +65,7 @@ def test_a_step_dated_before_the_step_it_follows_is_refused(make_communication, 
     refused = supervisor.post(f"/cases/{case.id}/actions/transmit", data={**_actions_form(supervisor, case),
                                                                           "on": "2026-03-20"})
     assert refused.status_code == 422
-    assert "cannot be dated 2026-03-20, before the step it follows (registered, on 2026-04-01)" in words(refused)
+    assert "cannot be dated Mar 20, 2026, before the step it follows (registered, on Apr 1, 2026)" in words(refused)
     assert _actions_form_of(refused)["on"] == ["2026-03-20"]
 
 
@@ -75,7 +75,7 @@ def test_a_registration_before_receipt_is_refused_and_takes_no_number(make_commu
     form = form_with(supervisor.get(case.url), "registered_on")
     refused = supervisor.post(f"/communications/{case.id}/register", data={**form, "registered_on": "2026-02-27"})
     assert refused.status_code == 422
-    assert "cannot be dated 2026-02-27, before the case was received on 2026-03-02" in words(refused)
+    assert "cannot be dated Feb 27, 2026, before the case was received on Mar 2, 2026" in words(refused)
     assert form_with(refused, "registered_on")["registered_on"] == ["2026-02-27"]
     db.session.refresh(case)
     assert case.status == "received" and case.reference is None
@@ -94,7 +94,7 @@ def test_a_decision_dated_before_the_recorded_transmittal_is_refused(make_commun
     refused = supervisor.post(f"/communications/{case.id}/decision", data={
         **form, "decision_type": "inadmissible", "adopted_on": "2026-04-20", "session": "139"})
     assert refused.status_code == 422
-    assert "“Declare inadmissible” cannot be dated 2026-04-20, before the step it follows (transmitted, on 2026-05-04)" \
+    assert "“Declare inadmissible” cannot be dated Apr 20, 2026, before the step it follows (transmitted, on May 4, 2026)" \
         in words(refused)
     assert form_with(refused, "adopted_on")["adopted_on"] == ["2026-04-20"]
     db.session.refresh(case)

@@ -57,7 +57,7 @@ def open_case(facility: Facility, detainee: Detainee | Person, issue: CaseIssue,
     today = on or date.today()
     if visit is not None and today < visit.started_on:
         raise Refused(_("A case identified at a visit cannot be opened before the visit began, on %(date)s.",
-                        date=visit.started_on.isoformat()))
+                        date=format_date(visit.started_on)))
     person = find_or_register_person(facility.unit_id, detainee, actor)
     reference = next_number(facility.unit.code, today.year, "IC")
     case = DetentionCase(

@@ -35,6 +35,6 @@ def test_a_case_from_a_visit_cannot_be_opened_before_the_visit(client, users, fa
     url = f"/detention/cases/new?visit_id={visit.id}"
     refused = client.post(url, data={**_new_case_form(client, url), "opened_on": "2025-03-01"})
     assert refused.status_code == 400
-    assert "cannot be opened before the visit began, on 2025-03-12" in words(refused)
+    assert "cannot be opened before the visit began, on Mar 12, 2025" in words(refused)
     assert form_with(refused, "issue")["opened_on"] == ["2025-03-01"]  # kept, to correct
     assert db.session.scalar(select(DetentionCase)) is None
