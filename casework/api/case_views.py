@@ -120,7 +120,7 @@ def take_action(case_id: int, event: str, body: FireTransition):
         raise ApiError(404, _("This kind of case has no action “%(event)s”.", event=event))
     before = case.status
     try:
-        entry = fire_transition(case, event, current_user, body.version, body.comment)
+        entry = fire_transition(case, event, current_user, body.version, body.comment, body.on)
         db.session.commit()
     except (EditConflict, StaleDataError):
         db.session.rollback()
@@ -128,4 +128,5 @@ def take_action(case_id: int, event: str, body: FireTransition):
     except Refused as refusal:
         db.session.rollback()
         raise ApiError(403 if refusal.forbidden else 409, str(refusal)) from None
-    return FiredOut(case=case_out(case, current_user), event=event, from_status=before, to_status=entry.to_status)
+    return FiredOut(case=case_out(case, current_user), event=event, from_status=before, to_status=entry.to_status,
+                    on=entry.happened_on)

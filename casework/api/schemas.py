@@ -125,6 +125,9 @@ class TransitionList(BaseModel):
 class FireTransition(Input):
     version: int = Field(ge=1, le=MAX_ID, description="The case's `version` as last read: refused if it changed.")
     comment: Text(4000) | None = None  # type: ignore[valid-type]
+    on: PastDate | None = Field(None, description="The day the step happened, if not today: not in the future, "
+                                                  "nor before the case was received or the step it follows. "
+                                                  "The deadlines it opens run from that day.")
 
 
 class FiredOut(BaseModel):
@@ -132,6 +135,7 @@ class FiredOut(BaseModel):
     event: str
     from_status: str
     to_status: str
+    on: date = Field(description="The day the step happened, as recorded in the case's history.")
 
 
 class ApiIndex(BaseModel):

@@ -4,7 +4,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from casework.core.forms import Form, enum_choices
+from casework.core.forms import Form, PastDateField, enum_choices
 from casework.core.persons import PersonRole
 
 
@@ -12,6 +12,7 @@ class TransitionForm(Form):
     """Fires one workflow action; carries the version the user saw (optimistic locking)."""
 
     version = IntegerField(validators=[DataRequired()])
+    on = PastDateField(_l("Date it happened"), validators=[Optional()])  # blank: today
     comment = TextAreaField(_l("Comment (optional)"), validators=[Optional(), Length(max=4000)])
 
 
@@ -37,6 +38,12 @@ class ConfirmForm(Form):
     """An empty form: just the CSRF token, for buttons that change something."""
 
     next = HiddenField()
+
+
+class ReminderForm(Form):
+    """A reminder sent for a deadline, on the day it went (today if not given)."""
+
+    sent_on = PastDateField(_l("Sent on"), validators=[Optional()])
 
 
 class ExtendDeadlineForm(Form):

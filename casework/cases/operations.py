@@ -1,6 +1,8 @@
 """Operations on any case. They flush and audit; the view commits."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -16,14 +18,16 @@ from casework.core.writes import Refused
 from casework.extensions import db
 
 
-def fire_transition(case: Case, event: str, actor, expected_version: int, comment: str | None) -> CaseHistory:
-    """Fire a workflow action a user chose, refusing it if the case changed since they loaded it.
+def fire_transition(case: Case, event: str, actor, expected_version: int, comment: str | None,
+                    on: date | None = None) -> CaseHistory:
+    """Fire a workflow action a user chose, dated the day it happened (`on`, today if not given),
+    refusing it if the case changed since they loaded it.
 
     Events the system fires itself (a rendered PDF, a recorded dispatch) are not for this door.
     """
     if not workflow_for(case).transition(event).manual:
         raise Refused(_("“%(event)s” happens by itself; it cannot be chosen.", event=event))
-    return fire(case, event, actor, expected_version=expected_version, comment=comment)
+    return fire(case, event, actor, expected_version=expected_version, comment=comment, on=on)
 
 
 def _refuse_child(case: Case) -> None:

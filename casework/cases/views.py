@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template
 from flask_babel import format_date
@@ -19,7 +20,7 @@ from casework.auth.models import User
 from casework.cases import lookup, operations
 from casework.cases.access import load_case, load_part, record_confidential_view
 from casework.cases.forms import (
-    AssignmentForm, AttachmentForm, ConfirmForm, ExtendDeadlineForm, LinkPersonForm, TransitionForm,
+    AssignmentForm, AttachmentForm, ConfirmForm, ExtendDeadlineForm, LinkPersonForm, ReminderForm, TransitionForm,
 )
 from casework.core import audit
 from casework.core.attachments import Attachment, attach_file, may_read_files, readable_attachments, send_attachment
@@ -98,7 +99,8 @@ def render_case(case, status: int = 200, **forms):
         "workflow": workflow_for(case),
         "history": history(case),
         "timeline": timeline,
-        "transition_form": forms.pop("transition_form", None) or TransitionForm(version=case.version),
+        "transition_form": forms.pop("transition_form", None) or TransitionForm(
+            formdata=None, version=case.version, on=date.today()),
         "attachment_form": forms.pop("attachment_form", None) or AttachmentForm(),
         "attachments": readable_attachments(case, current_user),
         "timeline_withheld": _withheld_file_events(case, events),
@@ -107,6 +109,7 @@ def render_case(case, status: int = 200, **forms):
         "extend_form_for": _extend_forms(forms.pop("extend_form", None)),
         "person_links": visible_links(case, current_user),
         "confirm_form": ConfirmForm(),
+        "today": date.today(),
         "error": forms.pop("error", None),
         "failed_event": forms.pop("failed_event", None),
     }
@@ -188,7 +191,8 @@ def detail(case_id: int):
 def transition(case_id: int, event: str):
     case = load_case(case_id)
     form = TransitionForm()
-    return write(lambda: operations.fire_transition(case, event, current_user, form.version.data, form.comment.data),
+    return write(lambda: operations.fire_transition(case, event, current_user, form.version.data, form.comment.data,
+                                                    form.on.data),
                  form=form, record=case, again=on_case_page(case, transition_form=form, failed_event=event),
                  done=lambda entry: _("Done: %(action)s.", action=workflow_for(case).transition(entry.event).label),
                  to=case.url)
@@ -256,7 +260,8 @@ def extend(case_id: int, deadline_id: int):
 def reminder(case_id: int, deadline_id: int):
     case = load_case(case_id, Permission.EDIT)
     deadline = load_part(Deadline, deadline_id, case)
-    form = ConfirmForm()
-    return write(lambda: record_reminder(deadline), form=form, again=on_case_page(case, confirm_form=form),
+    form = ReminderForm()
+    return write(lambda: record_reminder(deadline, form.sent_on.data), form=form,
+                 again=on_case_page(case, reminder_form=form),
                  done=lambda count: _("Reminder %(count)s recorded for “%(label)s”.", count=count,
                                       label=deadline.shown_label), to=case.url)

@@ -20,7 +20,7 @@ from casework.core.permissions import Permission, can
 from casework.core.persons import CasePerson, Person, PersonRole
 from casework.core.states import State
 from casework.core.units import Unit
-from casework.core.workflow import fire
+from casework.core.workflow import check_step_date, fire, workflow_for
 from casework.core.writes import Refused
 from casework.extensions import db
 
@@ -105,6 +105,7 @@ def register_communication(communication: Communication, actor, on: date | None 
     require(actor, Permission.APPROVE, communication)
     if communication.status not in (S.RECEIVED, S.CLARIFICATION_REQUESTED):
         raise Refused(_("Only incoming correspondence can be registered."))
+    check_step_date(communication, on, workflow_for(communication).transition("register").label)
     number = next_number(f"{CASE_TYPE}:{communication.unit.code}:{on.year}")
     communication.number, communication.year, communication.registered_on = number, on.year, on
     communication.reference = f"{communication.unit.code} {number}/{on.year}"

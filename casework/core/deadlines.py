@@ -6,12 +6,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import ForeignKey, Index, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
 from casework.core.db import utcnow
+from casework.core.inputs import latest_past_date
 from casework.core.writes import Refused
 from casework.extensions import db
 
@@ -131,10 +133,17 @@ def extend_deadline(deadline: Deadline, new_due_on: date, actor, note: str) -> N
 
 
 def record_reminder(deadline: Deadline, on: date | None = None) -> int:
-    """Count a reminder sent for an open deadline; returns how many have been sent. Flushes."""
+    """Count a reminder sent for an open deadline on the day it went (`on`, today if not given);
+    returns how many have been sent. Flushes."""
     if not deadline.is_open:
         raise Refused(_("“%(label)s” has been met; no reminder is needed.", label=deadline.shown_label))
+    on = on or date.today()
+    if on > latest_past_date():
+        raise Refused(_("A reminder cannot be dated %(date)s, in the future.", date=format_date(on)))
+    if deadline.last_reminder_on is not None and on < deadline.last_reminder_on:
+        raise Refused(_("A reminder cannot be dated %(date)s, before the previous one, sent on %(last)s.",
+                        date=format_date(on), last=format_date(deadline.last_reminder_on)))
     deadline.reminders_sent += 1
-    deadline.last_reminder_on = on or date.today()
+    deadline.last_reminder_on = on
     db.session.flush()
     return deadline.reminders_sent

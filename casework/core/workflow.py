@@ -4,6 +4,11 @@ A module declares its workflow as a table of `Transition`s for its case type (in
 `module.py`). `fire()` is the only way a case changes state: it refuses invalid events with the
 reason, writes the history row and the audit event, and opens and closes deadlines.
 
+Steps are often recorded after they happened (the note verbale went out on Monday and is entered
+on Thursday), so each transition takes the day it happened: every clock it opens runs from that
+day, and the history keeps both that day and when it was recorded. The day is refused when it is
+in the future, before the case was received, or before the step it follows.
+
 Some records of a case move through states of their own, beside the case's: an interim-measures
 request (requested → granted → lifted), a mandate's co-signature (invited → approved). They are
 a case's *parts*: their class names its workflow (`workflow_key`) and the case it belongs to
@@ -13,10 +18,14 @@ history row goes on the case's history, naming the part.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from blinker import Namespace
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text, select
@@ -27,6 +36,7 @@ from casework.core.cases import Case
 from casework.core.db import utcnow
 from casework.core.deadlines import Deadline, Period, meet_open_deadlines
 from casework.core.i18n import Label, english
+from casework.core.inputs import latest_past_date
 from casework.core.permissions import Permission, can
 from casework.core.writes import Refused, expect_version
 from casework.extensions import db
@@ -87,6 +97,8 @@ class DeadlineRule:
 # one person may act, as a mandate's holder), or None.
 Guard = Callable[[Case, object], "str | Refused | None"]
 Effect = Callable[[Case, object], None]  # (case, actor) → what else the event does, e.g. queue a job
+# case → the day a record of the case says the step happened (the note verbale's "Sent on"), or None
+DatedBy = Callable[[Case], "date | None"]
 
 
 @dataclass(frozen=True)
@@ -104,6 +116,7 @@ class Transition:
     guard: Guard | None = None
     after: Effect | None = None  # runs once the state has changed, in the same transaction
     manual: bool = True  # False: fired by the system (e.g. a job), never offered as a button
+    dated_by: DatedBy | None = None  # where the case records the day of this step, which then dates it
 
 
 @dataclass(frozen=True)
@@ -140,6 +153,11 @@ class Workflow:
 
 _WORKFLOWS: dict[str, Workflow] = {}
 
+# Sent once a transition has changed its record, in the same transaction: `sender` is the record,
+# with `event`, `actor` and `on` (the day it happened). A module reacts to a step of another's
+# records through it (a reminder counted when its letter is sent), never by changing that module.
+step_taken = Namespace().signal("step-taken")
+
 
 def register_workflow(workflow: Workflow) -> Workflow:
     """Make a workflow the one that governs its case type."""
@@ -171,7 +189,8 @@ class CaseHistory(db.Model):
     from_status: Mapped[str] = mapped_column(String(40))
     to_status: Mapped[str] = mapped_column(String(40))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    occurred_at: Mapped[datetime] = mapped_column(default=utcnow)
+    happened_on: Mapped[date] = mapped_column(default=date.today)  # the day the step took place
+    occurred_at: Mapped[datetime] = mapped_column(default=utcnow)  # when it was recorded
     comment: Mapped[str | None] = mapped_column(Text)
     part: Mapped[str | None] = mapped_column(String(40))  # a part's workflow_key, for a part's transition
     part_id: Mapped[int | None]
@@ -182,6 +201,11 @@ class CaseHistory(db.Model):
     def workflow(self) -> Workflow | None:
         """The part's workflow, whose labels name the states; None for the case's own."""
         return _WORKFLOWS.get(self.part) if self.part else None
+
+    @property
+    def recorded_later(self) -> bool:
+        """Whether the step was recorded on another day than the one it happened."""
+        return self.occurred_at is not None and self.occurred_at.date() != self.happened_on
 
 
 def _missing_fields(case: Case, transition: Transition) -> list[str]:
@@ -240,8 +264,9 @@ def fire(
     refusal = _refusal(record, transition, actor)
     if refusal is not None:
         raise refusal
-    on = on or date.today()
-    entry = _history_row(record, event, transition.target, actor, comment)
+    on = _day_of_step(record, transition, on)
+    check_step_date(record, on, transition.label)
+    entry = _history_row(record, event, transition.target, actor, comment, on)
     record.status = transition.target
     # Every transition writes the case's row, so its version moves even when the state does not
     # (a reminder, a part's decision): of two requests firing on the same version, one wins and
@@ -255,35 +280,101 @@ def fire(
             case_id=case.id, kind=rule.kind, label=english(rule.label), due_on=due_on, original_due_on=due_on,
             opened_by_event=event,
         ))
-    with audit.acting_as(actor.id):
+    with audit.acting_as(actor.id), _dated(on):
         if transition.after is not None:
             transition.after(record, actor)
+        step_taken.send(record, event=event, actor=actor, on=on)
         db.session.flush()
     return entry
 
 
-def enter(case: Case, state: str, actor, *, comment: str) -> CaseHistory:
+_STEP_DAY: ContextVar[date | None] = ContextVar("step_day", default=None)
+
+
+@contextmanager
+def _dated(on: date) -> Iterator[None]:
+    token = _STEP_DAY.set(on)
+    try:
+        yield
+    finally:
+        _STEP_DAY.reset(token)
+
+
+def step_day() -> date:
+    """The day the step being fired happened, for its effects (a reminder's new due date, the day
+    a person was located); today outside a step."""
+    return _STEP_DAY.get() or date.today()
+
+
+def _day_of_step(record: Case | object, transition: Transition, given: date | None) -> date:
+    """The day given (today if none), or the day the case records for this step (the note verbale's
+    "Sent on"): the record is the evidence, so a different day given on purpose is refused."""
+    told = transition.dated_by(record) if transition.dated_by is not None else None
+    if told is None:
+        return given or date.today()
+    if given not in (None, told, date.today()):
+        raise Refused(_("“%(action)s” took place on %(date)s, as the case's records show: date it so, or correct "
+                        "the record first.", action=transition.label, date=format_date(told)))
+    return told
+
+
+def enter(case: Case, state: str, actor, *, comment: str, on: date | None = None) -> CaseHistory:
     """Place a case brought in from elsewhere (an import of older files) at the stage it had
-    reached there: recorded in its history and the audit trail like a transition, with the
-    reason in `comment`. Flushes."""
+    reached there (`on`: the day it reached it, today if not known): recorded in its history and
+    the audit trail like a transition, with the reason in `comment`. Flushes."""
     if state not in {s.value for s in workflow_for(case).states}:
         raise Refused(_("“%(state)s” is not a stage of this kind of case.", state=state))
     if case.id is None:
         db.session.flush()
-    entry = _history_row(case, "enter", state, actor, comment)
+    entry = _history_row(case, "enter", state, actor, comment, on or date.today())
     case.status = state
     with audit.acting_as(actor.id):
         db.session.flush()
     return entry
 
 
-def _history_row(record: Case | object, event: str, target: str, actor, comment: str | None) -> CaseHistory:
+def received_on(case: Case) -> date | None:
+    """The day the case reached the Office, for the procedures that record it."""
+    return getattr(case, "received_on", None)
+
+
+def last_step(record: Case | object) -> CaseHistory | None:
+    """The latest step of the record's own workflow (the case's, or this part's), by the day it
+    happened: the step a new one follows."""
+    part = getattr(record, "workflow_key", None)
+    query = select(CaseHistory).where(CaseHistory.case_id == case_of(record).id)
+    query = query.where(CaseHistory.part == part, CaseHistory.part_id == record.id) if part \
+        else query.where(CaseHistory.part.is_(None))
+    return db.session.scalar(query.order_by(CaseHistory.happened_on.desc(), CaseHistory.id.desc()).limit(1))
+
+
+def check_step_date(record: Case | object, on: date, action: str) -> None:
+    """Refuse a step dated in the future, before the case was received, or before the step it
+    follows: a clock opened from that day would run from a day that cannot be."""
+    if on > latest_past_date():
+        raise Refused(_("“%(action)s” cannot be dated %(date)s, in the future: give the day it happened.",
+                        action=action, date=format_date(on)))
+    received = received_on(case_of(record))
+    if received is not None and on < received:
+        raise Refused(_("“%(action)s” cannot be dated %(date)s, before the case was received on %(received)s.",
+                        action=action, date=format_date(on), received=format_date(received)))
+    previous = last_step(record) if case_of(record).id is not None else None
+    if previous is not None and on < previous.happened_on:
+        raise Refused(_("“%(action)s” cannot be dated %(date)s, before the step it follows (%(state)s, on "
+                        "%(previous)s).", action=action, date=format_date(on),
+                        state=workflow_for(record).state_label(previous.to_status).lower(),
+                        previous=format_date(previous.happened_on)))
+
+
+def _history_row(record: Case | object, event: str, target: str, actor, comment: str | None,
+                 on: date) -> CaseHistory:
     part = getattr(record, "workflow_key", None)
     entry = CaseHistory(
         case_id=case_of(record).id, event=event, from_status=record.status, to_status=target,
         actor_id=actor.id, comment=comment or None, part=part, part_id=record.id if part else None,
+        happened_on=on,
     )
-    detail = {"event": event, "comment": comment}
+    detail = {"event": event, "comment": comment, "on": on.isoformat()}
     if target == record.status:  # nothing of the record changes, so the flush would not tell the trail
         audit.record(audit.AuditAction.STATE_CHANGE, obj=record, detail=detail, actor_id=actor.id)
     else:
@@ -293,7 +384,8 @@ def _history_row(record: Case | object, event: str, target: str, actor, comment:
 
 
 def history(case: Case) -> list[CaseHistory]:
-    """The case's fired transitions, newest first."""
+    """The case's fired transitions, latest first by the day they happened."""
     return list(db.session.scalars(
-        select(CaseHistory).where(CaseHistory.case_id == case.id).order_by(CaseHistory.id.desc())
+        select(CaseHistory).where(CaseHistory.case_id == case.id)
+        .order_by(CaseHistory.happened_on.desc(), CaseHistory.id.desc())
     ))

@@ -113,19 +113,21 @@ def _case(unit, officer, supervisor, state, title, _iso3, body, body_name, engag
         [victim], unit, officer)
     for category, day, description in acts:
         ops.add_act(case, category, day, description, officer)
-    fire(case, "assess", officer)
+    fire(case, "assess", officer, on=received)
     ops.assess_risk(case, risk, received, "Contact kept through the field presence; weekly check-in.", officer)
     if scope is not None:
         ops.record_consent(case, informed=True, scope=scope, given_by="The victim", given_on=received, actor=officer)
     if stage == "assessing":
         return
-    fire(case, "verify", officer)
-    fire(case, "verified", officer)
+    fire(case, "verify", officer, on=received)
+    fire(case, "verified", officer, on=received)
     ops.record_action(case, ActionKind.RAISED_WITH_STATE, received, "The Mission acknowledged receipt.", officer)
     ops.record_action(case, ActionKind.JOINT_LETTER, received, "Joint communication sent by mandate holders.", officer)
+    latest = max(day for _c, day, _d in acts)
     for year, annex in inclusions:
-        fire(case, "consider_inclusion" if case.status == "action" else "yearly_review", officer)
-        ops.decide_inclusion(case, year, annex, supervisor, on=date(year, 5, 15) if year < 2027 else received)
+        decided = date(year, 5, 15) if year < 2027 else latest  # this year's decision, on what is known now
+        fire(case, "consider_inclusion" if case.status == "action" else "yearly_review", officer, on=decided)
+        ops.decide_inclusion(case, year, annex, supervisor, on=decided)
     if stage == "revoked":
         ops.revoke_consent(case.consents[-1], date(2026, 11, 2), officer)
     if state.iso3 == "MEX":

@@ -172,8 +172,9 @@ def _letter(number: int, spec, mandates, states, officer, supervisor, holders) -
     ops.invite_mandates(comm, [mandates[c] for c in cosigners], officer)
     if target == "draft":
         return
+    sent_on = date.today() - timedelta(days=AGE.get(target, 0) + number % 5)  # drafted and approved by then
     if cosigners:
-        fire(comm, "start_cosignature", officer)
+        fire(comm, "start_cosignature", officer, on=sent_on)
     if target == "in_cosignature":
         if len(comm.pending) > 1:  # one mandate has already approved
             ops.decide_cosignature(comm.pending[0], True, holders[comm.pending[0].mandate.unit.code])
@@ -182,10 +183,9 @@ def _letter(number: int, spec, mandates, states, officer, supervisor, holders) -
         declined = len(cosigners) > 4 and index == len(cosigners) - 1
         ops.decide_cosignature(row, not declined, holders[row.mandate.unit.code],
                                "Not within current priorities." if declined else "")
-    fire(comm, "approve", supervisor)
+    fire(comm, "approve", supervisor, on=sent_on)
     if target == "approved":
         return
-    sent_on = date.today() - timedelta(days=AGE[target] + number % 5)
     ops.send_communication(comm, sent_on, officer)
     if target != "sent_overdue" and (target.endswith("replied") or target in ("in_report", "closed") or number % 2):
         reply_on = min(sent_on + timedelta(days=35 + number % 10), date.today())

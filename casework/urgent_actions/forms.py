@@ -136,6 +136,8 @@ class GroupForm(SubmittedOnce, EventFields):
     persons = TextAreaField(_l("Disappeared persons"), validators=[DataRequired()],
                             description=_l("One per line: family name; given names; sex; age."))
     reason = TextAreaField(_l("Registration note"), validators=[Optional(), Length(max=4000)])
+    registered_on = PastDateField(_l("Registered on"), validators=[Optional()],
+                                  description=_l("The numbers take the year of this date."))
     letters = RadioField(_l("Letters"), default=ops.PER_PERSON, choices=choices([
         (ops.PER_PERSON, _l("One note verbale and one letter to the authors per person")),
         (ops.COMBINED, _l("One combined note verbale and one combined letter to the authors, persons in an annex")),
@@ -153,6 +155,8 @@ class GroupForm(SubmittedOnce, EventFields):
 @_criteria_fields
 class RegistrationForm(Form):
     decision = RadioField(_l("Decision"), choices=DECISION_CHOICES, validators=[DataRequired()])
+    decided_on = PastDateField(_l("Decided on"), validators=[Optional()],
+                               description=_l("The number takes the year of this date."))
     reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=4000)],
                            description=_l("Required unless registering: it is kept and shown to the authors."))
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from casework.core.jobs import enqueue
 from casework.core.persons import CasePerson, Person, PersonRole, Sex
 from casework.core.units import Unit
-from casework.core.workflow import fire
+from casework.core.deadlines import record_reminder
+from casework.core.workflow import fire, step_taken
 from casework.core.writes import Refused
 from casework.extensions import db
 from casework.urgent_actions.models import (
@@ -19,7 +20,7 @@ from casework.urgent_actions.models import (
     UrgentActionGroup, UrgentActionStatus, format_reference,
 )
 from casework.urgent_actions.numbering import allocate_numbers
-from casework.urgent_actions.workflow import REPLY_DUE, open_reply_deadline
+from casework.urgent_actions.workflow import REPLY_DUE, open_reply_deadline, reminder_period
 
 DECISIONS = ("register", "refuse_registration", "request_information", "forward_to_wgeid")
 PER_PERSON, COMBINED = "per_person", "combined"
@@ -187,7 +188,7 @@ def decide_registration(ua: UrgentAction, decision: str, criteria: dict[str, boo
             draft_for(ua, "ua_registration_nv", actor)
             draft_for(ua, "ua_registration_authors", actor)
         return
-    fire(ua, decision, actor, comment=ua.decision_reason)
+    fire(ua, decision, actor, comment=ua.decision_reason, on=on)
     if decision == "forward_to_wgeid":
         for receive in WGEID_RECEIVERS:
             receive(ua, actor)
@@ -342,3 +343,35 @@ def record_response(recommendation: Recommendation, status: ResponseStatus, resp
     recommendation.state_response = response.strip()
     recommendation.responded_on = responded_on
     db.session.flush()
+
+
+def draft_reminder(ua: UrgentAction, actor, due_on: date):
+    """The reminder note verbale, written as it will go: the next reminder's number and the date
+    the State is then given (`due_on`, if it goes the day it is drafted)."""
+    from casework.letters.operations import case_context
+    from casework.letters.types import letter_type
+    from casework.urgent_actions.letters import draft_for
+
+    letter = draft_for(ua, "ua_reminder", actor)
+    deadline = open_reply_deadline(ua)
+    context = case_context(ua)
+    context = replace(context, extra={**context.extra, "reply_due": due_on.isoformat(),
+                                      "reminder": str((deadline.reminders_sent if deadline else 0) + 1)})
+    kind = letter_type("ua_reminder")
+    letter.title = kind.subject(context, letter.language) or letter.title
+    letter.body = kind.body(context, letter.language)
+    return letter
+
+
+@step_taken.connect
+def count_sent_reminder(record, *, event: str, **_step) -> None:
+    """A reminder to the State counts once its note verbale is recorded as sent: the State's new
+    date then runs from the day it went."""
+    if event != "mark_sent" or getattr(record, "letter_type", None) != "ua_reminder":
+        return
+    ua = db.session.get(UrgentAction, record.parent_id)
+    deadline = open_reply_deadline(ua) if ua is not None else None
+    if deadline is None or record.sent_on is None:
+        return
+    record_reminder(deadline, on=record.sent_on)
+    deadline.due_on = max(deadline.due_on, record.sent_on + timedelta(days=reminder_period(ua)))

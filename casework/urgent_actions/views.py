@@ -98,6 +98,8 @@ def _event_form(form):
         form.nationality_id.choices = state_choices(_("Unknown"))
     if request.method == "GET":
         form.received_on.data = date.today()
+        if hasattr(form, "registered_on"):
+            form.registered_on.data = date.today()
     return form
 
 
@@ -121,7 +123,8 @@ def new_group():
     def register():
         return ops.register_group(ops.GroupRegistration(
             title=form.title.data, event=form.disappearance(), persons=parse_persons(form.persons.data),
-            criteria=criteria_of(form), reason=form.reason.data or "", letters=form.letters.data), unit, current_user)
+            criteria=criteria_of(form), reason=form.reason.data or "", letters=form.letters.data), unit, current_user,
+            on=form.registered_on.data)
 
     return write(register, form=form, field=form.persons, again=again, done=_registered,
                  to=lambda group: url_for("urgent_actions.index", group=group.id))
@@ -155,6 +158,7 @@ def _authors(ua: UrgentAction) -> list:
 def panels(ua: UrgentAction) -> dict:
     registration_form = RegistrationForm()
     if request.method == "GET":
+        registration_form.decided_on.data = date.today()
         for criterion in Criterion:
             registration_form[f"criterion_{criterion.value}"].data = bool((ua.criteria or {}).get(criterion.value))
     return {
@@ -208,7 +212,7 @@ def decide(case_id: int):
     ua = load_case(case_id, Permission.EDIT, kind=UrgentAction)
     form = RegistrationForm()
     return write(lambda: ops.decide_registration(ua, form.decision.data, criteria_of(form), form.reason.data or "",
-                                                 current_user),
+                                                 current_user, on=form.decided_on.data),
                  form=form, again=on_case_page(ua, registration_form=form),
                  done=lambda _none: _("Decision recorded: %(state)s.", state=ua.status_label), to=ua.url)
 

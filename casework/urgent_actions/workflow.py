@@ -14,11 +14,11 @@ from datetime import date, timedelta
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from casework.core.deadlines import Deadline, Period
 from casework.core.permissions import Permission
-from casework.core.workflow import CaseHistory, DeadlineRule, Transition, Workflow
+from casework.core.workflow import CaseHistory, DeadlineRule, Transition, Workflow, step_day
 from casework.extensions import db
 from casework.urgent_actions.models import CRITERIA_LABELS, Criterion, Located, UrgentAction, UrgentActionStatus
 
@@ -67,6 +67,9 @@ def _reminder_due(ua: UrgentAction, user) -> str | None:
     deadline = open_reply_deadline(ua)
     if deadline is None:
         return _("No reply is awaited from the State.")
+    if (drafted := unsent_reminder(ua)) is not None:
+        return _("The reminder drafted on %(date)s has not been sent yet; another can go once it has.",
+                 date=format_date(drafted.created_at.date()))
     if deadline.reminders_sent >= max_reminders(ua):
         return _("%(n)s reminders have been sent; invite the State to meet the rapporteurs.", n=deadline.reminders_sent)
     if not deadline.is_overdue():
@@ -89,14 +92,34 @@ def _authors_not_yet_informed(ua: UrgentAction, user) -> str | None:
     return _("The authors have already been informed of the registration.") if informed else None
 
 
-def _after_reminder(ua: UrgentAction, actor) -> None:
-    """Count the reminder on the running clock, give the State a new date, draft the reminder."""
-    from casework.urgent_actions.letters import draft_for
+def unsent_reminder(ua: UrgentAction):
+    """The reminder to the State drafted and not yet sent, if any."""
+    from casework.letters.models import Letter, LetterStatus
 
-    deadline = open_reply_deadline(ua)
-    deadline.reminders_sent += 1
-    deadline.due_on = date.today() + timedelta(days=reminder_period(ua))
-    draft_for(ua, "ua_reminder", actor)
+    return db.session.scalar(select(Letter).where(
+        Letter.parent_id == ua.id, Letter.letter_type == "ua_reminder",
+        Letter.status.not_in([LetterStatus.SENT, LetterStatus.REPLIED])).limit(1))
+
+
+def _after_reminder(ua: UrgentAction, actor) -> None:
+    """Draft the reminder. It is counted, and gives the State its new date, once it is sent
+    (`casework.urgent_actions.operations.count_sent_reminder`), not while it is a draft."""
+    from casework.urgent_actions.operations import draft_reminder
+
+    draft_reminder(ua, actor, step_day() + timedelta(days=reminder_period(ua)))
+
+
+def note_verbale_sent_on(ua: UrgentAction) -> date | None:
+    """The "Sent on" of the registration note verbale to the State (for a group's combined one,
+    on its first urgent action), once recorded: the State's clock runs from that day."""
+    from casework.letters.models import Letter
+
+    def notes_of(case_id: int):
+        return (Letter.parent_id == case_id) & (Letter.letter_type == "ua_registration_nv")
+
+    has_its_own = db.session.scalar(select(func.count(Letter.id)).where(notes_of(ua.id)))
+    holder = ua.group.members[0].id if not has_its_own and ua.group is not None and ua.group.members else ua.id
+    return db.session.scalar(select(func.min(Letter.sent_on)).where(notes_of(holder)))
 
 
 def _after_transmittal(ua: UrgentAction, actor) -> None:
@@ -108,7 +131,7 @@ def _after_transmittal(ua: UrgentAction, actor) -> None:
 def _locate(where: Located | None):
     def record(ua: UrgentAction, actor) -> None:
         if where is not None:
-            ua.located, ua.located_on = where, date.today()
+            ua.located, ua.located_on = where, step_day()
 
     return record
 
@@ -147,7 +170,7 @@ URGENT_ACTION_WORKFLOW = Workflow(
         Transition("information_received", _l("Information received from the authors"),
                    frozenset({S.INFORMATION_REQUESTED}), S.RECEIVED),
         Transition("transmit_to_state", _l("Note verbale sent to the State"), frozenset({S.REGISTERED}),
-                   S.AWAITING_REPLY, opens=(REPLY_DUE,)),
+                   S.AWAITING_REPLY, opens=(REPLY_DUE,), dated_by=note_verbale_sent_on),
         Transition("inform_authors", _l("Registration letter sent to the authors"),
                    frozenset({S.AWAITING_REPLY, S.MEETING_WITH_RAPPORTEURS}), S.AWAITING_REPLY,
                    guard=_authors_not_yet_informed),

@@ -129,11 +129,11 @@ def _detention(index: int, row, unit, states, officer, supervisor) -> None:
         fire(case, "file", supervisor, comment="The person was released; the source asked to file the case.")
         return
     if target == "no_reply" or (index % 3 == 0 and target not in ("reply_received", "source_comments")):
-        fire(case, "no_reply", officer)
+        fire(case, "no_reply", officer, on=_ago(max(transmitted - 61, 8)))
     else:
         ops.take_step(case, "record_reply", _ago(transmitted - 55), officer)
         if target != "reply_received":
-            fire(case, "record_source_comments", officer)
+            fire(case, "record_source_comments", officer, on=_ago(min(transmitted - 55, max(transmitted - 70, 8))))
     if target in ("reply_received", "no_reply", "source_comments"):
         return
     adopted = _ago(max(transmitted - 90, 8))

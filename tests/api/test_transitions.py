@@ -1,9 +1,12 @@
 """Workflow actions through the API: what may be fired, the engine's refusals, optimistic locking."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from casework.core.audit import AuditEvent
+from casework.core.deadlines import Deadline
 from casework.core.workflow import CaseHistory
 from casework.extensions import db
 
@@ -90,3 +93,20 @@ def test_letters_of_hidden_cases_stay_hidden(world, api_as):
     assert viewer.get("/api/v1/letters").json["total"] == 0
     assert officer.get("/api/v1/letters").json["total"] == 1
     assert viewer.get(f"/api/v1/cases/{secret_letter['id']}").status_code == 404
+
+
+def test_an_action_takes_the_day_it_happened(world, api_as):
+    case = world.communication  # received on 1 March 2026
+    officer = api_as(world.users["officer"])
+    url = f"/api/v1/cases/{case.id}/transitions/request_clarification"
+    before_receipt = officer.post(url, {"version": case.version, "on": "2026-02-27"})
+    assert before_receipt.status_code == 409
+    assert "before the case was received on Mar 1, 2026" in before_receipt.json["error"]["message"]
+    future = officer.post(url, {"version": case.version, "on": "2099-01-01"})
+    assert future.status_code == 422 and "on" in future.json["error"]["fields"]
+    fired = officer.post(url, {"version": case.version, "on": "2026-03-10"})
+    assert fired.status_code == 200 and fired.json["on"] == "2026-03-10"
+    entry = db.session.scalar(select(CaseHistory).where(CaseHistory.case_id == case.id))
+    assert entry.happened_on == date(2026, 3, 10)
+    clock = db.session.scalar(select(Deadline).where(Deadline.case_id == case.id, Deadline.kind == "clarification"))
+    assert clock.due_on == date(2026, 5, 10)  # two months from the day it was asked

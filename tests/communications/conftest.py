@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -48,7 +48,8 @@ def make_communication(users, states, committee) -> Callable[..., Communication]
             articles_invoked=["CCPR-7", "CCPR-14-1"], subject_matter="Deportation to a risk of torture",
         ), users["officer"])
         if register:
-            ops.register_communication(communication, users["supervisor"], date(2026, 4, 1))
+            registered_on = min(received_on + timedelta(days=30), date.today())  # 1 April for the default
+            ops.register_communication(communication, users["supervisor"], registered_on)
         db.session.commit()
         return communication
 

@@ -45,7 +45,7 @@ def test_follow_up_cases_are_counted_by_their_latest_grade(make_communication, u
     case = make_communication(register=True)
     fire(case, "transmit", users["supervisor"])
     fire(case, "mark_ready", users["officer"])
-    ops.record_decision(case, ops.DecisionInput(DecisionType.VIEWS_VIOLATION, date(2027, 3, 1), 139,
+    ops.record_decision(case, ops.DecisionInput(DecisionType.VIEWS_VIOLATION, date.today(), 139,
                                                 articles_violated=["CCPR-7"]), users["officer"])
     for event in ("notify_parties", "publish", "open_follow_up"):
         fire(case, event, users["officer"])

@@ -3,6 +3,7 @@ or the user asks for the valid rows only."""
 from __future__ import annotations
 
 import io
+from datetime import date
 import re
 
 from sqlalchemy import func, select
@@ -49,9 +50,7 @@ def test_valid_rows_only_when_the_user_asks(client_for, users, states):
 
 def test_new_registrations_continue_after_imported_numbers(client_for, users, states, make_communication):
     assert _upload(client_for(users["officer"]), HEADER + GOOD).status_code == 303
-    fresh = make_communication()
-    from datetime import date
-
+    fresh = make_communication(received_on=date(2016, 5, 20))
     ops.register_communication(fresh, users["supervisor"], date(2016, 6, 1))
     assert fresh.number_label == "2752/2016"
 

@@ -62,7 +62,7 @@ def test_the_decision_letter_gives_the_follow_up_period_in_the_letters_language(
     fire(case, "transmit", users["supervisor"], on=date(2026, 4, 10))
     fire(case, "mark_ready", users["officer"], on=date(2026, 11, 2))
     ops.record_decision(case, ops.DecisionInput(
-        decision_type=DecisionType.VIEWS_VIOLATION, adopted_on=date(2027, 3, 20), session=139,
+        decision_type=DecisionType.VIEWS_VIOLATION, adopted_on=date(2026, 11, 20), session=139,
         articles_violated=["CCPR-7"]), users["officer"])
     letter = letters.draft_letter("communication_decision", language, users["officer"], parent=case)
     words = " ".join(letter.body.split())  # French keeps the number and its unit together with a no-break space

@@ -75,7 +75,7 @@ def test_intake_to_closed_follow_up(client_for, users, states):
     db.session.refresh(case)
     assert case.status == "ready_for_decision" and _open_deadline(case, "state_observations") is None
 
-    _post(officer, f"/communications/{case.id}/decision", decision_type="views_violation", adopted_on="2027-07-20",
+    _post(officer, f"/communications/{case.id}/decision", decision_type="views_violation", adopted_on=date.today().isoformat(),
           session="141", articles_violated="CCPR-7", individual_opinions="Partly dissenting opinion of a member")
     db.session.refresh(case)
     assert case.status == "decided" and case.decisions[0].symbol == "CCPR/C/141/D/1/2026"

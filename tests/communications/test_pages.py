@@ -19,7 +19,7 @@ def under_follow_up(make_communication, users) -> Communication:
     fire(case, "transmit", users["supervisor"], on=date(2026, 4, 10))
     fire(case, "mark_ready", users["officer"], on=date(2026, 11, 2))
     ops.record_decision(case, ops.DecisionInput(decision_type=DecisionType.VIEWS_VIOLATION,
-                                                adopted_on=date(2027, 3, 20), session=139,
+                                                adopted_on=date(2026, 11, 20), session=139,
                                                 articles_violated=["CCPR-7"]), users["officer"])
     for event in ("notify_parties", "publish", "open_follow_up"):
         fire(case, event, users["officer"])

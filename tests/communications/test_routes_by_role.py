@@ -33,7 +33,7 @@ class World:
 
 CASE_APPROVE = answers(LOGIN, supervisor=303, admin=303, outsider=404, others=403)
 CREATE_FORM = answers(LOGIN, officer=200, supervisor=200, outsider=200, admin=200, others=403)
-DECISION = {"decision_type": "inadmissible", "adopted_on": "2027-03-10", "session": "139"}
+DECISION = {"decision_type": "inadmissible", "adopted_on": date.today().isoformat(), "session": "139"}
 
 ROUTES = [
     Route("communications.index", "GET", lambda w: "/communications/", SIGNED_IN),
@@ -87,7 +87,7 @@ def world(make_communication, users, states) -> World:
     follow_up = make_communication(author=("Kaya", "Deniz"), register=True)
     fire(follow_up, "transmit", users["supervisor"])
     fire(follow_up, "mark_ready", users["officer"])
-    ops.record_decision(follow_up, ops.DecisionInput(ops.DecisionType.VIEWS_VIOLATION, date(2027, 3, 10), 139,
+    ops.record_decision(follow_up, ops.DecisionInput(ops.DecisionType.VIEWS_VIOLATION, date.today(), 139,
                                                      articles_violated=["CCPR-7"]), users["officer"])
     for event in ("notify_parties", "publish", "open_follow_up"):
         fire(follow_up, event, users["officer"])

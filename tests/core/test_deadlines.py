@@ -117,3 +117,18 @@ def test_an_extension_submitted_without_a_date_says_why_at_the_top(login, users,
     response = client.post(f"/cases/{case.id}/deadlines/{deadline.id}/extend", data=form)
     assert response.status_code == 400
     assert "Nothing was saved. New due date:" in words(response)
+
+
+def test_a_reminder_is_recorded_on_the_day_it_was_sent(login, users, make_case):
+    case, deadline = _sent_case(make_case, users)
+    client = login(users["officer"])
+    url = f"/cases/{case.id}/deadlines/{deadline.id}/reminder"
+    form = form_with(client.get(case.url), "sent_on")
+    assert form["sent_on"] == [date.today().isoformat()]
+    assert client.post(url, data={**form, "sent_on": "2026-08-03"}).status_code == 303
+    earlier = client.post(url, data={**form, "sent_on": "2026-08-01"})
+    assert earlier.status_code == 422 and "before the previous one, sent on Aug 3, 2026" in words(earlier)
+    future = client.post(url, data={**form, "sent_on": (date.today() + timedelta(days=5)).isoformat()})
+    assert future.status_code == 400 and "This date is in the future" in words(future)
+    db.session.refresh(deadline)
+    assert (deadline.reminders_sent, deadline.last_reminder_on) == (1, date(2026, 8, 3))

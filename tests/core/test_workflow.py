@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -39,7 +39,7 @@ def test_case_officer_submits_and_it_is_recorded_everywhere(users, make_case):
         AuditEvent.case_id == case.id, AuditEvent.action == "state_change")).one()
     assert event.actor_id == users["officer"].id
     assert event.changes["status"] == ["draft", "submitted"]
-    assert event.detail == {"event": "submit", "comment": "Ready for review"}
+    assert event.detail == {"event": "submit", "comment": "Ready for review", "on": date.today().isoformat()}
 
 
 def test_approval_opens_the_reply_deadline_six_months_later(users, make_case):
@@ -235,3 +235,21 @@ def test_a_case_brought_in_enters_its_stage_with_a_history_row(users, make_case)
 
 def test_a_conflict_on_a_record_the_page_did_not_name_says_so_in_words():
     assert str(EditConflict(None)).startswith("Someone else changed this while you were working on it.")
+
+
+def test_a_step_is_dated_neither_in_the_future_nor_before_the_step_it_follows(users, make_case):
+    case = make_case()
+    with pytest.raises(Refused, match="in the future"):
+        fire(case, "submit", users["officer"], on=date.today() + timedelta(days=2))
+    fire(case, "submit", users["officer"], on=date(2026, 5, 4))
+    with pytest.raises(Refused, match=r"before the step it follows \(submitted, on May 4, 2026\)"):
+        fire(case, "approve_and_send", users["supervisor"], on=date(2026, 5, 3))
+    entry = fire(case, "approve_and_send", users["supervisor"], on=date(2026, 5, 4))  # the same day is fine
+    assert entry.happened_on == date(2026, 5, 4) and entry.recorded_later
+
+
+def test_a_case_brought_in_from_elsewhere_enters_its_stage_on_the_day_it_reached_it(users, make_case):
+    case = make_case()
+    entry = enter(case, "sent", users["officer"], comment="Imported", on=date(2019, 3, 1))
+    assert entry.happened_on == date(2019, 3, 1)
+    fire(case, "record_reply", users["officer"], on=date(2019, 9, 2))

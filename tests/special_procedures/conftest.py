@@ -113,13 +113,13 @@ def make_comm(mandates, states, users):
             db.session.commit()
             return comm
         if cosigners:
-            fire(comm, "start_cosignature", officer)
+            fire(comm, "start_cosignature", officer, on=min(sent_on, date.today()))
             if until == "in_cosignature":
                 db.session.commit()
                 return comm
             for row in comm.pending:
                 ops.decide_cosignature(row, True, users[f"holder:{row.mandate.unit.code}"])
-        fire(comm, "approve", users["supervisor"])
+        fire(comm, "approve", users["supervisor"], on=min(sent_on, date.today()))  # approved by the day it went
         if until != "approved":
             ops.send_communication(comm, sent_on, officer)
         if until == "published":

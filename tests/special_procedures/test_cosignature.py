@@ -42,7 +42,7 @@ def test_the_letter_cannot_be_approved_or_sent_before_every_cosigner_approves(ma
     assert approve is not None
     ops.decide_cosignature(comm.pending[0], True, users["holder:SR-JUDGES"])
     fire(comm, "approve", users["supervisor"])
-    ops.send_communication(comm, date(2026, 3, 10), users["officer"])
+    ops.send_communication(comm, date.today(), users["officer"])
     assert comm.status == "sent"
 
 
@@ -156,7 +156,7 @@ def test_declining_removes_the_mandate_and_its_signature_block_from_the_pdf(make
     ops.decide_cosignature(judges, False, users["holder:SR-JUDGES"], "Outside the mandate's current priorities.")
     assert [c.mandate.unit.code for c in comm.signing] == ["SR-HRDEFENDERS", "SR-TORTURE"]
     fire(comm, "approve", users["supervisor"])
-    ops.send_communication(comm, date(2026, 3, 10), users["officer"])
+    ops.send_communication(comm, date.today(), users["officer"])
     text = pdf_text(render_communication_pdf(comm, comm.recipients[0], draft=False))
     assert "Tomás Vidal Arriaga" in text and "Amara Okonjo-Lind" in text
     assert "Ingrid Sørvik Aalto" not in text

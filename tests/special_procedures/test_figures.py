@@ -24,7 +24,7 @@ def test_figures_of_the_year_from_a_known_dataset(make_comm, states, users):
         make_comm(until="sent", sent_on=date(2026, 2, 10), addressees=[col, per]),
         make_comm(until="sent", sent_on=date(2026, 6, 1), addressees=[acme, phl], comm_type=CommunicationType.AL),
         make_comm(until="published", sent_on=date(2026, 3, 1), addressees=[acme_again, bank]),
-        make_comm(until="sent", sent_on=date(2026, 12, 31), addressees=[per], comm_type=CommunicationType.OL,
+        make_comm(until="sent", sent_on=date(2026, 12, 1), addressees=[per], comm_type=CommunicationType.OL,
                   legislation="Bill 45"),
     ]
     older = make_comm(until="sent", sent_on=date(2025, 11, 3), addressees=[phl])

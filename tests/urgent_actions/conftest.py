@@ -1,7 +1,7 @@
 """Fixtures for urgent actions: users around the CED unit, States, and urgent actions in any state."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -52,6 +52,8 @@ def make_ua(units, states, users):
         from casework.core.workflow import fire
 
         officer = users["officer"]
+        if on is not None and on < date(2026, 3, 2) and "received_on" not in changes:  # received before registered
+            changes.update(received_on=on, last_seen_on=on - timedelta(days=10), complaints=[])
         ua = ops.create_urgent_action(event(states, **changes), [ops.PersonInput(family, given, Sex.MALE, age=22)],
                                       units["CED"], officer)
         if register:

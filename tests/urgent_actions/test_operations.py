@@ -9,9 +9,10 @@ from sqlalchemy import select
 
 from casework.core.deadlines import Deadline
 from casework.core.persons import CasePerson, PersonRole, Sex
-from casework.core.workflow import fire
+from casework.core.workflow import fire, history
 from casework.core.writes import Refused
 from casework.extensions import db
+from casework.letters import operations as letter_ops
 from casework.letters.models import AddresseeKind, Letter
 from casework.urgent_actions import operations as ops
 from casework.urgent_actions.models import (
@@ -143,6 +144,29 @@ def _make_overdue(ua: UrgentAction) -> Deadline:
     return deadline
 
 
+def _send(letter: Letter, sent_on: date, users) -> None:
+    """The letter approved, its final PDF produced, and recorded as sent."""
+    letter.status, letter.final_pdf_sha256 = "final", "0" * 64
+    letter_ops.mark_sent(letter, sent_on, "email", users["officer"])
+
+
+def test_a_reminder_counts_once_it_is_sent_not_while_it_is_a_draft(make_ua, users):
+    ua = make_ua(on=date(2026, 11, 2), events=("transmit_to_state",))
+    overdue = _make_overdue(ua).due_on
+    fire(ua, "send_reminder", users["officer"])
+    reminder = _letters(ua)[-1]
+    assert (reminder.letter_type, reminder.status) == ("ua_reminder", "draft")
+    assert "(reminder 1)" in reminder.body
+    assert (open_reply_deadline(ua).reminders_sent, open_reply_deadline(ua).due_on) == (0, overdue)
+    with pytest.raises(Refused, match="has not been sent yet"):
+        fire(ua, "send_reminder", users["officer"])
+    sent_on = date.today() - timedelta(days=1)
+    _send(reminder, sent_on, users)
+    deadline = open_reply_deadline(ua)
+    assert (deadline.reminders_sent, deadline.last_reminder_on) == (1, sent_on)
+    assert deadline.due_on == sent_on + timedelta(days=14)
+
+
 def test_the_reply_is_due_in_two_weeks_or_as_the_unit_configures(make_ua, users, units):
     ua = make_ua(events=("transmit_to_state",))
     assert open_reply_deadline(ua).due_on == date.today() + timedelta(days=14)
@@ -162,6 +186,7 @@ def test_three_reminders_then_the_meeting_with_the_rapporteurs(make_ua, users):
     for count in (1, 2, 3):
         _make_overdue(ua)
         fire(ua, "send_reminder", officer)
+        _send(_letters(ua)[-1], date.today(), users)
         deadline = open_reply_deadline(ua)
         assert deadline.reminders_sent == count and deadline.due_on == date.today() + timedelta(days=14)
     reminders = [l for l in _letters(ua) if l.letter_type == "ua_reminder"]
@@ -236,3 +261,14 @@ def test_the_authors_are_linked_through_the_registry(make_ua):
     letter = _letters(ua)[1]
     assert letter.addressees[0].kind is AddresseeKind.PERSON
     assert letter.addressees[0].name == f"The authors of urgent action {ua.reference}"
+
+
+def test_the_state_s_clock_runs_from_the_day_the_note_verbale_was_sent(make_ua, users):
+    ua = make_ua(on=date(2026, 11, 2))
+    note = next(letter for letter in _letters(ua) if letter.letter_type == "ua_registration_nv")
+    note.sent_on = date(2026, 11, 4)  # as recorded on the letter, days before the step is entered
+    with pytest.raises(Refused, match="took place on Nov 4, 2026"):
+        fire(ua, "transmit_to_state", users["officer"], on=date(2026, 11, 3))
+    fire(ua, "transmit_to_state", users["officer"])  # clicked today
+    assert open_reply_deadline(ua).due_on == date(2026, 11, 18)
+    assert history(ua)[0].happened_on == date(2026, 11, 4)

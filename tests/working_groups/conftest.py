@@ -63,16 +63,17 @@ def make_detention(units, states, users):
     """A regular communication (about Iraq unless said), received and moved on by the given steps."""
     def make(*, state: str = "IRQ", received_on: date | None = None, family: str = "Karimi", steps=()):
         officer = users["officer"]
+        received_on = received_on or days_ago(120)
         case = ops.register_detention(ops.DetentionInput(
-            state_id=states[state].id, received_on=received_on or days_ago(120), source_name=SOURCE,
+            state_id=states[state].id, received_on=received_on, source_name=SOURCE,
             source_contact="+41 22 000 00 00", persons=[ops.PersonInput(family, "Dara", Sex.MALE)],
             place_of_detention="Central prison", arrested_on=days_ago(200), legal_basis="Article 156 of the Penal Code",
             summary="Arrested after a peaceful demonstration."), units["WGAD"], officer)
         for step in steps:
             if step == "transmit":
-                ops.take_step(case, "transmit", days_ago(110), officer)
+                ops.take_step(case, "transmit", received_on + timedelta(days=10), officer)
             elif step == "reply":
-                ops.take_step(case, "record_reply", days_ago(60), officer)
+                ops.take_step(case, "record_reply", received_on + timedelta(days=60), officer)
             else:
                 fire(case, step, officer)
         db.session.commit()

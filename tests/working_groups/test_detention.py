@@ -18,7 +18,7 @@ from tests.working_groups.conftest import adopt, days_ago
 
 
 def test_transmittal_opens_a_60_day_reply_clock(make_detention, users):
-    case = make_detention()
+    case = make_detention(received_on=date(2026, 1, 2))
     ops.take_step(case, "transmit", date(2026, 1, 10), users["officer"])
     deadline = open_deadline(case, REPLY_DEADLINE)
     assert case.status == "transmitted" and case.transmitted_on == date(2026, 1, 10)
@@ -94,7 +94,8 @@ def test_only_the_supervisor_adopts_an_opinion(make_detention, users, members):
 
 
 def test_opinion_numbers_run_per_year_of_adoption(make_detention, users, members):
-    cases = [make_detention(family=f"Person{i}", steps=("transmit", "reply")) for i in range(3)]
+    cases = [make_detention(family=f"Person{i}", received_on=date(2025, 6, 1), steps=("transmit", "reply"))
+             for i in range(3)]
     first = adopt(cases[0], users, members, on=date(2025, 12, 30))
     second = adopt(cases[1], users, members, on=date(2026, 1, 5))
     third = adopt(cases[2], users, members, on=date(2026, 1, 6))
@@ -103,7 +104,8 @@ def test_opinion_numbers_run_per_year_of_adoption(make_detention, users, members
 
 
 def test_opinions_adopted_at_once_get_different_numbers(app, make_detention, users, members):
-    ids = [make_detention(family=f"Detainee{i}", steps=("transmit", "reply")).id for i in range(6)]
+    ids = [make_detention(family=f"Detainee{i}", received_on=date(2025, 12, 1), steps=("transmit", "reply")).id
+           for i in range(6)]
     taking_part = [members["mexican"].id]
     errors: list[BaseException] = []
     start = threading.Barrier(len(ids))
@@ -135,7 +137,7 @@ def test_opinions_adopted_at_once_get_different_numbers(app, make_detention, use
 
 
 def test_follow_up_is_due_six_months_after_the_opinion_is_sent(make_detention, users, members):
-    case = make_detention(steps=("transmit", "reply"))
+    case = make_detention(received_on=date(2025, 11, 1), steps=("transmit", "reply"))
     adopt(case, users, members, on=date(2026, 2, 20))
     with pytest.raises(Refused, match="request for follow-up"):
         ops.take_step(case, "send_to_government_no_follow_up", date(2026, 2, 27), users["officer"])

@@ -58,7 +58,8 @@ def test_the_chair_transmits_urgent_cases_and_a_session_the_standard_ones(make_d
 
 
 def _forwarded_as_clarifying(make_disappearance, users, forwarded_on: date):
-    case = make_disappearance()
+    case = make_disappearance(received_on=min(days_ago(300), forwarded_on - timedelta(days=70)),
+                              disappeared_on=min(days_ago(320), forwarded_on - timedelta(days=90)))
     officer = users["officer"]
     ops.take_step(case, "transmit_standard", forwarded_on - timedelta(days=60), officer, session=128)
     ops.take_step(case, "record_reply", forwarded_on - timedelta(days=5), officer)

@@ -32,7 +32,7 @@ def test_opinions_and_disappearances_of_the_year_link_to_their_lists(client, use
     adopt(arbitrary, users, members, on=days_ago(10))
     not_arbitrary = make_detention(family="Salehi", steps=("transmit", "reply"))
     adopt(not_arbitrary, users, members, on=days_ago(9), outcome=Outcome.NOT_ARBITRARY, categories=())
-    earlier = make_detention(family="Nouri", steps=("transmit", "reply"))
+    earlier = make_detention(family="Nouri", received_on=days_ago(200), steps=("transmit", "reply"))
     adopt(earlier, users, members, on=days_ago(90))  # before the period
     make_detention(family="Haddad", steps=("transmit",))  # no opinion yet
     urgent = make_disappearance(family="Lozano", disappeared_on=days_ago(40), received_on=days_ago(30),

@@ -46,7 +46,8 @@ def test_a_regular_communication_from_receipt_to_closed_follow_up(client, users,
     assert _step(client, case, "record_reply", date(2026, 3, 1)).status_code == 303
     page = client.get(f"/cases/{case.id}")
     assert "Source comments received" in buttons(page) and "Adopt the opinion" not in buttons(page)
-    response = client.post(f"/cases/{case.id}/actions/record_source_comments", data={"version": case.version})
+    response = client.post(f"/cases/{case.id}/actions/record_source_comments",
+                           data={"version": case.version, "on": "2026-03-20"})
     assert response.status_code == 303
 
     assert client.post(f"/working-groups/cases/{case.id}/opinion").status_code == 403  # officers do not adopt
@@ -208,7 +209,7 @@ def test_the_source_is_known_to_the_working_group_only_and_never_in_letters(make
 
 def test_letters_state_the_deadline_the_opinion_and_the_procedure(make_detention, make_disappearance, users,
                                                                   members):
-    case = make_detention(steps=("transmit", "reply"))
+    case = make_detention(received_on=date(2026, 1, 5), steps=("transmit", "reply"))
     transmittal = db.session.scalar(select(Letter).where(Letter.parent_id == case.id))
     assert "within 60 days" in transmittal.body and "Excellency" in transmittal.body
     adopt(case, users, members, on=date(2026, 5, 2), categories=("II", "III"))

@@ -8,7 +8,7 @@ from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaF
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from casework.core.submissions import SubmittedOnce
-from casework.core.forms import Form, choices, status_choices, version_field
+from casework.core.forms import Form, PastDateField, choices, status_choices, version_field
 from casework.detention.cases.models import (
     CATEGORY_LABELS, CaseIssue, CaseOutcome, ISSUE_LABELS, OUTCOME_LABELS, ReleaseCategory, SOURCE_LABELS,
     ReleaseSource,
@@ -31,6 +31,8 @@ class NewCaseForm(SubmittedOnce, DetaineeForm):
     issue_details = TextAreaField(_l("Details"), validators=[Optional(), Length(max=8000)], render_kw={"rows": 4})
     confidential = BooleanField(_l("Confidential"), description=_l(
         "Only you, the people you assign and administrators will see the case."))
+    opened_on = PastDateField(_l("Opened on"), validators=[Optional()],
+                              description=_l("The reference takes the year of this date."))
 
 
 class CaseForm(Form):

@@ -54,8 +54,11 @@ def open_case(facility: Facility, detainee: Detainee | Person, issue: CaseIssue,
         raise Refused(_("You cannot open cases for this field office."), forbidden=True)
     if visit is not None and visit.unit_id != facility.unit_id:
         raise Refused(_("The visit and the place of detention belong to different field offices."))
-    person = find_or_register_person(facility.unit_id, detainee, actor)
     today = on or date.today()
+    if visit is not None and today < visit.started_on:
+        raise Refused(_("A case identified at a visit cannot be opened before the visit began, on %(date)s.",
+                        date=format_date(visit.started_on)))
+    person = find_or_register_person(facility.unit_id, detainee, actor)
     reference = next_number(facility.unit.code, today.year, "IC")
     case = DetentionCase(
         unit_id=facility.unit_id, facility_id=facility.id, person_id=person.id, visit_id=visit.id if visit else None,
@@ -109,7 +112,7 @@ def raise_case(case: DetentionCase, raised_on: date, raised_with: str, action: s
     _refuse_closed(case)
     case.raised_on, case.raised_with = raised_on, raised_with.strip()
     _log_action(case, raised_on, action)
-    fire(case, "raise", actor)
+    fire(case, "raise", actor, on=raised_on)
 
 
 def record_outcome(case: DetentionCase, outcome: CaseOutcome, outcome_on: date, category: ReleaseCategory | None,
@@ -120,7 +123,7 @@ def record_outcome(case: DetentionCase, outcome: CaseOutcome, outcome_on: date, 
     case.category = category or case.category
     _check_outcome(case)
     _log_action(case, outcome_on, action)
-    fire(case, "record_outcome", actor)
+    fire(case, "record_outcome", actor, on=outcome_on)
 
 
 def _check_outcome(case: DetentionCase) -> None:

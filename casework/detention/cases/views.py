@@ -2,6 +2,8 @@
 steps taken on its page (raised, outcome), each through `write()`."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask import abort, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -45,9 +47,11 @@ def new_case():
     page = again_on("detention/case_new.html", form=form, visit=visit)
     if not form.is_submitted():
         form.facility_id.data = visit.facility_id if visit else request.args.get("facility_id", type=int)
+        form.opened_on.data = date.today()
     return write(lambda: ops.open_case(
         load_unit_record(Facility, form.facility_id.data), form.detainee(), CaseIssue(form.issue.data),
-        form.issue_details.data or "", current_user, confidential=bool(form.confidential.data), visit=visit),
+        form.issue_details.data or "", current_user, confidential=bool(form.confidential.data), visit=visit,
+        on=form.opened_on.data),
         form=form, field=form.person_id, again=page, to=lambda case: case.url,
         done=lambda case: _("Case %(reference)s opened.", reference=case.reference))
 
