@@ -147,5 +147,5 @@ def test_the_audit_trail_shows_the_criteria_ticked_in_words(client, users, make_
     form["decision"], form["reason"] = ["request_information"], ["Is the request made in good faith?"]
     assert client.post(f"/urgent-actions/{ua.id}/registration", data=form).status_code == 303
     page = words(client.get(ua.url))
-    assert "in writing: yes; not anonymous: yes;" in page and "not an abuse: no;" in page
+    assert "In writing: yes; Not anonymous: yes;" in page and "Not an abuse: no;" in page
     assert "{'" not in page and "True" not in page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from babel.dates import format_date
 from sqlalchemy import select
 
 from casework.core.audit import REDACTED, AuditEvent
@@ -64,7 +65,8 @@ def test_officer_corrects_a_received_disappearance(client, users, make_disappear
     assert client.post(_url(case), data=data).status_code == 303
 
     page = words(client.get(f"/cases/{case.id}"))
-    assert days_ago(322).isoformat() in page and "Tierra Blanca, Veracruz (km 12)" in page
+    shown = format_date(days_ago(322), "medium", locale="en")  # the reader's way: "Jan 18, 2026"
+    assert shown in page and "Tierra Blanca, Veracruz (km 12)" in page
     assert "two witnesses" in page and "transmittal letter" not in page  # drafted only when transmitted
     changes = _audit_changes(case)
     assert changes["disappeared_on"] == [days_ago(320).isoformat(), days_ago(322).isoformat()]
