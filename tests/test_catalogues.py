@@ -17,7 +17,8 @@ TRANSLATIONS = ROOT / "translations"
 TEMPLATE = TRANSLATIONS / "messages.pot"
 LANGUAGES = ("fr", "es")
 # How messages.pot is made (README, #19): the keywords beyond the defaults are the lazy ones.
-EXTRACT = ["extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext"]
+# Directories starting with "_" (templates/_macros) are skipped by default: only hidden ones are.
+EXTRACT = ["extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--ignore-dirs", ".* __pycache__"]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]")
 
 

@@ -35,7 +35,7 @@ class AuditFilterForm(Form):
     action = SelectField(_l("Action"), choices=choices([("", _l("Any"))]) + enum_choices(AuditAction),
                          validators=[Optional()])
     object_type = SelectField(_l("Record type"), validators=[Optional()],
-                              choices=choices([("", _l("Any"))] + sorted(RECORD_NAMES.items(), key=lambda i: i[1])))
+                              choices=choices([("", _l("Any"))] + sorted(RECORD_NAMES.items(), key=lambda i: str(i[1]))))
     case_id = StringField(_l("Case number"), validators=[Optional()])
     date_from = DateField(_l("From"), validators=[Optional()])
     date_to = DateField(_l("To"), validators=[Optional()])

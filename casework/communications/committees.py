@@ -48,11 +48,17 @@ class CommitteeRules:
         return str(_DECISION_LABELS.get((self.decision_term, decision_type)) or _COMMON_DECISION_LABELS[decision_type])
 
     @property
+    def author_label(self) -> str:
+        """What the pages call the one who submits: "Author", CAT's "Complainant"."""
+        return str(_AUTHOR_WORDS.get(self.author_term) or self.author_term.capitalize())
+
+    @property
     def adopt_label(self) -> str:
         """What the committee adopts on the merits, for the pages: Views, Opinion, Decision."""
         return str(_ADOPTED[self.decision_term])
 
 
+_AUTHOR_WORDS = {"author": _l("Author"), "complainant": _l("Complainant")}
 # The committees' words for their decisions on the merits (the letters use `decision_term`).
 _ADOPTED = {"Views": _l("Views"), "opinion": _l("Opinion"), "decision": _l("Decision")}
 _DECISION_LABELS = {

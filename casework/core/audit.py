@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from flask import g, has_app_context, has_request_context, request
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, BigInteger, DDL, ForeignKey, Index, Integer, String, event, inspect, insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -96,24 +97,34 @@ event.listen(AuditEvent.__table__, "after_create", APPEND_ONLY_TRIGGER.execute_i
 
 # How records and actions are named in the trail shown to people.
 RECORD_NAMES = {
-    "cases": "case", "case_persons": "person link", "case_assignments": "assignment",
-    "deadlines": "deadline", "attachments": "file", "persons": "person", "person_names": "other name",
-    "users": "account", "memberships": "membership", "units": "unit",
-    "letters": "letter", "letter_addressees": "addressee", "letter_signatories": "signatory",
-    "letter_annexes": "annex", "letter_batches": "batch of copies",
+    "cases": _l("case"), "case_persons": _l("person link"), "case_assignments": _l("assignment"),
+    "deadlines": _l("deadline"), "attachments": _l("file"), "persons": _l("person"),
+    "person_names": _l("other name"), "users": _l("account"), "memberships": _l("membership"), "units": _l("unit"),
+    "letters": _l("letter"), "letter_addressees": _l("addressee"), "letter_signatories": _l("signatory"),
+    "letter_annexes": _l("annex"), "letter_batches": _l("batch of copies"), "case_history": _l("history"),
 }
 ACTION_WORDS = {
-    "create": "added", "update": "changed", "delete": "removed", "state_change": "moved to a new state",
-    "view": "viewed", "download": "downloaded", "login": "signed in", "login_failed": "failed to sign in",
-    "locked_out": "locked out", "logout": "signed out",
+    "create": _l("added"), "update": _l("changed"), "delete": _l("removed"),
+    "state_change": _l("moved to a new state"), "view": _l("viewed"), "download": _l("downloaded"),
+    "login": _l("signed in"), "login_failed": _l("failed to sign in"), "locked_out": _l("locked out"),
+    "logout": _l("signed out"),
 }
 
 
 def record_name(object_type: str) -> str:
-    """What a table's rows are called in the trail ("cases" → "case")."""
-    from flask_babel import gettext as _
+    """What a table's rows are called in the trail ("cases" → "case"; a procedure's own table of
+    cases, e.g. "communications", is a case too)."""
+    known = RECORD_NAMES.get(object_type)
+    if known is None and _is_case_table(object_type):
+        known = RECORD_NAMES["cases"]
+    return str(known) if known is not None else object_type.replace("_", " ")
 
-    return _(RECORD_NAMES.get(object_type, object_type.replace("_", " ")))
+
+def _is_case_table(object_type: str) -> bool:
+    from casework.core.cases import Case
+
+    return any(mapper.local_table is not None and mapper.local_table.name == object_type
+               and issubclass(mapper.class_, Case) for mapper in db.Model.registry.mappers)
 
 
 NAMING_FIELDS = ("reference", "label", "title", "filename", "family_name", "name", "code", "role", "email")
@@ -126,7 +137,7 @@ def describe(audit_event: AuditEvent, named: bool = True) -> str:
     """
     from flask_babel import gettext as _
 
-    action = _(ACTION_WORDS.get(audit_event.action, audit_event.action.replace("_", " ")))
+    action = str(ACTION_WORDS.get(audit_event.action, audit_event.action.replace("_", " ")))
     if audit_event.action in ("login", "login_failed", "locked_out", "logout"):
         return action.capitalize()
     sentence = _("%(record)s %(action)s", record=record_name(audit_event.object_type), action=action).capitalize()

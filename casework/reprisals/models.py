@@ -309,7 +309,7 @@ class RelatedCase(Audited, db.Model):
 
 # How the trail names these records ("Victim added", not "Reprisal victims added").
 RECORD_NAMES.update({
-    "reprisal_cases": "reprisals case", "reprisal_victims": "victim", "reprisal_acts": "act", "reprisal_consents": "consent",
-    "reprisal_risk_assessments": "risk assessment", "reprisal_actions": "action taken",
-    "reprisal_inclusions": "report inclusion", "reprisal_related_cases": "related case",
+    "reprisal_cases": _l("reprisals case"), "reprisal_victims": _l("victim"), "reprisal_acts": _l("act"), "reprisal_consents": _l("consent"),
+    "reprisal_risk_assessments": _l("risk assessment"), "reprisal_actions": _l("action taken"),
+    "reprisal_inclusions": _l("report inclusion"), "reprisal_related_cases": _l("related case"),
 })

@@ -44,7 +44,9 @@ def publish_due_communications(today: str | None = None) -> dict:
             refused[comm.id] = reason
             continue
         with acting_as(sender.id):
-            publish(comm, comm.publication_due_on, sender)
+            # Dated on its due day, as if published then; never later than today (a run for a day
+            # still to come, e.g. `publish-due --today`, publishes today).
+            publish(comm, min(comm.publication_due_on, date.today()), sender)
         published.append(comm.id)
     db.session.commit()
     return {"published": published, **({"refused": refused} if refused else {})}

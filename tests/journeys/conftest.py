@@ -12,11 +12,13 @@ import io
 import os
 import re
 from collections.abc import Iterator
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pyotp
+from babel.dates import format_date
 import pytest
 from pypdf import PdfReader
 
@@ -116,6 +118,11 @@ class Journey:
             slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
             Path(folder).mkdir(parents=True, exist_ok=True)
             self.page.screenshot(path=str(Path(folder) / f"{self.name}-{self.shots:02d}-{slug}.png"), full_page=True)
+
+
+def shown(day: date) -> str:
+    """A date as the pages write it for an English reader ("Nov 6, 2026")."""
+    return format_date(day, "medium", locale="en")
 
 
 def pdf_text(data: bytes) -> str:

@@ -71,7 +71,7 @@ def _record_the_complaint(journey, received: date) -> str:
     page.get_by_role("button", name="Record", exact=True).click()
     _said(journey, "Recorded as received")
     assert _status(journey) == "Received"
-    assert "CCPR-7, CCPR-13" in page.locator(".facts").first.inner_text()
+    assert "CCPR-7 and CCPR-13" in page.locator(".facts").first.inner_text()
     return page.url
 
 

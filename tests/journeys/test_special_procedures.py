@@ -197,7 +197,7 @@ def test_a_circular_to_every_mission_the_key_figures_and_a_list_export(journey):
     journey.screenshot("key figures")
     figures = pdf_text(_open_pdf(journey, page.get_by_role("link", name="Print as PDF")))
     year = date.today().year
-    assert f"Key figures, {year}" in figures and f"{year}-01-01 to {year}-12-31" in figures
+    assert f"Key figures, {year}" in figures and f"Jan 1, {year} to Dec 31, {year}" in figures
 
     journey.go("/letters/")
     rows = list(csv.reader(io.StringIO(journey.download(page.get_by_role("button", name="Export CSV"))

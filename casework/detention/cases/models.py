@@ -217,6 +217,6 @@ class CoveredRelease(Audited, db.Model):
 
 
 RECORD_NAMES.update({
-    "detention_cases": "individual case", "detention_aggregate_releases": "aggregate release record",
-    "detention_covered_releases": "release covered by an aggregate record",
+    "detention_cases": _l("individual case"), "detention_aggregate_releases": _l("aggregate release record"),
+    "detention_covered_releases": _l("release covered by an aggregate record"),
 })

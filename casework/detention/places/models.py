@@ -62,4 +62,4 @@ class Facility(Audited, TimestampMixin, db.Model):
         return self.name
 
 
-RECORD_NAMES.update({"detention_facilities": "place of detention"})
+RECORD_NAMES.update({"detention_facilities": _l("place of detention")})

@@ -315,7 +315,7 @@ class RecommendationFollowUp(VisitPart, db.Model):
 
 
 RECORD_NAMES.update({
-    "detention_visits": "visit", "detention_visit_conditions": "condition",
-    "detention_interviews": "interview", "detention_recommendations": "recommendation",
-    "detention_recommendation_follow_ups": "follow-up of a recommendation",
+    "detention_visits": _l("visit"), "detention_visit_conditions": _l("condition"),
+    "detention_interviews": _l("interview"), "detention_recommendations": _l("recommendation"),
+    "detention_recommendation_follow_ups": _l("follow-up of a recommendation"),
 })
