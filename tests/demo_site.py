@@ -68,10 +68,29 @@ def copier(origin: Path, secrets: dict[str, str | None], make_folder: Callable[[
     return copy
 
 
+def _closing_bodies(app: Flask):
+    """The app, with each answer's body closed however its sending ends. Werkzeug's development
+    server skips closing it when the browser drops the connection (it reads the socket again
+    first, which fails), leaving a static file open: a page left while its script loads."""
+    def application(environ, start_response):
+        body = app(environ, start_response)
+
+        def chunks():
+            try:
+                yield from body
+            finally:
+                if hasattr(body, "close"):
+                    body.close()
+
+        return chunks()
+
+    return application
+
+
 @contextmanager
 def serving(app: Flask) -> Iterator[str]:
     """The app served by a thread on a free port; yields its address under the app's SERVER_NAME."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, _closing_bodies(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -211,7 +211,7 @@ def test_a_communication_from_intake_to_closed_follow_up(journey):
     assert _status(journey) == "Ready for decision"
     journey.screenshot("ready for decision")
 
-    symbol = _adopt_views(journey, number, today - timedelta(days=3))
+    symbol = _adopt_views(journey, number, today)  # not before the step it follows, recorded today
     _act(journey, "Transmit the decision to the parties")
     _act(journey, "Publish the decision")
     _act(journey, "Open follow-up")

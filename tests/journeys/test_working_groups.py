@@ -79,8 +79,8 @@ def test_a_regular_communication_from_receipt_to_the_opinion_letter(journey):
     journey.screenshot("extension granted")
 
     take_step(journey, "Government reply received", ago(40))
-    journey.click("Source comments received")
-    assert "Source comments received" in journey.flash()
+    take_step(journey, "Source comments received", ago(20))
+    assert "Recorded." in journey.flash()
 
     journey.sign_in(SUPERVISOR)
     page.goto(case_url)
