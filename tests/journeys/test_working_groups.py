@@ -79,8 +79,11 @@ def test_a_regular_communication_from_receipt_to_the_opinion_letter(journey):
     journey.screenshot("extension granted")
 
     take_step(journey, "Government reply received", ago(40))
-    take_step(journey, "Source comments received", ago(20))
-    assert "Recorded." in journey.flash()
+    # A step of the case's Actions panel: dated there, by the day it happened.
+    actions = page.locator("form", has=page.get_by_role("button", name="Source comments received"))
+    actions.locator("input[name=on]").fill(ago(20))
+    journey.click("Source comments received")
+    assert "Source comments received" in journey.flash()
 
     journey.sign_in(SUPERVISOR)
     page.goto(case_url)
