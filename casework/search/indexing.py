@@ -46,7 +46,11 @@ def _collect_changes(session: Session, _context) -> None:
     on the objects the request is working with.
     """
     pending = session.info.setdefault(PENDING, {"changed": set(), "write": set(), "remove": set(), "cases": set()})
-    for obj in list(session.new) + list(session.dirty):
+    # A record counts when it is new or one of its own columns changed: a person merely linked to
+    # one more case (a collection on it changed) changes no document but that case's, which the new
+    # link brings; taking the person would document again every case it is linked to.
+    changed = [obj for obj in session.dirty if session.is_modified(obj, include_collections=False)]
+    for obj in list(session.new) + changed:
         if _concerns_search(obj):
             pending["changed"].add((type(obj), obj.id))
     for obj in session.deleted:

@@ -268,7 +268,7 @@ def register_waiting(group: UrgentActionGroup, actor, count: int | None = None) 
     split = len(waiting["persons"]) if count is None else count
     persons, rest = waiting["persons"][:split], waiting["persons"][split:]
     on, done = date.fromisoformat(waiting["on"]), group.size - len(waiting["persons"])
-    first = group.members[0]
+    first = first_of_group(group)
     event, authors = event_of(first), [link.person for link in first.person_links if link.role is PersonRole.AUTHOR]
     unit = first.unit
     added = []
@@ -292,11 +292,18 @@ def _draft_registration_letters(group: UrgentActionGroup, added: list[UrgentActi
     mode, language = group.waiting["letters"], group.waiting["language"]
     if mode == PER_PERSON:
         is_first_chunk = len(group.waiting["persons"]) == group.size - 1
-        draft_group_letters(group, ([group.members[0]] if is_first_chunk else []) + added, mode, actor, language)
+        draft_group_letters(group, ([first_of_group(group)] if is_first_chunk else []) + added, mode, actor, language)
     elif not rest:
         db.session.flush()
         db.session.refresh(group, ["members"])
         draft_group_letters(group, list(group.members), mode, actor, language)
+
+
+def first_of_group(group: UrgentActionGroup) -> UrgentAction:
+    """The urgent action registered with the request, whose event the others share (asked for
+    alone: a group registered in the background is loaded a chunk at a time, not whole)."""
+    return db.session.scalar(select(UrgentAction).where(UrgentAction.group_id == group.id)
+                             .order_by(UrgentAction.number).limit(1))
 
 
 def event_of(ua: UrgentAction) -> Disappearance:
