@@ -62,22 +62,25 @@ def index():
                            workflow=URGENT_ACTION_WORKFLOW, registering=_registration_of(request.args.get("group", type=bounded_int)))
 
 
-def _visible_group(group_id: int | None) -> UrgentActionGroup | None:
-    """A group, for whoever may see its first urgent action (the one registered at once)."""
+def _visible_group(group_id: int | None) -> tuple[UrgentActionGroup, UrgentAction] | None:
+    """A group and its first urgent action (the one registered at once), for whoever may see that
+    one. The first is asked for alone: a group of a thousand is not loaded to show its progress."""
     group = db.session.get(UrgentActionGroup, group_id) if group_id else None
-    if group is None or not group.members or not can(current_user, Permission.VIEW, group.members[0]):
+    first = ops.first_of_group(group) if group is not None else None
+    if first is None or not can(current_user, Permission.VIEW, first):
         return None
-    return group
+    return group, first
 
 
 def _registration_of(group_id: int | None) -> dict | None:
     """How far a group's registration in the background has got, while persons still wait."""
-    group = _visible_group(group_id)
-    if group is None or not group.waiting:
+    visible = _visible_group(group_id)
+    if visible is None or not visible[0].waiting:
         return None
+    group, first = visible
     job = db.session.scalar(jobs.jobs_about(group).limit(1))
-    return {"group": group, "registered": len(group.members), "job": job, "confirm_form": ConfirmForm(),
-            "may_retry": can(current_user, Permission.EDIT, group.members[0])}
+    return {"group": group, "registered": group.size - len(group.waiting["persons"]), "job": job,
+            "confirm_form": ConfirmForm(), "may_retry": can(current_user, Permission.EDIT, first)}
 
 
 @bp.route("/export.csv")
@@ -141,8 +144,8 @@ def _registered(group: UrgentActionGroup) -> str:
 @bp.route("/groups/<int:group_id>/retry", methods=["POST"])
 def retry_group(group_id: int):
     """Go on registering a group whose registration stopped (a failure, or a worker that died)."""
-    group = _visible_group(group_id) or abort(404)
-    if not can(current_user, Permission.EDIT, group.members[0]):
+    group, first = _visible_group(group_id) or abort(404)
+    if not can(current_user, Permission.EDIT, first):
         abort(403)
     record = db.session.scalar(jobs.jobs_about(group).limit(1)) or abort(404)
     form = ConfirmForm()
