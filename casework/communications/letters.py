@@ -9,6 +9,7 @@ from datetime import date
 
 from babel.units import format_unit
 
+from casework.communications.articles import articles_in_words
 from casework.letters.document import LetterKind
 from casework.letters.phrases import written_date
 from casework.letters.types import LetterContext, LetterType
@@ -96,6 +97,8 @@ class _Fields(dict):
             source, texts = _PARAGRAPHS[key]
             value = self.period(source) if source.endswith("_period") else super().get(source)
             return texts.get(self.language, texts["en"]).format(value=value) if value else ""
+        if key == "articles" and super().get(key):
+            return articles_in_words(super().get(key).split(","), self.language)
         if key == "committee" and self.language in COMMITTEE_NAMES:
             return COMMITTEE_NAMES[self.language].get(super().get("committee_code", ""), super().get(key, ""))
         if key == "committee":
