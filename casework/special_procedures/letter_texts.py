@@ -58,8 +58,7 @@ TEXTS = {
                 "alleged violations and prevent their re-occurrence and, in the event that the investigations "
                 "support or suggest the allegations to be correct, to ensure the accountability of any person "
                 "responsible.",
-        copy_notice="Please be informed that a letter on this subject has also been sent to the Government of "
-                    "{states}.",
+        copy_notice="Please be informed that a copy of this letter has been sent to the Government of {states}.",
         dear="Dear {name},", dear_default="Dear Sir or Madam,",
         annex_title="Reference to international human rights law",
         annex_state=(
@@ -108,8 +107,7 @@ TEXTS = {
                 "nécessaires soient prises pour faire cesser les violations alléguées et empêcher qu'elles ne "
                 "se reproduisent et, si les enquêtes confirment les allégations, pour que les responsables "
                 "soient tenus de rendre des comptes.",
-        copy_notice="Veuillez noter qu'une lettre sur ce sujet a également été adressée au Gouvernement "
-                    "{states}.",
+        copy_notice="Veuillez noter qu'une copie de la présente lettre a été adressée au Gouvernement {states}.",
         dear="{name},", dear_default="Madame, Monsieur,",
         annex_title="Références au droit international des droits de l'homme",
         annex_state=(
@@ -155,8 +153,7 @@ TEXTS = {
                 "necesarias para detener las presuntas violaciones e impedir que se repitan y, en caso de que "
                 "las investigaciones corroboren las alegaciones, para garantizar la rendición de cuentas de "
                 "los responsables.",
-        copy_notice="Le informamos que una carta sobre este asunto ha sido enviada también al Gobierno "
-                    "{states}.",
+        copy_notice="Le informamos de que se ha enviado copia de la presente carta al Gobierno {states}.",
         dear="Estimado/a {name}:", dear_default="Estimado señor o estimada señora:",
         annex_title="Referencias al derecho internacional de los derechos humanos",
         annex_state=(
@@ -193,7 +190,7 @@ TEXTS = {
                     "60 يوماً. وستُتاح لاحقاً أيضاً في التقرير المعتاد الذي يُقدم إلى مجلس حقوق الإنسان.",
         interim="وريثما يرد الرد، نحث على اتخاذ جميع التدابير المؤقتة اللازمة لوقف الانتهاكات المدعاة ومنع "
                 "تكرارها، وعلى ضمان مساءلة أي شخص مسؤول عنها في حال أكدت التحقيقات صحة الادعاءات أو رجحتها.",
-        copy_notice="ونود إعلامكم بأن رسالة بشأن هذا الموضوع قد وُجهت أيضاً إلى حكومة {states}.",
+        copy_notice="ونود إعلامكم بأن نسخة من هذه الرسالة قد أُرسلت إلى حكومة {states}.",
         dear="السيد/السيدة {name}،", dear_default="سيدي/سيدتي،",
         annex_title="إشارة إلى القانون الدولي لحقوق الإنسان",
         annex_state=(
@@ -226,7 +223,7 @@ TEXTS = {
         publication="本来文以及{government}的任何答复将于60天后在来文报告网站上公布，随后还将载入提交人权理事会的例行报告。",
         interim="在等待答复期间，我们敦促采取一切必要的临时措施，制止所指称的侵权行为并防止其再次发生；"
                 "如调查证实或表明指控属实，则确保任何责任人被追究责任。",
-        copy_notice="谨告知，关于此事的信函也已发送{states}政府。",
+        copy_notice="谨告知，本函副本已送交{states}政府。",
         dear="{name}：", dear_default="先生/女士：",
         annex_title="国际人权法参考",
         annex_state=(
@@ -264,7 +261,7 @@ TEXTS = {
                 "прекращения предполагаемых нарушений и предотвращения их повторения, а в случае, если "
                 "расследование подтвердит достоверность утверждений, обеспечить привлечение виновных к "
                 "ответственности.",
-        copy_notice="Сообщаем, что письмо по этому вопросу направлено также правительству {states}.",
+        copy_notice="Сообщаем, что копия настоящего письма направлена правительству {states}.",
         dear="Уважаемый(ая) {name}!", dear_default="Уважаемая госпожа, уважаемый господин!",
         annex_title="Ссылки на международное право прав человека",
         annex_state=(

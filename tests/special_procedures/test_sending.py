@@ -125,6 +125,8 @@ def test_a_state_copied_on_a_company_letter_receives_that_letter(app, make_comm,
         assert "filename=UA_OTH_1-2026_copy_CAN.pdf" in response.headers["Content-Disposition"]
         text = pdf_text(response.data)
     assert "Acme Mining Ltd." in text and "Canada" in text
+    # The company is told what Canada received: a copy of this very letter, not a letter of its own.
+    assert "a copy of this letter has been sent to the Government of Canada" in " ".join(text.split())
 
 
 def test_the_list_finds_a_letter_by_any_of_its_references(app, make_comm, states, users):
