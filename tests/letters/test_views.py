@@ -3,6 +3,7 @@ replies, rendering jobs as the page reports them, and who may open what."""
 from __future__ import annotations
 
 import io
+from datetime import date, timedelta
 import re
 
 import pytest
@@ -10,6 +11,7 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from casework.core.audit import AuditEvent
+from casework.core.workflow import CaseHistory
 from casework.core.jobs import JobRecord, JobStatus
 from casework.extensions import db
 from casework.letters.models import Letter
@@ -277,21 +279,22 @@ def test_every_pdf_download_goes_to_the_audit_trail(officer, supervisor, final, 
 
 
 def test_the_final_letter_is_marked_sent_and_its_reply_filed(officer, final):
+    today = date.today().isoformat()
     page = officer.get(f"/cases/{final}")
     assert "reply.pdf" not in page.get_data(as_text=True)
     values = form_with(page, "sent_on")
-    values.update(sent_on=["2026-11-20"], channel=["pouch"])
+    values.update(sent_on=[today], channel=["pouch"])
 
     response = officer.post(f"/letters/{final}/sent", data=values)
 
     assert response.status_code == 303
     page = officer.get(f"/cases/{final}")
     assert status_badge(page) == "Sent"
-    assert "2026-11-20 · pouch" in page.get_data(as_text=True)
+    assert f"{today} · pouch" in page.get_data(as_text=True)
     assert "Mark as sent" not in buttons(page)
     assert "Edit" not in [label for label, _href in read_page(page).links]  # a sent letter is not edited
     values = form_with(page, "received_on")
-    values.update(received_on=["2026-12-01"],
+    values.update(received_on=[today],
                   file=[(io.BytesIO(b"%PDF-1.4 reply of the Government"), "reply.pdf")])
 
     response = officer.post(f"/letters/{final}/reply", data=values, content_type="multipart/form-data")
@@ -299,8 +302,26 @@ def test_the_final_letter_is_marked_sent_and_its_reply_filed(officer, final):
     assert response.status_code == 303
     page = officer.get(f"/cases/{final}")
     assert status_badge(page) == "Reply received"
-    assert "Reply received" in text(page) and "2026-12-01" in text(page)
+    assert "Reply received" in text(page) and today in text(page)
     assert any(label == "reply.pdf" and "/attachments/" in href for label, href in read_page(page).links)
+    steps = db.session.scalars(select(CaseHistory.happened_on).where(
+        CaseHistory.case_id == final, CaseHistory.event.in_(("mark_sent", "record_reply")))).all()
+    assert steps == [date.today(), date.today()]
+
+
+def test_a_letter_cannot_be_marked_sent_before_it_was_approved(officer, final):
+    """The final PDF was made today: a sending date before it is a slip, refused with the reason."""
+    page = officer.get(f"/cases/{final}")
+    values = form_with(page, "sent_on")
+    earlier = (date.today() - timedelta(days=10)).isoformat()
+    values.update(sent_on=[earlier], channel=["pouch"])
+
+    response = officer.post(f"/letters/{final}/sent", data=values)
+
+    assert response.status_code == 422
+    assert "before the step it follows" in text(response)
+    assert form_with(response, "sent_on")["sent_on"] == [earlier]  # what was typed is kept
+    assert status_badge(officer.get(f"/cases/{final}")) == "Final PDF ready"
 
 
 def test_editing_an_approved_letter_warns_and_sends_it_back_to_draft(officer, final):
@@ -449,7 +470,7 @@ def test_a_letter_of_a_confidential_case_is_seen_only_by_those_assigned(app, mak
 def test_a_sent_letter_offers_no_edit_form(officer, final):
     page = officer.get(f"/cases/{final}")
     form = form_with(page, "sent_on")
-    form.update({"sent_on": ["2026-11-20"], "channel": ["email"]})
+    form.update({"sent_on": [date.today().isoformat()], "channel": ["email"]})
     assert officer.post(f"/letters/{final}/sent", data=form).status_code == 303
     response = officer.get(f"/letters/{final}/edit")
     assert response.status_code == 303 and response.headers["Location"].endswith(f"/cases/{final}")

@@ -72,17 +72,17 @@ def test_editing_after_approval_sends_the_letter_back_to_draft(draft, users, sta
 
 def test_only_a_final_letter_can_be_marked_sent(draft, users):
     with pytest.raises(Refused, match="not possible while the case is draft"):
-        ops.mark_sent(draft, date(2026, 11, 20), "email", users["officer"])
+        ops.mark_sent(draft, date.today(), "email", users["officer"])
     db.session.rollback()
     letter = _approve(reload(draft), users["supervisor"])
-    ops.mark_sent(letter, date(2026, 11, 20), "email", users["officer"])
+    ops.mark_sent(letter, date.today(), "email", users["officer"])
     db.session.commit()
     assert reload(letter).status == LetterStatus.SENT
 
 
 def test_a_sent_letter_cannot_be_edited(draft, users, states):
     letter = _approve(draft, users["supervisor"])
-    ops.mark_sent(letter, date(2026, 11, 20), "email", users["officer"])
+    ops.mark_sent(letter, date.today(), "email", users["officer"])
     db.session.commit()
     letter = reload(letter)
     with pytest.raises(Refused, match="has been sent"):
@@ -91,15 +91,15 @@ def test_a_sent_letter_cannot_be_edited(draft, users, states):
 
 def test_reply_is_attached_and_closes_the_letter(draft, users):
     letter = _approve(draft, users["supervisor"])
-    ops.mark_sent(letter, date(2026, 11, 20), "email", users["officer"])
+    ops.mark_sent(letter, date.today(), "email", users["officer"])
     db.session.commit()
     letter = reload(letter)
     reply = FileStorage(io.BytesIO(b"%PDF-1.4 reply of the Government"), filename="reply.pdf")
-    ops.record_reply(letter, date(2026, 12, 1), reply, users["officer"])
+    ops.record_reply(letter, date.today(), reply, users["officer"])
     db.session.commit()
     letter = reload(letter)
     assert letter.status == LetterStatus.REPLIED
-    assert letter.reply_received_on == date(2026, 12, 1)
+    assert letter.reply_received_on == date.today()
     assert letter.reply_attachment_id is not None
 
 
