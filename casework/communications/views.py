@@ -127,7 +127,6 @@ def _intake(form: IntakeForm) -> ops.Intake:
 def panels(case: Communication) -> dict:
     """The communication's own panels on the shared case page, with empty forms."""
     return {
-        "details_form": CaseDetailsForm(formdata=None, obj=case, version=case.version),
         "registration_form": RegistrationForm(formdata=None, registered_on=date.today()),
         "decline_form": DeclineForm(formdata=None),
         "split_form": SplitForm(formdata=None),
@@ -155,14 +154,17 @@ def _moved_on(case: Communication, event: str) -> str | None:
     return refusal_reason(case, transition, current_user) if case.status not in transition.sources else None
 
 
-@case_step(bp, "/<int:case_id>/details", kind=Communication, form=CaseDetailsForm, key="details_form",
-           done=_l("Details saved."))
-def edit_details(case: Communication, form: CaseDetailsForm) -> None:
-    ops.update_details(case, ops.CaseDetails(
+@bp.route("/<int:case_id>/details", methods=["GET", "POST"])
+def edit_details(case_id: int):
+    """Correct the details recorded at receipt, on a page of their own as in every module."""
+    case = load_case(case_id, Permission.EDIT, kind=Communication)
+    form = CaseDetailsForm(obj=case, version=case.version) if request.method == "GET" else CaseDetailsForm()
+    again = again_on("communications/edit.html", case=case, form=form)
+    return write(lambda: ops.update_details(case, ops.CaseDetails(
         subject_matter=form.subject_matter.data or "", procedural_issues=form.procedural_issues.data or "",
         domestic_remedies=form.domestic_remedies.data or "", articles_invoked=form.articles_invoked.data,
         confidentiality_requested=form.confidentiality_requested.data,
-    ), current_user)
+    ), current_user), form=form, record=case, again=again, done=_l("Details saved."), to=case.url)
 
 
 @case_step(bp, "/<int:case_id>/register", kind=Communication, form=RegistrationForm, key="registration_form",

@@ -10,7 +10,7 @@ from casework.core.deadlines import Deadline, add_months
 from casework.communications.letters import written_date
 from casework.extensions import db
 from casework.letters import operations as letters
-from tests.pages import form_with
+from tests.pages import form_with, link
 
 
 def _post(client, url: str, **data):
@@ -117,14 +117,16 @@ def test_details_saved_as_the_page_draws_them_keep_the_articles(client_for, user
     """The articles are shown as typed ("CCPR-7, CCPR-14-1"), and saving the form untouched keeps them."""
     case = make_communication(register=True)
     officer = client_for(users["officer"])
-    form = form_with(officer.get(case.url), "articles_invoked")
+    edit = link(officer.get(case.url), "Edit details")
+    assert edit == f"/communications/{case.id}/details"  # the case page leads to its edit page
+    form = form_with(officer.get(edit), "articles_invoked")
     assert form["articles_invoked"] == ["CCPR-7, CCPR-14-1"]
     assert officer.post(f"/communications/{case.id}/details", data=form).status_code == 303
     db.session.refresh(case)
     assert case.articles_invoked == ["CCPR-7", "CCPR-14-1"]
 
     refused = officer.post(f"/communications/{case.id}/details",
-                           data={**form_with(officer.get(case.url), "articles_invoked"), "articles_invoked": "7, CCPR-9"})
+                           data={**form_with(officer.get(edit), "articles_invoked"), "articles_invoked": "7, CCPR-9"})
     assert refused.status_code == 400
     assert 'value="7, CCPR-9"' in refused.get_data(as_text=True)  # what was typed, as typed
 

@@ -16,7 +16,8 @@ from casework.communications.models import Communication, InterimMeasure
 from casework.core.workflow import fire
 from casework.extensions import db
 from tests.routes import (
-    CASE_EDIT, LOGIN, ROLES, SIGNED_IN, Route, answers, changing, check_every_role, check_route, reading,
+    CASE_EDIT, CASE_EDIT_FORM, LOGIN, ROLES, SIGNED_IN, Route, answers, changing, check_every_role, check_route,
+    reading,
 )
 
 
@@ -51,6 +52,7 @@ ROUTES = [
           answers(LOGIN, officer=303, supervisor=303, outsider=400, admin=303, others=403),
           lambda w: {"committee_id": w.received.unit_id, "state_id": w.state_id,
                      "received_on": "2026-05-02", "submission_language": "en", "author_family_name": "Nguyen"}),
+    Route("communications.edit_details", "GET", lambda w: f"/communications/{w.examined.id}/details", CASE_EDIT_FORM),
     Route("communications.edit_details", "POST", lambda w: f"/communications/{w.examined.id}/details", CASE_EDIT,
           lambda w: {"version": w.examined.version, "subject_matter": "Expulsion"}),
     Route("communications.register", "POST", lambda w: f"/communications/{w.received.id}/register", CASE_APPROVE,

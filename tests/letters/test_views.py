@@ -292,7 +292,7 @@ def test_the_final_letter_is_marked_sent_and_its_reply_filed(officer, final):
     assert status_badge(page) == "Sent"
     assert f"{today} · pouch" in page.get_data(as_text=True)
     assert "Mark as sent" not in buttons(page)
-    assert "Edit" not in [label for label, _href in read_page(page).links]  # a sent letter is not edited
+    assert "Edit the letter" not in [label for label, _href in read_page(page).links]  # a sent letter is not edited
     values = form_with(page, "received_on")
     values.update(received_on=[today],
                   file=[(io.BytesIO(b"%PDF-1.4 reply of the Government"), "reply.pdf")])
@@ -435,7 +435,7 @@ def test_a_viewer_reads_the_letter_but_changes_nothing(app, final, users):
     assert page.status_code == 200
     assert SUBJECT in text(page)
     assert "Preview PDF" not in buttons(page) and "Mark as sent" not in buttons(page)
-    assert link(page, "Edit") is None
+    assert link(page, "Edit the letter") is None
     pdf = download(viewer, f"/letters/{final}/pdf/final")
     assert pdf.status_code == 200 and REFERENCE in pdf_text(pdf.data)
     version = letter_row(final).version
