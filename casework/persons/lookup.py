@@ -35,7 +35,14 @@ def linkable_persons_clause(user, origin: LinkFrom | None = None) -> ColumnEleme
 
 
 def find_persons(user, typed: str, origin: LinkFrom | None = None, limit: int = LIMIT) -> list[Person]:
-    """The persons whose name (in any transliteration) has every word typed, accents ignored."""
+    """The persons whose name (in any transliteration) has every word typed, accents ignored; for a
+    number, the person of that number (how a picker shows whom a number it holds names)."""
+    if typed.strip().isdigit():
+        number = int(typed.strip()[:12])
+        try:
+            return [linkable_person(user, number, origin)] if number <= MAX_INT else []
+        except Refused:
+            return []
     words = fold_name(typed[:200]).split()
     if len(" ".join(words)) < MIN_TYPED:
         return []

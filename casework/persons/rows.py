@@ -29,7 +29,7 @@ class PersonRow(Form):
     class Meta:
         csrf = False
 
-    person = StringField(_l("In the registry (name or number)"), validators=[Optional(), Length(max=200)],
+    person = StringField(_l("From the registry"), validators=[Optional(), Length(max=200)],
                          render_kw={"data-picker": PickerSource("persons.lookup")})
     family_name = StringField(_l("Or new: family name"), validators=[Optional(), Length(max=200)])
     given_names = StringField(_l("Given names"), validators=[Optional(), Length(max=200)])
