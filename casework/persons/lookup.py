@@ -37,7 +37,7 @@ def linkable_persons_clause(user, origin: LinkFrom | None = None) -> ColumnEleme
 def find_persons(user, typed: str, origin: LinkFrom | None = None, limit: int = LIMIT) -> list[Person]:
     """The persons whose name (in any transliteration) has every word typed, accents ignored; for a
     number, the person of that number (how a picker shows whom a number it holds names)."""
-    if typed.strip().isdigit():
+    if typed.strip().isdecimal():
         number = int(typed.strip()[:12])
         try:
             return [linkable_person(user, number, origin)] if number <= MAX_INT else []
@@ -73,7 +73,7 @@ def typed_person(user, typed: str | None, origin: LinkFrom | None = None) -> Per
     text = " ".join((typed or "").split())[:200]
     if not text:
         raise Refused(_("Type a name or the person's registry number."))
-    number = text if text.isdigit() else (_CHOSEN.search(text)[1] if _CHOSEN.search(text) else None)
+    number = text if text.isdecimal() else (_CHOSEN.search(text)[1] if _CHOSEN.search(text) else None)
     if number is not None:
         if int(number) > MAX_INT:
             raise Refused(_("This number is too large."))

@@ -76,3 +76,13 @@ def test_fewer_than_two_letters_find_nobody(client, login, users, hassans):
     login(users["officer"])
 
     assert _ask(client, "m") == []
+
+
+@pytest.mark.parametrize("typed", ["²", "٣", "9" * 40, "(no. 99999999999)"])
+def test_numbers_of_every_kind_are_answered_without_an_error(client, login, users, make_case, typed):
+    case = make_case("CCPR", reference="CCPR 9/2026")
+    login(users["officer"])
+
+    assert _ask(client, typed) == []
+    response = client.post(f"/cases/{case.id}/persons", data={"person_id": typed, "role": "witness"})
+    assert response.status_code == 400
