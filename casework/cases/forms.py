@@ -26,7 +26,10 @@ class AssignmentForm(Form):
 
 
 class LinkPersonForm(Form):
-    person_id = IntegerField(_l("Person number"), validators=[DataRequired()])
+    """A person of the registry, picked by name (or their number typed), and their part in the case."""
+
+    person_id = StringField(_l("Person (name or registry number)"), validators=[
+        DataRequired(_l("Type a name or the person's registry number.")), Length(max=200)])
     role = SelectField(
         _l("Role in this case"),
         choices=enum_choices(PersonRole),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flask import jsonify, request
+from flask import jsonify, request, url_for
 from flask_login import current_user
 from sqlalchemy import ColumnElement, func, or_, select
 
@@ -67,16 +67,38 @@ def _escaped(text: str) -> str:
     return re.sub(r"([\\%_])", r"\\\1", text)
 
 
+_NUMBERED = re.compile(r"^(.*?)\s*(\d+)/(\d{4})\s*$")
+_CANDIDATES = 500
+
+
+def reference_order(reference: str) -> tuple[str, int, int, str]:
+    """How references sort as an officer reads them: by series, then year, then number
+    ("WGEID 2/2014" before "WGEID 10/2014", both before "WGEID 1/2015"); others by their text."""
+    numbered = _NUMBERED.match(reference.upper())
+    if numbered is None:
+        return reference.upper(), 0, 0, reference
+    return numbered[1], int(numbered[3]), int(numbered[2]), reference
+
+
 def find_cases(user, typed: str, origin: LinkFrom | None = None, limit: int = LIMIT) -> list[Case]:
-    """The linkable cases whose reference contains what was typed, best matches first."""
+    """The linkable cases whose reference contains what was typed: the reference typed in full
+    first, then those starting with it, each group in the order of `reference_order`."""
     wanted = normal_reference(typed)
     if len(wanted) < MIN_TYPED:
         return []
     reference = func.upper(Case.reference)
-    return list(db.session.scalars(
-        select(Case).where(linkable_clause(user, origin), reference.like(f"%{_escaped(wanted)}%", escape="\\"))
-        .order_by((reference == wanted).desc(), reference.like(f"{_escaped(wanted)}%", escape="\\").desc(),
-                  Case.reference).limit(limit)))
+    found = db.session.execute(
+        select(Case.id, Case.reference).where(linkable_clause(user, origin),
+                                              reference.like(f"%{_escaped(wanted)}%", escape="\\"))
+        .limit(_CANDIDATES)).all()
+
+    def rank(row) -> tuple:
+        shown = normal_reference(row.reference)
+        return shown != wanted, not shown.startswith(wanted), reference_order(row.reference)
+
+    chosen = [row.id for row in sorted(found, key=rank)[:limit]]
+    cases = {case.id: case for case in db.session.scalars(select(Case).where(Case.id.in_(chosen)))}
+    return [cases[case_id] for case_id in chosen]
 
 
 def linkable_case(user, typed: str, origin: LinkFrom | None = None) -> Case | None:
@@ -104,3 +126,14 @@ def with_picker(field, lookup_url: str):
     """Mark a form field for the type-ahead picker (static/js/picker.js) that asks `lookup_url`."""
     field.render_kw = {**(field.render_kw or {}), "data-picker": lookup_url}
     return field
+
+
+class PickerSource:
+    """A picker's lookup address for a field declared on a form class: built when the field is
+    drawn, inside the request (`render_kw={"data-picker": PickerSource("persons.lookup")}`)."""
+
+    def __init__(self, endpoint: str, **values: object) -> None:
+        self.endpoint, self.values = endpoint, values
+
+    def __str__(self) -> str:
+        return url_for(self.endpoint, **self.values)

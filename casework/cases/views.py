@@ -9,7 +9,7 @@ import functools
 from collections.abc import Callable
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -19,6 +19,7 @@ from sqlalchemy import select
 from casework.auth.models import User
 from casework.cases import lookup, operations
 from casework.cases.access import load_case, load_part, record_confidential_view
+from casework.cases.lookup import LinkFrom
 from casework.cases.forms import (
     AssignmentForm, AttachmentForm, ConfirmForm, ExtendDeadlineForm, LinkPersonForm, ReminderForm, TransitionForm,
 )
@@ -33,6 +34,7 @@ from casework.core.persons import visible_links
 from casework.core.workflow import history, workflow_for
 from casework.core.writes import Again, write
 from casework.extensions import db
+from casework.persons.lookup import typed_person
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 
@@ -94,6 +96,8 @@ def render_case(case, status: int = 200, **forms):
         select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(AuditEvent.id.desc()).limit(500)
     ).all()
     timeline = group_events(events)
+    person_form = forms.pop("person_form", None) or LinkPersonForm()
+    lookup.with_picker(person_form.person_id, url_for("persons.lookup", **{"for": case.id}))
     context = {
         "case": case,
         "workflow": workflow_for(case),
@@ -105,7 +109,7 @@ def render_case(case, status: int = 200, **forms):
         "attachments": readable_attachments(case, current_user),
         "timeline_withheld": _withheld_file_events(case, events),
         "assign_form": assign_form,
-        "person_form": forms.pop("person_form", None) or LinkPersonForm(),
+        "person_form": person_form,
         "extend_form_for": _extend_forms(forms.pop("extend_form", None)),
         "person_links": visible_links(case, current_user),
         "confirm_form": ConfirmForm(),
@@ -240,7 +244,12 @@ def unassign(case_id: int, user_id: int):
 def link_person(case_id: int):
     case = load_case(case_id, Permission.EDIT)
     form = LinkPersonForm()
-    return write(lambda: operations.link_person(case, form.person_id.data, form.role.data, current_user), form=form,
+
+    def link():
+        person = typed_person(current_user, form.person_id.data, LinkFrom(case=case))
+        return operations.link_person(case, person.id, form.role.data, current_user)
+
+    return write(link, form=form,
                  field=form.person_id, again=on_case_page(case, person_form=form),
                  done=_("Person linked to the case."), to=case.url)
 

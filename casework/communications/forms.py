@@ -7,6 +7,7 @@ from wtforms import BooleanField, DateField, IntegerField, SelectField, StringFi
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from casework.core.submissions import SubmittedOnce
+from casework.persons.rows import RowsForm, person_rows
 from casework.communications.models import (
     GRADE_LABELS, SUBMISSION_LANGUAGES, Compliance, DecisionType, FollowUpOutcome, NotRegisteredReason,
 )
@@ -43,19 +44,19 @@ def _article_codes(_form, field) -> None:
             raise ValidationError(_l("“%(code)s” is not an article code like CCPR-14-1.", code=code))
 
 
-class IntakeForm(SubmittedOnce, Form):
+class IntakeForm(SubmittedOnce, RowsForm):
+    """A complaint as it arrives: its authors, victims and counsel each new or from the registry."""
+
+    ROW_LISTS = ("authors", "victims", "counsel")
+
     committee_id = SelectField(_l("Committee"), coerce=int, validators=[DataRequired()])
     state_id = SelectField(_l("State party"), coerce=int, validators=[DataRequired(_l("Choose the State party."))])
     received_on = PastDateField(_l("Received on"), validators=[DataRequired(_l("Give the date of receipt."))])
     submitted_on = PastDateField(_l("Dated (submission)"), validators=[Optional()])
     submission_language = SelectField(_l("Language"), choices=choices(SUBMISSION_LANGUAGES.items()))
-    author_family_name = StringField(_l("Author's family name"), validators=[
-        DataRequired(_l("Give the author's family name; anonymous complaints cannot be registered.")),
-        Length(max=200)])
-    author_given_names = StringField(_l("Author's given names"), validators=[Optional(), Length(max=200)])
-    victim_family_name = StringField(_l("Alleged victim's family name, if not the author"),
-                                     validators=[Optional(), Length(max=200)])
-    victim_given_names = StringField(_l("Alleged victim's given names"), validators=[Optional(), Length(max=200)])
+    authors = person_rows(_l("Authors"))
+    victims = person_rows(_l("Alleged victims, if not the authors"))
+    counsel = person_rows(_l("Counsel"))
     subject_matter = TextAreaField(_l("Subject matter"), validators=[Optional(), Length(max=4000)])
     articles_invoked = ArticleCodesField(_l("Articles invoked"), description=ARTICLE_HINT,
                                          validators=[Optional(), _article_codes])
@@ -65,6 +66,15 @@ class IntakeForm(SubmittedOnce, Form):
     def validate_submitted_on(self, field) -> None:
         if field.data and self.received_on.data and field.data > self.received_on.data:
             raise ValidationError(_l("The submission cannot be dated after it was received."))
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if not self.filled("authors"):
+            first = self.authors.entries[0].form.family_name
+            first.errors = [*first.errors, _l("Give the author's family name; anonymous complaints cannot be "
+                                              "registered.")]
+            return False
+        return valid
 
 
 class CaseDetailsForm(Form):

@@ -17,7 +17,7 @@ from casework.core.cases import Case
 from casework.core.counters import next_number
 from casework.core.deadlines import meet_open_deadlines
 from casework.core.permissions import Permission, can
-from casework.core.persons import CasePerson, Person, PersonRole
+from casework.core.persons import CasePerson, Person, PersonRole, registered_person
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.core.workflow import check_step_date, fire, workflow_for
@@ -32,8 +32,11 @@ def require(actor, permission: Permission, case: Case) -> None:
 
 @dataclass
 class NameInput:
+    """A person named at intake: new, or already in the registry (`person_id`)."""
+
     family_name: str
     given_names: str = ""
+    person_id: int | None = None
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Intake:
     received_on: date
     authors: list[NameInput]
     victims: list[NameInput] = field(default_factory=list)  # empty: the author is the victim
+    counsel: list[NameInput] = field(default_factory=list)
     submitted_on: date | None = None
     submission_language: str = "en"
     subject_matter: str = ""
@@ -51,7 +55,10 @@ class Intake:
     confidentiality_requested: bool = False
 
 
-def _person(name: NameInput, unit: Unit, protected: bool) -> Person:
+def _person(name: NameInput, unit: Unit, protected: bool, actor) -> Person:
+    """The registry's person (if `actor` may see them), or a new one registered by the committee."""
+    if name.person_id:
+        return registered_person(name.person_id, actor)
     person = Person(family_name=name.family_name.strip(), given_names=name.given_names.strip(), unit_id=unit.id,
                     protected_identity=protected)
     db.session.add(person)
@@ -61,8 +68,9 @@ def _person(name: NameInput, unit: Unit, protected: bool) -> Person:
 def receive_communication(committee: Unit, intake: Intake, actor) -> Communication:
     """Record incoming correspondence; it becomes a numbered case only when registered."""
     state = db.session.get(State, intake.state_id)
-    authors = [_person(n, committee, intake.confidentiality_requested) for n in intake.authors]
-    victims = [_person(n, committee, intake.confidentiality_requested) for n in intake.victims] or authors
+    authors = [_person(n, committee, intake.confidentiality_requested, actor) for n in intake.authors]
+    victims = [_person(n, committee, intake.confidentiality_requested, actor) for n in intake.victims] or authors
+    counsel = [_person(n, committee, False, actor) for n in intake.counsel]
     communication = Communication(
         unit=committee, committee_id=committee.id, state_id=state.id, status=S.RECEIVED,
         title=f"{authors[0].public_name} v. {state.name}", received_on=intake.received_on,
@@ -72,8 +80,9 @@ def receive_communication(committee: Unit, intake: Intake, actor) -> Communicati
     )
     db.session.add(communication)
     db.session.flush()
-    for role, people in ((PersonRole.AUTHOR, authors), (PersonRole.ALLEGED_VICTIM, victims)):
-        for person in people:
+    for role, people in ((PersonRole.AUTHOR, authors), (PersonRole.ALLEGED_VICTIM, victims),
+                         (PersonRole.COUNSEL, counsel)):
+        for person in dict.fromkeys(people):  # a person named twice in one role is linked once
             db.session.add(CasePerson(case_id=communication.id, person_id=person.id, role=role))
     db.session.flush()
     return communication

@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from casework.cases.access import load_case, load_part
+from casework.cases.lookup import LinkFrom
 from casework.cases.forms import ConfirmForm
 from casework.cases.views import case_step, record_step
 from casework.communications import imports, interim_measures as im, operations as ops
@@ -38,6 +39,7 @@ from casework.communications.workflow import COMMUNICATION_WORKFLOW
 from casework.core.workflow import refusal_reason
 from casework.core.writes import Refused, again_on, write
 from casework.extensions import db
+from casework.persons.rows import NamedPerson
 
 bp = Blueprint("communications", __name__, url_prefix="/communications")
 
@@ -80,15 +82,18 @@ def new():
         abort(403)
     duplicates: list[Communication] = []
     again = again_on("communications/new.html", form=form, duplicates=duplicates)
+    if form.one_more():
+        return again(200, None)
 
     def receive() -> Communication:
-        names = [f"{form.author_given_names.data} {form.author_family_name.data}",
-                 f"{form.victim_given_names.data or ''} {form.victim_family_name.data or ''}"]
+        named = form.persons(current_user, LinkFrom(unit_id=form.committee_id.data))
+        names = [f"{person.given_names} {person.family_name}" for persons in named.values() for person in persons]
         duplicates.extend(possible_duplicates(current_user, form.state_id.data, names))
         if duplicates and not form.duplicates_checked.data:
             raise Refused(_("Nothing was recorded: check the possible duplicates, then confirm that it is a new "
                             "complaint."), status=409)
-        return ops.receive_communication(db.session.get(Unit, form.committee_id.data), _intake(form), current_user)
+        return ops.receive_communication(db.session.get(Unit, form.committee_id.data), _intake(form, named),
+                                         current_user)
 
     return write(receive, form=form, again=again, to=lambda communication: communication.url,
                  done=_("Recorded as received. Register it once it meets the criteria."))
@@ -112,12 +117,12 @@ def import_csv():
                  to=url_for("communications.index"))
 
 
-def _intake(form: IntakeForm) -> ops.Intake:
-    victims = ([ops.NameInput(form.victim_family_name.data, form.victim_given_names.data or "")]
-               if form.victim_family_name.data else [])
+def _intake(form: IntakeForm, named: dict[str, list[NamedPerson]]) -> ops.Intake:
+    persons = {name: [ops.NameInput(p.family_name, p.given_names, p.person_id) for p in people]
+               for name, people in named.items()}
     return ops.Intake(
         state_id=form.state_id.data, received_on=form.received_on.data, submitted_on=form.submitted_on.data,
-        authors=[ops.NameInput(form.author_family_name.data, form.author_given_names.data or "")], victims=victims,
+        authors=persons["authors"], victims=persons["victims"], counsel=persons["counsel"],
         submission_language=form.submission_language.data, subject_matter=form.subject_matter.data or "",
         articles_invoked=form.articles_invoked.data,
         confidentiality_requested=form.confidentiality_requested.data,

@@ -9,6 +9,8 @@ the registry number, which is all the link needs.
 """
 from __future__ import annotations
 
+import re
+
 from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, or_, select
 
@@ -17,6 +19,7 @@ from casework.core.cases import Case
 from casework.core.persons import (
     CasePerson, Person, PersonName, fold_name, person_visibility_clause, unhidden_links_clause,
 )
+from casework.core.inputs import MAX_INT
 from casework.core.writes import Refused
 from casework.extensions import db
 
@@ -32,7 +35,14 @@ def linkable_persons_clause(user, origin: LinkFrom | None = None) -> ColumnEleme
 
 
 def find_persons(user, typed: str, origin: LinkFrom | None = None, limit: int = LIMIT) -> list[Person]:
-    """The persons whose name (in any transliteration) has every word typed, accents ignored."""
+    """The persons whose name (in any transliteration) has every word typed, accents ignored; for a
+    number, the person of that number (how a picker shows whom a number it holds names)."""
+    if typed.strip().isdecimal():
+        number = int(typed.strip()[:12])
+        try:
+            return [linkable_person(user, number, origin)] if number <= MAX_INT else []
+        except Refused:
+            return []
     words = fold_name(typed[:200]).split()
     if len(" ".join(words)) < MIN_TYPED:
         return []
@@ -50,3 +60,34 @@ def linkable_person(user, person_id: int, origin: LinkFrom | None = None) -> Per
     if person is None:
         raise Refused(_("There is no person number %(number)s in the registry you can see.", number=person_id))
     return person
+
+
+_CHOSEN = re.compile(r"\(\D*(\d{1,12})\)$")  # the picker's label, "Name (no. 12)"
+_SEVERAL_SHOWN = 5
+
+
+def typed_person(user, typed: str | None, origin: LinkFrom | None = None) -> Person:
+    """The person a picker field names once sent: by registry number ("12", as the picker fills it
+    in, or its label "Name (no. 12)"); without JavaScript, by name when a single person the user may
+    name has it. Refused, saying why, when the text names nobody or several."""
+    text = " ".join((typed or "").split())[:200]
+    if not text:
+        raise Refused(_("Type a name or the person's registry number."))
+    number = text if text.isdecimal() else (_CHOSEN.search(text)[1] if _CHOSEN.search(text) else None)
+    if number is not None:
+        if int(number) > MAX_INT:
+            raise Refused(_("This number is too large."))
+        return linkable_person(user, int(number), origin)
+    found = find_persons(user, text, origin, limit=_SEVERAL_SHOWN + 1)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise Refused(_("Nobody in the registry you can see is named “%(typed)s”.", typed=text))
+    shown = ", ".join(picker_label(person) for person in found[:_SEVERAL_SHOWN])
+    raise Refused(_("Several persons are named “%(typed)s”: %(persons)s. Type the number of the one you mean.",
+                    typed=text, persons=shown))
+
+
+def picker_label(person: Person) -> str:
+    """All the picker shows of a person: their name and registry number."""
+    return _("%(name)s (no. %(id)s)", name=person.full_name, id=person.id)

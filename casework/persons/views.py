@@ -18,7 +18,7 @@ from casework.core.states import State
 from casework.core.writes import again_on, write
 from casework.extensions import db
 from casework.persons.forms import PersonForm, PersonSearchForm
-from casework.persons.lookup import find_persons
+from casework.persons.lookup import find_persons, picker_label
 from casework.persons.operations import save_person
 from casework.persons.queries import LIST_SORTS, persons_from_args
 
@@ -63,8 +63,7 @@ def new():
 def lookup():
     """JSON for the person picker: each person's number and name, nothing else (`persons.lookup`)."""
     found = find_persons(current_user, request.args.get("q", ""), origin_of_request())
-    return jsonify([{"value": person.id, "label": _("%(name)s (no. %(id)s)", name=person.full_name, id=person.id)}
-                    for person in found])
+    return jsonify([{"value": person.id, "label": picker_label(person)} for person in found])
 
 
 @bp.route("/<int:person_id>")

@@ -84,6 +84,22 @@
         .catch(close);
     }
 
+    function name() {  // a value the page was drawn with (a form shown again): say whom it names
+      var url = input.getAttribute("data-picker"), value = input.value.trim();
+      if (!value) { return; }
+      url += (url.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(value);
+      fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (found) {
+          if (Array.isArray(found) && found.length === 1 && String(found[0].value) === value &&
+              found[0].label !== value && input.value.trim() === value) {
+            chosen.textContent = found[0].label;
+          }
+        })
+        .catch(function () { return null; });
+    }
+
+    name();
     input.addEventListener("input", function () {
       window.clearTimeout(timer);
       timer = window.setTimeout(search, DELAY);

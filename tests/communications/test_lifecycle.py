@@ -33,7 +33,7 @@ def test_intake_to_closed_follow_up(client_for, users, states):
     officer = client_for(users["officer"])
     response = _post(officer, "/communications/new", committee_id=users["officer"].memberships[0].unit_id,
                      state_id=states["MEX"].id, received_on="2026-03-02", submission_language="es",
-                     author_family_name="Pérez", author_given_names="José", articles_invoked="ccpr-7, CCPR-14-1",
+                     **{"authors-0-family_name": "Pérez", "authors-0-given_names": "José"}, articles_invoked="ccpr-7, CCPR-14-1",
                      subject_matter="Deportation to a risk of torture")
     case = db.session.get(Communication, int(response.headers["Location"].rsplit("/", 1)[1]))
     assert (case.status, case.number_label, case.articles_invoked) == ("received", None, ["CCPR-7", "CCPR-14-1"])

@@ -87,7 +87,7 @@ def test_possible_duplicates_ignore_accents_case_and_word_order(make_communicati
 
     officer = client_for(users["officer"])
     form = {"committee_id": earlier.unit_id, "state_id": states["MEX"].id, "received_on": "2026-05-02",
-            "submission_language": "en", "author_family_name": "Perez", "author_given_names": "Jose Angel"}
+            "submission_language": "en", "authors-0-family_name": "Perez", "authors-0-given_names": "Jose Angel"}
     warned = officer.post("/communications/new", data=form)
     page = warned.get_data(as_text=True)
     assert warned.status_code == 409 and "Possible duplicates" in page and earlier.title in page

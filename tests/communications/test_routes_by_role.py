@@ -51,7 +51,7 @@ ROUTES = [
           # The CED's supervisor may record correspondence, but only for the CED.
           answers(LOGIN, officer=303, supervisor=303, outsider=400, admin=303, others=403),
           lambda w: {"committee_id": w.received.unit_id, "state_id": w.state_id,
-                     "received_on": "2026-05-02", "submission_language": "en", "author_family_name": "Nguyen"}),
+                     "received_on": "2026-05-02", "submission_language": "en", "authors-0-family_name": "Nguyen"}),
     Route("communications.edit_details", "GET", lambda w: f"/communications/{w.examined.id}/details", CASE_EDIT_FORM),
     Route("communications.edit_details", "POST", lambda w: f"/communications/{w.examined.id}/details", CASE_EDIT,
           lambda w: {"version": w.examined.version, "subject_matter": "Expulsion"}),

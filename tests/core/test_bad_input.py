@@ -141,7 +141,7 @@ def test_the_largest_id_is_still_looked_up(app, users, login):
 @pytest.mark.parametrize("url, data", [
     ("/persons/new", lambda s, u: {"family_name": NUL_TEXT, "unit_id": u["CCPR"].id, "sex": "unknown"}),
     ("/communications/new", lambda s, u: {"committee_id": u["CCPR"].id, "state_id": s["MEX"].id,
-                                          "received_on": "2026-03-01", "author_family_name": NUL_TEXT}),
+                                          "received_on": "2026-03-01", "authors-0-family_name": NUL_TEXT}),
     ("/urgent-actions/new", lambda s, u: {"state_id": s["MEX"].id, "received_on": "2026-03-01",
                                           "author_family_name": NUL_TEXT, "circumstances": "Taken\x01 away"}),
     ("/reprisals/new", lambda s, u: {"title": NUL_TEXT, "state_id": s["MEX"].id, "received_on": "2026-03-01"}),
@@ -174,7 +174,7 @@ FAR_FUTURE = "9999-12-31"
     ("/persons/new", lambda s, u: {"family_name": "Pérez", "unit_id": u["CCPR"].id, "date_of_birth": "1850-01-01"},
      "Give a date from 1900-01-01 on."),
     ("/communications/new", lambda s, u: {"committee_id": u["CCPR"].id, "state_id": s["MEX"].id,
-                                          "received_on": FAR_FUTURE, "author_family_name": "Pérez"},
+                                          "received_on": FAR_FUTURE, "authors-0-family_name": "Pérez"},
      "This date is in the future"),
     ("/urgent-actions/new", lambda s, u: {"state_id": s["MEX"].id, "received_on": "2026-03-01",
                                           "last_seen_on": FAR_FUTURE, "author_family_name": "Pérez"},
