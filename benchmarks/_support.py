@@ -5,8 +5,8 @@ BENCH_DATABASE_URL (or CASEWORK_DATABASE_URL), which is emptied first, e.g. a th
 
 `BENCH_CASES` may name several sizes (`BENCH_CASES=200000,1000000`): `run_sizes` then runs the
 benchmark once per size, each in its own process, and prints each figure side by side with the
-ratio of the largest to the smallest. `BENCH_KEEP=1` keeps a built SQLite database in /tmp
-(`/tmp/bench-<name>-<cases>.db`) and reuses it on the next run instead of building it again.
+ratio of the largest to the smallest. `BENCH_KEEP=1` keeps a built database (SQLite in /tmp,
+`/tmp/bench-<name>-<cases>.db`) and reuses it on the next run instead of building it again.
 """
 from __future__ import annotations
 
@@ -36,10 +36,12 @@ BUILT_MARK = "bench_built"  # a one-row table naming what a kept database holds
 
 
 def database_url(tmp: str, kept: str | None = None) -> str:
-    """BENCH_DATABASE_URL, else CASEWORK_DATABASE_URL, else a SQLite file (kept in /tmp if asked)."""
+    """BENCH_DATABASE_URL, else CASEWORK_DATABASE_URL, else a SQLite file (kept in /tmp if asked).
+    "{cases}" in the address is the size measured, so that each size keeps a database of its own
+    (`postgresql://127.0.0.1:5461/bench{cases}`)."""
     given = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("CASEWORK_DATABASE_URL")
     if given:
-        return given
+        return given.replace("{cases}", os.environ.get("BENCH_CASES", ""))
     if kept and os.environ.get("BENCH_KEEP"):
         return f"sqlite:////tmp/bench-{kept}.db"
     return f"sqlite:///{tmp}/bench.db"
