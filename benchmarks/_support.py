@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from flask import Flask  # noqa: E402
+from flask.globals import app_ctx  # noqa: E402
 from sqlalchemy import inspect  # noqa: E402
 
 from casework import create_app  # noqa: E402
@@ -86,6 +87,20 @@ def benchmark_app(kept: str | None = None) -> Iterator[Flask]:
                 db.engine.dispose()
 
 
+@contextmanager
+def serving() -> Iterator[None]:
+    """Step out of the benchmark's app context while requests are timed, so that each request has
+    an app context of its own, as in a server: its own database session and `g`, the signed-in
+    user loaded again (inside one long context, requests would share one session's objects)."""
+    db.session.remove()
+    context = app_ctx._get_current_object()
+    context.pop()
+    try:
+        yield
+    finally:
+        context.push()
+
+
 def sizes(default: str) -> list[int]:
     """The sizes BENCH_CASES names, e.g. "200000,1000000"."""
     return [int(size) for size in os.environ.get("BENCH_CASES", default).replace("_", "").split(",")]
@@ -135,7 +150,7 @@ def run_sizes(default: str, one_size: Callable[[int], None]) -> None:
     results: list[dict[str, tuple[str, str]]] = []
     for size in wanted:
         env = {**os.environ, "BENCH_CASES": str(size)}
-        out = subprocess.run([sys.executable, sys.argv[0]], env=env, check=True, capture_output=True, text=True)
+        out = subprocess.run([sys.executable, sys.argv[0]], env=env, check=True, stdout=subprocess.PIPE, text=True)
         figures = {}
         for line in out.stdout.splitlines():
             print(f"# {size}: {line}", flush=True)
