@@ -109,7 +109,7 @@ def seed(count: int, approve: bool) -> list[int]:
                 body="\n\n".join(f"{i + 1}. {BODY[(i + n) % len(BODY)]}" for i in range(12)),
                 language="en", reference=f"AL XYZ {n + 1}/2026", letter_date=None,
                 addressee_state_ids=[state.id], other_addressees=[], copy_state_ids=[],
-                signatories=SIGNATORIES), officer, letter.version)
+                signatories=SIGNATORIES), officer)
             if approve:
                 fire(letter, "submit", officer)
                 fire(letter, "approve", supervisor)  # → record_approval → jobs.enqueue(render_final_letter)
