@@ -12,8 +12,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from casework.extensions import db
-from tests.communications.conftest import client_for, committee, make_communication, states  # noqa: F401
+from tests.communications.conftest import client_for, committee, make_communication, states
 from tests.pages import link, text
+
+FIXTURES = (client_for, committee, make_communication, states)  # the committee list's, used here by name
 
 
 @pytest.fixture
