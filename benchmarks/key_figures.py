@@ -7,27 +7,26 @@ aggregate release records; confidential reprisals cases — spread over 2014–2
 whole page for one year (routing, access policy, every module's queries, the charts and the
 template) as a CCPR case officer and as a member of the secretariat (who sees every unit).
 
-    key_figures_year_first_ms   the first request, which draws the charts (later ones reuse them)
-    key_figures_year_ms         median of the page for the year
-    key_figures_year_p95_ms     the slowest but one of the samples
+    key_figures_year_first_ms_<who>   the first request, which draws the charts (later ones reuse them)
+    key_figures_year_ms_<who>         median of the page for the year
+    key_figures_year_p95_ms_<who>     the slowest but one of the samples
 
-SQLite by default; set CASEWORK_DATABASE_URL to a PostgreSQL database to measure there (it is
-emptied). Run: python benchmarks/key_figures.py. `time_key_figures(client, year)` times the page
+SQLite by default; set BENCH_DATABASE_URL to a PostgreSQL database to measure there (it is
+emptied). BENCH_CASES=200000,1000000 prints both sizes side by side; BENCH_KEEP=1 keeps the
+database for the next run. Run: python benchmarks/key_figures.py. `time_key_figures(client, year)` times the page
 with a signed-in test client on any dataset, for other benchmarks.
 """
 from __future__ import annotations
 
-import os
 import random
 import statistics
-import tempfile
 import time
 from datetime import date, timedelta
 
-from _support import settle_database, settle_like_a_server  # also puts the repository on sys.path
+from _support import (  # also puts the repository on sys.path
+    benchmark_app, figure, mark_built, run_sizes, serving, settle_database, settle_like_a_server, sizes,
+)
 from sqlalchemy import insert, select  # noqa: E402
-
-from casework import create_app  # noqa: E402
 
 from casework.admin.operations import save_user, set_membership  # noqa: E402
 from casework.auth.models import Role  # noqa: E402
@@ -52,9 +51,8 @@ from casework.special_procedures.models import (  # noqa: E402
     SP_LETTER_TYPE, CommunicationType, Mandate, Reply, SpCommunication,
 )
 from casework.urgent_actions.models import Located, UrgentAction  # noqa: E402
-from config import TestConfig  # noqa: E402
 
-CASES = int(os.environ.get("BENCH_CASES", "200000"))
+CASES = sizes("200000")[0]  # one_size sets the size measured
 YEAR = 2025
 REPEAT = 15
 PASSWORD = "benchmark password"
@@ -246,32 +244,36 @@ def time_key_figures(client, year: int, repeat: int = REPEAT) -> list[float]:
     return samples
 
 
-def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        url = os.environ.get("CASEWORK_DATABASE_URL") or f"sqlite:///{tmp}/bench.db"
-        app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url, UPLOAD_FOLDER=tmp)
-        with app.app_context():
-            db.drop_all()
-            db.create_all()
-            started = time.perf_counter()
+def one_size(cases: int) -> None:
+    global CASES
+    CASES = cases
+    with benchmark_app(f"key-figures-{cases}") as app:
+        started = time.perf_counter()
+        if not app.config["BENCH_REUSED"]:
             build()
-            print(f"database: {db.engine.dialect.name}")
-            print(f"cases: {CASES}")
-            print(f"build_s: {time.perf_counter() - started:.1f}")
-            db.session.remove()
+            mark_built(f"key-figures-{cases}")
+        print(f"database: {db.engine.dialect.name}")
+        print(f"cases: {CASES}")
+        print(f"build_s: {time.perf_counter() - started:.1f}")
         settle_like_a_server()
-        # Through the app, as a browser asks: each request in its own app context, as in a server.
-        for who in ("officer", "secretariat"):
-            client = app.test_client()
-            signed_in = client.post("/login", data={"email": f"{who}@example.org", "password": PASSWORD})
-            assert signed_in.status_code == 302 and "/login" not in signed_in.location
-            first = time_key_figures(client, YEAR, repeat=1)[0]  # the charts drawn, not yet kept
-            print(f"key_figures_year_first_ms ({who}): {first:.1f}")
-            samples = sorted(time_key_figures(client, YEAR))
-            print(f"key_figures_year_ms ({who}): {statistics.median(samples):.1f}")
-            print(f"key_figures_year_p95_ms ({who}): {samples[-2]:.1f}")
-        with app.app_context():
-            db.engine.dispose()
+        with serving():  # each request in its own app context, as in a server
+            time_as_readers(app)
+
+
+def time_as_readers(app) -> None:
+    """The page for the year as a CCPR officer and as the secretariat viewer, through the app."""
+    for who in ("officer", "secretariat"):
+        client = app.test_client()
+        signed_in = client.post("/login", data={"email": f"{who}@example.org", "password": PASSWORD})
+        assert signed_in.status_code == 302 and "/login" not in signed_in.location
+        figure(f"key_figures_year_first_ms_{who}", time_key_figures(client, YEAR, repeat=1)[0])
+        samples = sorted(time_key_figures(client, YEAR))
+        figure(f"key_figures_year_ms_{who}", statistics.median(samples))
+        figure(f"key_figures_year_p95_ms_{who}", samples[-2])
+
+
+def main() -> None:
+    run_sizes("200000", one_size)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """How fast letters become PDFs: one warm render, and batches through the real job path.
 
 1. A two-page joint letter of two Special Rapporteurs to a Permanent Mission, composed from a
-   letter record, rendered once to warm up and then 50 times: median and p95.
+   letter record, rendered once to warm up and then 50 times: median and p95. The same process
+   then goes on composing and rendering it up to letter 1,000 (BENCH_MEMORY_LETTERS) as a worker
+   does, and prints its resident memory at letters 100, 250, 500, 750 and 1,000.
 2. For 1 then 2 workers, each on a fresh database and queue: 200 letters are drafted, submitted
    and approved through the workflow, whose approval enqueues `render_final_letter` on a
    throwaway redis-server; N worker processes are launched and timed until every job row is
@@ -56,6 +58,7 @@ from config import TestConfig  # noqa: E402
 
 LETTERS = int(os.environ.get("BENCH_LETTERS", "200"))
 RENDERS = 50
+MEMORY_LETTERS = int(os.environ.get("BENCH_MEMORY_LETTERS", "1000"))
 BATCH_TIMEOUT_S = 900
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 DATABASE = os.environ.get("BENCH_DATABASE", "sqlite")  # or postgresql
@@ -106,7 +109,7 @@ def seed(count: int, approve: bool) -> list[int]:
                 body="\n\n".join(f"{i + 1}. {BODY[(i + n) % len(BODY)]}" for i in range(12)),
                 language="en", reference=f"AL XYZ {n + 1}/2026", letter_date=None,
                 addressee_state_ids=[state.id], other_addressees=[], copy_state_ids=[],
-                signatories=SIGNATORIES), officer, letter.version)
+                signatories=SIGNATORIES), officer)
             if approve:
                 fire(letter, "submit", officer)
                 fire(letter, "approve", supervisor)  # → record_approval → jobs.enqueue(render_final_letter)
@@ -118,7 +121,8 @@ def seed(count: int, approve: bool) -> list[int]:
 def bench_render(tmp: Path) -> None:
     """Median and p95 of warm renders of one two-page letter."""
     with make_app(tmp, "render").app_context():
-        document = compose(db.session.get(Letter, seed(1, approve=False)[0]), draft=False)
+        letter_id = seed(1, approve=False)[0]
+        document = compose(db.session.get(Letter, letter_id), draft=False)
         pdf = render_letter_pdf(document)  # warm-up: imports WeasyPrint, loads the fonts
         print(f"letter_pages: {len(PdfReader(io.BytesIO(pdf)).pages)}")
         samples = []
@@ -126,10 +130,34 @@ def bench_render(tmp: Path) -> None:
             started = time.perf_counter()
             render_letter_pdf(document)
             samples.append(time.perf_counter() - started)
-        print(f"letter_render_median_s: {statistics.median(samples):.3f}")
-        print(f"letter_render_p95_s: {statistics.quantiles(samples, n=20)[18]:.3f}")
+        print(f"letter_render_median_s: {statistics.median(samples):.3f} load={os.getloadavg()[0]:.2f}")
+        print(f"letter_render_p95_s: {statistics.quantiles(samples, n=20)[18]:.3f} load={os.getloadavg()[0]:.2f}")
+        memory_curve(letter_id, len(samples) + 1)
         db.session.remove()
         db.engine.dispose()
+
+
+def rss_mb() -> float:
+    """This process's resident memory now, in MB."""
+    with open("/proc/self/status") as status:
+        kilobytes = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+    return kilobytes / 1024
+
+
+def memory_curve(letter_id: int, done: int) -> None:
+    """A rendering process's resident memory from letter 100 to letter MEMORY_LETTERS, each letter
+    composed from its record and rendered as the job does; `done` letters were rendered before."""
+    checkpoints = [n for n in (100, 250, 500, 750, 1000) if n <= MEMORY_LETTERS]
+    curve = {}
+    for n in range(done + 1, MEMORY_LETTERS + 1):
+        render_letter_pdf(compose(db.session.get(Letter, letter_id), draft=False))
+        db.session.expire_all()
+        if n in checkpoints:
+            curve[n] = rss_mb()
+            print(f"worker_rss_mb_at_{n}: {curve[n]:.1f} load={os.getloadavg()[0]:.2f}", flush=True)
+    if len(curve) > 1:
+        first, last = curve[checkpoints[0]], curve[checkpoints[-1]]
+        print(f"worker_rss_growth_pct: {100 * (last - first) / first:.1f}")
 
 
 def free_port() -> int:

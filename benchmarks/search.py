@@ -9,7 +9,8 @@ it then times the key figures page for the last full year, as the secretariat vi
 (key_figures_year_ms, key_figures_year_p95_ms; benchmarks/key_figures.py has more figures).
 
 SQLite by default; set CASEWORK_DATABASE_URL to a PostgreSQL database to measure there (it is
-emptied). BENCH_CASES and BENCH_PERSONS scale the data. Run: python benchmarks/search.py
+emptied). BENCH_CASES and BENCH_PERSONS (2.5 a case unless given) scale the data;
+BENCH_CASES=200000,1000000 prints both sizes side by side. Run: python benchmarks/search.py
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import time
 from datetime import date, timedelta
 
 from _support import (  # the repository on sys.path, the app, the timer, a server's state
-    benchmark_app, median_ms, settle_database, settle_like_a_server,
+    benchmark_app, figure, median_ms, run_sizes, serving, settle_database, settle_like_a_server, sizes,
 )
 from key_figures import time_key_figures  # noqa: E402
 from search_data import GIVEN, PASSWORD, PLACES, TOPICS, Dataset, build_dataset  # noqa: E402
@@ -32,8 +33,8 @@ from casework.search.backends import create_full_text_index  # noqa: E402
 from casework.search.indexing import reindex_all  # noqa: E402
 from casework.search.text import fold_text  # noqa: E402
 
-CASES = int(os.environ.get("BENCH_CASES", "200000"))
-PERSONS = int(os.environ.get("BENCH_PERSONS", "500000"))
+CASES = sizes("200000")[0]  # one_size sets the size measured
+PERSONS = CASES * 5 // 2  # one_size sets it: BENCH_PERSONS, or 2.5 persons a case
 QUERIES = int(os.environ.get("BENCH_QUERIES", "120"))  # per user
 
 
@@ -83,7 +84,9 @@ def p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[-1]
 
 
-def main() -> None:
+def one_size(cases: int) -> None:
+    global CASES, PERSONS
+    CASES, PERSONS = cases, int(os.environ.get("BENCH_PERSONS", str(cases * 5 // 2)))
     with benchmark_app() as app:
         started = time.perf_counter()
         data = build()
@@ -100,23 +103,31 @@ def main() -> None:
             time_searches(user, queries[:10])  # warm the caches, as a running server has them
             samples = time_searches(user, queries)
             everyone += samples
-            print(f"search_{label}_p95_ms: {p95(samples):.1f}")
-            print(f"search_{label}_median_ms: {statistics.median(samples):.1f}")
-            print(f"search_{label}_max_ms: {max(samples):.1f}")
-        print(f"search_p95_ms: {p95(everyone):.1f}")
-        print(f"search_median_ms: {statistics.median(everyone):.1f}")
-        client = app.test_client()
-        client.post("/login", data={"email": "secretariat@example.org", "password": PASSWORD})
-        name = fold_text(data.family_names[len(data.family_names) // 2])
+            figure(f"search_{label}_p95_ms", p95(samples))
+            figure(f"search_{label}_median_ms", statistics.median(samples))
+            figure(f"search_{label}_max_ms", max(samples))
+        figure("search_p95_ms", p95(everyone))
+        figure("search_median_ms", statistics.median(everyone))
+        with serving():  # each request in its own app context, as in a server
+            time_pages(app, fold_text(data.family_names[len(data.family_names) // 2]))
 
-        def page() -> None:
-            assert client.get(f"/search/?q={name}").status_code == 200
 
-        print(f"search_page_median_ms: {median_ms(page):.1f}")
-        time_key_figures(client, date.today().year - 1, repeat=1)  # the charts drawn once, as a server keeps them
-        figures = sorted(time_key_figures(client, date.today().year - 1))
-        print(f"key_figures_year_ms: {statistics.median(figures):.1f}")
-        print(f"key_figures_year_p95_ms: {figures[-2]:.1f}")
+def time_pages(app, name: str) -> None:
+    """A search page and the key figures page of the last full year, as the secretariat viewer."""
+    client = app.test_client()
+    client.post("/login", data={"email": "secretariat@example.org", "password": PASSWORD})
+
+    def page() -> None:
+        assert client.get(f"/search/?q={name}").status_code == 200
+
+    figure("search_page_median_ms", median_ms(page))
+    time_key_figures(client, date.today().year - 1, repeat=1)  # the charts drawn once, as a server keeps them
+    figures = sorted(time_key_figures(client, date.today().year - 1))
+    figure("key_figures_year_ms", statistics.median(figures))
+    figure("key_figures_year_p95_ms", figures[-2])
+
+def main() -> None:
+    run_sizes("200000", one_size)
 
 
 if __name__ == "__main__":

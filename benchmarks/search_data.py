@@ -26,7 +26,7 @@ from casework.detention.visits.models import Visit
 from casework.extensions import db
 from casework.letters.models import Letter
 from casework.reprisals.models import ReprisalCase
-from casework.special_procedures.models import Mandate, Reply, SpCommunication
+from casework.special_procedures.models import SP_LETTER_TYPE, Mandate, Reply, SpCommunication
 from casework.urgent_actions.models import UrgentAction
 
 PASSWORD = "benchmark password"
@@ -172,8 +172,10 @@ def build_dataset(cases: int = 200_000, persons: int = 500_000, seed: int = 7) -
             mandate_index = rng.randrange(len(mandate_ids))
             unit = units["mandate"][mandate_index]
             reference = f"AL {case_id}/{received.year}"
+            # a special-procedures communication is a letter of the letters pipeline (joined table)
+            rows["letter"].append({"id": case_id, "letter_type": SP_LETTER_TYPE, "kind": "letter", "sent_on": received})
             rows["sp_communication"].append({"id": case_id, "comm_type": "AL", "lead_mandate_id": mandate_ids[mandate_index],
-                                             "summary": _words(rng, 20), "sent_on": received})
+                                             "summary": _words(rng, 20)})
             if rng.random() < 0.6:
                 rows["replies"].append({"communication_id": case_id, "received_on": received + timedelta(days=50)})
             status = rng.choice(["draft", "sent", "published"])
@@ -188,7 +190,7 @@ def build_dataset(cases: int = 200_000, persons: int = 500_000, seed: int = 7) -
             unit = None
             reference = f"G/SO {case_id}"
             rows["letter"].append({"id": case_id, "letter_type": "transmittal", "kind": "note_verbale",
-                                   "body": _words(rng, 40), "letter_date": received})
+                                   "body": _words(rng, 40), "letter_date": received, "sent_on": None})
             status = "sent"
         unit_id = unit.id if unit is not None else rows["cases"][parent_id - 1]["unit_id"]
         rows["cases"].append({"id": case_id, "case_type": CASE_TYPES.get(kind, kind), "unit_id": unit_id, "reference": reference,
@@ -217,7 +219,7 @@ def build_dataset(cases: int = 200_000, persons: int = 500_000, seed: int = 7) -
     confidential_ids = [c["id"] for c in rows["cases"] if c["confidential"] and c["unit_id"] == rows["cases"][0]["unit_id"]]
     rows["assignments"] = [{"case_id": i, "user_id": officer.id, "assigned_at": now} for i in confidential_ids[:20]]
     tables = [("cases", Case), ("communication", Communication), ("urgent_action", UrgentAction), ("visit", Visit),
-              ("sp_communication", SpCommunication), ("reprisal", ReprisalCase), ("letter", Letter),
+              ("letter", Letter), ("sp_communication", SpCommunication), ("reprisal", ReprisalCase),
               ("replies", Reply), ("persons", Person), ("names", PersonName), ("links", CasePerson),
               ("assignments", CaseAssignment)]
     for name, model in tables:

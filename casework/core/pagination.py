@@ -1,4 +1,11 @@
-"""Paginated, sortable listings with a plain COUNT (not a count wrapped around the sorted query)."""
+"""Paginated, sortable listings whose cost does not grow with the table.
+
+The count is a plain COUNT (not a count wrapped around the sorted query), bounded: past
+`COUNT_BOUND` rows the list says "more than 10,000" instead of counting every row it will never
+show. A page reached by "Next" carries the key of the last row it follows (`?after=`), so a deep
+page is found by walking the sort index from that row (keyset) rather than skipping every row
+before it; an address without it (or whose row has gone) is paged by OFFSET as before.
+"""
 from __future__ import annotations
 
 import math
@@ -6,9 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, request
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 
 from casework.extensions import db
+
+COUNT_BOUND = 10_000
 
 
 @dataclass
@@ -19,10 +28,15 @@ class Page:
     total: int
     sort: str
     direction: str
+    more: bool = False  # more than `total` rows: the count stopped at its bound
+    next_exists: bool = False  # with `more`: whether a row follows this page
+    after: Any = None  # the key of this page's last row, carried by the "Next" link (keyset)
 
     @property
     def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.per_page))
+        """The number of pages; with `more`, at least the pages the bound covers and the next one."""
+        counted = max(1, math.ceil(self.total / self.per_page))
+        return max(counted, self.page + 1 if self.next_exists else self.page) if self.more else counted
 
     @property
     def has_prev(self) -> bool:
@@ -30,7 +44,16 @@ class Page:
 
     @property
     def has_next(self) -> bool:
-        return self.page < self.pages
+        return self.next_exists if self.more else self.page < self.pages
+
+
+def bounded_count(counted: Select) -> tuple[int, bool]:
+    """The rows of `counted`, or the bound and True when there are more: a COUNT that reads at most
+    bound + 1 rows, so a list's count costs the same on a million rows as on ten thousand."""
+    bound = current_app.config.get("COUNT_BOUND", COUNT_BOUND)
+    limited = counted.order_by(None).limit(bound + 1).subquery()
+    total = db.session.scalar(select(func.count()).select_from(limited)) or 0
+    return (bound, True) if total > bound else (total, False)
 
 
 def paginate(
@@ -42,7 +65,7 @@ def paginate(
     key: ColumnElement[Any] | None = None,
     keys: Select | None = None,
 ) -> Page:
-    """Apply ?sort=, ?dir= and ?page= from the request; unknown sort keys fall back to the default.
+    """Apply ?sort=, ?dir=, ?page= and ?after= from the request; unknown sort keys fall back to the default.
 
     With `key` (the listed entity's primary key, `scalars` only) rows with equal sort values keep
     a stable order from page to page, and the page is found by key first and loaded after, so a
@@ -57,19 +80,35 @@ def paginate(
     per_page = current_app.config["PAGE_SIZE"]
     if key is not None and keys is None:
         keys = stmt.with_only_columns(key, maintain_column_froms=True)
-    counted = keys if keys is not None else stmt
-    total = db.session.scalar(select(func.count()).select_from(counted.order_by(None).subquery())) or 0
-    pages = max(1, math.ceil(total / per_page))
-    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    total, more = bounded_count(keys if keys is not None else stmt)
+    wanted = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = wanted if more else min(wanted, max(1, math.ceil(total / per_page)))
     columns = sorts[sort] if isinstance(sorts[sort], tuple) else (sorts[sort],)
     if key is not None:
         columns = (*columns, key)
     order = [column.desc() if direction == "desc" else column.asc() for column in columns]
     offset = (page - 1) * per_page
-    if key is not None:
-        ids = db.session.scalars(keys.order_by(*order).limit(per_page).offset(offset)).all()
-        loaded = {getattr(item, key.key): item for item in db.session.scalars(stmt.where(key.in_(ids)))}
-        return Page([loaded[i] for i in ids], page, per_page, total, sort, direction)
-    result = db.session.execute(stmt.order_by(*order).limit(per_page).offset(offset))
-    items = list(result.scalars() if scalars else result.all())
-    return Page(items, page, per_page, total, sort, direction)
+    if key is None:
+        result = db.session.execute(stmt.order_by(*order).limit(per_page + 1).offset(offset))
+        items = list(result.scalars() if scalars else result.all())
+        return Page(items[:per_page], page, per_page, total, sort, direction, more, len(items) > per_page)
+    assert keys is not None
+    ids = _page_of_keys(keys, columns, order, direction, key, page, per_page)
+    loaded = {getattr(item, key.key): item for item in db.session.scalars(stmt.where(key.in_(ids[:per_page])))}
+    return Page([loaded[i] for i in ids[:per_page]], page, per_page, total, sort, direction, more,
+                len(ids) > per_page, ids[per_page - 1] if len(ids) > per_page else None)
+
+
+def _page_of_keys(keys: Select, columns: tuple[ColumnElement[Any], ...], order: list, direction: str,
+                  key: ColumnElement[Any], page: int, per_page: int) -> list[Any]:
+    """The keys of the page and of the first row after it: from the row `?after=` names when it is
+    still in the list and the sort columns cannot be empty (NULLs do not compare), else by OFFSET."""
+    after = request.args.get("after", type=int)
+    if after is not None and page > 1 and not any(getattr(column, "nullable", True) for column in columns[:-1]):
+        anchor = db.session.execute(
+            keys.with_only_columns(*columns, maintain_column_froms=True).where(key == after).limit(1)).first()
+        if anchor is not None:
+            values = tuple_(*(literal(value, column.type) for column, value in zip(columns, anchor)))
+            beyond = tuple_(*columns) < values if direction == "desc" else tuple_(*columns) > values
+            return list(db.session.scalars(keys.where(beyond).order_by(*order).limit(per_page + 1)))
+    return list(db.session.scalars(keys.order_by(*order).limit(per_page + 1).offset((page - 1) * per_page)))
