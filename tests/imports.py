@@ -7,7 +7,15 @@ import html
 import io
 import re
 
+from tests.conftest import sign_in
 from tests.pages import read_page
+
+
+def signed_in(app, user):
+    """A browser of its own, signed in as `user`."""
+    client = app.test_client()
+    sign_in(client, user)
+    return client
 
 
 def _drawn(response, form_id: str) -> dict[str, list[str]]:

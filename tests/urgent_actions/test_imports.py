@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from casework.core.workflow import CaseHistory
 from casework.extensions import db
 from casework.urgent_actions.models import UrgentAction
-from tests.imports import import_valid_rows_only, listed, upload
+from tests.imports import import_valid_rows_only, listed, signed_in, upload
 from tests.pages import link
 
 URL = "/urgent-actions/import"
@@ -53,6 +53,6 @@ def test_the_valid_rows_are_imported_dated_and_numbering_continues(login, users,
     assert make_ua(on=date(2020, 12, 10)).reference == "UA 1002/2020"
 
 
-def test_only_the_committees_team_may_import(login, users, states):
-    assert login(users["outsider"]).get(URL).status_code == 403
-    assert login(users["viewer"]).get(URL).status_code == 403
+def test_only_the_committees_team_may_import(app, users, states):
+    assert signed_in(app, users["outsider"]).get(URL).status_code == 403
+    assert signed_in(app, users["viewer"]).get(URL).status_code == 403
