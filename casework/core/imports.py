@@ -168,10 +168,13 @@ class Importer:
     index: str  # the endpoint of the procedure's list, where the user goes once done
     sample: str  # the sample file's name in static/imports/
     unit_column: str | None = None  # a column naming each row's unit; else the page asks for one
+    # Where the procedure has its own rule for who opens its cases (the reprisals team's), that rule.
+    opens_in: Callable[[Any], list[Unit]] | None = None
 
     def units(self, user) -> list[Unit]:
-        """The units `user` may import into: those of the procedure where they may add cases."""
-        return [unit for unit in units_where(user, Permission.CREATE) if self.works_in(unit)]
+        """The units `user` may import into: those of the procedure where they may open cases."""
+        units = self.opens_in(user) if self.opens_in is not None else units_where(user, Permission.CREATE)
+        return [unit for unit in units if self.works_in(unit)]
 
 
 @dataclass

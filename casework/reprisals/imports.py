@@ -35,6 +35,7 @@ from casework.core.imports import (
 )
 from casework.core.units import Unit, UnitKind
 from casework.extensions import db
+from casework.reprisals.access import units_to_open_cases
 from casework.reprisals.models import ReprisalCase, ReprisalStatus, UNBody, VictimKind
 from casework.reprisals.operations import Allegation, VictimInput, create_case
 from casework.reprisals.views import bp
@@ -100,7 +101,7 @@ IMPORTER = Importer(
     title=_l("Import reprisals cases from CSV"), columns=__doc__.split("\n\n", 3)[3],
     required=("state", "received_on", "title", "engaged_body"),
     works_in=lambda unit: unit.kind is UnitKind.REPRISALS_TEAM, read=read, write=write, index="reprisals.index",
-    sample="reprisals.csv",
+    sample="reprisals.csv", opens_in=units_to_open_cases,
 )
 
 

@@ -59,4 +59,5 @@ def test_valid_rows_imported_confidential_dated_and_numbered_after(app, login, u
 
 def test_only_the_team_may_import(app, users, states):
     assert signed_in(app, users["outsider"]).get(URL).status_code == 403
-    assert signed_in(app, users["secretariat"]).get(URL).status_code == 200  # an Office-wide supervisor
+    assert signed_in(app, users["secretariat"]).get(URL).status_code == 403  # an Office-wide supervisor
+    assert signed_in(app, users["viewer"]).get(URL).status_code == 403
