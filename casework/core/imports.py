@@ -171,6 +171,17 @@ class Importer:
     # Where the procedure has its own rule for who opens its cases (the reprisals team's), that rule.
     opens_in: Callable[[Any], list[Unit]] | None = None
 
+    def column_rows(self) -> list[tuple[str, str, bool]]:
+        """The columns table as (name, what it holds, required), for the page."""
+        rows: list[list] = []
+        for line in self.columns.splitlines():
+            if line.startswith("     ") and rows:  # a description carried on to the next line
+                rows[-1][1] = f"{rows[-1][1]} {line.strip()}"
+            elif line.strip():
+                name, _gap, holds = line.strip().partition(" ")
+                rows.append([name, re.sub(r"\s{2,}required$", "", holds.strip()), name in self.required])
+        return [(name, " ".join(holds.split()), required) for name, holds, required in rows]
+
     def units(self, user) -> list[Unit]:
         """The units `user` may import into: those of the procedure where they may open cases."""
         units = self.opens_in(user) if self.opens_in is not None else units_where(user, Permission.CREATE)

@@ -94,7 +94,6 @@ def test_every_procedure_offers_a_sample_file_with_the_columns_it_documents(app)
     for importer in importers:
         sample = Path(app.static_folder) / "imports" / importer.sample
         header = next(csv.reader(sample.read_text(encoding="utf-8").splitlines()))
-        documented = [line.split()[0] for line in importer.columns.splitlines() if line.startswith("    ")
-                      and not line.startswith("     ")]
+        documented = [name for name, _holds, _required in importer.column_rows()]
         assert set(importer.required) <= set(header) and header == [c for c in documented if c in header], (
             importer.sample, header, documented)
