@@ -34,6 +34,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 from flask_wtf.file import FileField
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from wtforms import BooleanField, HiddenField, SelectField
 from wtforms.validators import Optional
 
@@ -205,8 +206,13 @@ def check_file(importer: Importer, data: bytes, user, unit: Unit | None) -> Chec
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [name.strip() for name in reader.fieldnames or []]
     missing = [column for column in importer.required if column not in header]
-    if missing:
-        check.errors.append((1, _("the header row lacks %(columns)s", columns=", ".join(missing))))
+    unknown = [column for column in header if column not in {name for name, _h, _r in importer.column_rows()}]
+    if missing or unknown:
+        if missing:
+            check.errors.append((1, _("the header row lacks %(columns)s", columns=", ".join(missing))))
+        if unknown:  # a misspelt column would otherwise be left out of every row without a word
+            check.errors.append((1, _("the header row has columns this import does not know: %(columns)s",
+                                      columns=", ".join(unknown))))
         return check
     reader.fieldnames = header
     context = Context(user, unit, {u.code: u for u in importer.units(user)},
@@ -281,13 +287,17 @@ def import_rows(importer: Importer, rows: list[Any], actor) -> list[Any]:
     """Write the checked rows, those that keep a number first (so that a row given the next number
     never takes one a later row keeps). Flushes; the caller commits, all or nothing."""
     imported = []
-    for row in sorted(rows, key=lambda row: getattr(row, "reference", None) is None):
-        try:
-            imported.append(importer.write(row, actor))
-        except Refused as refusal:
-            raise Refused(_("Nothing was imported. Line %(line)s: %(reason)s", line=row.line, reason=refusal),
-                          status=refusal.status) from None
-    db.session.flush()
+    try:
+        for row in sorted(rows, key=lambda row: getattr(row, "reference", None) is None):
+            try:
+                imported.append(importer.write(row, actor))
+            except Refused as refusal:
+                raise Refused(_("Nothing was imported. Line %(line)s: %(reason)s", line=row.line, reason=refusal),
+                              status=refusal.status) from None
+        db.session.flush()
+    except IntegrityError:  # a reference of the file recorded by someone else since it was checked
+        raise Refused(_("Nothing was imported: some of these records were recorded by someone else in the "
+                        "meantime. Check the file again."), status=409) from None
     return imported
 
 
@@ -341,8 +351,11 @@ def import_page(importer: Importer) -> Any:
         return again(400 if form.errors else 200, None)
     if not check.rows or (check.errors and not form.valid_rows_only.data):
         return again(422, None)  # the page lists each row's reason
-    return write(lambda: import_rows(importer, check.rows, current_user), again=again,
-                 done=lambda imported: _imported(len(imported), len(check.errors)), to=url_for(importer.index))
+    response = write(lambda: import_rows(importer, check.rows, current_user), again=again,
+                     done=lambda imported: _imported(len(imported), len(check.errors)), to=url_for(importer.index))
+    if getattr(response, "status_code", None) == 303:  # imported: the checked file is no longer needed
+        files().delete(_upload_key(current_user, form.checked.data))
+    return response
 
 
 def _imported(count: int, left_out: int) -> str:

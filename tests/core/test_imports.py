@@ -34,6 +34,8 @@ def test_what_stops_a_file_before_its_rows(app, users, states):
     officer = signed_in(app, users["officer"])
     for content, reason in (
         ("committee,state\nCCPR,MEX\n", "the header row lacks received_on, author_family_name"),
+        ("committee,state,received_on,author_family_name,registred_on\nCCPR,MEX,2026-01-05,Roe,2026-01-06\n",
+         "the header row has columns this import does not know: registred_on"),
         (HEADER, "the file has no rows"),
     ):
         response = upload(officer, URL, content)
@@ -58,6 +60,20 @@ def test_the_valid_rows_only_is_a_choice_made_after_seeing_the_bad_ones(app, use
     assert "1 row has an error; nothing was imported. 1 row is valid." in words(checked)
     assert "Import the 1 valid row only" in words(checked)
     assert import_valid_rows_only(officer, URL, checked).status_code == 303 and _count() == 1
+
+
+def test_the_rows_are_checked_again_when_the_valid_ones_are_chosen(app, users, states):
+    """A number recorded by someone else between the check and the choice is listed, not written twice."""
+    header = "committee,number,state,received_on,registered_on,author_family_name\n"
+    officer = signed_in(app, users["officer"])
+    checked = upload(officer, URL, header + "CCPR,12/2026,MEX,2026-01-05,2026-01-06,Roe\nCCPR,,ATL,2026-01-05,,Doe\n")
+    assert listed(checked) == {3: "state “ATL” is not the ISO alpha-3 code of a State"}
+    assert upload(signed_in(app, users["supervisor"]), URL, header + "CCPR,12/2026,IRQ,2026-01-02,2026-01-03,Poe\n"
+                  ).status_code == 303
+    response = import_valid_rows_only(officer, URL, checked)
+    assert response.status_code == 422 and listed(response) == {
+        2: "CCPR 12/2026 is already on file", 3: "state “ATL” is not the ISO alpha-3 code of a State"}
+    assert _count() == 1
 
 
 def test_a_checked_file_is_only_its_importers(app, users, states):
