@@ -33,6 +33,7 @@ from casework.core.imports import (
 )
 from casework.core.persons import Sex
 from casework.core.units import Unit
+from casework.core.workflow import fire
 from casework.extensions import db
 from casework.letters.phrases import LANGUAGES
 from casework.urgent_actions.models import NEVER_REGISTERED, Criterion, UrgentAction, UrgentActionStatus, \
@@ -96,14 +97,19 @@ def read(line: int, values: Values, context: Context) -> Row:
 
 
 def write(row: Row, actor) -> UrgentAction:
-    """The request as received, registered under its own number on its day, then at its stage."""
+    """The request as received, registered under its own number on its day, then at its stage. One
+    awaiting the State's reply is sent its note verbale on its day, so the State's clock runs from it."""
     ua = create_urgent_action(row.event, [row.person], row.unit, actor)
+    note = _("Imported from line %(line)s of a CSV file.", line=row.line)
     if row.number:
         keep_number(f"urgent_action:{row.year}", row.number)
-        reason = _("Imported from line %(line)s of a CSV file.", line=row.line)
-        decide_registration(ua, "register", {c.value: True for c in Criterion}, reason, actor, on=row.stages[0][1],
+        decide_registration(ua, "register", {c.value: True for c in Criterion}, note, actor, on=row.stages[0][1],
                             numbers=range(row.number, row.number + 1), draft_letters=False)
-    enter_stages(ua, row.stages, actor, row.line)
+    status, on = row.stages[-1]
+    if status == S.AWAITING_REPLY:
+        fire(ua, "transmit_to_state", actor, on=on, comment=note)
+    else:
+        enter_stages(ua, row.stages, actor, row.line)
     return ua
 
 

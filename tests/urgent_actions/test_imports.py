@@ -6,9 +6,11 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from casework.core.deadlines import Deadline
 from casework.core.workflow import CaseHistory
 from casework.extensions import db
 from casework.urgent_actions.models import UrgentAction
+from casework.urgent_actions.workflow import REPLY_DUE
 from tests.imports import import_valid_rows_only, listed, signed_in, upload
 from tests.pages import link
 
@@ -49,7 +51,10 @@ def test_the_valid_rows_are_imported_dated_and_numbering_continues(login, users,
     assert (received.reference, received.status, received.state.iso3) == (None, "received", "IRQ")
     steps = db.session.scalars(select(CaseHistory).where(CaseHistory.case_id == sent.id).order_by(CaseHistory.id))
     assert [(s.event, s.to_status, s.happened_on) for s in steps] == [
-        ("register", "registered", date(2020, 12, 3)), ("enter", "awaiting_reply", date(2020, 12, 4))]
+        ("register", "registered", date(2020, 12, 3)), ("transmit_to_state", "awaiting_reply", date(2020, 12, 4))]
+    # The State's clock runs from the day the note verbale went out, as for a request recorded by hand.
+    [clock] = db.session.scalars(select(Deadline).where(Deadline.case_id == sent.id)).all()
+    assert clock.due_on == REPLY_DUE.due_after(date(2020, 12, 4), sent)
     assert make_ua(on=date(2020, 12, 10)).reference == "UA 1002/2020"
 
 
