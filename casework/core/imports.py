@@ -50,7 +50,7 @@ from casework.core.workflow import enter
 from casework.core.writes import Refused, again_on, write
 from casework.extensions import db
 
-NUMBER = re.compile(r"^(\d{1,6})/(\d{4})$")
+NUMBER = re.compile(r"^([0-9]{1,6})/([0-9]{4})$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 YES, NO = ("yes", "y", "true", "1", "x"), ("no", "n", "false", "0", "")
 
@@ -104,7 +104,7 @@ class Values:
         value = self.text(column)
         if not value:
             return None
-        if not value.isdigit() or not low <= int(value) <= high:
+        if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
             raise ValueError(_("%(column)s “%(value)s” is not a number from %(low)s to %(high)s", column=column,
                                value=value, low=low, high=high))
         return int(value)

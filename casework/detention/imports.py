@@ -79,7 +79,7 @@ def _reference(row: Row, values: Values, context: Context) -> None:
     reference = values.text("reference")
     if not reference:
         return
-    match = re.fullmatch(rf"{re.escape(context.unit.code)}/IC/(\d{{4}})/(\d{{1,6}})", reference)
+    match = re.fullmatch(rf"{re.escape(context.unit.code)}/IC/([0-9]{{4}})/([0-9]{{1,6}})", reference)
     if not match or int(match.group(1)) != row.opened_on.year or int(match.group(2)) == 0:
         raise ValueError(_("reference “%(value)s” is not like %(example)s, of the year the case was opened",
                            value=reference, example=f"{context.unit.code}/IC/{row.opened_on.year}/007"))

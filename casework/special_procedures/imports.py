@@ -39,7 +39,7 @@ from casework.special_procedures.views import bp
 
 S = SpCommunicationStatus
 SENT_STAGES = (S.SENT, S.PUBLISHED, S.IN_REPORT, S.CLOSED)
-REFERENCE = re.compile(r"^(UA|AL|OL) ([A-Z]{3}) (\d{1,6})/(\d{4})$")
+REFERENCE = re.compile(r"^(UA|AL|OL) ([A-Z]{3}) ([0-9]{1,6})/([0-9]{4})$")
 
 
 @dataclass
