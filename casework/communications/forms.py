@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
@@ -149,8 +148,3 @@ class FollowUpRoundForm(Form):
 
 class CloseFollowUpForm(Form):
     outcome = SelectField(_l("Follow-up closed as"), choices=enum_choices(FollowUpOutcome), validators=[DataRequired()])
-
-
-class ImportForm(Form):
-    file = FileField(_l("CSV file"), validators=[FileRequired(_l("Choose the CSV file to import."))])
-    valid_rows_only = BooleanField(_l("Import the valid rows and leave out the rows with errors"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -20,7 +20,7 @@ from casework.cases.forms import ConfirmForm
 from casework.cases.views import case_step, record_step
 from casework.communications import imports, interim_measures as im, operations as ops
 from casework.communications.forms import (
-    CaseDetailsForm, CloseFollowUpForm, ComplianceForm, DecisionForm, DeclineForm, FollowUpRoundForm, ImportForm,
+    CaseDetailsForm, CloseFollowUpForm, ComplianceForm, DecisionForm, DeclineForm, FollowUpRoundForm,
     InterimMeasureForm, IntakeForm, JoinForm, RegistrationForm, SplitForm,
 )
 from casework.communications.models import (
@@ -32,6 +32,7 @@ from casework.communications.queries import (
     LIST_SORTS, committees_where, communications_list, list_filters, possible_duplicates,
 )
 from casework.core.forms import choices, enum_choices, state_choices
+from casework.core.imports import import_page
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can
 from casework.core.units import Unit
@@ -101,20 +102,7 @@ def new():
 
 @bp.route("/import", methods=["GET", "POST"])
 def import_csv():
-    if not committees_where(current_user, Permission.CREATE):
-        abort(403)
-    form = ImportForm()
-    check = imports.check_file(form.file.data.read(), current_user) if form.validate_on_submit() else None
-    again = again_on("communications/import.html", form=form, check=check,
-                     columns=imports.__doc__.split("\n\n", 2)[2])
-    if check is None:
-        return again(400 if form.errors else 200, None)
-    if not check.rows or (check.errors and not form.valid_rows_only.data):
-        return again(422, None)  # the page lists each row's reason
-    return write(lambda: imports.import_rows(check.rows, current_user), again=again,
-                 done=lambda imported: _("%(n)s communications imported; %(left)s rows left out.", n=len(imported),
-                                         left=len(check.errors)),
-                 to=url_for("communications.index"))
+    return import_page(imports.IMPORTER)
 
 
 def _intake(form: IntakeForm, named: dict[str, list[NamedPerson]]) -> ops.Intake:

@@ -7,13 +7,13 @@ from flask_babel import lazy_gettext as _l
 
 from casework.core.modules import DomainModule, standard_parts
 from casework.reprisals import (
-    access, api, approvals, demo, exports, figures, letters, models, report_views, search, views, workflow,
+    access, api, approvals, demo, exports, figures, imports, letters, models, report_views, search, views, workflow,
 )
 
 MODULE = DomainModule(
     name="reprisals",
     blueprint=views.bp,
-    routes=(report_views,),
+    routes=(report_views, imports),
     models=(models,),
     nav=(_l("Reprisals"), "reprisals.index", "reprisals."),
     works_in=lambda unit: unit.kind is UnitKind.REPRISALS_TEAM,

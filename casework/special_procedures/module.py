@@ -7,13 +7,14 @@ from flask_babel import lazy_gettext as _l
 
 from casework.core.modules import DomainModule, standard_parts
 from casework.special_procedures import (
-    api, approvals, demo, exports, figures, letters, models, public, report_views, search, views, workflow,
+    api, approvals, demo, exports, figures, imports, letters, models, public, report_views, search, views,
+    workflow,
 )
 
 MODULE = DomainModule(
     name="special_procedures",
     blueprint=views.bp,
-    routes=(public, report_views),
+    routes=(public, report_views, imports),
     models=(models,),
     nav=(_l("Special procedures"), "special_procedures.index", "special_procedures."),
     works_in=lambda unit: unit.kind is UnitKind.MANDATE,

@@ -4,11 +4,14 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from casework.core.modules import DomainModule, standard_parts
-from casework.urgent_actions import api, demo, exports, figures, letters, models, permissions, search, views, workflow
+from casework.urgent_actions import (
+    api, demo, exports, figures, imports, letters, models, permissions, search, views, workflow,
+)
 
 MODULE = DomainModule(
     name="urgent_actions",
     blueprint=views.bp,
+    routes=(imports,),
     models=(models,),
     nav=(_l("Urgent actions"), "urgent_actions.index", "urgent_actions."),
     works_in=lambda unit: unit.code == views.UNIT_CODE,

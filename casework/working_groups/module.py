@@ -5,12 +5,13 @@ from flask_babel import lazy_gettext as _l
 
 from casework.core.modules import DomainModule, standard_parts
 from casework.working_groups import (
-    api, approvals, demo, exports, figures, letters, models, permissions, search, views, workflow,
+    api, approvals, demo, exports, figures, imports, letters, models, permissions, search, views, workflow,
 )
 
 MODULE = DomainModule(
     name="working_groups",
     blueprint=views.bp,
+    routes=(imports,),
     models=(models,),
     nav=(_l("Working groups"), "working_groups.index", "working_groups."),
     works_in=lambda unit: unit.code in (models.WGAD_CODE, models.WGEID_CODE),

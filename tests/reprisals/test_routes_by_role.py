@@ -53,6 +53,8 @@ ROUTES = [
     Route("reprisals.export", "GET", lambda w: "/reprisals/export.csv", SIGNED_IN),
     Route("reprisals.new", "GET", lambda w: "/reprisals/new", OPENERS_FORM),
     Route("reprisals.new", "POST", lambda w: "/reprisals/new", OPENERS_INVALID),
+    Route("reprisals.import_csv", "GET", lambda w: "/reprisals/import", OPENERS_FORM),
+    Route("reprisals.import_csv", "POST", lambda w: "/reprisals/import", OPENERS_INVALID),
     Route("reprisals.report", "GET", lambda w: "/reprisals/report?year=2027", TEAM_PAGE),
     Route("reprisals.report_html", "GET", lambda w: "/reprisals/report/2027.html", TEAM_PAGE),
     Route("reprisals.report_pdf", "GET", lambda w: "/reprisals/report/2027.pdf", TEAM_PAGE),

@@ -52,6 +52,8 @@ ROUTES = [
     Route("special_procedures.index", "GET", lambda w: f"{P}/?comm_type=UA&year=2026", SIGNED_IN),
     Route("special_procedures.new", "GET", lambda w: f"{P}/new", EDITORS_FORM),
     Route("special_procedures.new", "POST", lambda w: f"{P}/new", EDITORS_INVALID),
+    Route("special_procedures.import_csv", "GET", lambda w: f"{P}/import", EDITORS_FORM),
+    Route("special_procedures.import_csv", "POST", lambda w: f"{P}/import", EDITORS_INVALID),
     Route("special_procedures.edit", "GET", lambda w: f"{P}/{w.draft.id}/edit", DESK_FORM),
     Route("special_procedures.edit", "POST", lambda w: f"{P}/{w.draft.id}/edit", DESK_INVALID,
           lambda w: {"title": "", "comm_type": "UA"}),

@@ -59,6 +59,8 @@ ROUTES = [
     Route("urgent_actions.stats", "GET", lambda w: "/urgent-actions/statistics", SIGNED_IN),
     Route("urgent_actions.new", "GET", lambda w: "/urgent-actions/new", EDITORS_FORM),
     Route("urgent_actions.new", "POST", lambda w: "/urgent-actions/new", EDITORS_INVALID),
+    Route("urgent_actions.import_csv", "GET", lambda w: "/urgent-actions/import", EDITORS_FORM),
+    Route("urgent_actions.import_csv", "POST", lambda w: "/urgent-actions/import", EDITORS_INVALID),
     Route("urgent_actions.new_group", "GET", lambda w: "/urgent-actions/groups/new", EDITORS_FORM),
     Route("urgent_actions.new_group", "POST", lambda w: "/urgent-actions/groups/new", EDITORS_INVALID),
     Route("urgent_actions.decide", "POST", lambda w: f"/urgent-actions/{w.received.id}/registration",

@@ -40,6 +40,8 @@ ROUTES = [
     Route("working_groups.figures", "GET", lambda w: "/working-groups/arbitrary-detention/figures", SIGNED_IN),
     Route("working_groups.new", "GET", lambda w: "/working-groups/arbitrary-detention/new", EDITORS_FORM),
     Route("working_groups.new", "POST", lambda w: "/working-groups/disappearances/new", EDITORS_INVALID),
+    Route("working_groups.import_csv", "GET", lambda w: "/working-groups/import", EDITORS_FORM),
+    Route("working_groups.import_csv", "POST", lambda w: "/working-groups/import", EDITORS_INVALID),
     Route("working_groups.members", "GET", lambda w: "/working-groups/arbitrary-detention/members", SIGNED_IN),
     Route("working_groups.members", "POST", lambda w: "/working-groups/arbitrary-detention/members",
           SUPERVISORS_POST, lambda w: {"name": "New Member", "state_id": w.members["iraqi"].state_id}),
