@@ -16,9 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
 TEMPLATE = TRANSLATIONS / "messages.pot"
 LANGUAGES = ("fr", "es")
-# How messages.pot is made (README, #19): the keywords beyond the defaults are the lazy ones.
+# How messages.pot is made (README, #19): the keywords beyond the defaults are the lazy ones and
+# the ones with a context ("State" the country, or where a case stands).
 # Directories starting with "_" (templates/_macros) are skipped by default: only hidden ones are.
-EXTRACT = ["extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--ignore-dirs", ".* __pycache__"]
+EXTRACT = ["extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "-k", "pgettext:1c,2",
+           "-k", "lazy_pgettext:1c,2", "--ignore-dirs", ".* __pycache__"]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]")
 
 
