@@ -90,12 +90,24 @@ def _text(name: str, value: str, object_type: str | None) -> str:
             return format_date(date.fromisoformat(value), "medium")
         except ValueError:
             return value
+    if name.endswith("_by_event"):
+        return str(_step_label(value))
     if name == "status":
         workflow = _workflow_of(object_type)
         return str(workflow.state_label(value) if workflow else COMMON_STATE_LABELS.get(value) or enum_label(value))
     if value in ENUM_WORDS or CODE.match(value):
         return str(enum_label(value))
     return value
+
+
+def _step_label(event: str):
+    """A workflow step by its label ("receive_comments" → "Record the author's comments"): the
+    event that opened or closed a deadline, whichever procedure's it is."""
+    for workflow in _WORKFLOWS.values():
+        for transition in workflow.transitions:
+            if transition.event == event:
+                return transition.label
+    return enum_label(event)
 
 
 def _workflow_of(object_type: str | None):

@@ -61,3 +61,19 @@ def test_number_and_year_read_in_the_pages_language(app):
     with force_locale("es"):
         assert [row[0] for row in Words([event]).changes(event, event.changes)] == \
             ["Número", "Año", "Situación", "Estado"]
+
+
+def test_every_audited_table_has_a_name_in_the_trail(app):
+    from casework.core.audit import RECORD_NAMES, _is_case_table
+
+    tables = {mapper.local_table.name for mapper in db.Model.registry.mappers
+              if issubclass(mapper.class_, Audited) and mapper.local_table is not None}
+    assert not sorted(t for t in tables if t not in RECORD_NAMES and not _is_case_table(t))
+
+
+def test_the_step_that_met_a_deadline_is_named_by_its_label(app):
+    event = SimpleNamespace(action="update", object_type="deadlines",
+                            changes={"closed_by_event": [None, "receive_comments"]})
+    with force_locale("fr"):
+        [(label, _before, after)] = Words([event]).changes(event, event.changes)
+    assert label == "Clôturé par l'étape" and after != "Receive comments" and "_" not in after
