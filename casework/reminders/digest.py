@@ -74,7 +74,8 @@ def digest_text(digest: Digest) -> str:
             continue
         lines.append(f"{title} ({format_decimal(section.total)})")
         for deadline, case in section.rows:
-            lines.append(f"- {day(deadline.due_on)}  {case_name(case)}: {deadline.shown_label}")
+            item = _("%(case)s: %(label)s", case=case_name(case), label=deadline.shown_label)
+            lines.append(f"- {day(deadline.due_on)}  {item}")
             address = page_address(lambda: case.url)
             lines += [f"  {address}"] if address else []
         if section.total > len(section.rows):

@@ -50,9 +50,9 @@ def test_a_french_users_digest_is_in_french_and_a_spanish_users_in_spanish(three
     assert french["Subject"] == "Casework\u00a0: vos délais au 10 mars 2027"
     body = french.get_content().replace("\r\n", "\n")
     assert body.startswith("Vos délais au 10 mars 2027\u00a0:")
-    assert ("En retard (1)\n- 9 mars 2027  S 2/2027: Observations de l'État sur la recevabilité et le fond"
+    assert ("En retard (1)\n- 9 mars 2027  S 2/2027\u00a0: Observations de l'État sur la recevabilité et le fond"
             in body)
-    assert "À échéance dans les 7 jours (1)\n- 15 mars 2027  S 2/2027:" in body
+    assert "À échéance dans les 7 jours (1)\n- 15 mars 2027  S 2/2027\u00a0:" in body
 
     spanish = mail["lucia@example.org", "digest"]
     assert spanish["Subject"] == "Casework: sus plazos al 10 mar 2027"
