@@ -16,9 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
 TEMPLATE = TRANSLATIONS / "messages.pot"
 LANGUAGES = ("fr", "es")
-# How messages.pot is made (README, #19): the keywords beyond the defaults are the lazy ones.
+# How messages.pot is made (README, #19): the keywords beyond the defaults are the lazy ones and
+# the ones with a context ("State" the country, or where a case stands).
 # Directories starting with "_" (templates/_macros) are skipped by default: only hidden ones are.
-EXTRACT = ["extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--ignore-dirs", ".* __pycache__"]
+EXTRACT = ["extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "-k", "pgettext:1c,2",
+           "-k", "lazy_pgettext:1c,2", "--ignore-dirs", ".* __pycache__"]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]")
 
 
@@ -86,3 +88,13 @@ def test_each_catalogue_translates_every_string_with_its_placeholders(code):
     assert not untranslated, f"{len(untranslated)} untranslated in {code}: {untranslated[:10]}"
     assert not fuzzy, f"{len(fuzzy)} fuzzy in {code}: {fuzzy[:10]}"
     assert not faults, "\n".join(faults)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_one_english_word_with_two_meanings_is_translated_twice(code):
+    """ "State" the country and "State" where a case stands; "Open" a case and an open
+    recommendation: each extracted with its context, each translated on its own."""
+    catalog = read(catalogue_path(code))
+    country, status = catalog.get("State"), catalog.get("State", context="workflow")
+    assert country.string and status.string and country.string != status.string
+    assert catalog.get("Open", context="recommendation").string

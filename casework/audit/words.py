@@ -15,10 +15,10 @@ from typing import Any
 
 from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from casework.auth.models import User
+from casework.core.fields import field_label
 from casework.core.i18n import ENUM_WORDS, enum_label
 from casework.core.states import State
 from casework.core.units import Unit
@@ -32,41 +32,6 @@ STATE = re.compile(r"(^|_)(state|nationality)_id$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 CODE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$")
-
-# Fields whose names read badly once the "_id" is gone, or that the pages call otherwise.
-FIELD_LABELS = {
-    "status": _l("State"),
-    "state_id": _l("State"),
-    "second_state_id": _l("Second State"),
-    "unit_id": _l("Unit"),
-    "officer_id": _l("Case officer"),
-    "approved_by_id": _l("Approved by"),
-    "assigned_by_id": _l("Assigned by"),
-    "uploaded_by_id": _l("Uploaded by"),
-    "requested_by_id": _l("Requested by"),
-    "user_id": _l("Account"),
-    "filename": _l("File"),
-    "content_type": _l("Kind of file"),
-    "size": _l("Size"),
-    "received_on": _l("Received"),
-    "registered_on": _l("Registered"),
-    "sent_on": _l("Sent"),
-    "due_on": _l("Due"),
-    "confidential": _l("Confidential"),
-    "title": _l("Title"),
-    "reference": _l("Reference"),
-    "description": _l("Description"),
-    "comment": _l("Comment"),
-}
-
-
-def field_label(name: str) -> str:
-    """"approved_by_id" → "Approved by"; a field the pages name otherwise, by that name."""
-    known = FIELD_LABELS.get(name)
-    if known is not None:
-        return str(known)
-    return re.sub(r"_id$", "", name).replace("_", " ").capitalize()
-
 
 class Words:
     """Turns recorded values into words for one page, asking the database once per kind."""
@@ -125,12 +90,24 @@ def _text(name: str, value: str, object_type: str | None) -> str:
             return format_date(date.fromisoformat(value), "medium")
         except ValueError:
             return value
+    if name.endswith("_by_event"):
+        return str(_step_label(value))
     if name == "status":
         workflow = _workflow_of(object_type)
         return str(workflow.state_label(value) if workflow else COMMON_STATE_LABELS.get(value) or enum_label(value))
     if value in ENUM_WORDS or CODE.match(value):
         return str(enum_label(value))
     return value
+
+
+def _step_label(event: str):
+    """A workflow step by its label ("receive_comments" → "Record the author's comments"): the
+    event that opened or closed a deadline, whichever procedure's it is."""
+    for workflow in _WORKFLOWS.values():
+        for transition in workflow.transitions:
+            if transition.event == event:
+                return transition.label
+    return enum_label(event)
 
 
 def _workflow_of(object_type: str | None):

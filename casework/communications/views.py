@@ -70,7 +70,7 @@ def backlog_view():
 
 def _intake_form() -> IntakeForm:
     form = IntakeForm()
-    form.committee_id.choices = choices((u.id, f"{u.code} — {u.name}")
+    form.committee_id.choices = choices((u.id, f"{u.code} — {u.shown_name}")
                                         for u in committees_where(current_user, Permission.CREATE))
     form.state_id.choices = state_choices("—")
     return form

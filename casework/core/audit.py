@@ -102,6 +102,10 @@ RECORD_NAMES = {
     "person_names": _l("other name"), "users": _l("account"), "memberships": _l("membership"), "units": _l("unit"),
     "letters": _l("letter"), "letter_addressees": _l("addressee"), "letter_signatories": _l("signatory"),
     "letter_annexes": _l("annex"), "letter_batches": _l("batch of copies"), "case_history": _l("history"),
+    "communication_decisions": _l("decision"), "follow_up_rounds": _l("follow-up round"),
+    "interim_measures": _l("interim measures"), "urgent_action_complaints": _l("complaint"),
+    "urgent_action_groups": _l("group of urgent actions"), "urgent_action_recommendations": _l("recommendation"),
+    "access_tokens": _l("access token"), "exports": _l("export"),
 }
 ACTION_WORDS = {
     "create": _l("added"), "update": _l("changed"), "delete": _l("removed"),

@@ -110,13 +110,13 @@ def enum_choices(enum_class: type[enum.StrEnum]) -> list[SelectChoice]:
 
 
 def state_choices(blank: str | None = None) -> list[SelectChoice]:
-    """Every State by name, for a select; with `blank`, first an empty choice (0) of that label
-    ("Any", "Choose…", "Unknown")."""
-    from casework.core.states import State
+    """Every State by its name in the page's language, in that language's alphabetical order, for a
+    select; with `blank`, first an empty choice (0) of that label ("Any", "Choose…", "Unknown")."""
+    from casework.core.states import State, by_name
     from casework.extensions import db
 
-    states = db.session.execute(select(State.id, State.name).order_by(State.name)).all()
-    return choices(([(0, blank)] if blank is not None else []) + [(row.id, row.name) for row in states])
+    states = by_name(db.session.scalars(select(State)))
+    return choices(([(0, blank)] if blank is not None else []) + [(state.id, state.shown_name) for state in states])
 
 
 def status_choices(workflow: Workflow, blank: str) -> list[SelectChoice]:

@@ -5,9 +5,12 @@ import csv
 import enum
 import functools
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
+from flask_babel import get_locale
 from sqlalchemy import String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -37,6 +40,35 @@ class State(db.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def shown_name(self) -> str:
+        """The State's short name in the page's language, as UNTERM gives it ("Mexique",
+        "Iran (République islamique d')"); the reference data's English name elsewhere."""
+        return state_name(self, page_language())
+
+
+def page_language() -> str:
+    """The language of the page being drawn ("fr"), English outside a page (jobs, the CLI)."""
+    locale = get_locale()
+    return locale.language if locale is not None else "en"
+
+
+def collation_key(text: str, language: str) -> tuple[str, str]:
+    """How a dictionary of `language` orders `text`: letters first, accents, case and punctuation
+    after ("Émirats" among the E, "Côte d'Ivoire" before "Croatie"); in Spanish, ñ after n."""
+    folded = text.casefold()
+    if language == "es":
+        folded = folded.replace("ñ", "n\U0010ffff")
+    letters = "".join(c for c in unicodedata.normalize("NFKD", folded)
+                      if not unicodedata.combining(c) and (c.isalnum() or c.isspace() or c == "\U0010ffff"))
+    return letters, text
+
+
+def by_name(states: Iterable[State]) -> list[State]:
+    """States in the alphabetical order of their names in the page's language."""
+    language = page_language()
+    return sorted(states, key=lambda state: collation_key(state.shown_name, language))
 
 
 def reference_states() -> list[dict[str, str]]:

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from blinker import Namespace
-from flask_babel import format_date
+from babel.lists import format_list
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text, select
@@ -35,6 +36,7 @@ from casework.core import audit
 from casework.core.cases import Case
 from casework.core.db import utcnow
 from casework.core.deadlines import Deadline, Period, meet_open_deadlines
+from casework.core.fields import field_label
 from casework.core.i18n import Label, english
 from casework.core.inputs import latest_past_date
 from casework.core.permissions import Permission, can
@@ -234,7 +236,8 @@ def _refusal(record: Case | object, transition: Transition, user) -> Refused | N
                        forbidden=True)
     missing = _missing_fields(record, transition)
     if missing:
-        names = ", ".join(name.replace("_", " ") for name in missing)
+        names = format_list([_("“%(field)s”", field=field_label(name)) for name in missing],
+                            locale=get_locale() or "en")
         return Refused(_("Fill in %(fields)s before “%(action)s”.", fields=names, action=transition.label))
     reason = transition.guard(record, user) if transition.guard is not None else None
     return reason if isinstance(reason, Refused) or not reason else Refused(reason)

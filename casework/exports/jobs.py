@@ -8,6 +8,8 @@ import os
 import tempfile
 from typing import BinaryIO
 
+from flask import current_app
+from flask_babel import force_locale
 from werkzeug.datastructures import MultiDict
 
 from casework.auth.models import User
@@ -21,8 +23,9 @@ from casework.extensions import db
 
 
 @job(label=_l("Write an export file"))
-def build_export(export_id: int) -> dict:
-    """Write the export's file. Safe to run again: it starts over and replaces the file.
+def build_export(export_id: int, language: str | None = None) -> dict:
+    """Write the export's file, headed in `language` (the page's that asked for it). Safe to run
+    again: it starts over and replaces the file.
 
     The rows come from the list's query built for the requesting user as they are now: a user
     whose account was disabled, or who lost a unit since asking, gets no more than they may see.
@@ -31,6 +34,16 @@ def build_export(export_id: int) -> dict:
     user = db.session.get(User, export.user_id)
     if user is None or not user.is_active:
         raise PermissionError("the account that asked for this export is no longer active")
+    with force_locale(_known(language) or _known(user.locale) or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        return _build(export, user)
+
+
+def _known(language: str | None) -> str | None:
+    """`language` if Casework speaks it (a job queued before a language was dropped may name it)."""
+    return language if language in current_app.config["LANGUAGES"] else None
+
+
+def _build(export: Export, user: User) -> dict:
     exportable = get_list(export.list_name)
     if exportable is None:
         raise LookupError(f"the list {export.list_name!r} can no longer be exported")

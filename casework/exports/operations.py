@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
@@ -65,10 +66,10 @@ def records(exportable: ExportableList, user, args: MultiDict) -> Iterator[list[
 
 def write_export(exportable: ExportableList, user, args: MultiDict, fmt: str, out,
                  progress: Callable[[int], None] | None = None, export: Export | None = None) -> int:
-    """Write the whole list to `out`; returns the number of rows written."""
-    headers = [c.header for c in exportable.columns]
+    """Write the whole list to `out`, headed in the current language; returns the number of rows written."""
+    headers = [str(c.header) for c in exportable.columns]
     writer = open_writer(fmt, out, headers, column_widths(headers, (c.width for c in exportable.columns)),
-                         exportable.title)
+                         str(exportable.title))
     done = 0
     for chunk in records(exportable, user, args):
         for record in chunk:
@@ -107,11 +108,13 @@ def export_now(exportable: ExportableList, user, args: MultiDict, fmt: str, tota
 
 
 def request_export(exportable: ExportableList, user, args: MultiDict, fmt: str, total: int) -> Export:
-    """A large export: recorded now, written by a background job once the request commits."""
+    """A large export: recorded now, written by a background job once the request commits, in the
+    language of the page it was asked from (the job has no page to read it from)."""
     from casework.exports.jobs import build_export
 
     export = _new_export(exportable, user, args, fmt, total)
-    export.job = enqueue(build_export, export.id, subject=export, requested_by=user)
+    export.job = enqueue(build_export, export.id, str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"]),
+                         subject=export, requested_by=user)
     return export
 
 

@@ -7,14 +7,17 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select
 
+from casework.core.i18n import Label
+
 QueryBuilder = Callable[[Any, Mapping[str, str]], Select]
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column of an export: its header and how to read the value from a row's record."""
+    """One column of an export: its header (declared with `lazy_gettext`, written in the language
+    of the user who asked for the export) and how to read the value from a row's record."""
 
-    header: str
+    header: Label
     value: Callable[[Any], Any]
     width: int | None = None  # in characters; None: from the header, at least 12
 
@@ -24,7 +27,7 @@ class ExportableList:
     """A list the user can export: the query builder is the one its page calls, so they cannot drift."""
 
     name: str
-    title: str
+    title: Label  # the sheet's name and the exports pages' name for the list, in the reader's language
     endpoint: str  # the list page, for the way back
     query: QueryBuilder  # (user, filter arguments) → SELECT of the records the user may see
     key: ColumnElement[Any]  # the records' primary key: counted, ordered last, loaded in chunks

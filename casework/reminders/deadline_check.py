@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from flask import url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
@@ -26,6 +27,7 @@ from casework.core.cases import Case
 from casework.core.deadlines import Deadline
 from casework.core.jobs import job
 from casework.extensions import db
+from casework.reminders.language import day, in_language_of
 from casework.reminders.mail import page_address, queue_email
 from casework.reminders.models import Notification, NotificationKind
 from casework.reminders.notify import notify
@@ -47,14 +49,20 @@ def case_name(case: Case) -> str:
     return case.reference or _("case #%(id)s", id=case.id)
 
 
-def _alert(deadline: Deadline, today: date) -> tuple[NotificationKind, str, str]:
-    case, due = deadline.case, deadline.due_on.isoformat()
+def _alert(deadline: Deadline, today: date) -> tuple[NotificationKind, str]:
+    """Which alert a deadline calls for today, and its key (the same in every language)."""
+    due = deadline.due_on.isoformat()
     if deadline.due_on < today:
-        text = _("%(case)s: “%(label)s” was due on %(due)s and is overdue.",
-                 case=case_name(case), label=deadline.label, due=due)
-        return NotificationKind.OVERDUE, f"deadline:{deadline.id}:overdue:{due}", text
-    text = _("%(case)s: “%(label)s” is due on %(due)s.", case=case_name(case), label=deadline.label, due=due)
-    return NotificationKind.DUE_SOON, f"deadline:{deadline.id}:due_soon:{due}", text
+        return NotificationKind.OVERDUE, f"deadline:{deadline.id}:overdue:{due}"
+    return NotificationKind.DUE_SOON, f"deadline:{deadline.id}:due_soon:{due}"
+
+
+def alert_text(deadline: Deadline, kind: NotificationKind) -> str:
+    """The alert's words in the current language, the label and the date as its reader writes them."""
+    case, label, due = case_name(deadline.case), deadline.shown_label, day(deadline.due_on)
+    if kind is NotificationKind.OVERDUE:
+        return _("%(case)s: “%(label)s” was due on %(due)s and is overdue.", case=case, label=label, due=due)
+    return _("%(case)s: “%(label)s” is due on %(due)s.", case=case, label=label, due=due)
 
 
 def mark_overdue(today: date) -> int:
@@ -98,15 +106,19 @@ def check_deadlines(today: date) -> dict:
     ).options(selectinload(Deadline.case).options(selectinload(Case.assignments), selectinload(Case.officer)))
       .order_by(Deadline.due_on, Deadline.id)).all()
     alerts = [(deadline, *_alert(deadline, today)) for deadline in watched]
-    told = _already_told({key for _, _, key, _ in alerts})
+    told = _already_told({key for _, _, key in alerts})
     supervisors: dict[int, list] = {}
     new: dict[int, list[Notification]] = defaultdict(list)
     users = {}
-    for deadline, kind, key, text in alerts:
+    texts: dict[tuple[str, str], str] = {}  # (key, language): each alert written once per language
+    for deadline, kind, key in alerts:
         for user in responsible_users(deadline.case, supervisors):
             if (user.id, key) in told:
                 continue
-            notification = notify(user, deadline.case, kind, key, text)
+            with in_language_of(user) as language:
+                if (key, language) not in texts:
+                    texts[key, language] = alert_text(deadline, kind)
+            notification = notify(user, deadline.case, kind, key, texts[key, language])
             if notification is not None:
                 new[user.id].append(notification)
                 users[user.id] = user
@@ -115,14 +127,17 @@ def check_deadlines(today: date) -> dict:
 
 
 def _email_alerts(user, notifications: list[Notification]):
-    """One e-mail per user per run with what is new, when SMTP is configured."""
-    subject = _("Casework: %(count)s deadline(s) need your attention", count=len(notifications))
+    """One e-mail per user per run with what is new, when SMTP is configured, in their language
+    (the notifications were written in it)."""
     lines = []
     for notification in notifications:
         lines.append(f"- {notification.text}")
         address = page_address(lambda: notification.case.url) if notification.case else None
         lines += [f"  {address}"] if address else []
-    return queue_email(user, subject, "\n".join(lines) + "\n\n" + my_work_line())
+    with in_language_of(user):
+        subject = ngettext("Casework: %(num)d deadline needs your attention",
+                           "Casework: %(num)d deadlines need your attention", len(notifications))
+        return queue_email(user, subject, "\n".join(lines) + "\n\n" + my_work_line())
 
 
 @job(label=_l("Daily deadline check"))

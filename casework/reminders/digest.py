@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -16,6 +17,7 @@ from casework.core.jobs import job
 from casework.core.permissions import visibility_clause
 from casework.extensions import db
 from casework.reminders.deadline_check import DUE_SOON_DAYS, case_name, my_work_line
+from casework.reminders.language import day, in_language_of
 from casework.reminders.mail import page_address, queue_email
 from casework.reminders.models import NotificationKind
 from casework.reminders.notify import notify
@@ -65,21 +67,29 @@ def digest_for(user: User, today: date) -> Digest:
 
 
 def digest_text(digest: Digest) -> str:
-    """The e-mail body: each deadline by case reference, label and due date."""
+    """The e-mail body, in the current language: each deadline by due date, case reference and label."""
     lines = []
     for title, section in ((_("Overdue"), digest.overdue), (_("Due within 7 days"), digest.due_soon)):
         if not section.total:
             continue
-        lines.append(f"{title} ({section.total})")
+        lines.append(f"{title} ({format_decimal(section.total)})")
         for deadline, case in section.rows:
-            lines.append(f"- {deadline.due_on.isoformat()}  {case_name(case)}: {deadline.label}")
+            item = _("%(case)s: %(label)s", case=case_name(case), label=deadline.shown_label)
+            lines.append(f"- {day(deadline.due_on)}  {item}")
             address = page_address(lambda: case.url)
             lines += [f"  {address}"] if address else []
         if section.total > len(section.rows):
-            lines.append(_("… and %(count)s more.", count=section.total - len(section.rows)))
+            lines.append(_("… and %(count)s more.", count=format_decimal(section.total - len(section.rows))))
         lines.append("")
     lines.append(my_work_line())
     return "\n".join(lines)
+
+
+def digest_summary(digest: Digest, today: date) -> str:
+    """The notification's one line, in the current language."""
+    return _("Your deadlines for %(day)s: %(overdue)s overdue, %(soon)s due within 7 days.",
+             day=day(today, "long"), overdue=format_decimal(digest.overdue.total),
+             soon=format_decimal(digest.due_soon.total))
 
 
 def send_digests(today: date) -> dict:
@@ -89,14 +99,14 @@ def send_digests(today: date) -> dict:
         digest = digest_for(user, today)
         if digest.empty:
             continue
-        summary = _("Your deadlines for %(day)s: %(overdue)s overdue, %(soon)s due within 7 days.",
-                    day=today.isoformat(), overdue=digest.overdue.total, soon=digest.due_soon.total)
-        if notify(user, None, NotificationKind.DIGEST, f"digest:{today.isoformat()}", summary) is None:
-            continue  # already given today
-        sent += 1
-        if user.email_digest and queue_email(user, _("Casework: your deadlines for %(day)s", day=today.isoformat()),
-                                             summary + "\n\n" + digest_text(digest)):
-            emails += 1
+        with in_language_of(user):
+            summary = digest_summary(digest, today)
+            if notify(user, None, NotificationKind.DIGEST, f"digest:{today.isoformat()}", summary) is None:
+                continue  # already given today
+            sent += 1
+            if user.email_digest and queue_email(user, _("Casework: your deadlines for %(day)s", day=day(today)),
+                                                 summary + "\n\n" + digest_text(digest)):
+                emails += 1
     return {"digests": sent, "emails": emails}
 
 

@@ -1,8 +1,11 @@
 """The working groups' case lists, exportable with the filters and order of the page."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from sqlalchemy import Select, false, select
 
+from casework.core.i18n import Label
 from casework.exports.registry import Column, ExportableList
 from casework.working_groups.models import (
     WGAD_CODE, WGEID_CODE, DetentionCommunication, DisappearanceCase, WorkingGroupCase,
@@ -11,14 +14,14 @@ from casework.working_groups.queries import cases_from_args, group_unit_id, list
 
 
 COMMON = (
-    Column("Reference", lambda case: case.reference),
-    Column("State", lambda case: case.state.name, 24),
-    Column("Title", lambda case: case.title, 48),
-    Column("Received", lambda case: case.received_on),
-    Column("Status", lambda case: case.status_label, 20),
+    Column(_l("Reference"), lambda case: case.reference),
+    Column(_l("State"), lambda case: case.state.name, 24),
+    Column(_l("Title"), lambda case: case.title, 48),
+    Column(_l("Received"), lambda case: case.received_on),
+    Column(_l("Status"), lambda case: case.status_label, 20),
 )
 
-def _group_list(name: str, title: str, slug: str, model: type[WorkingGroupCase], unit_code: str,
+def _group_list(name: str, title: Label, slug: str, model: type[WorkingGroupCase], unit_code: str,
                 *columns: Column) -> ExportableList:
     """A group's case list: the columns both groups share, then its own."""
     def build(user, args) -> Select:
@@ -34,22 +37,22 @@ def _group_list(name: str, title: str, slug: str, model: type[WorkingGroupCase],
 
 
 WGAD_LIST = _group_list(
-    "wgad", "Arbitrary detention: regular communications", "arbitrary-detention", DetentionCommunication, WGAD_CODE,
-    Column("Place of detention", lambda case: case.place_of_detention, 30),
-    Column("Arrested", lambda case: case.arrested_on),
-    Column("Transmitted", lambda case: case.transmitted_on),
-    Column("Opinion", lambda case: case.opinion.label if case.opinion else "", 18),
-    Column("Outcome", lambda case: case.opinion.outcome.value.replace("_", " ") if case.opinion else ""),
-    Column("Categories", lambda case: ", ".join(case.opinion.category_list) if case.opinion else ""),
+    "wgad", _l("Arbitrary detention: regular communications"), "arbitrary-detention", DetentionCommunication, WGAD_CODE,
+    Column(_l("Place of detention"), lambda case: case.place_of_detention, 30),
+    Column(_l("Arrested"), lambda case: case.arrested_on),
+    Column(_l("Transmitted"), lambda case: case.transmitted_on),
+    Column(_l("Opinion"), lambda case: case.opinion.label if case.opinion else "", 18),
+    Column(_l("Outcome"), lambda case: case.opinion.outcome.value.replace("_", " ") if case.opinion else ""),
+    Column(_l("Categories"), lambda case: ", ".join(case.opinion.category_list) if case.opinion else ""),
 )
 
 WGEID_LIST = _group_list(
-    "wgeid", "Enforced disappearances: cases", "disappearances", DisappearanceCase, WGEID_CODE,
-    Column("Procedure", lambda case: case.procedure.value),
-    Column("Disappeared", lambda case: case.disappeared_on),
-    Column("Place", lambda case: case.place, 30),
-    Column("Transmitted", lambda case: case.transmitted_on),
-    Column("Clarified", lambda case: case.clarified_on),
+    "wgeid", _l("Enforced disappearances: cases"), "disappearances", DisappearanceCase, WGEID_CODE,
+    Column(_l("Procedure"), lambda case: case.procedure.value),
+    Column(_l("Disappeared"), lambda case: case.disappeared_on),
+    Column(_l("Place"), lambda case: case.place, 30),
+    Column(_l("Transmitted"), lambda case: case.transmitted_on),
+    Column(_l("Clarified"), lambda case: case.clarified_on),
 )
 
 EXPORTS = (WGAD_LIST, WGEID_LIST)

@@ -42,7 +42,7 @@ def test_states_workflow_states_and_codes_are_named(app, states):
         "not_registered_reason": [None, "anonymous"], "final_pdf_sha256": [None, "a" * 64]})
     assert Words([event]).changes(event, event.changes) == [
         ("Second State", "—", "Mexico"), ("State", "Received", "Registered"),  # the communication's own words
-        ("Not registered reason", "—", "Anonymous")]
+        ("Reason for not registering", "—", "Anonymous")]
 
 
 def test_the_audit_log_shows_a_file_by_its_name_and_no_hash(make_case, users, login):

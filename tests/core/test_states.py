@@ -3,10 +3,14 @@ State has its names, and French and Spanish contract "de" with the State's artic
 Missions' names in letters need."""
 from __future__ import annotations
 
+import html
+import re
+from datetime import date
+
 import pytest
 
 from casework.core.states import (
-    UN_LANGUAGES, State, UNStatus, mission_name_in, of_state, reference_states, state_name, state_names,
+    UN_LANGUAGES, State, UNStatus, collation_key, mission_name_in, of_state, reference_states, state_name, state_names,
 )
 
 GENEVA_FR = "auprès de l'Office des Nations Unies et des autres organisations internationales à Genève"
@@ -100,3 +104,56 @@ def test_a_state_the_reference_data_does_not_know_keeps_its_english_names(app):
 
     assert state_name(unknown, "fr") == "Xyz"
     assert mission_name_in(unknown, "fr") == "Permanent Mission of Xyz"
+
+
+# The lists, the case header and the filters name the States in the page's language, in the
+# alphabetical order of that language (#19).
+FIVE = (("EC", "ECU", "Ecuador"), ("EG", "EGY", "Egypt"), ("ES", "ESP", "Spain"),
+        ("AE", "ARE", "United Arab Emirates"), ("US", "USA", "United States of America"))
+IN_ORDER = {
+    "en": ["Ecuador", "Egypt", "Spain", "United Arab Emirates", "United States of America"],
+    "fr": ["Égypte", "Émirats arabes unis", "Équateur", "Espagne", "États-Unis d'Amérique"],
+    "es": ["Ecuador", "Egipto", "Emiratos Árabes Unidos", "España", "Estados Unidos de América"],
+}
+
+
+@pytest.fixture
+def five_states(app):
+    from casework.extensions import db
+
+    rows = {iso2: State(iso2=iso2, iso3=iso3, name=name, un_status=UNStatus.MEMBER, mission_name=f"Mission of {name}")
+            for iso2, iso3, name in FIVE}
+    db.session.add_all(rows.values())
+    db.session.commit()
+    return rows
+
+
+def _state_options(response) -> list[str]:
+    select = re.search(r'<select id="state" name="state">(.*?)</select>', response.get_data(as_text=True), re.S)
+    return [html.unescape(label) for label in re.findall(r"<option [^>]*>([^<]*)</option>", select.group(1))][1:]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_a_list_names_the_states_in_the_pages_language_and_sorts_its_filter_so(
+        client, users, units, five_states, language):
+    from casework.communications import operations as comm_ops
+    from casework.extensions import db
+    from tests.conftest import sign_in
+
+    comm_ops.receive_communication(units["CCPR"], comm_ops.Intake(
+        state_id=five_states["ES"].id, received_on=date(2026, 3, 2), authors=[comm_ops.NameInput("Ruiz", "Ana")],
+        subject_matter="Eviction"), users["officer"])
+    users["supervisor"].locale = language
+    db.session.commit()
+    sign_in(client, users["supervisor"])
+
+    response = client.get("/communications/")
+    assert _state_options(response) == IN_ORDER[language]
+    spain = {"en": "Spain", "fr": "Espagne", "es": "España"}[language]
+    assert f"<td>{spain}</td>" in response.get_data(as_text=True)
+
+
+def test_collation_puts_accented_letters_with_their_letter_and_n_tilde_after_n():
+    assert sorted(["Ouganda", "Égypte", "Zambie", "Eswatini", "États-Unis"], key=lambda n: collation_key(n, "fr")) \
+        == ["Égypte", "Eswatini", "États-Unis", "Ouganda", "Zambie"]
+    assert sorted(["Ñandú", "Nube", "Oso"], key=lambda n: collation_key(n, "es")) == ["Nube", "Ñandú", "Oso"]

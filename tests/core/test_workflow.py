@@ -94,7 +94,7 @@ def test_unknown_event_is_refused(users, make_case):
 
 def test_required_fields_must_be_filled_first(users, make_case):
     case = make_case(reference=None)
-    with pytest.raises(Refused, match="Fill in reference before “Submit for approval”"):
+    with pytest.raises(Refused, match="Fill in “Reference” before “Submit for approval”"):
         fire(case, "submit", users["officer"])
 
 
@@ -133,7 +133,7 @@ def test_concurrent_update_in_the_database_is_refused(users, make_case, app):
 def test_available_lists_only_what_the_role_may_do_with_reasons(users, make_case):
     case = make_case(reference=None)
     officer_actions = [(t.event, reason) for t, reason in available(case, users["officer"])]
-    assert officer_actions == [("submit", "Fill in reference before “Submit for approval”.")]
+    assert officer_actions == [("submit", "Fill in “Reference” before “Submit for approval”.")]
     assert available(case, users["viewer"]) == []
     submitted = make_case(status=SampleStatus.SUBMITTED, reference="S 9/2026")
     assert [t.event for t, _ in available(submitted, users["supervisor"])] == ["approve_and_send", "return_to_draft"]

@@ -155,7 +155,7 @@ def test_case_events_by_role(users, detention_case, role, event, source, allowed
 
 def test_a_case_moves_open_raised_outcome_closed(users, detention_case):
     officer, case = users["officer"], detention_case("open")
-    with pytest.raises(Refused, match="Fill in raised on"):
+    with pytest.raises(Refused, match="Fill in “Raised on” and “Raised with”"):
         fire(case, "raise", officer)
     releases.raise_case(case, date(2025, 3, 1), "Juzgado de Popayán", "Letter to the judge.", officer)
     assert case.status == "raised" and case.actions == "2025-03-01: Letter to the judge."

@@ -26,8 +26,8 @@ def test_overdue_deadlines_are_marked_and_the_officer_told(users, make_case, add
     assert result["marked_overdue"] == 1
     texts = {n.kind: n.text for n in notifications_of(users["officer"])}
     assert texts == {
-        NotificationKind.OVERDUE: "S 7/2027: “Reply due” was due on 2027-03-07 and is overdue.",
-        NotificationKind.DUE_SOON: "S 7/2027: “Comments due” is due on 2027-03-15.",
+        NotificationKind.OVERDUE: "S 7/2027: “Reply due” was due on Mar 7, 2027 and is overdue.",
+        NotificationKind.DUE_SOON: "S 7/2027: “Comments due” is due on Mar 15, 2027.",
     }
     for role in ("viewer", "supervisor", "outsider", "secretariat", "auditor", "admin"):
         assert notifications_of(users[role]) == [], role
@@ -114,7 +114,7 @@ def test_an_extension_clears_the_overdue_mark_and_the_new_date_is_announced(user
     assert check_deadlines(TODAY + timedelta(days=1))["notified"] == 1
     db.session.commit()
     assert deadline.overdue_since is None
-    assert notifications_of(users["officer"])[-1].text.endswith("is due on 2027-03-16.")
+    assert notifications_of(users["officer"])[-1].text.endswith("is due on Mar 16, 2027.")
 
 
 def test_met_deadlines_are_left_alone(users, make_case, add_deadline):
@@ -144,4 +144,4 @@ def test_an_old_backlog_is_marked_but_not_sent_as_alerts(users, make_case, add_d
     assert (old.overdue_since, recent.overdue_since) == (TODAY - timedelta(days=7), TODAY - timedelta(days=6))
     assert result["notified"] == 1
     assert [n.text for n in notifications_of(users["officer"])] == [
-        "S 1/2026: “State observations due” was due on 2027-03-03 and is overdue."]
+        "S 1/2026: “State observations due” was due on Mar 3, 2027 and is overdue."]

@@ -24,8 +24,8 @@ def test_the_digest_lists_overdue_and_due_within_a_week_on_the_users_cases(users
     assert [d.label for d, _ in digest.overdue.rows] == ["Reply due"]
     assert [d.label for d, _ in digest.due_soon.rows] == ["Comments due", "Observations due"]
     text = digest_text(digest)
-    assert "Overdue (1)\n- 2027-03-06  S 1/2027: Reply due" in text
-    assert "Due within 7 days (2)\n- 2027-03-10  S 1/2027: Comments due\n- 2027-03-17  S 1/2027: Observations due" in text
+    assert "Overdue (1)\n- Mar 6, 2027  S 1/2027: Reply due" in text
+    assert "Due within 7 days (2)\n- Mar 10, 2027  S 1/2027: Comments due\n- Mar 17, 2027  S 1/2027: Observations due" in text
     assert "Far away" not in text and "Someone else" not in text
 
 
@@ -54,7 +54,7 @@ def test_one_digest_a_day_and_none_for_users_with_nothing_due(users, make_user, 
 
     [digest] = notifications_of(users["officer"])
     assert digest.kind is NotificationKind.DIGEST and digest.case_id is None
-    assert digest.text == "Your deadlines for 2027-03-10: 1 overdue, 0 due within 7 days."
+    assert digest.text == "Your deadlines for March 10, 2027: 1 overdue, 0 due within 7 days."
     for role in ("viewer", "supervisor", "outsider", "secretariat", "auditor", "admin"):
         assert notifications_of(users[role]) == [], role
     assert send_digests(TODAY + timedelta(days=1))["digests"] == 2  # a new day, a new digest

@@ -45,15 +45,15 @@ def test_alerts_and_digest_are_sent_after_the_commit(users, make_case, add_deadl
     [alert] = smtp_server.received
     assert alert["rcpt"] == ["officer@example.org"]
     message = _parsed(alert)
-    assert message["Subject"] == "Casework: 1 deadline(s) need your attention"
+    assert message["Subject"] == "Casework: 1 deadline needs your attention"
     assert message["From"] == "casework@ohchr.example.org"
-    assert "S 3/2027: “Reply due” was due on 2027-03-09 and is overdue." in message.get_content()
+    assert "S 3/2027: “Reply due” was due on Mar 9, 2027 and is overdue." in message.get_content()
 
     send_digests(TODAY)
     db.session.commit()
     digest = _parsed(smtp_server.received[1])
-    assert digest["Subject"] == "Casework: your deadlines for 2027-03-10"
-    assert "Overdue (1)\n- 2027-03-09  S 3/2027: Reply due" in digest.get_content().replace("\r\n", "\n")
+    assert digest["Subject"] == "Casework: your deadlines for Mar 10, 2027"
+    assert "Overdue (1)\n- Mar 9, 2027  S 3/2027: Reply due" in digest.get_content().replace("\r\n", "\n")
     assert [job.status for job in _jobs()] == [JobStatus.DONE, JobStatus.DONE]
     assert all(email.sent_at for email in db.session.scalars(select(OutgoingEmail)))
 
@@ -77,8 +77,8 @@ def test_each_deadline_links_to_its_case_when_the_address_is_set(users, make_cas
 
     alert, digest = (_parsed(m).get_content().replace("\r\n", "\n") for m in smtp_server.received)
     case_page = f"{base_url}/cases/{case.id}"
-    assert f"was due on 2027-03-09 and is overdue.\n  {case_page}\n" in alert
-    assert f"- 2027-03-09  S 3/2027: Reply due\n  {case_page}\n" in digest
+    assert f"was due on Mar 9, 2027 and is overdue.\n  {case_page}\n" in alert
+    assert f"- Mar 9, 2027  S 3/2027: Reply due\n  {case_page}\n" in digest
     assert f"Open “My work” for details: {base_url}/" in alert
 
 

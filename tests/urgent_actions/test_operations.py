@@ -54,7 +54,7 @@ def test_registration_needs_every_criterion_and_a_reason_to_refuse(make_ua, user
     with pytest.raises(Refused, match="Already reported to the competent national authorities"):
         ops.decide_registration(ua, "register", {**ALL_MET, "reported_nationally": False}, "", users["officer"])
     db.session.rollback()
-    with pytest.raises(Refused, match="decision reason"):
+    with pytest.raises(Refused, match="Reason for the decision"):
         ops.decide_registration(ua, "refuse_registration", ALL_MET, "  ", users["officer"])
     db.session.rollback()
     ops.decide_registration(ua, "request_information", {**ALL_MET, "reported_nationally": False},

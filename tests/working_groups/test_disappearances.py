@@ -117,7 +117,7 @@ def test_discontinued_only_by_the_supervisor_and_with_a_reason(make_disappearanc
     with pytest.raises(Refused) as refusal:
         ops.take_step(case, "discontinue", days_ago(1), users["officer"], note="Lost contact.")
     assert refusal.value.forbidden
-    with pytest.raises(Refused, match="discontinuation reason"):
+    with pytest.raises(Refused, match="Reason for discontinuation"):
         ops.take_step(case, "discontinue", days_ago(1), users["supervisor"])
     ops.take_step(case, "discontinue", days_ago(1), users["supervisor"], note="No relative can be traced.")
     assert case.status == "discontinued" and open_deadline(case, REMINDER_DEADLINE) is None

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -252,7 +253,7 @@ class RecommendationStatus(enum.StrEnum):
 
 
 RECOMMENDATION_STATUS_LABELS = {
-    RecommendationStatus.OPEN: _l("Open"), RecommendationStatus.IMPLEMENTED: _l("Implemented"),
+    RecommendationStatus.OPEN: lazy_pgettext("recommendation", "Open"), RecommendationStatus.IMPLEMENTED: _l("Implemented"),
     RecommendationStatus.PARTIALLY_IMPLEMENTED: _l("Partially implemented"),
     RecommendationStatus.NOT_IMPLEMENTED: _l("Not implemented"),
     RecommendationStatus.NO_LONGER_RELEVANT: _l("No longer relevant"),
