@@ -21,6 +21,12 @@ from casework.urgent_actions.permissions import can_see_authors
 UNIT_CODE = "CED"  # as casework.urgent_actions.views: urgent actions belong to the Committee's unit
 
 
+class OutcomeOut(BaseModel):
+    person_id: int
+    outcome: str = Field(description="alive_and_free, in_detention or deceased.")
+    located_on: date
+
+
 class UrgentActionDetails(BaseModel):
     number: int | None
     registration_year: int | None
@@ -34,8 +40,7 @@ class UrgentActionDetails(BaseModel):
     last_seen_place: str
     circumstances: str
     alleged_perpetrators: str
-    located: str | None
-    located_on: date | None
+    outcomes: list[OutcomeOut] = Field(description="Where each disappeared person located was found, and when.")
     authors_relationship: str | None = Field(description="Only for those who may know the authors.")
     authors_contact: str | None = Field(description="Only for those who may know the authors.")
 
@@ -47,8 +52,9 @@ def details(case: UrgentAction) -> UrgentActionDetails:
         second_state=case.second_state.iso3 if case.second_state else None, received_on=case.received_on,
         registered_on=case.registered_on, language=case.language, age_at_disappearance=case.age_at_disappearance,
         last_seen_on=case.last_seen_on, last_seen_place=case.last_seen_place, circumstances=case.circumstances,
-        alleged_perpetrators=case.alleged_perpetrators, located=case.located.value if case.located else None,
-        located_on=case.located_on, authors_relationship=case.authors_relationship if authors else None,
+        alleged_perpetrators=case.alleged_perpetrators, outcomes=[
+            OutcomeOut(person_id=o.person_id, outcome=o.outcome.value, located_on=o.located_on) for o in case.outcomes],
+        authors_relationship=case.authors_relationship if authors else None,
         authors_contact=case.authors_contact if authors else None,
     )
 

@@ -16,7 +16,8 @@ URGENT_ACTIONS_LIST = ExportableList(
         Column("Received", lambda ua: ua.received_on),
         Column("Registered", lambda ua: ua.registered_on),
         Column("Status", lambda ua: ua.status_label, 20),
-        Column("Located", lambda ua: ua.located),
+        Column("Located", lambda ua: "; ".join(
+            f"{o.person.full_name}: {o.outcome.value}, {o.located_on.isoformat()}" for o in ua.outcomes), 32),
     ),
 )
 
