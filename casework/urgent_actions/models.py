@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from casework.core.audit import Audited
+from casework.core.audit import RECORD_NAMES, Audited
 from casework.core.cases import Case
 from casework.core.db import StrEnumType, utcnow
 from casework.core.persons import Person, PersonRole
@@ -226,6 +226,11 @@ class Outcome(Audited, db.Model):
 
     urgent_action: Mapped[UrgentAction] = relationship(back_populates="outcomes")
     person: Mapped[Person] = relationship()
+
+
+# How the trail names these records ("Outcome of a disappeared person added"); the outcome itself
+# is named in words where it changes ("Outcome: In detention → Alive and free").
+RECORD_NAMES.update({"urgent_action_outcomes": _l("outcome of a disappeared person")})
 
 
 class NationalComplaint(Audited, db.Model):
