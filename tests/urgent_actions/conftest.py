@@ -10,6 +10,7 @@ from casework.core.persons import Sex
 from casework.extensions import db
 from casework.urgent_actions import operations as ops
 from casework.urgent_actions.models import Criterion, Located
+from tests.test_migrations import empty_database_url  # noqa: F401  (for the outcomes migration's test)
 
 ALL_MET = {c.value: True for c in Criterion}
 # The outcome these events record for every disappeared person (then, for a close, the request's step).
