@@ -149,3 +149,33 @@ def test_a_viewer_gets_no_outcome_form(client, users, brothers):
     page = client.get(brothers.url)
     assert "Not located yet" in words(page)
     assert not any(name.endswith("-outcome") for f in read_page(page).forms for name, _v in f["fields"])
+
+
+def test_the_api_records_each_persons_outcome_and_says_why_it_refuses(client, users, brothers):
+    from casework.api.tokens import create_token
+
+    _token, secret = create_token(users["officer"], "script", None, users["officer"])
+    db.session.commit()
+    headers = {"Authorization": f"Bearer {secret}"}
+    jorge, raul = brothers.disappeared
+
+    def post(person, **body):
+        db.session.expire_all()
+        return client.post(f"/api/v1/urgent-actions/{brothers.id}/persons/{person.id}/outcome", headers=headers,
+                           json={"version": brothers.version, **body})
+
+    future = post(jorge, outcome="alive_and_free", located_on=(date.today() + timedelta(days=9)).isoformat())
+    assert future.status_code == 422 and "future" in future.get_data(as_text=True)
+    early = post(jorge, outcome="alive_and_free", located_on="2026-03-05")
+    assert early.status_code == 422 and "before the step it follows" in early.get_json()["error"]["message"]
+    first = post(jorge, outcome="in_detention", located_on="2026-04-01")
+    assert first.status_code == 200 and first.get_json()["status"] == "awaiting_reply"
+    assert first.get_json()["details"]["outcomes"] == [
+        {"person_id": jorge.id, "outcome": "in_detention", "located_on": "2026-04-01"}]
+    stale = client.post(f"/api/v1/urgent-actions/{brothers.id}/persons/{raul.id}/outcome", headers=headers,
+                        json={"version": 1, "outcome": "alive_and_free"})
+    assert stale.status_code == 409
+    second = post(raul, outcome="alive_and_free")
+    assert second.status_code == 200 and second.get_json()["status"] == "located_in_detention"
+    assert client.post(f"/api/v1/urgent-actions/{brothers.id}/persons/999/outcome", headers=headers,
+                       json={"version": 1, "outcome": "deceased"}).status_code == 404

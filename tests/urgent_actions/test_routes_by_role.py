@@ -82,6 +82,9 @@ ROUTES = [
         f"person-{w.registered.disappeared[0].id}-version": w.registered.version,
         f"person-{w.registered.disappeared[0].id}-outcome": "in_detention",
         f"person-{w.registered.disappeared[0].id}-located_on": date.today().isoformat()}),
+    # The API takes no session cookie: without a token every role gets 401 (tests/api checks tokens).
+    Route("api.record_urgent_action_outcome", "POST", lambda w: "/api/v1" + _outcome_url(w),
+          answers(401, others=401)),
     Route("urgent_actions.retry_group", "POST", lambda w: f"/urgent-actions/groups/{w.group_id}/retry",
           CASE_EDIT_DONE),
 ]
