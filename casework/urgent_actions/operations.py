@@ -17,8 +17,8 @@ from casework.core.workflow import check_step_date, fire, step_taken
 from casework.core.writes import Refused
 from casework.extensions import db
 from casework.urgent_actions.models import (
-    CLOSED, Criterion, Located, NationalComplaint, Outcome, Recommendation, RecommendationKind, ResponseStatus, UrgentAction,
-    UrgentActionGroup, UrgentActionStatus, format_reference,
+    CLOSED, Criterion, Located, NationalComplaint, Outcome, Recommendation, RecommendationKind, ResponseStatus,
+    UrgentAction, UrgentActionGroup, UrgentActionStatus, format_reference,
 )
 from casework.urgent_actions.numbering import allocate_numbers
 from casework.urgent_actions.workflow import (

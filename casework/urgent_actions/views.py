@@ -26,11 +26,12 @@ from casework.extensions import db
 from casework.exports.views import export_response
 from casework.urgent_actions import operations as ops
 from casework.urgent_actions.forms import (
-    FollowUpForm, GroupForm, ListFilterForm, OutcomeForm, RegistrationForm, ResponseForm, UrgentActionDetailsForm, UrgentActionForm,
-    criteria_of, outcome_form, parse_persons,
+    FollowUpForm, GroupForm, ListFilterForm, OutcomeForm, RegistrationForm, ResponseForm, UrgentActionDetailsForm,
+    UrgentActionForm, criteria_of, outcome_form, parse_persons,
 )
 from casework.urgent_actions.models import (
-    CRITERIA_LABELS, LOCATED_LABELS, Criterion, Located, Recommendation, ResponseStatus, UrgentAction, UrgentActionGroup,
+    CRITERIA_LABELS, LOCATED_LABELS, Criterion, Located, Recommendation, ResponseStatus, UrgentAction,
+    UrgentActionGroup,
 )
 from casework.urgent_actions.permissions import can_see_authors
 from casework.urgent_actions.queries import BUCKETS, LIST_SORTS, statistics, urgent_actions_from_args
