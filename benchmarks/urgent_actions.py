@@ -22,7 +22,7 @@ from casework.admin.operations import save_user, set_membership  # noqa: E402
 from casework.auth.models import Role  # noqa: E402
 from casework.core.cases import Case  # noqa: E402
 from casework.core.db import utcnow  # noqa: E402
-from casework.core.persons import Sex  # noqa: E402
+from casework.core.persons import CasePerson, Person, PersonRole, Sex  # noqa: E402
 from casework.core.states import State, load_states  # noqa: E402
 from casework.core.units import Unit, UnitKind  # noqa: E402
 from casework.extensions import db  # noqa: E402
@@ -30,7 +30,7 @@ from casework.letters.compose import compose  # noqa: E402
 from casework.letters.models import Letter  # noqa: E402
 from casework.letters.rendering import render_letter_pdf  # noqa: E402
 from casework.urgent_actions import operations as ops  # noqa: E402
-from casework.urgent_actions.models import Criterion, Located, UrgentAction  # noqa: E402
+from casework.urgent_actions.models import Criterion, Located, Outcome, UrgentAction  # noqa: E402
 from casework.urgent_actions.queries import statistics  # noqa: E402
 
 URGENT_ACTIONS = int(os.environ.get("BENCH_URGENT_ACTIONS", "100000"))
@@ -80,13 +80,15 @@ def group_of_43(unit, officer) -> None:
 
 
 def many_urgent_actions(unit, officer) -> None:
-    """Bulk rows, as an import of the Committee's register would make them."""
+    """Bulk rows, as an import of the Committee's register would make them: one disappeared person
+    per urgent action, with their outcome when located."""
     states = dict(db.session.execute(select(State.iso3, State.id)).all())
     others = [sid for iso, sid in states.items() if iso not in ("MEX", "IRQ")][:20]
     rng, now = random.Random(30), utcnow()
     weights = [o[2] for o in OUTCOMES]
-    cases, details, per_year = [], [], {2026: 43}  # the group took UA 1-43/2026
+    cases, details, persons, links, outcomes, per_year = [], [], [], [], [], {2026: 43}  # the group took UA 1-43/2026
     first_id = (db.session.scalar(select(Case.id).order_by(Case.id.desc()).limit(1)) or 0) + 1
+    first_person = (db.session.scalar(select(Person.id).order_by(Person.id.desc()).limit(1)) or 0) + 1
     for n in range(URGENT_ACTIONS):
         draw = rng.random()
         state = states["IRQ"] if draw < 0.49 else states["MEX"] if draw < 0.91 else rng.choice(others)
@@ -99,13 +101,22 @@ def many_urgent_actions(unit, officer) -> None:
                       "updated_at": now})
         details.append({"id": first_id + n, "number": number, "registration_year": year,
                         "received_on": date(year, 1, 1), "registered_on": date(year, 1, 2), "state_id": state,
-                        "language": "es", "located": located.value if located else None, "criteria": {},
+                        "language": "es", "criteria": {},
                         "last_seen_place": "", "circumstances": "", "alleged_perpetrators": "", "other_procedures": "",
                         "protection_needs": "", "authors_relationship": "", "authors_contact": "",
                         "decision_reason": ""})
+        persons.append({"id": first_person + n, "family_name": f"Person {n}", "unit_id": unit.id})
+        links.append({"case_id": first_id + n, "person_id": first_person + n, "role": PersonRole.DISAPPEARED_PERSON})
+        if located is not None:
+            outcomes.append({"case_id": first_id + n, "person_id": first_person + n, "outcome": located,
+                             "located_on": date(year, 6, 1), "recorded_by_id": officer.id, "recorded_at": now})
     for start in range(0, URGENT_ACTIONS, 10000):
         db.session.execute(insert(Case.__table__), cases[start:start + 10000])
         db.session.execute(insert(UrgentAction.__table__), details[start:start + 10000])
+        db.session.execute(insert(Person.__table__), persons[start:start + 10000])
+        db.session.execute(insert(CasePerson.__table__), links[start:start + 10000])
+    for start in range(0, len(outcomes), 10000):
+        db.session.execute(insert(Outcome.__table__), outcomes[start:start + 10000])
     db.session.commit()
     settle_database()
 
@@ -114,6 +125,7 @@ def statistics_page(app, officer) -> None:
     print(f"urgent_actions: {db.session.scalar(select(db.func.count()).select_from(UrgentAction))}")
     figures = statistics(officer)
     print(f"statistics_total_registered: {figures.total['registered']}")
+    print(f"statistics_persons_located: {figures.total['located']}")
     print(f"statistics_share_iraq_percent: {next(s['share'] for s in figures.states if s['state'] == 'Iraq') * 100:.1f}")
     print(f"statistics_query_median_ms: {median_ms(lambda: statistics(officer)):.1f}")
     client = app.test_client()

@@ -1,4 +1,5 @@
-"""CED urgent actions in the JSON API: their fields, and recording a request as received."""
+"""CED urgent actions in the JSON API: their fields, recording a request as received, and where
+each disappeared person was found."""
 from __future__ import annotations
 
 from datetime import date
@@ -7,18 +8,31 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from pydantic import BaseModel, Field, model_validator
 from sqlalchemy import or_, select
+from sqlalchemy.orm.exc import StaleDataError
 
+from casework.api.blueprint import bp
 from casework.api.errors import ApiError
 from casework.api.modules import ModuleApi, creating_units, state_id
-from casework.api.schemas import Input, PastDate, StateCode, Text
+from casework.api.schemas import CaseOut, Input, PastDate, StateCode, Text
+from casework.api.serialize import case_out
+from casework.api.spec import MAX_ID, operation
 from casework.core.cases import Case
+from casework.core.permissions import Permission
 from casework.core.persons import Sex
+from casework.core.writes import EditConflict, Refused, expect_version
+from casework.extensions import db
 from casework.letters.phrases import LANGUAGES
 from casework.urgent_actions import operations as ops
-from casework.urgent_actions.models import UrgentAction
+from casework.urgent_actions.models import Located, UrgentAction
 from casework.urgent_actions.permissions import can_see_authors
 
 UNIT_CODE = "CED"  # as casework.urgent_actions.views: urgent actions belong to the Committee's unit
+
+
+class OutcomeOut(BaseModel):
+    person_id: int
+    outcome: str = Field(description="alive_and_free, in_detention or deceased.")
+    located_on: date
 
 
 class UrgentActionDetails(BaseModel):
@@ -34,8 +48,7 @@ class UrgentActionDetails(BaseModel):
     last_seen_place: str
     circumstances: str
     alleged_perpetrators: str
-    located: str | None
-    located_on: date | None
+    outcomes: list[OutcomeOut] = Field(description="Where each disappeared person located was found, and when.")
     authors_relationship: str | None = Field(description="Only for those who may know the authors.")
     authors_contact: str | None = Field(description="Only for those who may know the authors.")
 
@@ -47,8 +60,9 @@ def details(case: UrgentAction) -> UrgentActionDetails:
         second_state=case.second_state.iso3 if case.second_state else None, received_on=case.received_on,
         registered_on=case.registered_on, language=case.language, age_at_disappearance=case.age_at_disappearance,
         last_seen_on=case.last_seen_on, last_seen_place=case.last_seen_place, circumstances=case.circumstances,
-        alleged_perpetrators=case.alleged_perpetrators, located=case.located.value if case.located else None,
-        located_on=case.located_on, authors_relationship=case.authors_relationship if authors else None,
+        alleged_perpetrators=case.alleged_perpetrators, outcomes=[
+            OutcomeOut(person_id=o.person_id, outcome=o.outcome.value, located_on=o.located_on) for o in case.outcomes],
+        authors_relationship=case.authors_relationship if authors else None,
         authors_contact=case.authors_contact if authors else None,
     )
 
@@ -124,3 +138,41 @@ API = ModuleApi(
     state_condition=lambda sid: Case.id.in_(select(UrgentAction.id).where(
         or_(UrgentAction.state_id == sid, UrgentAction.second_state_id == sid))),
 )
+
+
+class OutcomeIn(Input):
+    """Where one disappeared person was found, as the case page's form records it."""
+
+    version: int = Field(ge=1, le=MAX_ID, description="The urgent action's `version` as last read: refused if it "
+                                                      "changed.")
+    outcome: str = Field(pattern="^(" + "|".join(Located) + ")$", description="alive_and_free, in_detention or "
+                                                                                "deceased.")
+    located_on: PastDate | None = Field(None, description="The day the person was located, today if not given: not "
+                                                          "in the future, nor before the request was received or "
+                                                          "the step it follows.")
+
+
+@operation(bp, "/urgent-actions/<int:case_id>/persons/<int:person_id>/outcome", "POST",
+           summary="Record where a disappeared person was found", tag="Urgent actions", body=OutcomeIn,
+           response=CaseOut, errors=(403, 409))
+def record_urgent_action_outcome(case_id: int, person_id: int, body: OutcomeIn):
+    """Once every disappeared person of the request is located, the request moves to the state their
+    outcomes lead to; with one still missing it stays open. 404 when the person is not one of its
+    disappeared persons, 409 when the urgent action changed since `version`, 422 with the reason
+    when the date or its state does not allow it."""
+    from casework.api.case_views import load_case
+
+    ua = load_case(case_id, Permission.EDIT)
+    if not isinstance(ua, UrgentAction) or person_id not in {person.id for person in ua.disappeared}:
+        raise ApiError(404)
+    try:
+        expect_version(ua, body.version)
+        ops.record_outcome(ua, person_id, Located(body.outcome), current_user, on=body.located_on)
+        db.session.commit()
+    except (EditConflict, StaleDataError):
+        db.session.rollback()
+        raise ApiError(409, str(EditConflict(ua))) from None
+    except Refused as refusal:
+        db.session.rollback()
+        raise ApiError(403 if refusal.forbidden else 422, str(refusal)) from None
+    return case_out(ua, current_user)

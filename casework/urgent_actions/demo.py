@@ -14,7 +14,7 @@ from casework.core.units import Unit
 from casework.core.workflow import fire
 from casework.extensions import db
 from casework.urgent_actions import operations as ops
-from casework.urgent_actions.models import Criterion, RecommendationKind, UrgentAction, UrgentActionGroup
+from casework.urgent_actions.models import Criterion, Located, RecommendationKind, UrgentAction, UrgentActionGroup
 from casework.urgent_actions.workflow import open_reply_deadline
 
 ALL_MET = {c.value: True for c in Criterion}
@@ -54,6 +54,10 @@ SINGLE = [
     ("ARG", "Benítez", "Facundo Ezequiel", Sex.MALE, 23, "Villarino, Buenos Aires", 2024, ("transmit_to_state",
      "close_deceased")),
 ]
+# The outcome each demo event records for every disappeared person of the request; closing on a
+# death is then the request's own step.
+FOUND = {"locate_alive": Located.ALIVE_AND_FREE, "locate_in_detention": Located.IN_DETENTION,
+         "locate_deceased": Located.DECEASED, "close_deceased": Located.DECEASED}
 FISHERMEN = [("Cárdenas Olvera", "Rubén"), ("Cárdenas Olvera", "Martín"), ("Solís Garza", "Héctor"),
              ("Treviño Lara", "Juan Pablo"), ("Maldonado Ríos", "Felipe"), ("Ibarra Quintero", "Osvaldo"),
              ("Luna Cavazos", "Gerardo"), ("Escobedo Pineda", "Ricardo"), ("Saucedo Vela", "Abel"),
@@ -74,6 +78,7 @@ def load_demo() -> None:
     with acting_as(officer.id):
         for row in SINGLE:
             _single(unit, officer, supervisor, states, *row)
+        _two_brothers(unit, officer, states)
         _awaiting_check(unit, officer, states)
         _group(unit, officer, states)
         _overdue(officer)
@@ -106,6 +111,11 @@ def _single(unit, officer, supervisor, states, iso3, family, given, sex, age, pl
     ops.decide_registration(ua, "register", ALL_MET, "Reported to the prosecutor; all criteria met.", officer,
                             on=date(year, 3, 1 + len(family) % 25))
     for event in events:
+        if event in FOUND:
+            for person in ua.disappeared:
+                ops.record_outcome(ua, person.id, FOUND[event], officer)
+            if event != "close_deceased":
+                continue
         fire(ua, event, supervisor if event in ("discontinue", "suspend") else officer)
     if "transmit_to_authors" in events:
         ops.send_follow_up_note(ua, officer, [
@@ -113,6 +123,18 @@ def _single(unit, officer, supervisor, states, iso3, family, given, sex, age, pl
             (RecommendationKind.INVESTIGATE, "Identify and question the officers on duty at the checkpoint."),
         ], date.today() + timedelta(days=45))
     return ua
+
+
+def _two_brothers(unit, officer, states) -> None:
+    """One request covering two brothers: one found in detention, the other still sought."""
+    ua = ops.create_urgent_action(_event(states["MEX"], "Tierra Blanca, Veracruz", 2025, "Guadalupe Ruiz", "Mother"),
+                                  [ops.PersonInput("Morales Vidal", "Jorge", Sex.MALE, 26, states["MEX"].id),
+                                   ops.PersonInput("Morales Vidal", "Raúl", Sex.MALE, 23, states["MEX"].id)],
+                                  unit, officer)
+    ops.decide_registration(ua, "register", ALL_MET, "Both brothers were taken together; all criteria met.",
+                            officer, on=date(2025, 3, 12))
+    fire(ua, "transmit_to_state", officer)
+    ops.record_outcome(ua, ua.disappeared[0].id, Located.IN_DETENTION, officer)
 
 
 def _awaiting_check(unit, officer, states) -> None:

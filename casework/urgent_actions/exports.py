@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from casework.exports.registry import Column, ExportableList
-from casework.urgent_actions.models import UrgentAction
+from casework.urgent_actions.models import LOCATED_LABELS, UrgentAction
 from casework.urgent_actions.queries import LIST_SORTS, urgent_actions_from_args
 
 URGENT_ACTIONS_LIST = ExportableList(
@@ -18,7 +18,9 @@ URGENT_ACTIONS_LIST = ExportableList(
         Column(_l("Received"), lambda ua: ua.received_on),
         Column(_l("Registered"), lambda ua: ua.registered_on),
         Column(_l("Status"), lambda ua: ua.status_label, 20),
-        Column(_l("Located"), lambda ua: ua.located),
+        # Each person found, in words and with the ISO date: "Ana Ruiz: Located alive and free, 2026-03-01".
+        Column(_l("Located"), lambda ua: "; ".join(
+            f"{o.person.full_name}: {LOCATED_LABELS[o.outcome]}, {o.located_on.isoformat()}" for o in ua.outcomes), 32),
     ),
 )
 

@@ -1,20 +1,23 @@
-"""CED urgent actions' key figures: registered in the period, persons located, and urgent actions
-by State and outcome. Each counts `urgent_actions_for`, the list's own query, so a figure and its
-link show the same urgent actions (a parallel registration counts for both its States, as the
-list's State filter finds it under either)."""
+"""CED urgent actions' key figures: registered in the period, persons located, and the disappeared
+persons of the urgent actions registered by State and outcome. Each counts `urgent_actions_for`,
+the list's own query, so a figure's link shows the urgent actions it counts (a parallel
+registration counts for both its States, as the list's State filter finds it under either). The
+persons located are counted one by one: a request covering two persons both found counts two."""
 from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext as _
+from sqlalchemy import and_
 
+from casework.core.persons import CasePerson, PersonRole
 from casework.core.states import State
 from casework.extensions import db
 from casework.figures.period import Period
 from casework.figures.sections import (
-    Chart, Figure, Section, Series, count, counts_by, ids_where, month_labels, month_of, monthly, starting_from,
+    Chart, Figure, Section, Series, counts_by, ids_where, month_labels, month_of, monthly, starting_from,
 )
-from casework.urgent_actions.models import Located, UrgentAction
-from casework.urgent_actions.queries import urgent_actions_for
+from casework.urgent_actions.models import Located, Outcome, UrgentAction
+from casework.urgent_actions.queries import located_ids, urgent_actions_for
 
 OUTCOMES = {Located.ALIVE_AND_FREE.value: "Located alive and free", Located.IN_DETENTION.value: "Located in detention",
             Located.DECEASED.value: "Located deceased", "none": "Not located"}
@@ -26,50 +29,66 @@ def _link(period: Period | None, **args) -> str:
                    **{k: v for k, v in args.items() if v})
 
 
+def _persons_located(user, period: Period, *, since_the_start: bool = False) -> dict:
+    """Persons located in the period (or up to its end), per outcome: one line per person."""
+    start = None if since_the_start else period.start
+    requests = starting_from(urgent_actions_for(user, start=start, end=period.end, dated="located"),
+                             ids_where(UrgentAction, UrgentAction.id.in_(located_ids(start=start, end=period.end))))
+    in_span = [Outcome.located_on <= period.end] + ([] if start is None else [Outcome.located_on >= start])
+    persons = requests.join(Outcome, and_(Outcome.case_id == UrgentAction.id, *in_span))
+    return {outcome: n for (outcome,), n in counts_by(persons, Outcome.outcome).items()}
+
+
 def key_figures(user, period: Period) -> Section:
-    in_period, located_in_period = (column.between(period.start, period.end)
-                                    for column in (UrgentAction.registered_on, UrgentAction.located_on))
-    # Each list counted once by the database, per State, outcome and month: the figures and charts
-    # below add up those lines.
-    registered = counts_by(starting_from(urgent_actions_for(user, start=period.start, end=period.end),
-                                         ids_where(UrgentAction, in_period)),
-                           UrgentAction.state_id, UrgentAction.second_state_id, UrgentAction.located,
+    in_period = UrgentAction.registered_on.between(period.start, period.end)
+    # Each list counted once by the database, per State and month, and its persons per State and
+    # outcome: the figures and charts below add up those lines.
+    registered_list = starting_from(urgent_actions_for(user, start=period.start, end=period.end),
+                                    ids_where(UrgentAction, in_period))
+    registered = counts_by(registered_list, UrgentAction.state_id, UrgentAction.second_state_id,
                            *month_of(UrgentAction.registered_on))
-    located = counts_by(starting_from(urgent_actions_for(user, start=period.start, end=period.end, dated="located"),
-                                      ids_where(UrgentAction, located_in_period)), UrgentAction.located)
-    by_outcome = {outcome: n for (outcome,), n in located.items()}
-    to_date = starting_from(urgent_actions_for(user, end=period.end, dated="located"),
-                            ids_where(UrgentAction, UrgentAction.located_on <= period.end))
+    by_outcome = _persons_located(user, period)
     figures = [
         Figure(_("Urgent actions registered"), sum(registered.values()), _link(period)),
-        Figure(_("Persons located"), sum(located.values()), _link(period, dated="located"),
+        Figure(_("Persons located"), sum(by_outcome.values()), _link(period, dated="located"),
                note=_("located in the period, whenever the urgent action was registered")),
         *[Figure(_(OUTCOMES[kind.value]), by_outcome[kind], _link(period, dated="located", located=kind.value),
                  level=1) for kind in Located if by_outcome.get(kind)],
-        Figure(_("Persons located to date"), count(to_date),
+        Figure(_("Persons located to date"), sum(_persons_located(user, period, since_the_start=True).values()),
                url_for("urgent_actions.index", to=period.end.isoformat(), dated="located"),
                note=_("since the first urgent action, up to the end of the period")),
     ]
     return Section("urgent_actions", _("CED urgent actions"), figures,
-                   [_by_state(registered, period), _per_month(registered, period)])
+                   [_by_state(_persons_by_state(registered_list), period), _per_month(registered, period)])
 
 
-def _by_state(registered: dict[tuple, int], period: Period) -> Chart:
-    """Registered in the period, per State (either State of a parallel registration) and outcome."""
+def _persons_by_state(registered_list) -> dict[tuple, int]:
+    """The disappeared persons of the urgent actions registered, per State and outcome (None: not
+    located yet)."""
+    persons = registered_list.join(CasePerson, and_(CasePerson.case_id == UrgentAction.id,
+                                                    CasePerson.role == PersonRole.DISAPPEARED_PERSON)) \
+        .outerjoin(Outcome, and_(Outcome.case_id == UrgentAction.id, Outcome.person_id == CasePerson.person_id))
+    return counts_by(persons, UrgentAction.state_id, UrgentAction.second_state_id, Outcome.outcome)
+
+
+def _by_state(persons: dict[tuple, int], period: Period) -> Chart:
+    """Persons of the urgent actions registered in the period, per State (either State of a
+    parallel registration) and outcome."""
     cells: dict[int, dict[str, int]] = {}
-    for (first, second, located, _year, _month), n in registered.items():
+    for (first, second, located), n in persons.items():
         outcome = str(located) if located else "none"
         for state_id in {first, second} - {None}:
             line = cells.setdefault(state_id, {})
             line[outcome] = line.get(outcome, 0) + n
     top = sorted(cells, key=lambda s: -sum(cells[s].values()))[:TOP_STATES]
     names = dict(db.session.execute(db.select(State.id, State.name).where(State.id.in_(top))).all())
-    return Chart("urgent_actions_by_state", _("Urgent actions registered, by State and outcome"),
+    return Chart("urgent_actions_by_state", _("Disappeared persons of the urgent actions registered, by State and "
+                                              "outcome"),
                  [names[s] for s in top], [
                      Series(_(label), [cells[s].get(kind, 0) for s in top],
                             [_link(period, state=s, located=kind) for s in top])
                      for kind, label in OUTCOMES.items()
-                 ], x_title=_("Urgent actions"), y_title=_("State"), horizontal=True, stacked=True,
+                 ], x_title=_("Persons"), y_title=_("State"), horizontal=True, stacked=True,
                  empty_text=_("No urgent action registered in the period."))
 
 

@@ -10,7 +10,7 @@ from casework.core.forms import Form, PastDateField, YearField, choices, enum_ch
 from casework.core.persons import Sex
 from casework.letters.phrases import LANGUAGES
 from casework.urgent_actions import operations as ops
-from casework.urgent_actions.models import CRITERIA_LABELS, Criterion, RecommendationKind, ResponseStatus
+from casework.urgent_actions.models import CRITERIA_LABELS, LOCATED_LABELS, Criterion, RecommendationKind, ResponseStatus
 
 DECISION_CHOICES = choices([
     ("register", _l("Register: every criterion is met")),
@@ -190,6 +190,21 @@ class ResponseForm(Form):
     response_status = SelectField(_l("State's response"), choices=enum_choices(ResponseStatus))
     state_response = TextAreaField(_l("What the State said"), validators=[Optional(), Length(max=10000)])
     responded_on = DateField(_l("On"), validators=[Optional()])
+
+
+OUTCOME_CHOICES = choices([(kind.value, label) for kind, label in LOCATED_LABELS.items()])
+
+
+class OutcomeForm(Form):
+    """Where one disappeared person was found; drawn once per person, each with its own prefix."""
+
+    version = version_field()
+    outcome = SelectField(_l("Outcome"), choices=OUTCOME_CHOICES, validators=[DataRequired()])
+    located_on = PastDateField(_l("Located on"), validators=[DataRequired(_l("Give the date the person was located."))])
+
+
+def outcome_form(person_id: int, **data) -> OutcomeForm:
+    return OutcomeForm(prefix=f"person-{person_id}", **data)
 
 
 class ListFilterForm(Form):

@@ -15,10 +15,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from casework.core.audit import Audited
+from casework.core.audit import RECORD_NAMES, Audited
 from casework.core.cases import Case
 from casework.core.db import StrEnumType, utcnow
-from casework.core.persons import PersonRole
+from casework.core.persons import Person, PersonRole
 from casework.core.states import State
 from casework.extensions import db
 
@@ -53,6 +53,13 @@ class Located(enum.StrEnum):
     ALIVE_AND_FREE = "alive_and_free"
     IN_DETENTION = "in_detention"
     DECEASED = "deceased"
+
+
+LOCATED_LABELS = {
+    Located.ALIVE_AND_FREE: _l("Located alive and free"),
+    Located.IN_DETENTION: _l("Located in detention"),
+    Located.DECEASED: _l("Located deceased"),
+}
 
 
 class Criterion(enum.StrEnum):
@@ -134,8 +141,6 @@ class UrgentAction(Case):
     # and how to reach them are known only to the CED unit.
     authors_relationship: Mapped[str] = mapped_column(String(300), default="")
     authors_contact: Mapped[str] = mapped_column(Text, default="")
-    located: Mapped[Located | None] = mapped_column(StrEnumType(Located))
-    located_on: Mapped[date | None] = mapped_column(index=True)  # persons located in a period
     # The registration check: each criterion met or not, and the reason for the decision.
     criteria: Mapped[dict] = mapped_column(JSON, default=dict)
     decision_reason: Mapped[str] = mapped_column(Text, default="")
@@ -151,6 +156,10 @@ class UrgentAction(Case):
     )
     recommendations: Mapped[list[Recommendation]] = relationship(
         back_populates="urgent_action", cascade="all, delete-orphan", order_by="Recommendation.id"
+    )
+    # Where each disappeared person was found: one line per person located (`Outcome`).
+    outcomes: Mapped[list[Outcome]] = relationship(
+        back_populates="urgent_action", cascade="all, delete-orphan", order_by="Outcome.id"
     )
 
     __mapper_args__ = {"polymorphic_identity": "urgent_action"}
@@ -175,6 +184,16 @@ class UrgentAction(Case):
         return [link.person for link in sorted(self.person_links, key=lambda link: link.id)
                 if link.role is PersonRole.DISAPPEARED_PERSON]
 
+    def outcome_of(self, person) -> Outcome | None:
+        """Where `person` was found, if recorded."""
+        return next((o for o in self.outcomes if o.person_id == person.id), None)
+
+    @property
+    def still_missing(self) -> list:
+        """The disappeared persons with no outcome yet: the request stays open for them."""
+        found = {o.person_id for o in self.outcomes}
+        return [person for person in self.disappeared if person.id not in found]
+
     def letter_context(self) -> dict[str, str]:
         """Plain values for the letter templates. Never anything about the authors."""
         from casework.urgent_actions.letters import urgent_action_context
@@ -185,6 +204,33 @@ class UrgentAction(Case):
 def format_reference(number: int, year: int) -> str:
     """"UA 12/2026": the running number of the registration year."""
     return f"UA {number}/{year}"
+
+
+class Outcome(Audited, db.Model):
+    """Where one disappeared person of an urgent action was found, and when.
+
+    One line per person: a request covering two persons has two outcomes, and the statistics count
+    persons located, not requests. A later finding (released from detention) changes the line; the
+    audit trail keeps what it said before."""
+
+    __tablename__ = "urgent_action_outcomes"
+    __table_args__ = (UniqueConstraint("case_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("urgent_actions.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    outcome: Mapped[Located] = mapped_column(StrEnumType(Located))
+    located_on: Mapped[date] = mapped_column(index=True)  # persons located in a period
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    urgent_action: Mapped[UrgentAction] = relationship(back_populates="outcomes")
+    person: Mapped[Person] = relationship()
+
+
+# How the trail names these records ("Outcome of a disappeared person added"); the outcome itself
+# is named in words where it changes ("Outcome: In detention → Alive and free").
+RECORD_NAMES.update({"urgent_action_outcomes": _l("outcome of a disappeared person")})
 
 
 class NationalComplaint(Audited, db.Model):

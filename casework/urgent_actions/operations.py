@@ -8,19 +8,22 @@ from datetime import date, timedelta
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from casework.core.db import utcnow
 from casework.core.jobs import enqueue
 from casework.core.persons import CasePerson, Person, PersonRole, Sex
 from casework.core.units import Unit
 from casework.core.deadlines import record_reminder
-from casework.core.workflow import fire, step_taken
+from casework.core.workflow import check_step_date, fire, step_taken
 from casework.core.writes import Refused
 from casework.extensions import db
 from casework.urgent_actions.models import (
-    CLOSED, Criterion, NationalComplaint, Recommendation, RecommendationKind, ResponseStatus, UrgentAction,
-    UrgentActionGroup, UrgentActionStatus, format_reference,
+    CLOSED, Criterion, Located, NationalComplaint, Outcome, Recommendation, RecommendationKind, ResponseStatus,
+    UrgentAction, UrgentActionGroup, UrgentActionStatus, format_reference,
 )
 from casework.urgent_actions.numbering import allocate_numbers
-from casework.urgent_actions.workflow import REPLY_DUE, open_reply_deadline, reminder_period
+from casework.urgent_actions.workflow import (
+    LOCATING, OPEN_STATES, REPLY_DUE, open_reply_deadline, reminder_period, request_outcome,
+)
 
 DECISIONS = ("register", "refuse_registration", "request_information", "forward_to_wgeid")
 PER_PERSON, COMBINED = "per_person", "combined"
@@ -382,3 +385,36 @@ def count_sent_reminder(record, *, event: str, **_step) -> None:
         return
     record_reminder(deadline, on=record.sent_on)
     deadline.due_on = max(deadline.due_on, record.sent_on + timedelta(days=reminder_period(ua)))
+
+
+def record_outcome(ua: UrgentAction, person_id: int, outcome: Located, actor, *, on: date | None = None) -> Outcome:
+    """Where one disappeared person was found, and the day (`on`, today if not given).
+
+    The day follows the engine's rules for a dated step: not in the future, not before the request
+    was received nor before the step it follows. A later finding (released from detention) replaces
+    the person's outcome. Once every person is located, the request moves through the engine to
+    the state their outcomes lead to (`workflow.request_outcome`), dated the day the last was found;
+    with one person still missing it stays where it is. Raises `Refused`."""
+    person = next((p for p in ua.disappeared if p.id == person_id), None)
+    if person is None:
+        raise Refused(_("This person is not one of the disappeared persons of %(case)s.", case=ua.label))
+    if ua.status not in OPEN_STATES:
+        raise Refused(_("An outcome is recorded while the urgent action is open; it is %(state)s.",
+                        state=ua.status_label.lower()))
+    on = on or date.today()
+    check_step_date(ua, on, _("Outcome for %(person)s", person=person.full_name))
+    before = request_outcome(ua)
+    line = ua.outcome_of(person)
+    if line is None:
+        line = Outcome(person_id=person.id, outcome=outcome, located_on=on, recorded_by_id=actor.id)
+        ua.outcomes.append(line)
+    elif (line.outcome, line.located_on) != (outcome, on):
+        line.outcome, line.located_on, line.recorded_by_id = outcome, on, actor.id
+    # The request's row is written too, so its version moves: of two outcomes recorded on the same
+    # page drawn once, one is saved and the other gets a 409 instead of a duplicate.
+    ua.updated_at = utcnow()
+    after = request_outcome(ua)
+    if after is not None and after != before and ua.status != after:
+        fire(ua, LOCATING[after], actor, on=max(o.located_on for o in ua.outcomes))
+    db.session.flush()
+    return line

@@ -26,15 +26,18 @@ from casework.extensions import db
 from casework.exports.views import export_response
 from casework.urgent_actions import operations as ops
 from casework.urgent_actions.forms import (
-    FollowUpForm, GroupForm, ListFilterForm, RegistrationForm, ResponseForm, UrgentActionDetailsForm, UrgentActionForm,
-    criteria_of, parse_persons,
+    FollowUpForm, GroupForm, ListFilterForm, OutcomeForm, RegistrationForm, ResponseForm, UrgentActionDetailsForm,
+    UrgentActionForm, criteria_of, outcome_form, parse_persons,
 )
 from casework.urgent_actions.models import (
-    CRITERIA_LABELS, Criterion, Recommendation, ResponseStatus, UrgentAction, UrgentActionGroup,
+    CRITERIA_LABELS, LOCATED_LABELS, Criterion, Located, Recommendation, ResponseStatus, UrgentAction,
+    UrgentActionGroup,
 )
 from casework.urgent_actions.permissions import can_see_authors
 from casework.urgent_actions.queries import BUCKETS, LIST_SORTS, statistics, urgent_actions_from_args
-from casework.urgent_actions.workflow import BEFORE_REGISTRATION, URGENT_ACTION_WORKFLOW, open_reply_deadline
+from casework.urgent_actions.workflow import (
+    BEFORE_REGISTRATION, OPEN_STATES, URGENT_ACTION_WORKFLOW, missing_reason, open_reply_deadline,
+)
 
 bp = Blueprint("urgent_actions", __name__, url_prefix="/urgent-actions")
 
@@ -176,7 +179,27 @@ def panels(ua: UrgentAction) -> dict:
         "registration_form": registration_form,
         "follow_up_form": FollowUpForm(),
         "response_form": ResponseForm(),
+        "outcome_forms": _outcome_forms(ua),
+        "located_labels": LOCATED_LABELS,
+        "missing_reason": missing_reason(ua) if ua.outcomes else None,
     }
+
+
+def _outcome_forms(ua: UrgentAction, posted: tuple[int, OutcomeForm] | None = None) -> dict[int, OutcomeForm]:
+    """One form per disappeared person while outcomes may be recorded, prefilled with the person's
+    outcome if any, the date today otherwise; the form just posted keeps its input."""
+    if ua.status not in OPEN_STATES or not can(current_user, Permission.EDIT, ua):
+        return {}
+    forms = {}
+    for person in ua.disappeared:
+        if posted is not None and posted[0] == person.id:
+            forms[person.id] = posted[1]
+            continue
+        line = ua.outcome_of(person)
+        forms[person.id] = outcome_form(person.id, formdata=None, data={
+            "version": ua.version, "outcome": line.outcome.value if line else Located.ALIVE_AND_FREE.value,
+            "located_on": line.located_on if line else date.today()})
+    return forms
 
 
 def _details_form(ua: UrgentAction) -> UrgentActionDetailsForm:
@@ -238,3 +261,21 @@ def respond(case_id: int, recommendation_id: int):
                                              form.state_response.data or "", form.responded_on.data),
                  form=form, again=on_case_page(ua, response_form=form), done=_("The State's response is recorded."),
                  to=ua.url + f"#recommendation-{recommendation.id}")
+
+
+@bp.route("/<int:case_id>/persons/<int:person_id>/outcome", methods=["POST"])
+def record_outcome(case_id: int, person_id: int):
+    """Where one disappeared person was found; the request follows once every person is."""
+    ua = load_case(case_id, Permission.EDIT, kind=UrgentAction)
+    if person_id not in {person.id for person in ua.disappeared}:
+        abort(404)
+    form = outcome_form(person_id)
+    again = on_case_page(ua, outcome_forms=_outcome_forms(ua, (person_id, form)), posted_outcome_form=form)
+
+    def done(_line) -> str:
+        return missing_reason(ua) or _("Outcome recorded: %(state)s.", state=ua.status_label)
+
+    return write(lambda: ops.record_outcome(ua, person_id, Located(form.outcome.data), current_user,
+                                            on=form.located_on.data),
+                 form=form, record=ua, field=form.located_on, again=again, done=done,
+                 to=ua.url + f"#outcome-{person_id}")

@@ -4,7 +4,8 @@ received → (information requested ↔ received) → not registered / forwarded
 registered → note verbale to the State (reply due in 2 weeks, per unit `ua_reply_days`) → letter
 to the authors → State reply → sent to the authors → follow-up notes, each with a new deadline,
 any number of rounds → located alive and free (closed), in detention (open), deceased (closed or
-open), discontinued, suspended. With no reply: up to three reminders, then a meeting with the
+open), discontinued, suspended. The request is located once every disappeared person is: each
+person's outcome is recorded on its own, and the request's state follows from them all. With no reply: up to three reminders, then a meeting with the
 rapporteurs.
 """
 from __future__ import annotations
@@ -128,18 +129,62 @@ def _after_transmittal(ua: UrgentAction, actor) -> None:
     draft_for(ua, "ua_transmittal_to_authors", actor)
 
 
-def _locate(where: Located | None):
-    def record(ua: UrgentAction, actor) -> None:
-        if where is not None:
-            ua.located, ua.located_on = where, step_day()
+def request_outcome(ua: UrgentAction) -> S | None:
+    """Where the request stands once every disappeared person is located, None while one is not:
+    anyone in detention keeps it open while the risk lasts; anyone deceased keeps it open for the
+    investigation (until it is closed on purpose); everyone alive and free closes it."""
+    if not ua.disappeared or ua.still_missing:
+        return None
+    found = {outcome.outcome for outcome in ua.outcomes}
+    if Located.IN_DETENTION in found:
+        return S.LOCATED_IN_DETENTION
+    if Located.DECEASED in found:
+        return S.LOCATED_DECEASED
+    return S.LOCATED_ALIVE
 
-    return record
+
+def missing_reason(ua: UrgentAction) -> str | None:
+    """Why the request cannot move to an outcome yet: the persons not located, by name."""
+    missing = ua.still_missing
+    if not missing:
+        return None
+    return _("The urgent action stays open until every disappeared person is located; not located yet: "
+             "%(persons)s.", persons="; ".join(person.full_name for person in missing))
 
 
-def _outcome(event: str, label: str, sources, target: S, where: Located | None = None,
-             permission: Permission = Permission.EDIT) -> Transition:
+def _outcomes_lead_to(target: S):
+    def guard(ua: UrgentAction, user) -> str | None:
+        if (reason := missing_reason(ua)) is not None:
+            return reason
+        if request_outcome(ua) != target:
+            return _("The outcomes recorded for the persons do not lead to “%(state)s”.",
+                     state=URGENT_ACTION_WORKFLOW.state_label(target))
+        return None
+
+    return guard
+
+
+def _may_close_deceased(ua: UrgentAction, user) -> str | None:
+    if (reason := missing_reason(ua)) is not None:
+        return reason
+    outcome = request_outcome(ua)
+    if outcome == S.LOCATED_IN_DETENTION:
+        return _("A person located in detention keeps the urgent action open while the risk lasts.")
+    if outcome != S.LOCATED_DECEASED:
+        return _("Only an urgent action with a person located deceased is closed this way.")
+    return None
+
+
+def _outcome(event: str, label: str, sources, target: S, permission: Permission = Permission.EDIT, *,
+             guard=None, manual: bool = True) -> Transition:
     return Transition(event, label, frozenset(sources) - {target}, target, permission,
-                      closes=(REPLY_DEADLINE,), after=_locate(where))
+                      closes=(REPLY_DEADLINE,), guard=guard, manual=manual)
+
+
+# The request reaches a "located" state when the persons' outcomes lead there
+# (`casework.urgent_actions.operations.record_outcome`), never by a button of its own.
+LOCATING = {S.LOCATED_ALIVE: "locate_alive", S.LOCATED_IN_DETENTION: "locate_in_detention",
+            S.LOCATED_DECEASED: "locate_deceased"}
 
 
 URGENT_ACTION_WORKFLOW = Workflow(
@@ -188,12 +233,13 @@ URGENT_ACTION_WORKFLOW = Workflow(
                    frozenset({S.REPLY_RECEIVED, S.IN_FOLLOW_UP, S.LOCATED_IN_DETENTION, S.LOCATED_DECEASED}),
                    S.AWAITING_REPLY, opens=(REPLY_DUE,), manual=False),
         _outcome("locate_alive", _l("Located alive and free: close"), OPEN_STATES, S.LOCATED_ALIVE,
-                 Located.ALIVE_AND_FREE),
+                 guard=_outcomes_lead_to(S.LOCATED_ALIVE), manual=False),
         _outcome("locate_in_detention", _l("Located in detention: keep open"), OPEN_STATES, S.LOCATED_IN_DETENTION,
-                 Located.IN_DETENTION),
+                 guard=_outcomes_lead_to(S.LOCATED_IN_DETENTION), manual=False),
         _outcome("locate_deceased", _l("Located deceased: keep open"), OPEN_STATES, S.LOCATED_DECEASED,
-                 Located.DECEASED),
-        _outcome("close_deceased", _l("Located deceased: close"), OPEN_STATES, S.CLOSED_DECEASED, Located.DECEASED),
+                 guard=_outcomes_lead_to(S.LOCATED_DECEASED), manual=False),
+        _outcome("close_deceased", _l("Located deceased: close"), OPEN_STATES, S.CLOSED_DECEASED,
+                 guard=_may_close_deceased),
         _outcome("discontinue", _l("Discontinue"), OPEN_STATES | {S.SUSPENDED}, S.DISCONTINUED,
                  permission=Permission.APPROVE),
         _outcome("suspend", _l("Suspend"), OPEN_STATES, S.SUSPENDED, permission=Permission.APPROVE),

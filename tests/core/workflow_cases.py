@@ -320,6 +320,19 @@ def _all_criteria_met(case: Case, _w: World) -> None:
     case.criteria = {c.value: True for c in Criterion}
 
 
+def _located(kind: str) -> Recipe:
+    """Every disappeared person of the urgent action found so: the request's located states follow
+    from the persons' outcomes."""
+    def fill(case: Case, w: World) -> None:
+        from casework.urgent_actions.models import Located, Outcome
+
+        for person in case.disappeared:
+            case.outcomes.append(Outcome(person_id=person.id, outcome=Located(kind), located_on=TODAY))
+        db.session.flush()
+
+    return fill
+
+
 def _summary_report_issued(case: Case, w: World) -> None:
     from casework.detention.visits import operations as visits
 
@@ -375,6 +388,10 @@ RECIPES: dict[tuple[str, str], Recipe] = {
     ("urgent_action", "forward_to_wgeid"): _set(decision_reason="The State is not a party."),
     ("urgent_action", "send_reminder"): _clock("state_reply", TODAY - timedelta(days=1)),
     ("urgent_action", "flag_for_meeting"): _clock("state_reply", TODAY - timedelta(days=1), reminders_sent=3),
+    ("urgent_action", "locate_alive"): _located("alive_and_free"),
+    ("urgent_action", "locate_in_detention"): _located("in_detention"),
+    ("urgent_action", "locate_deceased"): _located("deceased"),
+    ("urgent_action", "close_deceased"): _located("deceased"),
     ("detention_visit", "submit"): _set(started_on=date(2025, 3, 12), pop_total=120),
     ("detention_visit", "finalise"): _summary_report_issued,
     ("detention_case", "raise"): _set(raised_on=date(2025, 3, 1), raised_with="Juzgado de Popayán"),

@@ -13,7 +13,7 @@ import pytest
 from casework.auth.models import Role
 from casework.communications.models import Communication, Decision, DecisionType, InterimMeasure
 from casework.core.cases import CaseAssignment
-from casework.core.persons import Person
+from casework.core.persons import CasePerson, Person, PersonRole
 from casework.core.units import Unit, UnitKind
 from casework.detention.cases.models import (
     AggregateRelease, CaseIssue, CaseOutcome, DetentionCase, ReleaseCategory, ReleaseSource,
@@ -24,7 +24,7 @@ from casework.extensions import db
 from casework.reprisals.models import ReprisalCase, UNBody
 from casework.letters.models import AddresseeKind, LetterAddressee
 from casework.special_procedures.models import CommunicationType, Mandate, Reply, SpCommunication
-from casework.urgent_actions.models import Located, UrgentAction
+from casework.urgent_actions.models import Located, Outcome, UrgentAction
 
 
 @pytest.fixture
@@ -74,8 +74,15 @@ def _urgent_action(units, state, number: int, registered: date, located: Located
                    located_on: date | None = None) -> UrgentAction:
     ua = UrgentAction(unit=units["CED"], state_id=state.id, number=number, registration_year=registered.year,
                       received_on=registered, registered_on=registered, reference=f"UA {number}/{registered.year}",
-                      title=f"Disappearance {number}", status="registered", located=located, located_on=located_on)
+                      title=f"Disappearance {number}", status="registered")
     db.session.add(ua)
+    db.session.flush()
+    person = Person(family_name=f"Disappeared {number}", unit_id=units["CED"].id)
+    db.session.add(person)
+    db.session.flush()
+    db.session.add(CasePerson(case_id=ua.id, person_id=person.id, role=PersonRole.DISAPPEARED_PERSON))
+    if located is not None:  # one person per urgent action here: its outcome is the person's
+        db.session.add(Outcome(case_id=ua.id, person_id=person.id, outcome=located, located_on=located_on))
     return ua
 
 

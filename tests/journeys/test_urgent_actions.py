@@ -115,14 +115,19 @@ def test_an_urgent_action_from_request_to_outcome(journey):
     shows_no_python(journey)
     journey.screenshot("awaiting reply")
 
-    # The State replies, and the person is found alive and free: the urgent action closes.
+    # The State replies, and the person is found alive and free: the officer records it on the
+    # person's own outcome form (dated today by default), and the urgent action closes.
     journey.click("State reply received")
     expect(page.locator(".badge-state")).to_have_text("State reply received")
-    page.fill("#comment", "The Fiscalía reports that Mr. Quintana Robles was found at his sister's home.")
-    journey.click("Located alive and free: close")
-    expect(page.locator(".flashes")).to_contain_text("Done: Located alive and free: close.")
+    expect(page.get_by_role("button", name="Located alive and free: close")).to_have_count(0)
+    outcome = page.get_by_role("form", name=re.compile("Outcome for .*QUINTANA ROBLES"))
+    expect(outcome.get_by_label("Located on")).to_have_value(date.today().isoformat())
+    outcome.get_by_label("Outcome").select_option(label="Located alive and free")
+    outcome.get_by_role("button", name="Record the outcome").click()
+    expect(page.locator(".flashes")).to_contain_text("Outcome recorded: Located alive and free (closed).")
     expect(page.locator(".badge-state")).to_have_text("Located alive and free (closed)")
-    expect(page.locator("dl.facts").first).to_contain_text(f"alive and free · {shown(date.today())}")
+    row = page.locator("#outcomes-h").locator("xpath=..").get_by_role("row", name=re.compile("QUINTANA ROBLES"))
+    expect(row).to_contain_text(f"Located alive and free {shown(date.today())}")
     expect(page.locator(".case-actions")).to_contain_text("There is nothing you can do on this case")
     shows_no_python(journey)
     journey.screenshot("located and closed")

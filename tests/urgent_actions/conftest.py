@@ -9,9 +9,13 @@ from casework.auth.models import Role
 from casework.core.persons import Sex
 from casework.extensions import db
 from casework.urgent_actions import operations as ops
-from casework.urgent_actions.models import Criterion
+from casework.urgent_actions.models import Criterion, Located
+from tests.test_migrations import empty_database_url  # noqa: F401  (for the outcomes migration's test)
 
 ALL_MET = {c.value: True for c in Criterion}
+# The outcome these events record for every disappeared person (then, for a close, the request's step).
+FOUND = {"locate_alive": Located.ALIVE_AND_FREE, "locate_in_detention": Located.IN_DETENTION,
+         "locate_deceased": Located.DECEASED, "close_deceased": Located.DECEASED}
 AUTHOR_FAMILY = "Quetzalcoatl-Ibarra"  # distinctive, so a leak anywhere is found by searching for it
 AUTHOR_GIVEN = "Rosalinda"
 
@@ -59,6 +63,11 @@ def make_ua(units, states, users):
         if register:
             ops.decide_registration(ua, "register", ALL_MET, "All criteria met.", officer, on=on)
         for name in events:
+            if name in FOUND:
+                for person in ua.disappeared:
+                    ops.record_outcome(ua, person.id, FOUND[name], officer)
+                if name != "close_deceased":
+                    continue
             fire(ua, name, users["supervisor"] if name in ("discontinue", "suspend", "resume") else officer)
         db.session.commit()
         return ua

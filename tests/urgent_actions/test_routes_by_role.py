@@ -53,6 +53,10 @@ def _stopped_group(make_ua, users) -> UrgentActionGroup:
     return group
 
 
+def _outcome_url(w: World) -> str:
+    return f"/urgent-actions/{w.registered.id}/persons/{w.registered.disappeared[0].id}/outcome"
+
+
 ROUTES = [
     Route("urgent_actions.index", "GET", lambda w: "/urgent-actions/?due=overdue", SIGNED_IN),
     Route("urgent_actions.export", "GET", lambda w: "/urgent-actions/export.csv", SIGNED_IN),
@@ -76,6 +80,13 @@ ROUTES = [
           lambda w: f"/urgent-actions/{w.registered.id}/recommendations/{w.recommendation_id}", CASE_EDIT_DONE,
           lambda w: {"response_status": "implemented", "state_response": "A search commission was set up.",
                      "responded_on": (date.today() - timedelta(days=1)).isoformat()}),
+    Route("urgent_actions.record_outcome", "POST", _outcome_url, CASE_EDIT_DONE, lambda w: {
+        f"person-{w.registered.disappeared[0].id}-version": w.registered.version,
+        f"person-{w.registered.disappeared[0].id}-outcome": "in_detention",
+        f"person-{w.registered.disappeared[0].id}-located_on": date.today().isoformat()}),
+    # The API takes no session cookie: without a token every role gets 401 (tests/api checks tokens).
+    Route("api.record_urgent_action_outcome", "POST", lambda w: "/api/v1" + _outcome_url(w),
+          answers(401, others=401)),
     Route("urgent_actions.retry_group", "POST", lambda w: f"/urgent-actions/groups/{w.group_id}/retry",
           CASE_EDIT_DONE),
 ]
