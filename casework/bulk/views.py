@@ -14,8 +14,8 @@ from casework.bulk.forms import BulkForm
 from casework.cases.forms import ConfirmForm
 from casework.core import bulk
 from casework.core.cases import Case
-from casework.core.forms import choices
-from casework.core.writes import Refused, again_at, write
+from casework.core.forms import choices, form_refusal
+from casework.core.writes import Again, Refused, again_at, write
 from casework.extensions import db
 
 bp = Blueprint("bulk", __name__, url_prefix="/bulk")
@@ -94,8 +94,14 @@ def start():
         return bulk.start(current_user, form.action.data, _chosen(request.form.getlist("record")),
                           assignee=_assignee(form), on=form.on.data, comment=form.comment.data, back_to=back)
 
-    return write(operation, form=form, again=again_at(back), done=None,
+    return write(operation, form=form, again=_again_at(back, form), done=None,
                  to=lambda run: url_for("bulk.result", run_id=run.id))
+
+
+def _again_at(back: str, form: BulkForm) -> Again:
+    """Back to the list with the reason; for a field typed wrong, which field and why (the list
+    is another page's, so it is drawn afresh and the ticks are chosen again)."""
+    return lambda status, reason: again_at(back)(status, reason or form_refusal([form]))
 
 
 def _own_run(run_id: int) -> bulk.BulkRun:

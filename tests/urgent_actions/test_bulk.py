@@ -3,6 +3,7 @@ step, and read what became of each."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from casework.core.workflow import fire
 from casework.extensions import db
@@ -58,3 +59,15 @@ def test_nothing_ticked_is_refused_with_the_reason_and_back_to_the_list(client, 
     response = client.post("/bulk", data=form_with(listed, "action"), follow_redirects=True)
     assert "Choose at least one record in the list." in words(response)
     assert response.request.path == "/urgent-actions/"
+
+
+def test_a_date_typed_wrong_is_named_with_the_reason(client, users, make_ua):
+    ua = make_ua()
+    sign_in(client, users["officer"])
+    listed = client.get("/urgent-actions/")
+    form = form_with(listed, "action")
+    form.update(action=["transmit_to_state"], on=[(date.today() + timedelta(days=30)).isoformat()], record=_boxes(listed))
+    response = client.post("/bulk", data=form, follow_redirects=True)
+    assert "Date it happened: This date is in the future" in words(response)
+    db.session.expire_all()
+    assert db.session.get(UrgentAction, ua.id).status == S.REGISTERED
