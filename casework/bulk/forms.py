@@ -4,6 +4,7 @@ from wtforms import HiddenField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from casework.core.forms import Form, PastDateField
+from casework.letters.forms import CHANNELS
 
 
 def _optional_id(value: object) -> int | None:
@@ -20,5 +21,6 @@ class BulkForm(Form):
     assignee = SelectField(_l("Colleague to assign"), coerce=_optional_id, validate_choice=False,
                            validators=[Optional()])
     on = PastDateField(_l("Date it happened"), validators=[Optional()])  # blank: today
+    channel = SelectField(_l("How the letters went out"), choices=CHANNELS, validators=[Optional()])
     comment = TextAreaField(_l("Comment (optional)"), validators=[Optional(), Length(max=4000)])
     back = HiddenField()

@@ -10,6 +10,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from casework.auth.models import Membership, User
+from casework.bulk import steps
 from casework.bulk.forms import BulkForm
 from casework.cases.forms import ConfirmForm
 from casework.core import bulk
@@ -45,6 +46,8 @@ def bulk_bar(records: Iterable[Case]) -> Bar | None:
         form.assignee.choices = [("", "—"), *_colleagues({record.unit_id for record in records})]
     else:
         del form.assignee
+    if not any(steps.MARK_SENT in values for values in actions_of.values()):
+        del form.channel
     return Bar(form, actions_of)
 
 
@@ -91,8 +94,12 @@ def start():
     def operation() -> bulk.BulkRun:
         if not bulk.is_action(form.action.data):
             raise Refused(_("Choose one of the actions the list offers."))
-        return bulk.start(current_user, form.action.data, _chosen(request.form.getlist("record")),
-                          assignee=_assignee(form), on=form.on.data, comment=form.comment.data, back_to=back)
+        if form.action.data == steps.MARK_SENT and not form.channel.data:
+            raise Refused(_("Say how the letters went out."))
+        chosen = _chosen(request.form.getlist("record") + request.form.getlist("letter_id"))
+        return bulk.start(current_user, form.action.data, chosen, assignee=_assignee(form), on=form.on.data,
+                          comment=form.comment.data, channel=form.channel.data if form.action.data == steps.MARK_SENT
+                          else None, back_to=back)
 
     return write(operation, form=form, again=_again_at(back, form), done=None,
                  to=lambda run: url_for("bulk.result", run_id=run.id))

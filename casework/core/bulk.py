@@ -13,6 +13,7 @@ where it stopped.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -38,6 +39,7 @@ from casework.extensions import db
 ASSIGN = "assign"
 INLINE_LIMIT = 25  # records done within the request; more go to a background job
 MOST = 500  # records one action may take at once (ten pages of the longest list)
+_TO_DISPATCH = "jobs_to_dispatch"  # the session's jobs to send after the commit (casework.core.jobs)
 
 
 class ItemStatus(enum.StrEnum):
@@ -57,6 +59,7 @@ class BulkRun(db.Model):
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     happened_on: Mapped[date | None]  # the day a dated step took place, for every record
     comment: Mapped[str | None] = mapped_column(Text)
+    channel: Mapped[str | None] = mapped_column(String(60))  # how a letter marked sent went out
     back_to: Mapped[str | None] = mapped_column(String(1000))  # the list the records were chosen on
     locale: Mapped[str | None] = mapped_column(String(10))  # the asker's language, for the reasons a job writes
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -93,15 +96,38 @@ class Offer:
     label: Label
 
 
+@dataclass(frozen=True)
+class Step:
+    """An action a kind of record takes through a form of its own on its page rather than a
+    workflow button (a letter's "Mark as sent"): where it applies, and that form's operation,
+    given the record, the run (its date, its channel) and the actor. The operation makes the
+    form's checks; the version is checked before it, as for every action."""
+
+    value: str
+    label: Label
+    applies: Callable[[Case, User], bool]
+    do: Callable[[Case, BulkRun, User], None]
+
+
+_STEPS: dict[str, Step] = {}
+
+
+def register_step(step: Step) -> Step:
+    """Offer `step` on the lists of the records it applies to."""
+    _STEPS[step.value] = step
+    return step
+
+
 def actions_on(record: Case, user) -> list[Offer]:
-    """What `user` may ask of this record from a list: assign, and the steps its workflow offers
-    from its state that the user's role allows (the case page's buttons)."""
+    """What `user` may ask of this record from a list: assign, the steps its workflow offers
+    from its state that the user's role allows (the case page's buttons), and the steps of
+    their own that apply to it."""
     offers = [Offer(ASSIGN, _l("Assign to…"))] if record.parent_id is None and can(user, Permission.ASSIGN, record) \
         else []
     workflow, case = workflow_for(record), case_of(record)
     offers += [Offer(t.event, t.label) for t in workflow.transitions
                if t.manual and record.status in t.sources and can(user, t.permission, case)]
-    return offers
+    return offers + [Offer(step.value, step.label) for step in _STEPS.values() if step.applies(record, user)]
 
 
 def offered(records: list[Case], user) -> tuple[list[Offer], dict[int, list[str]]]:
@@ -120,11 +146,13 @@ def offered(records: list[Case], user) -> tuple[list[Offer], dict[int, list[str]
 
 def is_action(value: str) -> bool:
     """Whether `value` names an action a list may ask for: assign, or a step someone chooses."""
-    return value == ASSIGN or any(t.manual and t.event == value for w in _WORKFLOWS.values() for t in w.transitions)
+    return value == ASSIGN or value in _STEPS or any(
+        t.manual and t.event == value for workflow in _WORKFLOWS.values() for t in workflow.transitions)
 
 
 def start(actor: User, action: str, chosen: list[tuple[int, int | None]], *, assignee: User | None = None,
-          on: date | None = None, comment: str | None = None, back_to: str | None = None) -> BulkRun:
+          on: date | None = None, comment: str | None = None, channel: str | None = None,
+          back_to: str | None = None) -> BulkRun:
     """Record the action asked of the `chosen` records ((id, version seen)) and do it: now for a
     few, in a background job for more. Flushes; the view commits."""
     if not chosen:
@@ -134,7 +162,7 @@ def start(actor: User, action: str, chosen: list[tuple[int, int | None]], *, ass
     if action == ASSIGN and assignee is None:
         raise Refused(_("Choose the colleague to assign."))
     run = BulkRun(action=action, label=_label(action, assignee, chosen), assignee_id=getattr(assignee, "id", None),
-                  happened_on=on, comment=comment or None, back_to=back_to, created_by_id=actor.id,
+                  happened_on=on, comment=comment or None, channel=channel, back_to=back_to, created_by_id=actor.id,
                   locale=str(get_locale() or "en"),
                   items=[BulkItem(record_id=record_id, seen_version=version) for record_id, version in _once(chosen)])
     db.session.add(run)
@@ -155,6 +183,8 @@ def _once(chosen: list[tuple[int, int | None]]) -> list[tuple[int, int | None]]:
 def _label(action: str, assignee: User | None, chosen: list[tuple[int, int | None]]) -> str:
     if action == ASSIGN:
         return _("Assign to %(name)s", name=assignee.name)
+    if action in _STEPS:
+        return str(_STEPS[action].label)
     for record_id, _version in chosen:
         record = db.session.get(Case, record_id)
         if record is not None:
@@ -170,16 +200,23 @@ def act(run: BulkRun, item: BulkItem, actor: User) -> None:
     if record is None or not can(actor, Permission.VIEW, record):
         _refuse(item, _("There is no such record, or you may not see it."))
         return
+    # The jobs a record's action queues (a letter's final PDF) are sent once the whole transaction
+    # commits. The session would send them as the savepoint is released, before their records are
+    # committed, and forget all of them when one is rolled back: so they are kept aside meanwhile.
+    queued = db.session.info.pop(_TO_DISPATCH, [])
     try:
         with savepoint(db.session):
             _apply(run, record, item.seen_version, actor)
+            db.session.flush()
+            queued += db.session.info.pop(_TO_DISPATCH, [])
     except StaleDataError:
         _refuse(item, str(EditConflict(record)))
-        return
     except Refused as refusal:
         _refuse(item, str(refusal))
-        return
-    item.status, item.reason = ItemStatus.DONE, None
+    else:
+        item.status, item.reason = ItemStatus.DONE, None
+    finally:
+        db.session.info[_TO_DISPATCH] = queued
 
 
 def _refuse(item: BulkItem, reason: str) -> None:
@@ -188,6 +225,11 @@ def _refuse(item: BulkItem, reason: str) -> None:
 
 def _apply(run: BulkRun, record: Case, seen_version: int | None, actor: User) -> None:
     """What the record's own page does for this action, with its checks."""
+    if run.action in _STEPS:
+        expect_version(record, seen_version)
+        _STEPS[run.action].do(record, run, actor)
+        db.session.flush()
+        return
     if run.action != ASSIGN:
         fire_transition(record, run.action, actor, seen_version, run.comment, run.happened_on)
         return

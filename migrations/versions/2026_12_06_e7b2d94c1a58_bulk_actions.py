@@ -25,6 +25,7 @@ def upgrade():
         sa.Column("assignee_id", sa.Integer(), nullable=True),
         sa.Column("happened_on", sa.Date(), nullable=True),
         sa.Column("comment", sa.Text(), nullable=True),
+        sa.Column("channel", sa.String(length=60), nullable=True),
         sa.Column("back_to", sa.String(length=1000), nullable=True),
         sa.Column("locale", sa.String(length=10), nullable=True),
         sa.Column("created_by_id", sa.Integer(), nullable=False),

@@ -3,12 +3,13 @@
 // bar still works: the server refuses, with the reason, a record the action does not fit.
 (function () {
   "use strict";
-  document.querySelectorAll("form[data-bulk]").forEach(function (form) {
-    var rows = Array.prototype.slice.call(form.querySelectorAll("input[name=record]"));
+  document.querySelectorAll("[data-bulk]").forEach(function (bar) {
+    var form = bar.form || bar.closest("form");
+    var rows = Array.prototype.slice.call(form.querySelectorAll("input[name=record], input[name=letter_id]"));
     var all = form.querySelector("[data-bulk-all]");
     var count = form.querySelector("[data-bulk-count]");
     var action = form.querySelector("select[name=action]");
-    var assignee = form.querySelector("[data-bulk-for=assign]");
+    var extras = Array.prototype.slice.call(form.querySelectorAll("[data-bulk-for]"));
     var first = count ? count.textContent : "";
 
     function ticked() { return rows.filter(function (box) { return box.checked; }); }
@@ -25,7 +26,7 @@
       }
       var common = null;
       chosen.forEach(function (box) {
-        var own = (box.dataset.actions || "").split(" ");
+        var own = (box.dataset.actions || "").split(" ");  // a box without its list of actions allows none
         common = common === null ? own : common.filter(function (value) { return own.indexOf(value) >= 0; });
       });
       if (action) {
@@ -37,7 +38,7 @@
           if (usable) { action.value = usable.value; }
         }
       }
-      if (assignee && action) { assignee.hidden = action.value !== "assign"; }
+      extras.forEach(function (extra) { extra.hidden = action && action.value !== extra.dataset.bulkFor; });
     }
 
     if (all) {
