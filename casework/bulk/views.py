@@ -122,9 +122,14 @@ def _own_run(run_id: int) -> bulk.BulkRun:
 @bp.route("/<int:run_id>")
 def result(run_id: int):
     run = _own_run(run_id)
-    rows = [(item, bulk.record_of(item, current_user)) for item in run.items]
+    rows = [(item, bulk.record_of(item, current_user)) for item in sorted(run.items, key=_refused_first)]
     return render_template("bulk/result.html", run=run, rows=rows, progress=bulk.progress(run),
                            confirm_form=ConfirmForm(), back=_back(run.back_to))
+
+
+def _refused_first(item: bulk.BulkItem) -> tuple[int, int]:
+    """The records that need the reader's attention first, then the others in the order chosen."""
+    return ({bulk.ItemStatus.REFUSED: 0, bulk.ItemStatus.WAITING: 1}.get(item.status, 2), item.id)
 
 
 @bp.route("/<int:run_id>/resume", methods=["POST"])

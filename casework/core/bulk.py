@@ -209,8 +209,8 @@ def act(run: BulkRun, item: BulkItem, actor: User) -> None:
             _apply(run, record, item.seen_version, actor)
             db.session.flush()
             queued += db.session.info.pop(_TO_DISPATCH, [])
-    except StaleDataError:
-        _refuse(item, str(EditConflict(record)))
+    except (StaleDataError, EditConflict):
+        _refuse(item, _("Changed by someone else since the list was drawn: open it, check, and act on it there."))
     except Refused as refusal:
         _refuse(item, str(refusal))
     else:

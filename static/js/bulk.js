@@ -10,6 +10,8 @@
     var count = form.querySelector("[data-bulk-count]");
     var action = form.querySelector("select[name=action]");
     var extras = Array.prototype.slice.call(form.querySelectorAll("[data-bulk-for]"));
+    var unless = Array.prototype.slice.call(form.querySelectorAll("[data-bulk-unless]"));
+    var none = form.querySelector("[data-bulk-none]");
     var first = count ? count.textContent : "";
 
     function ticked() { return rows.filter(function (box) { return box.checked; }); }
@@ -26,7 +28,7 @@
       }
       var common = null;
       chosen.forEach(function (box) {
-        var own = (box.dataset.actions || "").split(" ");  // a box without its list of actions allows none
+        var own = (box.dataset.actions || "").split(" ").filter(Boolean);  // none listed: none allowed
         common = common === null ? own : common.filter(function (value) { return own.indexOf(value) >= 0; });
       });
       if (action) {
@@ -39,6 +41,8 @@
         }
       }
       extras.forEach(function (extra) { extra.hidden = action && action.value !== extra.dataset.bulkFor; });
+      unless.forEach(function (group) { group.hidden = action && action.value === group.dataset.bulkUnless; });
+      if (none) { none.hidden = !(common !== null && common.length === 0); }
     }
 
     if (all) {

@@ -51,7 +51,7 @@ def test_forty_records_each_done_or_refused_with_its_reason(make_case, officer, 
     outcome = _outcome(run)
     done = [case.id for case in drafts[2:]]
     assert all(outcome[case_id] == (ItemStatus.DONE, None) for case_id in done)
-    assert all("changed by someone else" in outcome[case.id][1] for case in stale)
+    assert all(outcome[case.id][1].startswith("Changed by someone else since the list was drawn") for case in stale)
     assert all("not possible while the case is submitted" in outcome[case.id][1] for case in submitted)
     assert all("Your role does not allow" in outcome[case.id][1] for case in elsewhere)
     assert all(outcome[case.id][1] == "There is no such record, or you may not see it." for case in hidden)

@@ -39,7 +39,7 @@ def test_note_verbale_sent_for_the_ticked_rows_as_the_list_draws_them(client, us
     shown = words(result)
     assert "Note verbale sent to the State" in shown
     assert "3 records done · 1 refused" in shown
-    assert f"Refused: {registered[0]} was changed by someone else" in shown
+    assert f"{registered[0].reference} {registered[0].title} Refused: Changed by someone else since the list" in shown
     assert all(ua.reference in shown for ua in registered)  # each record named, with its link
     db.session.expire_all()
     assert [db.session.get(UrgentAction, ua.id).status for ua in registered] == [S.AWAITING_REPLY] * 4
