@@ -65,14 +65,15 @@ def _back(target: str | None) -> str:
     return target if local else url_for("main.my_work")
 
 
-def _chosen(values: list[str]) -> list[tuple[int, int | None]]:
-    """The ticked rows, each "id:version" as the list drew it."""
+def _chosen(values: list[str]) -> list[tuple[int, int]]:
+    """The ticked rows, each "id:version" as the list drew it: a row without the version it was
+    drawn from cannot be checked for a change since, so the list is not taken."""
     chosen = []
     for value in values:
         record_id, _sep, version = value.partition(":")
-        if not record_id.isdigit() or not (version.isdigit() or version == ""):
+        if not all(part.isascii() and part.isdigit() and len(part) < 16 for part in (record_id, version)):
             raise Refused(_("The list sent was not understood. Reload it and choose the records again."))
-        chosen.append((int(record_id), int(version) if version else None))
+        chosen.append((int(record_id), int(version)))
     return chosen
 
 

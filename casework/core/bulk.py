@@ -233,7 +233,7 @@ def _apply(run: BulkRun, record: Case, seen_version: int | None, actor: User) ->
     if run.action != ASSIGN:
         fire_transition(record, run.action, actor, seen_version, run.comment, run.happened_on)
         return
-    if record.parent_id is not None or not can(actor, Permission.ASSIGN, record):
+    if not can(actor, Permission.ASSIGN, record):
         raise Refused(_("Your role does not allow assigning people to this case."), forbidden=True)
     expect_version(record, seen_version)
     assign_user(record, run.assignee, actor)

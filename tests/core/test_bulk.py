@@ -122,3 +122,15 @@ def test_a_stopped_run_goes_on_with_the_records_still_waiting(client, login, mak
     assert response.status_code == 303
     assert "26 records done" in words(client.get(f"/bulk/{run.id}"))
     assert db.session.get(JobRecord, run.job_id).status is JobStatus.DONE
+
+
+@pytest.mark.parametrize("posted", ["{id}", "{id}:", "{id}:x", "99999999999999999999999:1", "{id}:²"])
+def test_a_row_without_the_version_it_was_drawn_from_is_not_taken(client, login, make_case, officer, posted):
+    case = make_case()
+    login(officer)
+    response = client.post("/bulk", data={"action": "submit", "record": posted.format(id=case.id),
+                                          "back": "/"}, follow_redirects=True)
+    assert "The list sent was not understood." in words(response)
+    assert db.session.scalar(db.select(db.func.count(BulkRun.id))) == 0
+    db.session.expire_all()
+    assert db.session.get(Case, case.id).status == SampleStatus.DRAFT
