@@ -162,6 +162,7 @@ def _register_blueprints(app: Flask) -> None:
     from casework.audit.views import bp as audit_bp
     from casework.auth import oidc_views  # noqa: F401 — its routes hang on the auth blueprint
     from casework.auth.views import bp as auth_bp
+    from casework.bulk.views import bp as bulk_bp
     from casework.cases.views import bp as cases_bp
     from casework.exports.views import bp as exports_bp
     from casework.figures.views import bp as figures_bp
@@ -172,7 +173,7 @@ def _register_blueprints(app: Flask) -> None:
     from casework.core.modules import install
 
     for blueprint in (main_bp, auth_bp, admin_bp, audit_bp, cases_bp, exports_bp, figures_bp, search_bp,
-                      api_views.bp, token_views.bp):
+                      api_views.bp, token_views.bp, bulk_bp):
         app.register_blueprint(blueprint)
     for module in shared_modules() + domain_modules():
         install(app, module)
