@@ -1,20 +1,20 @@
 """My work: what is due, what is overdue, what awaits my decision, and my cases. And /healthz."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from flask import Blueprint, jsonify, render_template
+from flask import Blueprint, abort, current_app, jsonify, render_template, request
 from flask_login import current_user
 from sqlalchemy import or_, select, text
 
 from casework.core.cases import Case, CaseAssignment
 from casework.core.jobs import queue_health
-from casework.core.pagination import paginate
+from casework.core.deadlines import Deadline
+from casework.core.pagination import Page, paginate
 from casework.core.permissions import visibility_clause
 from casework.extensions import db
+from casework.main.work import BANDS, DEADLINE_SECTIONS, SHOWN, band_of, band_span, deadlines, section
 from casework.reminders.approvals import awaiting_approval
-from casework.reminders.deadline_check import DUE_SOON_DAYS
-from casework.reminders.digest import deadlines_for
 from casework.web import public
 
 bp = Blueprint("main", __name__)
@@ -25,20 +25,54 @@ def _my_cases_clause():
     return (or_(Case.officer_id == current_user.id, Case.id.in_(assigned))) & visibility_clause(current_user)
 
 
+AWAITING_CAP = 500  # decisions counted on My work; more than this reads "500+"
+
+
 @bp.route("/")
 def my_work():
+    """My work: each section counted, its first rows shown, overdue first (see `casework.main.work`)."""
     today = date.today()
     user = current_user._get_current_object()
-    due_soon = deadlines_for(user, today, today + timedelta(days=DUE_SOON_DAYS))
-    overdue = deadlines_for(user, None, today - timedelta(days=1))
+    sections = [section(user, kind, today) for kind in DEADLINE_SECTIONS.values()]
+    awaiting = awaiting_approval(user, AWAITING_CAP + 1)
     cases = paginate(
         select(Case).where(_my_cases_clause()),
         sorts={"reference": Case.reference, "title": Case.title, "status": Case.status, "updated": Case.updated_at},
         default_sort="updated",
         default_direction="desc",
     )
-    return render_template("main/my_work.html", due_soon=due_soon, overdue=overdue,
-                           awaiting=awaiting_approval(user), cases=cases, today=today)
+    return render_template("main/my_work.html", sections=sections, awaiting=awaiting[:SHOWN],
+                           awaiting_total=len(awaiting), awaiting_cap=AWAITING_CAP, cases=cases, today=today,
+                           band_of=band_of, saved=saved_searches.readable_searches(SHOWN))
+
+
+@bp.route("/my-work/<kind>")
+def my_work_section(kind: str):
+    """One section of My work in full, paged; the overdue ones by band of lateness (`?band=`)."""
+    today = date.today()
+    user = current_user._get_current_object()
+    if kind == "awaiting":
+        return _awaiting_page(user)
+    chosen = DEADLINE_SECTIONS.get(kind)
+    if chosen is None:
+        abort(404)
+    band = next((b for b in BANDS if b.key == request.args.get("band")), None) if kind == "overdue" else None
+    stmt = deadlines(user, *(band_span(band, today) if band else chosen.span(today)))
+    direction = "desc" if chosen.newest_first else "asc"
+    page = paginate(stmt, sorts={"due": (Deadline.due_on, Deadline.id)}, default_sort="due",
+                    default_direction=direction, scalars=False)
+    return render_template("main/my_work_section.html", kind=chosen, band=band, bands=BANDS, page=page, today=today,
+                           band_of=band_of)
+
+
+def _awaiting_page(user):
+    everything = awaiting_approval(user, AWAITING_CAP)
+    per_page = current_app.config["PAGE_SIZE"]
+    pages = max(1, -(-len(everything) // per_page))
+    number = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    page = Page(everything[(number - 1) * per_page:number * per_page], number, per_page, len(everything),
+                "updated", "asc")
+    return render_template("main/my_work_awaiting.html", page=page, cap=AWAITING_CAP)
 
 
 @bp.route("/healthz")
@@ -59,3 +93,6 @@ def healthz():
     status = "error" if not healthy else jobs["status"]
     body = {"status": status, "database": database, "jobs": jobs}
     return jsonify(body), 200 if healthy else 503
+
+
+from casework.main import saved_searches, team  # noqa: E402,F401 — their routes hang on this blueprint
