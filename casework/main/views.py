@@ -13,7 +13,7 @@ from casework.core.deadlines import Deadline
 from casework.core.pagination import Page, paginate
 from casework.core.permissions import visibility_clause
 from casework.extensions import db
-from casework.main.work import BANDS, DEADLINE_SECTIONS, SHOWN, band_of, band_span, deadlines, section
+from casework.main.work import BANDS, DEADLINE_SECTIONS, SHOWN, band_of, band_span, count, deadlines, section
 from casework.reminders.approvals import awaiting_approval
 from casework.web import public
 
@@ -35,14 +35,11 @@ def my_work():
     user = current_user._get_current_object()
     sections = [section(user, kind, today) for kind in DEADLINE_SECTIONS.values()]
     awaiting = awaiting_approval(user, AWAITING_CAP + 1)
-    cases = paginate(
-        select(Case).where(_my_cases_clause()),
-        sorts={"reference": Case.reference, "title": Case.title, "status": Case.status, "updated": Case.updated_at},
-        default_sort="updated",
-        default_direction="desc",
-    )
+    mine = select(Case).where(_my_cases_clause())
+    cases = db.session.scalars(mine.order_by(Case.updated_at.desc(), Case.id.desc()).limit(SHOWN)).all()
     return render_template("main/my_work.html", sections=sections, awaiting=awaiting[:SHOWN],
-                           awaiting_total=len(awaiting), awaiting_cap=AWAITING_CAP, cases=cases, today=today,
+                           awaiting_total=len(awaiting), awaiting_cap=AWAITING_CAP, cases=cases,
+                           cases_total=count(mine) if len(cases) == SHOWN else len(cases), today=today,
                            band_of=band_of, saved=saved_searches.readable_searches(SHOWN))
 
 
@@ -53,6 +50,8 @@ def my_work_section(kind: str):
     user = current_user._get_current_object()
     if kind == "awaiting":
         return _awaiting_page(user)
+    if kind == "cases":
+        return _cases_page()
     chosen = DEADLINE_SECTIONS.get(kind)
     if chosen is None:
         abort(404)
@@ -63,6 +62,16 @@ def my_work_section(kind: str):
                     default_direction=direction, scalars=False)
     return render_template("main/my_work_section.html", kind=chosen, band=band, bands=BANDS, page=page, today=today,
                            band_of=band_of)
+
+
+def _cases_page():
+    cases = paginate(
+        select(Case).where(_my_cases_clause()),
+        sorts={"reference": Case.reference, "title": Case.title, "status": Case.status, "updated": Case.updated_at},
+        default_sort="updated",
+        default_direction="desc",
+    )
+    return render_template("main/my_work_cases.html", cases=cases)
 
 
 def _awaiting_page(user):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import gettext as _
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 
 from casework.core.writes import Refused
 from casework.extensions import db
@@ -38,13 +38,24 @@ def _shared_with(user, unit_id: int | None) -> int | None:
     return unit_id
 
 
+def _unique(user, name: str, list_name: str, search_id: int | None = None) -> str:
+    """A name the owner does not already give another search of the same list: the menu tells
+    searches apart by name alone."""
+    name = name.strip()
+    taken = select(SavedSearch.id).where(SavedSearch.owner_id == user.id, SavedSearch.list_name == list_name,
+                                         func.lower(SavedSearch.name) == name.lower(), SavedSearch.id != (search_id or 0))
+    if db.session.scalar(taken.limit(1)) is not None:
+        raise Refused(_("You already have a search of this list named “%(name)s”: choose another name.", name=name))
+    return name
+
+
 def save(user, name: str, list_name: str, query: str, unit_id: int | None) -> SavedSearch:
     """Keep the filters of a list under a name (the query string as the list's address had it)."""
     if list_name not in saved_lists():
         raise Refused(_("Searches of this list cannot be saved."))
     if len(query) > QUERY_LENGTH:
         raise Refused(_("These filters are too long to be saved."))
-    search = SavedSearch(owner_id=user.id, name=name.strip(), list_name=list_name, query=query.lstrip("?"),
+    search = SavedSearch(owner_id=user.id, name=_unique(user, name, list_name), list_name=list_name, query=query.lstrip("?"),
                          unit_id=_shared_with(user, unit_id))
     db.session.add(search)
     db.session.flush()
@@ -60,7 +71,7 @@ def _owned(user, search: SavedSearch) -> SavedSearch:
 def rename(user, search: SavedSearch, name: str, unit_id: int | None) -> SavedSearch:
     """A new name, and who it is shared with."""
     _owned(user, search)
-    search.name = name.strip()
+    search.name = _unique(user, name, search.list_name, search.id)
     search.unit_id = _shared_with(user, unit_id)
     db.session.flush()
     return search

@@ -78,3 +78,15 @@ def test_later_deadlines_and_approvals_have_their_sections(app, users, make_case
     assert "Nothing overdue on your cases." in section(page, "overdue")
     assert client.get("/my-work/awaiting").status_code == 200
     assert client.get("/my-work/nonsense").status_code == 404
+
+
+def test_my_cases_show_the_most_recent_and_page_the_rest(app, users, make_case):
+    for n in range(1, 13):
+        make_case(officer=users["officer"], reference=f"MINE {n}")
+    client = app.test_client()
+    sign_in(client, users["officer"])
+    home = client.get("/")
+    mine = section(home.get_data(as_text=True), "my-cases")
+    assert "MINE 12" in mine and "MINE 2<" not in mine and "MINE 1<" not in mine
+    everything = words(client.get(link(home, "Show all 12")))
+    assert "MINE 1 " in everything and "MINE 12" in everything

@@ -147,3 +147,13 @@ def test_a_search_of_a_list_that_is_gone_says_so(app, users):
     opened = officer.get(f"/saved-searches/{search.id}")
     assert opened.status_code == 303
     assert "no longer exists" in words(officer.get(opened.headers["Location"]))
+
+
+def test_a_second_search_of_the_same_name_on_the_same_list_is_refused_by_the_name(app, users):
+    officer = browser(app, users["officer"])
+    assert save_from_list(officer, "/communications/?q=P", "Pending").status_code == 303
+    again = save_from_list(officer, "/communications/?q=Q", " pending ")
+    assert again.status_code == 400
+    assert "You already have a search of this list named “pending”" in words(again)
+    assert form_with(again, "list_name")["name"] == [" pending "]
+    assert db.session.scalar(db.select(db.func.count(SavedSearch.id))) == 1
