@@ -1,6 +1,6 @@
 """The pages of saved searches: save one from a list, open it, rename, share or delete it.
 
-The routes hang on the main blueprint; `casework.main.views` imports this module.
+The routes hang on the main blueprint; `casework.main.views` imports this module, so that they are registered with it.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from flask_login import current_user
 from casework.cases.forms import ConfirmForm
 from casework.core.writes import again_on, write
 from casework.extensions import db
-from casework.main.views import bp
+from casework.main.blueprint import bp
 from casework.saved_searches import operations as ops
 from casework.saved_searches.forms import NameForm, SaveForm
 from casework.saved_searches.lists import check_query, saved_lists

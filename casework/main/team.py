@@ -3,7 +3,7 @@ what nobody holds. Only the units they supervise in their own right; every count
 the access policy as the supervisor, so a case they may not see is not counted (a member's
 confidential case, another unit's case).
 
-The routes hang on the main blueprint; `casework.main.views` imports this module.
+The routes hang on the main blueprint; `casework.main.views` imports this module, so that they are registered with it.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from casework.core.permissions import visibility_clause
 from casework.core.units import Unit
 from casework.core.workflow import _WORKFLOWS
 from casework.extensions import db
-from casework.main.views import bp
+from casework.main.blueprint import bp
 
 
 def closed_states() -> dict[str, set[str]]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, request
+from flask import abort, current_app, jsonify, render_template, request
 from flask_login import current_user
 from sqlalchemy import or_, select, text
 
@@ -13,11 +13,13 @@ from casework.core.deadlines import Deadline
 from casework.core.pagination import Page, paginate
 from casework.core.permissions import visibility_clause
 from casework.extensions import db
+from casework.main import team  # noqa: F401 — its routes hang on the main blueprint
+from casework.main.blueprint import bp
+from casework.main.saved_searches import readable_searches
 from casework.main.work import BANDS, DEADLINE_SECTIONS, SHOWN, band_of, band_span, count, deadlines, section
 from casework.reminders.approvals import awaiting_approval
 from casework.web import public
 
-bp = Blueprint("main", __name__)
 
 
 def _my_cases_clause():
@@ -40,7 +42,7 @@ def my_work():
     return render_template("main/my_work.html", sections=sections, awaiting=awaiting[:SHOWN],
                            awaiting_total=len(awaiting), awaiting_cap=AWAITING_CAP, cases=cases,
                            cases_total=count(mine) if len(cases) == SHOWN else len(cases), today=today,
-                           band_of=band_of, saved=saved_searches.readable_searches(SHOWN))
+                           band_of=band_of, saved=readable_searches(SHOWN))
 
 
 @bp.route("/my-work/<kind>")
@@ -102,6 +104,3 @@ def healthz():
     status = "error" if not healthy else jobs["status"]
     body = {"status": status, "database": database, "jobs": jobs}
     return jsonify(body), 200 if healthy else 503
-
-
-from casework.main import saved_searches, team  # noqa: E402,F401 — their routes hang on this blueprint
