@@ -157,3 +157,23 @@ def test_a_second_search_of_the_same_name_on_the_same_list_is_refused_by_the_nam
     assert "You already have a search of this list named “pending”" in words(again)
     assert form_with(again, "list_name")["name"] == [" pending "]
     assert db.session.scalar(db.select(db.func.count(SavedSearch.id))) == 1
+
+
+def test_every_case_list_checks_a_saved_query_against_its_own_form(app, users):
+    """Each list a search may be saved from builds its filter form for the check, as its page does."""
+    from casework.saved_searches.lists import check_query, saved_lists
+
+    officer = browser(app, users["officer"])
+    lists = saved_lists()
+    assert set(lists) == {"communications", "urgent_actions", "detention_cases", "special_procedures", "reprisals",
+                          "wgad", "wgeid"}
+    for saved in lists.values():
+        with app.test_request_context("/"):
+            from flask_login import login_user
+
+            login_user(users["officer"])
+            checked = check_query(saved, "state=not-a-number&nonsense=1&sort=received&page=3&from=2026-01-01")
+        assert "nonsense" in checked.dropped and "page" not in checked.query, saved.name
+        assert "sort=received" in checked.query and "from=2026-01-01" in checked.query, saved.name
+        assert "state" in checked.dropped, saved.name  # not a number, or (detention) not a filter of the list
+    assert officer.get("/communications/").status_code == 200
