@@ -42,7 +42,8 @@ def test_an_officer_sees_their_overdue_and_coming_deadlines_and_nothing_to_appro
     overdue, soon, awaiting = (section(page, s) for s in ("overdue", "due-soon", "awaiting"))
     assert "Reply overdue" in overdue and "2 days late" in overdue and "Comments soon" not in overdue
     assert "Comments soon" in soon and "Reply overdue" not in soon
-    assert "Far away" not in page and "Hidden deadline" not in page and "SECRET 1" not in page
+    assert "Far away" in section(page, "later") and "Far away" not in overdue + soon  # later, in its own section
+    assert "Hidden deadline" not in page and "SECRET 1" not in page
     assert "Unattended soon" not in soon
     assert "Nothing is waiting for your decision." in awaiting
     assert "MINE 1" in section(page, "due-soon")
