@@ -3,7 +3,7 @@ urgent action had until now is carried over to every disappeared person it cover
 an urgent action takes back the outcome of its first person located.
 
 Revision ID: e7a2c5d18f43
-Revises: c3e8a1f5d27b
+Revises: e7a2c4f91b36
 Create Date: 2026-12-06 16:20:00
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'e7a2c5d18f43'
-down_revision = 'c3e8a1f5d27b'
+down_revision = 'e7a2c4f91b36'
 branch_labels = None
 depends_on = None
 

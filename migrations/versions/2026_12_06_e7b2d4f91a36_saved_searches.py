@@ -1,7 +1,7 @@
 """Saved searches: a list's filters kept under a name by their owner, shared within one of their units.
 
 Revision ID: e7b2d4f91a36
-Revises: c3e8a1f5d27b
+Revises: e7b2d94c1a58
 Create Date: 2026-12-06 16:20:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'e7b2d4f91a36'
-down_revision = 'c3e8a1f5d27b'
+down_revision = 'e7b2d94c1a58'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """Bulk actions: one action asked of many records chosen on a list, and what became of each.
 
 Revision ID: e7b2d94c1a58
-Revises: c3e8a1f5d27b
+Revises: e7a2c5d18f43
 Create Date: 2026-12-06 16:30:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'e7b2d94c1a58'
-down_revision = 'c3e8a1f5d27b'
+down_revision = 'e7a2c5d18f43'
 branch_labels = None
 depends_on = None
 

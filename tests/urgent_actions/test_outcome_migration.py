@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, MetaData, create_engine
 
 from tests.test_migrations import _flask
 
-BEFORE, OUTCOMES = "c3e8a1f5d27b", "e7a2c5d18f43"
+BEFORE, OUTCOMES = "e7a2c4f91b36", "e7a2c5d18f43"
 
 
 def _insert(connection, metadata: MetaData, table: str, **values) -> None:
