@@ -34,7 +34,7 @@ from casework.communications.committees import COMMITTEES  # noqa: E402
 from casework.communications.models import Communication, Decision, DecisionType, InterimMeasure  # noqa: E402
 from casework.core.cases import Case, CaseAssignment  # noqa: E402
 from casework.core.db import utcnow  # noqa: E402
-from casework.core.persons import Person  # noqa: E402
+from casework.core.persons import CasePerson, Person, PersonRole  # noqa: E402
 from casework.core.reference import load_reference_data  # noqa: E402
 from casework.core.states import State  # noqa: E402
 from casework.core.units import Unit, UnitKind  # noqa: E402
@@ -50,7 +50,7 @@ from casework.letters.models import AddresseeKind, Letter, LetterAddressee  # no
 from casework.special_procedures.models import (  # noqa: E402
     SP_LETTER_TYPE, CommunicationType, Mandate, Reply, SpCommunication,
 )
-from casework.urgent_actions.models import Located, UrgentAction  # noqa: E402
+from casework.urgent_actions.models import Located, Outcome, UrgentAction  # noqa: E402
 
 CASES = sizes("200000")[0]  # one_size sets the size measured
 YEAR = 2025
@@ -108,8 +108,14 @@ def _urgent_action(rows, rng, case_id, now, ced, states, numbers) -> None:
     _case(rows, case_id, "urgent_action", ced.id, f"Disappearance {case_id}", "registered", now)
     rows.add(UrgentAction.__table__, {
         "id": case_id, "number": number, "registration_year": registered.year, "received_on": registered,
-        "registered_on": registered, "state_id": rng.choice(states[:2]) if rng.random() < 0.9 else rng.choice(states),
-        "located": located, "located_on": registered + timedelta(days=rng.randrange(5, 900)) if located else None})
+        "registered_on": registered, "state_id": rng.choice(states[:2]) if rng.random() < 0.9 else rng.choice(states)})
+    # The disappeared person, who has the case's id (persons and cases are numbered apart), and where found.
+    rows.add(Person.__table__, {"id": case_id, "family_name": f"Disappeared {case_id}", "unit_id": ced.id})
+    rows.add(CasePerson.__table__, {"case_id": case_id, "person_id": case_id, "role": PersonRole.DISAPPEARED_PERSON})
+    if located is not None:
+        rows.add(Outcome.__table__, {"case_id": case_id, "person_id": case_id, "outcome": located,
+                                     "located_on": registered + timedelta(days=rng.randrange(5, 900)),
+                                     "recorded_at": now})
 
 
 def _letter(rows, rng, case_id, now, mandate, states, ids) -> None:
