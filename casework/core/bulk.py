@@ -39,7 +39,6 @@ from casework.extensions import db
 ASSIGN = "assign"
 INLINE_LIMIT = 25  # records done within the request; more go to a background job
 MOST = 500  # records one action may take at once (ten pages of the longest list)
-_TO_DISPATCH = "jobs_to_dispatch"  # the session's jobs to send after the commit (casework.core.jobs)
 
 
 class ItemStatus(enum.StrEnum):
@@ -200,23 +199,18 @@ def act(run: BulkRun, item: BulkItem, actor: User) -> None:
     if record is None or not can(actor, Permission.VIEW, record):
         _refuse(item, _("There is no such record, or you may not see it."))
         return
-    # The jobs a record's action queues (a letter's final PDF) are sent once the whole transaction
-    # commits. The session would send them as the savepoint is released, before their records are
-    # committed, and forget all of them when one is rolled back: so they are kept aside meanwhile.
-    queued = db.session.info.pop(_TO_DISPATCH, [])
+    # A job the action queues (a letter's final PDF) is sent once the whole transaction commits, and
+    # forgotten with the savepoint if the record is refused (casework.core.jobs).
     try:
         with savepoint(db.session):
             _apply(run, record, item.seen_version, actor)
             db.session.flush()
-            queued += db.session.info.pop(_TO_DISPATCH, [])
     except (StaleDataError, EditConflict):
         _refuse(item, _("Changed by someone else since the list was drawn: open it, check, and act on it there."))
     except Refused as refusal:
         _refuse(item, str(refusal))
     else:
         item.status, item.reason = ItemStatus.DONE, None
-    finally:
-        db.session.info[_TO_DISPATCH] = queued
 
 
 def _refuse(item: BulkItem, reason: str) -> None:

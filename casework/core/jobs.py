@@ -134,8 +134,25 @@ def retry(record: JobRecord) -> None:
     db.session.info.setdefault("jobs_to_dispatch", []).append(record.id)
 
 
+@event.listens_for(Session, "after_transaction_create")
+def _mark_savepoint(session: Session, transaction) -> None:
+    """Remember how many jobs were waiting when a savepoint began, to forget only its own on rollback."""
+    if transaction.nested:
+        session.info.setdefault("job_marks", {})[id(transaction)] = len(session.info.get("jobs_to_dispatch", []))
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _unmark_savepoint(session: Session, transaction) -> None:
+    if transaction.nested:
+        session.info.get("job_marks", {}).pop(id(transaction), None)
+
+
 @event.listens_for(Session, "after_commit")
 def _dispatch_after_commit(session: Session) -> None:
+    # Releasing a savepoint "commits" too, but the request's transaction may still roll back: the
+    # worker would look for a job that is not there yet, or never will be.
+    if session.in_nested_transaction():
+        return
     ids = session.info.pop("jobs_to_dispatch", [])
     if ids and has_app_context():
         queue = get_queue()
@@ -183,8 +200,13 @@ def _mark_undeliverable(record_id: int, error: Exception) -> None:
 
 @event.listens_for(Session, "after_rollback")
 def _forget_on_rollback(session: Session) -> None:
-    # A rolled-back request sends nothing.
-    session.info.pop("jobs_to_dispatch", None)
+    # A rolled-back request sends nothing; a rolled-back savepoint forgets only the jobs queued in it.
+    savepoint = session.get_nested_transaction()
+    if savepoint is None:
+        session.info.pop("jobs_to_dispatch", None)
+        return
+    mark = session.info.get("job_marks", {}).get(id(savepoint), 0)
+    del session.info.get("jobs_to_dispatch", [])[mark:]
 
 
 def _fake_connection():

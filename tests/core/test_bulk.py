@@ -55,7 +55,7 @@ def test_forty_records_each_done_or_refused_with_its_reason(make_case, officer, 
     assert all("not possible while the case is submitted" in outcome[case.id][1] for case in submitted)
     assert all("Your role does not allow" in outcome[case.id][1] for case in elsewhere)
     assert all(outcome[case.id][1] == "There is no such record, or you may not see it." for case in hidden)
-    assert "Fill in reference" in outcome[unnumbered[0].id][1]
+    assert "Fill in “Reference”" in outcome[unnumbered[0].id][1]
     for case_id in done:
         case = db.session.get(Case, case_id)
         assert case.status == SampleStatus.SUBMITTED

@@ -69,6 +69,37 @@ def test_a_rolled_back_request_dispatches_nothing(app, tmp_path):
     assert _job_count() == 0
 
 
+def test_a_job_queued_in_a_savepoint_waits_for_the_request_to_commit(app, tmp_path):
+    """Releasing a savepoint is not the request's commit: a worker must not look for the job yet."""
+    out = tmp_path / "ran.txt"
+    with app.test_request_context("/cases/1", method="POST"):
+        with db.session.begin_nested():
+            record_id = enqueue(append_line, str(out), "ran").id
+        assert not out.exists(), "the job was sent when its savepoint was released"
+
+        db.session.commit()
+
+    assert out.read_text(encoding="utf-8") == "ran\n"
+    assert _reload(record_id).status is JobStatus.DONE
+
+
+def test_a_rolled_back_savepoint_forgets_its_own_jobs_only(app, tmp_path):
+    """One record refused in a run of many (its savepoint rolled back) must not drop the others' jobs."""
+    kept, dropped = tmp_path / "kept.txt", tmp_path / "dropped.txt"
+    with app.test_request_context("/cases/1", method="POST"):
+        kept_id = enqueue(append_line, str(kept), "kept").id
+        savepoint = db.session.begin_nested()
+        enqueue(append_line, str(dropped), "dropped")
+        savepoint.rollback()
+
+        db.session.commit()
+
+    assert kept.read_text(encoding="utf-8") == "kept\n"
+    assert not dropped.exists()
+    assert _reload(kept_id).status is JobStatus.DONE
+    assert _job_count() == 1
+
+
 def test_a_rolled_back_retry_sends_nothing(app, tmp_path):
     record_id = enqueue(fail_first_time, str(tmp_path)).id
     db.session.commit()
