@@ -78,3 +78,12 @@ def key_figures(user, period: Period) -> Section | None:
                   empty_text=_("No opinion adopted and no case transmitted in the period."))
     return Section("working_groups", _("Working groups on arbitrary detention and on disappearances"), figures,
                    [chart])
+
+
+def status_chart(group, counts: dict[str, int], year: int | None) -> Chart:
+    """A group's cases by status (of one year of receipt, or all), each bar linked to its list."""
+    states = [s.value for s in group.workflow.states]
+    links = [url_for("working_groups.cases", slug=group.slug, status=s, year=year) for s in states]
+    return Chart(f"{group.slug}_by_status", _("Cases by status"), [group.workflow.state_label(s) for s in states],
+                 [Series(_("Cases"), [counts.get(s, 0) for s in states], links, tone="accent")],
+                 y_title=_("Status"), horizontal=True, empty_text=_("No case to count."))
