@@ -65,3 +65,21 @@ def test_the_backlog_is_offered_only_to_those_who_see_a_committee(make_user, use
     assert link(nobody.get("/communications/"), "Backlog") is None
     viewer = client_for(users["viewer"])
     assert viewer.get(link(viewer.get("/communications/"), "Backlog")).status_code == 200
+
+
+def test_the_backlog_chart_bars_open_the_lists_of_what_they_count(make_communication, users, client_for):
+    from tests.figures.chart_links import assert_each_bar_lists_what_it_counts
+
+    today = date.today()
+    old = make_communication(received_on=today - timedelta(days=5 * 365), register=True)
+    make_communication(author=("Haddad", "Samir"), received_on=today - timedelta(days=30), register=True)
+    make_communication(author=("Kaya", "Deniz"), received_on=today - timedelta(days=400))
+    db.session.commit()
+    officer = client_for(users["officer"])
+    page = officer.get(f"/communications/backlog?committee={old.committee_id}").get_data(as_text=True)
+    bars = assert_each_bar_lists_what_it_counts(officer, page, "backlog_by_age")
+    # The older a case, the darker its segment: ages are told apart by tone, and named in the legend.
+    assert {(bar.what, bar.tone) for bar in bars} == {
+        ("Registered · over 4 years", "age-4"), ("Registered · under 1 year", "age-1"),
+        ("Received · 1–2 years", "age-2")}
+    assert '<text class="legend"' in page

@@ -65,3 +65,20 @@ def test_a_reader_of_another_unit_counts_only_what_they_may_see(client, users, m
     client.post("/logout")
     sign_in(client, users["officer"])
     assert _figures(client)["Opinions adopted"][0] == 1
+
+
+def test_the_status_chart_bars_open_the_lists_of_what_they_count(client, users, make_detention):
+    from tests.figures.chart_links import assert_each_bar_lists_what_it_counts
+
+    make_detention(family="Karimi", steps=("transmit",))
+    make_detention(family="Salehi", steps=("transmit",))
+    make_detention(family="Haddad")
+    make_detention(family="Nouri", received_on=date(2020, 3, 1))
+    sign_in(client, users["secretariat"])
+    page = client.get("/working-groups/arbitrary-detention/figures").get_data(as_text=True)
+    found = assert_each_bar_lists_what_it_counts(client, page, "arbitrary-detention_by_status")
+    assert sorted(bar.value for bar in found) == [2, 2]  # two transmitted, two received
+    year = days_ago(120).year
+    page = client.get(f"/working-groups/arbitrary-detention/figures?year={year}").get_data(as_text=True)
+    found = assert_each_bar_lists_what_it_counts(client, page, "arbitrary-detention_by_status")
+    assert sum(bar.value for bar in found) == 3  # the 2020 case is not of the year
