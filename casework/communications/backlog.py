@@ -27,6 +27,9 @@ PENDING = (S.RECEIVED, S.CLARIFICATION_REQUESTED, S.REGISTERED, S.TRANSMITTED, S
 AGES = {"under_1": _l("under 1 year"), "1_2": _l("1–2 years"), "2_4": _l("2–4 years"), "over_4": _l("over 4 years")}
 UNGRADED = "none"
 OVERDUE_KINDS = ("state_observations", "author_comments")
+# How a State's implementation of the Views reads: satisfactory in green, partly so or not in amber,
+# no cooperation or measures against the Views in a sombre red; not yet graded in grey.
+GRADE_TONES = {Grade.A: "good", Grade.B: "held", Grade.C: "held", Grade.D: "grave", Grade.E: "grave"}
 
 
 def _age_bounds(today: date) -> dict[str, tuple[date | None, date | None]]:
@@ -135,7 +138,8 @@ def charts(figures: Backlog, committee_id: int, stage_label: Callable[[str], str
     by_grade = Chart("follow_up_by_grade", _("Under follow-up, by latest grade"),
                      [str(GRADE_LABELS[g]) if g in GRADE_LABELS else _("not graded") for g in grades], [
                          Series(_("Cases"), [figures.follow_up_by_grade.get(g, 0) for g in grades],
-                                [_list(committee_id, grade=g) for g in grades], tone="accent"),
+                                [_list(committee_id, grade=g) for g in grades], tone="accent",
+                                tones=[GRADE_TONES.get(g, "pending") for g in grades]),
                      ], y_title=_("Latest grade"), horizontal=True, empty_text=_("No case under follow-up."))
     return by_age, by_grade
 

@@ -36,6 +36,7 @@ class Series:
     percent: bool = False  # a rate from 0 to 1, shown as a percentage
     charted: bool = True  # False: in the table next to the chart only
     tone: str = ""  # what its colour says (`charts.TONES`): "good", "grave", "held", "pending", "age-1"…
+    tones: list[str] = field(default_factory=list)  # one per value, when each bar says something else
 
     def shown(self, index: int) -> str:
         value = self.values[index]

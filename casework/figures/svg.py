@@ -60,6 +60,7 @@ def _bar(key: str, series: Series, index: int, tone: str, box: tuple[float, floa
          label: str) -> str:
     """One bar or segment, with what it counts as its tooltip, linked to its list when it has one."""
     x, y, w, h = box
+    tone = series.tones[index] if index < len(series.tones) else tone
     what = f"{label} · {series.name}: {series.shown(index)}"
     shape = (f'<rect class="bar tone-{tone}" x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}">'
              f'<title>{escape(what)}</title></rect>')
