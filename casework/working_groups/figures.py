@@ -68,11 +68,13 @@ def key_figures(user, period: Period) -> Section | None:
     if detention_unit is not None:
         found, months = _detention(user, detention_unit, period)
         figures += found
-        series.append(Series(_("Opinions"), months))
+        series.append(Series(_("Opinions"), months,
+                             [_link(WGAD_CODE, month, dated="opinion") for month in period.months()]))
     if disappearance_unit is not None:
         found, months = _disappearances(user, disappearance_unit, period)
         figures += found
-        series.append(Series(_("Cases transmitted"), months))
+        series.append(Series(_("Cases transmitted"), months,
+                             [_link(WGEID_CODE, month, dated="transmitted") for month in period.months()]))
     chart = Chart("working_groups_per_month", _("Opinions adopted and disappearance cases transmitted, per month"),
                   month_labels(period), series, x_title=_("Month"), y_title=_("Cases"),
                   empty_text=_("No opinion adopted and no case transmitted in the period."))
