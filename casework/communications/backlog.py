@@ -6,22 +6,30 @@ disagree.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, String, and_, case, exists, func, select
 
-from casework.communications.models import Communication, CommunicationStatus as S, FollowUpRound
+from casework.communications.models import GRADE_LABELS, Communication, CommunicationStatus as S, FollowUpRound, Grade
 from casework.core.cases import Case
 from casework.core.deadlines import Deadline, add_months
 from casework.core.permissions import visible_in_unit
 from casework.extensions import db
+from casework.figures.sections import Chart, Series
 
 PENDING = (S.RECEIVED, S.CLARIFICATION_REQUESTED, S.REGISTERED, S.TRANSMITTED, S.OBSERVATIONS_RECEIVED,
            S.COMMENTS_REQUESTED, S.READY_FOR_DECISION, S.ADMISSIBLE)
-AGES = {"under_1": "under 1 year", "1_2": "1–2 years", "2_4": "2–4 years", "over_4": "over 4 years"}
+AGES = {"under_1": _l("under 1 year"), "1_2": _l("1–2 years"), "2_4": _l("2–4 years"), "over_4": _l("over 4 years")}
 UNGRADED = "none"
 OVERDUE_KINDS = ("state_observations", "author_comments")
+# How a State's implementation of the Views reads: satisfactory in green, partly so or not in amber,
+# no cooperation or measures against the Views in a sombre red; not yet graded in grey.
+GRADE_TONES = {Grade.A: "good", Grade.B: "held", Grade.C: "held", Grade.D: "grave", Grade.E: "grave"}
 
 
 def _age_bounds(today: date) -> dict[str, tuple[date | None, date | None]]:
@@ -113,3 +121,28 @@ def _overdue(visible: ColumnElement[bool], today: date) -> dict[str, int]:
                Deadline.due_on < today)
         .group_by(Deadline.kind)
     ).all())
+
+
+def charts(figures: Backlog, committee_id: int, stage_label: Callable[[str], str]) -> tuple[Chart, Chart]:
+    """The backlog drawn: each stage's pending cases as one bar, its segments darkening with the time
+    since receipt; and the cases under follow-up by their latest grade. Each bar links to the list
+    `list_filters()` reads with the same condition."""
+    stages = [stage.value for stage in PENDING]
+    by_age = Chart("backlog_by_age", _("Pending cases by stage and time since receipt"),
+                   [stage_label(stage) for stage in stages], [
+                       Series(str(label), [figures.by_stage.get(stage, {}).get(age, 0) for stage in stages],
+                              [_list(committee_id, status=stage, age=age) for stage in stages], tone=f"age-{n}")
+                       for n, (age, label) in enumerate(AGES.items(), start=1)
+                   ], y_title=_("Stage"), horizontal=True, stacked=True, empty_text=_("No pending case."))
+    grades = [*Grade, UNGRADED]
+    by_grade = Chart("follow_up_by_grade", _("Under follow-up, by latest grade"),
+                     [str(GRADE_LABELS[g]) if g in GRADE_LABELS else _("not graded") for g in grades], [
+                         Series(_("Cases"), [figures.follow_up_by_grade.get(g, 0) for g in grades],
+                                [_list(committee_id, grade=g) for g in grades], tone="accent",
+                                tones=[GRADE_TONES.get(g, "pending") for g in grades]),
+                     ], y_title=_("Latest grade"), horizontal=True, empty_text=_("No case under follow-up."))
+    return by_age, by_grade
+
+
+def _list(committee_id: int, **args: str) -> str:
+    return url_for("communications.index", committee=committee_id, **args)

@@ -24,10 +24,11 @@ from casework.communications.forms import (
     InterimMeasureForm, IntakeForm, JoinForm, RegistrationForm, SplitForm,
 )
 from casework.communications.models import (
-    Communication, CommunicationStatus, Compliance, DecisionType, Grade, FollowUpOutcome, InterimMeasure,
+    Communication, CommunicationStatus, Compliance, DecisionType, FollowUpOutcome, InterimMeasure,
     NotRegisteredReason,
 )
-from casework.communications.backlog import AGES, PENDING, UNGRADED, backlog
+from casework.communications.backlog import AGES, PENDING, backlog
+from casework.communications.backlog import charts as backlog_charts
 from casework.communications.queries import (
     LIST_SORTS, committees_where, communications_list, list_filters, possible_duplicates,
 )
@@ -63,9 +64,10 @@ def backlog_view():
         abort(403)
     chosen = request.args.get("committee", type=int)
     committee = next((u for u in committees if u.id == chosen), committees[0])
+    figures = backlog(current_user, committee.id)
     return render_template("communications/backlog.html", committees=committees, committee=committee,
-                           backlog=backlog(current_user, committee.id), stages=PENDING, ages=AGES,
-                           grades=[*Grade, UNGRADED], workflow=COMMUNICATION_WORKFLOW)
+                           backlog=figures, stages=PENDING, ages=AGES, workflow=COMMUNICATION_WORKFLOW,
+                           charts=backlog_charts(figures, committee.id, COMMUNICATION_WORKFLOW.state_label))
 
 
 def _intake_form() -> IntakeForm:

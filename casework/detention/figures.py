@@ -5,7 +5,7 @@ outcome. Only what the reader may see is counted.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from flask import url_for
 from flask_babel import gettext as _
@@ -148,11 +148,12 @@ def key_figures(user, period: Period) -> Section:
                  total.outcomes[outcome.value], url_for("detention.cases_list", **args, outcome=outcome.value))
           for outcome in CaseOutcome if total.outcomes.get(outcome.value)],
     ]
-    return Section("detention", _("Field detention work"), section_figures, [_releases_by_country(rows, args)])
+    return Section("detention", _("Field detention work"), section_figures,
+                   [_releases_by_country(rows, args, "detention.figures")])
 
 
-def _releases_by_country(rows, args: dict) -> Chart:
-    """Releases per country, women, men and children stacked."""
+def _releases_by_country(rows, args: dict, endpoint: str) -> Chart:
+    """Releases per country, women, men and children stacked; each country's bar opens `endpoint`."""
     countries: dict[int, list] = {}
     for row in rows:
         line = countries.setdefault(row.state_id, [row.state.name, 0, 0, 0])
@@ -160,11 +161,39 @@ def _releases_by_country(rows, args: dict) -> Chart:
         line[2] += row.releases.men
         line[3] += row.releases.children
     ordered = sorted(((sid, *line) for sid, line in countries.items() if sum(line[1:])), key=lambda r: -sum(r[2:]))
-    links = [url_for("detention.figures", **args, country=r[0]) for r in ordered]
+    links = [url_for(endpoint, **{**args, "country": r[0]}) for r in ordered]
     return Chart("releases_by_country", _("Persons released, women, men and children, by country"),
                  [r[1] for r in ordered], [
-                     Series(_("Women"), [r[2] for r in ordered], links),
-                     Series(_("Men"), [r[3] for r in ordered], links),
-                     Series(_("Children"), [r[4] for r in ordered], links),
+                     Series(_("Women"), [r[2] for r in ordered], links, tone="series-1"),
+                     Series(_("Men"), [r[3] for r in ordered], links, tone="series-6"),
+                     Series(_("Children"), [r[4] for r in ordered], links, tone="series-2"),
                  ], x_title=_("Persons released"), y_title=_("Country"), horizontal=True, stacked=True,
                  empty_text=_("No release recorded in the period."))
+
+
+# ---- The figures page's charts ------------------------------------------------------------------
+
+# A release is the outcome the Office works for (green); the others are neither good nor bad news.
+OUTCOME_TONES = {CaseOutcome.RELEASED: "good", CaseOutcome.ALTERNATIVE_TO_DETENTION: "accent",
+                 CaseOutcome.CHARGES_DROPPED: "series-3", CaseOutcome.EXPEDITED: "series-2",
+                 CaseOutcome.MEDICAL_CARE: "series-6", CaseOutcome.TRANSFERRED: "pending"}
+
+
+def charts(rows: list[FigureRow], f: Filters) -> tuple[Chart, Chart]:
+    """The figures page's lines added up per country: individual cases by outcome, each segment
+    linked to the list of exactly those cases; and persons released, linked to the releases."""
+    countries: dict[int, tuple[str, dict[str, int]]] = {}
+    for row in rows:
+        outcomes = countries.setdefault(row.state_id, (row.state.name, {}))[1]
+        for outcome, n in row.outcomes.items():
+            outcomes[outcome] = outcomes.get(outcome, 0) + n
+    ordered = sorted((sid for sid in countries if countries[sid][1]), key=lambda s: -sum(countries[s][1].values()))
+    by_outcome = Chart("outcomes_by_country", _("Individual cases by outcome, by country"),
+                       [countries[s][0] for s in ordered], [
+                           Series(str(label), [countries[s][1].get(outcome.value, 0) for s in ordered],
+                                  [url_for("detention.cases_list", **replace(f, state_id=s, outcome=outcome.value).args())
+                                   for s in ordered], tone=OUTCOME_TONES[outcome])
+                           for outcome, label in OUTCOME_LABELS.items()
+                       ], y_title=_("Country"), horizontal=True, stacked=True,
+                       empty_text=_("No individual case with an outcome for these filters."))
+    return by_outcome, _releases_by_country(rows, f.args(), "detention.releases_list")

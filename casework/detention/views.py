@@ -10,6 +10,7 @@ from flask import Blueprint, render_template
 from flask_login import current_user
 
 from casework.detention.cases.models import OUTCOME_LABELS
+from casework.detention.figures import charts as charts_of
 from casework.detention.figures import figures as figures_of
 from casework.detention.filters import filter_form
 
@@ -22,4 +23,4 @@ def figures():
     form, filters = filter_form()
     rows, total = figures_of(current_user, filters)
     return render_template("detention/figures.html", form=form, filters=filters, rows=rows, total=total,
-                           outcomes=list(OUTCOME_LABELS.items()))
+                           outcomes=list(OUTCOME_LABELS.items()), charts=charts_of(rows, filters))

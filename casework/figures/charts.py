@@ -9,6 +9,7 @@ screen readers and for anyone who wants the exact values.
 from __future__ import annotations
 
 import base64
+import copy
 import re
 import sys
 import threading
@@ -16,7 +17,7 @@ import threading
 import pygal
 from pygal.style import Style
 
-from casework.figures.sections import Chart
+from casework.figures.sections import Chart, Series
 
 # The app's palette (static/css/app.css), in an order that stays distinct for the colour-blind.
 STYLE = Style(
@@ -27,6 +28,11 @@ STYLE = Style(
     title_font_size=15, label_font_size=11, major_label_font_size=11, legend_font_size=12,
     value_font_size=10, tooltip_font_size=12,
 )
+# The colours of the tones, as static/css/figures.css gives them to the pages' charts.
+TONES = {"good": "#1d6f32", "held": "#a35c00", "grave": "#6b0f1f", "pending": "#6b7785", "accent": "#00679f",
+         "age-1": "#4f93c9", "age-2": "#2a6ea8", "age-3": "#1b4f80", "age-4": "#0b1f3a",
+         "series-1": "#00679f", "series-2": "#a35c00", "series-3": "#5b4a9e", "series-4": "#1d6f32",
+         "series-5": "#6b7785", "series-6": "#0b1f3a"}
 KEPT = 256
 _drawn: dict[tuple, str] = {}
 _drawn_lock = threading.Lock()
@@ -47,8 +53,9 @@ def render_svg(chart: Chart) -> str:
     # A horizontal chart grows with its rows; with only a few, pygal would wrap the axis title
     # ("Countr/y") to fit a plot shorter than the word.
     height = max(260, 150 + 28 * rows) if chart.horizontal else 340
+    charted = [series for series in chart.series if series.charted]
     plot = kind(
-        js=[], disable_xml_declaration=True, style=STYLE, width=760, height=height, title=chart.title,
+        js=[], disable_xml_declaration=True, style=_styled(charted), width=760, height=height, title=chart.title,
         x_title=chart.x_title, y_title=chart.y_title, legend_at_bottom=True,
         print_values=False, show_minor_x_labels=True, truncate_legend=40,
         x_label_rotation=0 if chart.horizontal or rows <= 12 else 40, margin=12, spacing=12,
@@ -60,14 +67,23 @@ def render_svg(chart: Chart) -> str:
     top = _largest(chart)
     if top <= 10:  # otherwise pygal would mark halves, which read as repeated whole numbers
         plot.y_labels = list(range(0, int(top) + 1))
-    for series in chart.series:
-        if series.charted:
-            values = list(reversed(series.values)) if chart.horizontal else series.values
-            plot.add(series.name, values)
+    for series in charted:
+        values = list(reversed(series.values)) if chart.horizontal else series.values
+        plot.add(series.name, values)
     return _SCRIPT.sub("", plot.render(is_unicode=True))
 
 
-def _short(label: str, length: int = 26) -> str:
+def _styled(series: list[Series]) -> Style:
+    """The palette with each series in the colour its tone says (a death in a sombre red, not in
+    whatever colour came next), as the pages' charts draw it (static/css/figures.css)."""
+    palette = iter(STYLE.colors)
+    colors = tuple(TONES[s.tone] if s.tone in TONES else next(palette, STYLE.colors[-1]) for s in series)
+    style = copy.copy(STYLE)
+    style.colors = colors or STYLE.colors
+    return style
+
+
+def _short(label: str, length: int = 40) -> str:
     """A label that leaves the chart its room ("United Kingdom of Great Britain…"); the table has it whole."""
     return label if len(label) <= length else label[:length - 1].rstrip() + "…"
 
@@ -88,7 +104,7 @@ def data_uri(chart: Chart) -> str:
     (the key is everything drawn; the oldest of `KEPT` pictures goes first).
     """
     key = (chart.title, chart.x_title, chart.y_title, chart.horizontal, chart.stacked, tuple(chart.labels),
-           tuple((s.name, tuple(s.values)) for s in chart.series if s.charted))
+           tuple((s.name, s.tone, tuple(s.values)) for s in chart.series if s.charted))
     with _drawn_lock:
         uri = _drawn.get(key)
     if uri is None:

@@ -35,6 +35,8 @@ class Series:
     links: list[str | None] = field(default_factory=list)
     percent: bool = False  # a rate from 0 to 1, shown as a percentage
     charted: bool = True  # False: in the table next to the chart only
+    tone: str = ""  # what its colour says (`charts.TONES`): "good", "grave", "held", "pending", "age-1"…
+    tones: list[str] = field(default_factory=list)  # one per value, when each bar says something else
 
     def shown(self, index: int) -> str:
         value = self.values[index]
@@ -65,6 +67,12 @@ class Chart:
     @property
     def row_heading(self) -> str:
         return self.y_title if self.horizontal else self.x_title
+
+    def svg(self):
+        """The chart drawn in the page, its bars linked to their lists (`casework.figures.svg`)."""
+        from casework.figures.svg import inline_svg
+
+        return inline_svg(self)
 
 
 @dataclass

@@ -32,10 +32,13 @@ def _page(template: str):
                                      images={}, years=years, args=request.args, first_year=FIRST_YEAR,
                                      printing=False), 400
     sections = key_figures(current_user, period)
-    images = {chart.key: data_uri(chart) for section in sections for chart in section.charts if not chart.is_empty}
+    # The page draws its charts in itself (`Chart.svg`); the PDF, which WeasyPrint makes, as images.
+    printing = template == "figures/print.html"
+    images = {chart.key: data_uri(chart) for section in sections for chart in section.charts
+              if printing and not chart.is_empty}
     return period, render_template(template, period=period, sections=sections, images=images, years=years,
                                    args=request.args, error=None, first_year=FIRST_YEAR, today=today,
-                                   printing=template == "figures/print.html"), 200
+                                   printing=printing), 200
 
 
 @bp.route("/")

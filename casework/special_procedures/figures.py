@@ -54,8 +54,16 @@ def _per_state(sent: list[int], period: Period) -> Chart:
         .join(pairs, pairs.c.state_id == State.id).group_by(State.id, State.name)
         .order_by(letters.desc(), State.name).limit(TOP_STATES)).all()
     return Chart("letters_per_state", _("Letters sent and answered per State"), [r.name for r in rows], [
-        Series(_("Letters sent"), [r[2] for r in rows], [_link(period, state=r.id) for r in rows]),
-        Series(_("Letters answered"), [r[3] for r in rows]),
+        Series(_("Letters sent"), [r[2] for r in rows], [_link(period, state=r.id) for r in rows], tone="accent"),
+        Series(_("Letters answered"), [r[3] for r in rows], tone="good"),
         Series(_("Reply rate"), [r[3] / r[2] if r[2] else 0 for r in rows], percent=True, charted=False),
     ], x_title=_("Letters"), y_title=_("State"), horizontal=True,
         empty_text=_("No letter sent in the period."))
+
+
+def letters_by_type(section: Section) -> Chart:
+    """The letters sent by type, drawn from the section's own figures (and their links)."""
+    kinds = [f for f in section.figures if f.level == 1]
+    return Chart("letters_by_type", _("Letters sent, by type"), [f.label for f in kinds], [
+        Series(_("Letters sent"), [f.value for f in kinds], [f.url for f in kinds], tone="accent"),
+    ], y_title=_("Type"), horizontal=True, empty_text=_("No letter sent in the period."))

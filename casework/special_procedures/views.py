@@ -34,11 +34,12 @@ from casework.letters.models import LetterAddressee
 from casework.special_procedures.models import TYPE_LABELS, CommunicationType, CoSignature, Mandate, SpCommunication
 from casework.special_procedures.permissions import can_decide, can_see_source
 from casework.special_procedures.queries import (
-    LIST_SORTS, Filters, communications_from_args, cosignature_queue, figures_of_year, mandate_choices, overdue_replies,
+    LIST_SORTS, Filters, communications_from_args, cosignature_queue, mandate_choices, overdue_replies,
     state_choices,
 )
 from casework.special_procedures.workflow import COMMUNICATION_WORKFLOW
-from casework.figures.period import list_period
+from casework.figures.period import Period, list_period
+from casework.special_procedures.figures import key_figures, letters_by_type
 
 bp = Blueprint("special_procedures", __name__, url_prefix="/special-procedures", cli_group="special-procedures")
 
@@ -261,11 +262,11 @@ def overdue():
 
 @bp.route("/figures")
 def figures():
+    """The year's figures as the key figures count them, each linked to its list, with their charts."""
     year = request.args.get("year", date.today().year, type=inputs.year)
-    from casework.core.permissions import visible_cases
-
-    return render_template("special_procedures/figures.html",
-                           figures=figures_of_year(year, visible_cases(current_user, SpCommunication)))
+    section = key_figures(current_user, Period.year(year))
+    return render_template("special_procedures/figures.html", year=year, section=section,
+                           charts=[letters_by_type(section), *section.charts])
 
 
 @bp.route("/mandates")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_
 
 from casework.core.persons import CasePerson, PersonRole
@@ -17,11 +18,16 @@ from casework.figures.sections import (
     Chart, Figure, Section, Series, counts_by, ids_where, month_labels, month_of, monthly, starting_from,
 )
 from casework.urgent_actions.models import Located, Outcome, UrgentAction
-from casework.urgent_actions.queries import located_ids, urgent_actions_for
+from casework.urgent_actions.queries import Statistics, located_ids, urgent_actions_for
 
 OUTCOMES = {Located.ALIVE_AND_FREE.value: "Located alive and free", Located.IN_DETENTION.value: "Located in detention",
             Located.DECEASED.value: "Located deceased", "none": "Not located"}
+TONES = {Located.ALIVE_AND_FREE.value: "good", Located.IN_DETENTION.value: "held", Located.DECEASED.value: "grave",
+         "none": "pending"}
 TOP_STATES = 15
+# The statistics page's charts: the persons found, each series with the list of its urgent actions.
+FOUND = (("located_alive", _l("Located alive"), "good", {"bucket": "located_alive"}),
+         ("located_deceased", _l("Located deceased"), "grave", {"bucket": "located_deceased"}))
 
 
 def _link(period: Period | None, **args) -> str:
@@ -86,7 +92,7 @@ def _by_state(persons: dict[tuple, int], period: Period) -> Chart:
                                               "outcome"),
                  [names[s] for s in top], [
                      Series(_(label), [cells[s].get(kind, 0) for s in top],
-                            [_link(period, state=s, located=kind) for s in top])
+                            [_link(period, state=s, located=kind) for s in top], tone=TONES[kind])
                      for kind, label in OUTCOMES.items()
                  ], x_title=_("Persons"), y_title=_("State"), horizontal=True, stacked=True,
                  empty_text=_("No urgent action registered in the period."))
@@ -98,3 +104,23 @@ def _per_month(registered: dict[tuple, int], period: Period) -> Chart:
         Series(_("Registered"), monthly(registered, period),
                [_link(m) for m in months]),
     ], x_title=_("Month"), y_title=_("Urgent actions"))
+
+
+def statistics_charts(stats: Statistics) -> tuple[Chart, Chart]:
+    """The statistics page's tables drawn: per year of registration, and per State (the
+    `TOP_STATES` with the most), the persons located alive or deceased."""
+    years = stats.years
+    states = stats.states[:TOP_STATES]
+    per_year = Chart("statistics_per_year", _("Persons located, by year of registration of their urgent action"),
+                     [str(y["year"]) for y in years],
+                     [Series(str(label), [y[key] for y in years],
+                             [_link(None, year=y["year"], **args) for y in years], tone=tone)
+                      for key, label, tone, args in FOUND],
+                     x_title=_("Year"), stacked=True, empty_text=_("No urgent action registered."))
+    per_state = Chart("statistics_per_state", _("Persons located, by State"),
+                      [s["state"] for s in states],
+                      [Series(str(label), [s[key] for s in states],
+                              [_link(None, state=s["state_id"], **args) for s in states], tone=tone)
+                       for key, label, tone, args in FOUND],
+                      y_title=_("State"), horizontal=True, stacked=True, empty_text=_("No urgent action registered."))
+    return per_year, per_state

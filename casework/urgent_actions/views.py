@@ -35,6 +35,7 @@ from casework.urgent_actions.models import (
 )
 from casework.urgent_actions.permissions import can_see_authors
 from casework.urgent_actions.queries import BUCKETS, LIST_SORTS, statistics, urgent_actions_from_args
+from casework.urgent_actions.figures import statistics_charts
 from casework.urgent_actions.workflow import (
     BEFORE_REGISTRATION, OPEN_STATES, URGENT_ACTION_WORKFLOW, missing_reason, open_reply_deadline,
 )
@@ -94,7 +95,9 @@ def export():
 
 @bp.route("/statistics")
 def stats():
-    return render_template("urgent_actions/statistics.html", stats=statistics(current_user), buckets=BUCKETS)
+    figures = statistics(current_user)
+    return render_template("urgent_actions/statistics.html", stats=figures, buckets=BUCKETS,
+                           charts=statistics_charts(figures))
 
 
 def _event_form(form):

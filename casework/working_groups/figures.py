@@ -68,13 +68,24 @@ def key_figures(user, period: Period) -> Section | None:
     if detention_unit is not None:
         found, months = _detention(user, detention_unit, period)
         figures += found
-        series.append(Series(_("Opinions"), months))
+        series.append(Series(_("Opinions"), months,
+                             [_link(WGAD_CODE, month, dated="opinion") for month in period.months()]))
     if disappearance_unit is not None:
         found, months = _disappearances(user, disappearance_unit, period)
         figures += found
-        series.append(Series(_("Cases transmitted"), months))
+        series.append(Series(_("Cases transmitted"), months,
+                             [_link(WGEID_CODE, month, dated="transmitted") for month in period.months()]))
     chart = Chart("working_groups_per_month", _("Opinions adopted and disappearance cases transmitted, per month"),
                   month_labels(period), series, x_title=_("Month"), y_title=_("Cases"),
                   empty_text=_("No opinion adopted and no case transmitted in the period."))
     return Section("working_groups", _("Working groups on arbitrary detention and on disappearances"), figures,
                    [chart])
+
+
+def status_chart(group, counts: dict[str, int], year: int | None) -> Chart:
+    """A group's cases by status (of one year of receipt, or all), each bar linked to its list."""
+    states = [s.value for s in group.workflow.states]
+    links = [url_for("working_groups.cases", slug=group.slug, status=s, year=year) for s in states]
+    return Chart(f"{group.slug}_by_status", _("Cases by status"), [group.workflow.state_label(s) for s in states],
+                 [Series(_("Cases"), [counts.get(s, 0) for s in states], links, tone="accent")],
+                 y_title=_("Status"), horizontal=True, empty_text=_("No case to count."))

@@ -37,6 +37,7 @@ from casework.working_groups.models import (
 )
 from casework.working_groups.permissions import can_see_source
 from casework.working_groups.queries import cases_from_args, count_by_status, list_sorts
+from casework.working_groups.figures import status_chart
 from casework.working_groups.workflow import (
     DETENTION_WORKFLOW, DISAPPEARANCE_WORKFLOW, EXTENSION, OBJECTION_DEADLINE, REMINDER_DEADLINE, REPLY_DEADLINE,
     FOLLOW_UP_DEADLINE, dated_steps, open_deadline,
@@ -96,9 +97,8 @@ def figures(slug: str):
     group, unit = _group(slug)
     year = request.args.get("year", type=inputs.year)
     counts = count_by_status(current_user, group.model, unit.id, year)
-    rows = [(group.workflow.state_label(s), counts.get(s.value, 0)) for s in group.workflow.states]
-    return render_template("working_groups/figures.html", group=group, groups=GROUPS.values(), rows=rows,
-                           total=sum(counts.values()), year=year)
+    return render_template("working_groups/figures.html", group=group, groups=GROUPS.values(),
+                           chart=status_chart(group, counts, year), total=sum(counts.values()), year=year)
 
 
 @bp.route("/<slug>/new", methods=["GET", "POST"])

@@ -65,3 +65,42 @@ def test_the_backlog_is_offered_only_to_those_who_see_a_committee(make_user, use
     assert link(nobody.get("/communications/"), "Backlog") is None
     viewer = client_for(users["viewer"])
     assert viewer.get(link(viewer.get("/communications/"), "Backlog")).status_code == 200
+
+
+def test_the_backlog_chart_bars_open_the_lists_of_what_they_count(make_communication, users, client_for):
+    from tests.figures.chart_links import assert_each_bar_lists_what_it_counts
+
+    today = date.today()
+    old = make_communication(received_on=today - timedelta(days=5 * 365), register=True)
+    make_communication(author=("Haddad", "Samir"), received_on=today - timedelta(days=30), register=True)
+    make_communication(author=("Kaya", "Deniz"), received_on=today - timedelta(days=400))
+    db.session.commit()
+    officer = client_for(users["officer"])
+    page = officer.get(f"/communications/backlog?committee={old.committee_id}").get_data(as_text=True)
+    bars = assert_each_bar_lists_what_it_counts(officer, page, "backlog_by_age")
+    # The older a case, the darker its segment: ages are told apart by tone, and named in the legend.
+    assert {(bar.what, bar.tone) for bar in bars} == {
+        ("Registered · over 4 years", "age-4"), ("Registered · under 1 year", "age-1"),
+        ("Received · 1–2 years", "age-2")}
+    assert '<text class="legend"' in page
+
+
+def test_follow_up_grades_are_drawn_in_colours_that_say_how_the_state_complied(make_communication, users,
+                                                                                client_for):
+    from tests.figures.chart_links import assert_each_bar_lists_what_it_counts
+
+    case = make_communication(register=True)
+    fire(case, "transmit", users["supervisor"])
+    fire(case, "mark_ready", users["officer"])
+    ops.record_decision(case, ops.DecisionInput(DecisionType.VIEWS_VIOLATION, date.today(), 139,
+                                                articles_violated=["CCPR-7"]), users["officer"])
+    for event in ("notify_parties", "publish", "open_follow_up"):
+        fire(case, event, users["officer"])
+    ops.record_follow_up_round(case, users["officer"], state_reply_on=None, author_comments_on=None, grade="E",
+                               summary="")
+    db.session.commit()
+    officer = client_for(users["officer"])
+    page = officer.get(f"/communications/backlog?committee={case.committee_id}").get_data(as_text=True)
+    bars = assert_each_bar_lists_what_it_counts(officer, page, "follow_up_by_grade")
+    assert [(bar.what, bar.tone, bar.value) for bar in bars] == [
+        ("E — measures contrary to the Views · Cases", "grave", 1)]

@@ -55,3 +55,17 @@ def test_each_number_leads_to_its_list(client, users, make_facility, make_visit)
             assert label in re.findall(r'<span class="figure">([\d,]+)</span>', listing), href
         else:
             assert re.search(r'<p class="count">(\d+) records?</p>', listing).group(1) == label, href
+
+
+def test_the_charts_bars_open_the_lists_of_what_they_count(client, users, make_facility, make_visit):
+    from tests.figures.chart_links import assert_each_bar_lists_what_it_counts, bars
+
+    visit_history(users, make_facility, make_visit)
+    sign_in(client, users["officer"])
+    page = client.get("/detention/figures").get_data(as_text=True)
+    outcomes = assert_each_bar_lists_what_it_counts(client, page, "outcomes_by_country")
+    assert [(bar.what, bar.tone, bar.value) for bar in outcomes] == [("Colombia · Released", "good", 1)]
+    released = bars(page, "releases_by_country")
+    assert [(bar.what, bar.value) for bar in released] == [("Colombia · Women", 1)]
+    listing = client.get(released[0].url).get_data(as_text=True)
+    assert "1" in re.findall(r'<span class="figure">([\d,]+)</span>', listing)

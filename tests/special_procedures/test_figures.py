@@ -45,3 +45,32 @@ def test_figures_of_the_year_from_a_known_dataset(make_comm, states, users):
     # Through the access policy: someone who may see none of the letters gets zeros.
     hidden = figures_of_year(2026, visible_cases(users["outsider"], SpCommunication))
     assert (hidden.letters_sent, hidden.replies_received) == (0, 0)
+
+
+def test_the_figures_page_links_every_count_and_its_charts_bars_to_their_lists(client, make_comm, states, users):
+    """The page counts as the key figures do: each figure and each bar opens the letters it counts."""
+    import html
+    import re
+
+    from tests.conftest import sign_in
+    from tests.figures.chart_links import assert_each_bar_lists_what_it_counts, listed
+
+    col, per = (ops.AddresseeInput(state_id=states[c].id) for c in ("COL", "PER"))
+    make_comm(until="sent", sent_on=date(2026, 1, 10), addressees=[col])
+    make_comm(until="sent", sent_on=date(2026, 2, 10), addressees=[col, per], comm_type=CommunicationType.AL)
+    make_comm(until="sent", sent_on=date(2025, 11, 3), addressees=[per])
+    make_comm(addressees=[col])
+    sign_in(client, users["officer"])
+    page = client.get("/special-procedures/figures?year=2026").get_data(as_text=True)
+
+    figures = {html.unescape(label).strip(): (html.unescape(url), int(value)) for label, url, value in re.findall(
+        r'<th scope="row">([^<]+)(?:<span[^>]*>[^<]*</span>)?</th>\s*<td class="num"><a href="([^"]+)">(\d+)</a>', page)}
+    for label in ("Letters sent", "Urgent appeal", "Allegation letter"):
+        url, value = figures[label]
+        assert listed(client, url) == value, label
+    assert figures["Letters sent"][1] == 2
+    by_type = assert_each_bar_lists_what_it_counts(client, page, "letters_by_type")
+    assert {(bar.what, bar.value) for bar in by_type} == {("Urgent appeal · Letters sent", 1),
+                                                          ("Allegation letter · Letters sent", 1)}
+    per_state = assert_each_bar_lists_what_it_counts(client, page, "letters_per_state")
+    assert {(bar.what, bar.value) for bar in per_state} == {("Colombia · Letters sent", 2), ("Peru · Letters sent", 1)}

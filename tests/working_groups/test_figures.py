@@ -11,6 +11,7 @@ from casework.extensions import db
 from casework.working_groups import operations as ops
 from casework.working_groups.models import Outcome, Procedure
 from tests.conftest import sign_in
+from tests.figures.chart_links import assert_each_bar_lists_what_it_counts
 from tests.working_groups.conftest import adopt, days_ago
 
 FIGURE = re.compile(r'<tr class="level-\d">\s*<th scope="row">([^<]+)</th>\s*'
@@ -52,6 +53,10 @@ def test_opinions_and_disappearances_of_the_year_link_to_their_lists(client, use
         value, link = figures[label]
         listed = client.get(link).get_data(as_text=True)
         assert int(LISTED.search(listed).group(1)) == value, label
+    page = client.get(f"/figures/?from={days_ago(60).isoformat()}&to={date.today().isoformat()}")
+    months = assert_each_bar_lists_what_it_counts(client, page.get_data(as_text=True), "working_groups_per_month")
+    assert sum(bar.value for bar in months if "Opinions" in bar.what) == 2
+    assert sum(bar.value for bar in months if "Cases transmitted" in bar.what) == 1
 
 
 def test_a_reader_of_another_unit_counts_only_what_they_may_see(client, users, members, make_detention):
@@ -65,3 +70,18 @@ def test_a_reader_of_another_unit_counts_only_what_they_may_see(client, users, m
     client.post("/logout")
     sign_in(client, users["officer"])
     assert _figures(client)["Opinions adopted"][0] == 1
+
+
+def test_the_status_chart_bars_open_the_lists_of_what_they_count(client, users, make_detention):
+    make_detention(family="Karimi", steps=("transmit",))
+    make_detention(family="Salehi", steps=("transmit",))
+    make_detention(family="Haddad")
+    make_detention(family="Nouri", received_on=date(2020, 3, 1))
+    sign_in(client, users["secretariat"])
+    page = client.get("/working-groups/arbitrary-detention/figures").get_data(as_text=True)
+    found = assert_each_bar_lists_what_it_counts(client, page, "arbitrary-detention_by_status")
+    assert sorted(bar.value for bar in found) == [2, 2]  # two transmitted, two received
+    year = days_ago(120).year
+    page = client.get(f"/working-groups/arbitrary-detention/figures?year={year}").get_data(as_text=True)
+    found = assert_each_bar_lists_what_it_counts(client, page, "arbitrary-detention_by_status")
+    assert sum(bar.value for bar in found) == 3  # the 2020 case is not of the year

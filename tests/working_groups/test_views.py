@@ -181,7 +181,7 @@ def test_outsiders_get_404_and_lists_hide_what_the_policy_hides(make_detention, 
                          data={"version": 1, "on": "2026-01-01"}).status_code == 404
     listing = outsider.get("/working-groups/arbitrary-detention/")
     assert "ZORBALIND" not in text(listing) and "No cases match." in text(listing)
-    assert "<td><strong>0</strong></td>" in text(outsider.get("/working-groups/disappearances/figures"))
+    assert '<td class="num"><strong>0</strong></td>' in text(outsider.get("/working-groups/disappearances/figures"))
     outsider.post("/logout")
     viewer = login(users["viewer"])
     listing = text(viewer.get("/working-groups/arbitrary-detention/"))
