@@ -19,7 +19,7 @@ from casework.core.states import State
 from casework.extensions import db
 
 CASE_TYPE = "communication"
-SUBMISSION_LANGUAGES = {"en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
+SUBMISSION_LANGUAGES = {"en": _l("English"), "fr": _l("French"), "ru": _l("Russian"), "es": _l("Spanish")}
 
 
 class CommunicationStatus(enum.StrEnum):
@@ -125,6 +125,11 @@ class Communication(Case):
         """The decision that ended the examination (an admissibility decision does not)."""
         final = [d for d in self.decisions if d.decision_type is not DecisionType.ADMISSIBLE]
         return final[-1] if final else None
+
+    @property
+    def submission_language_label(self) -> str:
+        """The language the author wrote in, named in the reader's language."""
+        return str(SUBMISSION_LANGUAGES.get(self.submission_language, self.submission_language))
 
     def persons_in(self, role: PersonRole) -> list:
         return [link.person for link in self.person_links if link.role == role]

@@ -79,3 +79,13 @@ def test_a_form_from_a_page_drawn_before_registration_says_why_it_no_longer_appl
     response = supervisor.post(f"/communications/{case.id}/{action}", data=form_with(before, field))
     assert response.status_code == 422
     assert "while the case is registered" in words(response) or "before it is registered" in words(response)
+
+
+@pytest.mark.parametrize(("accept", "named"), [("en", "French"), ("es", "Francés")])
+def test_the_language_of_the_submission_is_named_in_the_readers_language(client_for, users, make_communication,
+                                                                          accept, named):
+    case = make_communication()
+    case.submission_language = "fr"
+    db.session.commit()
+    page = client_for(users["officer"]).get(case.url, headers={"Accept-Language": accept})
+    assert f"<dd>{named}</dd>" in page.get_data(as_text=True)
