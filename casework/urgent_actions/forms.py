@@ -1,6 +1,7 @@
 """Forms for receiving, registering and following up urgent actions."""
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
@@ -45,13 +46,26 @@ class EventFields(Form):
                                      validators=[Optional(), Length(max=4000)])
     author_family_name = StringField(_l("Author: family name"), validators=[DataRequired(), Length(max=200)])
     author_given_names = StringField(_l("Author: given names"), validators=[Optional(), Length(max=200)])
+    other_authors = TextAreaField(_l("Other authors"), validators=[Optional(), Length(max=4000)],
+                                  description=_l("One per line: family name; given names."))
     authors_relationship = StringField(_l("Relationship to the disappeared person"),
                                        validators=[Optional(), Length(max=300)])
     authors_contact = TextAreaField(_l("How to reach the authors"), validators=[Optional(), Length(max=2000)])
 
+    def validate_other_authors(self, field) -> None:
+        try:
+            parse_persons(field.data)
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
+
+    def authors(self) -> list[ops.PersonInput]:
+        """The author named first, then one per line of "Other authors"."""
+        first = ops.PersonInput(self.author_family_name.data, self.author_given_names.data or "")
+        return [first, *parse_persons(self.other_authors.data)]
+
     def disappearance(self) -> ops.Disappearance:
         return ops.Disappearance(
-            **self.facts(), authors=[ops.PersonInput(self.author_family_name.data, self.author_given_names.data or "")],
+            **self.facts(), authors=self.authors(),
             authors_relationship=self.authors_relationship.data or "", authors_contact=self.authors_contact.data or "",
         )
 
@@ -95,6 +109,7 @@ class UrgentActionDetailsForm(UrgentActionForm):
     nationality_id = None
     author_family_name = None
     author_given_names = None
+    other_authors = None
     version = version_field()
 
     def without_authors(self) -> UrgentActionDetailsForm:
@@ -123,8 +138,8 @@ def parse_persons(text: str) -> list[ops.PersonInput]:
         parts = [p.strip() for p in line.split(";")] + ["", "", ""]
         sex = parts[2].lower() or Sex.UNKNOWN.value
         if sex not in {s.value for s in Sex} or (parts[3] and not parts[3].isdigit()):
-            raise ValueError(f"Line {number}: write “family name; given names; sex; age”, "
-                             f"sex one of female, male, other, unknown.")
+            raise ValueError(_("Line %(number)s: write “family name; given names; sex; age”, sex one of female, "
+                               "male, other, unknown.", number=number))
         persons.append(ops.PersonInput(parts[0], parts[1], Sex(sex), int(parts[3]) if parts[3] else None))
     return persons
 

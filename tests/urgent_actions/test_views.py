@@ -149,3 +149,29 @@ def test_the_audit_trail_shows_the_criteria_ticked_in_words(client, users, make_
     page = words(client.get(ua.url))
     assert "In writing: yes; Not anonymous: yes;" in page and "Not an abuse: no;" in page
     assert "{'" not in page and "True" not in page
+
+
+def test_a_request_from_several_relatives_names_every_author(client, users, states):
+    """The mother files with two of her children: all three are the authors, as the form draws it."""
+    sign_in(client, users["officer"])
+    values = form_with(client.get("/urgent-actions/new"), "other_authors")
+    values.update(_event_form(states, family_name="Al-Rawi", given_names="Bilal", sex="male", age="30",
+                              other_authors="Al-Rawi; Huda\n\nAl-Rawi; Omar"))
+    values["nationality_id"] = str(states["IRQ"].id)
+
+    assert client.post("/urgent-actions/new", data=values).status_code == 303
+
+    ua = db.session.scalar(select(UrgentAction))
+    authors = [link.person.full_name for link in sorted(ua.person_links, key=lambda link: link.id)
+               if link.role.value == "author"]
+    assert authors == ["Samira NOUR", "Huda AL-RAWI", "Omar AL-RAWI"]
+
+
+def test_an_other_author_line_that_cannot_be_read_is_refused_with_the_input_kept(client, users, states):
+    sign_in(client, users["officer"])
+    response = client.post("/urgent-actions/new", data=_event_form(
+        states, family_name="Al-Rawi", other_authors="Al-Rawi; Huda; sister"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Line 1: write" in page and "Al-Rawi; Huda; sister" in page
+    assert db.session.scalar(select(UrgentAction)) is None
