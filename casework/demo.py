@@ -9,6 +9,7 @@ from sqlalchemy import select
 from casework.admin.operations import save_user, set_membership
 from casework.auth.models import Role, User
 from casework.auth.session import find_user, new_totp_secret
+from casework.core.jobs import jobs_inline
 from casework.core.reference import ensure_unit
 from casework.core.units import Unit, UnitKind
 from casework.extensions import db
@@ -46,8 +47,12 @@ ACCOUNTS = [
 
 
 def load_demo(progress: Callable[[str], None] = lambda _line: None) -> list[tuple[str, str]]:
-    """Create the demo units, accounts and letters that are missing; returns (e-mail, description)
-    pairs. `progress` is told as each module's data is loaded, with the seconds it took."""
+    """Create the demo units, accounts and letters that are missing, and commit; returns (e-mail,
+    description) pairs. `progress` is told as each module's data is loaded, with the seconds it took.
+
+    The jobs the data queues (a letter's PDF, each addressee's copy) run here, one after the other,
+    as each module commits: on the embedded queue a worker thread would write beside the seed, which
+    SQLite refuses ("database is locked"), and would die with the command, its jobs never done."""
     for code, name in FIELD_OFFICES:
         ensure_unit(code, name, UnitKind.FIELD_OFFICE)
     units = {u.code: u for u in db.session.scalars(select(Unit))}
@@ -61,11 +66,13 @@ def load_demo(progress: Callable[[str], None] = lambda _line: None) -> list[tupl
     from casework import domain_modules
 
     accounts = [(email, description) for email, _n, _f, _m, description in ACCOUNTS]
-    for module in domain_modules():
-        if module.demo is not None:
-            started = time.perf_counter()
-            accounts += module.demo() or []  # a module may add accounts of its own, to be printed
-            progress(f"  {module.name.replace('_', ' ')}: {time.perf_counter() - started:.1f} s")
+    with jobs_inline():  # see the docstring: no job is left to a worker that dies with the command
+        for module in domain_modules():
+            if module.demo is not None:
+                started = time.perf_counter()
+                accounts += module.demo() or []  # a module may add accounts of its own, to be printed
+                progress(f"  {module.name.replace('_', ' ')}: {time.perf_counter() - started:.1f} s")
+        db.session.commit()
     return accounts
 
 

@@ -1,14 +1,20 @@
 """Forms of the petitions procedure."""
 from __future__ import annotations
 
+import re
+
+from flask import request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from casework.cases.lookup import LinkFrom, PickerSource, linkable_case, normal_reference
 from casework.core.submissions import SubmittedOnce
+from casework.core.writes import Refused
 from casework.persons.rows import RowsForm, person_rows
 from casework.communications.models import (
-    GRADE_LABELS, SUBMISSION_LANGUAGES, Compliance, DecisionType, FollowUpOutcome, NotRegisteredReason,
+    GRADE_LABELS, SUBMISSION_LANGUAGES, Communication, Compliance, DecisionType, FollowUpOutcome, NotRegisteredReason,
 )
 from casework.core.forms import Form, PastDateField, choices, enum_choices, version_field
 
@@ -101,9 +107,41 @@ class SplitForm(Form):
                             validators=[DataRequired(_l("Give at least one other State."))])
 
 
+class _LinkingFromThisCase(PickerSource):
+    """The case picker's address, linking from the case whose page draws the form (`?for=<id>`)."""
+
+    def __str__(self) -> str:
+        return url_for(self.endpoint, **{"for": (request.view_args or {}).get("case_id")})
+
+
+_BARE_NUMBER = re.compile(r"^\d+/\d{4}$")
+
+
 class JoinForm(Form):
-    numbers = StringField(_l("Numbers to join to this case (e.g. 2752/2016, 2760/2016)"),
-                          validators=[DataRequired(_l("Give the numbers to join."))])
+    numbers = StringField(_l("Cases to join to this case"), validators=[
+        DataRequired(_l("Give the reference of a case to join, e.g. CCPR 2752/2016.")), Length(max=500)],
+        description=_l("By reference, e.g. CCPR 2752/2016; the number alone for this committee; several "
+                       "separated by commas."),
+        render_kw={"data-picker": _LinkingFromThisCase("cases.lookup")})
+
+    def cases(self, lead: Communication, user) -> list[Communication]:
+        """The cases typed, each as the picker fills it in ("CCPR 2752/2016") or by its number in
+        the lead's committee ("2752/2016"); refused, naming them, when some name no registered case
+        of a committee the user may link to from the lead."""
+        origin, found, missing = LinkFrom(case=lead), [], []
+        for typed in dict.fromkeys(" ".join(t.split()) for t in (self.numbers.data or "").split(",")):
+            if not typed:
+                continue
+            reference = f"{lead.unit.code} {typed}" if _BARE_NUMBER.match(typed) else typed
+            case = linkable_case(user, reference, origin)
+            if isinstance(case, Communication):
+                found.append(case)
+            else:
+                missing.append(normal_reference(reference))
+        if missing:
+            raise Refused(_("There is no registered communication %(refs)s that you can join to this case.",
+                            refs=", ".join(missing)))
+        return found
 
 
 class InterimMeasureForm(Form):

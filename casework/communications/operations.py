@@ -173,17 +173,6 @@ def split_communication(communication: Communication, state_ids: list[int], acto
     return parts
 
 
-def registered_cases(committee: Unit, numbers: str, actor) -> list[Communication]:
-    """The committee's registered cases by their numbers, as typed: "2752/2016, 2760/2016"."""
-    references = [f"{committee.code} {n.strip()}" for n in numbers.split(",") if n.strip()]
-    found = db.session.scalars(select(Communication).where(Communication.reference.in_(references))).all()
-    visible = {case.reference for case in found if can(actor, Permission.VIEW, case)}
-    missing = [r for r in references if r not in visible]
-    if missing:
-        raise Refused(_("No registered case %(refs)s.", refs=", ".join(missing)))
-    return list(found)
-
-
 def join_communications(lead: Communication, others: list[Communication], actor) -> None:
     """Several numbers examined together: the others follow the lead's decision."""
     for communication in [lead, *others]:

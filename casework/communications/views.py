@@ -184,7 +184,7 @@ def split(case: Communication, form: SplitForm) -> None:
 @case_step(bp, "/<int:case_id>/join", kind=Communication, form=JoinForm, key="join_form",
            done=_l("Joined: examined together."))
 def join(case: Communication, form: JoinForm) -> None:
-    ops.join_communications(case, ops.registered_cases(case.unit, form.numbers.data, current_user), current_user)
+    ops.join_communications(case, form.cases(case, current_user), current_user)
 
 
 @case_step(bp, "/<int:case_id>/interim-measures", kind=Communication, form=InterimMeasureForm, key="measure_form",

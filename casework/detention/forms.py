@@ -11,6 +11,7 @@ from wtforms import IntegerField, SelectField, StringField
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
 from casework.cases.lookup import PickerSource
+from casework.persons.lookup import RegistryPersonField
 from casework.core.forms import Form, PastDateField, choices, state_choices
 from casework.core.permissions import Permission
 from casework.core.persons import Sex
@@ -29,9 +30,9 @@ def count_field(label) -> IntegerField:
 class DetaineeForm(Form):
     """A detained person: by their registry number, or registered here with a protected identity."""
 
-    person_id = IntegerField(_l("Person in the registry (name or number)"), validators=[Optional()],
-                             description=_l("Or register the person below (their identity will be protected)."),
-                             render_kw={"data-picker": PickerSource("persons.lookup")})
+    person_id = RegistryPersonField(_l("Person in the registry (name or number)"),
+                                    description=_l("Or register the person below (their identity will be protected)."),
+                                    render_kw={"data-picker": PickerSource("persons.lookup")})
     family_name = StringField(_l("Family name"), validators=[Optional(), Length(max=200)])
     given_names = StringField(_l("Given names"), validators=[Optional(), Length(max=200)])
     sex = SelectField(_l("Sex"), choices=choices((s.value, s.value.capitalize()) for s in Sex),

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import ColumnElement, or_, select
+from wtforms import StringField, ValidationError
 
 from casework.cases.lookup import LIMIT, MIN_TYPED, LinkFrom, reaches_other_procedures
 from casework.core.cases import Case
@@ -91,3 +93,27 @@ def typed_person(user, typed: str | None, origin: LinkFrom | None = None) -> Per
 def picker_label(person: Person) -> str:
     """All the picker shows of a person: their name and registry number."""
     return _("%(name)s (no. %(id)s)", name=person.full_name, id=person.id)
+
+
+class RegistryPersonField(StringField):
+    """A person of the registry named in a form: by the number the picker fills in, or, typed
+    without JavaScript, by a name only one person the user may see has (`typed_person`).
+
+    Once the form is validated, `data` is the person's registry number (None when left empty);
+    before, it is the text as typed, so a form's own checks see that something was given. What
+    was typed is drawn back as typed when the form is refused.
+    """
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        self.data = " ".join((valuelist[0] if valuelist else "").split()) or None
+
+    def pre_validate(self, form) -> None:
+        if self.data is None or isinstance(self.data, int):
+            return
+        try:
+            self.data = typed_person(current_user, self.data).id
+        except Refused as refusal:
+            raise ValidationError(str(refusal)) from None
+
+    def _value(self) -> str:
+        return self.raw_data[0] if self.raw_data else ("" if self.data is None else str(self.data))

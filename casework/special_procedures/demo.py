@@ -11,7 +11,6 @@ from casework.admin.operations import save_user, set_membership
 from casework.auth.models import Role, User
 from casework.auth.session import find_user
 from casework.core.audit import acting_as
-from casework.core.jobs import JobRecord, JobStatus, run_job
 from casework.core.persons import Sex
 from casework.core.states import State
 from casework.core.workflow import fire
@@ -127,11 +126,7 @@ def load_demo() -> list[tuple[str, str]]:
     for number, spec in enumerate(LETTERS):
         with acting_as(officer.id):
             _letter(number, spec, mandates, states, officer, supervisor, holders)
-    db.session.commit()
-    # The embedded worker lives only as long as this command: produce the letters now.
-    for record_id in db.session.scalars(select(JobRecord.id).where(JobRecord.status == JobStatus.QUEUED,
-                                                                   JobRecord.kind.like("casework.special_procedures%"))):
-        run_job(record_id)
+    db.session.commit()  # the letters' copies are rendered now, in this process (see casework.demo)
     return accounts
 
 

@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from casework.cases.lookup import PickerSource
+from casework.persons.lookup import RegistryPersonField
 from casework.core.submissions import SubmittedOnce
 from casework.core.forms import Form, PastDateField, YearField, choices, enum_choices, version_field
 from casework.core.persons import Sex
@@ -42,8 +43,8 @@ class SubmissionFields(Form):
     given_names = StringField(_l("Given names"), validators=[Optional(), Length(max=200)])
     sex = SelectField(_l("Sex"), choices=enum_choices(Sex), default=Sex.UNKNOWN.value)
     nationality_id = SelectField(_l("Nationality"), coerce=int, validators=[Optional()])
-    person_id = IntegerField(_l("Or: person in the registry (name or number)"), validators=[Optional()],
-                             render_kw={"data-picker": PickerSource("persons.lookup")})
+    person_id = RegistryPersonField(_l("Or: person in the registry (name or number)"),
+                                    render_kw={"data-picker": PickerSource("persons.lookup")})
     state_id = SelectField(_l("State"), coerce=int, validators=[DataRequired(_l("Choose the State."))])
     received_on = PastDateField(_l("Received on"), validators=[DataRequired()])
     language = SelectField(_l("Language of the letters"), choices=choices(LANGUAGES.items()), default="en")
