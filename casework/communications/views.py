@@ -48,8 +48,9 @@ bp = Blueprint("communications", __name__, url_prefix="/communications")
 @bp.route("/")
 def index():
     committees = committees_where(current_user, Permission.VIEW)
-    stmt, keys = communications_list(current_user, **list_filters(request.args))
-    page = paginate(stmt, LIST_SORTS, "received", "desc", key=Communication.__table__.c.id, keys=keys)
+    listing = communications_list(current_user, **list_filters(request.args))
+    page = paginate(listing.rows, LIST_SORTS, "received", "desc", key=Communication.__table__.c.id,
+                    keys=listing.keys, counted=listing.counted)
     return render_template("communications/index.html", page=page, committees=committees,
                            statuses=enum_choices(CommunicationStatus), states=state_choices(),
                            workflow=COMMUNICATION_WORKFLOW, ages=AGES,
