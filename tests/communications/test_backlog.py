@@ -65,3 +65,18 @@ def test_the_backlog_is_offered_only_to_those_who_see_a_committee(make_user, use
     assert link(nobody.get("/communications/"), "Backlog") is None
     viewer = client_for(users["viewer"])
     assert viewer.get(link(viewer.get("/communications/"), "Backlog")).status_code == 200
+
+
+def test_each_age_of_a_stage_counts_only_its_own_cases_and_not_what_the_reader_may_not_see(make_communication,
+                                                                                            users):
+    today = date.today()
+    days = {"under_1": [30, 200], "1_2": [500], "2_4": [1000, 1100, 1200], "over_4": [2000]}
+    made = {bucket: [make_communication(author=(f"Age{bucket}{n}", "Ana"), received_on=today - timedelta(days=n))
+                     for n in ages] for bucket, ages in days.items()}
+    made["2_4"][0].confidential = True
+    db.session.commit()
+    committee_id = made["under_1"][0].committee_id
+
+    assert backlog(users["officer"], committee_id).by_stage["received"] == {
+        "under_1": 2, "1_2": 1, "2_4": 2, "over_4": 1}
+    assert backlog(users["admin"], committee_id).by_stage["received"]["2_4"] == 3
