@@ -48,12 +48,6 @@ def age_condition(bucket: str, today: date) -> ColumnElement[bool]:
     return and_(*conditions)
 
 
-def _age_bucket(today: date) -> ColumnElement[str]:
-    bounds = _age_bounds(today)
-    return case(*((Communication.received_on > bounds[bucket][0], bucket) for bucket in ("under_1", "1_2", "2_4")),
-                else_="over_4")
-
-
 def overdue_condition(kind: str, today: date) -> ColumnElement[bool]:
     return exists().where(Deadline.case_id == Communication.id, Deadline.kind == kind,
                           Deadline.closed_at.is_(None), Deadline.due_on < today)
@@ -92,16 +86,22 @@ def backlog(user, committee_id: int, today: date | None = None) -> Backlog:
 
 
 def _by_stage(visible: ColumnElement[bool], committee_id: int, today: date) -> dict[str, dict[str, int]]:
-    bucket = _age_bucket(today)
+    """Grouped by stage alone, in the order the (unit, status) index gives, each age bucket summed
+    beside the count: grouping by stage and age would sort every pending case first."""
+    bounds = _age_bounds(today)
+    received = Communication.__table__.c.received_on
+    younger = ("under_1", "1_2", "2_4")  # each bound older than the last: the sums are cumulative
     rows = db.session.execute(
-        select(Case.status, bucket, func.count()).select_from(Case)
-        .join(Communication.__table__, Communication.__table__.c.id == Case.id)
+        select(Case.status, func.count(), *(func.sum(case((received > bounds[bucket][0], 1), else_=0))
+                                            for bucket in younger))
+        .select_from(Case).join(Communication.__table__, Communication.__table__.c.id == Case.id)
         .where(visible, Communication.committee_id == committee_id, Case.status.in_(PENDING))
-        .group_by(Case.status, bucket)
+        .group_by(Case.status)
     )
     by_stage: dict[str, dict[str, int]] = {}
-    for status, age, count in rows:
-        by_stage.setdefault(status, {})[age] = count
+    for status, total, *within in rows:
+        counts = zip((*younger, "over_4"), (*within, total), (0, *within))
+        by_stage[status] = {bucket: upto - below for bucket, upto, below in counts if upto - below}
     return by_stage
 
 

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
 
 from casework.communications.backlog import AGES, OVERDUE_KINDS, age_condition, grade_condition, overdue_condition
 
@@ -17,26 +18,36 @@ from casework.figures.period import between, list_period
 from casework.communications.committees import COMMITTEES
 
 
+_table = Communication.__table__.c  # the sort keys live in the communications table: see communications_list
+
+
 def committees_where(user, permission: Permission) -> list[Unit]:
     """The committees in which the user holds `permission`."""
     return [unit for unit in units_where(user, permission) if unit.code in COMMITTEES]
 
 
+class Listing(NamedTuple):
+    """One list three ways: its rows, its ids alone in the list's order (what is paged), and its
+    ids as they are cheapest to count."""
+    rows: Select
+    keys: Select
+    counted: Select
+
+
 def communications_list(user, *, committee_id: int | None, status: str | None, state_id: int | None,
                         q: str | None, age: str | None = None, overdue: str | None = None,
                         grade: str | None = None, dated: str | None = None, start: date | None = None,
-                        end: date | None = None, decision: str | None = None) -> tuple[Select, Select]:
+                        end: date | None = None, decision: str | None = None) -> Listing:
     """The visible communications matching the list's filters (the backlog's figures use the same).
 
-    Returns the SELECT of the communications and the SELECT of their ids alone. Within one
-    committee the ids come from the communications table only (conditions on the case record
-    become sub-queries), so counting and paging a committee's long list walk one index.
+    Within one committee the ids to page come from the communications table only, so a page walks
+    the sort index; a condition on the case record (the stage, the number, the title) is then
+    checked row by row as the walk goes (EXISTS), which stops at the page's last row instead of
+    first building the set of every case of the committee that passes it. Counting goes the other
+    way: from the case records that pass it (the (unit, status) index) joined to their communication.
     """
     today = date.today()
     conditions = []
-    if committee_id:
-        conditions += [Communication.committee_id == committee_id,
-                       visible_in_unit(user, committee_id, Communication.id)]
     if age in AGES:
         conditions.append(age_condition(age, today))
     if overdue in OVERDUE_KINDS:
@@ -55,10 +66,21 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
         on_case.append(grade_condition(grade))
     if not committee_id:
         stmt = visible_cases(user, Communication).where(*conditions, *on_case)
-        return stmt, stmt.with_only_columns(Communication.id, maintain_column_froms=True)
-    if on_case:
-        conditions.append(Communication.id.in_(select(Case.id).where(Case.unit_id == committee_id, *on_case)))
-    return select(Communication).where(*conditions), select(Communication.__table__.c.id).where(*conditions)
+        ids = stmt.with_only_columns(Communication.id, maintain_column_froms=True)
+        return Listing(stmt, ids, ids)
+    visible = visible_in_unit(user, committee_id, Communication.id)
+    rows = select(Communication).where(Communication.committee_id == committee_id, visible, *conditions, *on_case)
+    keys = select(_table.id).where(_table.committee_id == committee_id, visible, *conditions)
+    if not on_case:
+        return Listing(rows, keys, keys)
+    on_record = exists().where(Case.id == _table.id, Case.unit_id == committee_id, *on_case)
+    # A committee's communications are its unit's case records: with no other condition on the
+    # communication, the case records' index alone is counted.
+    counted = select(Case.id).where(Case.unit_id == committee_id, visible_in_unit(user, committee_id, Case.id),
+                                    *on_case)
+    if conditions:
+        counted = counted.join(Communication.__table__, _table.id == Case.id).where(*conditions)
+    return Listing(rows, keys.where(on_record.correlate_except(Case.__table__)), counted)
 
 
 def dated_condition(dated: str | None, start: date | None, end: date | None,
@@ -84,7 +106,6 @@ def list_filters(args) -> dict:
                 end=end, decision=args.get("decision", type=DecisionType))
 
 
-_table = Communication.__table__.c  # the sort keys live in the communications table: see communications_list
 LIST_SORTS = {"number": (_table.year, _table.number), "received": _table.received_on,
               "registered": _table.registered_on}
 

@@ -104,3 +104,18 @@ def test_follow_up_grades_are_drawn_in_colours_that_say_how_the_state_complied(m
     bars = assert_each_bar_lists_what_it_counts(officer, page, "follow_up_by_grade")
     assert [(bar.what, bar.tone, bar.value) for bar in bars] == [
         ("E — measures contrary to the Views · Cases", "grave", 1)]
+
+
+def test_each_age_of_a_stage_counts_only_its_own_cases_and_not_what_the_reader_may_not_see(make_communication,
+                                                                                            users):
+    today = date.today()
+    days = {"under_1": [30, 200], "1_2": [500], "2_4": [1000, 1100, 1200], "over_4": [2000]}
+    made = {bucket: [make_communication(author=(f"Age{bucket}{n}", "Ana"), received_on=today - timedelta(days=n))
+                     for n in ages] for bucket, ages in days.items()}
+    made["2_4"][0].confidential = True
+    db.session.commit()
+    committee_id = made["under_1"][0].committee_id
+
+    assert backlog(users["officer"], committee_id).by_stage["received"] == {
+        "under_1": 2, "1_2": 1, "2_4": 2, "over_4": 1}
+    assert backlog(users["admin"], committee_id).by_stage["received"]["2_4"] == 3

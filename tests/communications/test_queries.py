@@ -1,7 +1,10 @@
 """The backlog's counts as the committee's readers see them: never what they may not see."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+
+from sqlalchemy import event
 
 from casework.communications.backlog import backlog
 from casework.core.workflow import fire
@@ -23,3 +26,59 @@ def test_overdue_replies_leave_out_a_confidential_case_the_reader_is_not_assigne
     listed = client_for(users["officer"]).get(
         f"/communications/?committee={shown.committee_id}&overdue=state_observations").get_data(as_text=True)
     assert "1 communication<" in listed and "SECRETAUTHOR" not in listed.upper()
+
+
+def _listed(client, url: str) -> tuple[str, list[str]]:
+    """The count a list states and the authors it shows, in order."""
+    page = client.get(url).get_data(as_text=True)
+    return re.search(r'class="count">([^<]*)<', page)[1], re.findall(r"(?i)stage\w+author", page)
+
+
+def test_a_stage_of_one_committee_is_counted_and_listed_without_what_the_reader_may_not_see(
+        make_communication, users, client_for):
+    """The stage is checked on the case record while the list walks its sort order, and counted from
+    the case records: both leave out a confidential case of that stage, and the other stages."""
+    today = date.today()
+    made = [make_communication(author=(f"Stage{i}author", "Ana"), received_on=today - timedelta(days=100 - i),
+                               register=i != 3) for i in range(5)]
+    made[1].confidential = True
+    db.session.commit()
+    committee_id = made[0].committee_id
+    url = f"/communications/?committee={committee_id}&status=registered&sort=received&dir=desc"
+
+    count, authors = _listed(client_for(users["officer"]), url)
+    assert count == "3 communications"
+    assert [author.capitalize() for author in authors] == ["Stage4author", "Stage2author", "Stage0author"]
+    assert _listed(client_for(users["admin"]), url)[0] == "4 communications"
+    assert _listed(client_for(users["officer"]), f"{url}&age=under_1")[0] == "3 communications"
+    assert _listed(client_for(users["officer"]), f"{url}&age=over_4")[0] == "0 communications"
+
+
+def _statements(client, url: str) -> int:
+    """The SQL statements one request of `url` sends, with what the test loaded expired (as in a
+    server, where each request loads its records afresh)."""
+    db.session.expire_all()
+    sent = []
+
+    def count(*_args) -> None:
+        sent.append(1)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return len(sent)
+
+
+def test_the_committee_list_asks_the_same_number_of_questions_for_two_rows_as_for_six(make_communication, users,
+                                                                                     client_for):
+    """Each row offers the actions the reader may take, which depends on who is assigned: read for
+    the whole page at once, not row by row."""
+    client = client_for(users["officer"])
+    made = [make_communication(author=(f"Row{i}author", "Ana")) for i in range(2)]
+    url = f"/communications/?committee={made[0].committee_id}"
+    few = _statements(client, url)
+    for i in range(4):
+        make_communication(author=(f"More{i}author", "Ana"))
+    assert _statements(client, url) == few
