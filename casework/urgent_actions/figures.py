@@ -10,11 +10,10 @@ from flask_babel import gettext as _
 from sqlalchemy import and_
 
 from casework.core.persons import CasePerson, PersonRole
-from casework.core.states import State
-from casework.extensions import db
 from casework.figures.period import Period
 from casework.figures.sections import (
-    Chart, Figure, Section, Series, counts_by, ids_where, month_labels, month_of, monthly, starting_from,
+    Chart, Figure, Section, Series, by_count_then_name, counts_by, ids_where, month_labels, month_of, monthly,
+    starting_from,
 )
 from casework.urgent_actions.models import Located, Outcome, UrgentAction
 from casework.urgent_actions.queries import located_ids, urgent_actions_for
@@ -80,8 +79,8 @@ def _by_state(persons: dict[tuple, int], period: Period) -> Chart:
         for state_id in {first, second} - {None}:
             line = cells.setdefault(state_id, {})
             line[outcome] = line.get(outcome, 0) + n
-    top = sorted(cells, key=lambda s: -sum(cells[s].values()))[:TOP_STATES]
-    names = dict(db.session.execute(db.select(State.id, State.name).where(State.id.in_(top))).all())
+    names = dict(by_count_then_name({s: sum(line.values()) for s, line in cells.items()}, TOP_STATES))
+    top = list(names)
     return Chart("urgent_actions_by_state", _("Disappeared persons of the urgent actions registered, by State and "
                                               "outcome"),
                  [names[s] for s in top], [
