@@ -207,6 +207,7 @@ FIELD_LABELS: dict[str, Label] = {
     "raised_with": _l("Raised with"),
     "received_on": _l("Received"),
     "recommendation_id": _l("Recommendation"),
+    "recorded_at": _l("Recorded at"),
     "recorded_by_id": _l("Recorded by"),
     "redact": _l("Initials only in public"),
     "reference": _l("Reference"),
