@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_
 
 from casework.core.persons import CasePerson, PersonRole
@@ -18,8 +19,9 @@ from casework.figures.sections import (
 from casework.urgent_actions.models import Located, Outcome, UrgentAction
 from casework.urgent_actions.queries import located_ids, urgent_actions_for
 
-OUTCOMES = {Located.ALIVE_AND_FREE.value: "Located alive and free", Located.IN_DETENTION.value: "Located in detention",
-            Located.DECEASED.value: "Located deceased", "none": "Not located"}
+OUTCOMES = {Located.ALIVE_AND_FREE.value: _l("Located alive and free"),
+            Located.IN_DETENTION.value: _l("Located in detention"), Located.DECEASED.value: _l("Located deceased"),
+            "none": _l("Not located")}
 TOP_STATES = 15
 
 
@@ -51,7 +53,7 @@ def key_figures(user, period: Period) -> Section:
         Figure(_("Urgent actions registered"), sum(registered.values()), _link(period)),
         Figure(_("Persons located"), sum(by_outcome.values()), _link(period, dated="located"),
                note=_("located in the period, whenever the urgent action was registered")),
-        *[Figure(_(OUTCOMES[kind.value]), by_outcome[kind], _link(period, dated="located", located=kind.value),
+        *[Figure(str(OUTCOMES[kind.value]), by_outcome[kind], _link(period, dated="located", located=kind.value),
                  level=1) for kind in Located if by_outcome.get(kind)],
         Figure(_("Persons located to date"), sum(_persons_located(user, period, since_the_start=True).values()),
                url_for("urgent_actions.index", to=period.end.isoformat(), dated="located"),
@@ -84,7 +86,7 @@ def _by_state(persons: dict[tuple, int], period: Period) -> Chart:
     return Chart("urgent_actions_by_state", _("Disappeared persons of the urgent actions registered, by State and "
                                               "outcome"),
                  [names[s] for s in top], [
-                     Series(_(label), [cells[s].get(kind, 0) for s in top],
+                     Series(str(label), [cells[s].get(kind, 0) for s in top],
                             [_link(period, state=s, located=kind) for s in top])
                      for kind, label in OUTCOMES.items()
                  ], x_title=_("Persons"), y_title=_("State"), horizontal=True, stacked=True,

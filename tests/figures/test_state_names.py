@@ -18,3 +18,11 @@ def test_the_charts_per_state_name_the_states_in_the_pages_language(app, world, 
     assert charts["letters_per_state"].labels == ["Iraq", mexico]
     assert charts["releases_by_country"].labels == [mexico]
     assert charts["reprisals_by_country"].labels == [mexico, "Iraq"]
+
+
+@pytest.mark.parametrize(("language", "not_located"), [("fr", "Non localisée"), ("es", "No localizada")])
+def test_the_outcomes_of_the_urgent_actions_chart_read_in_the_pages_language(app, world, users, language,
+                                                                            not_located):
+    with force_locale(language):
+        _, charts = _figures(app, users["admin"])
+    assert not_located in [series.name for series in charts["urgent_actions_by_state"].series]
