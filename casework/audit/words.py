@@ -15,11 +15,13 @@ from typing import Any
 
 from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from casework.auth.models import User
+from casework.core.audit import NAMING_FIELDS, describe
 from casework.core.fields import field_label
-from casework.core.i18n import ENUM_WORDS, enum_label
+from casework.core.i18n import ENUM_WORDS, Label, enum_label
 from casework.core.states import State
 from casework.core.units import Unit
 from casework.core.workflow import COMMON_STATE_LABELS, _WORKFLOWS
@@ -32,6 +34,11 @@ STATE = re.compile(r"(^|_)(state|nationality)_id$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 CODE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$")
+# Steps that meet deadlines without being a transition of a workflow (`meet_open_deadlines`).
+STEP_LABELS: dict[str, Label] = {
+    "record_follow_up_round": _l("Record a follow-up round"),
+}
+
 
 class Words:
     """Turns recorded values into words for one page, asking the database once per kind."""
@@ -45,9 +52,30 @@ class Words:
                     ids[kind].update(v for v in _flat(value) if isinstance(v, int) and not isinstance(v, bool))
         self.names = {
             "account": _names(User, User.name, ids["account"]),
-            "state": _names(State, State.name, ids["state"]),
-            "unit": _names(Unit, Unit.name, ids["unit"]),
+            "state": _shown_names(State, ids["state"]),
+            "unit": _shown_names(Unit, ids["unit"]),
         }
+
+    def describe(self, event, named: bool = True) -> str:
+        """The event in a sentence, as `casework.core.audit.describe` says it, the record named in the
+        reader's words: a deadline by its label in their language ("Ajout : délai « Réponse attendue »"),
+        a code by its label."""
+        sentence = describe(event, named=False)
+        if not named or event.action not in ("create", "delete") or not event.changes:
+            return sentence
+        field = next((f for f in NAMING_FIELDS if event.changes.get(f)), None)
+        if field is None:
+            return sentence
+        name = event.changes[field]
+        if event.object_type == "deadlines" and field == "label":
+            name = _(name)  # stored in English, as the workflow declares it (`Deadline.shown_label`)
+        # "Deadline added: Reply due"; French and Spanish quote the name after their own colon.
+        return _("%(event)s: %(name)s", event=sentence, name=self.value(field, name, event.object_type))
+
+    @staticmethod
+    def line(label: str, value: str) -> str:
+        """"Field: value", with the colon and space the reader's language writes ("Champ : valeur")."""
+        return _("%(field)s: %(value)s", field=label, value=value)
 
     def changes(self, event, changes: dict | None) -> list[tuple[str, str, str | None]]:
         """(field, before, after) for an update; (field, value, None) for a creation or deletion."""
@@ -70,7 +98,7 @@ class Words:
         if isinstance(value, list):
             return ", ".join(self.value(name, item, object_type) for item in value)
         if isinstance(value, dict):
-            return "; ".join(f"{field_label(k)}: {self.value(k, v)}" for k, v in value.items())
+            return "; ".join(self.line(field_label(k), self.value(k, v)) for k, v in value.items())
         kind = _kind(name)
         if kind and isinstance(value, int):
             return self.names[kind].get(value) or f"#{value}"
@@ -107,7 +135,7 @@ def _step_label(event: str):
         for transition in workflow.transitions:
             if transition.event == event:
                 return transition.label
-    return enum_label(event)
+    return STEP_LABELS.get(event) or enum_label(event)
 
 
 def _workflow_of(object_type: str | None):
@@ -141,3 +169,10 @@ def _names(model, column, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
     return dict(db.session.execute(select(model.id, column).where(model.id.in_(ids))).all())
+
+
+def _shown_names(model, ids: set[int]) -> dict[int, str]:
+    """States and units by their names in the page's language (`shown_name`)."""
+    if not ids:
+        return {}
+    return {row.id: row.shown_name for row in db.session.scalars(select(model).where(model.id.in_(ids)))}

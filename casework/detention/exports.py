@@ -1,6 +1,7 @@
 """The detention lists, exportable: visits, individual cases, and individual releases."""
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from casework.detention.cases.models import DetentionCase
@@ -17,7 +18,7 @@ DETENTION_VISITS_LIST = ExportableList(
         Column(_l("Started on"), lambda v: v.started_on),
         Column(_l("Ended on"), lambda v: v.ended_on),
         Column(_l("Place of detention"), lambda v: v.facility.name, 32),
-        Column(_l("Country"), lambda v: v.facility.state.name, 20),
+        Column(_l("Country"), lambda v: v.facility.state.shown_name, 20),
         Column(_l("Field office"), lambda v: v.unit.code),
         Column(_l("Kind"), lambda v: v.kind_label),
         Column(_l("Access"), lambda v: v.access_label),
@@ -34,7 +35,7 @@ _CASE_COLUMNS = (
     Column(_l("Reference"), lambda c: c.reference),
     Column(_l("Person and issue"), lambda c: c.title, 40),
     Column(_l("Place of detention"), lambda c: c.facility.name, 32),
-    Column(_l("Country"), lambda c: c.facility.state.name, 20),
+    Column(_l("Country"), lambda c: c.facility.state.shown_name, 20),
     Column(_l("Field office"), lambda c: c.unit.code),
     Column(_l("Status"), lambda c: c.status_label, 20),
     Column(_l("Outcome"), lambda c: c.outcome_label, 24),
@@ -52,8 +53,14 @@ DETENTION_RELEASES_LIST = ExportableList(
     name="detention_releases", title=_l("Releases upon the Office’s action"), endpoint="detention.releases_list",
     query=releases_from_args, key=DetentionCase.id, sorts=RELEASE_SORTS, default_sort="date",
     default_direction="desc",
-    columns=(*_CASE_COLUMNS, Column(_l("Counted"), lambda c: f"in record no. {c.covered_by.aggregate_id}"
-                                     if c.covered_by else "on its own", 20)),
+    columns=(*_CASE_COLUMNS, Column(_l("Counted"), lambda c: _counted(c), 20)),
 )
+
+
+def _counted(case: DetentionCase) -> str:
+    """Where the release is counted, as the releases list says it: in an aggregate record or on its own."""
+    if case.covered_by:
+        return _("in record no. %(n)s", n=case.covered_by.aggregate_id)
+    return _("on its own")
 
 EXPORTS = (DETENTION_VISITS_LIST, DETENTION_CASES_LIST, DETENTION_RELEASES_LIST)

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy import case, distinct, exists, extract, func, select
 
 from casework.core.permissions import visibility_clause
-from casework.core.states import State
+from casework.core.states import State, collation_key, page_language
 from casework.core.units import Unit
 from casework.detention.cases.models import (
     OUTCOME_LABELS, AggregateRelease, CaseOutcome, DetentionCase, ReleaseCategory,
@@ -92,7 +92,8 @@ def figures(user, f: Filters) -> tuple[list[FigureRow], FigureRow]:
         row(unit_id, state_id, year).outcomes[CaseOutcome(outcome).value] = count
 
     _name(rows.values())
-    ordered = sorted(rows.values(), key=lambda r: (-r.year, r.unit.code, r.state.name))
+    language = page_language()
+    ordered = sorted(rows.values(), key=lambda r: (-r.year, r.unit.code, collation_key(r.state.shown_name, language)))
     return ordered, _totals(user, f, ordered)
 
 
@@ -156,11 +157,13 @@ def _releases_by_country(rows, args: dict, endpoint: str) -> Chart:
     """Releases per country, women, men and children stacked; each country's bar opens `endpoint`."""
     countries: dict[int, list] = {}
     for row in rows:
-        line = countries.setdefault(row.state_id, [row.state.name, 0, 0, 0])
+        line = countries.setdefault(row.state_id, [row.state.shown_name, 0, 0, 0])
         line[1] += row.releases.women
         line[2] += row.releases.men
         line[3] += row.releases.children
-    ordered = sorted(((sid, *line) for sid, line in countries.items() if sum(line[1:])), key=lambda r: -sum(r[2:]))
+    language = page_language()
+    ordered = sorted(((sid, *line) for sid, line in countries.items() if sum(line[1:])),
+                     key=lambda r: (-sum(r[2:]), collation_key(r[1], language)))
     links = [url_for(endpoint, **{**args, "country": r[0]}) for r in ordered]
     return Chart("releases_by_country", _("Persons released, women, men and children, by country"),
                  [r[1] for r in ordered], [

@@ -19,7 +19,7 @@ from wtforms.validators import Optional
 from casework.core.forms import Form, choices
 from casework.core.permissions import Permission
 from casework.core.queries import where_given
-from casework.core.states import State
+from casework.core.states import State, by_name
 from casework.detention.cases.models import AggregateRelease, CaseIssue, CaseOutcome, DetentionCase
 from casework.detention.permissions import field_offices_where, visible_facilities
 from casework.detention.places.models import Facility, FacilityType
@@ -124,9 +124,9 @@ def filter_form(form_class: type[FilterForm] = FilterForm) -> tuple[FilterForm, 
     form = form_class(request.args)
     offices = field_offices_where(current_user, Permission.VIEW)
     form.unit.choices = choices([(0, _("Any"))] + [(u.id, u.code) for u in offices])
-    countries = db.session.scalars(select(State).where(
-        State.id.in_(visible_facilities(current_user).with_only_columns(Facility.state_id))).order_by(State.name))
-    form.country.choices = choices([(0, _("Any"))] + [(s.id, s.name) for s in countries])
+    countries = by_name(db.session.scalars(select(State).where(
+        State.id.in_(visible_facilities(current_user).with_only_columns(Facility.state_id)))))
+    form.country.choices = choices([(0, _("Any"))] + [(s.id, s.shown_name) for s in countries])
     form.year.choices = choices([(0, _("Any"))] + [(y, str(y)) for y in range(date.today().year, first_year() - 1, -1)])
     form.validate()
     return form, filters_from_args(current_user, request.args)

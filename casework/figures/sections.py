@@ -161,3 +161,14 @@ def per_month(stmt: Select, column, period: Period) -> list[int]:
 
 def month_labels(period: Period) -> list[str]:
     return [m.start.strftime("%b %Y") if not period.is_year else m.start.strftime("%b") for m in period.months()]
+
+
+def by_count_then_name(counts: dict[int, int], limit: int | None = None) -> list[tuple[int, str]]:
+    """States (id → count) as a chart lists them: the most first, ties in the alphabetical order of
+    the page's language; each with its name in that language. `limit`: only the first so many."""
+    from casework.core.states import State, collation_key, page_language
+
+    states = db.session.scalars(select(State).where(State.id.in_(list(counts)))).all()
+    language = page_language()
+    ranked = sorted(states, key=lambda s: (-counts[s.id], collation_key(s.shown_name, language)))
+    return [(state.id, state.shown_name) for state in ranked[:limit]]

@@ -4,16 +4,13 @@ from __future__ import annotations
 from flask import render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
 from wtforms import DateField, SelectField, StringField
 from wtforms.validators import Optional
 
-from casework.core.forms import Form, choices, enum_choices
+from casework.core.forms import Form, choices, enum_choices, state_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, units_where
-from casework.core.states import State
 from casework.core.units import UnitKind
-from casework.extensions import db
 from casework.letters.models import LetterStatus
 from casework.letters.queries import LIST_SORTS, letters_from_args
 from casework.letters.types import all_letter_types
@@ -36,8 +33,7 @@ class RegisterFilterForm(Form):
 
 def register_page():
     form = RegisterFilterForm(request.args)
-    form.state.choices = choices([(0, _l("Any"))] + [
-        (s.id, s.name) for s in db.session.scalars(select(State).order_by(State.name))])
+    form.state.choices = state_choices(_l("Any"))
     form.letter_type.choices = choices([("", _l("Any"))] + [(t.key, t.label) for t in all_letter_types()])
     form.validate()
     page = paginate(letters_from_args(current_user, request.args), sorts=LIST_SORTS, default_sort="created",

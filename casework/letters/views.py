@@ -11,7 +11,6 @@ from flask import Blueprint, abort, current_app, flash, render_template, request
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
-from sqlalchemy import select
 
 from casework.cases.access import is_of_kind, load_case, record_confidential_view
 from casework.cases.forms import ConfirmForm
@@ -19,9 +18,8 @@ from casework.cases.views import back_to_case, on_case_page, record_step
 from casework.core import audit, jobs
 from casework.core import storage
 from casework.core.storage import Stored, content_key
-from casework.core.forms import choices
+from casework.core.forms import choices, state_choices
 from casework.core.permissions import Permission, can, units_where, visible_cases
-from casework.core.states import State
 from casework.core.writes import again_at, again_on, write
 from casework.extensions import db
 from casework.letters import batches, operations as ops
@@ -76,8 +74,7 @@ def new():
 
 def _letter_form(letter: Letter) -> LetterForm:
     form = LetterForm(obj=None if request.method == "POST" else letter)
-    state_choices = choices((s.id, s.name) for s in db.session.scalars(select(State).order_by(State.name)))
-    form.addressee_states.choices = form.copy_states.choices = state_choices
+    form.addressee_states.choices = form.copy_states.choices = state_choices()
     if request.method == "GET":
         form.version.data, form.subject.data = letter.version, letter.title
         to_states = [a.state_id for a in letter.recipients if a.kind is AddresseeKind.STATE]

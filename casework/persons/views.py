@@ -6,15 +6,13 @@ from collections.abc import Callable
 from flask import Blueprint, abort, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from casework.cases.lookup import origin_of_request
 from casework.core import audit
-from casework.core.forms import choices
+from casework.core.forms import choices, state_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, units_where
 from casework.core.persons import Person, can_edit_person, can_view_person, cases_of
-from casework.core.states import State
 from casework.core.writes import again_on, write
 from casework.extensions import db
 from casework.persons.forms import PersonForm, PersonSearchForm
@@ -36,8 +34,7 @@ def _form(person: Person | None = None) -> PersonForm:
     form = PersonForm(obj=person)
     if person is not None and request.method == "GET":
         form.other_names.data = "\n".join(f"{n.name} | {n.script}" if n.script else n.name for n in person.names)
-    states = db.session.execute(select(State.id, State.name).order_by(State.name)).all()
-    form.nationality_id.choices = choices([(0, _("Unknown"))] + [(s.id, s.name) for s in states])
+    form.nationality_id.choices = state_choices(_("Unknown"))
     form.unit_id.choices = choices((u.id, str(u)) for u in units_where(current_user, Permission.EDIT))
     return form
 

@@ -9,10 +9,9 @@ from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import distinct, func, select
 
-from casework.core.states import State
 from casework.extensions import db
 from casework.figures.period import Period
-from casework.figures.sections import Chart, Figure, Section, Series, count
+from casework.figures.sections import Chart, Figure, Section, Series, by_count_then_name, count
 from casework.reprisals.access import is_team_member
 from casework.reprisals.models import ReprisalCase
 from casework.reprisals.queries import reprisal_cases_for
@@ -28,16 +27,16 @@ def key_figures(user, period: Period) -> Section | None:
     received = reprisal_cases_for(user, start=period.start, end=period.end)
     countries = db.session.scalar(received.with_only_columns(func.count(distinct(ReprisalCase.state_id)))) or 0
     cases = received.with_only_columns(ReprisalCase.state_id.label("state_id")).subquery()
-    per_country = db.session.execute(
-        select(State.id, State.name, func.count()).join(cases, cases.c.state_id == State.id)
-        .group_by(State.id, State.name)
-        .order_by(func.count().desc(), State.name)).all()
+    counted = dict(db.session.execute(select(cases.c.state_id, func.count()).group_by(cases.c.state_id)).all())
+    per_country = by_count_then_name(counted)
     figures = [
         Figure(_("New reprisals cases"), count(received), _link(period)),
         Figure(_("Countries concerned"), countries, _link(period), note=_("by the cases received in the period")),
     ]
-    chart = Chart("reprisals_by_country", _("Reprisals cases received, by country"), [r.name for r in per_country], [
-        Series(_("Cases"), [r[2] for r in per_country], [_link(period, state=r.id) for r in per_country]),
+    chart = Chart("reprisals_by_country", _("Reprisals cases received, by country"),
+                  [name for _id, name in per_country], [
+        Series(_("Cases"), [counted[state_id] for state_id, _name in per_country],
+               [_link(period, state=state_id) for state_id, _name in per_country]),
     ], x_title=_("Cases"), y_title=_("Country"), horizontal=True, empty_text=_("No case received in the period."))
     return Section("reprisals", _("Reprisals"), figures, [chart],
                    note=_("Strictly confidential: shown only to the reprisals team, counting the cases you may "

@@ -8,10 +8,9 @@ from flask_babel import gettext as _
 from sqlalchemy import case, distinct, func, select
 
 from casework.core.permissions import visible_cases
-from casework.core.states import State
 from casework.extensions import db
 from casework.figures.period import Period
-from casework.figures.sections import Chart, Figure, Section, Series, among
+from casework.figures.sections import Chart, Figure, Section, Series, among, by_count_then_name
 from casework.letters.models import LetterAddressee
 from casework.special_procedures.models import TYPE_LABELS, Reply, SpCommunication
 from casework.special_procedures.queries import figures_between, letters_sent_between
@@ -49,12 +48,12 @@ def _per_state(sent: list[int], period: Period) -> Chart:
         .where(among(LetterAddressee.letter_id, sent), LetterAddressee.state_id.is_not(None)).subquery()
     replied = case((pairs.c.communication_id.in_(select(Reply.communication_id)), pairs.c.communication_id))
     letters = func.count(distinct(pairs.c.communication_id))
-    rows = db.session.execute(
-        select(State.id, State.name, letters, func.count(distinct(replied)))
-        .join(pairs, pairs.c.state_id == State.id).group_by(State.id, State.name)
-        .order_by(letters.desc(), State.name).limit(TOP_STATES)).all()
-    return Chart("letters_per_state", _("Letters sent and answered per State"), [r.name for r in rows], [
-        Series(_("Letters sent"), [r[2] for r in rows], [_link(period, state=r.id) for r in rows], tone="accent"),
+    counted = {state_id: (sent_to, answered) for state_id, sent_to, answered in db.session.execute(
+        select(pairs.c.state_id, letters, func.count(distinct(replied))).group_by(pairs.c.state_id))}
+    rows = [(state_id, name, *counted[state_id]) for state_id, name in
+            by_count_then_name({state_id: n for state_id, (n, _answered) in counted.items()}, TOP_STATES)]
+    return Chart("letters_per_state", _("Letters sent and answered per State"), [r[1] for r in rows], [
+        Series(_("Letters sent"), [r[2] for r in rows], [_link(period, state=r[0]) for r in rows], tone="accent"),
         Series(_("Letters answered"), [r[3] for r in rows], tone="good"),
         Series(_("Reply rate"), [r[3] / r[2] if r[2] else 0 for r in rows], percent=True, charted=False),
     ], x_title=_("Letters"), y_title=_("State"), horizontal=True,

@@ -37,6 +37,13 @@ class MandateKind(enum.StrEnum):
     THEMATIC = "thematic"
     COUNTRY = "country"
 
+    @property
+    def label(self) -> str:
+        return str(_MANDATE_KINDS[self])
+
+
+_MANDATE_KINDS = {MandateKind.THEMATIC: _l("thematic"), MandateKind.COUNTRY: _l("country")}
+
 
 class Mandate(Audited, db.Model):
     """A special-procedures mandate: its holder who signs, the resolutions creating it, its desk (unit)."""
@@ -59,6 +66,12 @@ class Mandate(Audited, db.Model):
     @property
     def audit_case_id(self) -> int | None:
         return None
+
+    @property
+    def shown_name(self) -> str:
+        """The mandate's name in the page's language: its unit's official name while it keeps the
+        copy of it it was created with ("Rapporteur spécial sur la torture…"), else as recorded."""
+        return self.unit.shown_name if self.name == self.unit.name else self.name
 
     def __str__(self) -> str:
         return self.name

@@ -13,7 +13,7 @@ from casework.core.deadlines import Deadline
 from casework.core.persons import Person
 from casework.core.permissions import visible_case_ids, visible_cases
 from casework.core.queries import where_given
-from casework.core.states import State
+from casework.core.states import State, by_name, collation_key, page_language
 from casework.extensions import db
 from casework.figures.period import between, list_period
 from casework.figures.sections import among, ids_where, rows_of, starting_from, tally
@@ -204,8 +204,12 @@ def figures_between(start: date, end: date, base: Select | None = None,
 
 
 def state_choices() -> list[tuple[int, str]]:
-    return list(db.session.execute(select(State.id, State.name).order_by(State.name)).all())
+    """Every State by its name in the page's language, in that language's alphabetical order."""
+    return [(state.id, state.shown_name) for state in by_name(db.session.scalars(select(State)))]
 
 
 def mandate_choices() -> list[tuple[int, str]]:
-    return list(db.session.execute(select(Mandate.id, Mandate.name).where(Mandate.active).order_by(Mandate.name)))
+    """The active mandates by their names in the page's language, in that language's alphabetical order."""
+    language = page_language()
+    mandates = db.session.scalars(select(Mandate).where(Mandate.active))
+    return [(m.id, m.shown_name) for m in sorted(mandates, key=lambda m: collation_key(m.shown_name, language))]

@@ -20,7 +20,7 @@ from casework.core import audit, inputs, storage
 from casework.core.forms import choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
-from casework.core.states import State
+from casework.core.states import State, collation_key, page_language
 from casework.core.storage import Stored
 from casework.core.writes import again_on, write
 from casework.extensions import db
@@ -275,7 +275,8 @@ def mandates():
 
 
 def _mandates_page(form: HolderForm, status: int = 200):
-    rows = db.session.scalars(select(Mandate).order_by(Mandate.name)).all()
+    language = page_language()
+    rows = sorted(db.session.scalars(select(Mandate)), key=lambda m: collation_key(m.shown_name, language))
     editable = {m.id for m in rows if can_in_unit(current_user, Permission.APPROVE, m.unit_id)}
     return render_template("special_procedures/mandates.html", mandates=rows, editable=editable, form=form), status
 

@@ -11,17 +11,17 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_
 
 from casework.core.persons import CasePerson, PersonRole
-from casework.core.states import State
-from casework.extensions import db
 from casework.figures.period import Period
 from casework.figures.sections import (
-    Chart, Figure, Section, Series, counts_by, ids_where, month_labels, month_of, monthly, starting_from,
+    Chart, Figure, Section, Series, by_count_then_name, counts_by, ids_where, month_labels, month_of, monthly,
+    starting_from,
 )
 from casework.urgent_actions.models import Located, Outcome, UrgentAction
 from casework.urgent_actions.queries import Statistics, located_ids, urgent_actions_for
 
-OUTCOMES = {Located.ALIVE_AND_FREE.value: "Located alive and free", Located.IN_DETENTION.value: "Located in detention",
-            Located.DECEASED.value: "Located deceased", "none": "Not located"}
+OUTCOMES = {Located.ALIVE_AND_FREE.value: _l("Located alive and free"),
+            Located.IN_DETENTION.value: _l("Located in detention"), Located.DECEASED.value: _l("Located deceased"),
+            "none": _l("Not located")}
 TONES = {Located.ALIVE_AND_FREE.value: "good", Located.IN_DETENTION.value: "held", Located.DECEASED.value: "grave",
          "none": "pending"}
 TOP_STATES = 15
@@ -58,7 +58,7 @@ def key_figures(user, period: Period) -> Section:
         Figure(_("Urgent actions registered"), sum(registered.values()), _link(period)),
         Figure(_("Persons located"), sum(by_outcome.values()), _link(period, dated="located"),
                note=_("located in the period, whenever the urgent action was registered")),
-        *[Figure(_(OUTCOMES[kind.value]), by_outcome[kind], _link(period, dated="located", located=kind.value),
+        *[Figure(str(OUTCOMES[kind.value]), by_outcome[kind], _link(period, dated="located", located=kind.value),
                  level=1) for kind in Located if by_outcome.get(kind)],
         Figure(_("Persons located to date"), sum(_persons_located(user, period, since_the_start=True).values()),
                url_for("urgent_actions.index", to=period.end.isoformat(), dated="located"),
@@ -86,12 +86,12 @@ def _by_state(persons: dict[tuple, int], period: Period) -> Chart:
         for state_id in {first, second} - {None}:
             line = cells.setdefault(state_id, {})
             line[outcome] = line.get(outcome, 0) + n
-    top = sorted(cells, key=lambda s: -sum(cells[s].values()))[:TOP_STATES]
-    names = dict(db.session.execute(db.select(State.id, State.name).where(State.id.in_(top))).all())
+    names = dict(by_count_then_name({s: sum(line.values()) for s, line in cells.items()}, TOP_STATES))
+    top = list(names)
     return Chart("urgent_actions_by_state", _("Disappeared persons of the urgent actions registered, by State and "
                                               "outcome"),
                  [names[s] for s in top], [
-                     Series(_(label), [cells[s].get(kind, 0) for s in top],
+                     Series(str(label), [cells[s].get(kind, 0) for s in top],
                             [_link(period, state=s, located=kind) for s in top], tone=TONES[kind])
                      for kind, label in OUTCOMES.items()
                  ], x_title=_("Persons"), y_title=_("State"), horizontal=True, stacked=True,

@@ -11,7 +11,7 @@ from casework.core.deadlines import Deadline
 from casework.core.permissions import visibility_clause
 from casework.core.persons import CasePerson, Person, PersonRole
 from casework.core.queries import where_given
-from casework.core.states import State
+from casework.core.states import State, collation_key, page_language
 from casework.extensions import db
 from casework.figures.period import between, list_period
 from casework.urgent_actions.models import CLOSED, OPEN, Located, Outcome, UrgentAction, UrgentActionStatus
@@ -152,11 +152,12 @@ def statistics(user) -> Statistics:
     for year, state_id, outcome, n in db.session.execute(persons):
         for bucket in _person_buckets_of(outcome):
             cell_of(year, state_id)[bucket] += n
-    names = dict(db.session.execute(select(State.id, State.name)).all())
+    names = {state.id: state.shown_name for state in db.session.scalars(select(State))}
+    language = page_language()
     stats = Statistics()
     for cell in cells.values():
         stats.rows.append({**cell, "state": names.get(cell["state_id"], "?")})
-    stats.rows.sort(key=lambda r: (-r["registration_year"], -r["registered"], r["state"]))
+    stats.rows.sort(key=lambda r: (-r["registration_year"], -r["registered"], collation_key(r["state"], language)))
     stats.total = _sum(stats.rows)
     running = 0
     for year in sorted({r["registration_year"] for r in stats.rows}):
@@ -170,7 +171,7 @@ def statistics(user) -> Statistics:
         totals = _sum(rows)
         share = totals["registered"] / stats.total["registered"] if stats.total["registered"] else 0
         stats.states.append({"state_id": state_id, "state": name, **totals, "share": share})
-    stats.states.sort(key=lambda s: -s["registered"])
+    stats.states.sort(key=lambda s: (-s["registered"], collation_key(s["state"], language)))
     return stats
 
 

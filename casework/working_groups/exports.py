@@ -1,6 +1,7 @@
 """The working groups' case lists, exportable with the filters and order of the page."""
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from sqlalchemy import Select, false, select
@@ -8,18 +9,30 @@ from sqlalchemy import Select, false, select
 from casework.core.i18n import Label
 from casework.exports.registry import Column, ExportableList
 from casework.working_groups.models import (
-    WGAD_CODE, WGEID_CODE, DetentionCommunication, DisappearanceCase, WorkingGroupCase,
+    WGAD_CODE, WGEID_CODE, DetentionCommunication, DisappearanceCase, Opinion, Outcome, Procedure, WorkingGroupCase,
 )
 from casework.working_groups.queries import cases_from_args, group_unit_id, list_sorts
 
 
 COMMON = (
     Column(_l("Reference"), lambda case: case.reference),
-    Column(_l("State"), lambda case: case.state.name, 24),
+    Column(_l("State"), lambda case: case.state.shown_name, 24),
     Column(_l("Title"), lambda case: case.title, 48),
     Column(_l("Received"), lambda case: case.received_on),
     Column(_l("Status"), lambda case: case.status_label, 20),
 )
+
+OUTCOMES: dict[Outcome, Label] = {
+    Outcome.ARBITRARY: _l("Arbitrary"), Outcome.NOT_ARBITRARY: _l("Not arbitrary"), Outcome.FILED: _l("Filed"),
+}
+PROCEDURES: dict[Procedure, Label] = {
+    Procedure.URGENT: _l("Urgent procedure"), Procedure.STANDARD: _l("Standard procedure"),
+}
+
+
+def _opinion(opinion: Opinion | None) -> str:
+    return _("Opinion No. %(number)s/%(year)s", number=opinion.number, year=opinion.year) if opinion else ""
+
 
 def _group_list(name: str, title: Label, slug: str, model: type[WorkingGroupCase], unit_code: str,
                 *columns: Column) -> ExportableList:
@@ -41,14 +54,14 @@ WGAD_LIST = _group_list(
     Column(_l("Place of detention"), lambda case: case.place_of_detention, 30),
     Column(_l("Arrested"), lambda case: case.arrested_on),
     Column(_l("Transmitted"), lambda case: case.transmitted_on),
-    Column(_l("Opinion"), lambda case: case.opinion.label if case.opinion else "", 18),
-    Column(_l("Outcome"), lambda case: case.opinion.outcome.value.replace("_", " ") if case.opinion else ""),
+    Column(_l("Opinion"), lambda case: _opinion(case.opinion), 18),
+    Column(_l("Outcome"), lambda case: str(OUTCOMES[case.opinion.outcome]) if case.opinion else ""),
     Column(_l("Categories"), lambda case: ", ".join(case.opinion.category_list) if case.opinion else ""),
 )
 
 WGEID_LIST = _group_list(
     "wgeid", _l("Enforced disappearances: cases"), "disappearances", DisappearanceCase, WGEID_CODE,
-    Column(_l("Procedure"), lambda case: case.procedure.value),
+    Column(_l("Procedure"), lambda case: str(PROCEDURES[case.procedure])),
     Column(_l("Disappeared"), lambda case: case.disappeared_on),
     Column(_l("Place"), lambda case: case.place, 30),
     Column(_l("Transmitted"), lambda case: case.transmitted_on),

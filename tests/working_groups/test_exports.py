@@ -32,5 +32,5 @@ def test_the_disappearance_list_exports_its_procedure_and_dates(client, users, m
     rows = _rows(client.post("/exports/wgeid/csv"))
     header, [row] = rows[0], rows[1:]
     assert row[0] == case.reference
-    assert row[header.index("Procedure")] == "standard"
+    assert row[header.index("Procedure")] == "Standard procedure"
     assert row[header.index("Disappeared")] == case.disappeared_on.isoformat()

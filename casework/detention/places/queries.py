@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from casework.core.forms import choices
 from casework.core.permissions import visibility_clause, visible_cases
 from casework.core.queries import where_given
-from casework.core.states import State
+from casework.core.states import collation_key, page_language
 from casework.detention.cases.models import DetentionCase
 from casework.detention.filters import Filters, in_year, narrow
 from casework.detention.permissions import visible_facilities
@@ -42,9 +42,10 @@ def facilities_query(user, f: Filters) -> Select:
 def facility_choices(user, unit_ids: list[int]):
     """The places in use of these field offices, as a form offers them: by country, then name."""
     facilities = db.session.scalars(
-        visible_facilities(user).where(Facility.unit_id.in_(unit_ids), Facility.active)
-        .join(State, State.id == Facility.state_id).order_by(State.name, Facility.name))
-    return choices((f.id, f"{f.state.name} — {f.name} ({f.location or f.type_label})") for f in facilities)
+        visible_facilities(user).where(Facility.unit_id.in_(unit_ids), Facility.active).order_by(Facility.name))
+    language = page_language()
+    in_order = sorted(facilities, key=lambda f: collation_key(f.state.shown_name, language))
+    return choices((f.id, f"{f.state.shown_name} — {f.name} ({f.location or f.type_label})") for f in in_order)
 
 
 def latest_visits(user, facility_ids: list[int]) -> tuple[dict[int, Visit], dict[int, int]]:
