@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Collection, Hashable, Iterable
 from dataclasses import dataclass, field
 
+from flask_babel import format_date
 from sqlalchemy import (
     ARRAY, ColumnElement, Integer, Row, Select, Text, any_, bindparam, cast, extract, func, select,
 )
@@ -160,7 +161,9 @@ def per_month(stmt: Select, column, period: Period) -> list[int]:
 
 
 def month_labels(period: Period) -> list[str]:
-    return [m.start.strftime("%b %Y") if not period.is_year else m.start.strftime("%b") for m in period.months()]
+    """"Jan" or "Jan 2026" in English, « janv. » in French, "ene" in Spanish: by Babel, in the page's language."""
+    pattern = "MMM" if period.is_year else "MMM y"
+    return [format_date(m.start, pattern) for m in period.months()]
 
 
 def by_count_then_name(counts: dict[int, int], limit: int | None = None) -> list[tuple[int, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, or_, select
 
 from casework.core import inputs
@@ -20,13 +21,13 @@ from casework.urgent_actions.workflow import DEFAULT_MAX_REMINDERS, REPLY_DEADLI
 # Registered, open, closed and suspended count urgent actions; the located figures count persons,
 # each disappeared person of an urgent action by the outcome recorded for them.
 BUCKETS = {
-    "registered": "Registered",
-    "located": "Persons located",
-    "located_alive": "Located alive",
-    "located_deceased": "Located deceased",
-    "open": "Open",
-    "closed": "Closed",
-    "suspended": "Suspended",
+    "registered": _l("Registered"),
+    "located": _l("Persons located"),
+    "located_alive": _l("Located alive"),
+    "located_deceased": _l("Located deceased"),
+    "open": _l("Open"),
+    "closed": _l("Closed"),
+    "suspended": _l("Suspended"),
 }
 
 
