@@ -1,9 +1,12 @@
 """How fast letters become PDFs: one warm render, and batches through the real job path.
 
 1. A two-page joint letter of two Special Rapporteurs to a Permanent Mission, composed from a
-   letter record, rendered once to warm up and then 50 times: median and p95. The same process
-   then goes on composing and rendering it up to letter 1,000 (BENCH_MEMORY_LETTERS) as a worker
-   does, and prints its resident memory at letters 100, 250, 500, 750 and 1,000.
+   letter record, rendered once to warm up and then 50 times: median and p95 of the wall time,
+   and of the CPU time (what the rendering costs when it does not wait for a core). Then a
+   process that imports only what a worker imports (`--memory`: RQ, the app as create_app()
+   builds it from the environment, WeasyPrint) composes and renders that letter up to letter
+   1,000 (BENCH_MEMORY_LETTERS) as a worker does, and prints its resident memory after start-up
+   and at letters 100, 250, 500, 750 and 1,000.
 2. For 1 then 2 workers, each on a fresh database and queue: 200 letters are drafted, submitted
    and approved through the workflow, whose approval enqueues `render_final_letter` on a
    throwaway redis-server; N worker processes are launched and timed until every job row is
@@ -36,7 +39,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pypdf import PdfReader  # noqa: E402
 from redis import Redis  # noqa: E402
 from rq import SimpleWorker, Worker  # noqa: E402
 from sqlalchemy import create_engine, func, select  # noqa: E402
@@ -124,17 +126,28 @@ def bench_render(tmp: Path) -> None:
         letter_id = seed(1, approve=False)[0]
         document = compose(db.session.get(Letter, letter_id), draft=False)
         pdf = render_letter_pdf(document)  # warm-up: imports WeasyPrint, loads the fonts
+        from pypdf import PdfReader  # here: a worker does not import it
+
         print(f"letter_pages: {len(PdfReader(io.BytesIO(pdf)).pages)}")
-        samples = []
+        samples, cpu = [], []
         for _ in range(RENDERS):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             render_letter_pdf(document)
             samples.append(time.perf_counter() - started)
-        print(f"letter_render_median_s: {statistics.median(samples):.3f} load={os.getloadavg()[0]:.2f}")
-        print(f"letter_render_p95_s: {statistics.quantiles(samples, n=20)[18]:.3f} load={os.getloadavg()[0]:.2f}")
-        memory_curve(letter_id, len(samples) + 1)
+            cpu.append(time.process_time() - started_cpu)
+        for label, values in (("", samples), ("_cpu", cpu)):
+            load = os.getloadavg()[0]
+            print(f"letter_render{label}_median_s: {statistics.median(values):.3f} load={load:.2f}")
+            print(f"letter_render{label}_p95_s: {statistics.quantiles(values, n=20)[18]:.3f} load={load:.2f}")
+        database_url = db.engine.url.render_as_string(hide_password=False)
         db.session.remove()
         db.engine.dispose()
+    env = dict(os.environ, CASEWORK_ENV="development", CASEWORK_DATABASE_URL=database_url,
+               CASEWORK_REDIS_URL="redis://127.0.0.1:9/0", SECRET_KEY="benchmark", PYTHONPATH=str(ROOT),
+               CASEWORK_UPLOAD_FOLDER=str(tmp / "uploads"), BENCH_LETTER_ID=str(letter_id))
+    sys.stdout.flush()
+    subprocess.run([sys.executable, str(Path(__file__).resolve()), "--memory"], env=env, cwd=ROOT,
+                   check=True, timeout=BATCH_TIMEOUT_S)
 
 
 def rss_mb() -> float:
@@ -144,12 +157,21 @@ def rss_mb() -> float:
     return kilobytes / 1024
 
 
-def memory_curve(letter_id: int, done: int) -> None:
+def memory_main() -> None:
+    """A process that imports what a worker does renders one letter again and again (--memory)."""
+    app = create_app()
+    preload()
+    print(f"worker_rss_mb_after_startup: {rss_mb():.1f} load={os.getloadavg()[0]:.2f}", flush=True)
+    with app.app_context():
+        memory_curve(int(os.environ["BENCH_LETTER_ID"]))
+
+
+def memory_curve(letter_id: int) -> None:
     """A rendering process's resident memory from letter 100 to letter MEMORY_LETTERS, each letter
-    composed from its record and rendered as the job does; `done` letters were rendered before."""
+    composed from its record and rendered as the job does."""
     checkpoints = [n for n in (100, 250, 500, 750, 1000) if n <= MEMORY_LETTERS]
     curve = {}
-    for n in range(done + 1, MEMORY_LETTERS + 1):
+    for n in range(1, MEMORY_LETTERS + 1):
         render_letter_pdf(compose(db.session.get(Letter, letter_id), draft=False))
         db.session.expire_all()
         if n in checkpoints:
@@ -312,4 +334,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    worker_main() if sys.argv[1:] == ["--worker"] else main()
+    {"--worker": worker_main, "--memory": memory_main}.get(sys.argv[1] if sys.argv[1:] else "", main)()

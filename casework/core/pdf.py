@@ -74,11 +74,20 @@ def _release_fonts() -> None:
     _font_config = None
 
 
-def preload() -> None:
-    """Import WeasyPrint and build the font configuration, e.g. in a worker before it forks."""
-    import weasyprint  # noqa: F401
+# Rendered by preload(): serif, bold and italic text, as letters are set.
+_WARM_UP_HTML = ('<p style="font-family: serif">Warm-up <b>bold</b> <i>italic</i></p>'
+                 '<p style="font-family: sans-serif">Warm-up</p>')
 
-    font_configuration()
+
+def preload() -> None:
+    """Import WeasyPrint, build the font configuration and render a small page, e.g. in a worker
+    before it forks: the first rendering in a process costs twice the next ones (WeasyPrint's
+    default stylesheets, Pango's and fontconfig's first lookups), and a forking worker whose
+    parent has not paid it pays it again in every job."""
+    from weasyprint import HTML
+
+    with _render_lock:
+        HTML(string=_WARM_UP_HTML).write_pdf(font_config=font_configuration())
 
 
 def render_pdf(html: str, *, base_url: str | None = None, static_folder: str | Path | None = None,
