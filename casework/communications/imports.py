@@ -28,7 +28,7 @@ from sqlalchemy import select
 
 from casework.communications.models import CASE_TYPE, SUBMISSION_LANGUAGES, Communication, CommunicationStatus
 from casework.communications.operations import Intake, NameInput, receive_communication
-from casework.core.imports import Context, Importer, Values, enter_stages, keep_number, stages_in_order
+from casework.core.imports import Context, Importer, Values, enter_stages, keep_number, registration_stages
 from casework.core.units import Unit, UnitKind
 from casework.extensions import db
 
@@ -67,21 +67,10 @@ def read(line: int, values: Values, context: Context) -> Row:
     )
     number = values.number("number")
     status = values.choice("status", [s.value for s in S], S.REGISTERED if number else S.RECEIVED)
-    status_on = values.date("status_on")
+    stages = registration_stages(values, number, status, received_on, UNREGISTERED, S.REGISTERED)
     if number is None:
-        if status not in UNREGISTERED:
-            raise ValueError(_("status “%(value)s” needs a number", value=status))
-        return Row(line, committee, intake, stages_in_order([(status, status_on)], received_on))
-    registered_on = values.date("registered_on")
-    if registered_on is None:
-        raise ValueError(_("registered_on is required with a number"))
-    if registered_on.year != number[1]:
-        raise ValueError(_("number %(number)s does not match the year of registration %(year)s",
-                           number=values.text("number"), year=registered_on.year))
-    if status in UNREGISTERED:
-        raise ValueError(_("status “%(value)s” is before registration: leave the number out", value=status))
-    row = Row(line, committee, intake, stages_in_order([(S.REGISTERED, registered_on), (status, status_on)],
-                                                       received_on), *number)
+        return Row(line, committee, intake, stages)
+    row = Row(line, committee, intake, stages, *number)
     context.claim(row.reference, _references_on_file)
     return row
 

@@ -21,7 +21,7 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -263,6 +263,37 @@ def stages_in_order(stages: list[tuple[str, date | None]], received_on: date) ->
         dated.append((state, on))
         previous = on
     return dated
+
+
+def registration_stages(values: Values, number: tuple[int, int] | None, status: str, received_on: date,
+                        before_registration: Collection[str], registered: str) -> list[tuple[str, date]]:
+    """The dated stages of a row of a procedure that registers under a number: a numbered row was
+    registered on its `registered_on`, in the number's year; a row without one never got that far."""
+    status_on = values.date("status_on")
+    if number is None:
+        if status not in before_registration:
+            raise ValueError(_("status “%(value)s” needs a number", value=status))
+        return stages_in_order([(status, status_on)], received_on)
+    registered_on = values.date("registered_on")
+    if registered_on is None:
+        raise ValueError(_("registered_on is required with a number"))
+    if registered_on.year != number[1]:
+        raise ValueError(_("number %(number)s does not match the year of registration %(year)s",
+                           number=values.text("number"), year=registered_on.year))
+    if status in before_registration:
+        raise ValueError(_("status “%(value)s” is before registration: leave the number out", value=status))
+    return stages_in_order([(registered, registered_on), (status, status_on)], received_on)
+
+
+def number_of_receipt_year(values: Values, received_on: date) -> int | None:
+    """The row's number in a series numbered by the year of receipt (n/yyyy, yyyy that year)."""
+    number = values.number("number")
+    if number is None:
+        return None
+    if number[1] != received_on.year:
+        raise ValueError(_("number %(number)s is not of the year of receipt %(year)s",
+                           number=values.text("number"), year=received_on.year))
+    return number[0]
 
 
 def keep_number(scope: str, number: int) -> None:

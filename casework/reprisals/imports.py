@@ -26,12 +26,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from casework.core.imports import (
-    Context, Importer, Values, enter_stages, import_page, numbered_as, stages_in_order,
+    Context, Importer, Values, enter_stages, import_page, number_of_receipt_year, numbered_as, stages_in_order,
 )
 from casework.core.units import Unit, UnitKind
 from casework.extensions import db
@@ -76,12 +75,9 @@ def read(line: int, values: Values, context: Context) -> Row:
     status = values.choice("status", [s.value for s in ReprisalStatus], ReprisalStatus.RECEIVED)
     row = Row(line, context.unit, allegation, _victims(values),
               stages_in_order([(status, values.date("status_on"))], received_on))
-    number = values.number("number")
+    number = number_of_receipt_year(values, received_on)
     if number is not None:
-        if number[1] != received_on.year:
-            raise ValueError(_("number %(number)s is not of the year of receipt %(year)s",
-                               number=values.text("number"), year=received_on.year))
-        row.number = number[0]
+        row.number = number
         context.claim(row.reference, lambda: db.session.scalars(
             select(ReprisalCase.reference).where(ReprisalCase.reference.is_not(None))))
     return row

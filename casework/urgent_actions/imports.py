@@ -29,7 +29,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from casework.core.imports import (
-    Context, Importer, Values, enter_stages, import_page, keep_number, stages_in_order,
+    Context, Importer, Values, enter_stages, import_page, keep_number, registration_stages,
 )
 from casework.core.persons import Sex
 from casework.core.units import Unit
@@ -76,20 +76,9 @@ def read(line: int, values: Values, context: Context) -> Row:
                          Sex(values.choice("sex", [s.value for s in Sex], Sex.UNKNOWN)), values.integer("age", 0, 120))
     number = values.number("number")
     status = values.choice("status", [s.value for s in S], S.REGISTERED if number else S.RECEIVED)
-    status_on = values.date("status_on")
+    stages = registration_stages(values, number, status, received_on, NEVER_REGISTERED, S.REGISTERED)
     if number is None:
-        if status not in NEVER_REGISTERED:
-            raise ValueError(_("status “%(value)s” needs a number", value=status))
-        return Row(line, context.unit, event, person, stages_in_order([(status, status_on)], received_on))
-    registered_on = values.date("registered_on")
-    if registered_on is None:
-        raise ValueError(_("registered_on is required with a number"))
-    if registered_on.year != number[1]:
-        raise ValueError(_("number %(number)s does not match the year of registration %(year)s",
-                           number=values.text("number"), year=registered_on.year))
-    if status in NEVER_REGISTERED:
-        raise ValueError(_("status “%(value)s” is before registration: leave the number out", value=status))
-    stages = stages_in_order([(S.REGISTERED, registered_on), (status, status_on)], received_on)
+        return Row(line, context.unit, event, person, stages)
     row = Row(line, context.unit, event, person, stages, *number)
     context.claim(row.reference, lambda: db.session.scalars(
         select(UrgentAction.reference).where(UrgentAction.reference.is_not(None))))

@@ -35,7 +35,7 @@ from sqlalchemy import select
 
 from casework.core.cases import Case
 from casework.core.imports import (
-    Context, Importer, Values, enter_stages, import_page, numbered_as, stages_in_order,
+    Context, Importer, Values, enter_stages, import_page, number_of_receipt_year, numbered_as, stages_in_order,
 )
 from casework.core.persons import Sex
 from casework.core.units import Unit
@@ -94,12 +94,9 @@ def read(line: int, values: Values, context: Context) -> Row:
     statuses = STATUSES[context.unit.code]
     status = values.choice("status", [s.value for s in statuses], statuses.RECEIVED)
     row = Row(line, context.unit, submission, stages_in_order([(status, values.date("status_on"))], received_on))
-    number = values.number("number")
+    number = number_of_receipt_year(values, received_on)
     if number is not None:
-        if number[1] != received_on.year:
-            raise ValueError(_("number %(number)s is not of the year of receipt %(year)s",
-                               number=values.text("number"), year=received_on.year))
-        row.number = number[0]
+        row.number = number
         context.claim(row.reference, lambda: db.session.scalars(
             select(Case.reference).where(Case.reference.like(f"{context.unit.code} %"))))
     return row
