@@ -24,7 +24,7 @@ from casework.core.fields import field_label
 from casework.core.i18n import ENUM_WORDS, Label, enum_label
 from casework.core.states import State
 from casework.core.units import Unit
-from casework.core.workflow import COMMON_STATE_LABELS, _WORKFLOWS
+from casework.core.workflow import COMMON_STATE_LABELS, registered_workflows
 from casework.extensions import db
 
 # Recorded for integrity, meaningless to a reader: not shown.
@@ -131,7 +131,7 @@ def _text(name: str, value: str, object_type: str | None) -> str:
 def _step_label(event: str):
     """A workflow step by its label ("receive_comments" → "Record the author's comments"): the
     event that opened or closed a deadline, whichever procedure's it is."""
-    for workflow in _WORKFLOWS.values():
+    for workflow in registered_workflows().values():
         for transition in workflow.transitions:
             if transition.event == event:
                 return transition.label
@@ -143,7 +143,7 @@ def _workflow_of(object_type: str | None):
     for mapper in db.Model.registry.mappers:
         if mapper.local_table is not None and mapper.local_table.name == object_type:
             key = getattr(mapper.class_, "workflow_key", None) or mapper.polymorphic_identity
-            return _WORKFLOWS.get(key)
+            return registered_workflows().get(key)
     return None
 
 

@@ -32,7 +32,7 @@ from casework.core.cases import Case
 from casework.core.db import StrEnumType, savepoint, utcnow
 from casework.core.i18n import Label
 from casework.core.permissions import Permission, can
-from casework.core.workflow import _WORKFLOWS, case_of, workflow_for
+from casework.core.workflow import case_of, registered_workflows, workflow_for
 from casework.core.writes import EditConflict, Refused, expect_version
 from casework.extensions import db
 
@@ -146,7 +146,7 @@ def offered(records: list[Case], user) -> tuple[list[Offer], dict[int, list[str]
 def is_action(value: str) -> bool:
     """Whether `value` names an action a list may ask for: assign, or a step someone chooses."""
     return value == ASSIGN or value in _STEPS or any(
-        t.manual and t.event == value for workflow in _WORKFLOWS.values() for t in workflow.transitions)
+        t.manual and t.event == value for workflow in registered_workflows().values() for t in workflow.transitions)
 
 
 def start(actor: User, action: str, chosen: list[tuple[int, int | None]], *, assignee: User | None = None,

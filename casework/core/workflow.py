@@ -167,6 +167,11 @@ def register_workflow(workflow: Workflow) -> Workflow:
     return workflow
 
 
+def registered_workflows() -> dict[str, Workflow]:
+    """Every workflow by its case type (or part's key): for pages that read across modules."""
+    return dict(_WORKFLOWS)
+
+
 def workflow_for(record: Case | object) -> Workflow:
     """The workflow of a case, or of a case's part."""
     try:

@@ -20,7 +20,7 @@ from casework.core.deadlines import Deadline
 from casework.core.pagination import paginate
 from casework.core.permissions import visibility_clause
 from casework.core.units import Unit
-from casework.core.workflow import _WORKFLOWS
+from casework.core.workflow import registered_workflows
 from casework.extensions import db
 from casework.main.blueprint import bp
 
@@ -29,7 +29,7 @@ def closed_states() -> dict[str, set[str]]:
     """Per kind of case, the states in which it is closed: those no step leaves, and those only
     a reopening leaves."""
     closed: dict[str, set[str]] = {}
-    for case_type, workflow in _WORKFLOWS.items():
+    for case_type, workflow in registered_workflows().items():
         leaving = {s for t in workflow.transitions if t.event != "reopen" for s in t.sources}
         closed[case_type] = {state.value for state in workflow.states if state.value not in leaving}
     return closed
