@@ -119,6 +119,9 @@ class Transition:
     after: Effect | None = None  # runs once the state has changed, in the same transaction
     manual: bool = True  # False: fired by the system (e.g. a job), never offered as a button
     dated_by: DatedBy | None = None  # where the case records the day of this step, which then dates it
+    # The steps before this one are dated by the click (a letter's approval), so this one, dated by
+    # the record (the day the letter went out), may come before them when it is entered afterwards.
+    after_undated_steps: bool = False
 
 
 @dataclass(frozen=True)
@@ -273,7 +276,7 @@ def fire(
     if refusal is not None:
         raise refusal
     on = _day_of_step(record, transition, on)
-    check_step_date(record, on, transition.label)
+    check_step_date(record, on, transition.label, after_previous=not transition.after_undated_steps)
     entry = _history_row(record, event, transition.target, actor, comment, on)
     record.status = transition.target
     # Every transition writes the case's row, so its version moves even when the state does not
@@ -356,9 +359,10 @@ def last_step(record: Case | object) -> CaseHistory | None:
     return db.session.scalar(query.order_by(CaseHistory.happened_on.desc(), CaseHistory.id.desc()).limit(1))
 
 
-def check_step_date(record: Case | object, on: date, action: str) -> None:
-    """Refuse a step dated in the future, before the case was received, or before the step it
-    follows: a clock opened from that day would run from a day that cannot be."""
+def check_step_date(record: Case | object, on: date, action: str, *, after_previous: bool = True) -> None:
+    """Refuse a step dated in the future, before the case was received, or (unless `after_previous`
+    is False) before the step it follows: a clock opened from that day would run from a day that
+    cannot be."""
     if on > latest_past_date():
         raise Refused(_("“%(action)s” cannot be dated %(date)s, in the future: give the day it happened.",
                         action=action, date=format_date(on)))
@@ -366,7 +370,7 @@ def check_step_date(record: Case | object, on: date, action: str) -> None:
     if received is not None and on < received:
         raise Refused(_("“%(action)s” cannot be dated %(date)s, before the case was received on %(received)s.",
                         action=action, date=format_date(on), received=format_date(received)))
-    previous = last_step(record) if case_of(record).id is not None else None
+    previous = last_step(record) if after_previous and case_of(record).id is not None else None
     if previous is not None and on < previous.happened_on:
         raise Refused(_("“%(action)s” cannot be dated %(date)s, before the step it follows (%(state)s, on "
                         "%(previous)s).", action=action, date=format_date(on),

@@ -67,7 +67,7 @@ LETTER_WORKFLOW = Workflow(
                    after=_after_reopening),
         Transition("mark_sent", _l("Mark as sent"), frozenset({S.FINAL}), S.SENT, Permission.EDIT,
                    required=("sent_on", "sent_channel"), guard=has_final_pdf, manual=False,
-                   dated_by=lambda letter: letter.sent_on),
+                   dated_by=lambda letter: letter.sent_on, after_undated_steps=True),
         Transition("record_reply", _l("Record the reply"), frozenset({S.SENT}), S.REPLIED, Permission.EDIT,
                    required=("reply_received_on",), manual=False, dated_by=lambda letter: letter.reply_received_on),
     ),

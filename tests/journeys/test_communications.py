@@ -170,7 +170,7 @@ def _adopt_views(journey, number: str, on: date) -> str:
 
 
 def _follow_up_round(journey, *, reply_on: date, grade: str, summary: str) -> None:
-    journey.page.get_by_text("Record a follow-up round").click()
+    journey.page.locator("summary", has_text="Record a follow-up round").click()
     form = _form(journey.page, "/follow-up")
     form.locator("[name=state_reply_on]").fill(reply_on.isoformat())
     form.locator("[name=grade]").select_option(label=grade)
@@ -196,7 +196,7 @@ def test_a_communication_from_intake_to_closed_follow_up(journey):
     journey.screenshot("transmittal approved")
     text = _final_pdf(journey)
     assert MISSION in text and f"communication No. {number}" in text
-    assert "Human Rights Committee" in text and "CCPR-7, CCPR-13" in text
+    assert "Human Rights Committee" in text and "articles 7 and 13 of the Covenant" in text  # in words, not codes
     assert MEASURE in text  # the granted interim measures go with the transmittal
     assert f"admissibility and the merits by {written_date(add_months(today, 6), 'en')}" in text, text
     assert f"admissibility alone, it may do so by {written_date(add_months(today, 2), 'en')}" in text

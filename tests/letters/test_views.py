@@ -309,19 +309,25 @@ def test_the_final_letter_is_marked_sent_and_its_reply_filed(officer, final):
     assert steps == [date.today(), date.today()]
 
 
-def test_a_letter_cannot_be_marked_sent_before_it_was_approved(officer, final):
-    """The final PDF was made today: a sending date before it is a slip, refused with the reason."""
+def test_a_letter_entered_after_it_went_out_is_dated_the_day_it_went_out(officer, final):
+    """Approved today, as the secretariat enters it, but sent ten days ago: its sending is dated by
+    the "Sent on" typed, and the history says when it was recorded; a reply is not dated before it."""
     page = officer.get(f"/cases/{final}")
     values = form_with(page, "sent_on")
-    earlier = (date.today() - timedelta(days=10)).isoformat()
-    values.update(sent_on=[earlier], channel=["pouch"])
+    sent = date.today() - timedelta(days=10)
+    values.update(sent_on=[sent.isoformat()], channel=["pouch"])
 
-    response = officer.post(f"/letters/{final}/sent", data=values)
+    assert officer.post(f"/letters/{final}/sent", data=values).status_code == 303
 
-    assert response.status_code == 422
-    assert "before the step it follows" in text(response)
-    assert form_with(response, "sent_on")["sent_on"] == [earlier]  # what was typed is kept
-    assert status_badge(officer.get(f"/cases/{final}")) == "Final PDF ready"
+    step = db.session.scalars(select(CaseHistory).where(CaseHistory.case_id == final,
+                                                        CaseHistory.event == "mark_sent")).one()
+    assert step.happened_on == sent and step.occurred_at.date() == date.today()
+    page = officer.get(f"/cases/{final}")
+    values = form_with(page, "received_on")
+    values.update(received_on=[(sent - timedelta(days=1)).isoformat()],
+                  file=[(io.BytesIO(b"%PDF-1.4 reply"), "reply.pdf")])
+    refused = officer.post(f"/letters/{final}/reply", data=values, content_type="multipart/form-data")
+    assert refused.status_code == 400 and "before the step it follows" in text(refused)
 
 
 def test_editing_an_approved_letter_warns_and_sends_it_back_to_draft(officer, final):
