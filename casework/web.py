@@ -1,6 +1,7 @@
 """Request-wide behaviour: sign-in required by default, locale, errors, template helpers."""
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from typing import Any
 
 from babel import Locale
 from babel.lists import format_list
+from babel.numbers import format_percent
 from flask import (
     Flask, current_app, flash, has_request_context, jsonify, redirect, render_template, request, session, url_for,
 )
@@ -140,6 +142,13 @@ def listformat(items: Iterable[Any], attribute: str | None = None) -> str:
     """Items as a sentence lists them in the reader's language: "7, 9 and 14", "7, 9 et 14"."""
     words = [str(getattr(item, attribute) if attribute else item) for item in items]
     return format_list(words, locale=get_locale() or "en") if words else ""
+
+
+def sharepercent(share: float) -> str:
+    """A share to one decimal, as the reader's language writes a percentage: "67.7%", « 67,7 % »."""
+    locale = get_locale() or Locale.parse("en")
+    pattern = locale.percent_formats[None].pattern
+    return format_percent(share, re.sub(r"0(\W*%)", r"0.0\1", pattern, count=1), locale=locale)
 
 
 def language_names() -> dict[str, str]:
@@ -368,6 +377,7 @@ def register(app: Flask) -> None:
     app.context_processor(_template_helpers)
     app.jinja_env.filters["timestamp"] = timestamp
     app.jinja_env.filters["listformat"] = listformat
+    app.jinja_env.filters["sharepercent"] = sharepercent
     app.jinja_env.filters["enum_label"] = enum_label
     app.register_error_handler(403, _error_page(403, _l("Not allowed"), _l("You do not have access to this page.")))
     app.register_error_handler(404, _error_page(404, _l("Not found"), _l("There is nothing at this address.")))
