@@ -173,7 +173,7 @@ def outcome_label(case: DetentionCommunication) -> str:
     opinion = case.opinion
     if opinion is None:
         return ""
-    label = _(OUTCOME_LABELS[opinion.outcome])
+    label = str(OUTCOME_LABELS[opinion.outcome])
     if not opinion.category_list:
         return label
     return _("%(outcome)s (categories %(categories)s)", outcome=label, categories=", ".join(opinion.category_list))

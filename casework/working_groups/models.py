@@ -148,8 +148,8 @@ class Outcome(enum.StrEnum):
     FILED = "filed"
 
 
-OUTCOME_LABELS = {Outcome.ARBITRARY: "Arbitrary", Outcome.NOT_ARBITRARY: "Not arbitrary",
-                  Outcome.FILED: "Filed"}
+OUTCOME_LABELS = {Outcome.ARBITRARY: _l("Arbitrary"), Outcome.NOT_ARBITRARY: _l("Not arbitrary"),
+                  Outcome.FILED: _l("Filed")}
 
 
 class Opinion(Audited, db.Model):

@@ -64,6 +64,8 @@ def test_a_regular_communication_from_receipt_to_closed_follow_up(client, users,
     db.session.refresh(case)
     assert case.opinion.label == "Opinion No. 1/2026" and case.opinion.session == 105
     assert "Opinion No. 1/2026" in text(client.get(f"/cases/{case.id}"))
+    french = text(client.get(f"/cases/{case.id}", headers={"Accept-Language": "fr"}))
+    assert "Avis no 1/2026" in french and "Arbitraire" in french  # the opinion in the reader's words
 
     for event, on in (("send_to_government", date(2026, 5, 4)), ("send_to_source", date(2026, 5, 6)),
                       ("publish", date(2026, 6, 1))):
