@@ -18,6 +18,7 @@ seed = AppGroup("seed", help="Load reference or demonstration data.")
 users = AppGroup("users", help="Manage accounts from the command line.")
 units = AppGroup("units", help="Per-unit settings: practice that varies from one unit to another.")
 jobs_cli = AppGroup("jobs", help="Background jobs.")
+tallies = AppGroup("tallies", help="The counts the figures read, kept in step with the cases.")
 
 
 @seed.command("reference")
@@ -121,11 +122,30 @@ def reap_jobs() -> None:
     click.echo(f"{len(failed)} job{'' if len(failed) == 1 else 's'} failed by the reaper.")
 
 
+@tallies.command("check")
+@click.option("--repair", is_flag=True, help="Count again every tally that differs.")
+def check_tallies(repair: bool) -> None:
+    """Compare each stored tally with a count taken from the cases; exit 1 if one differs (and
+    was not repaired). Needed only after rows were changed outside the application."""
+    from casework.core.tallies import differences, rebuild, registered_tallies
+
+    differing = [name for name in registered_tallies() if differences(name)]
+    for name in registered_tallies():
+        click.echo(f"{name}: {'differs' if name in differing else 'in step'}")
+    if differing and repair:
+        rebuild(differing)
+        db.session.commit()
+        click.echo(f"Counted again: {', '.join(differing)}.")
+    elif differing:
+        raise SystemExit(1)
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(seed)
     app.cli.add_command(users)
     app.cli.add_command(units)
     app.cli.add_command(jobs_cli)
+    app.cli.add_command(tallies)
     from casework.search.cli import search_cli
 
     app.cli.add_command(search_cli)

@@ -13,12 +13,12 @@ from datetime import date
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ColumnElement, String, and_, case, exists, func, select
+from sqlalchemy import ColumnElement, Select, String, and_, case, exists, func, literal, select
 
 from casework.communications.models import GRADE_LABELS, Communication, CommunicationStatus as S, FollowUpRound, Grade
 from casework.core.cases import Case
 from casework.core.deadlines import Deadline, add_months
-from casework.core.permissions import visible_in_unit
+from casework.core.tallies import NO_DAY, Tally, register, visible_counts
 from casework.extensions import db
 from casework.figures.sections import Chart, Series
 
@@ -78,49 +78,92 @@ class Backlog:
 
 def backlog(user, committee_id: int, today: date | None = None) -> Backlog:
     today = today or date.today()
-    # Every count starts from the committee's case records, so the (unit, status) index serves it.
-    visible = and_(Case.unit_id == committee_id, visible_in_unit(user, committee_id, Case.id))
-    overdue = _overdue(visible, today)
-    return Backlog(_by_stage(visible, committee_id, today), overdue.get("state_observations", 0),
-                   overdue.get("author_comments", 0), _by_grade(visible))
+    overdue = _overdue(user, committee_id, today)
+    return Backlog(_by_stage(user, committee_id, today), overdue.get("state_observations", 0),
+                   overdue.get("author_comments", 0), _by_grade(user, committee_id))
 
 
-def _by_stage(visible: ColumnElement[bool], committee_id: int, today: date) -> dict[str, dict[str, int]]:
-    """Grouped by stage alone, in the order the (unit, status) index gives, each age bucket summed
-    beside the count: grouping by stage and age would sort every pending case first."""
+def _by_stage(user, committee_id: int, today: date) -> dict[str, dict[str, int]]:
+    """Each pending stage's count beside its cumulative counts received after each age bound."""
     bounds = _age_bounds(today)
-    received = Communication.__table__.c.received_on
+    counts = visible_counts(STAGES.name, user, committee_id)
     younger = ("under_1", "1_2", "2_4")  # each bound older than the last: the sums are cumulative
     rows = db.session.execute(
-        select(Case.status, func.count(), *(func.sum(case((received > bounds[bucket][0], 1), else_=0))
-                                            for bucket in younger))
-        .select_from(Case).join(Communication.__table__, Communication.__table__.c.id == Case.id)
-        .where(visible, Communication.committee_id == committee_id, Case.status.in_(PENDING))
-        .group_by(Case.status)
+        select(counts.c.key, func.sum(counts.c.n), *(func.sum(case((counts.c.day > bounds[bucket][0], counts.c.n),
+                                                                   else_=0)) for bucket in younger))
+        .where(counts.c.key.in_([stage.value for stage in PENDING])).group_by(counts.c.key)
     )
     by_stage: dict[str, dict[str, int]] = {}
-    for status, total, *within in rows:
-        counts = zip((*younger, "over_4"), (*within, total), (0, *within))
-        by_stage[status] = {bucket: upto - below for bucket, upto, below in counts if upto - below}
+    for status, total, *within in rows:  # sums, which PostgreSQL gives as decimals
+        total, within = int(total), [int(n) for n in within]
+        counted = zip((*younger, "over_4"), (*within, total), (0, *within))
+        if total:
+            by_stage[status] = {bucket: upto - below for bucket, upto, below in counted if upto - below}
     return by_stage
 
 
-def _by_grade(visible: ColumnElement[bool]) -> dict[str, int]:
+def _by_grade(user, committee_id: int) -> dict[str, int]:
+    counts = visible_counts(GRADES.name, user, committee_id)
+    return {grade: int(n) for grade, n in db.session.execute(
+        select(counts.c.key, func.sum(counts.c.n)).group_by(counts.c.key)) if n}
+
+
+def _overdue(user, committee_id: int, today: date) -> dict[str, int]:
+    counts = visible_counts(OPEN_REPLIES.name, user, committee_id)
+    return {kind: int(n) for kind, n in db.session.execute(
+        select(counts.c.key, func.sum(counts.c.n)).where(counts.c.day < today).group_by(counts.c.key)) if n}
+
+
+# ---------------------------------------------------------------------------
+# The tallies the figures read (casework.core.tallies), each declared as the query that counts
+# its cases; the lists behind the figures ask the same questions of the cases themselves.
+# ---------------------------------------------------------------------------
+
+def _communications(*columns) -> Select:
+    return select(Case.unit_id, Case.confidential, *columns).select_from(Case).join(
+        Communication.__table__, Communication.__table__.c.id == Case.id)
+
+
+def _stages_received(condition: ColumnElement[bool]) -> Select:
+    """Communications by stage and day received."""
+    received = Communication.__table__.c.received_on
+    return (_communications(Case.status.label("key"), received.label("day"), func.count().label("n"))
+            .where(condition).group_by(Case.unit_id, Case.confidential, Case.status, received))
+
+
+def _open_replies(condition: ColumnElement[bool]) -> Select:
+    """Pending communications by the kind of reply they await, on the day its first open deadline
+    falls due: so those overdue on a day are the ones counted before it."""
+    first = (_communications(Deadline.kind.label("key"), func.min(Deadline.due_on).label("day"))
+             .join(Deadline, Deadline.case_id == Case.id)
+             .where(condition, Case.status.in_(PENDING), Deadline.kind.in_(OVERDUE_KINDS), Deadline.closed_at.is_(None))
+             .group_by(Case.id, Case.unit_id, Case.confidential, Deadline.kind).subquery())
+    return (select(first.c.unit_id, first.c.confidential, first.c.key, first.c.day, func.count().label("n"))
+            .group_by(first.c.unit_id, first.c.confidential, first.c.key, first.c.day))
+
+
+def _grades(condition: ColumnElement[bool]) -> Select:
+    """Communications under follow-up, by their latest grade."""
     grade = _latest_grade()
-    return dict(db.session.execute(
-        select(grade, func.count()).select_from(Case).where(visible, Case.status == S.FOLLOW_UP).group_by(grade)
-    ).all())
+    return (_communications(grade.label("key"), literal(NO_DAY).label("day"), func.count().label("n"))
+            .where(condition, Case.status == S.FOLLOW_UP).group_by(Case.unit_id, Case.confidential, grade))
 
 
-def _overdue(visible: ColumnElement[bool], today: date) -> dict[str, int]:
-    """Driven from the open deadlines (indexed by kind) rather than from every case."""
-    return dict(db.session.execute(
-        select(Deadline.kind, func.count(func.distinct(Deadline.case_id))).select_from(Deadline)
-        .join(Case, Case.id == Deadline.case_id)
-        .where(visible, Case.status.in_(PENDING), Deadline.kind.in_(OVERDUE_KINDS), Deadline.closed_at.is_(None),
-               Deadline.due_on < today)
-        .group_by(Deadline.kind)
-    ).all())
+def _deadline_case(deadline: Deadline) -> int | None:
+    return deadline.case_id if deadline.case_id is not None else getattr(deadline.case, "id", None)
+
+
+def _round_case(follow_up: FollowUpRound) -> int | None:
+    if follow_up.communication_id is not None:
+        return follow_up.communication_id
+    return getattr(follow_up.communication, "id", None)
+
+
+STAGES = register(Tally("communication_stages", _stages_received, {Communication: lambda c: c.id}))
+OPEN_REPLIES = register(Tally("communication_open_replies", _open_replies,
+                              {Communication: lambda c: c.id, Deadline: _deadline_case}))
+GRADES = register(Tally("communication_grades", _grades,
+                        {Communication: lambda c: c.id, FollowUpRound: _round_case}))
 
 
 def charts(figures: Backlog, committee_id: int, stage_label: Callable[[str], str]) -> tuple[Chart, Chart]:

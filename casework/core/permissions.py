@@ -242,6 +242,15 @@ def unit_clause(user: User, unit_column) -> ColumnElement[bool]:
     return unit_column.in_(list(per_unit)) if per_unit else false()
 
 
+def assigned_case_ids(user: User) -> Select:
+    return select(CaseAssignment.case_id).where(CaseAssignment.user_id == user.id)
+
+
+def sees_unit_openly(user: User, unit_id: int) -> bool:
+    """Whether every case of the unit that is not confidential is visible to `user`."""
+    return _signed_in(user) and (user.is_admin or Permission.VIEW in unit_permissions(user, unit_id))
+
+
 def visible_in_unit(user: User, unit_id: int, case_id: ColumnElement[int]) -> ColumnElement[bool]:
     """The policy for the top-level cases of one unit, as a condition on their id alone.
 
@@ -255,8 +264,8 @@ def visible_in_unit(user: User, unit_id: int, case_id: ColumnElement[int]) -> Co
         return false()
     if user.is_admin:
         return true()
-    assigned = select(CaseAssignment.case_id).where(CaseAssignment.user_id == user.id)
-    if Permission.VIEW not in unit_permissions(user, unit_id):
+    assigned = assigned_case_ids(user)
+    if not sees_unit_openly(user, unit_id):
         return case_id.in_(assigned)
     hidden = select(Case.id).where(Case.unit_id == unit_id, Case.confidential, Case.id.not_in(assigned))
     return case_id.not_in(hidden)
