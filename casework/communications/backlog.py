@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, Select, String, and_, case, exists, func, 
 from casework.communications.models import GRADE_LABELS, Communication, CommunicationStatus as S, FollowUpRound, Grade
 from casework.core.cases import Case
 from casework.core.deadlines import Deadline, add_months
-from casework.core.tallies import NO_DAY, Tally, register, visible_counts
+from casework.core.tallies import NO_DAY, Tally, Watch, register, visible_counts
 from casework.extensions import db
 from casework.figures.sections import Chart, Series
 
@@ -159,11 +159,17 @@ def _round_case(follow_up: FollowUpRound) -> int | None:
     return getattr(follow_up.communication, "id", None)
 
 
-STAGES = register(Tally("communication_stages", _stages_received, {Communication: lambda c: c.id}))
-OPEN_REPLIES = register(Tally("communication_open_replies", _open_replies,
-                              {Communication: lambda c: c.id, Deadline: _deadline_case}))
-GRADES = register(Tally("communication_grades", _grades,
-                        {Communication: lambda c: c.id, FollowUpRound: _round_case}))
+# A case moves in these tallies when its stage, its unit, its confidentiality or the day it was
+# received changes; or when a reply clock of the kinds counted, or a follow-up round, does.
+_CASE = ("status", "unit_id", "confidential")
+STAGES = register(Tally("communication_stages", _stages_received, {
+    Communication: Watch(lambda c: c.id, (*_CASE, "received_on"))}))
+OPEN_REPLIES = register(Tally("communication_open_replies", _open_replies, {
+    Communication: Watch(lambda c: c.id, _CASE),
+    Deadline: Watch(_deadline_case, ("case_id", "closed_at", "due_on", "kind"), lambda d: d.kind in OVERDUE_KINDS)}))
+GRADES = register(Tally("communication_grades", _grades, {
+    Communication: Watch(lambda c: c.id, _CASE),
+    FollowUpRound: Watch(_round_case, ("communication_id", "number", "grade"))}))
 
 
 def charts(figures: Backlog, committee_id: int, stage_label: Callable[[str], str]) -> tuple[Chart, Chart]:

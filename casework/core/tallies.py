@@ -4,8 +4,8 @@ rows instead of every case.
 A tally is declared as one query: under which (unit, confidential, key, day) each case counts,
 grouped. That same query
 - fills the stored counts from scratch (`rebuild`, after a migration or a bulk load, and nightly);
-- keeps them in step: the cases a flush touches are counted before it and after it, and the
-  difference is added to the stored counts in the same transaction;
+- keeps them in step: the cases a transaction moves are counted before it first moves them and
+  again when it commits, and the difference is added to the stored counts in that transaction;
 - counts what a reader sees beyond the stored non-confidential counts: the confidential cases
   assigned to them, or, without a role in the unit, only the cases assigned to them.
 So a stored figure and a count taken from the cases cannot mean different things, and no figure
@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections import Counter as Tallied
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, and_, delete, event, false, literal, select, text, true, union_all
+from sqlalchemy import ColumnElement, Select, String, and_, bindparam, delete, event, false, literal, inspect, select, text, true, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -46,23 +46,46 @@ class TallyCount(db.Model):
 
 
 @dataclass(frozen=True)
+class Watch:
+    """How rows of one model move a case in a tally: the id of that case (None while it cannot be
+    known: a new case), the columns whose change moves it, and which rows count at all."""
+
+    case_id: Callable[[Any], int | None]
+    columns: tuple[str, ...]
+    applies: Callable[[Any], bool] = lambda obj: True
+
+
+@dataclass(frozen=True)
 class Tally:
-    """`source(condition)` selects (unit_id, confidential, key, day, count) of the cases meeting
-    `condition` (on `Case`), grouped by the first four, labelled so. `watches` maps each model whose rows
-    change what a case counts under to the id of that case (None when it cannot be known yet)."""
+    """`source(condition)` selects (unit_id, confidential, key, day, n) of the cases meeting
+    `condition` (on `Case`), grouped by the first four and labelled so; `watches` says which rows,
+    new, deleted or changed, may move a case in it."""
 
     name: str
     source: Callable[[ColumnElement[bool]], Select]
-    watches: Mapping[type, Callable[[Any], int | None]]
+    watches: Mapping[type, Watch]
 
-    def case_of(self, obj: object) -> int | None:
-        for model, case_id in self.watches.items():
+    def watch_of(self, obj: object) -> Watch | None:
+        for model, watch in self.watches.items():
             if isinstance(obj, model):
-                return case_id(obj)
+                return watch if watch.applies(obj) else None
         return None
 
-    def watched(self, obj: object) -> bool:
-        return isinstance(obj, tuple(self.watches))
+    def touched(self, session: Session) -> list[tuple[object, Watch]]:
+        """The rows of this flush that may move a case: new, deleted, or with a watched column changed."""
+        found = []
+        for obj in chain(session.new, session.deleted, session.dirty):
+            watch = self.watch_of(obj)
+            if watch is None:
+                continue
+            if obj in session.new or obj in session.deleted or _changed(obj, watch.columns):
+                found.append((obj, watch))
+        return found
+
+
+def _changed(obj: object, columns: tuple[str, ...]) -> bool:
+    attrs = inspect(obj).attrs
+    return any(attrs[column].history.has_changes() for column in columns)
 
 
 _TALLIES: dict[str, Tally] = {}
@@ -81,7 +104,12 @@ def _counted(tally: Tally, case_ids: Iterable[int]) -> Tallied[Row]:
     ids = sorted(set(case_ids))
     if not ids:
         return Tallied()
-    return _counted_rows(db.session.execute(tally.source(Case.id.in_(ids))))
+    if tally.name not in _BY_IDS:  # built once: a flush should not pay for building the query
+        _BY_IDS[tally.name] = tally.source(Case.id.in_(bindparam("case_ids", expanding=True)))
+    return _counted_rows(db.session.execute(_BY_IDS[tally.name], {"case_ids": ids}))
+
+
+_BY_IDS: dict[str, Select] = {}
 
 
 def _counted_rows(rows) -> Tallied[Row]:
@@ -101,29 +129,78 @@ def _add(tally: Tally, changes: Mapping[Row, int]) -> None:
 
 
 # ---------------------------------------------------------------------------
-# Kept in step by every flush
+# Kept in step with each transaction
 # ---------------------------------------------------------------------------
+
+@dataclass
+class _InPlay:
+    """The cases a transaction has moved so far, per tally: their counts as they were before it
+    first moved them, and those to find by id once a flush has given them one."""
+
+    transaction: object
+    seen: dict[str, set[int]] = field(default_factory=dict)
+    before: dict[str, Tallied[Row]] = field(default_factory=dict)
+    unresolved: list[tuple[str, object, Watch]] = field(default_factory=list)
+
+
+def _in_play(session: Session) -> _InPlay:
+    """This transaction's record (a record left by a transaction rolled back is dropped)."""
+    root = session.get_transaction()
+    state = session.info.get("tallies")
+    if state is None or state.transaction is not root:
+        state = session.info["tallies"] = _InPlay(root)
+    return state
+
 
 @event.listens_for(Session, "before_flush")
 def _count_before(session: Session, flush_context, instances) -> None:
-    """The touched cases as stored now; their new objects are resolved after the flush gives ids."""
-    before = {}
+    """Count the cases this flush moves for the first time in the transaction, as stored now."""
+    state = None
     for tally in _TALLIES.values():
-        touched = [obj for obj in chain(session.new, session.dirty, session.deleted) if tally.watched(obj)]
-        if touched:
-            known = {case for obj in touched if (case := tally.case_of(obj)) is not None}
-            before[tally.name] = (touched, known, _counted(tally, known))
-    session.info["tallies_before"] = before
+        if not (touched := tally.touched(session)):
+            continue
+        state = state or _in_play(session)
+        seen = state.seen.setdefault(tally.name, set())
+        if fresh := _cases_of(touched) - seen:
+            state.before.setdefault(tally.name, Tallied()).update(_counted(tally, fresh))
+            seen |= fresh
+        state.unresolved += [(tally.name, obj, watch) for obj, watch in touched if watch.case_id(obj) is None]
 
 
 @event.listens_for(Session, "after_flush")
-def _count_after(session: Session, flush_context) -> None:
-    for name, (touched, known, counted) in session.info.pop("tallies_before", {}).items():
-        tally = _TALLIES[name]
-        now = known | {case for obj in touched if (case := tally.case_of(obj)) is not None}
-        change = _counted(tally, now)
-        change.subtract(counted)
-        _add(tally, change)
+def _count_new(session: Session, flush_context) -> None:
+    """New cases have their ids now; they counted nowhere before the transaction."""
+    state = session.info.get("tallies")
+    if state is not None and state.unresolved:
+        for name, obj, watch in state.unresolved:
+            if (case := watch.case_id(obj)) is not None:
+                state.seen[name].add(case)
+        state.unresolved = []
+
+
+@event.listens_for(Session, "before_commit")
+def _store_before_commit(session: Session) -> None:
+    settle(session)
+
+
+def settle(session: Session) -> None:
+    """Add to the stored counts what the transaction changed so far: each moved case counted now,
+    less what it counted before. Flushed first; also called before the counts are read, so a
+    transaction reads its own changes."""
+    session.flush()
+    state = session.info.get("tallies")
+    if state is None or state.transaction is not session.get_transaction():
+        return
+    with session.no_autoflush:
+        for name, seen in state.seen.items():
+            change = _counted(_TALLIES[name], seen)
+            change.subtract(state.before.get(name, Tallied()))
+            _add(_TALLIES[name], change)
+    del session.info["tallies"]
+
+
+def _cases_of(touched: list[tuple[object, Watch]]) -> set[int]:
+    return {case for obj, watch in touched if (case := watch.case_id(obj)) is not None}
 
 
 # ---------------------------------------------------------------------------
@@ -165,6 +242,9 @@ def visible_counts(name: str, user, unit_id: int):
     counts where they see the unit's open cases, plus what they see beyond those (confidential
     cases assigned to them) counted from the cases; without a role in the unit, their assigned
     cases alone."""
+    session = db.session()
+    if not session.in_nested_transaction():  # inside a savepoint, settled when it is released
+        settle(session)
     tally = _TALLIES[name]
     table = TallyCount.__table__
     stored = select(table.c.key, table.c.day, table.c.count.label("n")).where(

@@ -79,6 +79,20 @@ def test_a_step_given_up_leaves_the_counts_as_they_were(make_communication, user
     assert_in_step()
 
 
+def test_a_savepoint_given_up_takes_back_only_its_own_steps(make_communication, users):
+    first = make_communication(register=True)
+    second = make_communication(author=("Haddad", "Samir"), register=True)
+    fire(first, "transmit", users["supervisor"])
+    savepoint = db.session.begin_nested()
+    fire(second, "transmit", users["supervisor"])
+    db.session.flush()
+    savepoint.rollback()
+    db.session.commit()
+    assert_in_step()
+    stages = backlog(users["officer"], first.committee_id)
+    assert (stages.stage_total("transmitted"), stages.stage_total("registered")) == (1, 1)
+
+
 def test_a_confidential_case_counts_only_for_those_who_may_see_it(make_communication, make_user, users):
     case = make_communication(register=True)
     case.confidential = True
