@@ -220,6 +220,8 @@ def demo_site(tmp_path_factory):
     """Returns a fresh copy of the demo site (built once per session) each time it is called."""
     from tests.demo_site import build_demo, copier
 
+    if TestConfig.S3_BUCKET:  # its files go to the servers pass's bucket, which may not exist yet
+        _create_bucket({key: getattr(TestConfig, key) for key in ("S3_BUCKET", "S3_ENDPOINT_URL", "S3_REGION")})
     origin = tmp_path_factory.mktemp("demo")
     secrets = build_demo(origin)
     return copier(origin, secrets, lambda name: tmp_path_factory.mktemp(name.split("@")[0]))

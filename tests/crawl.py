@@ -16,6 +16,7 @@ import html
 import re
 import time
 from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -23,13 +24,13 @@ import pyotp
 import webtest
 from bs4 import BeautifulSoup
 
-# lxml reads a page several times faster than the standard library's parser, for WebTest's forms too.
+# lxml reads a page several times faster than the standard library's parser, for WebTest's forms
+# too (given to each TestApp, which otherwise sets the standard library's parser for every response).
 PARSER = "lxml"
-webtest.TestResponse.parser_features = PARSER
 HOST = "casework.test"
 HTML = "text/html"
 QUERY_VARIANTS = 3      # pages of one list visited with different query strings
-RECORDS = 40            # records of one kind each account visits, besides those no account has visited yet
+RECORDS = 20            # records of one kind each account visits, besides those no account has visited yet
 SUBMISSIONS = 2         # times one button of one kind of page is pressed
 SKIPPED_PATHS = ("/static/", "/logout")
 # What Python prints for its own values, never meant for a reader.
@@ -122,12 +123,13 @@ class Crawler:
     """One person's visit: signs in through the login form, then follows every link and button."""
 
     def __init__(self, app, role: str, email: str | None, password: str, totp_secret: str | None,
-                 covered: set[str] | None = None) -> None:
-        self.web = webtest.TestApp(app, extra_environ={"HTTP_HOST": HOST})
+                 covered: set[str] | None = None, claims: Callable[[str], bool] = lambda address: True) -> None:
+        self.web = webtest.TestApp(app, extra_environ={"HTTP_HOST": HOST}, parser_features=PARSER)
         self.role, self.email, self.password, self.totp_secret = role, email, password, totp_secret
         self.counts = CrawlCounts()
         self.seen: set[str] = set()
         self.covered = covered if covered is not None else set()  # record pages any account has visited
+        self.claims = claims  # the record pages this crawl visits beyond its sample, if no account has
         self.variants: Counter[str] = Counter()
         self.pressed: Counter[tuple] = Counter()
         self.queue: deque[str] = deque()
@@ -176,7 +178,8 @@ class Crawler:
         if url in self.seen:
             return
         key = shape(url)
-        new_record = self.every_new_record and "#" in key and "?" not in key and url not in self.covered
+        new_record = (self.every_new_record and "#" in key and "?" not in key and url not in self.covered
+                      and self.claims(url))
         if not new_record and self.variants[key] >= (self.query_variants if "?" in key else self.records):
             return
         self.variants[key] += 1

@@ -1,17 +1,17 @@
 """Every demo account uses every page it can reach and presses every button, as the page draws it.
 
-Each account crawls its own copy of the demo site (tests/demo_site.py). The accounts are shared
-between the two passes of scripts/test.sh, which run side by side, so the crawl costs half as
-long; a run of pytest on its own crawls them all. The counts are printed at the end of the run.
+Each account crawls its own copy of the demo site (tests/demo_site.py). The accounts, and the
+record pages visited beyond each account's sample, are shared between the two passes of
+scripts/test.sh, which run side by side, so the crawl costs half as long; a run of pytest on its
+own crawls them all. The counts are printed at the end of the run.
 """
 from __future__ import annotations
-
-import os
 
 import pytest
 
 from casework.demo import ACCOUNTS, DEMO_PASSWORD
 from tests.crawl import Crawler, CrawlCounts, first_of_each_kind
+from tests.demo_site import this_pass, this_pass_record
 
 pytestmark = pytest.mark.crawler
 
@@ -26,11 +26,7 @@ MODULE_ACCOUNTS = [
     "sr-executions.holder@ohchr.example.org", "reprisals.supervisor@ohchr.example.org",
 ]
 ROLES = [ANONYMOUS] + [email for email, *_ in ACCOUNTS] + MODULE_ACCOUNTS
-PASS = os.environ.get("CASEWORK_TEST_PASS")
-# When scripts/test.sh runs both passes, the embedded pass crawls the even places of ROLES and the
-# servers pass the odd; a pass run on its own crawls them all.
-SHARED = PASS in ("embedded", "servers")
-MINE = [role for index, role in enumerate(ROLES) if not SHARED or index % 2 == (PASS == "servers")]
+MINE = this_pass(ROLES)
 RESULTS: dict[str, CrawlCounts] = {}
 COVERED: set[str] = set()  # record pages visited by an earlier account: later ones visit a sample
 
@@ -51,7 +47,7 @@ def test_every_page_and_form_works_as_drawn(demo_site, role):
     site = demo_site(role)
     email = None if role == ANONYMOUS else role
     crawler = Crawler(site.app, role, email, DEMO_PASSWORD, site.totp_secrets.get(email) if email else None,
-                      COVERED)
+                      COVERED, this_pass_record)
     counts = crawler.crawl(START)  # outside an app context: each request has its own, as on a server
     RESULTS[role] = counts
     assert counts.pages > 0

@@ -10,6 +10,7 @@ import pytest
 from casework.auth.models import Role
 from casework.cases.operations import assign_user
 from casework.communications import operations as ops
+from casework.core import bulk
 from casework.communications.backlog import GRADES, OPEN_REPLIES, STAGES, backlog
 from casework.communications.models import DecisionType
 from casework.core.deadlines import Deadline, extend_deadline
@@ -91,6 +92,18 @@ def test_a_savepoint_given_up_takes_back_only_its_own_steps(make_communication, 
     assert_in_step()
     stages = backlog(users["officer"], first.committee_id)
     assert (stages.stage_total("transmitted"), stages.stage_total("registered")) == (1, 1)
+
+
+def test_a_bulk_step_counts_the_records_done_and_not_those_refused(make_communication, users):
+    cases = [make_communication(author=(f"Author{n}", "Ana"), register=True) for n in range(3)]
+    seen = [(case.id, case.version) for case in cases]
+    seen[1] = (cases[1].id, cases[1].version - 1)  # drawn before someone else changed it
+    run = bulk.start(users["supervisor"], "transmit", seen)
+    db.session.commit()
+    assert [item.status.value for item in run.items] == ["done", "refused", "done"]
+    assert_in_step()
+    stages = backlog(users["officer"], cases[0].committee_id)
+    assert (stages.stage_total("transmitted"), stages.stage_total("registered")) == (2, 1)
 
 
 def test_a_confidential_case_counts_only_for_those_who_may_see_it(make_communication, make_user, users):
