@@ -83,6 +83,19 @@ def backlog(user, committee_id: int, today: date | None = None) -> Backlog:
                    overdue.get("author_comments", 0), _by_grade(user, committee_id))
 
 
+def stage_count(user, committee_id: int, status: str | None, age: str | None, today: date) -> int:
+    """How many of the committee's communications `user` sees in `status` and received within the
+    age bucket `age` (either None: any); what the list with only these filters counts."""
+    counts = visible_counts(STAGES.name, user, committee_id)
+    stmt = select(func.coalesce(func.sum(counts.c.n), 0))
+    if status:
+        stmt = stmt.where(counts.c.key == status)
+    if age:
+        after, until = _age_bounds(today)[age]
+        stmt = stmt.where(*([counts.c.day > after] if after else []), *([counts.c.day <= until] if until else []))
+    return int(db.session.scalar(stmt))
+
+
 def _by_stage(user, committee_id: int, today: date) -> dict[str, dict[str, int]]:
     """Each pending stage's count beside its cumulative counts received after each age bound."""
     bounds = _age_bounds(today)

@@ -6,7 +6,9 @@ from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
 
-from casework.communications.backlog import AGES, OVERDUE_KINDS, age_condition, grade_condition, overdue_condition
+from casework.communications.backlog import (
+    AGES, OVERDUE_KINDS, age_condition, grade_condition, overdue_condition, stage_count,
+)
 
 from casework.communications.models import Communication, Decision, DecisionType, InterimMeasure
 from casework.core.permissions import Permission, units_where, visible_cases, visible_in_unit
@@ -31,7 +33,7 @@ class Listing(NamedTuple):
     ids as they are cheapest to count."""
     rows: Select
     keys: Select
-    counted: Select
+    counted: Select | int  # or the count itself, read from the backlog's tally
 
 
 def communications_list(user, *, committee_id: int | None, status: str | None, state_id: int | None,
@@ -71,16 +73,21 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
     visible = visible_in_unit(user, committee_id, Communication.id)
     rows = select(Communication).where(Communication.committee_id == committee_id, visible, *conditions, *on_case)
     keys = select(_table.id).where(_table.committee_id == committee_id, visible, *conditions)
+    if on_case:
+        on_record = exists().where(Case.id == _table.id, Case.unit_id == committee_id, *on_case)
+        keys = keys.where(on_record.correlate_except(Case.__table__))
+    if (status or age in AGES) and not (q or grade or state_id or overdue in OVERDUE_KINDS or start or end or decision):
+        # Only a stage and an age: the backlog's stages tally counts it exactly, without the cases.
+        return Listing(rows, keys, stage_count(user, committee_id, status, age if age in AGES else None, today))
     if not on_case:
         return Listing(rows, keys, keys)
-    on_record = exists().where(Case.id == _table.id, Case.unit_id == committee_id, *on_case)
     # A committee's communications are its unit's case records: with no other condition on the
     # communication, the case records' index alone is counted.
     counted = select(Case.id).where(Case.unit_id == committee_id, visible_in_unit(user, committee_id, Case.id),
                                     *on_case)
     if conditions:
         counted = counted.join(Communication.__table__, _table.id == Case.id).where(*conditions)
-    return Listing(rows, keys.where(on_record.correlate_except(Case.__table__)), counted)
+    return Listing(rows, keys, counted)
 
 
 def dated_condition(dated: str | None, start: date | None, end: date | None,

@@ -64,7 +64,7 @@ def paginate(
     scalars: bool = True,
     key: ColumnElement[Any] | None = None,
     keys: Select | None = None,
-    counted: Select | None = None,
+    counted: Select | int | None = None,
 ) -> Page:
     """Apply ?sort=, ?dir=, ?page= and ?after= from the request; unknown sort keys fall back to the default.
 
@@ -73,7 +73,8 @@ def paginate(
     deep page of a large list does not load every row it skips. `keys`, a SELECT of the key alone
     with the same conditions over fewer tables, is then what is counted and paged. `counted`, the
     same rows selected as they are cheapest to count (from another index), is counted instead:
-    the order that finds a page quickly is not always the one that counts quickly.
+    the order that finds a page quickly is not always the one that counts quickly; or the count
+    itself, where a tally kept in step with the rows knows it.
     """
     sort = request.args.get("sort", default_sort)
     if sort not in sorts:
@@ -85,7 +86,7 @@ def paginate(
         keys = stmt.with_only_columns(key, maintain_column_froms=True)
     if counted is None:
         counted = keys if keys is not None else stmt
-    total, more = bounded_count(counted)
+    total, more = (counted, False) if isinstance(counted, int) else bounded_count(counted)
     wanted = max(request.args.get("page", 1, type=int) or 1, 1)
     page = wanted if more else min(wanted, max(1, math.ceil(total / per_page)))
     columns = sorts[sort] if isinstance(sorts[sort], tuple) else (sorts[sort],)

@@ -106,7 +106,8 @@ def test_a_bulk_step_counts_the_records_done_and_not_those_refused(make_communic
     assert (stages.stage_total("transmitted"), stages.stage_total("registered")) == (2, 1)
 
 
-def test_a_confidential_case_counts_only_for_those_who_may_see_it(make_communication, make_user, users):
+def test_a_confidential_case_counts_only_for_those_who_may_see_it(make_communication, make_user, users,
+                                                                   client_for):
     case = make_communication(register=True)
     case.confidential = True
     db.session.commit()
@@ -120,6 +121,9 @@ def test_a_confidential_case_counts_only_for_those_who_may_see_it(make_communica
         return backlog(user, case.committee_id).stage_total("registered")
 
     assert (registered(users["officer"]), registered(assigned), registered(users["admin"])) == (0, 1, 1)
+    listed = f"/communications/?committee={case.committee_id}&status=registered"  # counted from the tally too
+    assert "1 communication<" in client_for(assigned).get(listed).get_data(as_text=True)
+    assert "No communications match." in client_for(users["officer"]).get(listed).get_data(as_text=True)
     assert registered(outsider) == 0
     assign_user(case, outsider, users["admin"])
     db.session.commit()
