@@ -3,7 +3,8 @@ rows instead of every case.
 
 A tally is declared as one query: under which (unit, confidential, key, day) each case counts,
 grouped. That same query
-- fills the stored counts from scratch (`rebuild`, after a migration or a bulk load, and nightly);
+- fills the stored counts from scratch (`rebuild`: after a bulk load, or by `flask tallies check
+  --repair` after rows were changed by hand);
 - keeps them in step: the cases a transaction moves are counted before it first moves them and
   again when it commits, and the difference is added to the stored counts in that transaction;
 - counts what a reader sees beyond the stored non-confidential counts: the confidential cases
@@ -20,7 +21,10 @@ from datetime import date
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, and_, bindparam, delete, event, false, literal, inspect, select, text, true, union_all
+from sqlalchemy import (
+    ColumnElement, Select, String, and_, bindparam, delete, event, false, inspect, literal, select, text, true,
+    union_all,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -100,13 +104,13 @@ def registered_tallies() -> list[str]:
     return list(_TALLIES)
 
 
-def _counted(tally: Tally, case_ids: Iterable[int]) -> Tallied[Row]:
+def _counted(session: Session, tally: Tally, case_ids: Iterable[int]) -> Tallied[Row]:
     ids = sorted(set(case_ids))
     if not ids:
         return Tallied()
     if tally.name not in _BY_IDS:  # built once: a flush should not pay for building the query
         _BY_IDS[tally.name] = tally.source(Case.id.in_(bindparam("case_ids", expanding=True)))
-    return _counted_rows(db.session.execute(_BY_IDS[tally.name], {"case_ids": ids}))
+    return _counted_rows(session.execute(_BY_IDS[tally.name], {"case_ids": ids}))
 
 
 _BY_IDS: dict[str, Select] = {}
@@ -116,15 +120,15 @@ def _counted_rows(rows) -> Tallied[Row]:
     return Tallied({(unit, bool(confidential), key, day): n for unit, confidential, key, day, n in rows})
 
 
-def _add(tally: Tally, changes: Mapping[Row, int]) -> None:
+def _add(session: Session, tally: Tally, changes: Mapping[Row, int]) -> None:
     rows = [{"tally": tally.name, "unit_id": unit, "confidential": confidential, "key": key, "day": day, "count": n}
             for (unit, confidential, key, day), n in changes.items() if n]
     if not rows:
         return
-    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     table = TallyCount.__table__
     stmt = dialect.insert(table)
-    db.session.execute(stmt.on_conflict_do_update(
+    session.execute(stmt.on_conflict_do_update(
         index_elements=[c.name for c in table.primary_key], set_={"count": table.c.count + stmt.excluded.count}), rows)
 
 
@@ -162,7 +166,7 @@ def _count_before(session: Session, flush_context, instances) -> None:
         state = state or _in_play(session)
         seen = state.seen.setdefault(tally.name, set())
         if fresh := _cases_of(touched) - seen:
-            state.before.setdefault(tally.name, Tallied()).update(_counted(tally, fresh))
+            state.before.setdefault(tally.name, Tallied()).update(_counted(session, tally, fresh))
             seen |= fresh
         state.unresolved += [(tally.name, obj, watch) for obj, watch in touched if watch.case_id(obj) is None]
 
@@ -193,9 +197,9 @@ def settle(session: Session) -> None:
         return
     with session.no_autoflush:
         for name, seen in state.seen.items():
-            change = _counted(_TALLIES[name], seen)
+            change = _counted(session, _TALLIES[name], seen)
             change.subtract(state.before.get(name, Tallied()))
-            _add(_TALLIES[name], change)
+            _add(session, _TALLIES[name], change)
     del session.info["tallies"]
 
 
