@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 
 from wtforms import DateField, Field, FieldList, FormField, IntegerField
 from wtforms.fields.choices import SelectChoice
@@ -112,11 +111,9 @@ def enum_choices(enum_class: type[enum.StrEnum]) -> list[SelectChoice]:
 def state_choices(blank: str | None = None) -> list[SelectChoice]:
     """Every State by its name in the page's language, in that language's alphabetical order, for a
     select; with `blank`, first an empty choice (0) of that label ("Any", "Choose…", "Unknown")."""
-    from casework.core.states import State, by_name
-    from casework.extensions import db
+    from casework.core.states import named_in_order
 
-    states = by_name(db.session.scalars(select(State)))
-    return choices(([(0, blank)] if blank is not None else []) + [(state.id, state.shown_name) for state in states])
+    return choices(([(0, blank)] if blank is not None else []) + named_in_order())
 
 
 def status_choices(workflow: Workflow, blank: str) -> list[SelectChoice]:

@@ -157,3 +157,14 @@ def test_collation_puts_accented_letters_with_their_letter_and_n_tilde_after_n()
     assert sorted(["Ouganda", "Égypte", "Zambie", "Eswatini", "États-Unis"], key=lambda n: collation_key(n, "fr")) \
         == ["Égypte", "Eswatini", "États-Unis", "Ouganda", "Zambie"]
     assert sorted(["Ñandú", "Nube", "Oso"], key=lambda n: collation_key(n, "es")) == ["Nube", "Ñandú", "Oso"]
+
+
+def test_the_filter_names_a_state_by_its_new_name_once_it_is_renamed(client, users, five_states):
+    from casework.extensions import db
+    from tests.conftest import sign_in
+
+    sign_in(client, users["supervisor"])
+    assert "Egypt" in _state_options(client.get("/communications/"))
+    five_states["EG"].name = "Arab Republic of Egypt"
+    db.session.commit()
+    assert _state_options(client.get("/communications/"))[:2] == ["Arab Republic of Egypt", "Ecuador"]
