@@ -37,7 +37,8 @@ def bulk_bar(records: Iterable[Case]) -> Bar | None:
     if not current_user.is_authenticated:
         return None
     records = list(records)
-    offers, actions_of = bulk.offered(records, current_user)
+    # The user itself rather than the proxy: the policy reads it a few hundred times for a page.
+    offers, actions_of = bulk.offered(records, current_user._get_current_object())
     if not offers:
         return None
     form = BulkForm(formdata=None, back=request.full_path.rstrip("?"))
