@@ -60,13 +60,15 @@ pybabel -q compile -d translations
 # Without these the test suite falls back to SQLite and fakeredis.
 unset CASEWORK_TEST_DATABASE_URL CASEWORK_TEST_REDIS_URL CASEWORK_TEST_PASS CASEWORK_TEST_S3_URL CASEWORK_TEST_S3_BUCKET
 
+# The slowest tests of each pass are listed at its end, to keep the whole run's time in view.
+DURATIONS=(--durations=25)
 embedded_rc=0
 # Set to "embedded" when the servers pass runs alongside: the two passes then share work that
 # does not depend on the database (the crawler's accounts, see tests/test_crawler.py).
 EMBEDDED_PASS=""
 run_embedded_pass() {
     echo "==> Pass 1/2: $EMBEDDED_LABEL"
-    CASEWORK_TEST_PASS="$EMBEDDED_PASS" python -m pytest "$@" || embedded_rc=$?
+    CASEWORK_TEST_PASS="$EMBEDDED_PASS" python -m pytest "${DURATIONS[@]}" "$@" || embedded_rc=$?
 }
 
 # ---------------------------------------------------------------------------
@@ -138,7 +140,7 @@ SERVICES_LOG="$SERVERS_DIR/pass2.log"
     export AWS_ACCESS_KEY_ID="test" AWS_SECRET_ACCESS_KEY="test"
     # Tells the suite that a missing server is an error in this pass, not a reason to skip.
     export CASEWORK_TEST_PASS=servers
-    exec python -m pytest "$@"
+    exec python -m pytest "${DURATIONS[@]}" "$@"
 ) >"$SERVICES_LOG" 2>&1 </dev/null &
 SERVICES_PID=$!
 

@@ -30,8 +30,8 @@ PARSER = "lxml"
 HOST = "casework.test"
 HTML = "text/html"
 QUERY_VARIANTS = 3      # pages of one list visited with different query strings
-RECORDS = 20            # records of one kind each account visits, besides those no account has visited yet
-SUBMISSIONS = 2         # times one button of one kind of page is pressed
+RECORDS = 12            # records of one kind each account visits, besides those no account has visited yet
+SUBMISSIONS = 1         # times one button of one kind of page is pressed
 SKIPPED_PATHS = ("/static/", "/logout")
 # What Python prints for its own values, never meant for a reader.
 REPR = re.compile(r"\['|\[&#39;|object at 0x|(?:value=\"|>)\s*None\s*(?:\"|<)|\bNone\b(?=\s*[,;)\]])")
