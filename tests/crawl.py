@@ -129,7 +129,7 @@ class Crawler:
         self.counts = CrawlCounts()
         self.seen: set[str] = set()
         self.covered = covered if covered is not None else set()  # record pages any account has visited
-        self.claims = claims  # the record pages this crawl visits beyond its sample, if no account has
+        self.claims = claims  # the record pages it visits beyond its sample while no account has yet
         self.variants: Counter[str] = Counter()
         self.pressed: Counter[tuple] = Counter()
         self.queue: deque[str] = deque()

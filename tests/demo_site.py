@@ -28,9 +28,10 @@ from casework.extensions import db
 from config import TestConfig
 
 
-# When scripts/test.sh runs both passes side by side, the crawler and the fuzz share out their
-# accounts, and the crawler the records it visits beyond each account's sample: each is used on
-# one database, not both. A pass run on its own takes them all.
+# When scripts/test.sh runs both passes side by side, the crawler shares out its accounts and the
+# record pages it visits beyond each account's sample: each is used on one database, not both. A
+# pass run on its own takes them all. (The fuzz runs whole in both: PostgreSQL refuses some of the
+# hostile values SQLite stores.)
 PASS = os.environ.get("CASEWORK_TEST_PASS")
 SHARED = PASS in ("embedded", "servers")
 
