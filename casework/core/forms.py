@@ -113,7 +113,7 @@ def state_choices(blank: str | None = None) -> list[SelectChoice]:
     select; with `blank`, first an empty choice (0) of that label ("Any", "Choose…", "Unknown")."""
     from casework.core.states import named_in_order
 
-    return choices(([(0, blank)] if blank is not None else []) + named_in_order())
+    return choices(([(0, blank)] if blank is not None else []) + list(named_in_order()))
 
 
 def status_choices(workflow: Workflow, blank: str) -> list[SelectChoice]:

@@ -71,7 +71,7 @@ def by_name(states: Iterable[State]) -> list[State]:
     return sorted(states, key=lambda state: collation_key(state.shown_name, language))
 
 
-def named_in_order() -> list[tuple[int, str]]:
+def named_in_order() -> tuple[tuple[int, str], ...]:
     """Every State's id and name in the page's language, in that language's alphabetical order: what
     each list's State filter offers. Read as plain rows, and sorted once per language for as long
     as no State changes."""
@@ -80,9 +80,10 @@ def named_in_order() -> list[tuple[int, str]]:
 
 
 @functools.lru_cache(maxsize=32)
-def _sorted_names(language: str, rows: tuple) -> list[tuple[int, str]]:
+def _sorted_names(language: str, rows: tuple) -> tuple[tuple[int, str], ...]:
+    """A tuple, as every caller shares the one kept."""
     named = [(row.id, state_name(row, language)) for row in rows]
-    return sorted(named, key=lambda pair: collation_key(pair[1], language))
+    return tuple(sorted(named, key=lambda pair: collation_key(pair[1], language)))
 
 
 def reference_states() -> list[dict[str, str]]:

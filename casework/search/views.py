@@ -11,7 +11,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from casework.core.cases import Case
-from casework.core.states import State, by_name
+from casework.core.states import named_in_order
 from casework.core.units import Unit
 from casework.core.i18n import enum_label
 from casework.core.workflow import Workflow, workflow_for
@@ -71,7 +71,7 @@ def _form() -> SearchForm:
     modules = dict.fromkeys(source.module for source in all_sources())
     form.module.choices = anything + [(m, str(MODULE_LABELS.get(m, m))) for m in modules]
     form.kind.choices = anything + [(k, str(label)) for k, label in KIND_LABELS.items()]
-    form.state.choices = anything + [(str(s.id), s.shown_name) for s in by_name(db.session.scalars(select(State)))]
+    form.state.choices = anything + [(str(state_id), name) for state_id, name in named_in_order()]
     form.status.choices = anything + _status_choices()
     units = db.session.scalars(select(Unit).where(Unit.active).order_by(Unit.code)).all()
     form.unit.choices = anything + [(str(u.id), str(u)) for u in units]

@@ -13,7 +13,7 @@ from casework.core.deadlines import Deadline
 from casework.core.persons import Person
 from casework.core.permissions import visible_case_ids, visible_cases
 from casework.core.queries import where_given
-from casework.core.states import State, by_name, collation_key, page_language
+from casework.core.states import collation_key, page_language
 from casework.extensions import db
 from casework.figures.period import between, list_period
 from casework.figures.sections import among, ids_where, rows_of, starting_from, tally
@@ -201,11 +201,6 @@ def figures_between(start: date, end: date, base: Select | None = None,
         Reply.received_on.between(start, end), Reply.communication_id.in_(replied))) or 0
     by_type = tally(str(kind) for _letter_id, kind in sent)
     return YearFigures(start.year, len(sent), states or 0, actors or 0, replies, by_type)
-
-
-def state_choices() -> list[tuple[int, str]]:
-    """Every State by its name in the page's language, in that language's alphabetical order."""
-    return [(state.id, state.shown_name) for state in by_name(db.session.scalars(select(State)))]
 
 
 def mandate_choices() -> list[tuple[int, str]]:

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from casework.cases.access import load_case
 from casework.cases.views import case_step, record_step
 from casework.core import audit, inputs, storage
-from casework.core.forms import choices
+from casework.core.forms import choices, state_choices
 from casework.core.pagination import paginate
 from casework.core.permissions import Permission, can, can_in_unit
 from casework.core.states import State, collation_key, page_language
@@ -35,7 +35,6 @@ from casework.special_procedures.models import TYPE_LABELS, CommunicationType, C
 from casework.special_procedures.permissions import can_decide, can_see_source
 from casework.special_procedures.queries import (
     LIST_SORTS, Filters, communications_from_args, cosignature_queue, mandate_choices, overdue_replies,
-    state_choices,
 )
 from casework.special_procedures.workflow import COMMUNICATION_WORKFLOW
 from casework.figures.period import Period, list_period
@@ -47,7 +46,7 @@ bp = Blueprint("special_procedures", __name__, url_prefix="/special-procedures",
 def filter_form() -> tuple[FilterForm, Filters]:
     """The list filters from the query string, shared with the public register."""
     form = FilterForm(request.args)
-    form.state.choices = choices([(0, _("Any"))] + state_choices())
+    form.state.choices = state_choices(_("Any"))
     form.mandate.choices = choices([(0, _("Any"))] + mandate_choices())
     form.comm_type.choices = choices([("", _("Any"))] + [(t.value, label) for t, label in TYPE_LABELS.items()])
     form.validate()
@@ -75,7 +74,7 @@ def _lead_mandates() -> list[Mandate]:
 
 def _drafting_form(form: CommunicationForm, comm: SpCommunication | None = None) -> CommunicationForm:
     form.iso3_ids = dict(db.session.execute(select(State.iso3, State.id)).all())
-    form.state_ids.choices = choices(state_choices())
+    form.state_ids.choices = state_choices()
     if comm is not None and request.method == "GET":
         form.state_ids.data = [a.state_id for a in comm.recipients if a.is_state]
         form.non_state.data = "\n".join(
