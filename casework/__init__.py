@@ -7,7 +7,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+import click
 from flask import Flask
+from flask.cli import AppGroup
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import DEFAULT_SECRET_KEY, config_from_env
@@ -40,6 +42,7 @@ def create_app(config: object | None = None, **overrides: Any) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    app.cli = AppCommands(app)
     app.config.from_object(config or config_from_env())
     app.config.update(overrides)
     _complete_config(app)
@@ -95,12 +98,11 @@ def _read_inputs_within_bounds(app: Flask) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
-    from casework.extensions import babel, csrf, db, login_manager, migrate
+    from casework.extensions import babel, csrf, db, login_manager
     from casework.web import select_locale
 
     import_models()
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     _warn_of_uncompiled_catalogues(app)
@@ -108,6 +110,37 @@ def _init_extensions(app: Flask) -> None:
     from casework.auth import session as auth_session
 
     auth_session.init_login_manager(login_manager)
+
+
+def init_migrations(app: Flask) -> None:
+    """Set up Flask-Migrate, which `flask db` and `flask_migrate.upgrade()` need.
+
+    Done when first needed rather than by create_app: with Alembic it weighs 11 MB in every web
+    and job process, none of which migrates.
+    """
+    if "migrate" in app.extensions:
+        return
+    from flask_migrate import Migrate
+
+    from casework.extensions import db
+
+    Migrate(app, db, directory=str(ROOT / "migrations"), compare_type=True, render_as_batch=True)
+
+
+class AppCommands(AppGroup):
+    """The app's `flask` commands, with `flask db` set up only when it is asked for."""
+
+    def __init__(self, app: Flask) -> None:
+        super().__init__(app.name)
+        self._app = app
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), "db"})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name == "db":
+            init_migrations(self._app)  # adds Flask-Migrate's `db` group to these commands
+        return super().get_command(ctx, cmd_name)
 
 
 def _warn_of_uncompiled_catalogues(app: Flask) -> None:

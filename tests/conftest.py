@@ -15,7 +15,7 @@ import pytest
 from flask import g
 from sqlalchemy import Engine, event, text
 
-from casework import create_app
+from casework import create_app, init_migrations
 from casework.auth.models import Role, User
 from casework.core.states import State, UNStatus
 from casework.core.units import Unit, UnitKind
@@ -124,6 +124,7 @@ def app(database_url, tmp_path_factory):
         SQLALCHEMY_DATABASE_URI=database_url,
         UPLOAD_FOLDER=str(tmp_path_factory.mktemp("uploads")),
     )
+    init_migrations(app)
     with app.app_context():
         _drop_everything()
         upgrade()

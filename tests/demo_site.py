@@ -20,7 +20,7 @@ from flask_migrate import upgrade
 from sqlalchemy import select
 from werkzeug.serving import make_server
 
-from casework import create_app
+from casework import create_app, init_migrations
 from casework.auth.models import User
 from casework.core.reference import load_reference_data
 from casework.demo import load_demo
@@ -71,6 +71,7 @@ def demo_app(folder: Path, database_url: str | None = None, **settings) -> Flask
 def build_demo(folder: Path, database_url: str | None = None) -> dict[str, str | None]:
     """Migrate an empty database and load the demo into it; returns the accounts' two-factor secrets."""
     app = demo_app(folder, database_url)
+    init_migrations(app)
     with app.app_context():
         upgrade()
         load_reference_data()

@@ -9,29 +9,28 @@ audit trail work alike.
 Authlib does the protocol: the authorization code flow with PKCE (S256); the state (against a
 forged answer) and the nonce (against a replayed ID token), kept in the signed session cookie so
 that any web node can take the provider's answer; the ID token's signature, checked against the
-keys the provider publishes, with its issuer, audience and expiry.
+keys the provider publishes, with its issuer, audience and expiry. Authlib and its HTTP client
+are imported only once a sign-in goes to the provider (`client`, `provider_errors`): a
+deployment without single sign-on, and every worker, does not carry them.
 """
 from __future__ import annotations
 
 from typing import Any
 
-import requests
-from authlib.common.errors import AuthlibBaseError
-from authlib.integrations.flask_client import OAuth
-from authlib.integrations.flask_client.apps import FlaskOAuth2App
+from typing import TYPE_CHECKING
+
 from flask import current_app, url_for
 from flask_babel import gettext as _
-from joserfc.errors import JoseError
 
 from casework.auth import session as auth
 from casework.auth.models import User
 from casework.core.writes import Refused
 
+if TYPE_CHECKING:
+    from authlib.integrations.flask_client.apps import FlaskOAuth2App
+
 CLIENT_NAME = "sso"  # Authlib keeps the state of a sign-in under this name in the session
 SETTINGS = ("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_TIMEOUT_SECONDS")
-# What can go wrong between Casework and the provider: a refusal or a forged or stale answer
-# (Authlib), a token that does not verify (joserfc), the provider out of reach (requests).
-PROVIDER_ERRORS = (AuthlibBaseError, JoseError, requests.RequestException)
 
 
 def configured() -> bool:
@@ -64,9 +63,21 @@ def password_refusal(user: User) -> str | None:
     return None
 
 
+def provider_errors() -> tuple[type[Exception], ...]:
+    """What can go wrong between Casework and the provider: a refusal or a forged or stale answer
+    (Authlib), a token that does not verify (joserfc), the provider out of reach (requests)."""
+    import requests
+    from authlib.common.errors import AuthlibBaseError
+    from joserfc.errors import JoseError
+
+    return AuthlibBaseError, JoseError, requests.RequestException
+
+
 def client() -> FlaskOAuth2App:
     """The provider's client for these settings, made once per app (it caches the provider's
     description and keys; a changed key is fetched again when a token names it)."""
+    from authlib.integrations.flask_client import OAuth
+
     app = current_app._get_current_object()
     settings = tuple(app.config.get(name) for name in SETTINGS)
     made = app.extensions.get("casework.oidc")

@@ -32,7 +32,7 @@ def oidc_start():
         return redirect(url_for("main.my_work"))
     try:
         answer = oidc.client().authorize_redirect(oidc.redirect_uri())
-    except oidc.PROVIDER_ERRORS as error:
+    except oidc.provider_errors() as error:
         current_app.logger.warning("Single sign-on could not start: %r", error)
         return _back_to_login(_("The identity provider cannot be reached. Try again in a moment; if it stays "
                                 "unavailable, tell the help desk."))
@@ -50,7 +50,7 @@ def oidc_callback():
         return redirect(url_for("main.my_work"))
     try:
         token = oidc.client().authorize_access_token()
-    except oidc.PROVIDER_ERRORS as error:
+    except oidc.provider_errors() as error:
         current_app.logger.warning("Single sign-on answer refused: %r", error)
         audit.record(audit.AuditAction.LOGIN_FAILED, object_type="users",
                      detail={"method": "oidc", "reason": type(error).__name__})

@@ -5,29 +5,28 @@ each chart is a self-contained SVG document served as a `data:` image: its own s
 it, nothing is fetched from anywhere, and pygal's tooltip script (which would come from the
 network) is left out. The table beside each chart carries the same numbers, links and all, for
 screen readers and for anyone who wants the exact values.
+
+pygal is imported by the first chart drawn, not with the app: most processes (a letters worker,
+a page without figures) never draw one.
 """
 from __future__ import annotations
 
 import base64
 import copy
+import functools
 import re
 import sys
 import threading
-
-import pygal
-from pygal.style import Style
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from casework.figures.sections import Chart, Series
 
+if TYPE_CHECKING:
+    from pygal.style import Style
+
 # The app's palette (static/css/app.css), in an order that stays distinct for the colour-blind.
-STYLE = Style(
-    background="#ffffff", plot_background="#ffffff", foreground="#1f2a37", foreground_strong="#0b2545",
-    foreground_subtle="#8a96a3", opacity=".9", opacity_hover="1",
-    colors=("#1d5b8f", "#e0a526", "#3f8f5a", "#b8463b", "#6c5b9e", "#5f7383"),
-    font_family="'DejaVu Sans', 'Noto Sans', Arial, sans-serif",
-    title_font_size=15, label_font_size=11, major_label_font_size=11, legend_font_size=12,
-    value_font_size=10, tooltip_font_size=12,
-)
+PALETTE = ("#1d5b8f", "#e0a526", "#3f8f5a", "#b8463b", "#6c5b9e", "#5f7383")
 # The colours of the tones, as static/css/figures.css gives them to the pages' charts.
 TONES = {"good": "#1d6f32", "held": "#a35c00", "grave": "#6b0f1f", "pending": "#6b7785", "accent": "#00679f",
          "age-1": "#4f93c9", "age-2": "#2a6ea8", "age-3": "#1b4f80", "age-4": "#0b1f3a",
@@ -38,14 +37,34 @@ _drawn: dict[tuple, str] = {}
 _drawn_lock = threading.Lock()
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 
-# pygal adds an import hook for its map plugins (which we do not use) written in the pre-3.4 protocol
-# (`find_module` only). Python 3.11 then warns with ImportWarning on every import that no other finder
-# resolves, anywhere in the process; with warnings as errors that breaks unrelated optional imports.
-sys.meta_path[:] = [finder for finder in sys.meta_path if type(finder) is not pygal.PluginImportFixer]
+@functools.cache
+def _pygal() -> ModuleType:
+    import pygal
+
+    # pygal adds an import hook for its map plugins (which we do not use) written in the pre-3.4
+    # protocol (`find_module` only). Python 3.11 then warns with ImportWarning on every import that
+    # no other finder resolves, anywhere in the process; with warnings as errors that breaks
+    # unrelated optional imports.
+    sys.meta_path[:] = [finder for finder in sys.meta_path if type(finder) is not pygal.PluginImportFixer]
+    return pygal
+
+
+@functools.cache
+def _style() -> Style:
+    from pygal.style import Style
+
+    return Style(
+        background="#ffffff", plot_background="#ffffff", foreground="#1f2a37", foreground_strong="#0b2545",
+        foreground_subtle="#8a96a3", opacity=".9", opacity_hover="1", colors=PALETTE,
+        font_family="'DejaVu Sans', 'Noto Sans', Arial, sans-serif",
+        title_font_size=15, label_font_size=11, major_label_font_size=11, legend_font_size=12,
+        value_font_size=10, tooltip_font_size=12,
+    )
 
 
 def render_svg(chart: Chart) -> str:
     """The chart as SVG markup, with no script and no external reference."""
+    pygal = _pygal()
     kind = pygal.HorizontalBar if chart.horizontal else pygal.Bar
     if chart.stacked:
         kind = pygal.HorizontalStackedBar if chart.horizontal else pygal.StackedBar
@@ -76,10 +95,10 @@ def render_svg(chart: Chart) -> str:
 def _styled(series: list[Series]) -> Style:
     """The palette with each series in the colour its tone says (a death in a sombre red, not in
     whatever colour came next), as the pages' charts draw it (static/css/figures.css)."""
-    palette = iter(STYLE.colors)
-    colors = tuple(TONES[s.tone] if s.tone in TONES else next(palette, STYLE.colors[-1]) for s in series)
-    style = copy.copy(STYLE)
-    style.colors = colors or STYLE.colors
+    palette = iter(PALETTE)
+    colors = tuple(TONES[s.tone] if s.tone in TONES else next(palette, PALETTE[-1]) for s in series)
+    style = copy.copy(_style())
+    style.colors = colors or PALETTE
     return style
 
 
