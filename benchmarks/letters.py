@@ -4,9 +4,10 @@
    letter record, rendered once to warm up and then 50 times: median and p95 of the wall time,
    and of the CPU time (what the rendering costs when it does not wait for a core). Then a
    process that imports only what a worker imports (`--memory`: RQ, the app as create_app()
-   builds it from the environment, WeasyPrint) composes and renders that letter up to letter
-   1,000 (BENCH_MEMORY_LETTERS) as a worker does, and prints its resident memory after start-up
-   and at letters 100, 250, 500, 750 and 1,000.
+   builds it from the environment, WeasyPrint) runs that letter's preview job through the job
+   runner 1,000 times (BENCH_MEMORY_LETTERS), as a worker does: composed from the record, rendered,
+   stored, the job row updated. It prints its resident memory after start-up and at letters 100,
+   250, 500, 750 and 1,000.
 2. For 1 then 2 workers, each on a fresh database and queue: 200 letters are drafted, submitted
    and approved through the workflow, whose approval enqueues `render_final_letter` on a
    throwaway redis-server; N worker processes are launched and timed until every job row is
@@ -46,7 +47,7 @@ from sqlalchemy import create_engine, func, select  # noqa: E402
 from casework import create_app  # noqa: E402
 from casework.auth.models import Membership, Role, User  # noqa: E402
 from casework.core.audit import acting_as  # noqa: E402
-from casework.core.jobs import JobRecord, JobStatus, get_queue  # noqa: E402
+from casework.core.jobs import JobRecord, JobStatus, get_queue, run_job  # noqa: E402
 from casework.core.pdf import preload  # noqa: E402
 from casework.core.states import State, UNStatus  # noqa: E402
 from casework.core.units import Unit, UnitKind  # noqa: E402
@@ -54,6 +55,7 @@ from casework.core.workflow import fire  # noqa: E402
 from casework.extensions import db  # noqa: E402
 from casework.letters import operations as ops  # noqa: E402
 from casework.letters.compose import compose  # noqa: E402
+from casework.letters.jobs import render_letter_preview  # noqa: E402
 from casework.letters.models import Letter  # noqa: E402
 from casework.letters.rendering import render_letter_pdf  # noqa: E402
 from config import TestConfig  # noqa: E402
@@ -167,13 +169,21 @@ def memory_main() -> None:
 
 
 def memory_curve(letter_id: int) -> None:
-    """A rendering process's resident memory from letter 100 to letter MEMORY_LETTERS, each letter
-    composed from its record and rendered as the job does."""
+    """A worker's resident memory from letter 100 to letter MEMORY_LETTERS, each letter a preview
+    job run as RQ runs it."""
     checkpoints = [n for n in (100, 250, 500, 750, 1000) if n <= MEMORY_LETTERS]
     curve = {}
     for n in range(1, MEMORY_LETTERS + 1):
-        render_letter_pdf(compose(db.session.get(Letter, letter_id), draft=False))
-        db.session.expire_all()
+        record = JobRecord(kind=f"{render_letter_preview.__module__}.{render_letter_preview.__name__}",
+                           args=[letter_id])
+        db.session.add(record)
+        db.session.flush()
+        record_id = record.id
+        db.session.commit()
+        run_job(record_id)
+        done = db.session.get(JobRecord, record_id)
+        assert done.status is JobStatus.DONE, (done.status, done.error)
+        db.session.commit()
         if n in checkpoints:
             curve[n] = rss_mb()
             print(f"worker_rss_mb_at_{n}: {curve[n]:.1f} load={os.getloadavg()[0]:.2f}", flush=True)
