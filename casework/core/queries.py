@@ -20,6 +20,8 @@ class QueryArgs(ImmutableMultiDict):
     database an integer beyond 64 bits)."""
 
     def get(self, key: str, default: Any = None, type: Callable[[str], Any] | None = None) -> Any:  # noqa: A002
+        if key not in self:  # Werkzeug would raise and catch a KeyError: 200 a page on a State filter
+            return default
         return super().get(key, default, bounded_int if type is int else type)
 
     def getlist(self, key: str, type: Callable[[str], Any] | None = None) -> list[Any]:  # noqa: A002
