@@ -16,8 +16,9 @@
 Database: SQLite in WAL mode, or a throwaway PostgreSQL cluster with BENCH_DATABASE=postgresql.
 SQLite has one write lock for all the workers, so it also shows a job that holds it while it
 renders (two workers then gain nothing). A worker is this script with `--worker`: the app from
-the environment as `rq worker` builds it, WeasyPrint imported once (`preload()`), RQ's
-non-forking SimpleWorker in burst mode. BENCH_WORKER=fork: RQ's forking Worker after the preload;
+the environment as `rq worker` builds it, readied once as a worker's first job readies it
+(`settle_worker()`: WeasyPrint warmed, the app frozen), RQ's non-forking SimpleWorker in burst
+mode. BENCH_WORKER=fork: RQ's forking Worker after that;
 BENCH_WORKER=cli: plain `rq worker --worker-class rq.worker.SimpleWorker`. Everything is in a
 temp dir removed at the end; servers and workers are stopped even on error; waits are bounded.
 Run from the repo root: python benchmarks/letters.py
@@ -47,8 +48,7 @@ from sqlalchemy import create_engine, func, select  # noqa: E402
 from casework import create_app  # noqa: E402
 from casework.auth.models import Membership, Role, User  # noqa: E402
 from casework.core.audit import acting_as  # noqa: E402
-from casework.core.jobs import JobRecord, JobStatus, get_queue, run_job  # noqa: E402
-from casework.core.pdf import preload  # noqa: E402
+from casework.core.jobs import JobRecord, JobStatus, get_queue, run_job, settle_worker  # noqa: E402
 from casework.core.states import State, UNStatus  # noqa: E402
 from casework.core.units import Unit, UnitKind  # noqa: E402
 from casework.core.workflow import fire  # noqa: E402
@@ -128,6 +128,7 @@ def bench_render(tmp: Path) -> None:
         letter_id = seed(1, approve=False)[0]
         document = compose(db.session.get(Letter, letter_id), draft=False)
         pdf = render_letter_pdf(document)  # warm-up: imports WeasyPrint, loads the fonts
+        settle_worker()  # and the rest of a worker's start: what is built so far frozen
         from pypdf import PdfReader  # here: a worker does not import it
 
         print(f"letter_pages: {len(PdfReader(io.BytesIO(pdf)).pages)}")
@@ -162,7 +163,7 @@ def rss_mb() -> float:
 def memory_main() -> None:
     """A process that imports what a worker does renders one letter again and again (--memory)."""
     app = create_app()
-    preload()
+    settle_worker()
     print(f"worker_rss_mb_after_startup: {rss_mb():.1f} load={os.getloadavg()[0]:.2f}", flush=True)
     with app.app_context():
         memory_curve(int(os.environ["BENCH_LETTER_ID"]))
@@ -308,7 +309,7 @@ def stop(procs: list[subprocess.Popen]) -> None:
 def worker_main() -> None:
     """One worker process: the app from the environment, WeasyPrint loaded once, burst mode."""
     app = create_app()
-    preload()
+    settle_worker()
     with app.app_context():  # run_job reuses this app rather than building another
         queue = get_queue()
         worker_class = Worker if WORKER == "fork" else SimpleWorker
