@@ -15,9 +15,7 @@ deployment without single sign-on, and every worker, does not carry them.
 """
 from __future__ import annotations
 
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from flask import current_app, url_for
 from flask_babel import gettext as _

@@ -256,7 +256,7 @@ def settle_worker() -> None:
     """Ready a worker process for a long run, as wsgi.py readies a web process: WeasyPrint loaded
     and warmed, then everything built so far frozen out of the collector's full passes. Without
     it a full pass walks the whole app, and adds 150 ms to whichever letter it falls in (a
-    two-page letter's p95 went from 0.10 s to 0.08 s, benchmarks/letters.py)."""
+    two-page letter's p95 went from 0.20 s to 0.08 s, benchmarks/letters.py)."""
     from casework.core.pdf import preload
 
     preload()
