@@ -173,7 +173,9 @@ def build_dataset(cases: int = 200_000, persons: int = 500_000, seed: int = 7) -
             unit = units["mandate"][mandate_index]
             reference = f"AL {case_id}/{received.year}"
             # a special-procedures communication is a letter of the letters pipeline (joined table)
-            rows["letter"].append({"id": case_id, "letter_type": SP_LETTER_TYPE, "kind": "letter", "sent_on": received})
+            # (every letter row names the same columns: a chunk is inserted with its first row's)
+            rows["letter"].append({"id": case_id, "letter_type": SP_LETTER_TYPE, "kind": "letter", "body": "",
+                                   "letter_date": None, "sent_on": received})
             rows["sp_communication"].append({"id": case_id, "comm_type": "AL", "lead_mandate_id": mandate_ids[mandate_index],
                                              "summary": _words(rng, 20)})
             if rng.random() < 0.6:
