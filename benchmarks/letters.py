@@ -161,7 +161,7 @@ def rss_mb() -> float:
 
 
 def memory_main() -> None:
-    """A process that imports what a worker does renders one letter again and again (--memory)."""
+    """A process that imports what a worker does runs one letter's preview job again and again (--memory)."""
     app = create_app()
     settle_worker()
     print(f"worker_rss_mb_after_startup: {rss_mb():.1f} load={os.getloadavg()[0]:.2f}", flush=True)

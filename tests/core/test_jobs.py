@@ -362,7 +362,6 @@ def test_a_separate_rq_worker_process_runs_the_job(app, tmp_path):
             db.engine.dispose()
 
 
-
 def test_a_worker_process_carries_neither_the_migrations_nor_single_sign_on_nor_the_charts(tmp_path):
     """What a worker (or a web process) builds with create_app() leaves out what only `flask db`,
     a sign-in through the identity provider or a chart needs: 30 MB of a worker's 185 before."""
