@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from flask import Flask  # noqa: E402
 from flask.globals import app_ctx  # noqa: E402
-from sqlalchemy import inspect  # noqa: E402
+from sqlalchemy import inspect, select  # noqa: E402
 
 from casework import create_app  # noqa: E402
 from casework.extensions import db  # noqa: E402
@@ -204,3 +204,17 @@ def settle_database() -> None:
         else:
             connection.exec_driver_sql("ANALYZE")
             connection.commit()
+
+
+def count_tallies(every: bool = True) -> None:
+    """The tallies (`casework.core.tallies`) counted from cases inserted without the ORM, which
+    keeps them in step otherwise: all of them after a build (`every`), or in a kept database only
+    those it does not hold yet (declared since it was built)."""
+    from casework.core.tallies import TallyCount, rebuild, registered_tallies
+
+    held = set(db.session.scalars(select(TallyCount.tally).distinct()))
+    missing = [name for name in registered_tallies() if every or name not in held]
+    if missing:
+        rebuild(missing)
+        db.session.commit()
+        settle_database()

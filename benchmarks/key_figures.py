@@ -24,7 +24,7 @@ import time
 from datetime import date, timedelta
 
 from _support import (  # also puts the repository on sys.path
-    benchmark_app, figure, mark_built, run_sizes, serving, settle_database, settle_like_a_server, sizes,
+    benchmark_app, count_tallies, figure, mark_built, run_sizes, serving, settle_database, settle_like_a_server, sizes,
 )
 from sqlalchemy import insert, select  # noqa: E402
 
@@ -258,6 +258,7 @@ def one_size(cases: int) -> None:
         if not app.config["BENCH_REUSED"]:
             build()
             mark_built(f"key-figures-{cases}")
+        count_tallies(every=not app.config["BENCH_REUSED"])
         print(f"database: {db.engine.dialect.name}")
         print(f"cases: {CASES}")
         print(f"build_s: {time.perf_counter() - started:.1f}")

@@ -132,7 +132,8 @@ def _overdue(user, committee_id: int, today: date) -> dict[str, int]:
 # its cases; the lists behind the figures ask the same questions of the cases themselves.
 # ---------------------------------------------------------------------------
 
-def _communications(*columns) -> Select:
+def communication_rows(*columns) -> Select:
+    """(unit_id, confidential, *columns) of each communication: the start of its tallies."""
     return select(Case.unit_id, Case.confidential, *columns).select_from(Case).join(
         Communication.__table__, Communication.__table__.c.id == Case.id)
 
@@ -140,14 +141,14 @@ def _communications(*columns) -> Select:
 def _stages_received(condition: ColumnElement[bool]) -> Select:
     """Communications by stage and day received."""
     received = Communication.__table__.c.received_on
-    return (_communications(Case.status.label("key"), received.label("day"), func.count().label("n"))
+    return (communication_rows(Case.status.label("key"), received.label("day"), func.count().label("n"))
             .where(condition).group_by(Case.unit_id, Case.confidential, Case.status, received))
 
 
 def _open_replies(condition: ColumnElement[bool]) -> Select:
     """Pending communications by the kind of reply they await, on the day its first open deadline
     falls due: so those overdue on a day are the ones counted before it."""
-    first = (_communications(Deadline.kind.label("key"), func.min(Deadline.due_on).label("day"))
+    first = (communication_rows(Deadline.kind.label("key"), func.min(Deadline.due_on).label("day"))
              .join(Deadline, Deadline.case_id == Case.id)
              .where(condition, Case.status.in_(PENDING), Deadline.kind.in_(OVERDUE_KINDS), Deadline.closed_at.is_(None))
              .group_by(Case.id, Case.unit_id, Case.confidential, Deadline.kind).subquery())
@@ -158,7 +159,7 @@ def _open_replies(condition: ColumnElement[bool]) -> Select:
 def _grades(condition: ColumnElement[bool]) -> Select:
     """Communications under follow-up, by their latest grade."""
     grade = _latest_grade()
-    return (_communications(grade.label("key"), literal(NO_DAY).label("day"), func.count().label("n"))
+    return (communication_rows(grade.label("key"), literal(NO_DAY).label("day"), func.count().label("n"))
             .where(condition, Case.status == S.FOLLOW_UP).group_by(Case.unit_id, Case.confidential, grade))
 
 

@@ -4,17 +4,20 @@ own query, so every figure and its link show the same cases."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Row, distinct, func, select
+from sqlalchemy import distinct, func, select
 
 from casework.communications.backlog import S
 from casework.communications.committees import COMMITTEES
 from casework.communications.models import Communication, Decision, DecisionType
 from casework.communications.queries import communications_list, dated_condition
+from casework.communications.tallies import ANY, DECIDED, INTERIM_MEASURES, REGISTERED
 from casework.core.cases import Case
+from casework.core.tallies import Row4, Tally, counts_seen_by, first_in
 from casework.core.units import Unit
 from casework.extensions import db
 from casework.figures.period import Period
@@ -40,19 +43,29 @@ def _link(period: Period, **args) -> str:
     return url_for("communications.index", **period.args(), **{k: v for k, v in args.items() if v})
 
 
+@dataclass
+class Counts:
+    """What the section shows, counted: registrations per (committee, year, month), communications
+    decided per committee, per decision type and per (year, month) of adoption, and those with
+    interim measures requested."""
+
+    registered: dict[tuple, int]
+    decided: dict[int, int]
+    by_type: dict[DecisionType, int]
+    decided_per_month: dict[tuple, int]
+    interim_measures: int
+
+
 def key_figures(user, period: Period) -> Section:
-    # Registrations counted per committee and month by the database; the decided communications'
-    # rows read once, unpacked rather than read by name (several times faster over thousands).
-    registered = counts_by(_ids(user, period), Communication.committee_id, *month_of(Communication.registered_on))
-    decided = rows_of(_ids(user, period, "decided"), Communication.id, Communication.committee_id)
-    by_type, decided_per_month = _decisions(period, [case_id for case_id, _committee in decided])
+    counts = _tallied(user, period) if period.in_whole_months else _counted(user, period)
+    decided = sum(counts.decided.values())
     figures = [
-        Figure(_("Communications registered"), sum(registered.values()), _link(period)),
-        Figure(_("Communications decided"), len(decided), _link(period, dated="decided"),
+        Figure(_("Communications registered"), sum(counts.registered.values()), _link(period)),
+        Figure(_("Communications decided"), decided, _link(period, dated="decided"),
                note=_("with a decision adopted in the period")),
-        *[Figure(_(label), by_type[kind], _link(period, dated="decided", decision=kind.value), level=1)
-          for kind, label in DECISION_LABELS.items() if by_type.get(kind)],
-        Figure(_("Interim measures requested"), count(_ids(user, period, "interim_measures")),
+        *[Figure(_(label), counts.by_type[kind], _link(period, dated="decided", decision=kind.value), level=1)
+          for kind, label in DECISION_LABELS.items() if counts.by_type.get(kind)],
+        Figure(_("Interim measures requested"), counts.interim_measures,
                _link(period, dated="interim_measures"), note=_("communications with a request in the period")),
         Figure(_("Under follow-up today"), count(communications_list(
             user, committee_id=None, status=S.FOLLOW_UP.value, state_id=None, q=None)[1].where(
@@ -60,7 +73,45 @@ def key_figures(user, period: Period) -> Section:
             url_for("communications.index", status=S.FOLLOW_UP.value), note=_("whatever the period")),
     ]
     return Section("communications", _("Treaty-body communications"), figures,
-                   [_per_month(period, registered, decided_per_month), _per_committee(period, registered, decided)])
+                   [_per_month(period, counts.registered, counts.decided_per_month),
+                    _per_committee(period, counts.registered, counts.decided)])
+
+
+def _tallied(user, period: Period) -> Counts:
+    """The counts kept in step with the cases (`casework.communications.tallies`): a few rows per
+    committee and month, however many communications there are."""
+    registered = {(unit, day.year, day.month): n for unit, _key, day, n in _seen(REGISTERED, user, period)}
+    decided: Counter = Counter()
+    by_type: Counter = Counter()
+    per_month: Counter = Counter()
+    for unit, key, day, n in _seen(DECIDED, user, period):
+        kind, previous = key.split("|")
+        if kind == ANY and first_in(previous, day):
+            per_month[day.year, day.month] += n
+        if first_in(previous, period.start):
+            if kind == ANY:
+                decided[unit] += n
+            else:
+                by_type[DecisionType(kind)] += n
+    requested = sum(n for _unit, key, _day, n in _seen(INTERIM_MEASURES, user, period)
+                    if first_in(key.split("|")[1], period.start))
+    return Counts(registered, dict(decided), dict(by_type), dict(per_month), requested)
+
+
+def _seen(tally: Tally, user, period: Period) -> list[Row4]:
+    return counts_seen_by(tally.name, user, period.start, period.end)
+
+
+def _counted(user, period: Period) -> Counts:
+    """The counts taken from the communications themselves, for a period that is not made of whole
+    months: registrations counted per committee and month by the database; the decided
+    communications' rows read once, unpacked rather than read by name (several times faster over
+    thousands)."""
+    registered = counts_by(_ids(user, period), Communication.committee_id, *month_of(Communication.registered_on))
+    decided = rows_of(_ids(user, period, "decided"), Communication.id, Communication.committee_id)
+    by_type, per_month = _decisions(period, [case_id for case_id, _committee in decided])
+    return Counts(registered, tally(committee for _case_id, committee in decided), by_type, per_month,
+                  count(_ids(user, period, "interim_measures")))
 
 
 def _decisions(period: Period, decided: list[int]) -> tuple[dict, dict[tuple, int]]:
@@ -72,7 +123,7 @@ def _decisions(period: Period, decided: list[int]) -> tuple[dict, dict[tuple, in
                                       .group_by(Decision.decision_type)).all())
     month = month_of(Decision.adopted_on)
     per_month = db.session.execute(select(*month, communications).where(*adopted).group_by(*month))
-    return by_type, {(year, number): n for year, number, n in per_month}
+    return by_type, {(int(year), int(number)): n for year, number, n in per_month}
 
 
 def _committee_ids() -> list[int]:
@@ -92,11 +143,10 @@ def _per_month(period: Period, registered: dict[tuple, int], decided: dict[tuple
                  ], x_title=_("Month"), y_title=_("Communications"))
 
 
-def _per_committee(period: Period, registered: dict[tuple, int], decided: list[Row]) -> Chart:
+def _per_committee(period: Period, registered: dict[tuple, int], taken: dict[int, int]) -> Chart:
     done: Counter = Counter()
     for (committee, _year, _month), n in registered.items():
         done[committee] += n
-    taken = tally(committee for _case_id, committee in decided)
     units = db.session.scalars(select(Unit).where(Unit.code.in_(list(COMMITTEES)),
                                                   Unit.id.in_(set(done) | set(taken))).order_by(Unit.code)).all()
     return Chart("communications_per_committee", _("Communications registered and decided per committee"),

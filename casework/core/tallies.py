@@ -22,18 +22,21 @@ from itertools import chain
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement, Select, String, and_, bindparam, delete, event, false, inspect, literal, select, text, true,
-    union_all,
+    ColumnElement, Date, Select, String, Subquery, Table, and_, bindparam, delete, event, false, func, inspect, literal,
+    or_, select, text, true, union_all,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.sql.functions import FunctionElement
 
 from casework.core.cases import Case
-from casework.core.permissions import assigned_case_ids, sees_unit_openly, visible_in_unit
+from casework.core.permissions import assigned_case_ids, sees_unit_openly, unit_clause, visible_in_unit
 from casework.extensions import db
 
 NO_DAY = date(1, 1, 1)  # the day of a tally that counts by key alone
 Row = tuple[int, bool, str, date]  # unit, confidential, key, day
+Row4 = tuple[int, str, date, int]  # unit, key, day, count
 
 
 class TallyCount(db.Model):
@@ -130,6 +133,58 @@ def _add(session: Session, tally: Tally, changes: Mapping[Row, int]) -> None:
     stmt = dialect.insert(table)
     session.execute(stmt.on_conflict_do_update(
         index_elements=[c.name for c in table.primary_key], set_={"count": table.c.count + stmt.excluded.count}), rows)
+
+
+class month_start(FunctionElement):
+    """The first day of a date's month: the day under which a monthly tally counts a case."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(month_start)
+def _month_start(element, compiler, **kw) -> str:
+    return f"date({compiler.process(element.clauses, **kw)}, 'start of month')"
+
+
+@compiles(month_start, "postgresql")
+def _month_start_postgresql(element, compiler, **kw) -> str:
+    return f"CAST(date_trunc('month', {compiler.process(element.clauses, **kw)}) AS DATE)"
+
+
+class month_key(FunctionElement):
+    """A date's month as text, YYYY-MM, which sorts as the months do: part of a tally's key."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(month_key)
+def _month_key(element, compiler, **kw) -> str:
+    return f"strftime('%Y-%m', {compiler.process(element.clauses, **kw)})"
+
+
+@compiles(month_key, "postgresql")
+def _month_key_postgresql(element, compiler, **kw) -> str:
+    return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
+
+
+def previous_month(table: Table, case_column: str, on: str, *same: str) -> ColumnElement[str]:
+    """The month (`month_key`; '' for none) of the same case's previous row of `table` (by `on`,
+    then id), among the rows with the same `same` columns. Kept as part of a monthly tally's key,
+    it lets the tally count each case once over any span of months, however many rows it has
+    there: a row counts where its previous one falls before the span (`first_in`)."""
+    earlier = table.alias()
+    before = or_(earlier.c[on] < table.c[on], and_(earlier.c[on] == table.c[on], earlier.c.id < table.c.id))
+    latest = select(func.max(earlier.c[on])).where(
+        earlier.c[case_column] == table.c[case_column], before, *(earlier.c[c] == table.c[c] for c in same))
+    return func.coalesce(month_key(latest.scalar_subquery()), "")
+
+
+def first_in(previous: str, since: date) -> bool:
+    """Whether a row whose previous one fell in the month `previous` (`previous_month`) is its
+    case's first in a span of months starting at `since`."""
+    return previous < f"{since:%Y-%m}"
 
 
 # ---------------------------------------------------------------------------
@@ -265,3 +320,36 @@ def visible_counts(name: str, user, unit_id: int):
     if not openly:
         return counted.subquery()
     return union_all(stored.where(table.c.confidential == false()), counted).subquery()
+
+
+def counts_seen_by(name: str, user, since: date | None = None, until: date | None = None) -> list[Row4]:
+    """(unit_id, key, day, n) of a tally across every unit, for the days from `since` to `until`,
+    counting only the cases `user` may see (lines of none left out)."""
+    counts = _seen_by(name, user, since, until)
+    n = func.sum(counts.c.n)
+    return [(unit, key, day, int(total)) for unit, key, day, total in db.session.execute(
+        select(counts.c.unit_id, counts.c.key, counts.c.day, n)
+        .group_by(counts.c.unit_id, counts.c.key, counts.c.day).having(n != 0))]
+
+
+def _seen_by(name: str, user, since: date | None, until: date | None) -> Subquery:
+    """The stored counts of the open cases of the units `user` sees openly (of every case, for an
+    administrator), and the cases assigned to them beyond those, counted from the cases: the same
+    rule as `permissions.visibility_clause` for cases of their own."""
+    session = db.session()
+    if not session.in_nested_transaction():  # inside a savepoint, settled when it is released
+        settle(session)
+    table = TallyCount.__table__
+    stored = select(table.c.unit_id, table.c.key, table.c.day, table.c.count.label("n")).where(
+        table.c.tally == name, unit_clause(user, table.c.unit_id), *_within(table.c.day, since, until))
+    if not getattr(user, "is_authenticated", False) or user.is_admin:  # nothing (unit_clause) or everything
+        return stored.subquery()
+    openly = and_(~Case.confidential, unit_clause(user, Case.unit_id))
+    direct = _TALLIES[name].source(and_(Case.id.in_(assigned_case_ids(user)), ~openly)).subquery()
+    beyond = select(direct.c.unit_id, direct.c.key, direct.c.day, direct.c.n).where(
+        *_within(direct.c.day, since, until))
+    return union_all(stored.where(table.c.confidential == false()), beyond).subquery()
+
+
+def _within(day, since: date | None, until: date | None) -> list[ColumnElement[bool]]:
+    return [*([day >= since] if since else []), *([day <= until] if until else [])]

@@ -28,6 +28,12 @@ class Period:
         return self.start == date(self.start.year, 1, 1) and self.end == date(self.start.year, 12, 31)
 
     @property
+    def in_whole_months(self) -> bool:
+        """Whether it runs from the first day of a month to the last of a month: the monthly
+        tallies (`casework.core.tallies`) then hold its figures."""
+        return self.start.day == 1 and (self.end + timedelta(days=1)).day == 1
+
+    @property
     def label(self) -> str:
         return str(self.start.year) if self.is_year else f"{self.start.isoformat()} – {self.end.isoformat()}"
 

@@ -5,12 +5,16 @@ registration counts for both its States, as the list's State filter finds it und
 persons located are counted one by one: a request covering two persons both found counts two."""
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_
 
 from casework.core.persons import CasePerson, PersonRole
+from casework.core.tallies import counts_seen_by
 from casework.figures.period import Period
 from casework.figures.sections import (
     Chart, Figure, Section, Series, by_count_then_name, counts_by, ids_where, month_labels, month_of, monthly,
@@ -18,6 +22,7 @@ from casework.figures.sections import (
 )
 from casework.urgent_actions.models import Located, Outcome, UrgentAction
 from casework.urgent_actions.queries import Statistics, located_ids, urgent_actions_for
+from casework.urgent_actions.tallies import LOCATED, PERSONS, REGISTERED
 
 OUTCOMES = {Located.ALIVE_AND_FREE.value: _l("Located alive and free"),
             Located.IN_DETENTION.value: _l("Located in detention"), Located.DECEASED.value: _l("Located deceased"),
@@ -35,6 +40,73 @@ def _link(period: Period | None, **args) -> str:
                    **{k: v for k, v in args.items() if v})
 
 
+@dataclass
+class Counts:
+    """What the section shows, counted: urgent actions registered per (State, second State, year,
+    month); persons located in the period and up to its end, per outcome; and the disappeared
+    persons of the urgent actions registered, per (State, second State, outcome or None)."""
+
+    registered: dict[tuple, int]
+    located: dict[Located, int]
+    located_to_date: int
+    persons: dict[tuple, int]
+
+
+def key_figures(user, period: Period) -> Section:
+    counts = _tallied(user, period) if period.in_whole_months else _counted(user, period)
+    figures = [
+        Figure(_("Urgent actions registered"), sum(counts.registered.values()), _link(period)),
+        Figure(_("Persons located"), sum(counts.located.values()), _link(period, dated="located"),
+               note=_("located in the period, whenever the urgent action was registered")),
+        *[Figure(str(OUTCOMES[kind.value]), counts.located[kind], _link(period, dated="located", located=kind.value),
+                 level=1) for kind in Located if counts.located.get(kind)],
+        Figure(_("Persons located to date"), counts.located_to_date,
+               url_for("urgent_actions.index", to=period.end.isoformat(), dated="located"),
+               note=_("since the first urgent action, up to the end of the period")),
+    ]
+    return Section("urgent_actions", _("CED urgent actions"), figures,
+                   [_by_state(counts.persons, period), _per_month(counts.registered, period)])
+
+
+def _tallied(user, period: Period) -> Counts:
+    """The counts kept in step with the urgent actions (`casework.urgent_actions.tallies`): a few
+    rows per State and month, however many urgent actions there are."""
+    registered: Counter = Counter()
+    for _unit, key, day, n in counts_seen_by(REGISTERED.name, user, period.start, period.end):
+        registered[(*_states(key), day.year, day.month)] += n
+    located: Counter = Counter()
+    to_date = 0
+    for _unit, key, day, n in counts_seen_by(LOCATED.name, user, None, period.end):
+        to_date += n
+        if day >= period.start:
+            located[Located(key)] += n
+    persons: Counter = Counter()
+    for _unit, key, _day, n in counts_seen_by(PERSONS.name, user, period.start, period.end):
+        states, outcome = key.rsplit("|", 1)
+        persons[(*_states(states), Located(outcome) if outcome else None)] += n
+    return Counts(dict(registered), dict(located), to_date, dict(persons))
+
+
+def _states(key: str) -> tuple[int, int | None]:
+    first, second = key.split("|")
+    return int(first), int(second) if second else None
+
+
+def _counted(user, period: Period) -> Counts:
+    """The counts taken from the urgent actions themselves, for a period that is not made of whole
+    months: each list counted once by the database, per State and month, and its persons per State
+    and outcome."""
+    in_period = UrgentAction.registered_on.between(period.start, period.end)
+    registered_list = starting_from(urgent_actions_for(user, start=period.start, end=period.end),
+                                    ids_where(UrgentAction, in_period))
+    registered = counts_by(registered_list, UrgentAction.state_id, UrgentAction.second_state_id,
+                           *month_of(UrgentAction.registered_on))
+    return Counts({(first, second, int(year), int(month)): n for (first, second, year, month), n in registered.items()},
+                  _persons_located(user, period),
+                  sum(_persons_located(user, period, since_the_start=True).values()),
+                  _persons_by_state(registered_list))
+
+
 def _persons_located(user, period: Period, *, since_the_start: bool = False) -> dict:
     """Persons located in the period (or up to its end), per outcome: one line per person."""
     start = None if since_the_start else period.start
@@ -43,29 +115,6 @@ def _persons_located(user, period: Period, *, since_the_start: bool = False) -> 
     in_span = [Outcome.located_on <= period.end] + ([] if start is None else [Outcome.located_on >= start])
     persons = requests.join(Outcome, and_(Outcome.case_id == UrgentAction.id, *in_span))
     return {outcome: n for (outcome,), n in counts_by(persons, Outcome.outcome).items()}
-
-
-def key_figures(user, period: Period) -> Section:
-    in_period = UrgentAction.registered_on.between(period.start, period.end)
-    # Each list counted once by the database, per State and month, and its persons per State and
-    # outcome: the figures and charts below add up those lines.
-    registered_list = starting_from(urgent_actions_for(user, start=period.start, end=period.end),
-                                    ids_where(UrgentAction, in_period))
-    registered = counts_by(registered_list, UrgentAction.state_id, UrgentAction.second_state_id,
-                           *month_of(UrgentAction.registered_on))
-    by_outcome = _persons_located(user, period)
-    figures = [
-        Figure(_("Urgent actions registered"), sum(registered.values()), _link(period)),
-        Figure(_("Persons located"), sum(by_outcome.values()), _link(period, dated="located"),
-               note=_("located in the period, whenever the urgent action was registered")),
-        *[Figure(str(OUTCOMES[kind.value]), by_outcome[kind], _link(period, dated="located", located=kind.value),
-                 level=1) for kind in Located if by_outcome.get(kind)],
-        Figure(_("Persons located to date"), sum(_persons_located(user, period, since_the_start=True).values()),
-               url_for("urgent_actions.index", to=period.end.isoformat(), dated="located"),
-               note=_("since the first urgent action, up to the end of the period")),
-    ]
-    return Section("urgent_actions", _("CED urgent actions"), figures,
-                   [_by_state(_persons_by_state(registered_list), period), _per_month(registered, period)])
 
 
 def _persons_by_state(registered_list) -> dict[tuple, int]:

@@ -25,6 +25,7 @@ from casework.reprisals.models import ReprisalCase, UNBody
 from casework.letters.models import AddresseeKind, LetterAddressee
 from casework.special_procedures.models import CommunicationType, Mandate, Reply, SpCommunication
 from casework.urgent_actions.models import Located, Outcome, UrgentAction
+from tests.test_migrations import empty_database_url  # noqa: F401  (for the tallies migration's test)
 
 
 @pytest.fixture
