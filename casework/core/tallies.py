@@ -46,7 +46,7 @@ class TallyCount(db.Model):
 
     tally: Mapped[str] = mapped_column(String(60), primary_key=True)
     unit_id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    key: Mapped[str] = mapped_column(String(320), primary_key=True)  # "actor|" and the name addressed
     day: Mapped[date] = mapped_column(primary_key=True)
     confidential: Mapped[bool] = mapped_column(primary_key=True)
     count: Mapped[int] = mapped_column(default=0)

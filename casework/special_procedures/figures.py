@@ -3,17 +3,21 @@ period, and letters and reply rate per State. A letter counts for a State it is 
 copied to, as the list's State filter reads it."""
 from __future__ import annotations
 
+from collections import Counter
+
 from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import case, distinct, func, select
 
 from casework.core.permissions import visible_cases
+from casework.core.tallies import counts_seen_by
 from casework.extensions import db
 from casework.figures.period import Period
 from casework.figures.sections import Chart, Figure, Section, Series, among, by_count_then_name
 from casework.letters.models import LetterAddressee
 from casework.special_procedures.models import TYPE_LABELS, Reply, SpCommunication
-from casework.special_procedures.queries import figures_between, letters_sent_between
+from casework.special_procedures.queries import YearFigures, figures_between, letters_sent_between
+from casework.special_procedures.tallies import ACTOR, LETTERS, REPLIES, STATE, TO, TYPE
 
 TOP_STATES = 20
 
@@ -23,9 +27,7 @@ def _link(period: Period, **args) -> str:
 
 
 def key_figures(user, period: Period) -> Section:
-    # The letters the reader may see that were sent in the period, read once for every figure.
-    sent = letters_sent_between(period.start, period.end, visible_cases(user, SpCommunication))
-    year = figures_between(period.start, period.end, visible_cases(user, SpCommunication), sent)
+    year, per_state = _tallied(user, period) if period.in_whole_months else _counted(user, period)
     figures = [
         Figure(_("Letters sent"), year.letters_sent, _link(period)),
         *[Figure(_(label), year.by_type[kind.value], _link(period, comm_type=kind.value), level=1)
@@ -38,18 +40,58 @@ def key_figures(user, period: Period) -> Section:
                note=_("in the period, whenever the letter was sent; the list shows the letters answered")),
     ]
     return Section("special_procedures", _("Special-procedures communications"), figures,
-                   [_per_state([letter_id for letter_id, _kind in sent], period)])
+                   [_per_state(per_state, period)])
 
 
-def _per_state(sent: list[int], period: Period) -> Chart:
-    """Letters sent and answered per State addressed or copied, the twenty with the most letters."""
+PerState = dict[int, tuple[int, int]]  # State → letters sent to it (addressed or copied), of which answered
+
+
+def _tallied(user, period: Period) -> tuple[YearFigures, PerState]:
+    """The counts kept in step with the letters (`casework.special_procedures.tallies`): a few rows
+    per type, State and month, however many letters there are."""
+    letters: Counter = Counter()
+    for _unit, key, _day, n in counts_seen_by(LETTERS.name, user, period.start, period.end):
+        letters[key] += n
+    by_type = {key.removeprefix(TYPE): n for key, n in letters.items() if key.startswith(TYPE) and n}
+    sent: Counter = Counter()
+    answered: Counter = Counter()
+    for key, n in letters.items():
+        if key.startswith(STATE):
+            state, replied = key.removeprefix(STATE).split("|")
+            sent[int(state)] += n
+            answered[int(state)] += n if replied == "1" else 0
+    replies = sum(n for *_rest, n in counts_seen_by(REPLIES.name, user, period.start, period.end))
+    year = YearFigures(period.start.year, sum(by_type.values()), _named(letters, TO), _named(letters, ACTOR),
+                       replies, by_type)
+    return year, {state: (n, answered[state]) for state, n in sent.items() if n}
+
+
+def _named(letters: Counter, kind: str) -> int:
+    """How many States (actors) the letters counted went to."""
+    return sum(1 for key, n in letters.items() if key.startswith(kind) and n)
+
+
+def _counted(user, period: Period) -> tuple[YearFigures, PerState]:
+    """The counts taken from the letters themselves, for a period that is not made of whole months:
+    the letters the reader may see that were sent in the period, read once for every figure."""
+    sent = letters_sent_between(period.start, period.end, visible_cases(user, SpCommunication))
+    year = figures_between(period.start, period.end, visible_cases(user, SpCommunication), sent)
+    return year, _letters_per_state([letter_id for letter_id, _kind in sent])
+
+
+def _letters_per_state(sent: list[int]) -> PerState:
+    """Letters sent and answered per State addressed or copied."""
     # The States addressed and the States copied are rows of the same table.
     pairs = select(LetterAddressee.letter_id.label("communication_id"), LetterAddressee.state_id) \
         .where(among(LetterAddressee.letter_id, sent), LetterAddressee.state_id.is_not(None)).subquery()
     replied = case((pairs.c.communication_id.in_(select(Reply.communication_id)), pairs.c.communication_id))
     letters = func.count(distinct(pairs.c.communication_id))
-    counted = {state_id: (sent_to, answered) for state_id, sent_to, answered in db.session.execute(
+    return {state_id: (sent_to, answered) for state_id, sent_to, answered in db.session.execute(
         select(pairs.c.state_id, letters, func.count(distinct(replied))).group_by(pairs.c.state_id))}
+
+
+def _per_state(counted: PerState, period: Period) -> Chart:
+    """Letters sent and answered per State addressed or copied, the twenty with the most letters."""
     rows = [(state_id, name, *counted[state_id]) for state_id, name in
             by_count_then_name({state_id: n for state_id, (n, _answered) in counted.items()}, TOP_STATES)]
     return Chart("letters_per_state", _("Letters sent and answered per State"), [r[1] for r in rows], [

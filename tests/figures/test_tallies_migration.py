@@ -75,3 +75,45 @@ def test_the_tallies_are_filled_from_the_communications_on_file(app, empty_datab
 
     result = _flask("db", "downgrade", BEFORE, database_url=empty_database_url, tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_the_letters_tallies_are_filled_and_hold_an_actors_long_name(app, empty_database_url, tmp_path):
+    result = _flask("db", "upgrade", TALLIES, database_url=empty_database_url, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    engine = create_engine(empty_database_url)
+    metadata = MetaData()
+    metadata.reflect(engine)
+    company = "The " + "Very " * 40 + "Long Mining Company Ltd."
+    with engine.begin() as connection:
+        _insert(connection, metadata, "units", id=1, code="SR-X", name="SR", kind="MANDATE", settings="{}")
+        _insert(connection, metadata, "sp_mandates", id=1, unit_id=1, name="SR", kind="thematic")
+        _insert(connection, metadata, "states", id=1, iso2="MX", iso3="MEX", name="Mexico")
+        for case_id, sent in ((1, date(2025, 3, 4)), (2, date(2025, 3, 20)), (3, None)):
+            _insert(connection, metadata, "cases", id=case_id, case_type="sp_communication", unit_id=1,
+                    title=f"Letter {case_id}", status="sent" if sent else "draft", confidential=False, version=1)
+            _insert(connection, metadata, "letters", id=case_id, letter_type="sp_communication", kind="letter",
+                    sent_on=sent)
+            _insert(connection, metadata, "sp_communications", id=case_id, comm_type="UA", lead_mandate_id=1)
+        for addressee_id, (letter_id, kind, state_id, name, copy) in enumerate((
+                (1, "state", 1, "", False), (1, "non_state", None, company, False), (1, "state", 1, "", True),
+                (2, "non_state", None, company.upper(), False)), start=1):
+            _insert(connection, metadata, "letter_addressees", id=addressee_id, letter_id=letter_id, kind=kind,
+                    state_id=state_id, name=name, is_copy=copy, copy_of_id=None)
+        _insert(connection, metadata, "sp_replies", id=1, communication_id=1, received_on=date(2025, 5, 2))
+    engine.dispose()
+
+    result = _flask("db", "upgrade", database_url=empty_database_url, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    checked = _flask("tallies", "check", database_url=empty_database_url, tmp_path=tmp_path)
+    assert "special_procedures_letters: in step" in checked.stdout, checked.stdout + checked.stderr[-2000:]
+    assert "special_procedures_replies: in step" in checked.stdout, checked.stdout
+    engine = create_engine(empty_database_url)
+    with engine.connect() as connection:
+        keys = connection.execute(text("SELECT key, count FROM tally_counts WHERE tally = 'special_procedures_letters'"
+                                       " ORDER BY key")).all()
+    engine.dispose()
+    assert sorted(tuple(row) for row in keys) == sorted([
+        ("type|UA", 2), ("to|1", 1), ("state|1|1", 1), (f"actor|{company.lower()}", 2)])
+
+    result = _flask("db", "downgrade", TALLIES, database_url=empty_database_url, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
