@@ -251,6 +251,18 @@ def sees_unit_openly(user: User, unit_id: int) -> bool:
     return _signed_in(user) and (user.is_admin or Permission.VIEW in unit_permissions(user, unit_id))
 
 
+def open_unit_ids(user: User) -> frozenset[int] | None:
+    """The units `unit_clause` admits, in Python: None for every unit."""
+    if not _signed_in(user):
+        return frozenset()
+    if user.is_admin:
+        return None
+    per_unit, everywhere = unit_roles(user)
+    if everywhere is not None or user.is_auditor:
+        return None
+    return frozenset(per_unit)
+
+
 def visible_in_unit(user: User, unit_id: int, case_id: ColumnElement[int]) -> ColumnElement[bool]:
     """The policy for the top-level cases of one unit, as a condition on their id alone.
 

@@ -55,9 +55,10 @@ class TallyCount(db.Model):
 @dataclass(frozen=True)
 class Watch:
     """How rows of one model move a case in a tally: the id of that case (None while it cannot be
-    known: a new case), the columns whose change moves it, and which rows count at all."""
+    known: a new case; a list where a row moves several, as a place of detention moves the cases
+    at it), the columns whose change moves it, and which rows count at all."""
 
-    case_id: Callable[[Any], int | None]
+    case_id: Callable[[Any], int | list[int] | None]
     columns: tuple[str, ...]
     applies: Callable[[Any], bool] = lambda obj: True
 
@@ -223,7 +224,7 @@ def _count_before(session: Session, flush_context, instances) -> None:
         if fresh := _cases_of(touched) - seen:
             state.before.setdefault(tally.name, Tallied()).update(_counted(session, tally, fresh))
             seen |= fresh
-        state.unresolved += [(tally.name, obj, watch) for obj, watch in touched if watch.case_id(obj) is None]
+        state.unresolved += [(tally.name, obj, watch) for obj, watch in touched if _ids_of(watch, obj) is None]
 
 
 @event.listens_for(Session, "after_flush")
@@ -232,8 +233,7 @@ def _count_new(session: Session, flush_context) -> None:
     state = session.info.get("tallies")
     if state is not None and state.unresolved:
         for name, obj, watch in state.unresolved:
-            if (case := watch.case_id(obj)) is not None:
-                state.seen[name].add(case)
+            state.seen[name] |= _ids_of(watch, obj) or set()
         state.unresolved = []
 
 
@@ -259,7 +259,14 @@ def settle(session: Session) -> None:
 
 
 def _cases_of(touched: list[tuple[object, Watch]]) -> set[int]:
-    return {case for obj, watch in touched if (case := watch.case_id(obj)) is not None}
+    return {case for obj, watch in touched for case in _ids_of(watch, obj) or ()}
+
+
+def _ids_of(watch: Watch, obj: object) -> set[int] | None:
+    found = watch.case_id(obj)
+    if found is None:
+        return None
+    return set(found) if isinstance(found, (list, tuple, set, frozenset)) else {found}
 
 
 # ---------------------------------------------------------------------------

@@ -11,8 +11,9 @@ from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import case, distinct, exists, extract, func, select
 
-from casework.core.permissions import visibility_clause
+from casework.core.permissions import open_unit_ids, visibility_clause
 from casework.core.states import State, collation_key, page_language
+from casework.core.tallies import counts_seen_by
 from casework.core.units import Unit
 from casework.detention.cases.models import (
     OUTCOME_LABELS, AggregateRelease, CaseOutcome, DetentionCase, ReleaseCategory,
@@ -20,6 +21,7 @@ from casework.detention.cases.models import (
 from casework.detention.cases.queries import ReleaseTotals, aggregate_sums, individual_release_counts
 from casework.detention.filters import Filters, in_year, narrow
 from casework.detention.places.models import Facility
+from casework.detention.tallies import OUTCOME, PLACE, RELEASE, VISIT, WORK
 from casework.detention.visits.models import Visit, VisitStatus
 from casework.detention.visits.queries import visits_dated
 from casework.extensions import db
@@ -132,7 +134,7 @@ def _totals(user, f: Filters, rows: list[FigureRow]) -> FigureRow:
 
 def key_figures(user, period: Period) -> Section:
     filters = Filters(start=period.start, end=period.end)
-    rows, total = figures(user, filters)
+    by_country, total = _tallied(user, period) if period.in_whole_months else _counted(user, filters)
     args = filters.args()
     releases = total.releases
     listed = url_for("detention.figures", **args)
@@ -150,7 +152,50 @@ def key_figures(user, period: Period) -> Section:
           for outcome in CaseOutcome if total.outcomes.get(outcome.value)],
     ]
     return Section("detention", _("Field detention work"), section_figures,
-                   [_releases_by_country(rows, args, "detention.figures")])
+                   [_releases_by_country(by_country, args, "detention.figures")])
+
+
+def _counted(user, filters: Filters) -> tuple[list[FigureRow], FigureRow]:
+    """The figures page's lines, one per country, and their totals: counted from the visits and cases
+    for a period that is not made of whole months."""
+    rows, total = figures(user, filters)
+    by_country: dict[int, FigureRow] = {}
+    for row in rows:
+        line = by_country.setdefault(row.state_id, FigureRow(0, row.state_id, 0, state=row.state))
+        line.releases.include(row.releases)
+    return [line for line in by_country.values() if line.releases.total], total
+
+
+def _tallied(user, period: Period) -> tuple[list[FigureRow], FigureRow]:
+    """The same, from the counts kept in step with the visits and cases (`casework.detention.tallies`)
+    and the aggregate records (a few per office and year, read as they are)."""
+    total, places, by_country = FigureRow(0, 0, 0), set(), {}
+    seen_openly = open_unit_ids(user)
+
+    def country(state_id: int) -> FigureRow:
+        return by_country.setdefault(state_id, FigureRow(0, state_id, 0))
+
+    for _unit, key, _day, n in counts_seen_by(WORK.name, user, period.start, period.end):
+        if key == VISIT:
+            total.visits += n
+        elif key.startswith(PLACE):
+            places.add(key)
+        elif key.startswith(OUTCOME):
+            outcome = key.removeprefix(OUTCOME)
+            total.outcomes[outcome] = total.outcomes.get(outcome, 0) + n
+        elif key.startswith(RELEASE):
+            category, state_id, covering = key.removeprefix(RELEASE).split("|")
+            if not covering or (seen_openly is not None and int(covering) not in seen_openly):
+                country(int(state_id)).releases.count_individual(ReleaseCategory(category), n)
+    for state_id, women, men, children in db.session.execute(aggregate_sums(
+            user, Filters(start=period.start, end=period.end), by=(AggregateRelease.state_id,))):
+        country(state_id).releases.count_aggregate(women, men, children)
+    total.facilities = len(places)
+    states = {s.id: s for s in db.session.scalars(select(State).where(State.id.in_(list(by_country))))}
+    for line in by_country.values():
+        line.state = states[line.state_id]
+        total.releases.include(line.releases)
+    return [line for line in by_country.values() if line.releases.total], total
 
 
 def _releases_by_country(rows, args: dict, endpoint: str) -> Chart:

@@ -9,7 +9,7 @@ from sqlalchemy import MetaData, create_engine, text
 from tests.test_migrations import _flask
 from tests.urgent_actions.test_outcome_migration import _insert
 
-BEFORE, TALLIES = "f2b4d6e8a035", "a7c3e9f15b28"
+BEFORE, TALLIES, LETTERS = "f2b4d6e8a035", "a7c3e9f15b28", "b9d2f4a6c813"
 
 
 def _urgent_actions(connection, metadata: MetaData) -> None:
@@ -117,3 +117,41 @@ def test_the_letters_tallies_are_filled_and_hold_an_actors_long_name(app, empty_
 
     result = _flask("db", "downgrade", TALLIES, database_url=empty_database_url, tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_the_detention_tally_is_filled_from_the_visits_and_cases(app, empty_database_url, tmp_path):
+    result = _flask("db", "upgrade", LETTERS, database_url=empty_database_url, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    engine = create_engine(empty_database_url)
+    metadata = MetaData()
+    metadata.reflect(engine)
+    with engine.begin() as connection:
+        _insert(connection, metadata, "units", id=1, code="FO-COL", name="Colombia", kind="FIELD_OFFICE",
+                settings="{}")
+        _insert(connection, metadata, "states", id=1, iso2="CO", iso3="COL", name="Colombia")
+        _insert(connection, metadata, "detention_facilities", id=1, unit_id=1, state_id=1, name="San Isidro")
+        _insert(connection, metadata, "persons", id=1, family_name="Muñoz", unit_id=1)
+        for case_id, kind in ((1, "visit"), (2, "visit"), (3, "detention_case"), (4, "detention_case")):
+            _insert(connection, metadata, "cases", id=case_id, case_type=kind, unit_id=1, title=f"{kind} {case_id}",
+                    status="final", confidential=False, version=1)
+        for visit_id, day in ((1, date(2025, 3, 12)), (2, date(2025, 3, 30))):
+            _insert(connection, metadata, "detention_visits", id=visit_id, facility_id=1, started_on=day,
+                    number=f"DV/{visit_id}")
+        for case_id, covered in ((3, True), (4, False)):
+            _insert(connection, metadata, "detention_cases", id=case_id, facility_id=1, person_id=1,
+                    issue="no_legal_basis", outcome="released", outcome_on=date(2025, 5, 2), category="man")
+        _insert(connection, metadata, "detention_aggregate_releases", id=1, unit_id=1, state_id=1,
+                period_start=date(2025, 1, 1), period_end=date(2025, 12, 31), source="decongestion", men=50)
+        _insert(connection, metadata, "detention_covered_releases", id=1, aggregate_id=1, case_id=3)
+    engine.dispose()
+
+    result = _flask("db", "upgrade", database_url=empty_database_url, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    checked = _flask("tallies", "check", database_url=empty_database_url, tmp_path=tmp_path)
+    assert "detention_work: in step" in checked.stdout, checked.stdout + checked.stderr[-2000:]
+    engine = create_engine(empty_database_url)
+    with engine.connect() as connection:
+        keys = connection.execute(text("SELECT key, count FROM tally_counts WHERE tally = 'detention_work'")).all()
+    engine.dispose()
+    assert sorted(tuple(row) for row in keys) == [("outcome|released", 2), ("place|1", 2), ("release|man|1|", 1),
+                                                  ("release|man|1|1", 1), ("visit", 2)]
