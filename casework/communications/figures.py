@@ -17,7 +17,7 @@ from casework.communications.models import Communication, Decision, DecisionType
 from casework.communications.queries import communications_list, dated_condition
 from casework.communications.tallies import ANY, DECIDED, INTERIM_MEASURES, REGISTERED
 from casework.core.cases import Case
-from casework.core.tallies import Row4, Tally, counts_seen_by, first_in
+from casework.core.tallies import Tally, counts_seen_by, first_in
 from casework.core.units import Unit
 from casework.extensions import db
 from casework.figures.period import Period
@@ -98,7 +98,7 @@ def _tallied(user, period: Period) -> Counts:
     return Counts(registered, dict(decided), dict(by_type), dict(per_month), requested)
 
 
-def _seen(tally: Tally, user, period: Period) -> list[Row4]:
+def _seen(tally: Tally, user, period: Period) -> list[tuple]:
     return counts_seen_by(tally.name, user, period.start, period.end)
 
 

@@ -22,7 +22,7 @@ from itertools import chain
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement, Date, Select, String, Subquery, Table, and_, bindparam, delete, event, false, func, inspect, literal,
+    ColumnElement, Date, Index, Select, String, Subquery, Table, and_, bindparam, delete, event, false, func, inspect, literal,
     or_, select, text, true, union_all,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -36,13 +36,14 @@ from casework.extensions import db
 
 NO_DAY = date(1, 1, 1)  # the day of a tally that counts by key alone
 Row = tuple[int, bool, str, date]  # unit, confidential, key, day
-Row4 = tuple[int, str, date, int]  # unit, key, day, count
 
 
 class TallyCount(db.Model):
     """How many cases of one unit count under one key on one day, in one tally."""
 
     __tablename__ = "tally_counts"
+    # A period's counts across every unit and key, read from the index alone.
+    __table_args__ = (Index("ix_tally_counts_tally_day", "tally", "day", "confidential", "unit_id", "key", "count"),)
 
     tally: Mapped[str] = mapped_column(String(60), primary_key=True)
     unit_id: Mapped[int] = mapped_column(primary_key=True)
@@ -329,14 +330,15 @@ def visible_counts(name: str, user, unit_id: int):
     return union_all(stored.where(table.c.confidential == false()), counted).subquery()
 
 
-def counts_seen_by(name: str, user, since: date | None = None, until: date | None = None) -> list[Row4]:
-    """(unit_id, key, day, n) of a tally across every unit, for the days from `since` to `until`,
-    counting only the cases `user` may see (lines of none left out)."""
+def counts_seen_by(name: str, user, since: date | None = None, until: date | None = None,
+                   by: tuple[str, ...] = ("unit_id", "key", "day")) -> list[tuple]:
+    """(*by, n) of a tally, added up per `by` (of unit_id, key and day), for the days from `since`
+    to `until`, counting only the cases `user` may see; lines of none left out."""
     counts = _seen_by(name, user, since, until)
+    grouped = [counts.c[column] for column in by]
     n = func.sum(counts.c.n)
-    return [(unit, key, day, int(total)) for unit, key, day, total in db.session.execute(
-        select(counts.c.unit_id, counts.c.key, counts.c.day, n)
-        .group_by(counts.c.unit_id, counts.c.key, counts.c.day).having(n != 0))]
+    return [(*line[:-1], int(line[-1])) for line in db.session.execute(
+        select(*grouped, n).group_by(*grouped).having(n != 0))]
 
 
 def _seen_by(name: str, user, since: date | None, until: date | None) -> Subquery:

@@ -175,7 +175,7 @@ def _tallied(user, period: Period) -> tuple[list[FigureRow], FigureRow]:
     def country(state_id: int) -> FigureRow:
         return by_country.setdefault(state_id, FigureRow(0, state_id, 0))
 
-    for _unit, key, _day, n in counts_seen_by(WORK.name, user, period.start, period.end):
+    for key, n in counts_seen_by(WORK.name, user, period.start, period.end, by=("key",)):
         if key == VISIT:
             total.visits += n
         elif key.startswith(PLACE):

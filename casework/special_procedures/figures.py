@@ -49,9 +49,7 @@ PerState = dict[int, tuple[int, int]]  # State → letters sent to it (addressed
 def _tallied(user, period: Period) -> tuple[YearFigures, PerState]:
     """The counts kept in step with the letters (`casework.special_procedures.tallies`): a few rows
     per type, State and month, however many letters there are."""
-    letters: Counter = Counter()
-    for _unit, key, _day, n in counts_seen_by(LETTERS.name, user, period.start, period.end):
-        letters[key] += n
+    letters = dict(counts_seen_by(LETTERS.name, user, period.start, period.end, by=("key",)))
     by_type = {key.removeprefix(TYPE): n for key, n in letters.items() if key.startswith(TYPE) and n}
     sent: Counter = Counter()
     answered: Counter = Counter()
@@ -60,13 +58,13 @@ def _tallied(user, period: Period) -> tuple[YearFigures, PerState]:
             state, replied = key.removeprefix(STATE).split("|")
             sent[int(state)] += n
             answered[int(state)] += n if replied == "1" else 0
-    replies = sum(n for *_rest, n in counts_seen_by(REPLIES.name, user, period.start, period.end))
+    replies = sum(n for _key, n in counts_seen_by(REPLIES.name, user, period.start, period.end, by=("key",)))
     year = YearFigures(period.start.year, sum(by_type.values()), _named(letters, TO), _named(letters, ACTOR),
                        replies, by_type)
     return year, {state: (n, answered[state]) for state, n in sent.items() if n}
 
 
-def _named(letters: Counter, kind: str) -> int:
+def _named(letters: dict[str, int], kind: str) -> int:
     """How many States (actors) the letters counted went to."""
     return sum(1 for key, n in letters.items() if key.startswith(kind) and n)
 

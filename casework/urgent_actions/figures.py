@@ -72,16 +72,16 @@ def _tallied(user, period: Period) -> Counts:
     """The counts kept in step with the urgent actions (`casework.urgent_actions.tallies`): a few
     rows per State and month, however many urgent actions there are."""
     registered: Counter = Counter()
-    for _unit, key, day, n in counts_seen_by(REGISTERED.name, user, period.start, period.end):
+    for key, day, n in counts_seen_by(REGISTERED.name, user, period.start, period.end, by=("key", "day")):
         registered[(*_states(key), day.year, day.month)] += n
     located: Counter = Counter()
     to_date = 0
-    for _unit, key, day, n in counts_seen_by(LOCATED.name, user, None, period.end):
+    for key, day, n in counts_seen_by(LOCATED.name, user, None, period.end, by=("key", "day")):
         to_date += n
         if day >= period.start:
             located[Located(key)] += n
     persons: Counter = Counter()
-    for _unit, key, _day, n in counts_seen_by(PERSONS.name, user, period.start, period.end):
+    for key, n in counts_seen_by(PERSONS.name, user, period.start, period.end, by=("key",)):
         states, outcome = key.rsplit("|", 1)
         persons[(*_states(states), Located(outcome) if outcome else None)] += n
     return Counts(dict(registered), dict(located), to_date, dict(persons))
