@@ -1,13 +1,15 @@
 """The counts the key figures read for periods of whole months (`casework.core.tallies`): the
 urgent actions registered, by State (and second State, for a parallel registration) and month;
-their disappeared persons, by State and outcome; and the persons located, by outcome and month."""
+their disappeared persons, by State and outcome; and the persons located, by outcome and month.
+And the facts the statistics page sums, for all years: the urgent actions by year, State and
+stage, and their persons located by outcome."""
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Select, String, and_, cast, func, select
+from sqlalchemy import ColumnElement, Select, String, and_, cast, func, literal, select, union_all
 
 from casework.core.cases import Case
 from casework.core.persons import CasePerson, PersonRole
-from casework.core.tallies import Tally, Watch, month_start, register
+from casework.core.tallies import NO_DAY, Tally, Watch, month_start, register
 from casework.urgent_actions.models import Outcome, UrgentAction
 
 _action = UrgentAction.__table__
@@ -53,6 +55,23 @@ def _located(condition: ColumnElement[bool]) -> Select:
                     .join(Outcome, Outcome.case_id == Case.id).where(condition), key, month)
 
 
+def _statistics(condition: ColumnElement[bool]) -> Select:
+    """The urgent actions registered, by year of registration, State and stage
+    ("status|2024|12|open_awaiting_reply"), and their persons located by outcome ("outcome|2024|12|deceased"):
+    the facts the statistics page sums into the Committee's published figures."""
+    where = (condition, _action.c.number.is_not(None), _action.c.registration_year.is_not(None))
+    year_and_state = cast(_action.c.registration_year, String) + "|" + cast(_action.c.state_id, String) + "|"
+    stages = literal("status|") + year_and_state + Case.status
+    found = literal("outcome|") + year_and_state + cast(Outcome.outcome, String)
+    rows = union_all(
+        _rows(stages.label("key")).where(*where),
+        _rows(found.label("key")).join(Outcome, Outcome.case_id == Case.id).where(*where),
+    ).subquery()
+    return (select(rows.c.unit_id, rows.c.confidential, rows.c.key, literal(NO_DAY).label("day"),
+                   func.count().label("n"))
+            .group_by(rows.c.unit_id, rows.c.confidential, rows.c.key))
+
+
 def _case_of(link: CasePerson) -> int | None:
     return link.case_id if link.case_id is not None else getattr(link.case, "id", None)
 
@@ -70,3 +89,7 @@ PERSONS = register(Tally("urgent_action_persons", _persons, {
     UrgentAction: _ACTION, Outcome: _OUTCOME, CasePerson: Watch(_case_of, ("case_id", "person_id", "role"))}))
 LOCATED = register(Tally("urgent_action_persons_located", _located, {
     UrgentAction: Watch(lambda action: action.id, ("unit_id", "confidential")), Outcome: _OUTCOME}))
+STATISTICS = register(Tally("urgent_action_statistics", _statistics, {
+    UrgentAction: Watch(lambda action: action.id, ("unit_id", "confidential", "number", "registration_year",
+                                                   "state_id", "status")),
+    Outcome: _OUTCOME}))

@@ -14,7 +14,8 @@ from casework.figures.period import Period
 from casework.urgent_actions import operations as ops
 from casework.urgent_actions.figures import _counted, _tallied
 from casework.urgent_actions.models import Located
-from casework.urgent_actions.tallies import LOCATED, PERSONS, REGISTERED
+from casework.urgent_actions.queries import statistics
+from casework.urgent_actions.tallies import LOCATED, PERSONS, REGISTERED, STATISTICS
 
 READERS = ("officer", "viewer", "outsider", "secretariat", "auditor", "admin")
 PERIODS = (Period.year(2026), Period(date(2026, 1, 1), date(2026, 3, 31)), Period(date(2026, 4, 1), date(2026, 4, 30)),
@@ -22,7 +23,7 @@ PERIODS = (Period.year(2026), Period(date(2026, 1, 1), date(2026, 3, 31)), Perio
 
 
 def assert_in_step() -> None:
-    for tally in (REGISTERED, PERSONS, LOCATED):
+    for tally in (REGISTERED, PERSONS, LOCATED, STATISTICS):
         assert differences(tally.name) == {}, tally.name
 
 
@@ -71,3 +72,16 @@ def test_the_counts_follow_an_outcome_changed_and_a_request_redated(registered, 
     assert counts.located == {Located.ALIVE_AND_FREE: 1, Located.DECEASED: 1}
     assert sum(counts.registered.values()) == 1 and counts.located_to_date == 2
     assert _tallied(users["viewer"], Period.year(2026)) == _counted(users["viewer"], Period.year(2026))
+
+
+def test_the_statistics_count_what_each_reader_sees_and_follow_each_step(registered, users):
+    officer, viewer = statistics(users["officer"]).total, statistics(users["viewer"]).total
+    assert (officer["registered"], officer["located"], officer["located_alive"]) == (3, 2, 2)
+    assert (viewer["registered"], viewer["located"]) == (2, 1)
+    assert statistics(users["outsider"]).total["registered"] == 0
+    ops.record_outcome(registered["parallel"], registered["parallel"].disappeared[0].id, Located.DECEASED,
+                       users["officer"], on=date(2026, 5, 2))
+    db.session.commit()
+    assert_in_step()
+    viewer = statistics(users["viewer"]).total
+    assert (viewer["located_deceased"], viewer["open"], viewer["closed"]) == (1, 1, 1)  # "first" closed when found
