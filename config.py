@@ -51,6 +51,9 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")
     LANGUAGES = ("en", "fr", "es")
     PAGE_SIZE = 50
+    # The JSON API (/api/v1). A background worker's app leaves it out, and with it pydantic and
+    # every schema (about 20 MB of a worker's memory).
+    SERVES_API = True
     # Exports: up to this many rows a list downloads at once; above, a background job writes the
     # file (in EXPORT_FOLDER, by default instance/exports), kept EXPORT_KEEP_DAYS days.
     EXPORT_ROW_THRESHOLD = _env_int("CASEWORK_EXPORT_ROW_THRESHOLD", 2000)

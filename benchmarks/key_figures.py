@@ -10,6 +10,7 @@ template) as a CCPR case officer and as a member of the secretariat (who sees ev
     key_figures_year_first_ms_<who>   the first request, which draws the charts (later ones reuse them)
     key_figures_year_ms_<who>         median of the page for the year
     key_figures_year_p95_ms_<who>     the slowest but one of the samples
+    ua_statistics_ms_secretariat      the urgent actions' statistics page (every year), median and p95
 
 SQLite by default; set BENCH_DATABASE_URL to a PostgreSQL database to measure there (it is
 emptied). BENCH_CASES=200000,1000000 prints both sizes side by side; BENCH_KEEP=1 keeps the
@@ -241,13 +242,7 @@ def build() -> None:
 
 def time_key_figures(client, year: int, repeat: int = REPEAT) -> list[float]:
     """Milliseconds of each request of the key figures page for `year`, by a signed-in client."""
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        response = client.get(f"/figures/?year={year}")
-        samples.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (response.status_code, response.location)
-    return samples
+    return time_page(client, f"/figures/?year={year}", repeat)
 
 
 def one_size(cases: int) -> None:
@@ -268,7 +263,8 @@ def one_size(cases: int) -> None:
 
 
 def time_as_readers(app) -> None:
-    """The page for the year as a CCPR officer and as the secretariat viewer, through the app."""
+    """The page for the year as a CCPR officer and as the secretariat viewer, through the app; and
+    the urgent actions' statistics page (all years) as the secretariat viewer."""
     for who in ("officer", "secretariat"):
         client = app.test_client()
         signed_in = client.post("/login", data={"email": f"{who}@example.org", "password": PASSWORD})
@@ -277,6 +273,20 @@ def time_as_readers(app) -> None:
         samples = sorted(time_key_figures(client, YEAR))
         figure(f"key_figures_year_ms_{who}", statistics.median(samples))
         figure(f"key_figures_year_p95_ms_{who}", samples[-2])
+    samples = sorted(time_page(client, "/urgent-actions/statistics"))
+    figure("ua_statistics_ms_secretariat", statistics.median(samples))
+    figure("ua_statistics_p95_ms_secretariat", samples[-2])
+
+
+def time_page(client, url: str, repeat: int = REPEAT) -> list[float]:
+    """Milliseconds of each request of a page, by a signed-in client."""
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    return samples
 
 
 def main() -> None:

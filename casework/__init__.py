@@ -191,7 +191,7 @@ def import_optional(name: str) -> ModuleType | None:
 
 def _register_blueprints(app: Flask) -> None:
     from casework.admin.views import bp as admin_bp
-    from casework.api import token_views, views as api_views
+    from casework.api import token_views
     from casework.audit.views import bp as audit_bp
     from casework.auth import oidc_views  # noqa: F401 — its routes hang on the auth blueprint
     from casework.auth.views import bp as auth_bp
@@ -206,7 +206,11 @@ def _register_blueprints(app: Flask) -> None:
     from casework.core.modules import install
 
     for blueprint in (main_bp, auth_bp, admin_bp, audit_bp, cases_bp, exports_bp, figures_bp, search_bp,
-                      api_views.bp, token_views.bp, bulk_bp):
+                      token_views.bp, bulk_bp):
         app.register_blueprint(blueprint)
+    if app.config.get("SERVES_API", True):
+        from casework.api import views as api_views
+
+        app.register_blueprint(api_views.bp)
     for module in shared_modules() + domain_modules():
         install(app, module)

@@ -5,7 +5,7 @@ from casework.core.units import UnitKind
 
 from flask_babel import lazy_gettext as _l
 
-from casework.communications import api, approvals, demo, exports, figures, letters, models, search, views, workflow
+from casework.communications import approvals, demo, exports, figures, letters, models, search, views, workflow
 from casework.core.modules import DomainModule, standard_parts
 
 MODULE = DomainModule(
@@ -17,5 +17,5 @@ MODULE = DomainModule(
     workflows=(workflow.COMMUNICATION_WORKFLOW, workflow.INTERIM_MEASURES_WORKFLOW),
     letter_types=tuple(letters.LETTER_TYPES),
     panels={models.CASE_TYPE: (views.panels,)},
-    **standard_parts(api, exports, search, figures, demo, approvals),
+    **standard_parts("casework.communications.api", exports, search, figures, demo, approvals),
 )

@@ -247,7 +247,7 @@ def _job_app() -> Flask:
     if _worker_app is None:
         from casework import create_app
 
-        _worker_app = create_app()
+        _worker_app = create_app(SERVES_API=False)  # a job never answers the JSON API
         settle_worker()
     return _worker_app
 

@@ -9,6 +9,8 @@ because a file happened to be imported.
 """
 from __future__ import annotations
 
+import functools
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -51,21 +53,33 @@ class DomainModule:
     extension_rules: Mapping[str, ExtensionRule] = field(default_factory=dict)  # deadline kind → rule
     hidden_links: tuple[HiddenLinks, ...] = ()
     flush_guards: tuple[FlushGuard, ...] = ()
-    api: tuple[ModuleApi, ...] = ()
+    api_module: str = ""  # where its `API` is declared; imported only by an app serving the JSON API
     exports: tuple[ExportableList, ...] = ()
     search: tuple[Source, ...] = ()
     figures: Callable[[Any, Any], Section | None] | None = None  # (user, period) → its key figures
     approvals: Callable[[Any, int], list[Awaiting]] | None = None  # (user, limit) → awaiting their decision
     demo: Callable[[], list[tuple[str, str]] | None] | None = None  # adds demo data; accounts to print
 
+    @property
+    def api(self) -> tuple[ModuleApi, ...]:
+        """Its part of the JSON API (`api.API`: one or a list)."""
+        return _api_of(self.api_module) if self.api_module else ()
 
-def standard_parts(api: ModuleType, exports: ModuleType, search: ModuleType, figures: ModuleType,
+
+@functools.cache
+def _api_of(path: str) -> tuple[ModuleApi, ...]:
+    declared = importlib.import_module(path).API
+    return tuple(declared) if isinstance(declared, list | tuple) else (declared,)
+
+
+def standard_parts(api: str, exports: ModuleType, search: ModuleType, figures: ModuleType,
                    demo: ModuleType, approvals: ModuleType | None = None) -> dict[str, Any]:
     """What every procedure gives in files of the same names, by the same names: `api.API` (one
-    or a list), `exports.EXPORTS`, `search.SOURCES`, `figures.key_figures`, `demo.load_demo` and,
-    where decisions wait for a supervisor, `approvals.awaiting_approval`."""
+    or a list; its module named, not imported, so that an app without the JSON API never loads
+    it), `exports.EXPORTS`, `search.SOURCES`, `figures.key_figures`, `demo.load_demo` and, where
+    decisions wait for a supervisor, `approvals.awaiting_approval`."""
     return {
-        "api": tuple(api.API) if isinstance(api.API, list | tuple) else (api.API,),
+        "api_module": api,
         "exports": tuple(exports.EXPORTS),
         "search": tuple(search.SOURCES),
         "figures": figures.key_figures,

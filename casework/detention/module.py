@@ -6,7 +6,7 @@ from casework.core.units import UnitKind
 from flask_babel import lazy_gettext as _l
 
 from casework.core.modules import DomainModule, standard_parts
-from casework.detention import api, approvals, demo, exports, figures, imports, search, views
+from casework.detention import approvals, demo, exports, figures, imports, search, views
 from casework.detention.cases import models as case_models, release_views, views as case_views
 from casework.detention.cases.workflow import CASE_WORKFLOW
 from casework.detention.places import models as place_models, views as place_views
@@ -24,5 +24,5 @@ MODULE = DomainModule(
     workflows=(VISIT_WORKFLOW, CASE_WORKFLOW),
     letter_types=(VISIT_SUMMARY,),
     panels={"detention_visit": (visit_views.visit_panels,), "detention_case": (case_views.case_panels,)},
-    **standard_parts(api, exports, search, figures, demo, approvals),
+    **standard_parts("casework.detention.api", exports, search, figures, demo, approvals),
 )

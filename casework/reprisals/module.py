@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from casework.core.modules import DomainModule, standard_parts
 from casework.reprisals import (
-    access, api, approvals, demo, exports, figures, imports, letters, models, report_views, search, views, workflow,
+    access, approvals, demo, exports, figures, imports, letters, models, report_views, search, views, workflow,
 )
 
 MODULE = DomainModule(
@@ -21,5 +21,5 @@ MODULE = DomainModule(
     letter_types=(letters.RAISING_LETTER,),
     panels={"reprisal": (views.panels,), None: (views.related_reprisals,)},
     flush_guards=(access.enforce_team_rules,),
-    **standard_parts(api, exports, search, figures, demo, approvals),
+    **standard_parts("casework.reprisals.api", exports, search, figures, demo, approvals),
 )

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from casework.core.modules import DomainModule, standard_parts
 from casework.special_procedures import (
-    api, approvals, demo, exports, figures, imports, letters, models, public, report_views, search, views,
+    approvals, demo, exports, figures, imports, letters, models, public, report_views, search, views,
     workflow,
 )
 
@@ -21,5 +21,5 @@ MODULE = DomainModule(
     workflows=(workflow.COMMUNICATION_WORKFLOW, workflow.COSIGNATURE_WORKFLOW),
     letter_types=(letters.SP_LETTER,),
     panels={"sp_communication": (views.panels,)},
-    **standard_parts(api, exports, search, figures, demo, approvals),
+    **standard_parts("casework.special_procedures.api", exports, search, figures, demo, approvals),
 )

@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 from casework.core.modules import DomainModule, standard_parts
 from casework.urgent_actions import (
-    api, demo, exports, figures, imports, letters, models, permissions, search, views, workflow,
+    demo, exports, figures, imports, letters, models, permissions, search, views, workflow,
 )
 
 MODULE = DomainModule(
@@ -19,5 +19,5 @@ MODULE = DomainModule(
     letter_types=letters.LETTER_TYPES,
     panels={"urgent_action": (views.panels,)},
     hidden_links=(permissions.hidden_author_links,),
-    **standard_parts(api, exports, search, figures, demo),
+    **standard_parts("casework.urgent_actions.api", exports, search, figures, demo),
 )

@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 from casework.core.modules import DomainModule, standard_parts
 from casework.working_groups import (
-    api, approvals, demo, exports, figures, imports, letters, models, permissions, search, views, workflow,
+    approvals, demo, exports, figures, imports, letters, models, permissions, search, views, workflow,
 )
 
 MODULE = DomainModule(
@@ -20,5 +20,5 @@ MODULE = DomainModule(
     panels={"wgad_communication": (views.panels,), "wgeid_case": (views.panels,)},
     extension_rules={workflow.REPLY_DEADLINE: workflow.one_extension},
     hidden_links=(permissions.hidden_source_links,),
-    **standard_parts(api, exports, search, figures, demo, approvals),
+    **standard_parts("casework.working_groups.api", exports, search, figures, demo, approvals),
 )
