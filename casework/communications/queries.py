@@ -11,7 +11,7 @@ from casework.communications.backlog import (
 )
 
 from casework.communications.models import Communication, Decision, DecisionType, InterimMeasure
-from casework.core.permissions import Permission, units_where, visible_cases, visible_in_unit
+from casework.core.permissions import Permission, unseen_in_unit, units_where, visible_cases, visible_in_unit
 from casework.core.cases import Case
 from casework.core.persons import CasePerson, Person, PersonRole, fold_name
 from casework.core.units import Unit
@@ -34,6 +34,7 @@ class Listing(NamedTuple):
     rows: Select
     keys: Select
     counted: Select | int  # or the count itself, read from the backlog's tally
+    unseen: tuple[Select, Select] | None = None  # for `paginate`: every id, and those the reader may not see
 
 
 def communications_list(user, *, committee_id: int | None, status: str | None, state_id: int | None,
@@ -72,22 +73,25 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
         return Listing(stmt, ids, ids)
     visible = visible_in_unit(user, committee_id, Communication.id)
     rows = select(Communication).where(Communication.committee_id == committee_id, visible, *conditions, *on_case)
-    keys = select(_table.id).where(_table.committee_id == committee_id, visible, *conditions)
+    every = select(_table.id).where(_table.committee_id == committee_id, *conditions)
     if on_case:
         on_record = exists().where(Case.id == _table.id, Case.unit_id == committee_id, *on_case)
-        keys = keys.where(on_record.correlate_except(Case.__table__))
+        every = every.where(on_record.correlate_except(Case.__table__))
+    keys = every.where(visible)
+    unseen = unseen_in_unit(user, committee_id)
+    paged = (every, unseen) if unseen is not None else None
     if (status or age in AGES) and not (q or grade or state_id or overdue in OVERDUE_KINDS or start or end or decision):
         # Only a stage and an age: the backlog's stages tally counts it exactly, without the cases.
-        return Listing(rows, keys, stage_count(user, committee_id, status, age if age in AGES else None, today))
+        return Listing(rows, keys, stage_count(user, committee_id, status, age if age in AGES else None, today), paged)
     if not on_case:
-        return Listing(rows, keys, keys)
+        return Listing(rows, keys, keys, paged)
     # A committee's communications are its unit's case records: with no other condition on the
     # communication, the case records' index alone is counted.
     counted = select(Case.id).where(Case.unit_id == committee_id, visible_in_unit(user, committee_id, Case.id),
                                     *on_case)
     if conditions:
         counted = counted.join(Communication.__table__, _table.id == Case.id).where(*conditions)
-    return Listing(rows, keys, counted)
+    return Listing(rows, keys, counted, paged)
 
 
 def dated_condition(dated: str | None, start: date | None, end: date | None,

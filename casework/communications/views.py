@@ -54,7 +54,7 @@ def index():
     # The actions offered on each row ask whether the reader is assigned: the page's assignments in one query.
     rows = listing.rows.options(selectinload(Communication.assignments))
     page = paginate(rows, LIST_SORTS, "received", "desc", key=Communication.__table__.c.id,
-                    keys=listing.keys, counted=listing.counted)
+                    keys=listing.keys, counted=listing.counted, unseen=listing.unseen)
     return render_template("communications/index.html", page=page, committees=committees,
                            statuses=enum_choices(CommunicationStatus), states=state_choices(),
                            workflow=COMMUNICATION_WORKFLOW, ages=AGES,

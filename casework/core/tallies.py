@@ -22,8 +22,8 @@ from itertools import chain
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement, Date, Index, Select, String, Subquery, Table, and_, bindparam, delete, event, false, func, inspect, literal,
-    or_, select, text, true, union_all,
+    ColumnElement, Date, Index, Select, String, Subquery, Table, and_, bindparam, delete, event, false, func, inspect,
+    literal, or_, select, text, true, union_all,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.compiler import compiles

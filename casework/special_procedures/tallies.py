@@ -24,7 +24,8 @@ def _letters_of(key: ColumnElement[str], condition: ColumnElement[bool]) -> Sele
     """(case id, unit_id, confidential, key, day) of each letter sent, once per key."""
     return (select(Case.id, Case.unit_id, Case.confidential, key.label("key"),
                    month_start(_letter.c.sent_on).label("day"))
-            .select_from(Case).join(_letter, _letter.c.id == Case.id).join(_communication, _communication.c.id == Case.id)
+            .select_from(Case).join(_letter, _letter.c.id == Case.id)
+            .join(_communication, _communication.c.id == Case.id)
             .where(condition, _letter.c.sent_on.is_not(None)).distinct())
 
 

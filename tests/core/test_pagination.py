@@ -89,3 +89,35 @@ def test_a_page_after_a_row_the_reader_may_not_see_is_paged_as_if_not_named(app,
     plain = client.get("/communications/?sort=received&dir=desc&page=2")
     named = client.get(f"/communications/?sort=received&dir=desc&page=2&after={made[2].id}")
     assert _authors(named) == _authors(plain) == ["Author1", "Author0"]
+
+
+@pytest.mark.parametrize("stage", ["", "&status=received"], ids=["every stage", "one stage"])
+@pytest.mark.parametrize("same_day", [False, True], ids=["distinct dates", "one date for all"])
+@pytest.mark.parametrize("reader", ["viewer", "officer", "admin"])
+def test_a_page_typed_into_the_address_skips_exactly_the_rows_the_reader_may_not_see(
+        app, received, users, client_for, committee, monkeypatch, same_day, reader, stage):
+    """A deep page reached by its number is found by skipping every row and counting, after, the
+    confidential ones passed: each page holds what the reader sees there, in order, whichever rows
+    are left out before it (the first, several in a row, the last)."""
+    from casework.cases.operations import assign_user
+
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    made = received(11, same_day=same_day)
+    for index in (0, 4, 5, 6, 10):
+        _hide(made[index])
+    assign_user(made[5], users["officer"], users["supervisor"])
+    db.session.commit()
+    client = client_for(users[reader])
+    ccpr = committee("CCPR").id
+    first = client.get(f"/communications/?committee={ccpr}&sort=received&dir=desc{stage}")
+    expected = _authors(first)
+    following = first
+    while (following := link(following, "Next →")) is not None:  # the keyset pages: checked row by row
+        expected += _authors(page := client.get(following))
+        following = page
+    seen = {"viewer": 6, "officer": 7, "admin": 11}[reader]
+    assert len(expected) == len(set(expected)) == seen
+    typed = []
+    for number in range(1, (seen + 1) // 2 + 1):
+        typed += _authors(client.get(f"/communications/?committee={ccpr}&sort=received&dir=desc{stage}&page={number}"))
+    assert typed == expected

@@ -17,7 +17,6 @@ from casework.detention.cases.models import CaseIssue, CaseOutcome, ReleaseSourc
 from casework.detention.figures import _counted, _tallied
 from casework.detention.filters import Filters
 from casework.detention.operations import Detainee, find_or_register_person
-from casework.detention.places import operations as places
 from casework.detention.tallies import WORK
 from casework.extensions import db
 from casework.figures.period import Period
