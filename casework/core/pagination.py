@@ -123,38 +123,33 @@ def _page_of_keys(keys: Select, columns: tuple[ColumnElement[Any], ...], order: 
                                            .order_by(*order).limit(per_page + 1)))
     offset = (page - 1) * per_page
     if unseen is not None and offset and comparable:
-        found = _offset_past_unseen(*unseen, columns, order, direction, key, offset, per_page)
-        if found is not None:
-            return found
+        return _offset_past_unseen(keys, *unseen, columns, order, direction, key, offset, per_page)
     return list(db.session.scalars(keys.order_by(*order).limit(per_page + 1).offset(offset)))
 
 
-def _beyond(columns: tuple[ColumnElement[Any], ...], row, direction: str, before: bool = False):
-    """The rows after `row` in the list's order (before it, with `before`)."""
+def _beyond(columns: tuple[ColumnElement[Any], ...], row, direction: str, before: bool = False,
+            inclusive: bool = False):
+    """The rows after `row` in the list's order (before it, with `before`; and `row` itself, with
+    `inclusive`), as one comparison the sort index serves."""
     values = tuple_(*(literal(value, column.type) for column, value in zip(columns, row)))
-    later = (direction == "desc") != before
-    return tuple_(*columns) < values if later else tuple_(*columns) > values
+    if (direction == "desc") != before:
+        return tuple_(*columns) <= values if inclusive else tuple_(*columns) < values
+    return tuple_(*columns) >= values if inclusive else tuple_(*columns) > values
 
 
-UNSEEN_BOUND = 1_000
-
-
-def _offset_past_unseen(every: Select, unseen: Select, columns: tuple[ColumnElement[Any], ...], order: list,
-                        direction: str, key: ColumnElement[Any], offset: int, per_page: int) -> list[Any] | None:
-    """A page typed into the address of a list that leaves out a few rows its reader may not see
-    (`unseen`, at most UNSEEN_BOUND): the rows are skipped by OFFSET over `every` row, without
-    checking each against the reader's access, and the few left out before the page counted after
-    by their keys. Checking each skipped row costs four times as much at page 2,000 of a million
-    cases (benchmarks/communications.py). None when the rows left out are too many to count so."""
-    hidden = set(db.session.scalars(unseen.limit(UNSEEN_BOUND + 1)))
-    if len(hidden) > UNSEEN_BOUND:
-        return None
-    # Row `offset` of every row comes at most len(hidden) rows before row `offset` of the list.
-    window = db.session.execute(every.with_only_columns(*columns, maintain_column_froms=True)
-                                .order_by(*order).offset(offset).limit(len(hidden) + per_page + 1)).all()
-    if not window:
+def _offset_past_unseen(keys: Select, every: Select, unseen: Select, columns: tuple[ColumnElement[Any], ...],
+                        order: list, direction: str, key: ColumnElement[Any], offset: int, per_page: int) -> list[Any]:
+    """A page typed into the address of a list that leaves out rows its reader may not see
+    (`unseen`, such as a unit's confidential cases not assigned to them): row `offset` of `every`
+    row is found by OFFSET without checking each row skipped against the reader's access; the
+    rows left out before it are counted by their keys, and as many of the list's rows as they were
+    are skipped from there. Checking each row skipped costs twice as much at page 2,000 of a
+    million cases (benchmarks/communications.py)."""
+    anchor = db.session.execute(every.with_only_columns(*columns, maintain_column_froms=True)
+                                .order_by(*order).offset(offset).limit(1)).first()
+    if anchor is None:
         return []
     passed = db.session.scalar(select(func.count()).select_from(
-        every.where(key.in_(unseen), _beyond(columns, window[0], direction, before=True)).subquery())) if hidden else 0
-    shown = [row[-1] for row in window if row[-1] not in hidden]
-    return shown[passed:passed + per_page + 1]
+        every.where(key.in_(unseen), _beyond(columns, anchor, direction, before=True)).subquery())) or 0
+    from_anchor = _beyond(columns, anchor, direction, inclusive=True)
+    return list(db.session.scalars(keys.where(from_anchor).order_by(*order).limit(passed + per_page + 1)))[passed:]
