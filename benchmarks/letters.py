@@ -3,8 +3,8 @@
 1. A two-page joint letter of two Special Rapporteurs to a Permanent Mission, composed from a
    letter record, rendered once to warm up and then 50 times: median and p95 of the wall time,
    and of the CPU time (what the rendering costs when it does not wait for a core). Then a
-   process that imports only what a worker imports (`--memory`: RQ, the app as create_app()
-   builds it from the environment, WeasyPrint) runs that letter's preview job through the job
+   process that imports only what a worker imports (`--memory`: RQ, the app as a worker builds
+   it from the environment, `jobs.worker_app`, WeasyPrint) runs that letter's preview job through the job
    runner 1,000 times (BENCH_MEMORY_LETTERS), as a worker does: composed from the record, rendered,
    stored, the job row updated. It prints its resident memory after start-up and at letters 100,
    250, 500, 750 and 1,000.
@@ -16,8 +16,8 @@
 Database: SQLite in WAL mode, or a throwaway PostgreSQL cluster with BENCH_DATABASE=postgresql.
 SQLite has one write lock for all the workers, so it also shows a job that holds it while it
 renders (two workers then gain nothing). A worker is this script with `--worker`: the app from
-the environment as `rq worker` builds it, readied once as a worker's first job readies it
-(`settle_worker()`: WeasyPrint warmed, the app frozen), RQ's non-forking SimpleWorker in burst
+the environment as `rq worker` builds it on its first job (`jobs.worker_app`: without the JSON
+API; WeasyPrint warmed, the app frozen), RQ's non-forking SimpleWorker in burst
 mode. BENCH_WORKER=fork: RQ's forking Worker after that;
 BENCH_WORKER=cli: plain `rq worker --worker-class rq.worker.SimpleWorker`. Everything is in a
 temp dir removed at the end; servers and workers are stopped even on error; waits are bounded.
@@ -48,7 +48,7 @@ from sqlalchemy import create_engine, func, select  # noqa: E402
 from casework import create_app  # noqa: E402
 from casework.auth.models import Membership, Role, User  # noqa: E402
 from casework.core.audit import acting_as  # noqa: E402
-from casework.core.jobs import JobRecord, JobStatus, get_queue, run_job, settle_worker  # noqa: E402
+from casework.core.jobs import JobRecord, JobStatus, get_queue, run_job, settle_worker, worker_app  # noqa: E402
 from casework.core.states import State, UNStatus  # noqa: E402
 from casework.core.units import Unit, UnitKind  # noqa: E402
 from casework.core.workflow import fire  # noqa: E402
@@ -162,8 +162,7 @@ def rss_mb() -> float:
 
 def memory_main() -> None:
     """A process that imports what a worker does runs one letter's preview job again and again (--memory)."""
-    app = create_app()
-    settle_worker()
+    app = worker_app()
     print(f"worker_rss_mb_after_startup: {rss_mb():.1f} load={os.getloadavg()[0]:.2f}", flush=True)
     with app.app_context():
         memory_curve(int(os.environ["BENCH_LETTER_ID"]))
@@ -307,9 +306,8 @@ def stop(procs: list[subprocess.Popen]) -> None:
 
 
 def worker_main() -> None:
-    """One worker process: the app from the environment, WeasyPrint loaded once, burst mode."""
-    app = create_app()
-    settle_worker()
+    """One worker process: the app from the environment as a worker builds it, burst mode."""
+    app = worker_app()
     with app.app_context():  # run_job reuses this app rather than building another
         queue = get_queue()
         worker_class = Worker if WORKER == "fork" else SimpleWorker

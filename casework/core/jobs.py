@@ -245,11 +245,18 @@ def _job_app() -> Flask:
     if has_app_context():
         return current_app._get_current_object()
     if _worker_app is None:
-        from casework import create_app
-
-        _worker_app = create_app(SERVES_API=False)  # a job never answers the JSON API
-        settle_worker()
+        _worker_app = worker_app()
     return _worker_app
+
+
+def worker_app() -> Flask:
+    """The app as a worker process builds it: without the JSON API, which a job never answers
+    (nor its schemas, nor pydantic), and readied for a long run (`settle_worker`)."""
+    from casework import create_app
+
+    app = create_app(SERVES_API=False)
+    settle_worker()
+    return app
 
 
 def settle_worker() -> None:
