@@ -1,6 +1,7 @@
 """Request-wide behaviour: sign-in required by default, locale, errors, template helpers."""
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from collections.abc import Callable, Iterable
@@ -10,11 +11,12 @@ from typing import Any
 
 from babel import Locale
 from babel.lists import format_list
+from babel.numbers import format_decimal as babel_decimal
 from babel.numbers import format_percent
 from flask import (
     Flask, current_app, flash, has_request_context, jsonify, redirect, render_template, request, session, url_for,
 )
-from flask_babel import format_date, format_time, get_locale
+from flask_babel import format_date, format_decimal, format_time, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
@@ -142,6 +144,20 @@ def listformat(items: Iterable[Any], attribute: str | None = None) -> str:
     """Items as a sentence lists them in the reader's language: "7, 9 and 14", "7, 9 et 14"."""
     words = [str(getattr(item, attribute) if attribute else item) for item in items]
     return format_list(words, locale=get_locale() or "en") if words else ""
+
+
+def decimalformat(number: Any, format: str | None = None) -> str:
+    """A number as the reader's language writes it ("1,234", « 1 234 »): Flask-Babel's filter, with
+    whole numbers remembered per language. A statistics table writes 30,000 of them, mostly the
+    same few, and Babel takes about 35 µs a number."""
+    if format is None and type(number) is int:
+        return _whole_number(number, str(get_locale() or "en"))
+    return format_decimal(number, format)
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_number(number: int, locale: str) -> str:
+    return babel_decimal(number, locale=locale)
 
 
 def sharepercent(share: float) -> str:
@@ -378,6 +394,7 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["timestamp"] = timestamp
     app.jinja_env.filters["listformat"] = listformat
     app.jinja_env.filters["sharepercent"] = sharepercent
+    app.jinja_env.filters["decimalformat"] = decimalformat
     app.jinja_env.filters["enum_label"] = enum_label
     app.register_error_handler(403, _error_page(403, _l("Not allowed"), _l("You do not have access to this page.")))
     app.register_error_handler(404, _error_page(404, _l("Not found"), _l("There is nothing at this address.")))

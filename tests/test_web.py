@@ -117,3 +117,17 @@ def test_the_page_language_falls_back_to_the_browser_s_when_the_account_cannot_b
     monkeypatch.setattr(web, "current_user", _UnreadableAccount())
     with app.test_request_context("/", headers={"Accept-Language": "es"}):
         assert web.select_locale() == "es"
+
+
+def test_numbers_are_written_in_the_pages_language_whichever_was_written_first(app):
+    """Whole numbers are remembered per language: the same number read in English, then French,
+    then Spanish, is written each time as that language writes it."""
+    from flask import render_template_string
+    from flask_babel import force_locale
+
+    with app.test_request_context("/"):
+        written = {}
+        for language in ("en", "fr", "es", "en"):
+            with force_locale(language):
+                written.setdefault(language, set()).add(render_template_string("{{ 12345|decimalformat }}"))
+    assert written == {"en": {"12,345"}, "fr": {"12\u202f345"}, "es": {"12.345"}}
