@@ -351,7 +351,8 @@ def _seen_by(name: str, user, since: date | None, until: date | None) -> Subquer
     table = TallyCount.__table__
     stored = select(table.c.unit_id, table.c.key, table.c.day, table.c.count.label("n")).where(
         table.c.tally == name, unit_clause(user, table.c.unit_id), *_within(table.c.day, since, until))
-    if not getattr(user, "is_authenticated", False) or user.is_admin:  # nothing (unit_clause) or everything
+    signed_in = getattr(user, "is_authenticated", False) and user.is_active
+    if not signed_in or user.is_admin:  # nothing (unit_clause says so) or everything
         return stored.subquery()
     openly = and_(~Case.confidential, unit_clause(user, Case.unit_id))
     direct = _TALLIES[name].source(and_(Case.id.in_(assigned_case_ids(user)), ~openly)).subquery()
