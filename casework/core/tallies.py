@@ -144,16 +144,6 @@ class month_start(FunctionElement):
     inherit_cache = True
 
 
-@compiles(month_start)
-def _month_start(element, compiler, **kw) -> str:
-    return f"date({compiler.process(element.clauses, **kw)}, 'start of month')"
-
-
-@compiles(month_start, "postgresql")
-def _month_start_postgresql(element, compiler, **kw) -> str:
-    return f"CAST(date_trunc('month', {compiler.process(element.clauses, **kw)}) AS DATE)"
-
-
 class month_key(FunctionElement):
     """A date's month as text, YYYY-MM, which sorts as the months do: part of a tally's key."""
 
@@ -161,14 +151,17 @@ class month_key(FunctionElement):
     inherit_cache = True
 
 
-@compiles(month_key)
-def _month_key(element, compiler, **kw) -> str:
-    return f"strftime('%Y-%m', {compiler.process(element.clauses, **kw)})"
+def _written(function: type[FunctionElement], sqlite_sql: str, postgresql_sql: str) -> None:
+    """How each database writes `function` of its argument ("{}")."""
+    def writer(sql: str):
+        return lambda element, compiler, **kw: sql.format(compiler.process(element.clauses, **kw))
+
+    compiles(function)(writer(sqlite_sql))
+    compiles(function, "postgresql")(writer(postgresql_sql))
 
 
-@compiles(month_key, "postgresql")
-def _month_key_postgresql(element, compiler, **kw) -> str:
-    return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
+_written(month_start, "date({}, 'start of month')", "CAST(date_trunc('month', {}) AS DATE)")
+_written(month_key, "strftime('%Y-%m', {})", "to_char({}, 'YYYY-MM')")
 
 
 def previous_month(table: Table, case_column: str, on: str, *same: str) -> ColumnElement[str]:

@@ -2,6 +2,8 @@
 the application counts them (SQLite and PostgreSQL, as the suite's database)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from sqlalchemy import MetaData, create_engine, text
@@ -10,6 +12,43 @@ from tests.test_migrations import _flask
 from tests.urgent_actions.test_outcome_migration import _insert
 
 BEFORE, TALLIES, LETTERS = "f2b4d6e8a035", "a7c3e9f15b28", "b9d2f4a6c813"
+
+
+@contextmanager
+def _written_at(revision: str, url: str, tmp_path) -> Iterator[tuple]:
+    """The schema as `revision` left it, and a transaction (with the tables) to write rows in it."""
+    result = _flask("db", "upgrade", revision, database_url=url, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    engine = create_engine(url)
+    metadata = MetaData()
+    metadata.reflect(engine)
+    try:
+        with engine.begin() as connection:
+            yield connection, metadata
+    finally:
+        engine.dispose()
+
+
+def _upgraded_in_step(url: str, tmp_path, *tallies: str) -> None:
+    """Upgraded to the last revision, `flask tallies check` finds each of `tallies` in step."""
+    result = _flask("db", "upgrade", database_url=url, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    checked = _flask("tallies", "check", database_url=url, tmp_path=tmp_path)
+    for name in tallies:
+        assert f"{name}: in step" in checked.stdout, checked.stdout + checked.stderr[-2000:]
+
+
+def _stored(url: str, tally: str, only_open: bool = False) -> list[tuple]:
+    """(key, count) of a tally's stored counts, in the order of their keys."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT key, count FROM tally_counts WHERE tally = :tally"
+                                           + (" AND confidential = :no" if only_open else "")),
+                                      {"tally": tally, "no": False}).all()
+    finally:
+        engine.dispose()
+    return sorted(tuple(row) for row in rows)
 
 
 def _urgent_actions(connection, metadata: MetaData) -> None:
@@ -31,12 +70,7 @@ def _urgent_actions(connection, metadata: MetaData) -> None:
 
 
 def test_the_tallies_are_filled_from_the_communications_on_file(app, empty_database_url, tmp_path):
-    result = _flask("db", "upgrade", BEFORE, database_url=empty_database_url, tmp_path=tmp_path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    engine = create_engine(empty_database_url)
-    metadata = MetaData()
-    metadata.reflect(engine)
-    with engine.begin() as connection:
+    with _written_at(BEFORE, empty_database_url, tmp_path) as (connection, metadata):
         _insert(connection, metadata, "units", id=1, code="CCPR", name="CCPR", kind="COMMITTEE", settings="{}")
         _insert(connection, metadata, "states", id=1, iso2="MX", iso3="MEX", name="Mexico")
         for case_id, registered, confidential in ((1, date(2025, 3, 4), False), (2, date(2025, 3, 20), True),
@@ -54,39 +88,24 @@ def test_the_tallies_are_filled_from_the_communications_on_file(app, empty_datab
             _insert(connection, metadata, "interim_measures", id=measure_id, communication_id=1,
                     requested_on=requested, measure="Do not deport")
         _urgent_actions(connection, metadata)
-    engine.dispose()
 
-    result = _flask("db", "upgrade", database_url=empty_database_url, tmp_path=tmp_path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    checked = _flask("tallies", "check", database_url=empty_database_url, tmp_path=tmp_path)
     # (The backlog's tallies were filled by an earlier migration, before these rows: they differ.)
-    for name in ("communications_registered", "communications_decided", "communications_interim_measures",
-                 "urgent_actions_registered", "urgent_action_persons", "urgent_action_persons_located",
-                 "urgent_action_statistics"):
-        assert f"{name}: in step" in checked.stdout, checked.stdout + checked.stderr[-2000:]
-    engine = create_engine(empty_database_url)
-    with engine.connect() as connection:
-        decided = connection.execute(text("SELECT key, count FROM tally_counts WHERE tally = 'communications_decided'"
-                                          " AND confidential = :no ORDER BY day, key"), {"no": False}).all()
-        persons = connection.execute(text("SELECT key, count FROM tally_counts WHERE tally = 'urgent_action_persons'"
-                                          " ORDER BY key")).all()
-    engine.dispose()
-    assert [tuple(row) for row in decided] == [("*|", 1), ("admissible|", 1), ("*|2025-05", 1),
-                                               ("views_violation|", 1)]
-    assert sorted(tuple(row) for row in persons) == [("1|2|", 1), ("1|2|deceased", 1), ("1||", 1)]
+    _upgraded_in_step(empty_database_url, tmp_path, "communications_registered", "communications_decided",
+                      "communications_interim_measures", "urgent_actions_registered", "urgent_action_persons",
+                      "urgent_action_persons_located", "urgent_action_statistics")
+    # The open communication decided twice: once under any type with no decision before, once
+    # with May's before it; once under each of its types.
+    assert _stored(empty_database_url, "communications_decided", only_open=True) == [
+        ("*|", 1), ("*|2025-05", 1), ("admissible|", 1), ("views_violation|", 1)]
+    assert _stored(empty_database_url, "urgent_action_persons") == [("1|2|", 1), ("1|2|deceased", 1), ("1||", 1)]
 
     result = _flask("db", "downgrade", BEFORE, database_url=empty_database_url, tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
 
 
 def test_the_letters_tallies_are_filled_and_hold_an_actors_long_name(app, empty_database_url, tmp_path):
-    result = _flask("db", "upgrade", TALLIES, database_url=empty_database_url, tmp_path=tmp_path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    engine = create_engine(empty_database_url)
-    metadata = MetaData()
-    metadata.reflect(engine)
     company = "The " + "Very " * 40 + "Long Mining Company Ltd."
-    with engine.begin() as connection:
+    with _written_at(TALLIES, empty_database_url, tmp_path) as (connection, metadata):
         _insert(connection, metadata, "units", id=1, code="SR-X", name="SR", kind="MANDATE", settings="{}")
         _insert(connection, metadata, "sp_mandates", id=1, unit_id=1, name="SR", kind="thematic")
         _insert(connection, metadata, "states", id=1, iso2="MX", iso3="MEX", name="Mexico")
@@ -102,19 +121,9 @@ def test_the_letters_tallies_are_filled_and_hold_an_actors_long_name(app, empty_
             _insert(connection, metadata, "letter_addressees", id=addressee_id, letter_id=letter_id, kind=kind,
                     state_id=state_id, name=name, is_copy=copy, copy_of_id=None)
         _insert(connection, metadata, "sp_replies", id=1, communication_id=1, received_on=date(2025, 5, 2))
-    engine.dispose()
 
-    result = _flask("db", "upgrade", database_url=empty_database_url, tmp_path=tmp_path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    checked = _flask("tallies", "check", database_url=empty_database_url, tmp_path=tmp_path)
-    assert "special_procedures_letters: in step" in checked.stdout, checked.stdout + checked.stderr[-2000:]
-    assert "special_procedures_replies: in step" in checked.stdout, checked.stdout
-    engine = create_engine(empty_database_url)
-    with engine.connect() as connection:
-        keys = connection.execute(text("SELECT key, count FROM tally_counts WHERE tally = 'special_procedures_letters'"
-                                       " ORDER BY key")).all()
-    engine.dispose()
-    assert sorted(tuple(row) for row in keys) == sorted([
+    _upgraded_in_step(empty_database_url, tmp_path, "special_procedures_letters", "special_procedures_replies")
+    assert _stored(empty_database_url, "special_procedures_letters") == sorted([
         ("type|UA", 2), ("to|1", 1), ("state|1|1", 1), (f"actor|{company.lower()}", 2)])
 
     result = _flask("db", "downgrade", TALLIES, database_url=empty_database_url, tmp_path=tmp_path)
@@ -122,12 +131,7 @@ def test_the_letters_tallies_are_filled_and_hold_an_actors_long_name(app, empty_
 
 
 def test_the_detention_tally_is_filled_from_the_visits_and_cases(app, empty_database_url, tmp_path):
-    result = _flask("db", "upgrade", LETTERS, database_url=empty_database_url, tmp_path=tmp_path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    engine = create_engine(empty_database_url)
-    metadata = MetaData()
-    metadata.reflect(engine)
-    with engine.begin() as connection:
+    with _written_at(LETTERS, empty_database_url, tmp_path) as (connection, metadata):
         _insert(connection, metadata, "units", id=1, code="FO-COL", name="Colombia", kind="FIELD_OFFICE",
                 settings="{}")
         _insert(connection, metadata, "states", id=1, iso2="CO", iso3="COL", name="Colombia")
@@ -139,21 +143,13 @@ def test_the_detention_tally_is_filled_from_the_visits_and_cases(app, empty_data
         for visit_id, day in ((1, date(2025, 3, 12)), (2, date(2025, 3, 30))):
             _insert(connection, metadata, "detention_visits", id=visit_id, facility_id=1, started_on=day,
                     number=f"DV/{visit_id}")
-        for case_id, covered in ((3, True), (4, False)):
+        for case_id in (3, 4):  # both released; the first also counted by the aggregate record
             _insert(connection, metadata, "detention_cases", id=case_id, facility_id=1, person_id=1,
                     issue="no_legal_basis", outcome="released", outcome_on=date(2025, 5, 2), category="man")
         _insert(connection, metadata, "detention_aggregate_releases", id=1, unit_id=1, state_id=1,
                 period_start=date(2025, 1, 1), period_end=date(2025, 12, 31), source="decongestion", men=50)
         _insert(connection, metadata, "detention_covered_releases", id=1, aggregate_id=1, case_id=3)
-    engine.dispose()
 
-    result = _flask("db", "upgrade", database_url=empty_database_url, tmp_path=tmp_path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    checked = _flask("tallies", "check", database_url=empty_database_url, tmp_path=tmp_path)
-    assert "detention_work: in step" in checked.stdout, checked.stdout + checked.stderr[-2000:]
-    engine = create_engine(empty_database_url)
-    with engine.connect() as connection:
-        keys = connection.execute(text("SELECT key, count FROM tally_counts WHERE tally = 'detention_work'")).all()
-    engine.dispose()
-    assert sorted(tuple(row) for row in keys) == [("outcome|released", 2), ("place|1", 2), ("release|man|1|", 1),
+    _upgraded_in_step(empty_database_url, tmp_path, "detention_work")
+    assert _stored(empty_database_url, "detention_work") == [("outcome|released", 2), ("place|1", 2), ("release|man|1|", 1),
                                                   ("release|man|1|1", 1), ("visit", 2)]
