@@ -232,14 +232,10 @@ def unit_clause(user: User, unit_column) -> ColumnElement[bool]:
     The rule for non-confidential cases, and for records a unit owns that are not cases (the
     places of detention of a field office, its aggregate release figures).
     """
-    if not _signed_in(user):
-        return false()
-    if user.is_admin:
+    units = open_unit_ids(user)
+    if units is None:
         return true()
-    per_unit, everywhere = unit_roles(user)
-    if everywhere is not None or user.is_auditor:
-        return true()
-    return unit_column.in_(list(per_unit)) if per_unit else false()
+    return unit_column.in_(sorted(units)) if units else false()
 
 
 def assigned_case_ids(user: User) -> Select:
@@ -252,7 +248,7 @@ def sees_unit_openly(user: User, unit_id: int) -> bool:
 
 
 def open_unit_ids(user: User) -> frozenset[int] | None:
-    """The units `unit_clause` admits, in Python: None for every unit."""
+    """The units whose open records `user` may view (`unit_clause` in SQL): None for every unit."""
     if not _signed_in(user):
         return frozenset()
     if user.is_admin:
