@@ -28,6 +28,7 @@ the case's own unit in their own right and to the people its supervisors assign
 from __future__ import annotations
 
 import enum
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
@@ -165,7 +166,7 @@ def vouched_case_ids(user: User, case_id: int | None = None) -> Select:
     """Ids of the cases `user` was assigned to by someone who is now a supervisor of the case's own
     unit in their own right: the assignments that open guarded identities. (Aliased throughout, so
     that inside a larger query nothing is correlated with its tables by accident.)"""
-    assignment, owned, membership = aliased(CaseAssignment), aliased(Case), aliased(Membership)
+    assignment, owned, membership = _vouching_aliases()
     stmt = (
         select(assignment.case_id)
         .join(owned, owned.id == assignment.case_id)
@@ -174,6 +175,19 @@ def vouched_case_ids(user: User, case_id: int | None = None) -> Select:
         .where(assignment.user_id == user.id)
     )
     return stmt if case_id is None else stmt.where(assignment.case_id == case_id)
+
+
+@cache
+def _vouching_aliases() -> tuple:
+    """The tables `vouched_case_ids` reads, aliased once: an alias copies every column of its
+    table, which cost a case or person page about 2 ms each time it was made anew."""
+    return aliased(CaseAssignment), aliased(Case), aliased(Membership)
+
+
+@cache
+def _parent_case():
+    """The case another belongs to, aliased once (see `_vouching_aliases`)."""
+    return aliased(Case)
 
 
 def identities_known_clause(user: User, entity) -> ColumnElement[bool]:
@@ -214,7 +228,7 @@ def visibility_clause(user: User, model: type[Case] = Case) -> ColumnElement[boo
         return true()
     if not model.can_belong_to_a_case:
         return Case.parent_id.is_(None) & _own_visibility(user, Case)
-    parent = aliased(Case)
+    parent = _parent_case()
     return or_(
         Case.parent_id.is_(None) & _own_visibility(user, Case),
         Case.parent_id.in_(select(parent.id).where(_own_visibility(user, parent))),
