@@ -9,6 +9,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 import pyotp
 import pytest
@@ -90,6 +91,24 @@ def _create_bucket(config) -> None:
     client = boto3.client("s3", endpoint_url=config["S3_ENDPOINT_URL"], region_name=config["S3_REGION"])
     if config["S3_BUCKET"] not in {b["Name"] for b in client.list_buckets()["Buckets"]}:
         client.create_bucket(Bucket=config["S3_BUCKET"])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _each_letter_rendered_once() -> Iterator[None]:
+    """A letter job renders a text this session has rendered already from the PDF it made then.
+
+    Each test starts from an empty database, so tests that build the same cases (a fixture's
+    letters, sent and replied to) compose the same letters to the word and the id; rendering them
+    again took a third of the letters' and special procedures' tests. Every distinct letter is still
+    rendered by WeasyPrint, and a test that replaces the job's renderer (a failing or dying job)
+    replaces this one.
+    """
+    from casework.letters import jobs, rendering
+
+    rendered = lru_cache(maxsize=256)(rendering.letter_pdf)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jobs, "render_letter_pdf", lambda document: rendered(rendering.render_letter_html(document)))
+        yield
 
 
 @pytest.fixture(autouse=True)

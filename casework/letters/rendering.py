@@ -20,4 +20,9 @@ def render_letter_html(document: LetterDocument) -> str:
 
 def render_letter_pdf(document: LetterDocument) -> bytes:
     """The letter as PDF bytes, ready to be stored or sent."""
-    return render_pdf(render_letter_html(document), stylesheets=(STYLESHEET,))
+    return letter_pdf(render_letter_html(document))
+
+
+def letter_pdf(html: str) -> bytes:
+    """The PDF of a letter's HTML, as `render_letter_html` writes it."""
+    return render_pdf(html, stylesheets=(STYLESHEET,))
