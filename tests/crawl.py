@@ -7,8 +7,10 @@ gives no reason, a link that leads nowhere, or a Python value printed where word
 
 Records recur under one address shape (`/cases/7`, `/cases/8`…): every record's page is visited
 by the first account that reaches it, and each account visits a bounded number of each kind;
-variations of a list (its pages, orders and filters) and presses of the same button on the same
-kind of page are capped too, so a crawl stays bounded whatever the demo data holds.
+variations of a list (its pages, orders and filters), presses of the same button on the same kind
+of page (whatever record, filters or page of a list it is drawn for; a form of the page's frame,
+such as the language menu, on any page) and files downloaded again for another period or filter
+are capped too, so a crawl stays bounded whatever the demo data holds.
 """
 from __future__ import annotations
 
@@ -22,16 +24,19 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pyotp
 import webtest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, SoupStrainer
 
 # lxml reads a page several times faster than the standard library's parser, for WebTest's forms
 # too (given to each TestApp, which otherwise sets the standard library's parser for every response).
 PARSER = "lxml"
+# What the crawl reads of a page, its links and forms, and no more of its tree (its main part too,
+# to tell the forms of the page's frame from the page's own).
+LINKS_AND_FORMS, LINKS = SoupStrainer(["a", "form", "main"]), SoupStrainer("a")
 HOST = "casework.test"
 HTML = "text/html"
 QUERY_VARIANTS = 3      # pages of one list visited with different query strings
 RECORDS = 12            # records of one kind each account visits, besides those no account has visited yet
-SUBMISSIONS = 1         # times one button of one kind of page is pressed
+SUBMISSIONS = 1         # times one button of one kind of page (press_kind) is pressed
 SKIPPED_PATHS = ("/static/", "/logout")
 # What Python prints for its own values, never meant for a reader.
 REPR = re.compile(r"\['|\[&#39;|object at 0x|(?:value=\"|>)\s*None\s*(?:\"|<)|\bNone\b(?=\s*[,;)\]])")
@@ -71,11 +76,6 @@ class Submission:
     hidden: frozenset[str] = frozenset()        # the names of the form's hidden inputs
 
     @property
-    def kind(self) -> tuple[str, str, str, str]:
-        """The same button on the same kind of page, whichever record it is drawn for."""
-        return shape(self.page), self.method, shape(self.target), self.label
-
-    @property
     def query_url(self) -> str:
         """Where a GET form leads: its target with the fields as the query string."""
         return f"{urlsplit(self.target).path}?{urlencode(self.fields)}"
@@ -96,6 +96,18 @@ def shape(url: str) -> str:
     path = re.sub(r"\d+", "#", parts.path)
     keys = sorted({key for key, _ in parse_qsl(parts.query, keep_blank_values=True)})
     return f"{path}?{'&'.join(keys)}" if keys else path
+
+
+def press_kind(page: str, framed: bool, method: str, target: str, label: str) -> tuple[str, str, str, str]:
+    """The same button on the same kind of page, whichever record, filters or page of a list it is
+    drawn for; a form of the page's frame (outside its main part: the language menu, the search
+    box) is the same button on every page."""
+    return "*" if framed else path_shape(page), method, shape(target), label
+
+
+def path_shape(url: str) -> str:
+    """The address's shape without its query: one list, whatever its filters and page."""
+    return shape(url).split("?")[0]
 
 
 def local_path(href: str, base: str) -> str | None:
@@ -133,6 +145,7 @@ class Crawler:
         self.variants: Counter[str] = Counter()
         self.pressed: Counter[tuple] = Counter()
         self.queue: deque[str] = deque()
+        self.downloaded: set[str] = set()  # the path shapes of the files downloaded
         self.found_on: dict[str, str] = {}  # address → the page whose link led there
         # Bounds: records of one kind, pages of one list, presses of one button; whether a record
         # no account has visited yet is visited beyond `records`.
@@ -169,6 +182,8 @@ class Crawler:
             self._enqueue(url)
         while self.queue:
             url = self.queue.popleft()
+            if "?" in url and path_shape(url) in self.downloaded:
+                continue  # the same file for another period or filter: once is enough
             response = self._request("GET", url, via="link")
             if response is not None:
                 self._read(response)
@@ -216,6 +231,7 @@ class Crawler:
         if HTML not in response.content_type:
             if status < 300 and method == "GET":
                 self.counts.downloads += 1
+                self.downloaded.add(path_shape(url))
             return
         body = response.text
         if status < 300 and method == "GET":
@@ -239,7 +255,8 @@ class Crawler:
             return True
         page = self.web.get(origin, expect_errors=True)
         return HTML in page.content_type and any(
-            local_path(a["href"], origin) == url for a in BeautifulSoup(page.text, PARSER).find_all("a", href=True))
+            local_path(a["href"], origin) == url
+            for a in BeautifulSoup(page.text, PARSER, parse_only=LINKS).find_all("a", href=True))
 
     @staticmethod
     def _title(body: str) -> str:
@@ -254,7 +271,7 @@ class Crawler:
         if HTML not in response.content_type:
             return
         url = response.request.path_qs
-        page = BeautifulSoup(response.text, PARSER)
+        page = BeautifulSoup(response.text, PARSER, parse_only=LINKS_AND_FORMS)
         for anchor in page.find_all("a", href=True):
             if (path := local_path(anchor["href"], url)) is not None:
                 self._enqueue(path, url)
@@ -276,15 +293,21 @@ class Crawler:
             self._press(response, index, element, button, action, url)
 
     def _press(self, response, index: int, element, button, action: str, url: str) -> None:
-        submission = self.submission(response, index, element, button, action, url)
-        if submission is None or self.pressed[submission.kind] >= self.submissions:
+        aim = self.aim(element, button, action, url)
+        if aim is None:
             return
-        self.pressed[submission.kind] += 1
+        # The kind is known before the form is read into fields: most buttons met were pressed already.
+        kind = press_kind(url, element.find_parent("main") is None, *aim)
+        if self.pressed[kind] >= self.submissions:
+            return
+        submission = self.submission(response, index, element, button, aim, url)
+        self.pressed[kind] += 1
         self.counts.forms += 1
         self.press(submission)
 
-    def submission(self, response, index: int, element, button, action: str, url: str) -> Submission | None:
-        """What pressing `button` of the page's form number `index` sends, or None if it leaves the site."""
+    @staticmethod
+    def aim(element, button, action: str, url: str) -> tuple[str, str, str] | None:
+        """Pressing `button` of the form `element`: its method, target and label, or None if it leaves the site."""
         target = local_path(button.get("formaction"), url) if button is not None and button.get("formaction") \
             else action
         if target is None or target.startswith(SKIPPED_PATHS):
@@ -292,11 +315,15 @@ class Crawler:
         method = ((button.get("formmethod") if button is not None else None) or element.get("method") or "GET").upper()
         label = " ".join(button.get_text().split()) if button is not None and button.name == "button" \
             else (button.get("value", "") if button is not None else "")
+        return method, target, label
+
+    def submission(self, response, index: int, element, button, aim: tuple[str, str, str], url: str) -> Submission:
+        """What pressing `button` of the page's form number `index` sends."""
         # A file input left empty is sent as an empty part with no file name, as browsers do.
         files = tuple((e["name"], "", b"") for e in element.find_all("input", type="file", attrs={"name": True})
                       if not e.has_attr("disabled"))
         hidden = frozenset(e["name"] for e in element.find_all("input", type="hidden", attrs={"name": True}))
-        return Submission(url, method, target, label, tuple(self._fields(response.forms[index], element, button)),
+        return Submission(url, *aim, tuple(self._fields(response.forms[index], element, button)),
                           files, "multipart" in (element.get("enctype") or ""), hidden)
 
     def press(self, submission: Submission) -> None:
@@ -317,7 +344,7 @@ class Crawler:
     def _read_links(self, response) -> None:
         """After a submission, the page it leads to is read for links (its forms wait for a visit)."""
         if HTML in response.content_type:
-            page = BeautifulSoup(response.text, PARSER)
+            page = BeautifulSoup(response.text, PARSER, parse_only=LINKS)
             for anchor in page.find_all("a", href=True):
                 if (path := local_path(anchor["href"], response.request.path_qs)) is not None:
                     self._enqueue(path, response.request.path_qs)
