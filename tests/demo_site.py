@@ -34,7 +34,7 @@ from config import TestConfig
 # hostile values SQLite stores.)
 PASS = os.environ.get("CASEWORK_TEST_PASS")
 SHARED = PASS in ("embedded", "servers")
-# The servers pass takes one share in SERVERS_SHARE_OF: the rest of its suite takes about four
+# The servers pass takes one share in SERVERS_SHARE_OF: the rest of its suite takes about five
 # minutes longer than on SQLite, so an even split would leave the embedded pass idle at the end.
 SERVERS_SHARE_OF = 6
 
