@@ -21,7 +21,8 @@ import time
 from datetime import date, timedelta
 
 from _support import (  # the repository on sys.path, the app, the timer, a server's state
-    benchmark_app, figure, median_ms, run_sizes, serving, settle_database, settle_like_a_server, sizes,
+    benchmark_app, count_tallies, figure, median_ms, run_sizes, serving, settle_database, settle_like_a_server,
+    sizes,
 )
 from key_figures import time_key_figures  # noqa: E402
 from search_data import GIVEN, PASSWORD, PLACES, TOPICS, Dataset, build_dataset  # noqa: E402
@@ -39,8 +40,10 @@ QUERIES = int(os.environ.get("BENCH_QUERIES", "120"))  # per user
 
 
 def build() -> Dataset:
-    """The data, then the index (timed separately), then fresh planner statistics."""
+    """The data and its tallies (the key figures read them), then the index (timed separately),
+    then fresh planner statistics."""
     data = build_dataset(CASES, PERSONS)
+    count_tallies()
     with db.engine.begin() as connection:
         create_full_text_index(connection)
     started = time.perf_counter()
