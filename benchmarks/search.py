@@ -10,18 +10,23 @@ it then times the key figures page for the last full year, as the secretariat vi
 
 SQLite by default; set CASEWORK_DATABASE_URL to a PostgreSQL database to measure there (it is
 emptied). BENCH_CASES and BENCH_PERSONS (2.5 a case unless given) scale the data;
-BENCH_CASES=200000,1000000 prints both sizes side by side. Run: python benchmarks/search.py
+BENCH_CASES=200000,1000000 prints both sizes side by side; BENCH_KEEP=1 keeps the database (and
+what the timings need to know of it, in a JSON file beside it) for the next run.
+Run: python benchmarks/search.py
 """
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import random
 import statistics
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 from _support import (  # the repository on sys.path, the app, the timer, a server's state
-    benchmark_app, count_tallies, figure, median_ms, run_sizes, serving, settle_database, settle_like_a_server,
+    benchmark_app, count_tallies, figure, mark_built, median_ms, run_sizes, serving, settle_database, settle_like_a_server,
     sizes,
 )
 from key_figures import time_key_figures  # noqa: E402
@@ -90,9 +95,14 @@ def p95(samples: list[float]) -> float:
 def one_size(cases: int) -> None:
     global CASES, PERSONS
     CASES, PERSONS = cases, int(os.environ.get("BENCH_PERSONS", str(cases * 5 // 2)))
-    with benchmark_app() as app:
+    kept = f"search-{cases}-{PERSONS}"
+    with benchmark_app(kept) as app:
         started = time.perf_counter()
-        data = build()
+        data = kept_dataset(kept) if app.config["BENCH_REUSED"] else build()
+        if os.environ.get("BENCH_KEEP") and not app.config["BENCH_REUSED"]:
+            Path(f"/tmp/bench-{kept}.json").write_text(json.dumps(dataclasses.asdict(data)))
+            mark_built(kept)
+        count_tallies(every=False)
         settle_like_a_server()
         print(f"database: {db.engine.dialect.name}")
         for name, count in data.counts.items():
@@ -115,6 +125,11 @@ def one_size(cases: int) -> None:
             time_pages(app, fold_text(data.family_names[len(data.family_names) // 2]))
 
 
+def kept_dataset(kept: str) -> Dataset:
+    """What the timings need to know of a database BENCH_KEEP kept."""
+    return Dataset(**json.loads(Path(f"/tmp/bench-{kept}.json").read_text()))
+
+
 def time_pages(app, name: str) -> None:
     """A search page and the key figures page of the last full year, as the secretariat viewer."""
     client = app.test_client()
@@ -128,6 +143,7 @@ def time_pages(app, name: str) -> None:
     figures = sorted(time_key_figures(client, date.today().year - 1))
     figure("key_figures_year_ms", statistics.median(figures))
     figure("key_figures_year_p95_ms", figures[-2])
+
 
 def main() -> None:
     run_sizes("200000", one_size)

@@ -11,12 +11,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import distinct, func, select
 
-from casework.communications.backlog import S
+from casework.communications.backlog import GRADES, S
 from casework.communications.committees import COMMITTEES
 from casework.communications.models import Communication, Decision, DecisionType
 from casework.communications.queries import communications_list, dated_condition
 from casework.communications.tallies import ANY, DECIDED, INTERIM_MEASURES, REGISTERED
-from casework.core.cases import Case
 from casework.core.tallies import Tally, counts_seen_by, first_in
 from casework.core.units import Unit
 from casework.extensions import db
@@ -67,10 +66,8 @@ def key_figures(user, period: Period) -> Section:
           for kind, label in DECISION_LABELS.items() if counts.by_type.get(kind)],
         Figure(_("Interim measures requested"), counts.interim_measures,
                _link(period, dated="interim_measures"), note=_("communications with a request in the period")),
-        Figure(_("Under follow-up today"), count(communications_list(
-            user, committee_id=None, status=S.FOLLOW_UP.value, state_id=None, q=None)[1].where(
-                Case.unit_id.in_(_committee_ids()))),
-            url_for("communications.index", status=S.FOLLOW_UP.value), note=_("whatever the period")),
+        Figure(_("Under follow-up today"), _under_follow_up(user),
+               url_for("communications.index", status=S.FOLLOW_UP.value), note=_("whatever the period")),
     ]
     return Section("communications", _("Treaty-body communications"), figures,
                    [_per_month(period, counts.registered, counts.decided_per_month),
@@ -96,6 +93,12 @@ def _tallied(user, period: Period) -> Counts:
     requested = sum(n for _unit, key, _day, n in _seen(INTERIM_MEASURES, user, period)
                     if first_in(key.split("|")[1], period.start))
     return Counts(registered, dict(decided), dict(by_type), dict(per_month), requested)
+
+
+def _under_follow_up(user) -> int:
+    """The communications under follow-up that `user` sees, as the list counts them: the grades'
+    tally holds each of them once, under its latest grade, however many there are."""
+    return sum(n for _unit, n in counts_seen_by(GRADES.name, user, by=("unit_id",)))
 
 
 def _seen(tally: Tally, user, period: Period) -> list[tuple]:
@@ -124,12 +127,6 @@ def _decisions(period: Period, decided: list[int]) -> tuple[dict, dict[tuple, in
     month = month_of(Decision.adopted_on)
     per_month = db.session.execute(select(*month, communications).where(*adopted).group_by(*month))
     return by_type, {(int(year), int(number)): n for year, number, n in per_month}
-
-
-def _committee_ids() -> list[int]:
-    """Every communication is a committee's: naming the units (as values, not a sub-query) lets the
-    database read the (unit, status) index instead of every case."""
-    return list(db.session.scalars(select(Unit.id).where(Unit.code.in_(list(COMMITTEES)))))
 
 
 def _per_month(period: Period, registered: dict[tuple, int], decided: dict[tuple, int]) -> Chart:

@@ -9,12 +9,16 @@ from datetime import date
 import pytest
 
 from casework.cases.operations import assign_user
+from casework.communications import operations as ops
+from casework.communications.queries import communications_list
 from casework.communications.figures import _counted, _tallied, key_figures
 from casework.communications.models import Decision, DecisionType, InterimMeasure
 from casework.communications.tallies import DECIDED, INTERIM_MEASURES, REGISTERED
 from casework.core.tallies import differences
+from casework.core.workflow import fire
 from casework.extensions import db
 from casework.figures.period import Period
+from casework.figures.sections import count
 
 READERS = ("officer", "viewer", "outsider", "secretariat", "auditor", "admin")
 PERIODS = (Period.year(2026), Period(date(2026, 4, 1), date(2026, 6, 30)), Period(date(2026, 9, 1), date(2026, 9, 30)),
@@ -99,3 +103,33 @@ def test_the_section_reads_the_same_for_a_year_and_for_the_same_days_not_in_whol
     year = key_figures(users["officer"], Period.year(2026))
     almost = key_figures(users["officer"], Period(date(2026, 1, 1), date(2026, 12, 30)))
     assert [(f.label, f.value) for f in year.figures] == [(f.label, f.value) for f in almost.figures]
+
+
+def follow_up(communication, users) -> None:
+    """Take a registered communication through its decision to follow-up, as the secretariat does."""
+    fire(communication, "transmit", users["supervisor"], on=date(2026, 4, 10))
+    fire(communication, "mark_ready", users["officer"])
+    ops.record_decision(communication, ops.DecisionInput(DecisionType.VIEWS_VIOLATION, date.today(), 140,
+                                                         articles_violated=["CCPR-7"]), users["officer"])
+    for event in ("notify_parties", "publish", "open_follow_up"):
+        fire(communication, event, users["officer"])
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_under_follow_up_today_counts_what_the_list_shows_the_reader(make_communication, users, reader):
+    """Read from the grades' tally: two graded differently, one confidential and assigned to the
+    officer, one confidential and not, and one still pending."""
+    cases = [make_communication(author=(name, "A"), register=True) for name in ("Ruiz", "Haddad", "Silva", "Ito", "Ng")]
+    for case in cases[:4]:
+        follow_up(case, users)
+    ops.record_follow_up_round(cases[1], users["officer"], state_reply_on=None, author_comments_on=None, grade="B",
+                               summary="")
+    cases[2].confidential = cases[3].confidential = True
+    assign_user(cases[3], users["officer"], users["supervisor"])
+    db.session.commit()
+
+    figures = {f.label: f.value for f in key_figures(users[reader], Period.year(2026)).figures}
+    listed = count(communications_list(users[reader], committee_id=None, status="follow_up", state_id=None,
+                                       q=None)[1])
+    assert figures["Under follow-up today"] == listed
+    assert listed == {"officer": 3, "outsider": 0, "admin": 4}.get(reader, listed)
