@@ -204,3 +204,35 @@ def test_special_procedures_letters_move_onto_the_letters_pipeline_and_back(app,
         language, sent_on = connection.execute(text("SELECT language, sent_on FROM sp_communications")).one()
         assert (language, str(sent_on)) == ("es", "2026-03-10")
     engine.dispose()
+
+
+def test_the_full_text_index_is_made_again_with_word_starts_and_keeps_the_documents(app, empty_database_url,
+                                                                                      tmp_path):
+    """On SQLite the index of word starts comes with a rebuild: a document on file before it is
+    still found by the start of a word after it, and after going back."""
+    if not empty_database_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL's full-text index is not changed by this migration")
+    before = "e8a0c2d4f617"
+    assert _flask("db", "upgrade", before, database_url=empty_database_url, tmp_path=tmp_path).returncode == 0
+    engine = create_engine(empty_database_url)
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO search_documents (id, kind, object_id, module, status, title, summary, words) "
+            "VALUES (1, 'person', 1, 'persons', '', 'García', '', 'jose garcia tortured')"))
+
+    def found(word: str) -> list[int]:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT rowid FROM search_fts WHERE search_fts MATCH :q"),
+                                      {"q": f'"{word}"*'}).scalars().all()
+
+    def declared() -> str:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT sql FROM sqlite_master WHERE name = 'search_fts'")).scalar()
+
+    for command, prefixes in ((("db", "upgrade"), True), (("db", "downgrade", before), False)):
+        result = _flask(*command, database_url=empty_database_url, tmp_path=tmp_path)
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert ("prefix='3 4 5 6 7 8 9 10 11 12'" in declared()) is prefixes
+        assert found("garc") == found("torture") == [1]
+        assert found("garcial") == []
+    engine.dispose()
