@@ -128,10 +128,11 @@ def search(user, text: str, filters: SearchFilters = SearchFilters(), page: int 
     match = matching(db.engine.dialect.name, words, *_filter_tags(filters))
     matches = _filtered(match.apply(select(SearchDocument.id).select_from(SearchDocument)), filters)
     # Newest first reads the index in its own order and stops early; only when that finds every
-    # match are they few enough to rank, in a second pass.
+    # match are they few enough to rank, in a second pass. One match (a reference typed in full)
+    # needs no ranking, which would read every document holding each of its words.
     candidates = list(db.session.scalars(matches.order_by(match.newest).limit(CANDIDATES + 1)))
     results.ranked = results.complete = len(candidates) <= CANDIDATES
-    if results.ranked:
+    if 1 < len(candidates) <= CANDIDATES:
         candidates = list(db.session.scalars(matches.order_by(match.rank, SearchDocument.id)))
     candidates = candidates[:CANDIDATES]
     visible = set(db.session.scalars(select(SearchDocument.id).where(
