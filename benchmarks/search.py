@@ -100,7 +100,7 @@ def one_size(cases: int) -> None:
         started = time.perf_counter()
         data = kept_dataset(kept) if app.config["BENCH_REUSED"] else build()
         if os.environ.get("BENCH_KEEP") and not app.config["BENCH_REUSED"]:
-            Path(f"/tmp/bench-{kept}.json").write_text(json.dumps(dataclasses.asdict(data)))
+            _kept_facts(kept).write_text(json.dumps(dataclasses.asdict(data)))
             mark_built(kept)
         count_tallies(every=False)
         settle_like_a_server()
@@ -127,7 +127,11 @@ def one_size(cases: int) -> None:
 
 def kept_dataset(kept: str) -> Dataset:
     """What the timings need to know of a database BENCH_KEEP kept."""
-    return Dataset(**json.loads(Path(f"/tmp/bench-{kept}.json").read_text()))
+    return Dataset(**json.loads(_kept_facts(kept).read_text()))
+
+
+def _kept_facts(kept: str) -> Path:
+    return Path(f"/tmp/bench-{kept}-{db.engine.dialect.name}.json")
 
 
 def time_pages(app, name: str) -> None:
