@@ -79,11 +79,15 @@ class Matching:
     """How to restrict a SELECT on SearchDocument to the matches, and two orders, each given as the
     ORDER BY the full-text index reads fastest: best first (ranking every match: for a few thousand
     matches) and newest first (read in index order, so a word found in half the documents costs no
-    more than a rare one)."""
+    more than a rare one). `planned`: the index gives its matches in no order (PostgreSQL's GIN), so
+    how to find the newest depends on how many the planner expects (`query._newest`); `walks`:
+    whether `newest` walks the table in id order, stopping early, or sorts every match."""
 
     apply: Callable[[Select], Select]
     rank: ColumnElement
     newest: ColumnElement
+    planned: bool = False
+    walks: bool = True
 
 
 def _sqlite(words: list[str], tags: list[str], any_tags: list[str]) -> Matching:
@@ -110,11 +114,13 @@ def _postgresql(words: list[str], tags: list[str], any_tags: list[str]) -> Match
     def apply(stmt: Select) -> Select:
         return stmt.where(vector.op("@@")(query))
 
-    # Newest first: for one word, walking the primary key backwards stops after the first matches;
-    # for several, the planner misjudges how rare the combination is and walks most of the table
-    # (120 ms measured), while the GIN index finds them all in 35 ms: "id + 0" steers it there.
-    newest = SearchDocument.id if len(terms) == 1 else SearchDocument.id + 0
-    return Matching(apply, -func.ts_rank(vector, query), newest.desc())
+    # Newest first, for a word found in thousands of documents: walking the primary key backwards
+    # stops after the first matches. For several such words the planner misjudges how rare the
+    # combination is and walks most of the table (120 ms measured), so the matches are found
+    # through the GIN index and sorted ("id + 0" steers it there); `query._newest` chooses when.
+    walks = len(terms) == 1
+    newest = SearchDocument.id if walks else SearchDocument.id + 0
+    return Matching(apply, -func.ts_rank(vector, query), newest.desc(), planned=True, walks=walks)
 
 
 def matching(dialect: str, words: list[str], tags: list[str] = (), any_tags: list[str] = ()) -> Matching:

@@ -4,13 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, exists, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 
 from casework.core.cases import Case
 from casework.core.permissions import unit_roles, visibility_clause
 from casework.core.persons import CasePerson, unhidden_links_clause
 from casework.extensions import db
-from casework.search.backends import matching
+from casework.search.backends import Matching, matching
 from casework.search.models import SearchDocument
 from casework.search.text import filter_tag, query_words
 
@@ -21,6 +21,10 @@ PAGE_SIZE = 20
 # who may see few of them; the page then says the words are too common for a complete answer.
 CANDIDATES = 500
 KINDS = ("case", "letter", "reply", "person")
+# On PostgreSQL (`_newest`): from how many expected matches a search is of common words, and how
+# many of the most recent documents it looks among first for several of them.
+MANY = 2 * CANDIDATES
+RECENT = 100_000
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,40 @@ def _filtered(stmt: Select, filters: SearchFilters) -> Select:
     return stmt
 
 
+def _newest(found: Select, matches: Select, match: Matching) -> list[int]:
+    """The CANDIDATES + 1 newest of the `matches` (all of them if fewer); `found` is the same
+    without the filters the full-text index does not hold.
+
+    SQLite's index gives its matches in id order, which stops early. PostgreSQL's GIN index gives
+    them in no order, and each is then read from the table to be sorted, so it depends on how
+    many its planner expects. A few: found through the index and sorted (walking the table in id
+    order would read most of it). Thousands: for one word, walking in id order stops early; for
+    several, the most recent RECENT documents are looked among first, and when more than
+    CANDIDATES match there they are the newest of all. Measured on 3,570,000 documents: two common
+    words, 53,000 matches, 380 ms read and sorted whole, 110 ms so."""
+    limit = CANDIDATES + 1
+    if match.planned:
+        if _planned_rows(found) <= MANY:  # "id + 0": an order the primary key's index cannot give
+            return list(db.session.scalars(matches.order_by((SearchDocument.id + 0).desc()).limit(limit)))
+        if not match.walks:
+            floor = (db.session.scalar(select(func.max(SearchDocument.id))) or 0) - RECENT
+            recent = list(db.session.scalars(matches.where(SearchDocument.id > floor).order_by(match.newest)
+                                             .limit(limit)))
+            if len(recent) > CANDIDATES:
+                return recent
+    return list(db.session.scalars(matches.order_by(match.newest).limit(limit)))
+
+
+def _planned_rows(stmt: Select) -> int:
+    """How many rows the database's planner expects `stmt` to give, from its statistics of the
+    indexed words (PostgreSQL: a millisecond, nothing read). Measured on 3,570,000 documents it
+    tells two common words (16,000 expected, 53,000 found) from a name (65 expected, 300 found)."""
+    connection = db.session.connection()
+    compiled = stmt.compile(dialect=connection.dialect)
+    plan = connection.exec_driver_sql(f"EXPLAIN (FORMAT JSON) {compiled.string}", compiled.params).scalar()
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
 def search(user, text: str, filters: SearchFilters = SearchFilters(), page: int = 1) -> SearchResults:
     """The documents matching every word of `text` that `user` may see, best first (newest first for
     words found in thousands of documents), one page of them, and how many there are."""
@@ -126,11 +164,12 @@ def search(user, text: str, filters: SearchFilters = SearchFilters(), page: int 
     if not words or not (getattr(user, "is_authenticated", False) and user.is_active):
         return results
     match = matching(db.engine.dialect.name, words, *_filter_tags(filters))
-    matches = _filtered(match.apply(select(SearchDocument.id).select_from(SearchDocument)), filters)
+    found = match.apply(select(SearchDocument.id).select_from(SearchDocument))
+    matches = _filtered(found, filters)
     # Newest first reads the index in its own order and stops early; only when that finds every
     # match are they few enough to rank, in a second pass. One match (a reference typed in full)
     # needs no ranking, which would read every document holding each of its words.
-    candidates = list(db.session.scalars(matches.order_by(match.newest).limit(CANDIDATES + 1)))
+    candidates = _newest(found, matches, match)
     results.ranked = results.complete = len(candidates) <= CANDIDATES
     if 1 < len(candidates) <= CANDIDATES:
         candidates = list(db.session.scalars(matches.order_by(match.rank, SearchDocument.id)))

@@ -123,3 +123,31 @@ def test_common_words_show_the_most_recent_matches_and_say_the_answer_is_partial
     assert not results.ranked and not results.complete
     assert results.total == 2
     assert [hit.id for hit in results.hits] == sorted((hit.id for hit in results.hits), reverse=True)
+
+
+def test_however_the_newest_matches_are_looked_for_they_are_the_same(world, users, monkeypatch):
+    """PostgreSQL chooses how to find the newest matches from how many its planner expects: sorted
+    from the index (a few), or among the most recent documents first (many, for several words),
+    whether those hold enough matches or not. The page shows the same matches every way."""
+    from dataclasses import replace
+
+    from casework.search import query
+
+    monkeypatch.setattr(query, "CANDIDATES", 2)
+    everywhere = [hit.id for hit in search(users["admin"], "mexico").hits]
+    assert len(everywhere) == 2
+    matches = db.session.scalars(db.select(SearchDocument.id).where(SearchDocument.words.contains("mexico"))
+                                 .order_by(SearchDocument.id.desc())).all()
+    assert matches[:2] == everywhere
+    real = query.matching
+    monkeypatch.setattr(query, "matching", lambda *args: replace(real(*args), planned=True, walks=False))
+    last = db.session.scalar(db.select(db.func.max(SearchDocument.id)))
+    # Expected few; many, with too few among the most recent, just enough (three: more than the two
+    # candidates), all of them.
+    for expected, recent in ((1, None), (1000, 1), (1000, last - matches[2] + 1), (1000, last)):
+        monkeypatch.setattr(query, "_planned_rows", lambda stmt, expected=expected: expected)
+        monkeypatch.setattr(query, "RECENT", recent)
+        results = search(users["admin"], "mexico")
+        assert [hit.id for hit in results.hits] == everywhere, (expected, recent)
+        assert not results.complete
+
