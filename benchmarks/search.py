@@ -10,8 +10,8 @@ it then times the key figures page for the last full year, as the secretariat vi
 
 SQLite by default; set CASEWORK_DATABASE_URL to a PostgreSQL database to measure there (it is
 emptied). BENCH_CASES and BENCH_PERSONS (2.5 a case unless given) scale the data;
-BENCH_CASES=200000,1000000 prints both sizes side by side; BENCH_KEEP=1 keeps the database (and
-what the timings need to know of it, in a JSON file beside it) for the next run.
+BENCH_CASES=200000,1000000 prints both sizes side by side; BENCH_KEEP=1 keeps the database, and
+what the timings need to know of it in a JSON file in /tmp, for the next run.
 Run: python benchmarks/search.py
 """
 from __future__ import annotations
@@ -26,8 +26,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from _support import (  # the repository on sys.path, the app, the timer, a server's state
-    benchmark_app, count_tallies, figure, mark_built, median_ms, run_sizes, serving, settle_database, settle_like_a_server,
-    sizes,
+    benchmark_app, count_tallies, figure, mark_built, median_ms, run_sizes, serving, settle_database,
+    settle_like_a_server, sizes,
 )
 from key_figures import time_key_figures  # noqa: E402
 from search_data import GIVEN, PASSWORD, PLACES, TOPICS, Dataset, build_dataset  # noqa: E402

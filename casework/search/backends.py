@@ -79,15 +79,14 @@ class Matching:
     """How to restrict a SELECT on SearchDocument to the matches, and two orders, each given as the
     ORDER BY the full-text index reads fastest: best first (ranking every match: for a few thousand
     matches) and newest first (read in index order, so a word found in half the documents costs no
-    more than a rare one). `planned`: the index gives its matches in no order (PostgreSQL's GIN), so
-    how to find the newest depends on how many the planner expects (`query._newest`); `walks`:
-    whether `newest` walks the table in id order, stopping early, or sorts every match."""
+    more than a rare one). `sorts`: newest first sorts every match the index finds rather than
+    reading them in id order and stopping early (`query._newest` looks among the most recent
+    documents first when the planner expects many)."""
 
     apply: Callable[[Select], Select]
     rank: ColumnElement
     newest: ColumnElement
-    planned: bool = False
-    walks: bool = True
+    sorts: bool = False
 
 
 def _sqlite(words: list[str], tags: list[str], any_tags: list[str]) -> Matching:
@@ -114,13 +113,12 @@ def _postgresql(words: list[str], tags: list[str], any_tags: list[str]) -> Match
     def apply(stmt: Select) -> Select:
         return stmt.where(vector.op("@@")(query))
 
-    # Newest first, for a word found in thousands of documents: walking the primary key backwards
-    # stops after the first matches. For several such words the planner misjudges how rare the
-    # combination is and walks most of the table (120 ms measured), so the matches are found
-    # through the GIN index and sorted ("id + 0" steers it there); `query._newest` chooses when.
-    walks = len(terms) == 1
-    newest = SearchDocument.id if walks else SearchDocument.id + 0
-    return Matching(apply, -func.ts_rank(vector, query), newest.desc(), planned=True, walks=walks)
+    # Newest first: for one word, walking the primary key backwards stops after the first matches;
+    # for several, the planner misjudges how rare the combination is and walks most of the table
+    # (120 ms measured), while the GIN index finds them all in 35 ms: "id + 0" steers it there.
+    if len(terms) == 1:
+        return Matching(apply, -func.ts_rank(vector, query), SearchDocument.id.desc())
+    return Matching(apply, -func.ts_rank(vector, query), (SearchDocument.id + 0).desc(), sorts=True)
 
 
 def matching(dialect: str, words: list[str], tags: list[str] = (), any_tags: list[str] = ()) -> Matching:

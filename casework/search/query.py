@@ -21,8 +21,8 @@ PAGE_SIZE = 20
 # who may see few of them; the page then says the words are too common for a complete answer.
 CANDIDATES = 500
 KINDS = ("case", "letter", "reply", "person")
-# On PostgreSQL (`_newest`): from how many expected matches a search is of common words, and how
-# many of the most recent documents it looks among first for several of them.
+# Where newest first sorts every match (`_newest`): from how many matches the planner expects, it
+# looks among this many of the most recent documents first.
 MANY = 2 * CANDIDATES
 RECENT = 100_000
 
@@ -126,24 +126,21 @@ def _newest(found: Select, matches: Select, match: Matching) -> list[int]:
     """The CANDIDATES + 1 newest of the `matches` (all of them if fewer); `found` is the same
     without the filters the full-text index does not hold.
 
-    SQLite's index gives its matches in id order, which stops early. PostgreSQL's GIN index gives
-    them in no order, and each is then read from the table to be sorted, so it depends on how
-    many its planner expects. A few: found through the index and sorted (walking the table in id
-    order would read most of it). Thousands: for one word, walking in id order stops early; for
-    several, the most recent RECENT documents are looked among first, and when more than
-    CANDIDATES match there they are the newest of all. Measured on 3,570,000 documents: two common
-    words, 53,000 matches, 380 ms read and sorted whole, 110 ms so."""
+    Where newest first sorts every match the index finds (`match.sorts`: several words on
+    PostgreSQL, whose GIN index gives them in no order, each then read from the table) and the
+    planner expects many, the most recent RECENT documents are looked among first: when more than
+    CANDIDATES match there, they are the newest of all. Measured on 3,570,000 documents: two
+    common words, 53,000 matches, 380 ms read and sorted whole, 110 ms so. The estimate decides
+    nothing else: it can be a hundred times too low, and a word's walk in id order or the sort of
+    a few matches would then read most of the table."""
     limit = CANDIDATES + 1
-    if match.planned:
-        if _planned_rows(found) <= MANY:  # "id + 0": an order the primary key's index cannot give
-            return list(db.session.scalars(matches.order_by((SearchDocument.id + 0).desc()).limit(limit)))
-        if not match.walks:
-            floor = (db.session.scalar(select(func.max(SearchDocument.id))) or 0) - RECENT
-            recent = list(db.session.scalars(matches.where(SearchDocument.id > floor).order_by(match.newest)
-                                             .limit(limit)))
-            if len(recent) > CANDIDATES:
-                return recent
-    return list(db.session.scalars(matches.order_by(match.newest).limit(limit)))
+    newest = matches.order_by(match.newest).limit(limit)
+    if match.sorts and _planned_rows(found) > MANY:
+        floor = (db.session.scalar(select(func.max(SearchDocument.id))) or 0) - RECENT
+        recent = list(db.session.scalars(newest.where(SearchDocument.id > floor)))
+        if len(recent) > CANDIDATES:
+            return recent
+    return list(db.session.scalars(newest))
 
 
 def _planned_rows(stmt: Select) -> int:

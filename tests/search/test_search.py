@@ -126,9 +126,9 @@ def test_common_words_show_the_most_recent_matches_and_say_the_answer_is_partial
 
 
 def test_however_the_newest_matches_are_looked_for_they_are_the_same(world, users, monkeypatch):
-    """PostgreSQL chooses how to find the newest matches from how many its planner expects: sorted
-    from the index (a few), or among the most recent documents first (many, for several words),
-    whether those hold enough matches or not. The page shows the same matches every way."""
+    """Where newest first sorts every match (several words on PostgreSQL), it looks among the most
+    recent documents first when the planner expects many, whether those hold enough matches or
+    not. The page shows the same matches every way."""
     from dataclasses import replace
 
     from casework.search import query
@@ -140,10 +140,10 @@ def test_however_the_newest_matches_are_looked_for_they_are_the_same(world, user
                                  .order_by(SearchDocument.id.desc())).all()
     assert matches[:2] == everywhere
     real = query.matching
-    monkeypatch.setattr(query, "matching", lambda *args: replace(real(*args), planned=True, walks=False))
+    monkeypatch.setattr(query, "matching", lambda *args: replace(real(*args), sorts=True))
     last = db.session.scalar(db.select(db.func.max(SearchDocument.id)))
     # Expected few; many, with too few among the most recent, just enough (three: more than the two
-    # candidates), all of them.
+    # candidates), all of them. (On SQLite too: the index's order there is not needed to find them.)
     for expected, recent in ((1, None), (1000, 1), (1000, last - matches[2] + 1), (1000, last)):
         monkeypatch.setattr(query, "_planned_rows", lambda stmt, expected=expected: expected)
         monkeypatch.setattr(query, "RECENT", recent)
