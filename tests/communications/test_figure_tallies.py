@@ -10,9 +10,9 @@ import pytest
 
 from casework.cases.operations import assign_user
 from casework.communications import operations as ops
-from casework.communications.queries import communications_list
 from casework.communications.figures import _counted, _tallied, key_figures
 from casework.communications.models import Decision, DecisionType, InterimMeasure
+from casework.communications.queries import communications_list
 from casework.communications.tallies import DECIDED, INTERIM_MEASURES, REGISTERED
 from casework.core.tallies import differences
 from casework.core.workflow import fire

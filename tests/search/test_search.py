@@ -150,4 +150,3 @@ def test_however_the_newest_matches_are_looked_for_they_are_the_same(world, user
         results = search(users["admin"], "mexico")
         assert [hit.id for hit in results.hits] == everywhere, (expected, recent)
         assert not results.complete
-
