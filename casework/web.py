@@ -6,10 +6,11 @@ import re
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from babel import Locale
+from babel.dates import format_date as babel_date
 from babel.lists import format_list
 from babel.numbers import format_decimal as babel_decimal
 from babel.numbers import format_percent
@@ -151,13 +152,30 @@ def decimalformat(number: Any, format: str | None = None) -> str:
     whole numbers remembered per language. A statistics table writes 30,000 of them, mostly the
     same few, and Babel takes about 35 µs a number."""
     if format is None and type(number) is int:
-        return _whole_number(number, str(get_locale() or "en"))
+        return _whole_number(number, get_locale() or _ENGLISH)
     return format_decimal(number, format)
 
 
+def dateformat(day: Any, format: str | None = None) -> str:
+    """A day as the reader's language writes it ("Mar 5, 2024", « 5 mars 2024 »): Flask-Babel's
+    filter, with days remembered per language. A list writes two or three a row, and Babel takes
+    about 25 µs a day. A moment (a datetime) is Flask-Babel's, to be put in the reader's zone."""
+    if format is None and type(day) is date:
+        return _day(day, get_locale() or _ENGLISH)
+    return format_date(day, format)
+
+
+_ENGLISH = Locale.parse("en")
+
+
 @functools.lru_cache(maxsize=4096)
-def _whole_number(number: int, locale: str) -> str:
+def _whole_number(number: int, locale: Locale) -> str:
     return babel_decimal(number, locale=locale)
+
+
+@functools.lru_cache(maxsize=8192)
+def _day(day: date, locale: Locale) -> str:
+    return babel_date(day, "medium", locale=locale)
 
 
 def sharepercent(share: float) -> str:
@@ -395,6 +413,7 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["listformat"] = listformat
     app.jinja_env.filters["sharepercent"] = sharepercent
     app.jinja_env.filters["decimalformat"] = decimalformat
+    app.jinja_env.filters["dateformat"] = dateformat
     app.jinja_env.filters["enum_label"] = enum_label
     app.register_error_handler(403, _error_page(403, _l("Not allowed"), _l("You do not have access to this page.")))
     app.register_error_handler(404, _error_page(404, _l("Not found"), _l("There is nothing at this address.")))

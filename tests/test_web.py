@@ -131,3 +131,40 @@ def test_numbers_are_written_in_the_pages_language_whichever_was_written_first(a
             with force_locale(language):
                 written.setdefault(language, set()).add(render_template_string("{{ 12345|decimalformat }}"))
     assert written == {"en": {"12,345"}, "fr": {"12\u202f345"}, "es": {"12.345"}}
+
+
+def test_days_are_written_in_the_pages_language_whichever_was_written_first(app, monkeypatch):
+    """Days, like whole numbers, are remembered per language; a moment is still put in the
+    reader's zone before its day is written (Flask-Babel's own filter)."""
+    from flask import render_template_string
+    from flask_babel import force_locale
+
+    day, late_evening = date(2024, 3, 5), datetime(2024, 3, 5, 23, 30)
+    monkeypatch.setattr(get_babel(app), "default_timezone", "Asia/Tokyo")
+    with app.test_request_context("/"):
+        written = {}
+        for language in ("en", "fr", "es", "en"):
+            with force_locale(language):
+                written.setdefault(language, set()).add(
+                    render_template_string("{{ day|dateformat }}", day=day).replace("\u202f", " "))
+        next_day = render_template_string("{{ moment|dateformat }}", moment=late_evening)
+    assert written == {"en": {"Mar 5, 2024"}, "fr": {"5 mars 2024"}, "es": {"5 mar 2024"}}
+    assert next_day == "Mar 6, 2024"
+
+
+def test_a_request_s_strings_follow_the_language_it_switches_to(app):
+    """A page in French that writes a letter in Spanish: each string, and each label declared at
+    import, is translated in the language in force when it is written."""
+    from flask_babel import force_locale, gettext
+
+    from casework.core.i18n import ENUM_WORDS
+
+    with _in(app, "fr"):
+        before = (gettext("Case"), str(ENUM_WORDS["closed"]))
+        with force_locale("es"):
+            during = (gettext("Case"), str(ENUM_WORDS["closed"]))
+            with force_locale("en"):
+                inner = (gettext("Case"), str(ENUM_WORDS["closed"]))
+        after = (gettext("Case"), str(ENUM_WORDS["closed"]))
+    assert before == after == ("Dossier", "Clos")
+    assert during == ("Caso", "Cerrado") and inner == ("Case", "Closed")

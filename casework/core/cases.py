@@ -84,7 +84,7 @@ class Case(Audited, TimestampMixin, db.Model):
         """The current state in the users' words, as the workflow names it."""
         from casework.core.workflow import workflow_for
 
-        return workflow_for(self).state_label(self.status)
+        return str(workflow_for(self).state_label(self.status))
 
     @property
     def url(self) -> str:

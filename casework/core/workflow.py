@@ -153,7 +153,11 @@ class Workflow:
 
     def state_label(self, state: str) -> Label:
         """The state in the user's words: the workflow's own name for it, else the shared one."""
-        return self.labels.get(state) or COMMON_STATE_LABELS.get(state) or state.replace("_", " ").capitalize()
+        # `is None` rather than `or`: a label's truth is its translation's length, a catalogue lookup.
+        label = self.labels.get(state)
+        if label is None:
+            label = COMMON_STATE_LABELS.get(state)
+        return state.replace("_", " ").capitalize() if label is None else label
 
 
 _WORKFLOWS: dict[str, Workflow] = {}
