@@ -129,6 +129,16 @@ class Statistics:
     states: list[dict] = field(default_factory=list)  # per State, with its share of all registrations
     total: dict = field(default_factory=dict)
 
+    def year_shown(self, asked: int | None) -> int | None:
+        """The year the table by year and State shows: the one asked for if it counts any urgent
+        action, else the latest. One year at a time, for every year and State together is a
+        line per pair, some 2,500 lines once the years have filled in."""
+        counted = [y["year"] for y in self.years]
+        return asked if asked in counted else max(counted, default=None)
+
+    def rows_of(self, year: int | None) -> list[dict]:
+        return [row for row in self.rows if row["registration_year"] == year]
+
 
 def statistics(user) -> Statistics:
     """Every figure summed from the urgent actions the reader may see by year, State and stage, and

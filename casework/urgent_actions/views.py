@@ -96,7 +96,8 @@ def export():
 @bp.route("/statistics")
 def stats():
     figures = statistics(current_user)
-    return render_template("urgent_actions/statistics.html", stats=figures, buckets=BUCKETS,
+    year = figures.year_shown(request.args.get("year", type=int))
+    return render_template("urgent_actions/statistics.html", stats=figures, buckets=BUCKETS, year=year,
                            charts=statistics_charts(figures))
 
 

@@ -2,6 +2,7 @@
 and the lists and statistics whose figures open the matching list."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -109,6 +110,29 @@ def test_statistics_count_per_year_and_state_and_link_to_their_lists(client, use
     assert link in page
     listing = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
     assert "UA 1/2025" in listing and "UA 2/2025" not in listing
+
+
+def test_the_table_by_year_and_state_shows_a_year_at_a_time_the_latest_first(client, users, make_ua, states):
+    """Every year and State together would be some 2,500 lines; the table shows one year, and the
+    reader moves to another through the years named above it."""
+    make_ua(on=date(2024, 5, 1), state_id=states["IRQ"].id)
+    make_ua(on=date(2025, 5, 1), family="B")
+    sign_in(client, users["viewer"])
+    iraq_2024 = f"year=2024&amp;state={states['IRQ'].id}"
+
+    page = client.get("/urgent-actions/statistics").get_data(as_text=True)
+    table = page[page.index('id="by-year-and-state"'):]
+    assert "Registered in 2025, per State" in table and "Mexico" in table
+    assert iraq_2024 not in table and "Iraq" not in table
+    assert "bucket=registered&amp;year=2024" in page  # the table per year still opens 2024's list
+
+    earlier = re.search(r'href="([^"]*year=2024[^"]*)"', table)[1]
+    table = client.get(earlier.replace("&amp;", "&")).get_data(as_text=True)
+    table = table[table.index('id="by-year-and-state"'):]
+    assert "Registered in 2024, per State" in table and iraq_2024 in table and "Mexico" not in table
+    for wrong in ("1999", "next", ""):
+        shown = client.get(f"/urgent-actions/statistics?year={wrong}")
+        assert shown.status_code == 200 and "Registered in 2025, per State" in shown.get_data(as_text=True)
 
 
 def test_statistics_and_lists_count_only_what_the_reader_may_see(client, users, make_ua):
