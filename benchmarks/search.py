@@ -92,17 +92,30 @@ def p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[-1]
 
 
-def one_size(cases: int) -> None:
+def kept_name(cases: int) -> str:
+    """What BENCH_KEEP calls the data of `cases` cases (and BENCH_PERSONS persons): the name
+    `benchmark_app` reuses it by, for this benchmark and the others timed on the same data."""
     global CASES, PERSONS
     CASES, PERSONS = cases, int(os.environ.get("BENCH_PERSONS", str(cases * 5 // 2)))
-    kept = f"search-{cases}-{PERSONS}"
+    return f"search-{cases}-{PERSONS}"
+
+
+def dataset(app, kept: str) -> Dataset:
+    """The data of the database `benchmark_app(kept)` opened: built (and, with BENCH_KEEP, kept
+    with its facts), or read back from what an earlier run kept; its tallies counted."""
+    data = kept_dataset(kept) if app.config["BENCH_REUSED"] else build()
+    if os.environ.get("BENCH_KEEP") and not app.config["BENCH_REUSED"]:
+        _kept_facts(kept).write_text(json.dumps(dataclasses.asdict(data)))
+        mark_built(kept)
+    count_tallies(every=False)
+    return data
+
+
+def one_size(cases: int) -> None:
+    kept = kept_name(cases)
     with benchmark_app(kept) as app:
         started = time.perf_counter()
-        data = kept_dataset(kept) if app.config["BENCH_REUSED"] else build()
-        if os.environ.get("BENCH_KEEP") and not app.config["BENCH_REUSED"]:
-            _kept_facts(kept).write_text(json.dumps(dataclasses.asdict(data)))
-            mark_built(kept)
-        count_tallies(every=False)
+        data = dataset(app, kept)
         settle_like_a_server()
         print(f"database: {db.engine.dialect.name}")
         for name, count in data.counts.items():
