@@ -9,7 +9,9 @@ from datetime import date
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import ColumnElement, ForeignKey, String, Text, UniqueConstraint, event, exists, or_, select, true
+from sqlalchemy import (
+    ColumnElement, ForeignKey, Index, String, Text, UniqueConstraint, event, exists, or_, select, true,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
@@ -44,6 +46,8 @@ class Person(Audited, TimestampMixin, db.Model):
     """Someone who appears in one or more cases."""
 
     __tablename__ = "persons"
+    # The registry's list newest first, read in that order and stopped at a page.
+    __table_args__ = (Index("ix_persons_registered", "created_at", "id"),)
     __audit_ignored__ = frozenset({"updated_at", "name_key"})  # derived from the names, which are audited
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -177,12 +181,17 @@ def person_visibility_clause(user):
     case stays hidden)."""
     if user.is_admin and not _HIDDEN_LINK_RULES:
         return true()
-    linked = select(CasePerson.person_id).where(link_visibility_clause(user))
-    unlinked = ~exists().where(CasePerson.person_id == Person.id)
+    # Each person's links looked up by the person (EXISTS), so that a list walks the registry in its
+    # order and stops at its page. `Person.id IN (the persons of every visible link)` first listed
+    # them all: 0.9 s for a page of a registry of 500,000 persons.
+    seen = true() if user.is_admin else visibility_clause(user)
+    linked = exists().where(CasePerson.person_id == Person.id, CasePerson.case_id == Case.id, seen,
+                            unhidden_links_clause(user)).correlate(Person)
+    unlinked = ~exists().where(CasePerson.person_id == Person.id).correlate(Person)
     _per_unit, everywhere = unit_roles(user)
     own_units = true() if everywhere is not None or user.is_admin else \
         Person.unit_id.in_([m.unit_id for m in user.memberships])
-    return or_(Person.id.in_(linked), unlinked & own_units)
+    return or_(linked, unlinked & own_units)
 
 
 def visible_persons(user):

@@ -5,7 +5,8 @@ from sqlalchemy import Select, or_, select
 
 from casework.core.persons import Person, PersonName, visible_persons
 
-LIST_SORTS = {"name": Person.family_name, "registered": Person.created_at}
+_table = Person.__table__.c  # columns, whose NOT NULL lets a "Next" page start from the last row's key
+LIST_SORTS = {"name": _table.family_name, "registered": _table.created_at}
 MAX_SEARCH = 200  # longer searches are refused by the search form, and so ignored
 
 

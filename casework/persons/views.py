@@ -43,7 +43,8 @@ def _form(person: Person | None = None) -> PersonForm:
 def index():
     search = PersonSearchForm(request.args)
     search.validate()
-    page = paginate(persons_from_args(current_user, request.args), sorts=LIST_SORTS, default_sort="name")
+    page = paginate(persons_from_args(current_user, request.args), sorts=LIST_SORTS, default_sort="name",
+                    key=Person.__table__.c.id)
     can_register = bool(units_where(current_user, Permission.EDIT))
     return render_template("persons/index.html", page=page, search=search, can_register=can_register)
 
