@@ -60,6 +60,11 @@ class Communication(Case):
         UniqueConstraint("committee_id", "year", "number", name="uq_communications_number"),
         Index("ix_communications_state_received", "state_id", "received_on"),
         Index("ix_communications_committee_received", "committee_id", "received_on", "id"),
+        # Every committee's communications in the list's orders, for the readers of them all (the
+        # secretariat): a page read in order, not the whole table sorted (250 ms at 200,000 cases).
+        Index("ix_communications_received", "received_on", "id"),
+        Index("ix_communications_registered", "registered_on", "id"),
+        Index("ix_communications_number", "year", "number", "id"),
     )
     __mapper_args__ = {"polymorphic_identity": CASE_TYPE}
     can_belong_to_a_case = False  # always a case of its own: listed with the simpler visibility condition
@@ -72,7 +77,7 @@ class Communication(Case):
     year: Mapped[int | None]
     received_on: Mapped[date]
     submitted_on: Mapped[date | None]
-    registered_on: Mapped[date | None] = mapped_column(index=True)  # the key figures count by it
+    registered_on: Mapped[date | None]  # the key figures count by it: ix_communications_registered
     submission_language: Mapped[str] = mapped_column(String(2), default="en")
     subject_matter: Mapped[str] = mapped_column(Text, default="")
     procedural_issues: Mapped[str] = mapped_column(Text, default="")

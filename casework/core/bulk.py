@@ -21,7 +21,7 @@ from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text, select
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from casework.auth.models import User
@@ -134,6 +134,7 @@ def offered(records: list[Case], user) -> tuple[list[Offer], dict[int, list[str]
     values of those it allows, so the bar can keep to the ones common to the chosen records."""
     seen: dict[str, Offer] = {}
     per_record: dict[int, list[str]] = {}
+    _load_assignments(records)
     for record in records:
         offers = actions_on(record, user)
         per_record[record.id] = [offer.value for offer in offers]
@@ -141,6 +142,15 @@ def offered(records: list[Case], user) -> tuple[list[Offer], dict[int, list[str]
             seen.setdefault(offer.value, offer)
     ordered = sorted(seen.values(), key=lambda offer: offer.value != ASSIGN)
     return ordered, per_record
+
+
+def _load_assignments(records: list[Case]) -> None:
+    """The assignments of a page's records and of the cases they belong to, which the policy reads
+    for each row: in one query each rather than one per row (50 queries for a page of letters)."""
+    ids = [record.id for record in records]
+    if ids:
+        db.session.scalars(select(Case).where(Case.id.in_(ids)).options(
+            selectinload(Case.assignments), selectinload(Case.parent).selectinload(Case.assignments))).all()
 
 
 def is_action(value: str) -> bool:

@@ -5,12 +5,15 @@ from datetime import date, datetime, time, UTC
 
 from sqlalchemy import Select, or_, select
 
+from casework.core.cases import Case
 from casework.core.permissions import visible_cases
 from casework.core.units import Unit, UnitKind
 from casework.letters.models import Letter, LetterAddressee
 
-LIST_SORTS = {"created": Letter.created_at, "reference": Letter.reference, "status": Letter.status,
-              "sent": Letter.sent_on}
+# Columns, whose NOT NULL lets a "Next" page start from the last row's key (the day sent may be empty).
+LIST_SORTS = {"created": Case.__table__.c.created_at, "reference": Case.__table__.c.reference,
+              "status": Case.__table__.c.status, "sent": Letter.__table__.c.sent_on}
+KEY = Case.__table__.c.id  # a letter's id is its case's: the key the sort index of cases holds
 
 
 def _day(value: str | None) -> date | None:
