@@ -24,9 +24,10 @@ class Case(Audited, TimestampMixin, db.Model):
     __tablename__ = "cases"
     __table_args__ = (
         Index("ix_cases_unit_status", "unit_id", "status"),
-        Index("ix_cases_type_updated", "case_type", "updated_at"),
-        # A kind's records newest first, with the key that keeps their order from page to page (the
-        # register of letters): read in order and stopped at a page, not sorted whole.
+        # A kind's records by the day updated or made, with the key that keeps their order from page
+        # to page (the special procedures' list, the register of letters): read in that order and
+        # stopped at a page, not sorted whole.
+        Index("ix_cases_type_updated_id", "case_type", "updated_at", "id"),
         Index("ix_cases_type_created", "case_type", "created_at", "id"),
         # Everything the access rule reads, so long lists check it from the index alone.
         Index("ix_cases_access", "id", "unit_id", "confidential", "parent_id"),

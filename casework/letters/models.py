@@ -4,7 +4,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, ForeignKey, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import Audited
@@ -34,6 +34,9 @@ class Letter(Case):
     """An outgoing letter or note verbale, attached to a case (parent) or to none (a circular)."""
 
     __tablename__ = "letters"
+    # Letters by the day sent, with the key that keeps that order from page to page (the public
+    # register of the special procedures), read in order and stopped at a page.
+    __table_args__ = (Index("ix_letters_sent", "sent_on", "id"),)
 
     id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
     letter_type: Mapped[str] = mapped_column(String(60))
@@ -49,7 +52,7 @@ class Letter(Case):
     final_pdf_sha256: Mapped[str | None] = mapped_column(String(64))
     final_pdf_size: Mapped[int | None] = mapped_column(BigInteger)
     final_rendered_at: Mapped[datetime | None]
-    sent_on: Mapped[date | None] = mapped_column(index=True)
+    sent_on: Mapped[date | None]
     sent_channel: Mapped[str | None] = mapped_column(String(60))
     reply_received_on: Mapped[date | None]
     reply_attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"))

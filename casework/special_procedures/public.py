@@ -21,6 +21,7 @@ from casework.core.storage import Stored
 from casework.core.jobs import jobs_inline
 from casework.core.pagination import paginate
 from casework.extensions import db
+from casework.letters.models import Letter
 from casework.special_procedures.models import SpCommunication
 from casework.special_procedures.queries import public_record, public_register
 from casework.special_procedures.views import bp, filter_form
@@ -54,8 +55,9 @@ def _with_links(record: dict, external: bool = True) -> dict:
 @public
 def register():
     form, filters = filter_form()
-    page = paginate(public_register(filters), sorts={"sent": SpCommunication.sent_on}, default_sort="sent",
-                    default_direction="desc", key=SpCommunication.id)
+    sent = Letter.__table__.c  # the letters' index by day sent holds their id: the key of the order
+    page = paginate(public_register(filters), sorts={"sent": sent.sent_on}, default_sort="sent",
+                    default_direction="desc", key=sent.id)
     return render_template("special_procedures/public.html", form=form, page=page,
                            records=[_with_links(public_record(c), external=False) for c in page.items])
 

@@ -10,8 +10,9 @@ from sqlalchemy.orm import selectinload
 from casework.auth.models import Role
 from casework.core import inputs
 from casework.core.deadlines import Deadline
+from casework.core.cases import Case
 from casework.core.persons import Person
-from casework.core.permissions import visible_case_ids, visible_cases
+from casework.core.permissions import visibility_clause, visible_cases
 from casework.core.queries import where_given
 from casework.core.states import collation_key, page_language
 from casework.extensions import db
@@ -73,12 +74,16 @@ def _filtered(stmt: Select, f: Filters) -> Select:
 
 def communications_for(user, f: Filters) -> Select:
     """The communications `user` may see, filtered, with what a list row shows loaded per page."""
-    return _filtered(visible_cases(user, SpCommunication), f).options(
+    # The kind named although the tables joined imply it: the cases' index by kind and day updated
+    # then gives a page in the list's order, where every case was read and sorted (1.5 s at a million).
+    mine = visible_cases(user, SpCommunication).where(SpCommunication.case_type == SP_LETTER_TYPE)
+    return _filtered(mine, f).options(
         selectinload(SpCommunication.addressees), selectinload(SpCommunication.cosignatures))
 
 
-LIST_SORTS = {"updated": SpCommunication.updated_at, "sent": SpCommunication.sent_on,
-              "status": SpCommunication.status}
+_cases = Case.__table__.c  # columns, whose NOT NULL lets a "Next" page start from the last row's key
+LIST_SORTS = {"updated": _cases.updated_at, "sent": Letter.__table__.c.sent_on, "status": _cases.status}
+KEY = _cases.id  # a communication's id is its case's: the key the cases' index by kind holds
 
 
 def list_filters(args) -> Filters:
@@ -99,12 +104,14 @@ def communications_from_args(user, args) -> Select:
 def cosignature_queue(user) -> list[CoSignature]:
     """Invitations awaiting a decision from the mandates `user` holds (supervisor of their unit)."""
     held = [m.unit_id for m in user.memberships if m.role is Role.SUPERVISOR]
+    if not held:  # most readers: no query, for SQLite read every case before finding none (1 s)
+        return []
     return list(db.session.scalars(
         select(CoSignature).join(Mandate, Mandate.id == CoSignature.mandate_id)
         .join(SpCommunication, SpCommunication.id == CoSignature.communication_id)
         .where(Mandate.unit_id.in_(held), CoSignature.status == CoSignatureStatus.INVITED,
                SpCommunication.status == SpCommunicationStatus.IN_COSIGNATURE,
-               SpCommunication.id.in_(visible_case_ids(user)))
+               visibility_clause(user, SpCommunication))
         .order_by(SpCommunication.updated_at)))
 
 

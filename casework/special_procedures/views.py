@@ -34,7 +34,7 @@ from casework.letters.models import LetterAddressee
 from casework.special_procedures.models import TYPE_LABELS, CommunicationType, CoSignature, Mandate, SpCommunication
 from casework.special_procedures.permissions import can_decide, can_see_source
 from casework.special_procedures.queries import (
-    LIST_SORTS, Filters, communications_from_args, cosignature_queue, mandate_choices, overdue_replies,
+    KEY, LIST_SORTS, Filters, communications_from_args, cosignature_queue, mandate_choices, overdue_replies,
 )
 from casework.special_procedures.workflow import COMMUNICATION_WORKFLOW
 from casework.figures.period import Period, list_period
@@ -61,7 +61,7 @@ def filter_form() -> tuple[FilterForm, Filters]:
 def index():
     form, _filters = filter_form()
     page = paginate(communications_from_args(current_user, request.args), sorts=LIST_SORTS,
-                    default_sort="updated", default_direction="desc", key=SpCommunication.id)
+                    default_sort="updated", default_direction="desc", key=KEY)
     return render_template("special_procedures/list.html", form=form, page=page, workflow=COMMUNICATION_WORKFLOW,
                            leads=_lead_mandates(), queue=len(cosignature_queue(current_user)))
 
