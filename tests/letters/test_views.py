@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import re
 
 import pytest
+from babel.dates import format_date
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
@@ -251,7 +252,8 @@ def test_only_a_supervisor_other_than_the_drafter_approves_and_the_final_pdf_fol
     assert status_badge(page) == "Final PDF ready"
     assert link(page, "Open the final PDF") == f"/letters/{saved}/pdf/final"
     assert f">{letter.final_pdf_sha256[:16]}…</code>" in page.get_data(as_text=True)
-    assert re.search(r"<dt>Approved by</dt><dd>Supervisor · \d{4}-\d\d-\d\d \d\d:\d\d</dd>",
+    # the moment in the reader's conventions: "Dec 7, 2026 11:58 AM"
+    assert re.search(r"<dt>Approved by</dt><dd>Supervisor · [A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d\s[AP]M</dd>",
                      text(officer.get(f"/cases/{saved}")))
     pdf = download(officer, f"/letters/{saved}/pdf/final")
     assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
@@ -290,7 +292,7 @@ def test_the_final_letter_is_marked_sent_and_its_reply_filed(officer, final):
     assert response.status_code == 303
     page = officer.get(f"/cases/{final}")
     assert status_badge(page) == "Sent"
-    assert f"{today} · pouch" in page.get_data(as_text=True)
+    assert f"{format_date(date.today(), 'medium', locale='en')} · pouch" in page.get_data(as_text=True)
     assert "Mark as sent" not in buttons(page)
     assert "Edit the letter" not in [label for label, _href in read_page(page).links]  # a sent letter is not edited
     values = form_with(page, "received_on")
