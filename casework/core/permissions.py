@@ -31,11 +31,12 @@ import enum
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
 from sqlalchemy.orm import aliased
 
 from casework.auth.models import Membership, Role
 from casework.core.cases import Case, CaseAssignment
+from casework.core.db import exists_for_each
 from casework.core.units import Unit, UnitKind
 from casework.extensions import db
 
@@ -233,7 +234,7 @@ def visibility_clause(user: User, model: type[Case] = Case) -> ColumnElement[boo
     # would first list every case the reader may see, 100 ms at 200,000 cases, for each query.
     return or_(
         Case.parent_id.is_(None) & _own_visibility(user, Case),
-        exists().where(parent.id == Case.parent_id, _own_visibility(user, parent)),
+        exists_for_each(select(parent.id).where(parent.id == Case.parent_id, _own_visibility(user, parent))),
     )
 
 

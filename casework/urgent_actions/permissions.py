@@ -13,8 +13,9 @@ search, a person's page and the audit log hide the authors' links as the urgent 
 """
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, exists, select
+from sqlalchemy import ColumnElement, and_, select
 
+from casework.core.db import exists_for_each
 from casework.core.permissions import identities_known_clause, may_know_identities
 from casework.core.persons import CasePerson, PersonRole
 from casework.urgent_actions.models import UrgentAction
@@ -41,6 +42,6 @@ def hidden_author_links(user) -> ColumnElement[bool] | None:
     # Asked of each link (correlated), not as a list of every urgent action whose authors are
     # secret: a search or a person's page reads a few links, and listing 30,000 urgent actions for
     # each of them was most of a search's time (benchmarks/search.py).
-    secret = exists(select(UrgentAction.id).where(UrgentAction.id == CasePerson.case_id,
-                                                  ~authors_visible_clause(user)).correlate(CasePerson))
+    secret = exists_for_each(select(UrgentAction.id).where(UrgentAction.id == CasePerson.case_id,
+                                                           ~authors_visible_clause(user)).correlate(CasePerson))
     return and_(CasePerson.role == PersonRole.AUTHOR, secret)

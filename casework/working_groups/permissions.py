@@ -10,9 +10,10 @@ A person linked to the case as its source is hidden by the same rule (`hidden_li
 """
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, exists, select
+from sqlalchemy import ColumnElement, and_, select
 
 from casework.core.cases import Case
+from casework.core.db import exists_for_each
 from casework.core.permissions import identities_known_clause, may_know_identities
 from casework.core.persons import CasePerson, PersonRole
 from casework.working_groups.models import DetentionCommunication, DisappearanceCase
@@ -28,6 +29,6 @@ def can_see_source(user, case: Case) -> bool:
 
 def hidden_source_links(user) -> ColumnElement[bool]:
     """The source links of the working groups' cases whose source `user` may not know."""
-    secret = exists(select(Case.id).where(Case.id == CasePerson.case_id, Case.case_type.in_(_CASE_TYPES),
-                                          ~identities_known_clause(user, Case)).correlate(CasePerson))
+    secret = exists_for_each(select(Case.id).where(Case.id == CasePerson.case_id, Case.case_type.in_(_CASE_TYPES),
+                                                   ~identities_known_clause(user, Case)).correlate(CasePerson))
     return and_(CasePerson.role == PersonRole.SOURCE, secret)
