@@ -47,10 +47,11 @@ class Page:
         return self.next_exists if self.more else self.page < self.pages
 
 
-def bounded_count(counted: Select) -> tuple[int, bool]:
+def bounded_count(counted: Select, bound: int | None = None) -> tuple[int, bool]:
     """The rows of `counted`, or the bound and True when there are more: a COUNT that reads at most
-    bound + 1 rows, so a list's count costs the same on a million rows as on ten thousand."""
-    bound = current_app.config.get("COUNT_BOUND", COUNT_BOUND)
+    bound + 1 rows, so a list's count costs the same on a million rows as on ten thousand. The
+    bound is the app's COUNT_BOUND unless a list whose rows cost more to count names a lower one."""
+    bound = min(bound or COUNT_BOUND, current_app.config.get("COUNT_BOUND", COUNT_BOUND))
     limited = counted.order_by(None).limit(bound + 1).subquery()
     total = db.session.scalar(select(func.count()).select_from(limited)) or 0
     return (bound, True) if total > bound else (total, False)
@@ -66,6 +67,7 @@ def paginate(
     keys: Select | None = None,
     counted: Select | int | None = None,
     unseen: tuple[Select, Select] | None = None,
+    count_bound: int | None = None,
 ) -> Page:
     """Apply ?sort=, ?dir=, ?page= and ?after= from the request; unknown sort keys fall back to the default.
 
@@ -77,7 +79,8 @@ def paginate(
     the order that finds a page quickly is not always the one that counts quickly; or the count
     itself, where a tally kept in step with the rows knows it. `unseen`: the same keys without the
     reader's access condition, and the ids of the few rows that condition leaves out, for a deep
-    page typed into the address (`_offset_past_unseen`).
+    page typed into the address (`_offset_past_unseen`). `count_bound`: where the count stops
+    ("more than"), if lower than the app's.
     """
     sort = request.args.get("sort", default_sort)
     if sort not in sorts:
@@ -89,7 +92,7 @@ def paginate(
         keys = stmt.with_only_columns(key, maintain_column_froms=True)
     if counted is None:
         counted = keys if keys is not None else stmt
-    total, more = (counted, False) if isinstance(counted, int) else bounded_count(counted)
+    total, more = (counted, False) if isinstance(counted, int) else bounded_count(counted, count_bound)
     wanted = max(request.args.get("page", 1, type=int) or 1, 1)
     page = wanted if more else min(wanted, max(1, math.ceil(total / per_page)))
     columns = sorts[sort] if isinstance(sorts[sort], tuple) else (sorts[sort],)
