@@ -9,8 +9,8 @@ from sqlalchemy.orm import selectinload
 
 from casework.auth.models import Role
 from casework.core import inputs
-from casework.core.deadlines import Deadline
 from casework.core.cases import Case
+from casework.core.deadlines import Deadline
 from casework.core.persons import Person
 from casework.core.permissions import visibility_clause, visible_cases
 from casework.core.queries import where_given
