@@ -13,7 +13,6 @@ from flask import Blueprint, abort, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy.orm import selectinload
 
 from casework.cases.access import load_case, load_part
 from casework.cases.lookup import LinkFrom
@@ -51,9 +50,7 @@ bp = Blueprint("communications", __name__, url_prefix="/communications")
 def index():
     committees = committees_where(current_user, Permission.VIEW)
     listing = communications_list(current_user, **list_filters(request.args))
-    # The actions offered on each row ask whether the reader is assigned: the page's assignments in one query.
-    rows = listing.rows.options(selectinload(Communication.assignments))
-    page = paginate(rows, LIST_SORTS, "received", "desc", key=Communication.__table__.c.id,
+    page = paginate(listing.rows, LIST_SORTS, "received", "desc", key=Communication.__table__.c.id,
                     keys=listing.keys, counted=listing.counted, unseen=listing.unseen)
     return render_template("communications/index.html", page=page, committees=committees,
                            statuses=enum_choices(CommunicationStatus), states=state_choices(),

@@ -22,6 +22,7 @@ class _RequestDomain(Domain):
     """
 
     def get_translations(self):
+        # Flask-Babel 4's namespace of the request (pinned below 5), where it keeps the language.
         held = flask_babel._get_current_context()
         if held is None:
             return super().get_translations()
