@@ -29,6 +29,11 @@ class Case(Audited, TimestampMixin, db.Model):
         # stopped at a page, not sorted whole.
         Index("ix_cases_type_updated_id", "case_type", "updated_at", "id"),
         Index("ix_cases_type_created", "case_type", "created_at", "id"),
+        # A kind's records by reference (the register of letters sorted by it), and a kind's records
+        # in one state (every list filtered by status, and its count): read from the index rather
+        # than every record of the kind checked and sorted.
+        Index("ix_cases_type_reference", "case_type", "reference", "id"),
+        Index("ix_cases_type_status", "case_type", "status", "id"),
         # Everything the access rule reads, so long lists check it from the index alone.
         Index("ix_cases_access", "id", "unit_id", "confidential", "parent_id"),
         # The few confidential cases of a unit, which its long lists leave out (visible_in_unit), read

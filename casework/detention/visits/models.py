@@ -87,6 +87,9 @@ POPULATION_LABELS = {
 POPULATION_FIELDS = tuple(POPULATION_LABELS)
 
 
+VISIT_TYPE = "detention_visit"
+
+
 class Visit(Case):
     """A visit of a field office's team to a place of detention."""
 
@@ -135,7 +138,7 @@ class Visit(Case):
     submitted_by = relationship("User", foreign_keys=[submitted_by_id])
     reviewed_by = relationship("User", foreign_keys=[reviewed_by_id])
 
-    __mapper_args__ = {"polymorphic_identity": "detention_visit"}
+    __mapper_args__ = {"polymorphic_identity": VISIT_TYPE}
     detail_template = "detention/visit.html"
     can_belong_to_a_case = False  # always a case of its own: listed with the simpler visibility condition
 

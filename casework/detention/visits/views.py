@@ -29,7 +29,7 @@ from casework.detention.visits import operations as ops
 from casework.detention.visits.forms import InterviewForm, NewVisitForm, ReportForm, VisitFilterForm
 from casework.detention.visits.letters import summary_report
 from casework.detention.visits.models import Consent, Visit
-from casework.detention.visits.queries import VISIT_SORTS, visits_query
+from casework.detention.visits.queries import KEY, VISIT_SORTS, visits_query
 from casework.extensions import db
 
 
@@ -38,7 +38,7 @@ def index():
     """The visits the user may see: a field office sees its own."""
     form, filters = filter_form(VisitFilterForm)
     page = paginate(visits_query(current_user, filters), sorts=VISIT_SORTS, default_sort="date",
-                    default_direction="desc")
+                    default_direction="desc", key=KEY)
     facility = db.session.get(Facility, filters.facility_id) if filters.facility_id else None
     return render_template("detention/visits.html", form=form, filters=filters, page=page, facility=facility,
                            can_record=bool(field_offices_where(current_user, Permission.CREATE)))
