@@ -128,8 +128,12 @@ def public_register(f: Filters) -> Select:
     """Published communications only: never a draft, a letter in co-signature or one under embargo.
 
     What `public_record()` reads is loaded with the page, a few queries for the whole page rather
-    than several per row."""
-    stmt = select(SpCommunication).where(SpCommunication.status.in_(list(PUBLIC_STATES))).options(
+    than several per row. A public communication was sent: saying so lets the register be read
+    newest first from the index of days sent without passing, on PostgreSQL, which puts them
+    first, every unsent letter; naming the kind lets it be counted from the index of kind and state."""
+    stmt = select(SpCommunication).where(
+        SpCommunication.case_type == SP_LETTER_TYPE, SpCommunication.status.in_(list(PUBLIC_STATES)),
+        SpCommunication.sent_on.is_not(None)).options(
         selectinload(SpCommunication.cosignatures), selectinload(SpCommunication.replies),
         selectinload(SpCommunication.addressees).selectinload(LetterAddressee.copied),
         selectinload(SpCommunication.victims).selectinload(SpVictim.person).selectinload(Person.names),
