@@ -8,6 +8,10 @@ import html
 import re
 from html.parser import HTMLParser
 
+from sqlalchemy import event
+
+from casework.extensions import db
+
 class _Page(HTMLParser):
     """The forms of a page (what a browser would submit, and its buttons) and its links."""
 
@@ -112,3 +116,20 @@ def words(response) -> str:
     (and none left inside brackets, where a tag stood next to one)."""
     spaced = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))).split())
     return re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", spaced))
+
+
+def statements_sent(client, url: str) -> int:
+    """The SQL statements one request of `url` sends, with what the test loaded expired (as in a
+    server, where each request loads its records afresh)."""
+    db.session.expire_all()
+    sent = []
+
+    def count(*_args) -> None:
+        sent.append(1)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return len(sent)

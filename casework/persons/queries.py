@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import selectinload
 
 from casework.core.persons import Person, PersonName, visible_persons
 
@@ -12,7 +13,7 @@ MAX_SEARCH = 200  # longer searches are refused by the search form, and so ignor
 
 def persons_from_args(user, args) -> Select:
     """The persons `user` may see (hidden links, such as CED authors, stay hidden), by name or transliteration."""
-    stmt = visible_persons(user)
+    stmt = visible_persons(user).options(selectinload(Person.nationality))  # shown on each row, one query a page
     q = args.get("q") or ""
     if q.strip() and len(q) <= MAX_SEARCH:
         pattern = f"%{q.strip()}%"

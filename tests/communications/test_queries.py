@@ -4,11 +4,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from sqlalchemy import event
-
 from casework.communications.backlog import backlog
 from casework.core.workflow import fire
 from casework.extensions import db
+from tests.pages import statements_sent
 
 
 def test_overdue_replies_leave_out_a_confidential_case_the_reader_is_not_assigned(make_communication, users,
@@ -54,23 +53,6 @@ def test_a_stage_of_one_committee_is_counted_and_listed_without_what_the_reader_
     assert _listed(client_for(users["officer"]), f"{url}&age=over_4")[0] == "0 communications"
 
 
-def _statements(client, url: str) -> int:
-    """The SQL statements one request of `url` sends, with what the test loaded expired (as in a
-    server, where each request loads its records afresh)."""
-    db.session.expire_all()
-    sent = []
-
-    def count(*_args) -> None:
-        sent.append(1)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-    return len(sent)
-
-
 def test_the_committee_list_asks_the_same_number_of_questions_for_two_rows_as_for_six(make_communication, users,
                                                                                      client_for):
     """Each row offers the actions the reader may take, which depends on who is assigned: read for
@@ -78,7 +60,7 @@ def test_the_committee_list_asks_the_same_number_of_questions_for_two_rows_as_fo
     client = client_for(users["officer"])
     made = [make_communication(author=(f"Row{i}author", "Ana")) for i in range(2)]
     url = f"/communications/?committee={made[0].committee_id}"
-    few = _statements(client, url)
+    few = statements_sent(client, url)
     for i in range(4):
         make_communication(author=(f"More{i}author", "Ana"))
-    assert _statements(client, url) == few
+    assert statements_sent(client, url) == few

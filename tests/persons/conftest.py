@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from casework.core.persons import CasePerson, Person, PersonName, PersonRole, Sex
+from casework.core.states import State
 from casework.extensions import db
 from tests.conftest import sign_in
 
@@ -16,9 +17,10 @@ from tests.conftest import sign_in
 def make_person(units) -> Callable[..., Person]:
     def make(given_names: str, family_name: str, *, unit: str = "CCPR", protected: bool = False,
              names: tuple[tuple[str, str], ...] = (), cases: tuple = (), sex: Sex = Sex.UNKNOWN,
-             date_of_birth: date | None = None, contact: str = "") -> Person:
+             date_of_birth: date | None = None, contact: str = "", nationality: State | None = None) -> Person:
         person = Person(given_names=given_names, family_name=family_name, unit_id=units[unit].id,
                         protected_identity=protected, sex=sex, date_of_birth=date_of_birth, contact=contact,
+                        nationality=nationality,
                         names=[PersonName(name=name, script=script) for name, script in names])
         db.session.add(person)
         db.session.flush()

@@ -9,7 +9,9 @@ from sqlalchemy import func, select
 
 from casework.core.audit import AuditEvent
 from casework.core.persons import Person, Sex
+from casework.core.states import State, UNStatus
 from casework.extensions import db
+from tests.pages import statements_sent
 
 
 def _form(units, **values) -> dict:
@@ -213,3 +215,20 @@ def test_the_registry_counts_to_its_own_bound_and_still_pages_past_it(users, log
     assert all(f"Ana {family.upper()}" in first for family in ("ABAD", "BELLO", "CANO", "DIAZ", "ECHE"))
     monkeypatch.setattr(views, "COUNT_BOUND", 10)
     assert "5 records" in client.get("/persons/").get_data(as_text=True)
+
+
+def test_the_registry_asks_the_same_number_of_questions_for_two_nationalities_as_for_six(users, login, make_person):
+    """Each row shows the person's nationality: read for the whole page at once, not row by row."""
+    nations = [State(iso2=f"Q{i}", iso3=f"QQ{i}", name=f"Nation {i}", un_status=UNStatus.MEMBER,
+                     mission_name=f"Permanent Mission of Nation {i}") for i in range(6)]
+    db.session.add_all(nations)
+    db.session.commit()
+    client = login(users["outsider"])
+    for nation in nations[:2]:
+        make_person("Ana", nation.name.replace(" ", ""), unit="CED", nationality=nation)
+    few = statements_sent(client, "/persons/")
+    for nation in nations[2:]:
+        make_person("Ana", nation.name.replace(" ", ""), unit="CED", nationality=nation)
+    assert statements_sent(client, "/persons/") == few
+    listed = client.get("/persons/").get_data(as_text=True)
+    assert all(f"Nation {i}" in listed for i in range(6))
