@@ -70,7 +70,12 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
     if not committee_id:
         stmt = visible_cases(user, Communication).where(*conditions, *on_case)
         ids = stmt.with_only_columns(Communication.id, maintain_column_froms=True)
-        return Listing(stmt, ids, ids)
+        if on_case:  # a stage, a number or a title: the (unit, stage) index finds the few that match
+            return Listing(stmt, ids, ids)
+        # The reader of some committees: pages read in the list's order, each row's committee
+        # checked; counted from the committees' cases.
+        walked = visible_cases(user, Communication, in_list_order=True).where(*conditions)
+        return Listing(stmt, walked.with_only_columns(Communication.id, maintain_column_froms=True), ids)
     visible = visible_in_unit(user, committee_id, Communication.id)
     rows = select(Communication).where(Communication.committee_id == committee_id, visible, *conditions, *on_case)
     every = select(_table.id).where(_table.committee_id == committee_id, *conditions)

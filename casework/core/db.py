@@ -5,9 +5,11 @@ import enum
 import sqlite3
 from datetime import datetime, UTC
 
-from sqlalchemy import DateTime, Engine, Exists, MetaData, Select, String, TypeDecorator, event
+from sqlalchemy import ColumnElement, DateTime, Engine, Exists, MetaData, Select, String, TypeDecorator, event
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, SessionTransaction, mapped_column, registry
+from sqlalchemy.sql.visitors import InternalTraversal
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -143,3 +145,34 @@ def exists_for_each(query: Select) -> Exists:
     documented fence that keeps the subquery as written.
     """
     return query.offset(0).exists()
+
+
+class checked_per_row(ColumnElement):
+    """A column a condition tests on each row read, never the index the database starts from.
+
+    SQLite answers "a unit's open cases, newest first" by reading every case of the unit from the
+    unit's index and sorting them all (150 ms for 61,000 communications); read in the list's own
+    order instead and each row's unit checked, the page's 51 rows take 1 ms. SQLite's documented
+    way to keep a column's index out of the plan is a unary plus; other databases get the column.
+    """
+
+    inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, column: ColumnElement) -> None:
+        self.column = column
+        self.type = column.type
+
+    @property
+    def _from_objects(self):
+        return self.column._from_objects
+
+
+@compiles(checked_per_row)
+def _column_as_is(element: checked_per_row, compiler, **kw) -> str:
+    return compiler.process(element.column, **kw)
+
+
+@compiles(checked_per_row, "sqlite")
+def _column_without_its_index(element: checked_per_row, compiler, **kw) -> str:
+    return "+" + compiler.process(element.column, **kw)

@@ -36,7 +36,7 @@ from sqlalchemy.orm import aliased
 
 from casework.auth.models import Membership, Role
 from casework.core.cases import Case, CaseAssignment
-from casework.core.db import exists_for_each
+from casework.core.db import checked_per_row, exists_for_each
 from casework.core.units import Unit, UnitKind
 from casework.extensions import db
 
@@ -214,33 +214,36 @@ def units_where(user: User, permission: Permission) -> list[Unit]:
     return [unit for unit in units if permission in unit_permissions(user, unit.id)]
 
 
-def visibility_clause(user: User, model: type[Case] = Case) -> ColumnElement[bool]:
+def visibility_clause(user: User, model: type[Case] = Case, in_list_order: bool = False) -> ColumnElement[bool]:
     """SQL condition on `Case` that is true exactly for the cases `user` may view.
 
     A record that belongs to another case (a letter of a communication) is visible exactly
     where that case is, whatever its own flags say. When `model` is a kind of case whose
     records never belong to another, that branch is left out: measured on 100,000 visits, the
     database then starts from the kind's own indexes and a list's first page comes 2 to 100
-    times sooner (benchmarks/detention.py).
+    times sooner (benchmarks/detention.py). `in_list_order`: for a page read in its sort order,
+    the reader's units are checked row by row, never the index the database starts from
+    (`checked_per_row`).
     """
     if not _signed_in(user):
         return false()
     if user.is_admin:
         return true()
     if not model.can_belong_to_a_case:
-        return Case.parent_id.is_(None) & _own_visibility(user, Case)
+        return Case.parent_id.is_(None) & _own_visibility(user, Case, in_list_order)
     parent = _parent_case()
     # The parent looked up by its key (EXISTS) rather than among every visible case (IN): SQLite
     # would first list every case the reader may see, 100 ms at 200,000 cases, for each query.
     return or_(
-        Case.parent_id.is_(None) & _own_visibility(user, Case),
+        Case.parent_id.is_(None) & _own_visibility(user, Case, in_list_order),
         exists_for_each(select(parent.id).where(parent.id == Case.parent_id, _own_visibility(user, parent))),
     )
 
 
-def _own_visibility(user: User, entity) -> ColumnElement[bool]:
+def _own_visibility(user: User, entity, in_list_order: bool = False) -> ColumnElement[bool]:
     assigned = select(CaseAssignment.case_id).where(CaseAssignment.user_id == user.id)
-    return or_(entity.id.in_(assigned), (~entity.confidential) & unit_clause(user, entity.unit_id))
+    unit = checked_per_row(entity.unit_id) if in_list_order else entity.unit_id
+    return or_(entity.id.in_(assigned), (~entity.confidential) & unit_clause(user, unit))
 
 
 def unit_clause(user: User, unit_column) -> ColumnElement[bool]:
@@ -309,9 +312,9 @@ def filter_visible(stmt: Select, user: User) -> Select:
     return stmt.where(visibility_clause(user))
 
 
-def visible_cases(user: User, model: type[Case] = Case) -> Select:
+def visible_cases(user: User, model: type[Case] = Case, in_list_order: bool = False) -> Select:
     """SELECT of the cases of one kind that `user` may view: the start of every listing."""
-    return select(model).where(visibility_clause(user, model))
+    return select(model).where(visibility_clause(user, model, in_list_order))
 
 
 def visible_case_ids(user: User) -> Select:

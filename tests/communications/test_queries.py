@@ -64,3 +64,23 @@ def test_the_committee_list_asks_the_same_number_of_questions_for_two_rows_as_fo
     for i in range(4):
         make_communication(author=(f"More{i}author", "Ana"))
     assert statements_sent(client, url) == few
+
+
+def test_the_list_of_every_committee_shows_what_the_reader_may_see_newest_first(make_communication, users,
+                                                                                client_for):
+    """Read in its order with each row's committee checked: the reader's committee's open
+    communications and those of another committee assigned to them, never the rest."""
+    from casework.core.cases import CaseAssignment
+
+    today = date.today()
+    made = {name: make_communication(author=(f"Stage{name}author", "Ana"), code=code,
+                                     received_on=today - timedelta(days=days))
+            for name, code, days in (("Old", "CCPR", 30), ("Secret", "CCPR", 20), ("Mine", "CED", 15),
+                                     ("Other", "CED", 10), ("New", "CCPR", 5))}
+    made["Secret"].confidential = made["Mine"].confidential = True
+    db.session.add(CaseAssignment(case_id=made["Mine"].id, user_id=users["officer"].id))
+    db.session.commit()
+
+    count, authors = _listed(client_for(users["officer"]), "/communications/")
+    assert count == "3 communications"
+    assert [author.capitalize() for author in authors] == ["Stagenewauthor", "Stagemineauthor", "Stageoldauthor"]
