@@ -22,11 +22,6 @@ from casework.persons.queries import LIST_SORTS, persons_from_args
 
 bp = Blueprint("persons", __name__, url_prefix="/persons")
 
-# Counting a person is looking up their links (50 µs on PostgreSQL): the registry counts to a
-# thousand, and says "more than 1,000" beyond, as every list does past its bound.
-COUNT_BOUND = 1_000
-
-
 def _load(person_id: int) -> Person:
     person = db.session.get(Person, person_id)
     if person is None or not can_view_person(current_user, person):
@@ -48,7 +43,7 @@ def index():
     search = PersonSearchForm(request.args)
     search.validate()
     page = paginate(persons_from_args(current_user, request.args), sorts=LIST_SORTS, default_sort="name",
-                    key=Person.__table__.c.id, count_bound=COUNT_BOUND)
+                    key=Person.__table__.c.id)
     can_register = bool(units_where(current_user, Permission.EDIT))
     return render_template("persons/index.html", page=page, search=search, can_register=can_register)
 
