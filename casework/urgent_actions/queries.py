@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, or_, select
 
 from casework.core import inputs
+from casework.core.cases import Case
 from casework.core.deadlines import Deadline
 from casework.core.permissions import visibility_clause
 from casework.core.persons import CasePerson, Person, PersonRole
@@ -199,11 +200,14 @@ def _sum(rows: list[dict]) -> dict:
     return {b: sum(int(r[b] or 0) for r in rows) for b in BUCKETS}
 
 
-# The list's sort keys; numbers run in registration order, so the indexed registration date sorts them.
+# The list's sort keys; numbers run in registration order, so the indexed registration date sorts
+# them. Table columns, whose NOT NULL lets a "Next" page start from the last row's key.
+_table, _case = UrgentAction.__table__.c, Case.__table__.c
 LIST_SORTS = {
-    "registered": UrgentAction.registered_on, "received": UrgentAction.received_on,
-    "status": UrgentAction.status, "updated": UrgentAction.updated_at,
+    "registered": _table.registered_on, "received": _table.received_on,
+    "status": _case.status, "updated": _case.updated_at,
 }
+KEY = _table.id  # the key the urgent actions' own indexes (by day registered) hold
 
 
 def urgent_actions_from_args(user, args) -> Select:

@@ -34,7 +34,7 @@ from casework.urgent_actions.models import (
     UrgentActionGroup,
 )
 from casework.urgent_actions.permissions import can_see_authors
-from casework.urgent_actions.queries import BUCKETS, LIST_SORTS, statistics, urgent_actions_from_args
+from casework.urgent_actions.queries import BUCKETS, KEY, LIST_SORTS, statistics, urgent_actions_from_args
 from casework.urgent_actions.figures import statistics_charts
 from casework.urgent_actions.workflow import (
     BEFORE_REGISTRATION, OPEN_STATES, URGENT_ACTION_WORKFLOW, missing_reason, open_reply_deadline,
@@ -60,7 +60,7 @@ def index():
     form = list_filters(ListFilterForm(request.args), URGENT_ACTION_WORKFLOW,
                         bucket=choices([("", _("Any"))] + list(BUCKETS.items())))
     page = paginate(urgent_actions_from_args(current_user, request.args), sorts=LIST_SORTS,
-                    default_sort="registered", default_direction="desc")
+                    default_sort="registered", default_direction="desc", key=KEY)
     may_create = any(u.code == UNIT_CODE for u in units_where(current_user, Permission.CREATE))
     return render_template("urgent_actions/list.html", form=form, page=page, may_create=may_create,
                            workflow=URGENT_ACTION_WORKFLOW, registering=_registration_of(request.args.get("group", type=bounded_int)))
