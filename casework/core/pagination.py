@@ -70,6 +70,7 @@ def paginate(
     keys: Select | None = None,
     counted: Select | int | None = None,
     unseen: tuple[Select, Select] | None = None,
+    never_empty: bool = False,
 ) -> Page:
     """Apply ?sort=, ?dir=, ?page= and ?after= from the request; unknown sort keys fall back to the default.
 
@@ -81,7 +82,9 @@ def paginate(
     the order that finds a page quickly is not always the one that counts quickly; or the count
     itself, where a tally kept in step with the rows knows it. `unseen`: the same keys without the
     reader's access condition, and the ids of the few rows that condition leaves out, for a deep
-    page typed into the address (`_offset_past_unseen`).
+    page typed into the address (`_offset_past_unseen`). `never_empty`: the query leaves out the
+    rows whose sort columns are empty, so a column that may be empty elsewhere still lets "Next"
+    start from the last row's key.
     """
     sort = request.args.get("sort", default_sort)
     if sort not in sorts:
@@ -106,7 +109,8 @@ def paginate(
         items = list(result.scalars() if scalars else result.all())
         return Page(items[:per_page], page, per_page, total, sort, direction, more, len(items) > per_page)
     assert keys is not None
-    ids = _page_of_keys(keys, columns, order, direction, key, page, per_page, unseen)
+    comparable = never_empty or not any(getattr(column, "nullable", True) for column in columns[:-1])
+    ids = _page_of_keys(keys, columns, order, direction, key, page, per_page, unseen, comparable)
     loaded = {getattr(item, key.key): item for item in db.session.scalars(stmt.where(key.in_(ids[:per_page])))}
     return Page([loaded[i] for i in ids[:per_page]], page, per_page, total, sort, direction, more,
                 len(ids) > per_page, ids[per_page - 1] if len(ids) > per_page else None)
@@ -114,10 +118,10 @@ def paginate(
 
 def _page_of_keys(keys: Select, columns: tuple[ColumnElement[Any], ...], order: list, direction: str,
                   key: ColumnElement[Any], page: int, per_page: int,
-                  unseen: tuple[Select, Select] | None = None) -> list[Any]:
+                  unseen: tuple[Select, Select] | None, comparable: bool) -> list[Any]:
     """The keys of the page and of the first row after it: from the row `?after=` names when it is
-    still in the list and the sort columns cannot be empty (NULLs do not compare), else by OFFSET."""
-    comparable = not any(getattr(column, "nullable", True) for column in columns[:-1])
+    still in the list and the sort columns are `comparable`, never empty (NULLs do not compare),
+    else by OFFSET."""
     after = request.args.get("after", type=int)
     if after is not None and page > 1 and comparable:
         anchor = db.session.execute(

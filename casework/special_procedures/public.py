@@ -57,7 +57,7 @@ def register():
     form, filters = filter_form()
     sent = Letter.__table__.c  # the letters' index by day sent holds their id: the key of the order
     page = paginate(public_register(filters), sorts={"sent": sent.sent_on}, default_sort="sent",
-                    default_direction="desc", key=sent.id)
+                    default_direction="desc", key=sent.id, never_empty=True)  # every one was sent
     return render_template("special_procedures/public.html", form=form, page=page,
                            records=[_with_links(public_record(c), external=False) for c in page.items])
 

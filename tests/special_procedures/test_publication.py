@@ -3,6 +3,7 @@ which never holds a source, a letter under embargo or a redacted name."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 from casework.core.jobs import JobRecord, JobStatus, enqueue, redis_connection
@@ -214,3 +215,20 @@ def test_the_daily_command_queues_the_job_for_the_workers_on_redis(app, make_com
     assert f"queued job {record.id}" in result.output and record.args == ["2026-03-06"]
     db.session.expire_all()
     assert comm.status == "sent"  # the workers publish it
+
+
+def test_next_walks_the_public_register_newest_first_each_letter_once(make_comm, client, app, monkeypatch):
+    """Every public letter was sent, so "Next" starts from the last row's day sent and key: a letter
+    published while the reader is on a page does not push one they have read onto the next."""
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    monkeypatch.setitem(app.config, "COUNT_BOUND", 2)
+    for number, day in ((1, 2), (2, 5), (3, 5), (4, 9), (5, 12)):
+        make_comm(until="published", title=f"Walked letter {number}", sent_on=date(2026, 3, day))
+
+    page = client.get("/special-procedures/public/")
+    seen = re.findall(r"Walked letter (\d)", page.get_data(as_text=True))
+    make_comm(until="published", title="Walked letter 6", sent_on=date(2026, 3, 20))
+    while (following := link(page, "Next →")) is not None:
+        page = client.get(following)
+        seen += re.findall(r"Walked letter (\d)", page.get_data(as_text=True))
+    assert seen == ["5", "4", "3", "2", "1"]
