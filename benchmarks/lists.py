@@ -35,7 +35,7 @@ LISTS = {
     "sp_communications": ("secretariat", "/special-procedures/", "state={state}&sort=sent&dir=desc"),
     "sp_public_register": ("secretariat", "/special-procedures/public/", "state={state}"),
     "letters": ("secretariat", "/letters/", "status=sent&sort=reference&dir=asc"),
-    "visits": ("secretariat", "/detention/", "status=approved&sort=number&dir=asc"),
+    "visits": ("secretariat", "/detention/", "status=final&sort=number&dir=asc"),
     "persons": ("secretariat", "/persons/", "sort=registered&dir=desc"),
 }
 

@@ -167,32 +167,33 @@ def build_dataset(cases: int = 200_000, persons: int = 500_000, seed: int = 7) -
             reference = f"{unit.code}/DV/{received.year}/{case_id}"
             rows["visit"].append({"id": case_id, "number": reference, "facility_id": facility_id,
                                   "started_on": received, "issues_raised": _words(rng, 10)})
-            status = rng.choice(["draft", "submitted", "approved"])
+            status = rng.choice(["draft", "submitted", "reviewed", "final"])
         elif kind == "sp_communication":
             mandate_index = rng.randrange(len(mandate_ids))
             unit = units["mandate"][mandate_index]
             reference = f"AL {case_id}/{received.year}"
             # a special-procedures communication is a letter of the letters pipeline (joined table)
             # (every letter row names the same columns: a chunk is inserted with its first row's)
+            status = rng.choice(["draft", "sent", "published"])
+            sent = received if status != "draft" else None  # a draft has not gone out
             rows["letter"].append({"id": case_id, "letter_type": SP_LETTER_TYPE, "kind": "letter", "body": "",
-                                   "letter_date": None, "sent_on": received})
+                                   "letter_date": sent, "sent_on": sent})
             rows["sp_communication"].append({"id": case_id, "comm_type": "AL", "lead_mandate_id": mandate_ids[mandate_index],
                                              "summary": _words(rng, 20)})
-            if rng.random() < 0.6:
+            if sent and rng.random() < 0.6:
                 rows["replies"].append({"communication_id": case_id, "received_on": received + timedelta(days=50)})
-            status = rng.choice(["draft", "sent", "published"])
         elif kind == "reprisal":
             unit, confidential = reprisals_unit, True
             reference = f"REP/{received.year}/{case_id}"
             rows["reprisal"].append({"id": case_id, "state_id": state_id, "received_on": received,
                                      "summary": _words(rng, 15), "engaged_body": "treaty_body"})
-            status = rng.choice(["received", "assessed", "verified"])
+            status = rng.choice(["received", "risk_and_consent", "verification"])
         else:
             parent_id = rng.choice(communication_ids)
             unit = None
             reference = f"G/SO {case_id}"
             rows["letter"].append({"id": case_id, "letter_type": "transmittal", "kind": "note_verbale",
-                                   "body": _words(rng, 40), "letter_date": received, "sent_on": None})
+                                   "body": _words(rng, 40), "letter_date": received, "sent_on": received})
             status = "sent"
         unit_id = unit.id if unit is not None else rows["cases"][parent_id - 1]["unit_id"]
         rows["cases"].append({"id": case_id, "case_type": CASE_TYPES.get(kind, kind), "unit_id": unit_id, "reference": reference,
