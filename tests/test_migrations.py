@@ -249,3 +249,15 @@ def test_the_full_text_index_keeps_word_starts_and_the_documents_across_the_migr
         assert sorted(found("garc")) == sorted(found("torture")) == written
         assert found("garcial") == []
     engine.dispose()
+
+
+def test_a_database_made_from_the_models_has_the_statistics_the_migrations_make(app, empty_database_url):
+    """Benchmarks build their databases from the models: they must plan as a migrated one does."""
+    engine = create_engine(empty_database_url)
+    if engine.dialect.name != "postgresql":
+        pytest.skip("extended statistics are PostgreSQL's")
+    db.metadata.create_all(engine)
+    query = text("SELECT stxname FROM pg_statistic_ext ORDER BY stxname")
+    with engine.connect() as made, db.engine.connect() as migrated:
+        assert made.scalars(query).all() == migrated.scalars(query).all() == ["st_cases_type_status"]
+    engine.dispose()

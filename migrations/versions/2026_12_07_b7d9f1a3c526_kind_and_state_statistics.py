@@ -18,9 +18,12 @@ branch_labels = None
 depends_on = None
 
 
+STATISTICS = "CREATE STATISTICS st_cases_type_status (mcv, dependencies) ON case_type, status FROM cases"
+
+
 def upgrade():
     if op.get_bind().dialect.name == "postgresql":
-        op.execute("CREATE STATISTICS st_cases_type_status (mcv, dependencies) ON case_type, status FROM cases")
+        op.execute(STATISTICS)
 
 
 def downgrade():
