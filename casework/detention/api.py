@@ -16,7 +16,7 @@ from casework.core.permissions import Permission
 from casework.detention.cases.models import DetentionCase
 from casework.detention.permissions import can_view_unit_record, field_offices_where
 from casework.detention.places.models import Facility
-from casework.detention.visits.models import Visit
+from casework.detention.visits.models import VISIT_TYPE, Visit
 from casework.detention.visits.operations import record_visit
 from casework.extensions import db
 
@@ -98,7 +98,7 @@ def _facility_condition(model):
 
 
 API = [
-    ModuleApi(module="detention", case_type="detention_visit", label="Detention visits",
+    ModuleApi(module="detention", case_type=VISIT_TYPE, label="Detention visits",
               details_schema=VisitDetails, details=visit_details, create_path="/detention/visits",
               create_schema=VisitIn, create=create_visit, create_summary="Record a visit to a place of detention.",
               state_condition=_facility_condition(Visit)),

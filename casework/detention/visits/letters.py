@@ -14,7 +14,9 @@ from datetime import date
 from sqlalchemy import func, select
 
 from casework.detention.cases.models import DetentionCase
-from casework.detention.visits.models import Assessment, POPULATION_FIELDS, RecommendationStatus, Visit, VisitKind
+from casework.detention.visits.models import (
+    VISIT_TYPE, Assessment, POPULATION_FIELDS, RecommendationStatus, Visit, VisitKind,
+)
 from casework.extensions import db
 from casework.letters.document import LetterKind
 from casework.letters.models import Letter
@@ -281,6 +283,6 @@ VISIT_SUMMARY = LetterType(
     kind=LetterKind.REPORT,
     subject=report_subject,
     body=report_body,
-    case_types=frozenset({"detention_visit"}),
+    case_types=frozenset({VISIT_TYPE}),
 )
 

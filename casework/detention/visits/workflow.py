@@ -9,7 +9,7 @@ from casework.core.db import utcnow
 from casework.core.permissions import Permission
 from casework.core.workflow import Transition, Workflow
 from casework.detention.visits.letters import summary_report
-from casework.detention.visits.models import Access, Visit, VisitStatus
+from casework.detention.visits.models import VISIT_TYPE, Access, Visit, VisitStatus
 
 V = VisitStatus
 
@@ -51,7 +51,7 @@ def _after_reopening(visit: Visit, actor) -> None:
 
 
 VISIT_WORKFLOW = Workflow(
-    case_type="detention_visit",
+    case_type=VISIT_TYPE,
     states=VisitStatus,
     initial=V.DRAFT,
     labels={V.REVIEWED: _l("Reviewed")},
