@@ -96,6 +96,17 @@ def test_each_filter_narrows_the_register(app, users, letters, states, query, ex
     assert record_count(response) == len(expected)
 
 
+@pytest.mark.parametrize("direction", ["asc", "desc"])
+@pytest.mark.parametrize("sort", ["created", "reference", "status", "sent"])
+def test_every_order_lists_and_counts_each_letter_once(app, users, letters, sort, direction):
+    """Ordered by the case's columns, the register's page is found over the cases alone; by the
+    day sent, over the letters too: either way the same letters, each once, and no other case."""
+    response = client_for(app, users["admin"]).get("/letters/", query_string={"sort": sort, "dir": direction})
+
+    assert listed(response) == set(letters.values())
+    assert record_count(response) == len(letters)
+
+
 def test_filters_never_reveal_what_the_user_may_not_see(app, users, letters, states):
     supervisor = client_for(app, users["supervisor"])
 
