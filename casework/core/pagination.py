@@ -13,12 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, request
-from sqlalchemy import ColumnElement, Select, Table, func, inspect, literal, select, tuple_
-from sqlalchemy.sql import operators
-from sqlalchemy.sql.elements import BinaryExpression, BindParameter, BooleanClauseList
-from sqlalchemy.sql.selectable import Join
-from sqlalchemy.sql.util import find_tables
+from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 
+from casework.core.list_keys import list_keys
 from casework.extensions import db
 
 # Counting reads each row counted: 10,000 rows were 20 ms of a 60 ms page on SQLite and 110 to
@@ -81,7 +78,8 @@ def paginate(
     With `key` (the listed entity's primary key, `scalars` only) rows with equal sort values keep
     a stable order from page to page, and the page is found by key first and loaded after, so a
     deep page of a large list does not load every row it skips. `keys`, a SELECT of the key alone
-    with the same conditions over fewer tables, is then what is counted and paged. `counted`, the
+    with the same conditions over fewer tables, is then what is counted and paged; without it,
+    `list_keys` leaves out the tables that cannot change which rows are listed. `counted`, the
     same rows selected as they are cheapest to count (from another index), is counted instead:
     the order that finds a page quickly is not always the one that counts quickly; or the count
     itself, where a tally kept in step with the rows knows it. `unseen`: the same keys without the
@@ -100,7 +98,8 @@ def paginate(
     if key is not None:
         columns = (*columns, key)
         if keys is None:
-            keys = _keys_of(stmt, key, columns)
+            keys, counted_keys = list_keys(stmt, key, columns)
+            counted = counted_keys if counted is None else counted
     if counted is None:
         counted = keys if keys is not None else stmt
     total, more = (counted, False) if isinstance(counted, int) else bounded_count(counted)
@@ -118,52 +117,6 @@ def paginate(
     loaded = {getattr(item, key.key): item for item in db.session.scalars(stmt.where(key.in_(ids[:per_page])))}
     return Page([loaded[i] for i in ids[:per_page]], page, per_page, total, sort, direction, more,
                 len(ids) > per_page, ids[per_page - 1] if len(ids) > per_page else None)
-
-
-def _keys_of(stmt: Select, key: ColumnElement[Any], columns: tuple[ColumnElement[Any], ...]) -> Select:
-    """The keys of `stmt`'s rows; over the key's table alone where that leaves every row as it is.
-
-    That holds when `stmt` selects one kind of case (the cases and the kind's own tables, one row
-    each for every case of the kind), names the kind, and neither its conditions nor the page's
-    order name the kind's own tables. PostgreSQL takes the kind's condition as independent of the
-    join to its tables, so it expects a ninth of the rows and sorts them all rather than read the
-    page from the kind's sort index: page 100 of the special procedures' list at a million cases
-    took 120 ms, and takes 2 over the cases alone (benchmarks/lists.py).
-    """
-    keys = stmt.with_only_columns(key, maintain_column_froms=True)
-    where = stmt.whereclause
-    entity = stmt.column_descriptions[0]["entity"] if stmt.column_descriptions else None
-    mapper = inspect(entity, raiseerr=False) if entity is not None else None
-    if where is None or mapper is None or getattr(mapper, "polymorphic_on", None) is None:
-        return keys
-    alone = key.table.name
-    own = {table.name for table in mapper.tables} - {alone}
-    froms = keys.get_final_froms()
-    if len(froms) != 1 or _tables_joined(froms[0]) != own | {alone} or not _names_kind(where, mapper):
-        return keys
-    named = {table.name for table in find_tables(where, check_columns=True)}
-    if named & own or any(column.table.name != alone for column in columns):
-        return keys
-    return select(key).where(where)
-
-
-def _tables_joined(from_clause) -> set[str]:
-    """The names of the tables an inner join of tables joins; any other FROM gives no name."""
-    if isinstance(from_clause, Join):
-        if from_clause.isouter or from_clause.full:
-            return set()
-        return _tables_joined(from_clause.left) | _tables_joined(from_clause.right)
-    return {from_clause.name} if isinstance(from_clause, Table) else set()
-
-
-def _names_kind(where, mapper) -> bool:
-    """Whether `where` requires, as one of its conditions, a kind `mapper` or one of its kinds loads."""
-    kinds = {m.polymorphic_identity for m in mapper.self_and_descendants}
-    conditions = where.clauses if isinstance(where, BooleanClauseList) and where.operator is operators.and_ \
-        else (where,)
-    return any(isinstance(c, BinaryExpression) and c.operator is operators.eq
-               and isinstance(c.right, BindParameter) and c.right.value in kinds
-               and c.left.compare(mapper.polymorphic_on) for c in conditions)
 
 
 def _page_of_keys(keys: Select, columns: tuple[ColumnElement[Any], ...], order: list, direction: str,

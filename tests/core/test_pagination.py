@@ -122,23 +122,3 @@ def test_a_page_typed_into_the_address_skips_exactly_the_rows_the_reader_may_not
         typed += _authors(client.get(f"/communications/?committee={ccpr}&sort=received&dir=desc{stage}&page={number}"))
     assert typed == expected
 
-
-def test_a_list_of_one_kind_that_does_not_name_it_lists_that_kind_alone(app, users, make_case):
-    """The page is found over the cases alone only where the list names its kind: without it, the
-    letters' own table still decides which cases are letters."""
-    from sqlalchemy import select
-
-    from casework.core.cases import Case
-    from casework.core.pagination import paginate
-    from casework.letters import operations as letters
-    from casework.letters.models import Letter
-
-    make_case(reference="S 1/2026")  # a draft too, of another kind
-    letter = letters.draft_letter("letter", "en", users["officer"], parent=make_case(reference="S 2/2026"))
-    db.session.commit()
-    with app.test_request_context("/"):
-        page = paginate(select(Letter).where(Letter.status == "draft"), {"created": Case.__table__.c.created_at}, "created",
-                        key=Case.__table__.c.id)
-
-    assert [listed.id for listed in page.items] == [letter.id]
-    assert page.total == 1
