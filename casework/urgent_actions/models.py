@@ -126,7 +126,8 @@ class UrgentAction(Case):
     received_on: Mapped[date]
     registered_on: Mapped[date | None] = mapped_column(index=True)
     state_id: Mapped[int] = mapped_column(ForeignKey("states.id"), index=True)
-    second_state_id: Mapped[int | None] = mapped_column(ForeignKey("states.id"))  # parallel registration
+    # Indexed for the list of one State's urgent actions, which names it as either State.
+    second_state_id: Mapped[int | None] = mapped_column(ForeignKey("states.id"), index=True)  # parallel registration
     group_id: Mapped[int | None] = mapped_column(ForeignKey("urgent_action_groups.id"), index=True)
     language: Mapped[str] = mapped_column(String(5), default="es")
     # The disappearance (one event; rarely one urgent action covers two persons).
