@@ -60,6 +60,7 @@ class Communication(Case):
         UniqueConstraint("committee_id", "year", "number", name="uq_communications_number"),
         Index("ix_communications_state_received", "state_id", "received_on"),
         Index("ix_communications_committee_received", "committee_id", "received_on", "id"),
+        Index("ix_communications_committee_registered", "committee_id", "registered_on", "id"),
         # Every committee's communications in the list's orders, for the readers of them all (the
         # secretariat): a page read in order, not the whole table sorted (250 ms at 200,000 cases).
         Index("ix_communications_received", "received_on", "id"),
