@@ -116,6 +116,8 @@ class UrgentAction(Case):
     __table_args__ = (
         UniqueConstraint("registration_year", "number"),
         Index("ix_urgent_actions_state_year", "state_id", "registration_year"),
+        # The list's order with its tie-break: a page read from the index alone.
+        Index("ix_urgent_actions_registered", "registered_on", "id"),
     )
     # Shown on the case's timeline as "changed", never with the values: they would name the authors.
     __audit_redacted__ = frozenset({"authors_relationship", "authors_contact"})
@@ -124,7 +126,7 @@ class UrgentAction(Case):
     number: Mapped[int | None]
     registration_year: Mapped[int | None]
     received_on: Mapped[date]
-    registered_on: Mapped[date | None] = mapped_column(index=True)
+    registered_on: Mapped[date | None]
     state_id: Mapped[int] = mapped_column(ForeignKey("states.id"), index=True)
     # Indexed for the list of one State's urgent actions, which names it as either State.
     second_state_id: Mapped[int | None] = mapped_column(ForeignKey("states.id"), index=True)  # parallel registration
