@@ -20,15 +20,16 @@ from datetime import date, datetime
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, String, Text, select
-from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
+from sqlalchemy import ForeignKey, String, Text, inspect, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from casework.auth.models import User
 from casework.cases.operations import assign_user, fire_transition
 from casework.core import jobs
 from casework.core.audit import acting_as
-from casework.core.cases import Case
+from casework.core.cases import Case, CaseAssignment
 from casework.core.db import StrEnumType, savepoint, utcnow
 from casework.core.i18n import Label
 from casework.core.permissions import Permission, can
@@ -146,11 +147,22 @@ def offered(records: list[Case], user) -> tuple[list[Offer], dict[int, list[str]
 
 def _load_assignments(records: list[Case]) -> None:
     """The assignments of a page's records and of the cases they belong to, which the policy reads
-    for each row: in one query each rather than one per row (50 queries for a page of letters)."""
-    ids = [record.id for record in records]
-    if ids:
-        db.session.scalars(select(Case).where(Case.id.in_(ids)).options(
-            selectinload(Case.assignments), selectinload(Case.parent).selectinload(Case.assignments))).all()
+    for each row: the cases belonged to in one query, and every assignment in one more, rather
+    than one query per row (50 for a page of letters) or the page's records read again (10 ms)."""
+    parent_ids = {record.parent_id for record in records if record.parent_id is not None}
+    parents = {case.id: case for case in db.session.scalars(select(Case).where(Case.id.in_(parent_ids)))} \
+        if parent_ids else {}
+    for record in records:
+        if record.parent_id in parents and "parent" in inspect(record).unloaded:
+            set_committed_value(record, "parent", parents[record.parent_id])
+    waiting = {case.id: case for case in (*records, *parents.values()) if "assignments" in inspect(case).unloaded}
+    if not waiting:
+        return
+    found: dict[int, list[CaseAssignment]] = {case_id: [] for case_id in waiting}
+    for assignment in db.session.scalars(select(CaseAssignment).where(CaseAssignment.case_id.in_(waiting))):
+        found[assignment.case_id].append(assignment)
+    for case_id, assignments in found.items():
+        set_committed_value(waiting[case_id], "assignments", assignments)
 
 
 def is_action(value: str) -> bool:

@@ -11,6 +11,7 @@ from casework.core.workflow import fire
 from casework.extensions import db
 from casework.letters import operations as ops
 from tests.letters.conftest import content
+from tests.pages import statements_sent
 from tests.letters.test_views import act, client_for, download, edit_form, form_with, link, pdf_text, status_badge, text
 
 
@@ -105,6 +106,25 @@ def test_every_order_lists_and_counts_each_letter_once(app, users, letters, sort
 
     assert listed(response) == set(letters.values())
     assert record_count(response) == len(letters)
+
+
+def test_the_register_asks_as_many_questions_for_eight_letters_as_for_five(app, users, letters, make_case, states):
+    """Each row offers what the reader may do to it, which depends on who is assigned to the case
+    the letter belongs to: read for the whole page at once, not letter by letter."""
+    from casework.cases.operations import assign_user
+
+    officer = users["officer"]
+    client = client_for(app, officer)
+    few = statements_sent(client, "/letters/")
+    for number in range(3):
+        case = make_case(reference=f"S {10 + number}/2026")
+        assign_user(case, officer, users["supervisor"])
+        letter = ops.draft_letter("letter", "en", officer, parent=case)
+        ops.update_letter(letter, content(states), officer)
+    db.session.commit()
+
+    assert len(listed(client.get("/letters/"))) == 8 - 2  # the circular and CED's are not the officer's
+    assert statements_sent(client, "/letters/") == few
 
 
 def test_filters_never_reveal_what_the_user_may_not_see(app, users, letters, states):
