@@ -99,8 +99,8 @@ def _is_kind(condition: ColumnElement[bool], mapper: Mapper) -> bool:
 
 def _names_state(conditions: list[ColumnElement[bool]], first: Table) -> bool:
     """Whether a condition narrows the list to a state of the workflow: the index of the cases
-    by kind and state then finds its rows, which the kind's condition must name (without it, a
-    list of the visits approved read every case at 200,000 cases)."""
+    by kind and state then finds its rows, which the kind's condition must name (without it,
+    PostgreSQL read every case for the visits in one state at 200,000 cases)."""
     state = first.c.get("status")
     return state is not None and any(
         isinstance(condition, BinaryExpression) and condition.left.compare(state) for condition in conditions)
