@@ -114,8 +114,8 @@ class Case(Audited, TimestampMixin, db.Model):
 
 # PostgreSQL's statistics of kinds and states together (migration b7d9f1a3c526), so that databases
 # made from the models (tests, benchmarks) plan as a migrated one does. Without them it takes a
-# kind's records in one state for the product of the two shares: the visits approved for a tenth
-# of their number at 1,000,000 cases, joined whole where reading the list's order stops at a page.
+# kind's records in one state for the product of the two shares: the visits in one state for a
+# tenth of their number at 1,000,000 cases, joined whole where reading the list's order stops at a page.
 KIND_AND_STATE_STATISTICS = "CREATE STATISTICS st_cases_type_status (mcv, dependencies) ON case_type, status FROM cases"
 event.listen(Case.__table__, "after_create", DDL(KIND_AND_STATE_STATISTICS).execute_if(dialect="postgresql"))
 

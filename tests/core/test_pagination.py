@@ -121,4 +121,3 @@ def test_a_page_typed_into_the_address_skips_exactly_the_rows_the_reader_may_not
     for number in range(1, (seen + 1) // 2 + 1):
         typed += _authors(client.get(f"/communications/?committee={ccpr}&sort=received&dir=desc{stage}&page={number}"))
     assert typed == expected
-
