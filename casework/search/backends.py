@@ -81,12 +81,14 @@ class Matching:
     matches) and newest first (read in index order, so a word found in half the documents costs no
     more than a rare one). `sorts`: newest first sorts every match the index finds rather than
     reading them in id order and stopping early (`query._newest` looks among the most recent
-    documents first when the planner expects many)."""
+    documents first when the planner expects many). `reads`: the columns of the documents' table,
+    beyond the mapped ones, that `apply` names."""
 
     apply: Callable[[Select], Select]
     rank: ColumnElement
     newest: ColumnElement
     sorts: bool = False
+    reads: tuple[ColumnElement, ...] = ()
 
 
 def _sqlite(words: list[str], tags: list[str], any_tags: list[str]) -> Matching:
@@ -116,9 +118,10 @@ def _postgresql(words: list[str], tags: list[str], any_tags: list[str]) -> Match
     # Newest first: for one word, walking the primary key backwards stops after the first matches;
     # for several, the planner misjudges how rare the combination is and walks most of the table
     # (120 ms measured), while the GIN index finds them all in 35 ms: "id + 0" steers it there.
+    rank, reads = -func.ts_rank(vector, query), (literal_column("words_tsv"),)
     if len(terms) == 1:
-        return Matching(apply, -func.ts_rank(vector, query), SearchDocument.id.desc())
-    return Matching(apply, -func.ts_rank(vector, query), (SearchDocument.id + 0).desc(), sorts=True)
+        return Matching(apply, rank, SearchDocument.id.desc(), reads=reads)
+    return Matching(apply, rank, (SearchDocument.id + 0).desc(), sorts=True, reads=reads)
 
 
 def matching(dialect: str, words: list[str], tags: list[str] = (), any_tags: list[str] = ()) -> Matching:

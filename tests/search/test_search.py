@@ -126,9 +126,9 @@ def test_common_words_show_the_most_recent_matches_and_say_the_answer_is_partial
 
 
 def test_however_the_newest_matches_are_looked_for_they_are_the_same(world, users, monkeypatch):
-    """Where newest first sorts every match (several words on PostgreSQL), it looks among the most
-    recent documents first when the planner expects many, whether those hold enough matches or
-    not. The page shows the same matches every way."""
+    """Where newest first sorts every match (several words on PostgreSQL), it walks the most recent
+    documents, then looks among more of them through the index, when the planner expects many,
+    whether those hold enough matches or not. The page shows the same matches every way."""
     from dataclasses import replace
 
     from casework.search import query
@@ -143,10 +143,17 @@ def test_however_the_newest_matches_are_looked_for_they_are_the_same(world, user
     monkeypatch.setattr(query, "matching", lambda *args: replace(real(*args), sorts=True))
     last = db.session.scalar(db.select(db.func.max(SearchDocument.id)))
     # Expected few; many, with too few among the most recent, just enough (three: more than the two
-    # candidates), all of them. (On SQLite too: the index's order there is not needed to find them.)
-    for expected, recent in ((1, None), (1000, 1), (1000, last - matches[2] + 1), (1000, last)):
+    # candidates), all of them; each walked first among too few, just enough or all. (On SQLite
+    # too: the index's order there is not needed to find them.)
+    just_enough = last - matches[2] + 1
+    many = query.MANY + 1
+    cases = [(1, None, None)] + [(many, recent, walk) for recent in (1, just_enough, last)
+                                 for walk in (1, just_enough, last)]
+    for expected, recent, walk in cases:
         monkeypatch.setattr(query, "_planned_rows", lambda stmt, expected=expected: expected)
         monkeypatch.setattr(query, "RECENT", recent)
+        monkeypatch.setattr(query, "WALK", walk)
         results = search(users["admin"], "mexico")
-        assert [hit.id for hit in results.hits] == everywhere, (expected, recent)
+        assert [hit.id for hit in results.hits] == everywhere, (expected, recent, walk)
         assert not results.complete
+
