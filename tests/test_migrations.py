@@ -261,3 +261,36 @@ def test_a_database_made_from_the_models_has_the_statistics_the_migrations_make(
     with engine.connect() as made, db.engine.connect() as migrated:
         assert made.scalars(query).all() == migrated.scalars(query).all() == ["st_cases_type_status"]
     engine.dispose()
+
+
+def test_postgresql_keeps_every_word_of_the_index_from_the_migration_on(app, empty_database_url, tmp_path):
+    """The words of the documents on file are in the table of words after the migration; those
+    written since, new or changed, are added each once; going back removes the table and its trigger."""
+    engine = create_engine(empty_database_url)
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the table of words is PostgreSQL's")
+    before = "f8c0e2a4b679"
+    assert _flask("db", "upgrade", before, database_url=empty_database_url, tmp_path=tmp_path).returncode == 0
+
+    def write(id_: int, words: str) -> None:
+        with engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO search_documents (id, kind, object_id, module, status, title, summary, words) "
+                "VALUES (:id, 'person', :id, 'persons', '', '', '', :words) "
+                "ON CONFLICT (kind, object_id) DO UPDATE SET words = excluded.words"), {"id": id_, "words": words})
+
+    def words() -> list[str]:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT word FROM search_words ORDER BY word")).scalars().all()
+
+    write(1, "jose garcia tortured")
+    assert _flask("db", "upgrade", database_url=empty_database_url, tmp_path=tmp_path).returncode == 0
+    assert words() == ["garcia", "jose", "tortured"]
+    write(2, "maria garcia")
+    write(1, "jose garcia detained")
+    assert words() == ["detained", "garcia", "jose", "maria", "tortured"]
+    assert _flask("db", "downgrade", before, database_url=empty_database_url, tmp_path=tmp_path).returncode == 0
+    write(3, "pedro")
+    with engine.connect() as connection:
+        assert not connection.execute(text("SELECT to_regclass('search_words')")).scalar()
+    engine.dispose()

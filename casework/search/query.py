@@ -180,7 +180,7 @@ def search(user, text: str, filters: SearchFilters = SearchFilters(), page: int 
     results = SearchResults(words=words, page=max(1, min(page, CANDIDATES // PAGE_SIZE)))
     if not words or not (getattr(user, "is_authenticated", False) and user.is_active):
         return results
-    match = matching(db.engine.dialect.name, words, *_filter_tags(filters))
+    match = matching(db.session.connection(), words, *_filter_tags(filters))
     found = match.apply(select(SearchDocument.id).select_from(SearchDocument))
     matches = _filtered(found, filters)
     # Newest first reads the index in its own order and stops early; only when that finds every

@@ -38,6 +38,34 @@ def test_an_arabic_name_is_found_by_its_latin_transliteration(world, users):
     assert any("عبد الله" in title for title in arabic)
 
 
+def test_words_typed_in_part_together_find_longer_words(world, users):
+    """With another word, a typed start is asked as the words of the index it starts (on
+    PostgreSQL); it still finds every longer word, and a start of no word finds nothing."""
+    officer = users["officer"]
+    assert ("case", world.communication.id) in _found(officer, "garc deport")
+    assert ("case", world.communication.id) in _found(officer, "jos GARCIA")
+    assert _found(officer, "garcix deport") == set()
+
+
+def test_a_start_of_many_words_with_another_word_still_finds_them(world, users, monkeypatch):
+    from casework.search import backends
+
+    monkeypatch.setattr(backends, "STARTS_ASKED", 0)
+    assert ("case", world.communication.id) in _found(users["officer"], "garc deport")
+
+
+def test_after_a_rebuild_words_on_file_and_written_since_are_found_by_their_start(world, users):
+    communication, officer = (type(world.communication), world.communication.id), (type(users["officer"]),
+                                                                                    users["officer"].id)
+    person_id = world.person.id
+    reindex_all(db.session)  # which leaves every record loaded behind
+    db.session.commit()
+    assert ("person", person_id) in _found(db.session.get(*officer), "jos garc")
+    db.session.get(*communication).subject_matter = "Expulsion of a cartoonist"
+    db.session.commit()
+    assert ("case", communication[1]) in _found(db.session.get(*officer), "garc cartoon")
+
+
 def test_a_word_of_a_summary_finds_the_case(world, users):
     assert ("case", world.communication.id) in _found(users["officer"], "deportation torture")
 
