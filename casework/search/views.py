@@ -78,12 +78,25 @@ def _form() -> SearchForm:
     return form
 
 
-def _link(document: SearchDocument) -> str:
-    """Where a result leads: the person's page, the case or letter, the communication a reply answers."""
+def _case_id(document: SearchDocument) -> int | None:
+    """The case a result leads to: the case or letter itself, the communication a reply answers."""
     if document.kind == "person":
-        return url_for("persons.detail", person_id=document.object_id)
-    case = db.session.get(Case, document.case_id if document.kind == "reply" else document.object_id)
-    return case.url if case is not None else url_for("search.index")
+        return None
+    return document.case_id if document.kind == "reply" else document.object_id
+
+
+def _links(documents: list[SearchDocument]) -> dict[int, str]:
+    """Where each result leads: the person's page, or its case's, the cases of the page read in one query."""
+    wanted = {_case_id(document) for document in documents} - {None}
+    cases = {case.id: case for case in db.session.scalars(select(Case).where(Case.id.in_(wanted)))} if wanted else {}
+    links = {}
+    for document in documents:
+        case = cases.get(_case_id(document))
+        if document.kind == "person":
+            links[document.id] = url_for("persons.detail", person_id=document.object_id)
+        else:
+            links[document.id] = case.url if case is not None else url_for("search.index")
+    return links
 
 
 @bp.route("/")
@@ -92,7 +105,7 @@ def index():
     results = None
     if form.validate() and form.q.data:
         results = search(current_user, form.q.data, form.filters(), request.args.get("page", 1, type=int))
-    links = {doc.id: _link(doc) for doc in results.hits} if results else {}
+    links = _links(results.hits) if results else {}
     statuses = {doc.id: _status_of(doc) for doc in results.hits} if results else {}
     return render_template("search/results.html", form=form, results=results, links=links, statuses=statuses,
                            page_url=_page_url, candidates=CANDIDATES, module_labels=MODULE_LABELS,

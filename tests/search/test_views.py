@@ -1,7 +1,9 @@
 """The search page: the box in the top bar, results labelled by kind with links, filters kept."""
 from __future__ import annotations
 
-from tests.search.conftest import SECRET_WORD
+from casework.extensions import db
+from tests.pages import statements_sent
+from tests.search.conftest import SECRET_WORD, _communication
 
 
 def test_the_top_bar_has_a_search_box(world, users, login):
@@ -58,3 +60,21 @@ def test_typed_markup_is_never_taken_as_markup(world, users, login):
     from casework.search.text import highlight
 
     assert str(highlight("<b>José</b> García", "jose")) == "&lt;b&gt;<mark>José</mark>&lt;/b&gt; García"
+
+
+def test_the_page_asks_as_many_questions_for_six_cases_as_for_two(world, units, states, users, login):
+    """Each result's link needs its case: those of the page are read together, not one by one."""
+    client = login(users["officer"])
+
+    def receive(count: int) -> list[int]:
+        made = [_communication(units, states, users, family="Ostrowska", given="Ada", subject="Lighthouse keepers")
+                for _ in range(count)]
+        db.session.commit()
+        return [communication.id for communication in made]
+
+    ids = receive(2)
+    few = statements_sent(client, "/search/?q=lighthouse")
+    ids += receive(4)
+    assert statements_sent(client, "/search/?q=lighthouse") == few
+    page = client.get("/search/?q=lighthouse").get_data(as_text=True)
+    assert "6 results" in page and all(f"/cases/{case_id}\"" in page for case_id in ids)
