@@ -170,7 +170,7 @@ def _empty_tables() -> None:
     tables = [t.name for t in reversed(db.metadata.sorted_tables)]
     with db.engine.begin() as connection:
         if connection.dialect.name == "postgresql":
-            _delete_all_rows(connection, tables)
+            _delete_all_rows(connection, tables + ["search_words"])  # beside the models (search.backends)
         else:
             for table in tables:
                 connection.execute(text(f"DELETE FROM {table}"))
