@@ -91,10 +91,10 @@ def _links(documents: list[SearchDocument]) -> dict[int, str]:
     cases = {case.id: case for case in db.session.scalars(select(Case).where(Case.id.in_(wanted)))} if wanted else {}
     links = {}
     for document in documents:
-        case = cases.get(_case_id(document))
         if document.kind == "person":
             links[document.id] = url_for("persons.detail", person_id=document.object_id)
         else:
+            case = cases.get(_case_id(document))
             links[document.id] = case.url if case is not None else url_for("search.index")
     return links
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from casework.auth.models import User
+from casework.communications.models import Communication
 from casework.core.persons import PersonName
 from casework.extensions import db
 from casework.search import SearchFilters, search
@@ -55,15 +57,14 @@ def test_a_start_of_many_words_with_another_word_still_finds_them(world, users, 
 
 
 def test_after_a_rebuild_words_on_file_and_written_since_are_found_by_their_start(world, users):
-    communication, officer = (type(world.communication), world.communication.id), (type(users["officer"]),
-                                                                                    users["officer"].id)
-    person_id = world.person.id
+    communication_id, officer_id, person_id = world.communication.id, users["officer"].id, world.person.id
     reindex_all(db.session)  # which leaves every record loaded behind
     db.session.commit()
-    assert ("person", person_id) in _found(db.session.get(*officer), "jos garc")
-    db.session.get(*communication).subject_matter = "Expulsion of a cartoonist"
+    officer = db.session.get(User, officer_id)
+    assert ("person", person_id) in _found(officer, "jos garc")
+    db.session.get(Communication, communication_id).subject_matter = "Expulsion of a cartoonist"
     db.session.commit()
-    assert ("case", communication[1]) in _found(db.session.get(*officer), "garc cartoon")
+    assert ("case", communication_id) in _found(officer, "garc cartoon")
 
 
 def test_a_word_of_a_summary_finds_the_case(world, users):
@@ -184,4 +185,3 @@ def test_however_the_newest_matches_are_looked_for_they_are_the_same(world, user
         results = search(users["admin"], "mexico")
         assert [hit.id for hit in results.hits] == everywhere, (expected, recent, walk)
         assert not results.complete
-
