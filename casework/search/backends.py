@@ -105,13 +105,13 @@ def create_full_text_index(connection: Connection) -> None:
 
 @dataclass(frozen=True)
 class Matching:
-    """How to restrict a SELECT on SearchDocument to the matches, and two orders, each given as the
-    ORDER BY the full-text index reads fastest: best first (ranking every match: for a few thousand
-    matches) and newest first (read in index order, so a word found in half the documents costs no
-    more than a rare one). `sorts`: newest first sorts every match the index finds rather than
-    reading them in id order and stopping early (`query._newest` looks among the most recent
-    documents first when the planner expects many). `reads`: the columns of the documents' table,
-    beyond the mapped ones, that `apply` names."""
+    """How to restrict a SELECT on SearchDocument to the matches; how good each match is (`rank`,
+    best lowest, read with the newest matches to order them when they are all); and newest first,
+    given as the ORDER BY the full-text index reads fastest (in index order, so a word found in
+    half the documents costs no more than a rare one). `sorts`: newest first sorts every match
+    the index finds rather than reading them in id order and stopping early (`query._newest`
+    looks among the most recent documents first when the planner expects many). `reads`: the
+    columns of the documents' table, beyond the mapped ones, that `apply` names."""
 
     apply: Callable[[Select], Select]
     rank: ColumnElement
@@ -170,12 +170,12 @@ def _postgresql(connection: Connection, words: list[str], tags: list[str], any_t
     terms = [_asked(word, starting[word]) if word in starting else word for word in words] + tags
     if any_tags:
         terms.append("(" + " | ".join(any_tags) + ")")
+    if "()" in terms:  # a word that starts no word of the index: nothing matches, nothing is asked
+        return Matching(lambda stmt: stmt.where(false()), literal(0), SearchDocument.id.desc())
     query = func.to_tsquery(literal_column("'simple'"), " & ".join(terms))
-    # A word that starts no word of the index: no document matches, and the index is not asked.
-    condition = false() if "()" in terms else vector.op("@@")(query)
 
     def apply(stmt: Select) -> Select:
-        return stmt.where(condition)
+        return stmt.where(vector.op("@@")(query))
 
     # Newest first: for one word, walking the primary key backwards stops after the first matches;
     # for several, the planner misjudges how rare the combination is and walks most of the table

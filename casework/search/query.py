@@ -124,9 +124,11 @@ def _filtered(stmt: Select, filters: SearchFilters) -> Select:
     return stmt
 
 
-def _newest(found: Select, matches: Select, match: Matching) -> list[int]:
-    """The CANDIDATES + 1 newest of the `matches` (all of them if fewer); `found` is the same
-    without the filters the full-text index does not hold.
+def _newest(found: Select, matches: Select, match: Matching) -> tuple[list[int], dict[int, float]]:
+    """The CANDIDATES + 1 newest of the `matches` (all of them if fewer), and, when they were read
+    the last way below (the only one that finds fewer), each one's rank, to order them best first
+    without asking the index for the same matches again; `found` is the same without the filters
+    the full-text index does not hold.
 
     Where newest first sorts every match the index finds (`match.sorts`: several words on
     PostgreSQL, whose GIN index gives them in no order, each then read from the table) and the
@@ -142,12 +144,13 @@ def _newest(found: Select, matches: Select, match: Matching) -> list[int]:
     if match.sorts and _planned_rows(found) > MANY:
         walked = _walked(matches, match, limit)
         if len(walked) == limit:
-            return walked
+            return walked, {}
         floor = (db.session.scalar(select(func.max(SearchDocument.id))) or 0) - RECENT
         recent = list(db.session.scalars(newest.where(SearchDocument.id > floor)))
         if len(recent) > CANDIDATES:
-            return recent
-    return list(db.session.scalars(newest))
+            return recent, {}
+    ranked = db.session.execute(newest.add_columns(match.rank)).all()
+    return [key for key, _rank in ranked], dict(ranked)
 
 
 def _walked(matches: Select, match: Matching, limit: int) -> list[int]:
@@ -184,12 +187,11 @@ def search(user, text: str, filters: SearchFilters = SearchFilters(), page: int 
     found = match.apply(select(SearchDocument.id).select_from(SearchDocument))
     matches = _filtered(found, filters)
     # Newest first reads the index in its own order and stops early; only when that finds every
-    # match are they few enough to rank, in a second pass. One match (a reference typed in full)
-    # needs no ranking, which would read every document holding each of its words.
-    candidates = _newest(found, matches, match)
+    # match are they few enough to rank, by the ranks read with them.
+    candidates, ranks = _newest(found, matches, match)
     results.ranked = results.complete = len(candidates) <= CANDIDATES
-    if 1 < len(candidates) <= CANDIDATES:
-        candidates = list(db.session.scalars(matches.order_by(match.rank, SearchDocument.id)))
+    if results.ranked:
+        candidates.sort(key=lambda key: (ranks[key], key))
     candidates = candidates[:CANDIDATES]
     visible = set(db.session.scalars(select(SearchDocument.id).where(
         SearchDocument.id.in_(candidates), document_visibility(user))))

@@ -12,6 +12,7 @@ from casework.search import SearchFilters, search
 from casework.search.indexing import reindex_all
 from casework.search.models import SearchDocument
 from casework.search.text import fold_text
+from tests.search.conftest import _communication
 
 
 def _found(user, text: str, **filters) -> set[tuple[str, int]]:
@@ -65,6 +66,17 @@ def test_after_a_rebuild_words_on_file_and_written_since_are_found_by_their_star
     db.session.get(Communication, communication_id).subject_matter = "Expulsion of a cartoonist"
     db.session.commit()
     assert ("case", communication_id) in _found(officer, "garc cartoon")
+
+
+def test_the_best_match_comes_first_when_every_match_is_shown(world, units, states, users):
+    best = _communication(units, states, users, family="Ostrowska", given="Ada",
+                          subject="Lighthouse keepers: the lighthouse of Hel and the lighthouse of Rozewie")
+    newer = _communication(units, states, users, family="Brandt", given="Ole",
+                           subject="Fishing quotas, harbour fees, boats seized, and a lighthouse nearby")
+    db.session.commit()
+    results = search(users["officer"], "lighthouse")
+    assert results.ranked and results.complete
+    assert [(hit.kind, hit.object_id) for hit in results.hits] == [("case", best.id), ("case", newer.id)]
 
 
 def test_a_word_of_a_summary_finds_the_case(world, users):
