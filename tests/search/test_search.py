@@ -197,3 +197,8 @@ def test_however_the_newest_matches_are_looked_for_they_are_the_same(world, user
         results = search(users["admin"], "mexico")
         assert [hit.id for hit in results.hits] == everywhere, (expected, recent, walk)
         assert not results.complete
+    # A start of many words asked alone: walked among too few, just enough or all.
+    monkeypatch.setattr(query, "matching", lambda *args: replace(real(*args), wide=True))
+    for walk in (1, just_enough, last):
+        monkeypatch.setattr(query, "WALK", walk)
+        assert [hit.id for hit in search(users["admin"], "mexico").hits] == everywhere, walk
