@@ -168,7 +168,7 @@ def _postgresql(connection: Connection, words: list[str], tags: list[str], any_t
     # A word asked alone is asked as its start: its words' lists are read whole either way, and the
     # planner, which expects more of several words than of a start, would then walk the table.
     alone = len(words) + len(tags) + bool(any_tags) == 1
-    starting = _starting(connection, [w for w in words if len(w) >= PREFIX_FROM])
+    starting = _starting(connection, list(dict.fromkeys(w for w in words if len(w) >= PREFIX_FROM)))
     terms = [_asked(word, None if alone else starting[word]) if word in starting else word for word in words]
     terms += tags
     if any_tags:
