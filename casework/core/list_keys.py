@@ -21,9 +21,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, Table, inspect, select
 from sqlalchemy.orm import Mapper
 from sqlalchemy.sql import operators
-from sqlalchemy.sql.elements import BinaryExpression, BindParameter, BooleanClauseList
+from sqlalchemy.sql.elements import BinaryExpression, BindParameter, BooleanClauseList, Grouping
 from sqlalchemy.sql.selectable import FromClause, Join
 from sqlalchemy.sql.util import find_tables
+
+from casework.core.cases import Case
+from casework.core.permissions import hidden_by
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ def list_keys(stmt: Select, key: ColumnElement[Any], order: tuple[ColumnElement[
     mapper = _kind(stmt)
     froms = every.get_final_froms()
     joined = _inner_joins(froms[0]) if len(froms) == 1 else None
-    conditions = _conditions(stmt.whereclause)
+    conditions = conditions_of(stmt.whereclause)
     kind = [condition for condition in conditions if mapper is not None and _is_kind(condition, mapper)]
     if mapper is None or not joined or not kind:
         return every, every
@@ -55,6 +58,38 @@ def list_keys(stmt: Select, key: ColumnElement[Any], order: tuple[ColumnElement[
     first_key = list(joined[0].table.primary_key.columns)[0]
     counted = _over(joined, _names(*conditions, first_key), own, first_key, conditions)
     return (paged if paged is not None else every), (counted if counted is not None else every)
+
+
+def unseen_keys(keys: Select, key: ColumnElement[Any],
+                order: tuple[ColumnElement[Any], ...]) -> tuple[Select, Select] | None:
+    """For a page typed into the address (`pagination._offset_past_unseen`): `keys` without the
+    access condition, where that condition leaves out a short list of cases, and that list
+    (`permissions.hidden_by`); None otherwise. Without the condition a kind's rows in the list's
+    order are the kind's own table alone, when nothing else is named: PostgreSQL then skips the
+    rows before a page on its index, without joining each to its case (25 ms for page 100 of the
+    urgent actions at a million cases)."""
+    where = keys.whereclause
+    if where is None:
+        return None
+    conditions = [where] if hidden_by(where) is not None else conditions_of(where)
+    for condition in conditions:
+        hidden = hidden_by(condition.element if isinstance(condition, Grouping) else condition)
+        if hidden is None:
+            continue
+        rest = [other for other in conditions if other is not condition]
+        mapper = _kind_of_table(key.table)
+        if mapper is not None:
+            own = [other for other in rest if not _is_kind(other, mapper)]
+            if _names(*own, *order) <= {key.table.name}:
+                return select(key).select_from(key.table).where(*own), hidden
+        return select(*keys.selected_columns).select_from(*keys.get_final_froms()).where(*rest), hidden
+    return None
+
+
+def _kind_of_table(table: FromClause) -> Mapper | None:
+    """The kind of case whose own last table `table` is, holding its rows alone."""
+    return next((mapper for mapper in Case.__mapper__.self_and_descendants
+                 if mapper.local_table is table and _only_of_this_kind(mapper)), None)
 
 
 def _kind(stmt: Select) -> Mapper | None:
@@ -81,7 +116,7 @@ def _inner_joins(from_clause: FromClause) -> list[_Joined] | None:
     return None if left is None else [*left, _Joined(from_clause.right, from_clause.onclause)]
 
 
-def _conditions(where: ColumnElement[bool] | None) -> list[ColumnElement[bool]]:
+def conditions_of(where: ColumnElement[bool] | None) -> list[ColumnElement[bool]]:
     if where is None:
         return []
     if isinstance(where, BooleanClauseList) and where.operator is operators.and_:

@@ -230,7 +230,7 @@ def visibility_clause(user: User, model: type[Case] = Case, in_list_order: bool 
     if user.is_admin:
         return true()
     if not model.can_belong_to_a_case:
-        return Case.parent_id.is_(None) & _own_visibility(user, Case, in_list_order)
+        return _marked(Case.parent_id.is_(None) & _own_visibility(user, Case, in_list_order), user, model)
     parent = _parent_case()
     # The parent looked up by its key (EXISTS) rather than among every visible case (IN): SQLite
     # would first list every case the reader may see, 100 ms at 200,000 cases, for each query.
@@ -238,6 +238,35 @@ def visibility_clause(user: User, model: type[Case] = Case, in_list_order: bool 
         Case.parent_id.is_(None) & _own_visibility(user, Case, in_list_order),
         exists_for_each(select(parent.id).where(parent.id == Case.parent_id, _own_visibility(user, parent))),
     )
+
+
+# The mark `visibility_clause` leaves on its condition where the cases it hides are a short list
+# (`hidden_by`): the reader's id and the kinds listed.
+HIDES = "casework_hides"
+
+
+def _marked(condition: ColumnElement[bool], user: User, model: type[Case]) -> ColumnElement[bool]:
+    """`condition`, marked with what it leaves out where that is a short list: for a reader who sees
+    every unit openly, a kind's confidential cases not assigned to them. (A reader of some units
+    does not see most cases of a kind; nothing is marked for them.)"""
+    mapper = getattr(model, "__mapper__", None)
+    kinds = tuple(sorted(m.polymorphic_identity for m in mapper.self_and_descendants)) if mapper else ()
+    if not kinds or open_unit_ids(user) is not None:
+        return condition
+    return condition._annotate({HIDES: (user.id, kinds)})
+
+
+def hidden_by(condition: ColumnElement[bool]) -> Select | None:
+    """The ids of the cases a condition `visibility_clause` marked leaves out of its kinds (see
+    `_marked`), or None for any other condition. A list that pages by OFFSET skips every row
+    before its page without asking the policy of each, then skips as many more as it left out
+    there (`pagination._offset_past_unseen`)."""
+    mark = getattr(condition, "_annotations", {}).get(HIDES)
+    if mark is None:
+        return None
+    user_id, kinds = mark
+    assigned = select(CaseAssignment.case_id).where(CaseAssignment.user_id == user_id)
+    return select(Case.id).where(Case.case_type.in_(kinds), Case.confidential, Case.id.not_in(assigned))
 
 
 def _own_visibility(user: User, entity, in_list_order: bool = False) -> ColumnElement[bool]:

@@ -3,13 +3,14 @@ counted the same, for every order a list offers and every reader, with cases of 
 (letters of other kinds among them) in the same tables."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from sqlalchemy import func, select
 
 from casework.core.cases import Case
-from casework.core.list_keys import list_keys
+from casework.core.list_keys import list_keys, unseen_keys
 from casework.core.queries import query_args
 from casework.detention.filters import Filters
 from casework.detention.visits.queries import KEY as VISIT_KEY, VISIT_SORTS, visits_query
@@ -21,6 +22,7 @@ from casework.core.units import Unit, UnitKind
 from casework.special_procedures import operations as special_procedures
 from casework.special_procedures.models import Mandate, MandateKind
 from tests.detention.conftest import make_facility, make_visit, states, units, users
+from tests.pages import link
 from tests.letters.conftest import content as letter_content
 from tests.special_procedures.conftest import content
 
@@ -96,3 +98,60 @@ def test_a_join_that_may_leave_out_or_repeat_a_row_is_kept():
     """Joined to their addressees, the letters without one are not listed: the join stays."""
     addressed = select(Letter).where(Letter.of_this_kind()).join(LetterAddressee, LetterAddressee.letter_id == Letter.id)
     _same_rows(addressed, LETTER_KEY, (Case.__table__.c.created_at,))
+
+
+def _visits_shown(response) -> list[str]:
+    return list(dict.fromkeys(re.findall(r'href="(/cases/\d+)"', response.get_data(as_text=True))))
+
+
+@pytest.fixture
+def eleven_visits(app, make_facility, make_visit, users, monkeypatch, request):
+    """Eleven visits two to a page, five of them confidential (the first, three in a row, the last),
+    one of those assigned to the secretariat's reader."""
+    from casework.cases.operations import assign_user
+
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    place = make_facility()
+    made = [make_visit(place, date(2025, 1, 1 if request.param else 1 + n)) for n in range(11)]
+    for index in (0, 4, 5, 6, 10):
+        made[index].confidential = True
+    assign_user(made[5], users["secretariat"], users["supervisor"])
+    db.session.commit()
+    return made
+
+
+@pytest.mark.parametrize("eleven_visits", [False, True], ids=["distinct days", "one day for all"], indirect=True)
+@pytest.mark.parametrize("sort", ["date", "number"])
+@pytest.mark.parametrize("reader", ["secretariat", "auditor", "viewer", "admin"])
+def test_a_visits_page_typed_into_the_address_holds_what_the_reader_sees_there(eleven_visits, users, login, reader,
+                                                                                sort):
+    """A reader of every unit sees all but the confidential visits not assigned to them: a page typed
+    into the address skips the visits before it and the confidential ones among them it left out,
+    and holds, in order, what "Next" reaches there."""
+    client = login(users[reader])
+    first = client.get(f"/detention/?sort={sort}&dir=desc")
+    expected = _visits_shown(first)
+    following = first
+    while (following := link(following, "Next →")) is not None:  # the keyset pages: checked row by row
+        expected += _visits_shown(page := client.get(following))
+        following = page
+    assert len(expected) == len(set(expected)) == {"secretariat": 7, "auditor": 6, "viewer": 6, "admin": 11}[reader]
+    typed = []
+    for number in range(1, (len(expected) + 1) // 2 + 1):
+        typed += _visits_shown(client.get(f"/detention/?sort={sort}&dir=desc&page={number}"))
+    assert typed == expected
+
+
+@pytest.mark.usefixtures("cases_of_every_kind")
+def test_for_a_reader_of_every_unit_a_deep_page_is_found_over_the_kinds_own_table(users):
+    """What lets a typed page skip its rows on the visits' own index: the keys without the access
+    condition, over the visits alone, and the few visits that condition leaves out."""
+    order = (VISIT_SORTS["date"], VISIT_KEY)
+    keys, _counted = list_keys(visits_query(users["secretariat"], Filters()), VISIT_KEY, order)
+    every, hidden = unseen_keys(keys, VISIT_KEY, order)
+    assert [table.name for table in every.get_final_froms()] == ["detention_visits"]
+    assert len(db.session.scalars(every).all()) == 4
+    assert len(db.session.scalars(hidden).all()) == 1  # the confidential visit
+    for reader in ("viewer", "outsider", "admin"):  # some units' readers see few of a kind; an admin all
+        keys, _counted = list_keys(visits_query(users[reader], Filters()), VISIT_KEY, order)
+        assert unseen_keys(keys, VISIT_KEY, order) is None
