@@ -125,19 +125,28 @@ def _page_of_keys(keys: Select, columns: tuple[ColumnElement[Any], ...], order: 
                   key: ColumnElement[Any], page: int, per_page: int,
                   unseen: tuple[Select, Select] | None, comparable: bool) -> list[Any]:
     """The keys of the page and of the first row after it: from the row `?after=` names when it is
-    still in the list and the sort columns are `comparable`, never empty (NULLs do not compare),
+    still in the list and the rows after it are those its key compares past (`_after_compares`),
     else by OFFSET."""
     after = request.args.get("after", type=int)
-    if after is not None and page > 1 and comparable:
+    if after is not None and page > 1 and (comparable or _empty_lead(direction)):
         anchor = db.session.execute(
             keys.with_only_columns(*columns, maintain_column_froms=True).where(key == after).limit(1)).first()
-        if anchor is not None:
+        if anchor is not None and (comparable or None not in tuple(anchor)):
             return list(db.session.scalars(keys.where(_beyond(columns, anchor, direction))
                                            .order_by(*order).limit(per_page + 1)))
     offset = (page - 1) * per_page
     if unseen is not None and offset and comparable:
         return _offset_past_unseen(keys, *unseen, columns, order, direction, key, offset, per_page)
     return list(db.session.scalars(keys.order_by(*order).limit(per_page + 1).offset(offset)))
+
+
+def _empty_lead(direction: str) -> bool:
+    """Whether the database puts empty values (NULL) first in this direction, before any row that
+    has a value: PostgreSQL newest first, SQLite oldest first. Then the rows after a row whose sort
+    columns hold values are those that compare past it, and "Next" starts from it (an urgent
+    action's day registered, empty until it is registered); in the other direction the empty
+    rows come last, compare with nothing, and the page is found by OFFSET."""
+    return (db.session.get_bind().dialect.name == "postgresql") == (direction == "desc")
 
 
 def _beyond(columns: tuple[ColumnElement[Any], ...], row, direction: str, before: bool = False,

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from casework.extensions import db
 from casework.urgent_actions.models import Criterion, UrgentAction, UrgentActionStatus as S
 from casework.urgent_actions.workflow import open_reply_deadline
 from tests.conftest import sign_in
-from tests.pages import form_with, words
+from tests.pages import form_with, link, words
 
 CRITERIA = {f"criterion_{c.value}": "y" for c in Criterion}
 
@@ -199,3 +200,26 @@ def test_an_other_author_line_that_cannot_be_read_is_refused_with_the_input_kept
     assert response.status_code == 400
     assert "Line 1: write" in page and "Al-Rawi; Huda; sister" in page
     assert db.session.scalar(select(UrgentAction)) is None
+
+
+@pytest.mark.parametrize("direction", ["desc", "asc"])
+def test_next_reaches_every_urgent_action_once_registered_or_not(app, client, users, make_ua, monkeypatch, direction):
+    """The list by day registered holds urgent actions not registered yet (no day): "Next" starts
+    from the last row where the empty days come before it in that order, else the page is counted
+    out; either way each urgent action comes once, where the numbered page has it."""
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    days = [date(2026, 3, 2), date(2026, 3, 9), None, date(2026, 3, 9), None, date(2026, 3, 20), date(2026, 3, 2)]
+    made = [make_ua(register=day is not None, on=day, family=f"Family{n}") for n, day in enumerate(days)]
+    sign_in(client, users["officer"])
+    address = f"/urgent-actions/?sort=registered&dir={direction}"
+    shown = lambda response: re.findall(r'href="/cases/(\d+)"', response.get_data(as_text=True))  # noqa: E731
+    page = client.get(address)
+    seen = list(dict.fromkeys(shown(page)))
+    while (following := link(page, "Next →")) is not None:
+        page = client.get(following)
+        seen += list(dict.fromkeys(shown(page)))
+    numbered = []
+    for number in range(1, 5):
+        numbered += list(dict.fromkeys(shown(client.get(f"{address}&page={number}"))))
+    assert sorted(seen, key=int) == sorted((str(ua.id) for ua in made), key=int)
+    assert seen == numbered
