@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, request
-from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_
 
 from casework.core.list_keys import list_keys, unseen_keys
 from casework.extensions import db
@@ -135,8 +135,10 @@ def _page_of_keys(keys: Select, columns: tuple[ColumnElement[Any], ...], order: 
             return list(db.session.scalars(keys.where(_beyond(columns, anchor, direction))
                                            .order_by(*order).limit(per_page + 1)))
     offset = (page - 1) * per_page
-    if unseen is not None and offset and comparable:
-        return _offset_past_unseen(keys, *unseen, columns, order, direction, key, offset, per_page)
+    if unseen is not None and offset and (comparable or (_empty_lead(direction) and len(columns) == 2)):
+        found = _offset_past_unseen(keys, *unseen, columns, order, direction, key, offset, per_page, not comparable)
+        if found is not None:
+            return found
     return list(db.session.scalars(keys.order_by(*order).limit(per_page + 1).offset(offset)))
 
 
@@ -160,18 +162,26 @@ def _beyond(columns: tuple[ColumnElement[Any], ...], row, direction: str, before
 
 
 def _offset_past_unseen(keys: Select, every: Select, unseen: Select, columns: tuple[ColumnElement[Any], ...],
-                        order: list, direction: str, key: ColumnElement[Any], offset: int, per_page: int) -> list[Any]:
+                        order: list, direction: str, key: ColumnElement[Any], offset: int, per_page: int,
+                        empty_first: bool = False) -> list[Any] | None:
     """A page typed into the address of a list that leaves out rows its reader may not see
     (`unseen`, such as a unit's confidential cases not assigned to them): row `offset` of `every`
     row is found by OFFSET without checking each row skipped against the reader's access; the
     rows left out before it are counted by their keys, and as many of the list's rows as they were
     are skipped from there. Checking each row skipped costs twice as much at page 2,000 of a
-    million cases (benchmarks/communications.py)."""
+    million cases (benchmarks/communications.py). `empty_first`: the one sort column may be empty,
+    and the empty rows come first (`_empty_lead`), so they are before any row with a value; None
+    when that row is itself empty (the caller then pages by OFFSET)."""
     anchor = db.session.execute(every.with_only_columns(*columns, maintain_column_froms=True)
                                 .order_by(*order).offset(offset).limit(1)).first()
     if anchor is None:
         return []
+    before = _beyond(columns, anchor, direction, before=True)
+    if empty_first:
+        if anchor[0] is None:
+            return None
+        before = or_(before, columns[0].is_(None))
     passed = db.session.scalar(select(func.count()).select_from(
-        every.where(key.in_(unseen), _beyond(columns, anchor, direction, before=True)).subquery())) or 0
+        every.where(key.in_(unseen), before).subquery())) or 0
     from_anchor = _beyond(columns, anchor, direction, inclusive=True)
     return list(db.session.scalars(keys.where(from_anchor).order_by(*order).limit(passed + per_page + 1)))[passed:]

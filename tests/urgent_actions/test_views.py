@@ -202,15 +202,26 @@ def test_an_other_author_line_that_cannot_be_read_is_refused_with_the_input_kept
     assert db.session.scalar(select(UrgentAction)) is None
 
 
+@pytest.mark.parametrize("reader", ["officer", "secretariat"])
 @pytest.mark.parametrize("direction", ["desc", "asc"])
-def test_next_reaches_every_urgent_action_once_registered_or_not(app, client, users, make_ua, monkeypatch, direction):
-    """The list by day registered holds urgent actions not registered yet (no day): "Next" starts
-    from the last row where the empty days come before it in that order, else the page is counted
-    out; either way each urgent action comes once, where the numbered page has it."""
+def test_next_and_numbered_pages_hold_each_urgent_action_once_registered_or_not(app, client, users, make_ua,
+                                                                                monkeypatch, direction, reader):
+    """The list by day registered holds urgent actions not registered yet (no day), and confidential
+    ones its reader may not see. "Next" starts from the last row where the empty days come before
+    it in that order, and a numbered page skips the rows before it and counts the confidential ones
+    among them; otherwise both count the rows out. Either way each urgent action the reader may see
+    comes once, "Next" and the numbered pages agreeing."""
+    from casework.cases.operations import assign_user
+
     monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
-    days = [date(2026, 3, 2), date(2026, 3, 9), None, date(2026, 3, 9), None, date(2026, 3, 20), date(2026, 3, 2)]
+    days = [date(2026, 3, 2), date(2026, 3, 9), None, date(2026, 3, 9), None, date(2026, 3, 20), date(2026, 3, 2),
+            date(2026, 3, 5), None, date(2026, 3, 25)]
     made = [make_ua(register=day is not None, on=day, family=f"Family{n}") for n, day in enumerate(days)]
-    sign_in(client, users["officer"])
+    for index in (0, 2, 5, 9):
+        made[index].confidential = True
+    assign_user(made[5], users[reader], users["supervisor"])
+    db.session.commit()
+    sign_in(client, users[reader])
     address = f"/urgent-actions/?sort=registered&dir={direction}"
     shown = lambda response: re.findall(r'href="/cases/(\d+)"', response.get_data(as_text=True))  # noqa: E731
     page = client.get(address)
@@ -221,5 +232,6 @@ def test_next_reaches_every_urgent_action_once_registered_or_not(app, client, us
     numbered = []
     for number in range(1, 5):
         numbered += list(dict.fromkeys(shown(client.get(f"{address}&page={number}"))))
-    assert sorted(seen, key=int) == sorted((str(ua.id) for ua in made), key=int)
+    visible = [ua for n, ua in enumerate(made) if n not in (0, 2, 9)]  # the confidential ones, but the assigned
+    assert sorted(seen, key=int) == sorted((str(ua.id) for ua in visible), key=int)
     assert seen == numbered
