@@ -181,7 +181,10 @@ def _offset_past_unseen(keys: Select, every: Select, unseen: Select, columns: tu
         if anchor[0] is None:
             return None
         before = or_(before, columns[0].is_(None))
-    passed = db.session.scalar(select(func.count()).select_from(
-        every.where(key.in_(unseen), before).subquery())) or 0
+    # Each row before it is asked whether it is one of them (EXISTS), rather than each of them
+    # looked for among the rows: SQLite would read every confidential case of the kind, 16,500
+    # communications at a million cases, for the few before the page.
+    left_out = unseen.where(unseen.selected_columns[0] == key).correlate(key.table).exists()
+    passed = db.session.scalar(select(func.count()).select_from(every.where(before, left_out).subquery())) or 0
     from_anchor = _beyond(columns, anchor, direction, inclusive=True)
     return list(db.session.scalars(keys.where(from_anchor).order_by(*order).limit(passed + per_page + 1)))[passed:]
