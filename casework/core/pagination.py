@@ -84,7 +84,8 @@ def paginate(
     the order that finds a page quickly is not always the one that counts quickly; or the count
     itself, where a tally kept in step with the rows knows it. `unseen`: the same keys without the
     reader's access condition, and the ids of the few rows that condition leaves out, for a deep
-    page typed into the address (`_offset_past_unseen`). `never_empty`: the query leaves out the
+    page typed into the address (`_offset_past_unseen`); without it, where the access rule marks
+    such a list (`list_keys.unseen_keys`). `never_empty`: the query leaves out the
     rows whose sort columns are empty, so a column that may be empty elsewhere still lets "Next"
     start from the last row's key.
     """
@@ -125,8 +126,8 @@ def _page_of_keys(keys: Select, columns: tuple[ColumnElement[Any], ...], order: 
                   key: ColumnElement[Any], page: int, per_page: int,
                   unseen: tuple[Select, Select] | None, comparable: bool) -> list[Any]:
     """The keys of the page and of the first row after it: from the row `?after=` names when it is
-    still in the list and the rows after it are those its key compares past (`_after_compares`),
-    else by OFFSET."""
+    still in the list and the rows after it are those that compare past it (its sort columns are
+    never empty, or the empty ones come first: `_empty_lead`), else by OFFSET."""
     after = request.args.get("after", type=int)
     if after is not None and page > 1 and (comparable or _empty_lead(direction)):
         anchor = db.session.execute(

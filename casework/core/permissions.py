@@ -253,6 +253,8 @@ def _marked(condition: ColumnElement[bool], user: User, model: type[Case]) -> Co
     kinds = tuple(sorted(m.polymorphic_identity for m in mapper.self_and_descendants)) if mapper else ()
     if not kinds or open_unit_ids(user) is not None:
         return condition
+    # An annotation: SQLAlchemy's own way of carrying facts on a clause through the statements
+    # built from it; the SQL is the same.
     return condition._annotate({HIDES: (user.id, kinds)})
 
 
@@ -260,7 +262,9 @@ def hidden_by(condition: ColumnElement[bool]) -> Select | None:
     """The ids of the cases a condition `visibility_clause` marked leaves out of its kinds (see
     `_marked`), or None for any other condition. A list that pages by OFFSET skips every row
     before its page without asking the policy of each, then skips as many more as it left out
-    there (`pagination._offset_past_unseen`)."""
+    there (`pagination._offset_past_unseen`). A kind of its own never belongs to another case, so
+    the condition's "no parent" leaves none of them out. Should this list ever be wrong, the page
+    would start a few rows off, never show more: its rows are still read with the condition."""
     mark = getattr(condition, "_annotations", {}).get(HIDES)
     if mark is None:
         return None
