@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
+from typing import Any
 
 from sqlalchemy import event
 
@@ -104,6 +106,28 @@ def buttons(response) -> list[str]:
 def link(response, label: str) -> str | None:
     """Where the link labelled `label` leads, or None if the page has no such link."""
     return next((href for text, href in read_page(response).links if text == label), None)
+
+
+def cases_linked(response) -> list[str]:
+    """The ids of the cases a page links to, in the page's order, each once."""
+    return list(dict.fromkeys(re.findall(r'href="/cases/(\d+)"', response.get_data(as_text=True))))
+
+
+def rows_by_next(client, address: str, rows: Callable[[Any], list[str]]) -> list[str]:
+    """The `rows` of the list at `address` as a reader reaches them: its first page, then "Next" to
+    the end."""
+    page = client.get(address)
+    seen = rows(page)
+    while (following := link(page, "Next →")) is not None:
+        page = client.get(following)
+        seen += rows(page)
+    return seen
+
+
+def rows_by_number(client, address: str, rows: Callable[[Any], list[str]], pages: int) -> list[str]:
+    """The `rows` of pages 1 to `pages` of the list at `address`, each page by its number, as typed
+    into the address."""
+    return [row for number in range(1, pages + 1) for row in rows(client.get(f"{address}&page={number}"))]
 
 
 def text(response) -> str:

@@ -3,7 +3,6 @@ counted the same, for every order a list offers and every reader, with cases of 
 (letters of other kinds among them) in the same tables."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
@@ -22,7 +21,7 @@ from casework.core.units import Unit, UnitKind
 from casework.special_procedures import operations as special_procedures
 from casework.special_procedures.models import Mandate, MandateKind
 from tests.detention.conftest import make_facility, make_visit, states, units, users
-from tests.pages import link
+from tests.pages import cases_linked, rows_by_next, rows_by_number
 from tests.letters.conftest import content as letter_content
 from tests.special_procedures.conftest import content
 
@@ -100,10 +99,6 @@ def test_a_join_that_may_leave_out_or_repeat_a_row_is_kept():
     _same_rows(addressed, LETTER_KEY, (Case.__table__.c.created_at,))
 
 
-def _visits_shown(response) -> list[str]:
-    return list(dict.fromkeys(re.findall(r'href="(/cases/\d+)"', response.get_data(as_text=True))))
-
-
 @pytest.fixture
 def eleven_visits(app, make_facility, make_visit, users, monkeypatch, request):
     """Eleven visits two to a page, five of them confidential (the first, three in a row, the last),
@@ -128,18 +123,10 @@ def test_a_visits_page_typed_into_the_address_holds_what_the_reader_sees_there(e
     """A reader of every unit sees all but the confidential visits not assigned to them: a page typed
     into the address skips the visits before it and the confidential ones among them it left out,
     and holds, in order, what "Next" reaches there."""
-    client = login(users[reader])
-    first = client.get(f"/detention/?sort={sort}&dir=desc")
-    expected = _visits_shown(first)
-    following = first
-    while (following := link(following, "Next →")) is not None:  # the keyset pages: checked row by row
-        expected += _visits_shown(page := client.get(following))
-        following = page
+    client, address = login(users[reader]), f"/detention/?sort={sort}&dir=desc"
+    expected = rows_by_next(client, address, cases_linked)  # the keyset pages: checked row by row
     assert len(expected) == len(set(expected)) == {"secretariat": 7, "auditor": 6, "viewer": 6, "admin": 11}[reader]
-    typed = []
-    for number in range(1, (len(expected) + 1) // 2 + 1):
-        typed += _visits_shown(client.get(f"/detention/?sort={sort}&dir=desc&page={number}"))
-    assert typed == expected
+    assert rows_by_number(client, address, cases_linked, (len(expected) + 1) // 2) == expected
 
 
 @pytest.mark.usefixtures("cases_of_every_kind")

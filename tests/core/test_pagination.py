@@ -13,7 +13,7 @@ import pytest
 
 from casework.extensions import db
 from tests.communications.conftest import client_for, committee, make_communication, states
-from tests.pages import link, text
+from tests.pages import link, rows_by_next, rows_by_number, text
 
 FIXTURES = (client_for, committee, make_communication, states)  # the committee list's, used here by name
 
@@ -109,15 +109,8 @@ def test_a_page_typed_into_the_address_skips_exactly_the_rows_the_reader_may_not
     db.session.commit()
     client = client_for(users[reader])
     ccpr = committee("CCPR").id
-    first = client.get(f"/communications/?committee={ccpr}&sort=received&dir=desc{stage}")
-    expected = _authors(first)
-    following = first
-    while (following := link(following, "Next →")) is not None:  # the keyset pages: checked row by row
-        expected += _authors(page := client.get(following))
-        following = page
+    address = f"/communications/?committee={ccpr}&sort=received&dir=desc{stage}"
+    expected = rows_by_next(client, address, _authors)  # the keyset pages: checked row by row
     seen = {"viewer": 6, "officer": 7, "admin": 11}[reader]
     assert len(expected) == len(set(expected)) == seen
-    typed = []
-    for number in range(1, (seen + 1) // 2 + 1):
-        typed += _authors(client.get(f"/communications/?committee={ccpr}&sort=received&dir=desc{stage}&page={number}"))
-    assert typed == expected
+    assert rows_by_number(client, address, _authors, (seen + 1) // 2) == expected

@@ -12,7 +12,7 @@ from casework.extensions import db
 from casework.urgent_actions.models import Criterion, UrgentAction, UrgentActionStatus as S
 from casework.urgent_actions.workflow import open_reply_deadline
 from tests.conftest import sign_in
-from tests.pages import form_with, link, words
+from tests.pages import cases_linked, form_with, rows_by_next, rows_by_number, words
 
 CRITERIA = {f"criterion_{c.value}": "y" for c in Criterion}
 
@@ -223,15 +223,8 @@ def test_next_and_numbered_pages_hold_each_urgent_action_once_registered_or_not(
     db.session.commit()
     sign_in(client, users[reader])
     address = f"/urgent-actions/?sort=registered&dir={direction}"
-    shown = lambda response: re.findall(r'href="/cases/(\d+)"', response.get_data(as_text=True))  # noqa: E731
-    page = client.get(address)
-    seen = list(dict.fromkeys(shown(page)))
-    while (following := link(page, "Next →")) is not None:
-        page = client.get(following)
-        seen += list(dict.fromkeys(shown(page)))
-    numbered = []
-    for number in range(1, 5):
-        numbered += list(dict.fromkeys(shown(client.get(f"{address}&page={number}"))))
+    seen = rows_by_next(client, address, cases_linked)
+    numbered = rows_by_number(client, address, cases_linked, 4)
     visible = [ua for n, ua in enumerate(made) if n not in (0, 2, 9)]  # the confidential ones, but the assigned
     assert sorted(seen, key=int) == sorted((str(ua.id) for ua in visible), key=int)
     assert seen == numbered
