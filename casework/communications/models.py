@@ -58,7 +58,9 @@ class Communication(Case):
     __tablename__ = "communications"
     __table_args__ = (
         UniqueConstraint("committee_id", "year", "number", name="uq_communications_number"),
-        Index("ix_communications_state_received", "state_id", "received_on"),
+        # A State's communications by day received, with the key: the list filtered by State pages
+        # and counts from the index alone, not from every row of the State's.
+        Index("ix_communications_state_received", "state_id", "received_on", "id"),
         Index("ix_communications_committee_received", "committee_id", "received_on", "id"),
         Index("ix_communications_committee_registered", "committee_id", "registered_on", "id"),
         # Every committee's communications in the list's orders, for the readers of them all (the
