@@ -178,8 +178,10 @@ def build_dataset(cases: int = 200_000, persons: int = 500_000, seed: int = 7) -
             sent = received if status != "draft" else None  # a draft has not gone out
             rows["letter"].append({"id": case_id, "letter_type": SP_LETTER_TYPE, "kind": "letter", "body": "",
                                    "letter_date": sent, "sent_on": sent})
+            published = received + timedelta(days=60) if status == "published" else None
             rows["sp_communication"].append({"id": case_id, "comm_type": "AL", "lead_mandate_id": mandate_ids[mandate_index],
-                                             "summary": _words(rng, 20)})
+                                             "summary": _words(rng, 20), "published_on": published,
+                                             "public_sent_on": sent if published else None})
             if sent and rng.random() < 0.6:
                 rows["replies"].append({"communication_id": case_id, "received_on": received + timedelta(days=50)})
         elif kind == "reprisal":

@@ -87,6 +87,7 @@ def build() -> None:
                                   summary="According to the information received, " * 8, themes="",
                                   legislation="", questions="Please explain.", source="secret",
                                   published_on=sent + timedelta(days=60) if status == "published" else None,
+                                  public_sent_on=sent if status == "published" else None,
                                   press_release_url="", report_session=""))
         signers = [the_lead] + rng.sample([m for m in mandates if m is not the_lead], rng.randint(0, 6))
         rows["cos"] += [dict(communication_id=i, mandate_id=m.id, status="lead" if n == 0 else "approved", position=n,

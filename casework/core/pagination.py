@@ -118,7 +118,8 @@ def paginate(
     comparable = never_empty or not any(getattr(column, "nullable", True) for column in columns[:-1])
     ids = _page_of_keys(keys, columns, order, direction, key, page, per_page, unseen, comparable)
     loaded = {getattr(item, key.key): item for item in db.session.scalars(stmt.where(key.in_(ids[:per_page])))}
-    return Page([loaded[i] for i in ids[:per_page]], page, per_page, total, sort, direction, more,
+    # The query decides what is shown: a key it does not list (`keys` given wider than it) is left out.
+    return Page([loaded[i] for i in ids[:per_page] if i in loaded], page, per_page, total, sort, direction, more,
                 len(ids) > per_page, ids[per_page - 1] if len(ids) > per_page else None)
 
 

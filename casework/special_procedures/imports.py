@@ -98,7 +98,9 @@ def write(row: Row, actor) -> SpCommunication:
     sent_on = row.stages[0][1]
     comm.recipients[0].reference = comm.reference = row.reference
     comm.sent_on, comm.letter_date, comm.sent_by_id = sent_on, sent_on, actor.id
-    comm.published_on = next((on for state, on in row.stages if state == S.PUBLISHED), None)
+    published_on = next((on for state, on in row.stages if state == S.PUBLISHED), None)
+    if published_on is not None:
+        comm.record_publication(published_on)
     keep_number(f"sp:{row.code}:{sent_on.year}", row.number)
     enter_stages(comm, row.stages, actor, row.line)
     return comm

@@ -11,7 +11,7 @@ import enum
 from datetime import date, datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.core.audit import RECORD_NAMES, Audited
@@ -113,6 +113,10 @@ class SpCommunication(Letter):
     """
 
     __tablename__ = "sp_communications"
+    # The public register newest first, from its own index: only the public letters are in it.
+    __table_args__ = (Index("ix_sp_communications_public", "public_sent_on", "id",
+                            sqlite_where=text("public_sent_on IS NOT NULL"),
+                            postgresql_where=text("public_sent_on IS NOT NULL")),)
     # Changes to the source show on the timeline as "changed", never with the text.
     __audit_redacted__ = frozenset({"source"})
 
@@ -126,6 +130,10 @@ class SpCommunication(Letter):
     source: Mapped[str] = mapped_column(Text, default="")  # strictly confidential: the lead desk only
     sent_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # the publication job acts for them
     published_on: Mapped[date | None]
+    # The day sent, once published (`record_publication`): the public register's order, kept on
+    # this table with the key. Read from the letters' day sent and the cases' state, a page of
+    # the register joined every letter sent to its case (page 100: 86 ms at a million cases).
+    public_sent_on: Mapped[date | None]
     press_release_on: Mapped[date | None]
     press_release_url: Mapped[str] = mapped_column(String(500), default="")
     report_session: Mapped[str] = mapped_column(String(60), default="")  # "HRC 62"
@@ -170,6 +178,11 @@ class SpCommunication(Letter):
     @property
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATES
+
+    def record_publication(self, on: date) -> None:
+        """Published on `on`: public from then on (no state leads back), and so in the public
+        register, which lists the letters by the day they were sent."""
+        self.published_on, self.public_sent_on = on, self.sent_on
 
     @property
     def publication_due_on(self) -> date | None:

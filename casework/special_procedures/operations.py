@@ -227,7 +227,7 @@ def publish(comm: SpCommunication, on: date, actor, event: str = "publish") -> N
     from casework.letters.jobs import render_copies
 
     fire(comm, event, actor, on=on)
-    comm.published_on = on
+    comm.record_publication(on)
     db.session.flush()
     jobs.enqueue(render_copies, comm.id, True, subject=comm, requested_by=actor)
 

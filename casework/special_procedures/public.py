@@ -21,9 +21,8 @@ from casework.core.storage import Stored
 from casework.core.jobs import jobs_inline
 from casework.core.pagination import paginate
 from casework.extensions import db
-from casework.letters.models import Letter
 from casework.special_procedures.models import SpCommunication
-from casework.special_procedures.queries import public_record, public_register
+from casework.special_procedures.queries import public_record, public_register, public_register_keys
 from casework.special_procedures.views import bp, filter_form
 from casework.web import public
 
@@ -55,9 +54,10 @@ def _with_links(record: dict, external: bool = True) -> dict:
 @public
 def register():
     form, filters = filter_form()
-    sent = Letter.__table__.c  # the letters' index by day sent holds their id: the key of the order
-    page = paginate(public_register(filters), sorts={"sent": sent.sent_on}, default_sort="sent",
-                    default_direction="desc", key=sent.id, never_empty=True)  # every one was sent
+    own = SpCommunication.__table__.c  # the register's index: the day sent, then the key
+    page = paginate(public_register(filters), sorts={"sent": own.public_sent_on}, default_sort="sent",
+                    default_direction="desc", key=own.id, keys=public_register_keys(filters),
+                    never_empty=True)  # every one was sent
     return render_template("special_procedures/public.html", form=form, page=page,
                            records=[_with_links(public_record(c), external=False) for c in page.items])
 

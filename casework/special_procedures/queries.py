@@ -47,23 +47,26 @@ def _in_year(column, year: int):
     return column.between(date(year, 1, 1), date(year, 12, 31))
 
 
-def _filtered(stmt: Select, f: Filters) -> Select:
+def _filtered(stmt: Select, f: Filters, key=SpCommunication.id, comm_type=SpCommunication.comm_type,
+              sent=SpCommunication.sent_on) -> Select:
+    """`stmt` narrowed by the filters; `key`, `comm_type` and `sent` are the columns they read (the
+    public register's keys read the communications' own table alone)."""
     if f.state:  # addressed or copied
-        stmt = stmt.where(SpCommunication.id.in_(
+        stmt = stmt.where(key.in_(
             select(LetterAddressee.letter_id).where(LetterAddressee.state_id == f.state)))
     if f.mandate:
-        stmt = stmt.where(SpCommunication.id.in_(select(CoSignature.communication_id).where(
+        stmt = stmt.where(key.in_(select(CoSignature.communication_id).where(
             CoSignature.mandate_id == f.mandate, CoSignature.status != CoSignatureStatus.DECLINED)))
     if f.comm_type:
-        stmt = stmt.where(SpCommunication.comm_type == CommunicationType(f.comm_type))
+        stmt = stmt.where(comm_type == CommunicationType(f.comm_type))
     if f.year:
-        stmt = stmt.where(_in_year(SpCommunication.sent_on, f.year))
+        stmt = stmt.where(_in_year(sent, f.year))
     if f.start or f.end:
         if f.replied:
-            stmt = stmt.where(SpCommunication.id.in_(select(Reply.communication_id).where(
+            stmt = stmt.where(key.in_(select(Reply.communication_id).where(
                 *between(Reply.received_on, f.start, f.end))))
         else:
-            stmt = stmt.where(*between(SpCommunication.sent_on, f.start, f.end))
+            stmt = stmt.where(*between(sent, f.start, f.end))
     stmt = where_given(stmt, (SpCommunication.status, f.status))
     if f.q:  # any addressee's reference, not only the first one's
         like = f"%{f.q.strip()}%"
@@ -128,17 +131,28 @@ def public_register(f: Filters) -> Select:
     """Published communications only: never a draft, a letter in co-signature or one under embargo.
 
     What `public_record()` reads is loaded with the page, a few queries for the whole page rather
-    than several per row. A public communication was sent: saying so lets the register be read
-    newest first from the index of days sent without passing, on PostgreSQL, which puts them
-    first, every unsent letter; naming the kind lets it be counted from the index of kind and state."""
+    than several per row. A published communication has its day sent in `public_sent_on`, the
+    register's order (`public_register_keys`)."""
     stmt = select(SpCommunication).where(
         SpCommunication.case_type == SP_LETTER_TYPE, SpCommunication.status.in_(list(PUBLIC_STATES)),
-        SpCommunication.sent_on.is_not(None)).options(
+        SpCommunication.public_sent_on.is_not(None)).options(
         selectinload(SpCommunication.cosignatures), selectinload(SpCommunication.replies),
         selectinload(SpCommunication.addressees).selectinload(LetterAddressee.copied),
         selectinload(SpCommunication.victims).selectinload(SpVictim.person).selectinload(Person.names),
     )
     return _filtered(stmt, f)
+
+
+def public_register_keys(f: Filters) -> Select | None:
+    """The public register's keys, newest first, from the communications' own table: those with a
+    day sent in the register (`SpCommunication.record_publication`), read from its index without
+    each one's case, and narrowed by the filters that table answers. None where a filter reads the
+    case (the state, a title), and the register's query is paged as it is."""
+    if f.status or f.q:
+        return None
+    own = SpCommunication.__table__.c
+    return _filtered(select(own.id).where(own.public_sent_on.is_not(None)), f, own.id, own.comm_type,
+                     own.public_sent_on)
 
 
 def public_record(comm: SpCommunication) -> dict:

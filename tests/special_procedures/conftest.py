@@ -13,6 +13,7 @@ from casework.core.units import Unit, UnitKind
 from casework.extensions import db
 from casework.special_procedures import operations as ops
 from casework.special_procedures.models import CommunicationType, Mandate, MandateKind
+from tests.test_migrations import empty_database_url  # noqa: F401  (for the register migration's test)
 
 SOURCE = "Zyxwvut Informant Network, contact via Signal +41 79 000 00 00"  # distinctive: searched for leaks
 VICTIM_FAMILY, VICTIM_GIVEN = "Oyelaran-Quispe", "Temitope"  # redacted in public: T.O.Q.

@@ -50,6 +50,8 @@ def test_valid_rows_imported_dated_and_numbered_after(login, users, mandates, st
     assert (published.reference, published.status, published.sent_on, published.published_on) == (
         "AL COL 7/2025", "published", date(2025, 3, 10), date(2025, 5, 12))
     assert (sent.reference, sent.status, sent.lead_mandate.unit.code) == ("UA PER 2/2025", "sent", "SR-HRDEFENDERS")
+    register = officer.get("/special-procedures/public/").get_data(as_text=True)  # the published one alone
+    assert "the killing of a land defender" in register and "UA PER 2/2025" not in register
     steps = db.session.scalars(select(CaseHistory).where(CaseHistory.case_id == published.id)
                                .order_by(CaseHistory.id)).all()
     assert [(s.to_status, s.happened_on) for s in steps] == [("sent", date(2025, 3, 10)),

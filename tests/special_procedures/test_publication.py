@@ -6,6 +6,8 @@ import json
 import re
 from datetime import date
 
+import pytest
+
 from casework.core.jobs import JobRecord, JobStatus, enqueue, redis_connection
 from casework.core.workflow import fire
 from casework.extensions import db
@@ -13,7 +15,7 @@ from casework.special_procedures import operations as ops
 from casework.special_procedures.jobs import publish_due_communications
 from casework.special_procedures.models import CommunicationType
 from tests.special_procedures.conftest import SOURCE, VICTIM_FAMILY, VICTIM_GIVEN, reply_file
-from tests.pages import link
+from tests.pages import link, rows_by_next, rows_by_number
 from tests.special_procedures.helpers import pdf_text
 
 
@@ -232,3 +234,25 @@ def test_next_walks_the_public_register_newest_first_each_letter_once(make_comm,
         page = client.get(following)
         seen += re.findall(r"Walked letter (\d)", page.get_data(as_text=True))
     assert seen == ["5", "4", "3", "2", "1"]
+
+
+@pytest.mark.parametrize("narrowed", ["", "&comm_type=AL", "&year=2026", "&q=Register"],
+                         ids=["every one", "a type", "a year", "words of the title"])
+def test_the_register_lists_the_published_letters_by_day_sent_by_page_number_and_by_next(
+        make_comm, client, app, monkeypatch, narrowed):
+    """The register pages through the published letters alone, newest sent first, whether a page is
+    reached by its number or by "Next", narrowed or not; a letter sent and not yet published, or
+    still a draft, is never on it."""
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    days = {1: date(2025, 12, 30), 2: date(2026, 1, 5), 3: date(2026, 1, 5), 4: date(2026, 2, 9), 5: date(2026, 3, 1)}
+    for number, day in days.items():
+        make_comm(until="published", title=f"Register letter {number}", sent_on=day,
+                  comm_type=CommunicationType.AL if number != 2 else CommunicationType.UA)
+    make_comm(until="sent", title="Register letter 6", sent_on=date(2026, 3, 2))
+    make_comm(until="draft", title="Register letter 7")
+    shown = lambda response: re.findall(r"Register letter (\d)", response.get_data(as_text=True))  # noqa: E731
+    address = f"/special-procedures/public/?sort=sent&dir=desc{narrowed}"
+    expected = {"": ["5", "4", "3", "2", "1"], "&comm_type=AL": ["5", "4", "3", "1"],
+                "&year=2026": ["5", "4", "3", "2"], "&q=Register": ["5", "4", "3", "2", "1"]}[narrowed]
+    assert rows_by_next(client, address, shown) == expected
+    assert rows_by_number(client, address, shown, (len(expected) + 1) // 2) == expected
