@@ -119,6 +119,8 @@ class SpCommunication(Letter):
                             postgresql_where=text("public_sent_on IS NOT NULL")),)
     # Changes to the source show on the timeline as "changed", never with the text.
     __audit_redacted__ = frozenset({"source"})
+    # The day sent, which is audited, copied to the register's order at publication.
+    __audit_ignored__ = frozenset({"updated_at", "public_sent_on"})
 
     id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"), primary_key=True)
     comm_type: Mapped[CommunicationType] = mapped_column(StrEnumType(CommunicationType))
