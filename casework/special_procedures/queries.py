@@ -147,7 +147,7 @@ def public_register_keys(f: Filters) -> Select | None:
     """The public register's keys, newest first, from the communications' own table: those with a
     day sent in the register (`SpCommunication.record_publication`), read from its index without
     each one's case, and narrowed by the filters that table answers. None where a filter reads the
-    case (the state, a title), and the register's query is paged as it is."""
+    case (a stage of the workflow, words of a title): the register's query is then paged as it is."""
     if f.status or f.q:
         return None
     own = SpCommunication.__table__.c

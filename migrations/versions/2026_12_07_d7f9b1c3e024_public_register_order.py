@@ -20,6 +20,7 @@ down_revision = 'c5e7a9b1d258'
 branch_labels = None
 depends_on = None
 
+
 def upgrade():
     with op.batch_alter_table("sp_communications") as batch_op:
         batch_op.add_column(sa.Column("public_sent_on", sa.Date(), nullable=True))
