@@ -6,13 +6,16 @@ import subprocess
 import sys
 import traceback
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, make_url, text
+from sqlalchemy import Boolean, Date, DateTime, Integer, MetaData, create_engine, inspect, make_url, text
 
 from casework import create_app, init_migrations
 from casework.extensions import db
@@ -61,6 +64,36 @@ def _flask(*args: str, database_url: str, tmp_path) -> Ran:
             db.engine.dispose()
     failure = "".join(traceback.format_exception(result.exception)) if result.exit_code and result.exception else ""
     return Ran(result.exit_code, result.stdout, result.stderr + failure)
+
+
+@contextmanager
+def written_at(revision: str, url: str, tmp_path) -> Iterator[tuple]:
+    """The schema as `revision` left it, and a transaction (with the tables) to write rows in it:
+    for the tests of a migration that carries data over."""
+    result = _flask("db", "upgrade", revision, database_url=url, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    engine = create_engine(url)
+    metadata = MetaData()
+    metadata.reflect(engine)
+    try:
+        with engine.begin() as connection:
+            yield connection, metadata
+    finally:
+        engine.dispose()
+
+
+def insert_row(connection, metadata: MetaData, table: str, **values) -> None:
+    """A row with `values`, every other required column filled with a plain value of its type."""
+    row = dict(values)
+    for column in metadata.tables[table].columns:
+        if column.name in row or column.nullable or column.primary_key or column.server_default is not None:
+            continue
+        kind = column.type
+        row[column.name] = (False if isinstance(kind, Boolean) else 0 if isinstance(kind, Integer)
+                            else datetime(2026, 1, 1) if isinstance(kind, DateTime)
+                            else date(2026, 1, 1) if isinstance(kind, Date)
+                            else "{}" if "JSON" in type(kind).__name__.upper() else "x")
+    connection.execute(metadata.tables[table].insert().values(**row))
 
 
 def _flask_process(*args: str, database_url: str, tmp_path) -> subprocess.CompletedProcess:

@@ -2,31 +2,13 @@
 the application counts them (SQLite and PostgreSQL, as the suite's database)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 from sqlalchemy import MetaData, create_engine, text
 
-from tests.test_migrations import _flask
-from tests.urgent_actions.test_outcome_migration import _insert
+from tests.test_migrations import _flask, insert_row, written_at
 
 BEFORE, TALLIES, LETTERS = "f2b4d6e8a035", "a7c3e9f15b28", "b9d2f4a6c813"
-
-
-@contextmanager
-def _written_at(revision: str, url: str, tmp_path) -> Iterator[tuple]:
-    """The schema as `revision` left it, and a transaction (with the tables) to write rows in it."""
-    result = _flask("db", "upgrade", revision, database_url=url, tmp_path=tmp_path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    engine = create_engine(url)
-    metadata = MetaData()
-    metadata.reflect(engine)
-    try:
-        with engine.begin() as connection:
-            yield connection, metadata
-    finally:
-        engine.dispose()
 
 
 def _upgraded_in_step(url: str, tmp_path, *tallies: str) -> None:
@@ -53,39 +35,39 @@ def _stored(url: str, tally: str, only_open: bool = False) -> list[tuple]:
 
 def _urgent_actions(connection, metadata: MetaData) -> None:
     """A parallel registration with two disappeared persons, one located; one registered alone."""
-    _insert(connection, metadata, "units", id=2, code="CED", name="CED", kind="COMMITTEE", settings="{}")
-    _insert(connection, metadata, "states", id=2, iso2="IQ", iso3="IRQ", name="Iraq")
+    insert_row(connection, metadata, "units", id=2, code="CED", name="CED", kind="COMMITTEE", settings="{}")
+    insert_row(connection, metadata, "states", id=2, iso2="IQ", iso3="IRQ", name="Iraq")
     for case_id, second in ((11, 2), (12, None)):
-        _insert(connection, metadata, "cases", id=case_id, case_type="urgent_action", unit_id=2,
+        insert_row(connection, metadata, "cases", id=case_id, case_type="urgent_action", unit_id=2,
                 title=f"UA {case_id}", status="registered", confidential=False, version=1)
-        _insert(connection, metadata, "urgent_actions", id=case_id, state_id=1, second_state_id=second,
+        insert_row(connection, metadata, "urgent_actions", id=case_id, state_id=1, second_state_id=second,
                 received_on=date(2025, 6, 1), registered_on=date(2025, 6, 3), criteria="{}", number=case_id,
                 registration_year=2025)
     for person_id, case_id in ((21, 11), (22, 11), (23, 12)):
-        _insert(connection, metadata, "persons", id=person_id, family_name=f"Person {person_id}", unit_id=2)
-        _insert(connection, metadata, "case_persons", id=person_id, case_id=case_id, person_id=person_id,
+        insert_row(connection, metadata, "persons", id=person_id, family_name=f"Person {person_id}", unit_id=2)
+        insert_row(connection, metadata, "case_persons", id=person_id, case_id=case_id, person_id=person_id,
                 role="disappeared_person")
-    _insert(connection, metadata, "urgent_action_outcomes", id=1, case_id=11, person_id=22, outcome="deceased",
+    insert_row(connection, metadata, "urgent_action_outcomes", id=1, case_id=11, person_id=22, outcome="deceased",
             located_on=date(2025, 8, 9))
 
 
 def test_the_tallies_are_filled_from_the_communications_on_file(app, empty_database_url, tmp_path):
-    with _written_at(BEFORE, empty_database_url, tmp_path) as (connection, metadata):
-        _insert(connection, metadata, "units", id=1, code="CCPR", name="CCPR", kind="COMMITTEE", settings="{}")
-        _insert(connection, metadata, "states", id=1, iso2="MX", iso3="MEX", name="Mexico")
+    with written_at(BEFORE, empty_database_url, tmp_path) as (connection, metadata):
+        insert_row(connection, metadata, "units", id=1, code="CCPR", name="CCPR", kind="COMMITTEE", settings="{}")
+        insert_row(connection, metadata, "states", id=1, iso2="MX", iso3="MEX", name="Mexico")
         for case_id, registered, confidential in ((1, date(2025, 3, 4), False), (2, date(2025, 3, 20), True),
                                                   (3, None, False)):
-            _insert(connection, metadata, "cases", id=case_id, case_type="communication", unit_id=1,
+            insert_row(connection, metadata, "cases", id=case_id, case_type="communication", unit_id=1,
                     title=f"Author {case_id} v. Mexico", status="registered", confidential=confidential, version=1)
-            _insert(connection, metadata, "communications", id=case_id, committee_id=1, state_id=1,
+            insert_row(connection, metadata, "communications", id=case_id, committee_id=1, state_id=1,
                     received_on=date(2025, 1, 2), registered_on=registered)
         for decision_id, (case_id, kind, adopted) in enumerate(((1, "admissible", date(2025, 5, 1)),
                                                                 (1, "views_violation", date(2025, 9, 1)),
                                                                 (2, "inadmissible", date(2025, 5, 9))), start=1):
-            _insert(connection, metadata, "communication_decisions", id=decision_id, communication_id=case_id,
+            insert_row(connection, metadata, "communication_decisions", id=decision_id, communication_id=case_id,
                     decision_type=kind, adopted_on=adopted, session=140)
         for measure_id, requested in enumerate((date(2025, 4, 1), date(2025, 4, 2)), start=1):
-            _insert(connection, metadata, "interim_measures", id=measure_id, communication_id=1,
+            insert_row(connection, metadata, "interim_measures", id=measure_id, communication_id=1,
                     requested_on=requested, measure="Do not deport")
         _urgent_actions(connection, metadata)
 
@@ -105,22 +87,22 @@ def test_the_tallies_are_filled_from_the_communications_on_file(app, empty_datab
 
 def test_the_letters_tallies_are_filled_and_hold_an_actors_long_name(app, empty_database_url, tmp_path):
     company = "The " + "Very " * 40 + "Long Mining Company Ltd."
-    with _written_at(TALLIES, empty_database_url, tmp_path) as (connection, metadata):
-        _insert(connection, metadata, "units", id=1, code="SR-X", name="SR", kind="MANDATE", settings="{}")
-        _insert(connection, metadata, "sp_mandates", id=1, unit_id=1, name="SR", kind="thematic")
-        _insert(connection, metadata, "states", id=1, iso2="MX", iso3="MEX", name="Mexico")
+    with written_at(TALLIES, empty_database_url, tmp_path) as (connection, metadata):
+        insert_row(connection, metadata, "units", id=1, code="SR-X", name="SR", kind="MANDATE", settings="{}")
+        insert_row(connection, metadata, "sp_mandates", id=1, unit_id=1, name="SR", kind="thematic")
+        insert_row(connection, metadata, "states", id=1, iso2="MX", iso3="MEX", name="Mexico")
         for case_id, sent in ((1, date(2025, 3, 4)), (2, date(2025, 3, 20)), (3, None)):
-            _insert(connection, metadata, "cases", id=case_id, case_type="sp_communication", unit_id=1,
+            insert_row(connection, metadata, "cases", id=case_id, case_type="sp_communication", unit_id=1,
                     title=f"Letter {case_id}", status="sent" if sent else "draft", confidential=False, version=1)
-            _insert(connection, metadata, "letters", id=case_id, letter_type="sp_communication", kind="letter",
+            insert_row(connection, metadata, "letters", id=case_id, letter_type="sp_communication", kind="letter",
                     sent_on=sent)
-            _insert(connection, metadata, "sp_communications", id=case_id, comm_type="UA", lead_mandate_id=1)
+            insert_row(connection, metadata, "sp_communications", id=case_id, comm_type="UA", lead_mandate_id=1)
         for addressee_id, (letter_id, kind, state_id, name, copy) in enumerate((
                 (1, "state", 1, "", False), (1, "non_state", None, company, False), (1, "state", 1, "", True),
                 (2, "non_state", None, company.upper(), False)), start=1):
-            _insert(connection, metadata, "letter_addressees", id=addressee_id, letter_id=letter_id, kind=kind,
+            insert_row(connection, metadata, "letter_addressees", id=addressee_id, letter_id=letter_id, kind=kind,
                     state_id=state_id, name=name, is_copy=copy, copy_of_id=None)
-        _insert(connection, metadata, "sp_replies", id=1, communication_id=1, received_on=date(2025, 5, 2))
+        insert_row(connection, metadata, "sp_replies", id=1, communication_id=1, received_on=date(2025, 5, 2))
 
     _upgraded_in_step(empty_database_url, tmp_path, "special_procedures_letters", "special_procedures_replies")
     assert _stored(empty_database_url, "special_procedures_letters") == sorted([
@@ -131,24 +113,24 @@ def test_the_letters_tallies_are_filled_and_hold_an_actors_long_name(app, empty_
 
 
 def test_the_detention_tally_is_filled_from_the_visits_and_cases(app, empty_database_url, tmp_path):
-    with _written_at(LETTERS, empty_database_url, tmp_path) as (connection, metadata):
-        _insert(connection, metadata, "units", id=1, code="FO-COL", name="Colombia", kind="FIELD_OFFICE",
+    with written_at(LETTERS, empty_database_url, tmp_path) as (connection, metadata):
+        insert_row(connection, metadata, "units", id=1, code="FO-COL", name="Colombia", kind="FIELD_OFFICE",
                 settings="{}")
-        _insert(connection, metadata, "states", id=1, iso2="CO", iso3="COL", name="Colombia")
-        _insert(connection, metadata, "detention_facilities", id=1, unit_id=1, state_id=1, name="San Isidro")
-        _insert(connection, metadata, "persons", id=1, family_name="Muñoz", unit_id=1)
+        insert_row(connection, metadata, "states", id=1, iso2="CO", iso3="COL", name="Colombia")
+        insert_row(connection, metadata, "detention_facilities", id=1, unit_id=1, state_id=1, name="San Isidro")
+        insert_row(connection, metadata, "persons", id=1, family_name="Muñoz", unit_id=1)
         for case_id, kind in ((1, "visit"), (2, "visit"), (3, "detention_case"), (4, "detention_case")):
-            _insert(connection, metadata, "cases", id=case_id, case_type=kind, unit_id=1, title=f"{kind} {case_id}",
+            insert_row(connection, metadata, "cases", id=case_id, case_type=kind, unit_id=1, title=f"{kind} {case_id}",
                     status="final", confidential=False, version=1)
         for visit_id, day in ((1, date(2025, 3, 12)), (2, date(2025, 3, 30))):
-            _insert(connection, metadata, "detention_visits", id=visit_id, facility_id=1, started_on=day,
+            insert_row(connection, metadata, "detention_visits", id=visit_id, facility_id=1, started_on=day,
                     number=f"DV/{visit_id}")
         for case_id in (3, 4):  # both released; the first also counted by the aggregate record
-            _insert(connection, metadata, "detention_cases", id=case_id, facility_id=1, person_id=1,
+            insert_row(connection, metadata, "detention_cases", id=case_id, facility_id=1, person_id=1,
                     issue="no_legal_basis", outcome="released", outcome_on=date(2025, 5, 2), category="man")
-        _insert(connection, metadata, "detention_aggregate_releases", id=1, unit_id=1, state_id=1,
+        insert_row(connection, metadata, "detention_aggregate_releases", id=1, unit_id=1, state_id=1,
                 period_start=date(2025, 1, 1), period_end=date(2025, 12, 31), source="decongestion", men=50)
-        _insert(connection, metadata, "detention_covered_releases", id=1, aggregate_id=1, case_id=3)
+        insert_row(connection, metadata, "detention_covered_releases", id=1, aggregate_id=1, case_id=3)
 
     _upgraded_in_step(empty_database_url, tmp_path, "detention_work")
     assert _stored(empty_database_url, "detention_work") == [("outcome|released", 2), ("place|1", 2), ("release|man|1|", 1),

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import MetaData, create_engine, text
+from sqlalchemy import create_engine, text
 
-from tests.test_migrations import _flask
-from tests.urgent_actions.test_outcome_migration import _insert
+from tests.test_migrations import _flask, insert_row, written_at
 
 BEFORE, REGISTER = "c5e7a9b1d258", "d7f9b1c3e024"
 LETTERS = ((1, "published", date(2025, 3, 4)), (2, "closed", date(2024, 11, 20)), (3, "sent", date(2025, 9, 1)),
@@ -15,22 +14,16 @@ LETTERS = ((1, "published", date(2025, 3, 4)), (2, "closed", date(2024, 11, 20))
 
 
 def test_the_published_communications_keep_their_day_sent_in_the_register(app, empty_database_url, tmp_path):
-    result = _flask("db", "upgrade", BEFORE, database_url=empty_database_url, tmp_path=tmp_path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    engine = create_engine(empty_database_url)
-    metadata = MetaData()
-    metadata.reflect(engine)
-    with engine.begin() as connection:
-        _insert(connection, metadata, "units", id=1, code="SR-HRD", name="Defenders", kind="MANDATE", settings="{}")
-        _insert(connection, metadata, "users", id=1, email="o@example.org", name="Officer")
-        _insert(connection, metadata, "sp_mandates", id=1, unit_id=1, name="Defenders", kind="thematic")
+    with written_at(BEFORE, empty_database_url, tmp_path) as (connection, metadata):
+        insert_row(connection, metadata, "units", id=1, code="SR-HRD", name="Defenders", kind="MANDATE", settings="{}")
+        insert_row(connection, metadata, "users", id=1, email="o@example.org", name="Officer")
+        insert_row(connection, metadata, "sp_mandates", id=1, unit_id=1, name="Defenders", kind="thematic")
         for case_id, status, sent_on in LETTERS:
-            _insert(connection, metadata, "cases", id=case_id, case_type="sp_communication", unit_id=1, officer_id=1,
+            insert_row(connection, metadata, "cases", id=case_id, case_type="sp_communication", unit_id=1, officer_id=1,
                     title=f"Letter {case_id}", status=status, confidential=False, version=1)
-            _insert(connection, metadata, "letters", id=case_id, letter_type="sp_communication", kind="letter",
+            insert_row(connection, metadata, "letters", id=case_id, letter_type="sp_communication", kind="letter",
                     language="en", sent_on=sent_on, letter_date=sent_on)
-            _insert(connection, metadata, "sp_communications", id=case_id, comm_type="AL", lead_mandate_id=1)
-    engine.dispose()
+            insert_row(connection, metadata, "sp_communications", id=case_id, comm_type="AL", lead_mandate_id=1)
 
     result = _flask("db", "upgrade", REGISTER, database_url=empty_database_url, tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]

@@ -2,51 +2,31 @@
 disappeared person it covers, and back (SQLite and PostgreSQL, as the suite's database)."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, MetaData, create_engine, text
+from sqlalchemy import create_engine, text
 
-from tests.test_migrations import _flask
+from tests.test_migrations import _flask, insert_row, written_at
 
 BEFORE, OUTCOMES = "e7a2c4f91b36", "e7a2c5d18f43"
 
 
-def _insert(connection, metadata: MetaData, table: str, **values) -> None:
-    """A row with `values`, every other required column filled with a plain value of its type."""
-    row = dict(values)
-    for column in metadata.tables[table].columns:
-        if column.name in row or column.nullable or column.primary_key or column.server_default is not None:
-            continue
-        kind = column.type
-        row[column.name] = (False if isinstance(kind, Boolean) else 0 if isinstance(kind, Integer)
-                            else datetime(2026, 1, 1) if isinstance(kind, DateTime)
-                            else date(2026, 1, 1) if isinstance(kind, Date)
-                            else "{}" if "JSON" in type(kind).__name__.upper() else "x")
-    connection.execute(metadata.tables[table].insert().values(**row))
-
-
 def test_each_disappeared_person_takes_the_outcome_of_the_urgent_action(app, empty_database_url, tmp_path):
-    result = _flask("db", "upgrade", BEFORE, database_url=empty_database_url, tmp_path=tmp_path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    engine = create_engine(empty_database_url)
-    metadata = MetaData()
-    metadata.reflect(engine)
-    with engine.begin() as connection:
-        _insert(connection, metadata, "units", id=1, code="CED", name="CED", kind="COMMITTEE", settings="{}")
-        _insert(connection, metadata, "users", id=1, email="o@example.org", name="Officer")
-        _insert(connection, metadata, "states", id=1, iso2="MX", iso3="MEX", name="Mexico")
+    with written_at(BEFORE, empty_database_url, tmp_path) as (connection, metadata):
+        insert_row(connection, metadata, "units", id=1, code="CED", name="CED", kind="COMMITTEE", settings="{}")
+        insert_row(connection, metadata, "users", id=1, email="o@example.org", name="Officer")
+        insert_row(connection, metadata, "states", id=1, iso2="MX", iso3="MEX", name="Mexico")
         for case_id, located in ((1, "in_detention"), (2, None)):
-            _insert(connection, metadata, "cases", id=case_id, case_type="urgent_action", unit_id=1, officer_id=1,
+            insert_row(connection, metadata, "cases", id=case_id, case_type="urgent_action", unit_id=1, officer_id=1,
                     title=f"UA {case_id}", status="located_in_detention" if located else "awaiting_reply",
                     confidential=False, version=1, reference=f"UA {case_id}/2025")
-            _insert(connection, metadata, "urgent_actions", id=case_id, state_id=1, received_on=date(2025, 1, 2),
+            insert_row(connection, metadata, "urgent_actions", id=case_id, state_id=1, received_on=date(2025, 1, 2),
                     located=located, located_on=date(2025, 6, 1) if located else None, criteria="{}")
         for person_id, (case_id, role) in enumerate(((1, "disappeared_person"), (1, "disappeared_person"),
                                                      (1, "author"), (2, "disappeared_person")), start=1):
-            _insert(connection, metadata, "persons", id=person_id, family_name=f"Person {person_id}", unit_id=1)
-            _insert(connection, metadata, "case_persons", id=person_id, case_id=case_id, person_id=person_id,
+            insert_row(connection, metadata, "persons", id=person_id, family_name=f"Person {person_id}", unit_id=1)
+            insert_row(connection, metadata, "case_persons", id=person_id, case_id=case_id, person_id=person_id,
                     role=role)
-    engine.dispose()
 
     result = _flask("db", "upgrade", OUTCOMES, database_url=empty_database_url, tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
