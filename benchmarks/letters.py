@@ -17,9 +17,9 @@ Database: SQLite in WAL mode, or a throwaway PostgreSQL cluster with BENCH_DATAB
 SQLite has one write lock for all the workers, so it also shows a job that holds it while it
 renders (two workers then gain nothing). A worker is this script with `--worker`: the app from
 the environment as `rq worker` builds it on its first job (`jobs.worker_app`: without the JSON
-API; WeasyPrint warmed, the app frozen), RQ's non-forking SimpleWorker in burst
-mode. BENCH_WORKER=fork: RQ's forking Worker after that;
-BENCH_WORKER=cli: plain `rq worker --worker-class rq.worker.SimpleWorker`. Everything is in a
+API; WeasyPrint warmed, the app frozen), the non-forking worker of production
+(`casework.core.worker.Worker`) in burst mode. BENCH_WORKER=fork: RQ's forking Worker after that;
+BENCH_WORKER=cli: plain `rq worker --worker-class casework.core.worker.Worker`. Everything is in a
 temp dir removed at the end; servers and workers are stopped even on error; waits are bounded.
 Run from the repo root: python benchmarks/letters.py
 """
@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from redis import Redis  # noqa: E402
-from rq import SimpleWorker, Worker  # noqa: E402
+from rq import Worker as ForkingWorker  # noqa: E402
 from sqlalchemy import create_engine, func, select  # noqa: E402
 
 from casework import create_app  # noqa: E402
@@ -51,6 +51,7 @@ from casework.core.audit import acting_as  # noqa: E402
 from casework.core.jobs import JobRecord, JobStatus, get_queue, run_job, settle_worker, worker_app  # noqa: E402
 from casework.core.states import State, UNStatus  # noqa: E402
 from casework.core.units import Unit, UnitKind  # noqa: E402
+from casework.core.worker import Worker  # noqa: E402
 from casework.core.workflow import fire  # noqa: E402
 from casework.extensions import db  # noqa: E402
 from casework.letters import operations as ops  # noqa: E402
@@ -236,7 +237,7 @@ def start_postgres(tmp: Path) -> str:
 
 def worker_command(queue: str, redis_url: str) -> list[str]:
     if WORKER == "cli":
-        return [sys.executable, "-m", "rq.cli", "worker", "--worker-class", "rq.worker.SimpleWorker",
+        return [sys.executable, "-m", "rq.cli", "worker", "--worker-class", "casework.core.worker.Worker",
                 "--burst", "--url", redis_url, "--logging_level", "WARNING", queue]
     return [sys.executable, str(Path(__file__).resolve()), "--worker"]
 
@@ -310,7 +311,7 @@ def worker_main() -> None:
     app = worker_app()
     with app.app_context():  # run_job reuses this app rather than building another
         queue = get_queue()
-        worker_class = Worker if WORKER == "fork" else SimpleWorker
+        worker_class = ForkingWorker if WORKER == "fork" else Worker
         worker_class([queue], connection=queue.connection).work(burst=True, logging_level="WARNING")
 
 

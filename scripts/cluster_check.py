@@ -213,7 +213,7 @@ def start_cluster(cluster: Cluster) -> tuple[str, str]:
         cluster.start(name, sys.executable, "-m", "gunicorn", "--workers", "2", "--preload",
                       "--bind", f"127.0.0.1:{port}", "--graceful-timeout", "2", "--no-control-socket", "wsgi:app")
     for name in ("worker-1", "worker-2"):
-        cluster.start(name, sys.executable, "-m", "rq.cli", "worker", "--worker-class", "rq.worker.SimpleWorker",
+        cluster.start(name, sys.executable, "-m", "rq.cli", "worker", "--worker-class", "casework.core.worker.Worker",
                       "--url", redis_url, "--name", f"cluster-{name}-{secrets.token_hex(3)}", queue)
     cluster.start("scheduler", sys.executable, "-m", "rq.cli", "cron", "--url", redis_url, "casework.reminders.cron")
     nodes = (f"http://127.0.0.1:{port_a}", f"http://127.0.0.1:{port_b}")

@@ -485,10 +485,11 @@ class _EmbeddedWorker:
 
     @classmethod
     def _loop(cls, app: Flask) -> None:
-        from rq import SimpleWorker
         from rq.timeouts import TimerDeathPenalty
 
-        class ThreadWorker(SimpleWorker):
+        from casework.core.worker import Worker
+
+        class ThreadWorker(Worker):
             death_penalty_class = TimerDeathPenalty
 
             def _install_signal_handlers(self) -> None:

@@ -1,9 +1,16 @@
-"""Jobs registered only for the tests of the job machinery."""
+"""Jobs registered only for the tests of the job machinery, and the worker command that runs them."""
+import sys
 import threading
 import time
 from pathlib import Path
 
 from casework.core.jobs import job
+
+def rq_worker_command(redis_url: str, queue_name: str, *options: str) -> list[str]:
+    """The `rq worker` of the README's production section, on a queue of the test's own."""
+    return [sys.executable, "-m", "rq.cli", "worker", "--worker-class", "casework.core.worker.Worker", *options,
+            "--url", redis_url, queue_name]
+
 
 # Events a test opens to let a blocked `wait_for_gate` job finish, by name (job args are JSON).
 GATES: dict[str, threading.Event] = {}

@@ -22,7 +22,7 @@ from casework.core.writes import Refused
 from casework.extensions import db
 from config import TestConfig
 from tests.conftest import PASSWORD, POSTGRES_URL, REDIS_URL
-from tests.core.jobs_for_tests import GATES, add, append_line, fail_first_time, wait_for_gate
+from tests.core.jobs_for_tests import GATES, add, append_line, fail_first_time, rq_worker_command, wait_for_gate
 
 
 def _job_count() -> int:
@@ -338,10 +338,8 @@ def test_a_separate_rq_worker_process_runs_the_job(app, tmp_path):
                "PYTHONPATH": str(ROOT)}
         # Generous: the machine may be busy with the other pass; what was printed is kept if it hangs.
         try:
-            worker = subprocess.run(
-                [sys.executable, "-m", "rq.cli", "worker", "--burst", "--url", REDIS_URL, queue_name],
-                env=env, cwd=ROOT, capture_output=True, text=True, timeout=180,
-            )
+            worker = subprocess.run(rq_worker_command(REDIS_URL, queue_name, "--burst"), env=env, cwd=ROOT,
+                                    capture_output=True, text=True, timeout=180)
         except subprocess.TimeoutExpired as hung:
             raise AssertionError(f"the worker did not finish: {hung.stdout!r} {hung.stderr!r}") from hung
         assert worker.returncode == 0, worker.stderr

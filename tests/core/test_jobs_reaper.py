@@ -9,14 +9,13 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 import uuid
 from datetime import timedelta
 
 import fakeredis
 import pytest
-from rq import SimpleWorker, Worker
+from rq import Worker as ForkingWorker
 from rq.job import Job, JobStatus as RQStatus
 from rq.registry import FailedJobRegistry
 
@@ -24,11 +23,12 @@ from casework import ROOT, create_app
 from casework.core import jobs
 from casework.core.db import utcnow
 from casework.core.jobs import QUEUE_LOST, WORKER_STOPPED, JobRecord, JobStatus, enqueue, reap, retry
+from casework.core.worker import Worker
 from casework.core.writes import Refused
 from casework.extensions import db
 from config import TestConfig
 from tests.conftest import POSTGRES_URL, REDIS_URL
-from tests.core.jobs_for_tests import add, wait_for_file
+from tests.core.jobs_for_tests import add, rq_worker_command, wait_for_file
 
 # Past every bound of the default 300 s job timeout: RQ's (timeout + 60 s) and the reaper's.
 LATER = timedelta(seconds=300 + 61)
@@ -39,7 +39,7 @@ def _reload(record_id: int) -> JobRecord:
     return db.session.get(JobRecord, record_id)
 
 
-class _TestWorker(SimpleWorker):
+class _TestWorker(Worker):
     """The `rq worker` of production's command line, run by the test: signals stay the test's."""
 
     def _install_signal_handlers(self) -> None:
@@ -74,7 +74,7 @@ def test_a_job_whose_worker_died_is_failed_once_rq_calls_it_abandoned_and_runs_o
     queue = jobs.get_queue()
     job = Job.fetch(jobs.queue_job_id(record_id), connection=fake_redis)
     queue.remove(job)
-    Worker([queue], connection=fake_redis).prepare_execution(job)
+    ForkingWorker([queue], connection=fake_redis).prepare_execution(job)
     job.set_status(RQStatus.STARTED)
     record = _reload(record_id)
     record.status, record.started_at, record.attempts = JobStatus.RUNNING, utcnow(), 1
@@ -195,15 +195,9 @@ def _worker_env() -> dict[str, str]:
     return {**os.environ, "CASEWORK_ENV": "test", "CASEWORK_TEST_DATABASE_URL": POSTGRES_URL, "PYTHONPATH": str(ROOT)}
 
 
-def _rq_worker(queue_name: str, *options: str) -> list[str]:
-    # The worker of the README's production section.
-    return [sys.executable, "-m", "rq.cli", "worker", "--worker-class", "rq.worker.SimpleWorker", *options,
-            "--url", REDIS_URL, queue_name]
-
-
 def _run_burst_worker(queue_name: str) -> None:
     try:
-        worker = subprocess.run(_rq_worker(queue_name, "--burst"), env=_worker_env(), cwd=ROOT,
+        worker = subprocess.run(rq_worker_command(REDIS_URL, queue_name, "--burst"), env=_worker_env(), cwd=ROOT,
                                 capture_output=True, text=True, timeout=180)
     except subprocess.TimeoutExpired as hung:
         raise AssertionError(f"the worker did not finish: {hung.stdout!r} {hung.stderr!r}") from hung
@@ -218,8 +212,8 @@ def test_a_real_worker_killed_mid_job_leaves_a_failed_retryable_job(redis_app, t
     record_id = enqueue(wait_for_file, str(gate)).id
     db.session.commit()
     # Its own session, so that killing it kills only what this test started.
-    worker = subprocess.Popen(_rq_worker(queue_name), env=_worker_env(), cwd=ROOT, start_new_session=True,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen(rq_worker_command(REDIS_URL, queue_name), env=_worker_env(), cwd=ROOT,
+                              start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
         while _reload(record_id).status is not JobStatus.RUNNING:
