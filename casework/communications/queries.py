@@ -11,7 +11,10 @@ from casework.communications.backlog import (
 )
 
 from casework.communications.models import Communication, Decision, DecisionType, InterimMeasure
-from casework.core.permissions import Permission, unseen_in_unit, units_where, visible_cases, visible_in_unit
+from casework.core.list_keys import Unseen
+from casework.core.permissions import (
+    Permission, units_read, unseen_in_unit, units_where, visible_cases, visible_in_unit,
+)
 from casework.core.cases import Case
 from casework.core.persons import CasePerson, Person, PersonRole, fold_name
 from casework.core.units import Unit
@@ -34,7 +37,7 @@ class Listing(NamedTuple):
     rows: Select
     keys: Select
     counted: Select | int  # or the count itself, read from the backlog's tally
-    unseen: tuple[Select, Select] | None = None  # for `paginate`: every id, and those the reader may not see
+    unseen: Unseen | None = None  # for `paginate`: a page typed into the address
 
 
 def communications_list(user, *, committee_id: int | None, status: str | None, state_id: int | None,
@@ -73,9 +76,11 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
         if on_case:  # a stage, a number or a title: the (unit, stage) index finds the few that match
             return Listing(stmt, ids, ids)
         # The reader of some committees: pages read in the list's order, each row's committee
-        # checked; counted from the committees' cases.
+        # checked; counted from the committees' cases. A page typed in skips on the committees'
+        # index (`_every_committee_unseen`).
         walked = visible_cases(user, Communication, in_list_order=True).where(*conditions)
-        return Listing(stmt, walked.with_only_columns(Communication.id, maintain_column_froms=True), ids)
+        return Listing(stmt, walked.with_only_columns(Communication.id, maintain_column_froms=True), ids,
+                       _every_committee_unseen(user, conditions))
     visible = visible_in_unit(user, committee_id, Communication.id)
     rows = select(Communication).where(Communication.committee_id == committee_id, visible, *conditions, *on_case)
     every = select(_table.id).where(_table.committee_id == committee_id, *conditions)
@@ -84,7 +89,7 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
         every = every.where(on_record.correlate_except(Case.__table__))
     keys = every.where(visible)
     unseen = unseen_in_unit(user, committee_id)
-    paged = (every, unseen) if unseen is not None else None
+    paged = Unseen(every, unseen) if unseen is not None else None
     if (status or age in AGES) and not (q or grade or state_id or overdue in OVERDUE_KINDS or start or end or decision):
         # Only a stage and an age: the backlog's stages tally counts it exactly, without the cases.
         return Listing(rows, keys, stage_count(user, committee_id, status, age if age in AGES else None, today), paged)
@@ -97,6 +102,18 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
     if conditions:
         counted = counted.join(Communication.__table__, _table.id == Case.id).where(*conditions)
     return Listing(rows, keys, counted, paged)
+
+
+def _every_committee_unseen(user, conditions: list[ColumnElement[bool]]) -> Unseen | None:
+    """For the reader of some committees, the list of every committee paged as their committees'
+    communications on those committees' index, less the confidential ones not assigned to them,
+    and the ones assigned to them elsewhere. Page 100 asked the access rule of every row before it:
+    46 ms of SQL at a million cases on SQLite, 10 ms this way (benchmarks/lists.py)."""
+    read = units_read(user, Communication)
+    if read is None:
+        return None
+    return Unseen(select(_table.id).where(_table.committee_id.in_(read.units), *conditions), read.hidden,
+                  read.elsewhere)
 
 
 def dated_condition(dated: str | None, start: date | None, end: date | None,

@@ -16,7 +16,7 @@ it already. Anything else is selected as it is.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, Table, inspect, select
 from sqlalchemy.orm import Mapper
@@ -27,6 +27,16 @@ from sqlalchemy.sql.util import find_tables
 
 from casework.core.cases import Case
 from casework.core.permissions import hidden_by
+
+
+class Unseen(NamedTuple):
+    """How a page typed into the address skips the rows before it without asking the access rule
+    of each (`_offset_past_unseen`): the list's keys without the reader's access condition, the
+    keys among them the reader may not see, and those the reader sees beyond them (the cases
+    assigned to a unit's reader in units they do not read); short lists both."""
+    every: Select
+    hidden: Select
+    beyond: Select | None = None
 
 
 @dataclass(frozen=True)
@@ -60,8 +70,7 @@ def list_keys(stmt: Select, key: ColumnElement[Any], order: tuple[ColumnElement[
     return (paged if paged is not None else every), (counted if counted is not None else every)
 
 
-def unseen_keys(keys: Select, key: ColumnElement[Any],
-                order: tuple[ColumnElement[Any], ...]) -> tuple[Select, Select] | None:
+def unseen_keys(keys: Select, key: ColumnElement[Any], order: tuple[ColumnElement[Any], ...]) -> Unseen | None:
     """For a page typed into the address (`pagination._offset_past_unseen`): `keys` over the kind's
     own table alone, without the access condition, where that condition leaves out a short list of
     cases (`permissions.hidden_by`), and that list; None otherwise. PostgreSQL then skips the rows
@@ -79,7 +88,7 @@ def unseen_keys(keys: Select, key: ColumnElement[Any],
             continue
         own = [other for other in conditions if other is not condition and not _is_kind(other, mapper)]
         if _names(*own, *order) <= {key.table.name}:
-            return select(key).select_from(key.table).where(*own), hidden
+            return Unseen(select(key).select_from(key.table).where(*own), hidden)
         return None
     return None
 

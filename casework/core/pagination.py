@@ -15,7 +15,7 @@ from typing import Any
 from flask import current_app, request
 from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_
 
-from casework.core.list_keys import list_keys, unseen_keys
+from casework.core.list_keys import Unseen, list_keys, unseen_keys
 from casework.extensions import db
 
 # Counting reads each row counted: 10,000 rows were 20 ms of a 60 ms page on SQLite and 110 to
@@ -70,7 +70,7 @@ def paginate(
     key: ColumnElement[Any] | None = None,
     keys: Select | None = None,
     counted: Select | int | None = None,
-    unseen: tuple[Select, Select] | None = None,
+    unseen: Unseen | None = None,
     never_empty: bool = False,
 ) -> Page:
     """Apply ?sort=, ?dir=, ?page= and ?after= from the request; unknown sort keys fall back to the default.
@@ -82,10 +82,9 @@ def paginate(
     `list_keys` leaves out the tables that cannot change which rows are listed. `counted`, the
     same rows selected as they are cheapest to count (from another index), is counted instead:
     the order that finds a page quickly is not always the one that counts quickly; or the count
-    itself, where a tally kept in step with the rows knows it. `unseen`: the same keys without the
-    reader's access condition, and the ids of the few rows that condition leaves out, for a deep
-    page typed into the address (`_offset_past_unseen`); without it, where the access rule marks
-    such a list (`list_keys.unseen_keys`). `never_empty`: the query leaves out the
+    itself, where a tally kept in step with the rows knows it. `unseen`: for a deep page typed into
+    the address (`Unseen`); without it, where the access rule marks such a list
+    (`list_keys.unseen_keys`). `never_empty`: the query leaves out the
     rows whose sort columns are empty, so a column that may be empty elsewhere still lets "Next"
     start from the last row's key.
     """
@@ -125,7 +124,7 @@ def paginate(
 
 def _page_of_keys(keys: Select, columns: tuple[ColumnElement[Any], ...], order: list, direction: str,
                   key: ColumnElement[Any], page: int, per_page: int,
-                  unseen: tuple[Select, Select] | None, comparable: bool) -> list[Any]:
+                  unseen: Unseen | None, comparable: bool) -> list[Any]:
     """The keys of the page and of the first row after it: from the row `?after=` names when it is
     still in the list and the rows after it are those that compare past it (its sort columns are
     never empty, or the empty ones come first: `_empty_lead`), else by OFFSET."""
@@ -138,7 +137,7 @@ def _page_of_keys(keys: Select, columns: tuple[ColumnElement[Any], ...], order: 
                                            .order_by(*order).limit(per_page + 1)))
     offset = (page - 1) * per_page
     if unseen is not None and offset and (comparable or (_empty_lead(direction) and len(columns) == 2)):
-        found = _offset_past_unseen(keys, *unseen, columns, order, direction, key, offset, per_page, not comparable)
+        found = _offset_past_unseen(keys, unseen, columns, order, direction, key, offset, per_page, not comparable)
         if found is not None:
             return found
     return list(db.session.scalars(keys.order_by(*order).limit(per_page + 1).offset(offset)))
@@ -163,21 +162,25 @@ def _beyond(columns: tuple[ColumnElement[Any], ...], row, direction: str, before
     return tuple_(*columns) >= values if inclusive else tuple_(*columns) > values
 
 
-def _offset_past_unseen(keys: Select, every: Select, unseen: Select, columns: tuple[ColumnElement[Any], ...],
+def _offset_past_unseen(keys: Select, unseen: Unseen, columns: tuple[ColumnElement[Any], ...],
                         order: list, direction: str, key: ColumnElement[Any], offset: int, per_page: int,
                         empty_first: bool = False) -> list[Any] | None:
-    """A page typed into the address of a list that leaves out rows its reader may not see
-    (`unseen`, such as a unit's confidential cases not assigned to them): row `offset` of `every`
-    row is found by OFFSET without checking each row skipped against the reader's access; the
-    rows left out before it are counted by their keys, and as many of the list's rows as they were
-    are skipped from there. Checking each row skipped costs twice as much at page 2,000 of a
-    million cases (benchmarks/communications.py). `empty_first`: the one sort column may be empty,
-    and the empty rows come first (`_empty_lead`), so they are before any row with a value; None
-    when that row is itself empty (the caller then pages by OFFSET)."""
-    anchor = db.session.execute(every.with_only_columns(*columns, maintain_column_froms=True)
-                                .order_by(*order).offset(offset).limit(1)).first()
+    """A page typed into the address of a list that leaves out rows its reader may not see (such
+    as a unit's confidential cases not assigned to them): a row of `every` row near `offset` is
+    found by OFFSET without checking each row skipped against the reader's access; the rows left
+    out before it, and those the reader sees beyond `every`, are counted by their keys, and the
+    list is read from that row on, skipping the difference. Checking each row skipped costs twice
+    as much at page 2,000 of a million cases (benchmarks/communications.py). `empty_first`: the
+    one sort column may be empty, and the empty rows come first (`_empty_lead`), so they are
+    before any row with a value. None where the list must be paged by OFFSET instead: that row
+    is itself empty, or the rows beyond `every` that sort before it are more than the page skips."""
+    beyond = keys.where(key.in_(unseen.beyond)) if unseen.beyond is not None else None
+    # Every row beyond `every` may come before the page: the row read first is that many earlier.
+    start = max(offset - (_count(beyond) if beyond is not None else 0), 0)
+    anchor = db.session.execute(unseen.every.with_only_columns(*columns, maintain_column_froms=True)
+                                .order_by(*order).offset(start).limit(1)).first()
     if anchor is None:
-        return []
+        return [] if beyond is None else None
     before = _beyond(columns, anchor, direction, before=True)
     if empty_first:
         if anchor[0] is None:
@@ -186,7 +189,17 @@ def _offset_past_unseen(keys: Select, every: Select, unseen: Select, columns: tu
     # Each row before it is asked whether it is one of them (EXISTS), rather than each of them
     # looked for among the rows: SQLite would read every confidential case of the kind, 16,500
     # communications at a million cases, for the few before the page.
-    left_out = unseen.where(unseen.selected_columns[0] == key).correlate(key.table).exists()
-    passed = db.session.scalar(select(func.count()).select_from(every.where(before, left_out).subquery())) or 0
+    hidden = unseen.hidden
+    left_out = hidden.where(hidden.selected_columns[0] == key).correlate(key.table).exists()
+    seen_before = start - _count(unseen.every.where(before, left_out))
+    if beyond is not None:
+        seen_before += _count(beyond.where(before))
+    skipped = offset - seen_before
+    if skipped < 0:
+        return None
     from_anchor = _beyond(columns, anchor, direction, inclusive=True)
-    return list(db.session.scalars(keys.where(from_anchor).order_by(*order).limit(passed + per_page + 1)))[passed:]
+    return list(db.session.scalars(keys.where(from_anchor).order_by(*order).limit(skipped + per_page + 1)))[skipped:]
+
+
+def _count(rows: Select) -> int:
+    return db.session.scalar(select(func.count()).select_from(rows.subquery())) or 0

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import enum
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
 from sqlalchemy.orm import aliased
@@ -338,6 +338,33 @@ def unseen_in_unit(user: User, unit_id: int) -> Select | None:
     if user.is_admin:
         return select(Case.id).where(false())
     return select(Case.id).where(Case.unit_id == unit_id, Case.confidential, Case.id.not_in(assigned_case_ids(user)))
+
+
+class UnitsRead(NamedTuple):
+    """What a reader of some units sees of a kind of case of its own, as short lists around its
+    units' cases (`units_read`)."""
+    units: list[int]
+    hidden: Select  # the kind's cases of those units they may not see
+    elsewhere: Select  # the kind's cases of other units they see
+
+
+def units_read(user: User, model: type[Case]) -> UnitsRead | None:
+    """For a reader of some units, and a kind of case that never belongs to another: the units
+    they read openly, the kind's confidential cases there not assigned to them, and the kind's
+    cases assigned to them in other units. `visibility_clause` shows them exactly the units'
+    cases but the first list, and the second. None for a reader of every unit, or of none."""
+    units = open_unit_ids(user)
+    if not units or model.can_belong_to_a_case:
+        return None
+    read = sorted(units)
+    kinds = [mapper.polymorphic_identity for mapper in model.__mapper__.self_and_descendants]
+    assigned = assigned_case_ids(user)
+    of_kind = Case.case_type.in_(kinds)
+    return UnitsRead(
+        read,
+        select(Case.id).where(of_kind, Case.unit_id.in_(read), Case.confidential, Case.id.not_in(assigned)),
+        select(Case.id).where(of_kind, Case.unit_id.not_in(read), Case.id.in_(assigned)),
+    )
 
 
 def filter_visible(stmt: Select, user: User) -> Select:

@@ -135,10 +135,11 @@ def test_for_a_reader_of_every_unit_a_deep_page_is_found_over_the_kinds_own_tabl
     condition, over the visits alone, and the few visits that condition leaves out."""
     order = (VISIT_SORTS["date"], VISIT_KEY)
     keys, _counted = list_keys(visits_query(users["secretariat"], Filters()), VISIT_KEY, order)
-    every, hidden = unseen_keys(keys, VISIT_KEY, order)
+    every, hidden, beyond = unseen_keys(keys, VISIT_KEY, order)
     assert [table.name for table in every.get_final_froms()] == ["detention_visits"]
     assert len(db.session.scalars(every).all()) == 4
     assert len(db.session.scalars(hidden).all()) == 1  # the confidential visit
+    assert beyond is None  # a reader of every unit sees nothing beyond the kind's rows
     for reader in ("viewer", "outsider", "admin"):  # some units' readers see few of a kind; an admin all
         keys, _counted = list_keys(visits_query(users[reader], Filters()), VISIT_KEY, order)
         assert unseen_keys(keys, VISIT_KEY, order) is None

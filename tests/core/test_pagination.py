@@ -114,3 +114,33 @@ def test_a_page_typed_into_the_address_skips_exactly_the_rows_the_reader_may_not
     seen = {"viewer": 6, "officer": 7, "admin": 11}[reader]
     assert len(expected) == len(set(expected)) == seen
     assert rows_by_number(client, address, _authors, (seen + 1) // 2) == expected
+
+
+@pytest.mark.parametrize("order", ["sort=received&dir=desc", "sort=received&dir=asc", "sort=registered&dir=desc",
+                                   "sort=registered&dir=asc", "sort=number&dir=asc"])
+@pytest.mark.parametrize("same_day", [False, True], ids=["distinct dates", "one date for all"])
+def test_a_page_of_every_committee_typed_in_holds_the_committees_rows_and_those_assigned_elsewhere(
+        app, make_communication, users, client_for, monkeypatch, same_day, order):
+    """The CCPR's officer reads every committee's list: the CCPR's communications but the
+    confidential ones not assigned to them, and the CED's assigned to them, wherever they sort
+    (before every CCPR row, between, after). Each numbered page holds what "Next" reaches there."""
+    from casework.cases.operations import assign_user
+
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    day = date(2026, 3, 2)
+    made = {}
+    for i, code in enumerate(["CED", "CCPR", "CCPR", "CED", "CCPR", "CCPR", "CCPR", "CED", "CCPR", "CCPR", "CED",
+                              "CCPR", "CED"]):
+        made[i] = make_communication(code=code, author=(f"Author{i}", "Ana"), register=code == "CCPR" and i % 3 != 0,
+                                     received_on=day + timedelta(days=0 if same_day else i))
+    for i in (2, 5, 6, 9):
+        _hide(made[i])
+    for i in (0, 3, 6, 12):  # three CED communications, one of them confidential, and a CCPR one
+        made[i].confidential = made[i].confidential or i == 3
+        assign_user(made[i], users["officer"], users["supervisor"])
+    db.session.commit()
+    client = client_for(users["officer"])
+    address = f"/communications/?{order}"
+    expected = rows_by_next(client, address, _authors)  # the keyset pages: checked row by row
+    assert sorted(expected) == sorted(f"Author{i}" for i in (0, 1, 3, 4, 6, 8, 11, 12))
+    assert rows_by_number(client, address, _authors, (len(expected) + 1) // 2) == expected
