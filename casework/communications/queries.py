@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 
 from casework.communications.backlog import (
     AGES, OVERDUE_KINDS, age_condition, grade_condition, overdue_condition, stage_count,
@@ -16,6 +16,7 @@ from casework.core.permissions import (
     Permission, units_read, unseen_in_unit, units_where, visible_cases, visible_in_unit,
 )
 from casework.core.cases import Case
+from casework.core.db import exists_for_each
 from casework.core.persons import CasePerson, Person, PersonRole, fold_name
 from casework.core.units import Unit
 from casework.extensions import db
@@ -49,7 +50,9 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
     Within one committee the ids to page come from the communications table only, so a page walks
     the sort index; a condition on the case record (the stage, the number, the title) is then
     checked row by row as the walk goes (EXISTS), which stops at the page's last row instead of
-    first building the set of every case of the committee that passes it. Counting goes the other
+    first building the set of every case of the committee that passes it (on PostgreSQL, whose
+    estimate of the cases that pass is 50 times too low: 12 ms for the first page of a stage at a
+    million cases, 3 row by row). Counting goes the other
     way: from the case records that pass it (the (unit, status) index) joined to their communication.
     """
     today = date.today()
@@ -83,11 +86,15 @@ def communications_list(user, *, committee_id: int | None, status: str | None, s
                        _every_committee_unseen(user, conditions))
     visible = visible_in_unit(user, committee_id, Communication.id)
     rows = select(Communication).where(Communication.committee_id == committee_id, visible, *conditions, *on_case)
-    every = select(_table.id).where(_table.committee_id == committee_id, *conditions)
+    every = keys = select(_table.id).where(_table.committee_id == committee_id, *conditions)
     if on_case:
-        on_record = exists().where(Case.id == _table.id, Case.unit_id == committee_id, *on_case)
-        every = every.where(on_record.correlate_except(Case.__table__))
-    keys = every.where(visible)
+        on_record = select(Case.id).where(Case.id == _table.id, Case.unit_id == committee_id, *on_case)
+        on_record = on_record.correlate_except(Case.__table__)
+        # A page is walked from its first row: each row's case asked in turn. The rows skipped before
+        # a page typed in are many: PostgreSQL may join them to the cases that pass at once.
+        every = every.where(on_record.exists())
+        keys = keys.where(exists_for_each(on_record))
+    keys = keys.where(visible)
     unseen = unseen_in_unit(user, committee_id)
     paged = Unseen(every, unseen) if unseen is not None else None
     if (status or age in AGES) and not (q or grade or state_id or overdue in OVERDUE_KINDS or start or end or decision):
