@@ -46,12 +46,13 @@ class Person(Audited, TimestampMixin, db.Model):
     """Someone who appears in one or more cases."""
 
     __tablename__ = "persons"
-    # The registry's list newest first, read in that order and stopped at a page.
-    __table_args__ = (Index("ix_persons_registered", "created_at", "id"),)
+    # The registry's list newest first, and by name, read in that order and stopped at a page.
+    __table_args__ = (Index("ix_persons_registered", "created_at", "id"),
+                      Index("ix_persons_family_name", "family_name", "id"))
     __audit_ignored__ = frozenset({"updated_at", "name_key"})  # derived from the names, which are audited
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    family_name: Mapped[str] = mapped_column(String(200), index=True)
+    family_name: Mapped[str] = mapped_column(String(200))
     given_names: Mapped[str] = mapped_column(String(200), default="")
     name_key: Mapped[str] = mapped_column(String(400), default="", index=True)  # see fold_name()
     sex: Mapped[Sex] = mapped_column(StrEnumType(Sex), default=Sex.UNKNOWN)
