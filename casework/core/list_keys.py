@@ -26,6 +26,7 @@ from sqlalchemy.sql.selectable import FromClause, Join
 from sqlalchemy.sql.util import find_tables
 
 from casework.core.cases import Case
+from casework.core.db import exists_for_each
 from casework.core.permissions import hidden_by
 
 
@@ -91,6 +92,32 @@ def unseen_keys(keys: Select, key: ColumnElement[Any], order: tuple[ColumnElemen
             return Unseen(select(key).select_from(key.table).where(*own), hidden)
         return None
     return None
+
+
+def walked_keys(keys: Select, key: ColumnElement[Any], order: tuple[ColumnElement[Any], ...]) -> Select | None:
+    """`keys` over the kind's own table walked in the list's order, each row's case asked in turn
+    (`db.exists_for_each`), for a list ordered by that table alone; None for any other list.
+
+    For a list that holds many rows (more than its count's bound), a page is then found within a
+    few rows of where the walk starts. PostgreSQL otherwise expects a kind's cases in one state to
+    be few (its estimate of the join ignores that each case of the kind has its row in the kind's
+    table: 1,377 of the 19,295 final visits at a million cases), joins and sorts them all: 30 ms
+    for the first page, 1.5 walked. A state that holds few rows is counted exactly, and joined.
+    """
+    mapper = _kind_of_table(key.table)
+    froms = keys.get_final_froms()
+    joined = _inner_joins(froms[0]) if len(froms) == 1 else None
+    if mapper is None or not _names(*order) <= {key.table.name} or joined is None or len(joined) != 2 \
+            or joined[0].table is not Case.__table__ or joined[1].table is not key.table \
+            or not _same_key(joined[0].table, key.table).compare(joined[1].onclause):
+        return None
+    conditions = conditions_of(keys.whereclause)
+    own = [condition for condition in conditions if _names(condition) <= {key.table.name}]
+    on_case = [condition for condition in conditions if not any(condition is mine for mine in own)]
+    walked = select(key).select_from(key.table).where(*own)
+    if not on_case:
+        return walked
+    return walked.where(exists_for_each(select(Case.id).where(Case.id == key, *on_case).correlate(key.table)))
 
 
 def _kind_of_table(table: FromClause) -> Mapper | None:

@@ -15,7 +15,7 @@ from typing import Any
 from flask import current_app, request
 from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_
 
-from casework.core.list_keys import Unseen, list_keys, unseen_keys
+from casework.core.list_keys import Unseen, list_keys, unseen_keys, walked_keys
 from casework.extensions import db
 
 # Counting reads each row counted: 10,000 rows were 20 ms of a 60 ms page on SQLite and 110 to
@@ -95,9 +95,11 @@ def paginate(
     direction = direction if direction in ("asc", "desc") else default_direction
     per_page = current_app.config["PAGE_SIZE"]
     columns = sorts[sort] if isinstance(sorts[sort], tuple) else (sorts[sort],)
+    walked_if_many = False
     if key is not None:
         columns = (*columns, key)
         if keys is None:
+            walked_if_many = True
             keys, counted_keys = list_keys(stmt, key, columns)
             counted = counted_keys if counted is None else counted
         if unseen is None:
@@ -115,7 +117,8 @@ def paginate(
         return Page(items[:per_page], page, per_page, total, sort, direction, more, len(items) > per_page)
     assert keys is not None
     comparable = never_empty or not any(getattr(column, "nullable", True) for column in columns[:-1])
-    ids = _page_of_keys(keys, columns, order, direction, key, page, per_page, unseen, comparable)
+    walked = walked_keys(keys, key, columns) if walked_if_many and more else None
+    ids = _page_of_keys(keys, columns, order, direction, key, page, per_page, unseen, comparable, walked)
     loaded = {getattr(item, key.key): item for item in db.session.scalars(stmt.where(key.in_(ids[:per_page])))}
     # The query decides what is shown: a key it does not list (`keys` given wider than it) is left out.
     return Page([loaded[i] for i in ids[:per_page] if i in loaded], page, per_page, total, sort, direction, more,
@@ -124,19 +127,23 @@ def paginate(
 
 def _page_of_keys(keys: Select, columns: tuple[ColumnElement[Any], ...], order: list, direction: str,
                   key: ColumnElement[Any], page: int, per_page: int,
-                  unseen: Unseen | None, comparable: bool) -> list[Any]:
+                  unseen: Unseen | None, comparable: bool, walked: Select | None = None) -> list[Any]:
     """The keys of the page and of the first row after it: from the row `?after=` names when it is
     still in the list and the rows after it are those that compare past it (its sort columns are
-    never empty, or the empty ones come first: `_empty_lead`), else by OFFSET."""
+    never empty, or the empty ones come first: `_empty_lead`), else by OFFSET. `walked`: the same
+    keys as they are read from the start of the walk or from that row (`list_keys.walked_keys`)."""
+    from_start = walked if walked is not None else keys
     after = request.args.get("after", type=int)
     if after is not None and page > 1 and (comparable or _empty_lead(direction)):
         anchor = db.session.execute(
             keys.with_only_columns(*columns, maintain_column_froms=True).where(key == after).limit(1)).first()
         if anchor is not None and (comparable or None not in tuple(anchor)):
-            return list(db.session.scalars(keys.where(_beyond(columns, anchor, direction))
+            return list(db.session.scalars(from_start.where(_beyond(columns, anchor, direction))
                                            .order_by(*order).limit(per_page + 1)))
     offset = (page - 1) * per_page
-    if unseen is not None and offset and (comparable or (_empty_lead(direction) and len(columns) == 2)):
+    if not offset:
+        return list(db.session.scalars(from_start.order_by(*order).limit(per_page + 1)))
+    if unseen is not None and (comparable or (_empty_lead(direction) and len(columns) == 2)):
         found = _offset_past_unseen(keys, unseen, columns, order, direction, key, offset, per_page, not comparable)
         if found is not None:
             return found

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from casework.core.cases import Case
-from casework.core.list_keys import list_keys, unseen_keys
+from casework.core.list_keys import list_keys, unseen_keys, walked_keys
 from casework.core.queries import query_args
 from casework.detention.filters import Filters
 from casework.detention.visits.queries import KEY as VISIT_KEY, VISIT_SORTS, visits_query
@@ -70,6 +70,27 @@ def test_the_visits_keys_are_the_visits_listed(users, reader, sort, status):
 
 
 @pytest.mark.usefixtures("cases_of_every_kind")
+@pytest.mark.parametrize("reader", ["secretariat", "viewer", "outsider", "admin"])
+@pytest.mark.parametrize("sort", sorted(VISIT_SORTS))
+@pytest.mark.parametrize("status", [None, "draft"])
+def test_the_visits_walked_one_by_one_are_the_visits_listed(users, reader, sort, status):
+    """A long list walked on the visits' own table, each visit's case asked in turn: the same rows
+    in the same order; an order of another table's (the place, the stage) is never walked so."""
+    stmt = visits_query(users[reader], Filters(status=status))
+    columns = (VISIT_SORTS[sort], VISIT_KEY)
+    paged, _counted = list_keys(stmt, VISIT_KEY, columns)
+    walked = walked_keys(paged, VISIT_KEY, columns)
+    if sort in ("place", "status"):
+        assert walked is None
+        return
+    assert [table.name for table in walked.get_final_froms()] == ["detention_visits"]
+    expected = list(db.session.scalars(stmt.with_only_columns(VISIT_KEY, maintain_column_froms=True)
+                                       .order_by(*columns)))
+    assert list(db.session.scalars(walked.order_by(*columns))) == expected
+    assert reader != "admin" or len(expected) == 4  # every visit, the confidential one too
+
+
+@pytest.mark.usefixtures("cases_of_every_kind")
 @pytest.mark.parametrize("reader", ["secretariat", "admin"])
 @pytest.mark.parametrize("sort", sorted(LETTER_SORTS))
 def test_the_registers_keys_are_the_letters_listed(users, reader, sort):
@@ -126,6 +147,19 @@ def test_a_visits_page_typed_into_the_address_holds_what_the_reader_sees_there(e
     client, address = login(users[reader]), f"/detention/?sort={sort}&dir=desc"
     expected = rows_by_next(client, address, cases_linked)  # the keyset pages: checked row by row
     assert len(expected) == len(set(expected)) == {"secretariat": 7, "auditor": 6, "viewer": 6, "admin": 11}[reader]
+    assert rows_by_number(client, address, cases_linked, (len(expected) + 1) // 2) == expected
+
+
+@pytest.mark.parametrize("eleven_visits", [False, True], ids=["distinct days", "one day for all"], indirect=True)
+@pytest.mark.parametrize("reader", ["secretariat", "viewer", "admin"])
+def test_a_long_list_of_one_stage_holds_the_same_visits_walked_or_joined(eleven_visits, app, users, login, reader,
+                                                                         monkeypatch):
+    """Past its count's bound, a list's first page and each page by "Next" walk the visits in
+    order asking each one's case; a page typed in joins them: both hold what the reader sees."""
+    monkeypatch.setitem(app.config, "COUNT_BOUND", 3)
+    client, address = login(users[reader]), "/detention/?status=draft&sort=number&dir=asc"
+    expected = rows_by_next(client, address, cases_linked)
+    assert len(expected) == len(set(expected)) == {"secretariat": 7, "viewer": 6, "admin": 11}[reader]
     assert rows_by_number(client, address, cases_linked, (len(expected) + 1) // 2) == expected
 
 
