@@ -79,7 +79,9 @@ def paginate(
     a stable order from page to page, and the page is found by key first and loaded after, so a
     deep page of a large list does not load every row it skips. `keys`, a SELECT of the key alone
     with the same conditions over fewer tables, is then what is counted and paged; without it,
-    `list_keys` leaves out the tables that cannot change which rows are listed. `counted`, the
+    `list_keys` leaves out the tables that cannot change which rows are listed, and a list that
+    holds more rows than the count's bound has its first page and its pages by "Next" walked on
+    its kind's own index (`list_keys.walked_keys`). `counted`, the
     same rows selected as they are cheapest to count (from another index), is counted instead:
     the order that finds a page quickly is not always the one that counts quickly; or the count
     itself, where a tally kept in step with the rows knows it. `unseen`: for a deep page typed into
