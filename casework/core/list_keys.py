@@ -32,9 +32,9 @@ from casework.core.permissions import hidden_by
 
 class Unseen(NamedTuple):
     """How a page typed into the address skips the rows before it without asking the access rule
-    of each (`_offset_past_unseen`): the list's keys without the reader's access condition, the
-    keys among them the reader may not see, and those the reader sees beyond them (the cases
-    assigned to a unit's reader in units they do not read); short lists both."""
+    of each (`pagination._offset_past_unseen`): the list's keys without the reader's access
+    condition, the keys among them the reader may not see, and those the reader sees beyond them
+    (the cases assigned to a unit's reader in units they do not read); short lists both."""
     every: Select
     hidden: Select
     beyond: Select | None = None
