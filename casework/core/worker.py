@@ -6,18 +6,25 @@ from __future__ import annotations
 
 from rq import SimpleWorker
 
+# How long the worker's listening thread waits for a command before it looks again whether it
+# should stop: the longest a worker takes to exit once its work is done.
+LISTENING_SECONDS = 1
+
 
 class Worker(SimpleWorker):
-    """A SimpleWorker whose listening thread is told to end before it is woken.
+    """A SimpleWorker whose listening thread looks every second whether it should stop.
 
-    A worker listens for commands (stop a job, shut down) on a thread that waits up to 60 s for
-    a message. RQ ends it by unsubscribing, whose reply wakes the thread, and then asking it to
-    stop. On a busy machine the reply can come first: the thread goes back to waiting, and
+    A worker listens for commands (stop a job, shut down) on a thread of its own. RQ's waits up to
+    60 s for a message, and is ended by unsubscribing, whose reply wakes it, and then being asked
+    to stop. On a busy machine the reply can come first: the thread goes back to waiting, and
     redis-py's `stop()` waits for it, so a worker, a burst worker included, took a minute to
-    exit. Asked first, the thread ends on the reply.
+    exit. Asked while the thread reads would let it close the connection the worker is still
+    writing to; so the thread waits a second at a time instead.
     """
 
-    def unsubscribe(self) -> None:
-        if self.pubsub_thread is not None:
-            self.pubsub_thread.stop(timeout=0)  # ask now; RQ's unsubscribe() wakes it and waits
-        super().unsubscribe()
+    def subscribe(self) -> None:
+        self.log.info("Worker %s: subscribing to channel %s", self.name, self.pubsub_channel_name)
+        self.pubsub = self.connection.pubsub()
+        self.pubsub.subscribe(**{self.pubsub_channel_name: self.handle_payload})
+        self.pubsub_thread = self.pubsub.run_in_thread(
+            sleep_time=LISTENING_SECONDS, daemon=True, exception_handler=self._pubsub_exception_handler)
