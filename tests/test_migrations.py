@@ -82,6 +82,19 @@ def written_at(revision: str, url: str, tmp_path) -> Iterator[tuple]:
         engine.dispose()
 
 
+def rows_after(command: str, revision: str, url: str, tmp_path, query: str) -> list:
+    """`flask db <command> <revision>`, then the rows `query` reads: what a migration that carries
+    data over left behind."""
+    result = _flask("db", command, revision, database_url=url, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text(query)).all()
+    finally:
+        engine.dispose()
+
+
 def insert_row(connection, metadata: MetaData, table: str, **values) -> None:
     """A row with `values`, every other required column filled with a plain value of its type."""
     row = dict(values)

@@ -269,8 +269,14 @@ def hidden_by(condition: ColumnElement[bool]) -> Select | None:
     if mark is None:
         return None
     user_id, kinds = mark
+    return _confidential_unassigned(user_id, Case.case_type.in_(kinds))
+
+
+def _confidential_unassigned(user_id: int, *among: ColumnElement[bool]) -> Select:
+    """The ids of the confidential cases `among` names that are not assigned to the user: what a
+    reader who sees those cases openly may still not see (a short list, `ix_cases_confidential`)."""
     assigned = select(CaseAssignment.case_id).where(CaseAssignment.user_id == user_id)
-    return select(Case.id).where(Case.case_type.in_(kinds), Case.confidential, Case.id.not_in(assigned))
+    return select(Case.id).where(*among, Case.confidential, Case.id.not_in(assigned))
 
 
 def _own_visibility(user: User, entity, in_list_order: bool = False) -> ColumnElement[bool]:
@@ -337,7 +343,7 @@ def unseen_in_unit(user: User, unit_id: int) -> Select | None:
         return None
     if user.is_admin:
         return select(Case.id).where(false())
-    return select(Case.id).where(Case.unit_id == unit_id, Case.confidential, Case.id.not_in(assigned_case_ids(user)))
+    return _confidential_unassigned(user.id, Case.unit_id == unit_id)
 
 
 class UnitsRead(NamedTuple):
@@ -358,13 +364,9 @@ def units_read(user: User, model: type[Case]) -> UnitsRead | None:
         return None
     read = sorted(units)
     kinds = [mapper.polymorphic_identity for mapper in model.__mapper__.self_and_descendants]
-    assigned = assigned_case_ids(user)
     of_kind = Case.case_type.in_(kinds)
-    return UnitsRead(
-        read,
-        select(Case.id).where(of_kind, Case.unit_id.in_(read), Case.confidential, Case.id.not_in(assigned)),
-        select(Case.id).where(of_kind, Case.unit_id.not_in(read), Case.id.in_(assigned)),
-    )
+    return UnitsRead(read, _confidential_unassigned(user.id, of_kind, Case.unit_id.in_(read)),
+                     select(Case.id).where(of_kind, Case.unit_id.not_in(read), Case.id.in_(assigned_case_ids(user))))
 
 
 def filter_visible(stmt: Select, user: User) -> Select:

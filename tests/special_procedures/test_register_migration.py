@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import create_engine, text
-
-from tests.test_migrations import _flask, insert_row, written_at
+from tests.test_migrations import insert_row, rows_after, written_at
 
 BEFORE, REGISTER = "c5e7a9b1d258", "d7f9b1c3e024"
 LETTERS = ((1, "published", date(2025, 3, 4)), (2, "closed", date(2024, 11, 20)), (3, "sent", date(2025, 9, 1)),
@@ -25,11 +23,7 @@ def test_the_published_communications_keep_their_day_sent_in_the_register(app, e
                     language="en", sent_on=sent_on, letter_date=sent_on)
             insert_row(connection, metadata, "sp_communications", id=case_id, comm_type="AL", lead_mandate_id=1)
 
-    result = _flask("db", "upgrade", REGISTER, database_url=empty_database_url, tmp_path=tmp_path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    engine = create_engine(empty_database_url)
-    with engine.connect() as connection:
-        rows = connection.execute(text("SELECT id, public_sent_on FROM sp_communications ORDER BY id")).all()
-    engine.dispose()
+    rows = rows_after("upgrade", REGISTER, empty_database_url, tmp_path,
+                      "SELECT id, public_sent_on FROM sp_communications ORDER BY id")
     assert [(r[0], str(r[1]) if r[1] else None) for r in rows] == [
         (1, "2025-03-04"), (2, "2024-11-20"), (3, None), (4, None)]

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import create_engine, text
-
-from tests.test_migrations import _flask, insert_row, written_at
+from tests.test_migrations import insert_row, rows_after, written_at
 
 BEFORE, OUTCOMES = "e7a2c4f91b36", "e7a2c5d18f43"
 
@@ -28,22 +26,14 @@ def test_each_disappeared_person_takes_the_outcome_of_the_urgent_action(app, emp
             insert_row(connection, metadata, "case_persons", id=person_id, case_id=case_id, person_id=person_id,
                     role=role)
 
-    result = _flask("db", "upgrade", OUTCOMES, database_url=empty_database_url, tmp_path=tmp_path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    engine = create_engine(empty_database_url)
-    with engine.connect() as connection:
-        rows = connection.execute(text("SELECT case_id, person_id, outcome, located_on, recorded_by_id FROM "
-                                       "urgent_action_outcomes ORDER BY person_id")).all()
-    engine.dispose()
+    rows = rows_after("upgrade", OUTCOMES, empty_database_url, tmp_path,
+                      "SELECT case_id, person_id, outcome, located_on, recorded_by_id FROM urgent_action_outcomes "
+                      "ORDER BY person_id")
     # Both brothers of the first request, not its author; nothing for the request still open.
     assert [(r[0], r[1], r[2], str(r[3]), r[4]) for r in rows] == [
         (1, 1, "in_detention", "2025-06-01", 1), (1, 2, "in_detention", "2025-06-01", 1)]
 
-    result = _flask("db", "downgrade", BEFORE, database_url=empty_database_url, tmp_path=tmp_path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    engine = create_engine(empty_database_url)
-    with engine.connect() as connection:
-        back = connection.execute(text("SELECT id, located, located_on FROM urgent_actions ORDER BY id")).all()
-    engine.dispose()
+    back = rows_after("downgrade", BEFORE, empty_database_url, tmp_path,
+                      "SELECT id, located, located_on FROM urgent_actions ORDER BY id")
     assert [(r[0], r[1], str(r[2]) if r[2] else None) for r in back] == [(1, "in_detention", "2025-06-01"),
                                                                           (2, None, None)]
