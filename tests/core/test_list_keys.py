@@ -120,6 +120,15 @@ def test_a_join_that_may_leave_out_or_repeat_a_row_is_kept():
     _same_rows(addressed, LETTER_KEY, (Case.__table__.c.created_at,))
 
 
+@pytest.mark.usefixtures("cases_of_every_kind")
+def test_a_table_the_conditions_alone_name_is_kept():
+    """Named in the WHERE clause rather than joined, the addressees still leave out the letters
+    without one."""
+    addressed = select(Letter).where(Letter.of_this_kind(), LetterAddressee.letter_id == Letter.id)
+    _same_rows(addressed, LETTER_KEY, (Case.__table__.c.created_at,))
+    assert len(db.session.scalars(addressed).all()) == 1
+
+
 @pytest.fixture
 def eleven_visits(app, make_facility, make_visit, users, monkeypatch, request):
     """Eleven visits two to a page, five of them confidential (the first, three in a row, the last),
