@@ -137,7 +137,9 @@ def _newest(found: Select, matches: Select, match: Matching) -> tuple[list[int],
     there, the RECENT most recent through the index: when more than CANDIDATES match there, they
     are the newest of all. Measured on 3,550,000 documents: two common words, 55,000 matches, 380
     ms read and sorted whole, 110 ms among the most recent, 7 ms walked. A start of many words
-    asked alone (`match.wide`) is walked first too, then asked of the index. The estimate decides
+    asked alone (`match.wide`) is walked first too, then asked of the index. A rank that reads
+    every match of each word (`match.costly_rank`) is asked only of matches that are all there
+    are, once the newest were read without it. The estimate decides
     nothing else: it can be a hundred times too low, and a word's walk in id order or the sort of
     a few matches would then read most of the table."""
     limit = CANDIDATES + 1
@@ -152,6 +154,8 @@ def _newest(found: Select, matches: Select, match: Matching) -> tuple[list[int],
         recent = list(db.session.scalars(newest.where(SearchDocument.id > floor)))
         if len(recent) > CANDIDATES:
             return recent, {}
+    if match.costly_rank and len(unranked := list(db.session.scalars(newest))) == limit:
+        return unranked, {}
     ranked = db.session.execute(newest.add_columns(match.rank)).all()
     return [key for key, _rank in ranked], dict(ranked)
 
