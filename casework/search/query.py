@@ -139,7 +139,7 @@ def _newest(found: Select, matches: Select, match: Matching) -> tuple[list[int],
     ms read and sorted whole, 110 ms among the most recent, 7 ms walked. A start of many words
     asked alone (`match.wide`) is walked first too, then asked of the index. A rank that reads
     every match of each word (`match.costly_rank`) is asked only of matches that are all there
-    are, once the newest were read without it. The estimate decides
+    are, and more than one, once the newest were read without it. The estimate decides
     nothing else: it can be a hundred times too low, and a word's walk in id order or the sort of
     a few matches would then read most of the table."""
     limit = CANDIDATES + 1
@@ -154,8 +154,12 @@ def _newest(found: Select, matches: Select, match: Matching) -> tuple[list[int],
         recent = list(db.session.scalars(newest.where(SearchDocument.id > floor)))
         if len(recent) > CANDIDATES:
             return recent, {}
-    if match.costly_rank and len(unranked := list(db.session.scalars(newest))) == limit:
-        return unranked, {}
+    if match.costly_rank:
+        unranked = list(db.session.scalars(newest))
+        if len(unranked) == limit:
+            return unranked, {}
+        if len(unranked) < 2:  # a reference: nothing to order, where its rank would read every "ced"
+            return unranked, dict.fromkeys(unranked, 0.0)
     ranked = db.session.execute(newest.add_columns(match.rank)).all()
     return [key for key, _rank in ranked], dict(ranked)
 
