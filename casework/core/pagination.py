@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, request
-from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_, union_all
 
 from casework.core.list_keys import Unseen, list_keys, unseen_keys, walked_keys
 from casework.extensions import db
@@ -190,19 +190,22 @@ def _offset_past_unseen(keys: Select, unseen: Unseen, columns: tuple[ColumnEleme
                                 .order_by(*order).offset(start).limit(1)).first()
     if anchor is None:
         return [] if beyond is None else None
-    before = _beyond(columns, anchor, direction, before=True)
+    # The rows before it; with `empty_first`, the empty ones apart: PostgreSQL reads the rows of
+    # one comparison from the index alone, those of "this or empty" from the table (2,970 pages
+    # for page 100 of the urgent actions at a million cases).
+    befores = [_beyond(columns, anchor, direction, before=True)]
     if empty_first:
         if anchor[0] is None:
             return None
-        before = or_(before, columns[0].is_(None))
+        befores.append(columns[0].is_(None))
     # Each row before it is asked whether it is one of them (EXISTS), rather than each of them
     # looked for among the rows: SQLite would read every confidential case of the kind, 16,500
     # communications at a million cases, for the few before the page.
     hidden = unseen.hidden
     left_out = hidden.where(hidden.selected_columns[0] == key).correlate(key.table).exists()
-    seen_before = start - _count(unseen.every.where(before, left_out))
+    seen_before = start - _count(*(unseen.every.where(before, left_out) for before in befores))
     if beyond is not None:
-        seen_before += _count(beyond.where(before))
+        seen_before += _count(*(beyond.where(before) for before in befores))
     skipped = offset - seen_before
     if skipped < 0:
         return None
@@ -210,5 +213,7 @@ def _offset_past_unseen(keys: Select, unseen: Unseen, columns: tuple[ColumnEleme
     return list(db.session.scalars(keys.where(from_anchor).order_by(*order).limit(skipped + per_page + 1)))[skipped:]
 
 
-def _count(rows: Select) -> int:
+def _count(*parts: Select) -> int:
+    """How many rows `parts` hold together (rows no two of them share), in one statement."""
+    rows = parts[0] if len(parts) == 1 else union_all(*parts)
     return db.session.scalar(select(func.count()).select_from(rows.subquery())) or 0
