@@ -5,7 +5,7 @@ import enum
 import sqlite3
 from datetime import datetime, UTC
 
-from sqlalchemy import ColumnElement, DateTime, Engine, Exists, MetaData, Select, String, TypeDecorator, event
+from sqlalchemy import ColumnElement, DateTime, Engine, Exists, MetaData, Select, String, TypeDecorator, event, literal
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, SessionTransaction, mapped_column, registry
@@ -142,9 +142,11 @@ def exists_for_each(query: Select) -> Exists:
     PostgreSQL otherwise answers an EXISTS it expects to test often (in a condition with OR, on a
     list it cannot tell stops at a page) by first gathering every row of the subquery into a hash:
     every link of every visible case before a page of 50 persons, 1 to 5 s. OFFSET 0 is the
-    documented fence that keeps the subquery as written.
+    documented fence that keeps the subquery as written; it also keeps the columns it selects,
+    which an EXISTS otherwise drops, so it selects none of them: an index that holds what its
+    conditions read then answers it alone.
     """
-    return query.offset(0).exists()
+    return query.with_only_columns(literal(1), maintain_column_froms=True).offset(0).exists()
 
 
 class checked_per_row(ColumnElement):

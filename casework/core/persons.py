@@ -128,11 +128,16 @@ class CasePerson(Audited, db.Model):
     """A person's part in one case."""
 
     __tablename__ = "case_persons"
-    __table_args__ = (UniqueConstraint("case_id", "person_id", "role"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "person_id", "role"),
+        # Each person of a list is asked for a link its reader may see, by the link's case and role
+        # (`person_visibility_clause`): from the index alone on PostgreSQL, without each link's row.
+        Index("ix_case_persons_person_id", "person_id", postgresql_include=["case_id", "role"]),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
     role: Mapped[PersonRole] = mapped_column(StrEnumType(PersonRole))
 
     case: Mapped[Case] = relationship(backref=db.backref("person_links", cascade="all, delete-orphan"))
