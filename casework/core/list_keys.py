@@ -142,8 +142,9 @@ def _joined(stmt: Select) -> list[_Joined] | None:
 
     `get_final_froms` compiles the statement whole, its access rule's subqueries included: 5 ms
     of the persons' list at each call. The chain is the same without the WHERE clause, so it is
-    found on the statement without it. (A table that clause alone names is added back to the FROM
-    list of the keys built from the chain, as the conditions go with them.)"""
+    found on a copy of the statement without it (SQLAlchemy's own copy, `_generate`, its criteria
+    emptied: no public call drops them). A table that clause alone names is added back to the
+    FROM list of the keys built from the chain, as the conditions go with them."""
     bare = stmt._generate()
     bare._where_criteria = ()
     froms = bare.get_final_froms()

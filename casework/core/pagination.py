@@ -198,11 +198,16 @@ def _offset_past_unseen(keys: Select, unseen: Unseen, columns: tuple[ColumnEleme
         if anchor[0] is None:
             return None
         befores.append(columns[0].is_(None))
-    # Each row before it is asked whether it is one of them (EXISTS), rather than each of them
-    # looked for among the rows: SQLite would read every confidential case of the kind, 16,500
-    # communications at a million cases, for the few before the page.
+    # Where they are fewer than the rows before it, each of them is looked for among those rows;
+    # otherwise each row is asked whether it is one of them (EXISTS). Asked of each row, page 2,000
+    # of a committee's 100,000 rows before it took 127 ms at 200,000 cases for 1,264 hidden cases
+    # (looked for: 2 ms); looked for, page 100 of the communications would read all 16,500
+    # confidential ones at a million cases, for the 4,950 rows before it.
     hidden = unseen.hidden
-    left_out = hidden.where(hidden.selected_columns[0] == key).correlate(key.table).exists()
+    if _count(hidden.limit(start)) < start:
+        left_out = key.in_(hidden)
+    else:
+        left_out = hidden.where(hidden.selected_columns[0] == key).correlate(key.table).exists()
     seen_before = start - _count(*(unseen.every.where(before, left_out) for before in befores))
     if beyond is not None:
         seen_before += _count(*(beyond.where(before) for before in befores))
@@ -214,6 +219,6 @@ def _offset_past_unseen(keys: Select, unseen: Unseen, columns: tuple[ColumnEleme
 
 
 def _count(*parts: Select) -> int:
-    """How many rows `parts` hold together (rows no two of them share), in one statement."""
+    """How many rows `parts`, which share none, hold together: one statement."""
     rows = parts[0] if len(parts) == 1 else union_all(*parts)
     return db.session.scalar(select(func.count()).select_from(rows.subquery())) or 0

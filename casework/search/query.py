@@ -158,7 +158,7 @@ def _newest(found: Select, matches: Select, match: Matching) -> tuple[list[int],
         unranked = list(db.session.scalars(newest))
         if len(unranked) == limit:
             return unranked, {}
-        if len(unranked) < 2:  # a reference: nothing to order, where its rank would read every "ced"
+        if len(unranked) < 2:  # nothing to order (a reference, whose rank would read every "ced")
             return unranked, dict.fromkeys(unranked, 0.0)
     ranked = db.session.execute(newest.add_columns(match.rank)).all()
     return [key for key, _rank in ranked], dict(ranked)
